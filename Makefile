@@ -1,0 +1,31 @@
+# Two commands on a fresh machine (Python 3.11 with pip and venv, and make):
+#   make demo   set up .venv, crawl the bundled demo site into data/archive.db, query it
+#   make test   set up .venv with test dependencies, run the whole test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Scrapy's cookie middleware must use tldextract's bundled suffix list: nothing leaves loopback.
+export TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS :=
+
+.PHONY: demo test bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+demo: $(VENV)/.installed
+	$(BIN)/newsarchive demo --db data/archive.db
+
+test: $(VENV)/.installed
+	$(BIN)/python -m pytest -q
+
+bench: $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[bench]'
+	$(BIN)/python bench/extraction.py --by-dataset
+
+clean:
+	rm -rf $(VENV) data/archive.db data/archive.db-wal data/archive.db-shm

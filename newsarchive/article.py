@@ -1,0 +1,79 @@
+"""The Article: what newsarchive extracts from one page.
+
+Field names follow schema.org NewsArticle, spelled snake_case. Each field's
+docstring (the comment under it) is its spec; the archive stores these fields
+as columns of the same names.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+#: The fixed vocabulary of boilerplate labels.
+BOILERPLATE_LABELS = (
+    "related", "navigation", "share", "newsletter", "comments", "advertisement",
+    "caption", "byline", "footer", "other",
+)
+
+
+@dataclass
+class Boilerplate:
+    """One block separated from the article page, kept so a user can audit it."""
+
+    label: str
+    """One of BOILERPLATE_LABELS: what kind of block this is."""
+    heading: str | None
+    """The block's own heading as shown ("Latest news"), or None when it has none."""
+    text: str
+    """The block's text without its heading, lines joined by newlines."""
+
+    def to_dict(self) -> dict:
+        return {"label": self.label, "heading": self.heading, "text": self.text}
+
+
+@dataclass
+class Article:
+    """One extracted page. An unusable page is an Article with an empty body."""
+
+    url: str | None = None
+    """The URL given to extract(), else the page's canonical URL."""
+    canonical_url: str | None = None
+    """The page's own canonical URL (link rel=canonical, og:url, JSON-LD url), absolute."""
+    is_article: bool = False
+    """True for a single news article; False for hubs, listings, error and empty pages."""
+    headline: str | None = None
+    """The article's own headline, without site-name affixes or section prefixes."""
+    dateline: str | None = None
+    """The dateline the body opened with, without its dash ("London, 24 Sep"); None if none."""
+    dateline_place: str | None = None
+    """The place part of the dateline ("London")."""
+    dateline_date: str | None = None
+    """The date part of the dateline as ISO 8601 date ("2015-09-24"), year filled in when absent."""
+    date_published: str | None = None
+    """ISO 8601: a datetime with offset when the page gives time and zone, a date alone otherwise."""
+    date_published_source: str | None = None
+    """Where date_published came from (e.g. "json-ld", "meta", "time", "url", "dateline", "text")."""
+    date_modified: str | None = None
+    """ISO 8601 like date_published; the last modification the page declares."""
+    authors: list[str] = field(default_factory=list)
+    """Names of the people (or, when no person is given, organisations) who wrote the article."""
+    body: str = ""
+    """Plain text: paragraphs separated by one blank line; dateline and boilerplate removed."""
+    boilerplate: list[Boilerplate] = field(default_factory=list)
+    """Blocks removed from in or around the article, labelled, in page order."""
+    language: str | None = None
+    """Lower-case primary language subtag ("en", "de", "zh")."""
+    site_name: str | None = None
+    """The publication's name ("Iran Focus")."""
+    description: str | None = None
+    """The page's summary (meta description / og:description / JSON-LD description)."""
+    section: str | None = None
+    """The site section the article belongs to ("World", "Sport")."""
+    tags: list[str] = field(default_factory=list)
+    """Keywords and tags the page declares."""
+    image_url: str | None = None
+    """The article's lead image, absolute URL."""
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["boilerplate"] = [block.to_dict() for block in self.boilerplate]
+        return data

@@ -1,0 +1,72 @@
+"""Extraction: one page's bytes in, one Article out, as a short pipeline of named passes.
+
+decode -> parse -> structured metadata -> metadata (headline, dates, authors, language)
+-> body (prune chrome, score containers, select, separate boilerplate, clean text)
+-> dateline (split off the body's opening) -> Article.
+
+Metadata is read before the body pass because body extraction prunes the tree.
+"""
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timezone
+
+from ..article import Article
+from .body import extract_body
+from .dateline import apply_dateline
+from .decode import decode_html, parse_html
+from .metadata import read_metadata
+from .structured import read_structured
+
+log = logging.getLogger(__name__)
+
+__all__ = ["extract"]
+
+
+def extract(html, url=None, *, headers=None, fetched_at=None, include_captions=False,
+            profile=None) -> Article:
+    """Extract the article from one page.
+
+    html: bytes (decoded with the HTTP charset from `headers`, BOM, meta charset, then
+    detection) or str. url: the page's URL (resolves relative links). headers: HTTP response
+    headers. fetched_at: the fetch time, for relative dates (default now). include_captions:
+    keep image captions and credits in the body. profile: a newsarchive.sites.SiteProfile with
+    extra keep/drop selectors (default: looked up by the URL's host in the loaded profiles).
+    Never raises on odd input: an unusable page gives an Article with an empty body.
+    """
+    fetched_at = fetched_at or datetime.now(timezone.utc)
+    article = Article(url=url)
+    try:
+        text = decode_html(html, headers)
+        tree = parse_html(text)
+    except Exception:  # noqa: BLE001 - odd input yields an empty Article, never an exception
+        log.debug("could not parse %s", url, exc_info=True)
+        return article
+    if tree is None:
+        return article
+    structured = read_structured(tree, url)
+    meta = read_metadata(tree, structured, url=url, fetched_at=fetched_at)
+    body = extract_body(tree, structured, headline=meta.headline, url=url,
+                        include_captions=include_captions, profile=profile)
+    dateline = apply_dateline(body.paragraphs, meta, fetched_at=fetched_at)
+    return Article(
+        url=url or meta.canonical_url,
+        canonical_url=meta.canonical_url,
+        is_article=body.is_article,
+        headline=meta.headline,
+        dateline=dateline.text,
+        dateline_place=dateline.place,
+        dateline_date=dateline.date,
+        date_published=meta.date_published,
+        date_published_source=meta.date_published_source,
+        date_modified=meta.date_modified,
+        authors=meta.authors,
+        body="\n\n".join(dateline.paragraphs),
+        boilerplate=body.boilerplate,
+        language=meta.language,
+        site_name=meta.site_name,
+        description=meta.description,
+        section=meta.section,
+        tags=meta.tags,
+        image_url=meta.image_url,
+    )
