@@ -1,0 +1,141 @@
+"""CLI commands that crawl: `crawl`, `demo` and `serve-fixtures`.
+
+Scrapy only ever runs in a subprocess (`python -m scrapy crawl news` from the project root,
+where scrapy.cfg points at spiders.settings), so importing newsarchive never imports Scrapy.
+newsarchive.cli registers these commands.
+"""
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+
+from .fixtureserver import FixtureServer
+
+#: The project root: where scrapy.cfg lives, the working directory of `scrapy crawl`.
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEMO_SITE = PROJECT_ROOT / "tests" / "fixtures" / "sites" / "demo"
+DEFAULT_DB = "data/archive.db"
+
+
+def scrapy_env() -> dict[str, str]:
+    """The environment for a Scrapy subprocess: nothing may fetch the public suffix list."""
+    env = dict(os.environ)
+    env["TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS"] = ""
+    return env
+
+
+def crawl_command(urls: list[str], db: str, *, depth: int | None = None,
+                  max_pages: int | None = None, settings: dict[str, str] | None = None) -> list[str]:
+    """The argv of `scrapy crawl news` for these start URLs, archive and limits."""
+    argv = [sys.executable, "-m", "scrapy", "crawl", "news",
+            "-a", "url=" + ",".join(urls), "-s", f"NEWSARCHIVE_DB={db}"]
+    if depth is not None:
+        argv += ["-s", f"DEPTH_LIMIT={depth}"]
+    if max_pages is not None:
+        argv += ["-s", f"NEWSARCHIVE_MAX_PAGES={max_pages}"]
+    for name, value in (settings or {}).items():
+        argv += ["-s", f"{name}={value}"]
+    return argv
+
+
+def run_crawl(urls: list[str], db: str, **options) -> int:
+    """Run the news spider in a subprocess from the project root; its exit code."""
+    db_path = str(Path(db).resolve())
+    argv = crawl_command(urls, db_path, **options)
+    return subprocess.call(argv, cwd=PROJECT_ROOT, env=scrapy_env())
+
+
+def sqlite_utils_bin() -> str:
+    """The sqlite-utils executable of this interpreter's environment (else from PATH)."""
+    beside = Path(sys.executable).parent / "sqlite-utils"
+    if beside.exists():
+        return str(beside)
+    found = shutil.which("sqlite-utils")
+    if found is None:
+        raise click.ClickException("sqlite-utils is not installed")
+    return found
+
+
+def remove_database(db: Path) -> None:
+    """Delete an SQLite file with its WAL and shared-memory companions."""
+    for suffix in ("", "-wal", "-shm"):
+        companion = db.with_name(db.name + suffix)
+        if companion.exists():
+            companion.unlink()
+
+
+def demo_queries(db: str) -> list[list[str]]:
+    """The sqlite-utils commands the demo shows (argv without the executable)."""
+    return [
+        ["query", db, "select count(*) as articles from articles", "--table"],
+        ["query", db, "select count(*) as pages, sum(status >= 400 or error is not null) "
+                      "as failed from pages", "--table"],
+        ["search", db, "articles", "Assad", "-c", "headline", "-c", "dateline", "--table"],
+        ["query", db, "select site, headline, date_published from articles "
+                      "order by date_published desc limit 5", "--table"],
+        ["query", db, "select language, count(*) as n from articles group by language "
+                      "order by n desc", "--table"],
+    ]
+
+
+@click.command("serve-fixtures")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--port", type=int, default=8000, show_default=True,
+              help="Port on 127.0.0.1 (0 picks a free one).")
+@click.option("--verbose", is_flag=True, help="Log every request.")
+def serve_fixtures(directory: Path, port: int, verbose: bool) -> None:
+    """Serve a fixture site DIRECTORY on 127.0.0.1 until Ctrl-C."""
+    server = FixtureServer(directory, port=port, verbose=verbose)
+    server.start()
+    click.echo(f"Serving {directory} at {server.url} (Ctrl-C to stop)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+
+
+@click.command("crawl")
+@click.argument("urls", nargs=-1, required=True)
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="Archive SQLite file.")
+@click.option("--depth", type=int, default=None, help="Link depth limit (default: settings).")
+@click.option("--max-pages", type=int, default=None, help="Page cap (default: settings).")
+def crawl(urls: tuple[str, ...], db: str, depth: int | None, max_pages: int | None) -> None:
+    """Crawl news sites from home, section, sitemap or feed URLS into the archive."""
+    code = run_crawl(list(urls), db, depth=depth, max_pages=max_pages)
+    if code != 0:
+        raise click.ClickException(f"scrapy crawl exited with code {code}")
+
+
+@click.command("demo")
+@click.option("--db", default=DEFAULT_DB, show_default=True,
+              help="Archive SQLite file (recreated).")
+def demo(db: str) -> None:
+    """Crawl the bundled demo site into a fresh archive and query it with sqlite-utils."""
+    db_path = Path(db).resolve()
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    remove_database(db_path)
+    with FixtureServer(DEMO_SITE) as server:
+        click.echo(f"Demo site served at {server.url}")
+        argv = crawl_command([server.url], str(db_path),
+                             settings={"LOG_LEVEL": "WARNING", "DOWNLOAD_DELAY": "0",
+                                       "AUTOTHROTTLE_ENABLED": "False"})
+        click.echo("$ " + shlex.join(["scrapy", *argv[3:]]))
+        code = subprocess.call(argv, cwd=PROJECT_ROOT, env=scrapy_env())
+    if code != 0:
+        raise click.ClickException(f"scrapy crawl exited with code {code}")
+    executable = sqlite_utils_bin()
+    for query in demo_queries(db):
+        click.echo("")
+        click.echo("$ " + shlex.join(["sqlite-utils", *query]))
+        result = subprocess.run([executable, *query], capture_output=True, text=True)
+        click.echo(result.stdout.rstrip())
+        if result.returncode != 0:
+            raise click.ClickException(result.stderr.strip() or "sqlite-utils failed")

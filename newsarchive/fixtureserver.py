@@ -1,0 +1,213 @@
+"""A tiny threaded HTTP server for fixture sites on loopback (tests, demo, benchmarks).
+
+It serves one directory as a web site: static files with their content types (HTML as UTF-8
+unless the file says otherwise, XML, RSS and Atom feeds), `index.html` for directory URLs,
+and the special responses a crawler must cope with, declared in `_routes.json` at the root:
+
+    {
+      "/old-story.html": {"redirect": "/world/story.html", "status": 301},
+      "/missing.html": {"status": 404},
+      "/flaky.html": {"status": 503, "body": "try later"},
+      "/slow.html": {"delay": 0.5, "file": "/world/story.html"},
+      "/broken.html": {"broken": true}
+    }
+
+A route may redirect (301/302/307/308 with a Location), answer an error status with an
+optional body, serve another file, wait before answering, or close the connection without
+any response ("broken"). Files whose names start with "_" are never served.
+
+    with FixtureServer("tests/fixtures/sites/demo") as server:
+        print(server.url)   # http://127.0.0.1:PORT/
+
+No Scrapy here: the server is plain http.server, so anything can use it.
+"""
+from __future__ import annotations
+
+import json
+import mimetypes
+import threading
+import time
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+ROUTES_FILE = "_routes.json"
+
+#: Content types by file suffix; types that are text get a charset.
+CONTENT_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".htm": "text/html; charset=utf-8",
+    ".xml": "application/xml",
+    ".rss": "application/rss+xml",
+    ".atom": "application/atom+xml",
+    ".txt": "text/plain; charset=utf-8",
+    ".json": "application/json",
+    ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".gz": "application/gzip",
+}
+
+
+def content_type_for(path: Path) -> str:
+    """The Content-Type header for a served file, from its suffix."""
+    known = CONTENT_TYPES.get(path.suffix.lower())
+    if known:
+        return known
+    guessed, _ = mimetypes.guess_type(path.name)
+    return guessed or "application/octet-stream"
+
+
+def load_routes(root: Path) -> dict[str, dict]:
+    """The special routes declared in the site's `_routes.json` ({} when there is none)."""
+    routes_path = root / ROUTES_FILE
+    if not routes_path.is_file():
+        return {}
+    return json.loads(routes_path.read_text(encoding="utf-8"))
+
+
+def resolve_file(root: Path, url_path: str) -> Path | None:
+    """The file under root that serves url_path, or None (outside root, hidden, missing)."""
+    relative = unquote(url_path).lstrip("/")
+    candidate = (root / relative).resolve()
+    if candidate != root and root not in candidate.parents:
+        return None
+    if candidate.is_dir():
+        candidate = candidate / "index.html"
+    if not candidate.is_file() or candidate.name.startswith("_"):
+        return None
+    return candidate
+
+
+class FixtureHandler(BaseHTTPRequestHandler):
+    """Serves one request from the server's root and routes."""
+
+    server_version = "newsarchive-fixtures/1"
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        self.respond(send_body=True)
+
+    def do_HEAD(self) -> None:  # noqa: N802 - http.server's naming
+        self.respond(send_body=False)
+
+    def respond(self, *, send_body: bool) -> None:
+        url_path = urlsplit(self.path).path or "/"
+        route = self.server.routes.get(url_path)
+        if route is not None:
+            self.respond_route(route, send_body=send_body)
+            return
+        self.respond_file(url_path, send_body=send_body)
+
+    def respond_route(self, route: dict, *, send_body: bool) -> None:
+        if route.get("delay"):
+            time.sleep(float(route["delay"]))
+        if route.get("broken"):
+            # A server that dies mid-request: the client sees a dropped connection.
+            self.close_connection = True
+            self.connection.close()
+            return
+        if "redirect" in route:
+            self.send_bytes(int(route.get("status", 301)), b"", "text/plain; charset=utf-8",
+                            send_body=send_body, extra={"Location": route["redirect"]})
+            return
+        if "file" in route:
+            self.respond_file(route["file"], send_body=send_body,
+                              status=int(route.get("status", 200)))
+            return
+        status = int(route.get("status", 200))
+        body = route.get("body", HTTPStatus(status).phrase).encode("utf-8")
+        self.send_bytes(status, body, route.get("content_type", "text/plain; charset=utf-8"),
+                        send_body=send_body)
+
+    def respond_file(self, url_path: str, *, send_body: bool, status: int = 200) -> None:
+        path = resolve_file(self.server.root, url_path)
+        if path is None:
+            self.send_bytes(404, b"<html><body><h1>Not found</h1></body></html>",
+                            "text/html; charset=utf-8", send_body=send_body)
+            return
+        self.send_bytes(status, path.read_bytes(), content_type_for(path), send_body=send_body)
+
+    def send_bytes(self, status: int, body: bytes, content_type: str, *, send_body: bool,
+                   extra: dict[str, str] | None = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in (extra or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        if send_body:
+            self.wfile.write(body)
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - http.server's naming
+        if self.server.verbose:
+            super().log_message(format, *args)
+
+
+class FixtureHTTPServer(ThreadingHTTPServer):
+    """ThreadingHTTPServer that knows its site root and routes."""
+
+    daemon_threads = True
+
+    def __init__(self, address, root: Path, *, verbose: bool = False):
+        self.root = root
+        self.routes = load_routes(root)
+        self.verbose = verbose
+        super().__init__(address, FixtureHandler)
+
+
+class FixtureServer:
+    """Serves a fixture site directory on loopback in a background thread.
+
+    root: the site directory. port 0 picks a free port. `url` is the base URL with a
+    trailing slash. Use as a context manager, or call start() and stop().
+    """
+
+    def __init__(self, root, host: str = "127.0.0.1", port: int = 0, *, verbose: bool = False):
+        self.root = Path(root).resolve()
+        if not self.root.is_dir():
+            raise FileNotFoundError(f"fixture site directory not found: {self.root}")
+        self.host = host
+        self.port = port
+        self.verbose = verbose
+        self._httpd: FixtureHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        if self._httpd is None:
+            raise RuntimeError("FixtureServer is not started")
+        return f"http://{self.host}:{self.port}/"
+
+    def start(self) -> "FixtureServer":
+        self._httpd = FixtureHTTPServer((self.host, self.port), self.root, verbose=self.verbose)
+        self.port = self._httpd.server_address[1]
+        self._thread = threading.Thread(target=self._httpd.serve_forever,
+                                        name=f"fixtures:{self.port}", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        if self._httpd is None:
+            return
+        self._httpd.shutdown()
+        self._httpd.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+        self._httpd = None
+        self._thread = None
+
+    def serve_forever(self) -> None:
+        """Serve in the calling thread until interrupted (for the CLI)."""
+        self.start()
+        try:
+            while self._thread is not None and self._thread.is_alive():
+                self._thread.join(timeout=0.5)
+        finally:
+            self.stop()
+
+    def __enter__(self) -> "FixtureServer":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
