@@ -1,0 +1,135 @@
+"""Versioned schema migrations for the archive.
+
+The schema version is SQLite's `PRAGMA user_version`: migration N (1-based position in
+MIGRATIONS) has run when user_version >= N. Each migration runs in its own
+`BEGIN IMMEDIATE` transaction together with the version bump, so a process killed half-way
+leaves the previous version intact and the next open simply runs it again; IMMEDIATE makes two
+processes opening a new archive at once take turns instead of both migrating.
+
+Migrations are history: never edit one that has shipped, append a new one.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlite_utils import Database
+
+from .transaction import immediate_transaction
+
+# Columns for the Article fields as they were when the archive was first created; fields that
+# Article gains later are added by store.ensure_article_columns().
+ARTICLE_FIELD_COLUMNS = {
+    "canonical_url": str,
+    "is_article": int,
+    "headline": str,
+    "dateline": str,
+    "dateline_place": str,
+    "dateline_date": str,
+    "date_published": str,
+    "date_published_source": str,
+    "date_modified": str,
+    "authors": str,
+    "body": str,
+    "boilerplate": str,
+    "language": str,
+    "site_name": str,
+    "description": str,
+    "section": str,
+    "tags": str,
+    "image_url": str,
+}
+
+
+def create_core_tables(db: Database) -> None:
+    """crawls, pages, articles and article_versions with their indexes."""
+    db["crawls"].create({
+        "id": int,
+        "spider": str,
+        "start_urls": str,
+        "settings": str,
+        "started_at": str,
+        "finished_at": str,
+        "pages": int,
+        "articles_new": int,
+        "articles_updated": int,
+        "articles_unchanged": int,
+        "errors": int,
+        "counters": str,
+    }, pk="id")
+    db["pages"].create({
+        "id": int,
+        "url": str,
+        "final_url": str,
+        "status": int,
+        "fetched_at": str,
+        "content_type": str,
+        "headers": str,
+        "raw": bytes,
+        "raw_codec": str,
+        "raw_size": int,
+        "error": str,
+        "hints": str,
+        "crawl_id": int,
+        "article_url": str,
+    }, pk="id", foreign_keys=[("crawl_id", "crawls", "id")])
+    db["articles"].create({
+        "id": int,
+        "url": str,
+        **ARTICLE_FIELD_COLUMNS,
+        "site": str,
+        "first_seen": str,
+        "last_seen": str,
+        "content_hash": str,
+        "page_id": int,
+    }, pk="id", not_null={"url"}, foreign_keys=[("page_id", "pages", "id")])
+    db["article_versions"].create({
+        "id": int,
+        "article_url": str,
+        "page_id": int,
+        "fetched_at": str,
+        "content_hash": str,
+        "headline": str,
+        "body": str,
+    }, pk="id", not_null={"article_url"}, foreign_keys=[
+        ("article_url", "articles", "url"), ("page_id", "pages", "id")])
+    db["articles"].create_index(["url"], unique=True)
+    db["articles"].create_index(["site"])
+    db["articles"].create_index(["date_published"])
+    db["articles"].create_index(["last_seen"])
+    db["pages"].create_index(["url"])
+    db["pages"].create_index(["final_url"])
+    db["pages"].create_index(["crawl_id"])
+    db["pages"].create_index(["article_url"])
+    db["pages"].create_index(["fetched_at"])
+    db["article_versions"].create_index(["article_url", "fetched_at"])
+
+
+def enable_article_search(db: Database) -> None:
+    """FTS5 over headline and body, kept current by triggers (what `sqlite-utils search` uses)."""
+    db["articles"].enable_fts(["headline", "body"], create_triggers=True)
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [
+    create_core_tables,
+    enable_article_search,
+]
+
+
+def schema_version(db: Database) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def apply_migrations(db: Database, migrations=MIGRATIONS) -> list[str]:
+    """Run every migration newer than the archive's version; returns the names that ran."""
+    applied = []
+    for version, migration in enumerate(migrations, start=1):
+        if schema_version(db) >= version:
+            continue
+        with immediate_transaction(db):
+            # Another process may have migrated while this one waited for the write lock.
+            if schema_version(db) >= version:
+                continue
+            migration(db)
+            db.execute(f"PRAGMA user_version = {version}")
+        applied.append(migration.__name__)
+    return applied

@@ -1,0 +1,148 @@
+"""Conversions between Article / FetchedPage objects and archive rows."""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import zlib
+from datetime import datetime, timezone
+from urllib.parse import urlsplit
+
+from ..article import Article
+from ..page import FetchedPage
+
+# zlib rather than zstd: on 200 pages of the eval set both shrink raw HTML to 20%, and zlib's
+# extra ~3 ms per page is small next to extraction, while zlib needs no dependency and every
+# language can read the bytes back. raw_codec is stored per row so a later codec can coexist.
+RAW_CODEC = "zlib"
+
+# Article fields stored as JSON text; every other field is a scalar column.
+JSON_TYPES = (list, dict, tuple)
+
+
+def compress_raw(body: bytes) -> bytes:
+    return zlib.compress(body, 6)
+
+
+def decompress_raw(raw: bytes | None, codec: str | None) -> bytes:
+    if raw is None:
+        return b""
+    if codec == "zlib":
+        return zlib.decompress(raw)
+    if codec in (None, "identity"):
+        return bytes(raw)
+    raise ValueError(f"unknown raw_codec {codec!r}")
+
+
+def iso_utc(moment: datetime) -> str:
+    """ISO 8601 in UTC, so stored timestamps sort as text."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc).isoformat()
+
+
+def parse_iso(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+def site_of(url: str | None) -> str | None:
+    """The host an article belongs to: lower-cased, without port or a leading "www."."""
+    if not url:
+        return None
+    host = (urlsplit(url).hostname or "").lower()
+    if host.startswith("www."):
+        host = host[4:]
+    return host or None
+
+
+def content_hash(headline: str | None, body: str | None) -> str:
+    """sha256 over headline and body, JSON-encoded so ("a b", "") and ("a", "b") differ."""
+    payload = json.dumps([headline or "", body or ""], ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def article_key(article: Article, page: FetchedPage) -> str:
+    """The URL an article is archived under: canonical, else given, else where the page ended."""
+    return article.canonical_url or article.url or page.final_url or page.url
+
+
+def article_columns(article: Article) -> dict:
+    """Article fields as column values: lists and blocks as JSON text, is_article as 0/1.
+
+    `url` is left out: the archive's `url` column is the article key (canonical URL).
+    """
+    row = {}
+    for name, value in article.to_dict().items():
+        if name == "url":
+            continue
+        if isinstance(value, JSON_TYPES):
+            value = json.dumps(value, ensure_ascii=False)
+        elif isinstance(value, bool):
+            value = int(value)
+        row[name] = value
+    return row
+
+
+def field_kind(annotation: str) -> str:
+    """How an Article field is stored, from its annotation: "json", "bool", "int", "float", "text"."""
+    annotation = str(annotation)
+    for prefix, kind in (("list", "json"), ("dict", "json"), ("tuple", "json"),
+                         ("bool", "bool"), ("int", "int"), ("float", "float")):
+        if annotation.startswith(prefix):
+            return kind
+    return "text"
+
+
+COLUMN_TYPES = {"json": str, "bool": int, "int": int, "float": float, "text": str}
+
+
+def article_field_types() -> dict[str, type]:
+    """Column type for each Article field (as the archive stores it), `url` excluded."""
+    return {field.name: COLUMN_TYPES[field_kind(field.type)]
+            for field in dataclasses.fields(Article) if field.name != "url"}
+
+
+def article_from_row(row: dict) -> dict:
+    """An articles row as plain JSON-ready data: JSON columns decoded, is_article a bool."""
+    result = dict(row)
+    for field in dataclasses.fields(Article):
+        value = result.get(field.name)
+        if value is None:
+            continue
+        kind = field_kind(field.type)
+        if kind == "json" and isinstance(value, str):
+            result[field.name] = json.loads(value)
+        elif kind == "bool":
+            result[field.name] = bool(value)
+    return result
+
+
+def page_columns(page: FetchedPage) -> dict:
+    """A FetchedPage as a `pages` row (without crawl_id and article_url)."""
+    return {
+        "url": page.url,
+        "final_url": page.final_url,
+        "status": page.status,
+        "fetched_at": iso_utc(page.fetched_at),
+        "content_type": page.content_type,
+        "headers": json.dumps(page.headers, ensure_ascii=False),
+        "raw": compress_raw(page.body) if page.body else None,
+        "raw_codec": RAW_CODEC if page.body else None,
+        "raw_size": len(page.body),
+        "error": page.error,
+        "hints": json.dumps(page.hints, ensure_ascii=False, default=str),
+    }
+
+
+def page_from_row(row: dict) -> FetchedPage:
+    """Rebuild the FetchedPage a `pages` row was written from (body decompressed)."""
+    return FetchedPage(
+        url=row["url"],
+        final_url=row["final_url"],
+        status=row["status"],
+        headers=json.loads(row["headers"] or "{}"),
+        body=decompress_raw(row["raw"], row["raw_codec"]),
+        fetched_at=parse_iso(row["fetched_at"]),
+        error=row["error"],
+        hints=json.loads(row["hints"] or "{}"),
+    )

@@ -1,0 +1,286 @@
+"""The archive: one SQLite file written through sqlite-utils.
+
+Pages are the source of truth (every fetch, raw bytes kept); articles and article_versions are
+derived from them and can be rebuilt with `reextract`. See docs/archive.md for the schema.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from ..article import Article
+from ..page import FetchedPage
+from .migrations import apply_migrations, schema_version
+from .rows import (
+    article_columns,
+    article_field_types,
+    article_from_row,
+    article_key,
+    content_hash,
+    iso_utc,
+    page_columns,
+    page_from_row,
+    site_of,
+)
+from .transaction import immediate_transaction
+
+DEFAULT_PATH = "data/archive.db"
+TABLES = ("articles", "pages", "crawls", "article_versions")
+# Counter names that also have a column of their own in `crawls`.
+CRAWL_COUNTER_COLUMNS = ("pages", "articles_new", "articles_updated", "articles_unchanged",
+                         "errors")
+
+ExtractFunction = Callable[..., Article]
+
+
+@dataclass(frozen=True)
+class StoreResult:
+    """What store_page() did."""
+
+    page_id: int
+    """The new `pages` row."""
+    article_url: str | None
+    """The articles.url the page was archived under; None when no article was stored."""
+    change: str | None
+    """"new", "updated" (content changed), "unchanged", or None when no article was stored."""
+
+
+def open_database(path: Path, busy_timeout: float) -> Database:
+    """A sqlite-utils Database on `path` in WAL mode with foreign keys enforced."""
+    conn = sqlite3.connect(str(path), timeout=busy_timeout)
+    db = Database(conn)
+    db.execute("PRAGMA foreign_keys = ON")
+    if db.journal_mode != "wal":
+        db.enable_wal()
+    return db
+
+
+def ensure_article_columns(db: Database) -> list[str]:
+    """Add a column for every Article field the articles table lacks (fields added later)."""
+    existing = db["articles"].columns_dict
+    missing = {name: kind for name, kind in article_field_types().items() if name not in existing}
+    if missing:
+        with immediate_transaction(db):
+            for name, kind in missing.items():
+                db["articles"].add_column(name, kind)
+    return list(missing)
+
+
+def extract_fetched_page(page: FetchedPage, extract_fn: ExtractFunction | None = None,
+                         **options) -> Article:
+    """Run extraction on a fetched page the way the crawl pipeline does."""
+    if extract_fn is None:
+        from ..extract import extract as extract_fn
+    return extract_fn(page.body, url=page.final_url or page.url, headers=page.headers,
+                      fetched_at=page.fetched_at, **options)
+
+
+class Archive:
+    """An archive file: `Archive("data/archive.db")` creates it (and its folder) if missing.
+
+    One Archive object per thread (the sqlite3 connection is not shared across threads);
+    several processes may write the same file at once: writers queue on the busy timeout.
+    """
+
+    def __init__(self, path: str | Path = DEFAULT_PATH, *, busy_timeout: float = 30.0):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = open_database(self.path, busy_timeout)
+        apply_migrations(self.db)
+        ensure_article_columns(self.db)
+        self._crawl_changes: dict[int, Counter] = {}
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return schema_version(self.db)
+
+    # -- crawls ----------------------------------------------------------------------------
+
+    def start_crawl(self, spider: str, start_urls=(), settings: dict | None = None) -> int:
+        """Record the start of a crawl run; returns its crawls.id."""
+        with immediate_transaction(self.db):
+            crawl_id = self.db["crawls"].insert({
+                "spider": spider,
+                "start_urls": json.dumps(list(start_urls), ensure_ascii=False),
+                "settings": json.dumps(settings or {}, ensure_ascii=False, default=str,
+                                       sort_keys=True),
+                "started_at": iso_utc(datetime.now(timezone.utc)),
+            }).last_pk
+        self._crawl_changes[crawl_id] = Counter()
+        return crawl_id
+
+    def finish_crawl(self, crawl_id: int, counters: dict | None = None) -> dict:
+        """Record the end of a crawl with its counters; returns the counters written.
+
+        Counts the archive can tell itself (pages, errors, and the articles_new/updated/unchanged
+        this Archive object stored) are filled in; `counters` given by the caller win.
+        """
+        merged = {**self._counted_for_crawl(crawl_id), **(counters or {})}
+        row = {"finished_at": iso_utc(datetime.now(timezone.utc)),
+               "counters": json.dumps(merged, ensure_ascii=False, default=str, sort_keys=True)}
+        row.update({name: merged[name] for name in CRAWL_COUNTER_COLUMNS if name in merged})
+        with immediate_transaction(self.db):
+            self.db["crawls"].update(crawl_id, row)
+        return merged
+
+    def _counted_for_crawl(self, crawl_id: int) -> dict:
+        pages, errors = self.db.execute(
+            "SELECT count(*), count(error) FROM pages WHERE crawl_id = ?", [crawl_id]).fetchone()
+        changes = self._crawl_changes.get(crawl_id, Counter())
+        return {"pages": pages, "errors": errors,
+                "articles_new": changes["new"], "articles_updated": changes["updated"],
+                "articles_unchanged": changes["unchanged"]}
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def store_page(self, page: FetchedPage, article: Article | None = None, *,
+                   crawl_id: int | None = None, error: str | None = None) -> StoreResult:
+        """Archive one fetch, and its article when it is one, in a single transaction."""
+        key = article_key(article, page) if article is not None and article.is_article else None
+        row = page_columns(page)
+        row.update(error=error or page.error, crawl_id=crawl_id, article_url=key)
+        with immediate_transaction(self.db):
+            page_id = self.db["pages"].insert(row).last_pk
+            change = None
+            if key is not None:
+                change = self._upsert_article(key, article, page_id, row["fetched_at"])
+        if change is not None and crawl_id is not None:
+            self._crawl_changes.setdefault(crawl_id, Counter())[change] += 1
+        return StoreResult(page_id=page_id, article_url=key, change=change)
+
+    def _upsert_article(self, key: str, article: Article, page_id: int, fetched_at: str) -> str:
+        """Insert or refresh the articles row for `key`; add a version when content changed.
+
+        The row always carries the newest fetch's extraction; a fetch older than last_seen
+        (arriving late) only moves first_seen back.
+        """
+        digest = content_hash(article.headline, article.body)
+        existing = self.db.execute(
+            "SELECT id, first_seen, last_seen, content_hash FROM articles WHERE url = ?",
+            [key]).fetchone()
+        fields = {**article_columns(article), "site": site_of(key), "content_hash": digest,
+                  "page_id": page_id, "last_seen": fetched_at}
+        if existing is None:
+            self.db["articles"].insert({"url": key, **fields, "first_seen": fetched_at})
+            self._add_version(key, article, page_id, fetched_at, digest)
+            return "new"
+        article_id, first_seen, last_seen, previous_digest = existing
+        if fetched_at < last_seen:
+            self.db["articles"].update(article_id, {"first_seen": min(first_seen, fetched_at)})
+            return "unchanged"
+        self.db["articles"].update(article_id, fields)
+        if digest == previous_digest:
+            return "unchanged"
+        self._add_version(key, article, page_id, fetched_at, digest)
+        return "updated"
+
+    def _add_version(self, key: str, article: Article, page_id: int, fetched_at: str,
+                     digest: str) -> None:
+        self.db["article_versions"].insert({
+            "article_url": key, "page_id": page_id, "fetched_at": fetched_at,
+            "content_hash": digest, "headline": article.headline, "body": article.body,
+        })
+
+    def reextract(self, extract_fn: ExtractFunction | None = None, **options) -> dict:
+        """Rebuild articles and article_versions from the stored pages, without the network.
+
+        Every successful fetch (2xx, no error, bytes kept) is replayed in fetch order through
+        the current extractor, exactly as store_page would have stored it. One transaction: a
+        killed run leaves the archive as it was. Returns counts.
+        """
+        counts = Counter()
+        with immediate_transaction(self.db):
+            page_ids = [row[0] for row in self.db.execute(
+                "SELECT id FROM pages WHERE error IS NULL AND raw IS NOT NULL"
+                " AND status BETWEEN 200 AND 299 ORDER BY fetched_at, id")]
+            self.db.execute("DELETE FROM article_versions")
+            self.db.execute("DELETE FROM articles")
+            self.db.execute("UPDATE pages SET article_url = NULL WHERE article_url IS NOT NULL")
+            for page_id in page_ids:
+                page = self.page(page_id)
+                article = extract_fetched_page(page, extract_fn, **options)
+                counts["pages"] += 1
+                if not article.is_article:
+                    continue
+                key = article_key(article, page)
+                self.db.execute("UPDATE pages SET article_url = ? WHERE id = ?", [key, page_id])
+                counts[self._upsert_article(key, article, page_id, iso_utc(page.fetched_at))] += 1
+        return {"pages": counts["pages"], "articles": counts["new"],
+                "updated": counts["updated"], "unchanged": counts["unchanged"]}
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def get_article(self, url: str) -> dict | None:
+        """The archived article for `url`: its canonical URL, or any URL a page was fetched as."""
+        row = self._article_row(url)
+        if row is None:
+            key = self._article_url_of_fetch(url)
+            row = self._article_row(key) if key else None
+        return article_from_row(row) if row else None
+
+    def _article_row(self, url: str) -> dict | None:
+        return next(self.db.query("SELECT * FROM articles WHERE url = ?", [url]), None)
+
+    def _article_url_of_fetch(self, url: str) -> str | None:
+        row = next(self.db.query(
+            "SELECT article_url FROM pages WHERE (url = :u OR final_url = :u)"
+            " AND article_url IS NOT NULL ORDER BY fetched_at DESC, id DESC LIMIT 1",
+            {"u": url}), None)
+        return row["article_url"] if row else None
+
+    def article_versions(self, url: str) -> list[dict]:
+        """Every distinct content an article had, oldest first."""
+        return list(self.db.query(
+            "SELECT fetched_at, content_hash, page_id, headline, body FROM article_versions"
+            " WHERE article_url = ? ORDER BY fetched_at, id", [url]))
+
+    def iter_articles(self, site: str | None = None) -> Iterator[dict]:
+        """Every archived article (JSON-ready dicts), in archive order."""
+        sql, params = "SELECT * FROM articles", []
+        if site:
+            sql, params = sql + " WHERE site = ?", [site_of("//" + site)]
+        for row in self.db.query(sql + " ORDER BY id", params):
+            yield article_from_row(row)
+
+    def page(self, page_id: int) -> FetchedPage:
+        """The fetch stored as pages.id = page_id, body decompressed."""
+        row = next(self.db.query("SELECT * FROM pages WHERE id = ?", [page_id]), None)
+        if row is None:
+            raise KeyError(f"no page {page_id}")
+        return page_from_row(row)
+
+    def page_body(self, page_id: int) -> bytes:
+        """The raw bytes of a stored fetch, decompressed."""
+        return self.page(page_id).body
+
+    def stats(self) -> dict:
+        """Row counts per table, articles per site, and every crawl with its counters."""
+        counts = {name: self.db[name].count for name in TABLES}
+        sites = list(self.db.query(
+            "SELECT site, count(*) AS articles FROM articles GROUP BY site"
+            " ORDER BY articles DESC, site"))
+        crawls = [{**row, "start_urls": json.loads(row["start_urls"] or "[]"),
+                   "counters": json.loads(row["counters"] or "{}")}
+                  for row in self.db.query(
+                      "SELECT id, spider, start_urls, started_at, finished_at, counters"
+                      " FROM crawls ORDER BY id")]
+        return {"path": str(self.path), "schema_version": self.schema_version,
+                "tables": counts, "sites": sites, "crawls": crawls}

@@ -1,0 +1,101 @@
+"""The `newsarchive` command: extract pages, and read or rebuild the archive.
+
+Every command that touches an archive takes `--db PATH` (default data/archive.db, the file the
+spiders write through NEWSARCHIVE_DB). Output is JSON, as with sqlite-utils.
+"""
+from __future__ import annotations
+
+import json
+
+import click
+
+from . import __version__
+from .archive import DEFAULT_PATH, Archive
+from .crawling import crawl, demo, serve_fixtures
+from .extract import extract as extract_article
+
+
+def existing_db_option(function):
+    """--db for commands that read an archive: it must exist (no empty file made by a typo)."""
+    return click.option(
+        "--db", "db_path", default=DEFAULT_PATH, show_default=True,
+        type=click.Path(exists=True, dir_okay=False), help="Archive SQLite file.")(function)
+
+
+def echo_json(data) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@click.group()
+@click.version_option(__version__, prog_name="newsarchive")
+def cli() -> None:
+    """Crawl news sites, extract articles, archive them in SQLite."""
+
+
+@cli.command()
+@click.argument("path", type=click.File("rb"))
+@click.option("--url", help="The page's URL (resolves relative links, becomes Article.url).")
+@click.option("--include-captions", is_flag=True, help="Keep image captions and credits in the body.")
+def extract(path, url: str | None, include_captions: bool) -> None:
+    """Extract the article from an HTML file (PATH, or - for stdin) and print it as JSON."""
+    article = extract_article(path.read(), url=url, include_captions=include_captions)
+    echo_json(article.to_dict())
+
+
+@cli.command()
+@existing_db_option
+@click.option("--include-captions", is_flag=True, help="Keep image captions and credits in bodies.")
+def reextract(db_path: str, include_captions: bool) -> None:
+    """Rebuild the articles from the stored pages with the current extractor (no network).
+
+    Replays every successful fetch in fetch order; articles and article_versions are rewritten
+    in one transaction. Prints counts.
+    """
+    with Archive(db_path) as archive:
+        echo_json(archive.reextract(include_captions=include_captions))
+
+
+@cli.command()
+@existing_db_option
+def stats(db_path: str) -> None:
+    """Rows per table, articles per site, and every crawl with its counters."""
+    with Archive(db_path) as archive:
+        echo_json(archive.stats())
+
+
+@cli.command()
+@click.argument("url")
+@existing_db_option
+@click.option("--versions", is_flag=True, help="Add every archived version of headline and body.")
+def show(url: str, db_path: str, versions: bool) -> None:
+    """Print one archived article as JSON: by canonical URL or any URL it was fetched as."""
+    with Archive(db_path) as archive:
+        article = archive.get_article(url)
+        if article is None:
+            raise click.ClickException(f"no archived article for {url}")
+        if versions:
+            article["versions"] = archive.article_versions(article["url"])
+    echo_json(article)
+
+
+@cli.command()
+@existing_db_option
+@click.option("--format", "output_format", type=click.Choice(["jsonl", "json"]), default="jsonl",
+              show_default=True, help="One JSON object per line, or one JSON array.")
+@click.option("--site", help="Only articles of this host (www. ignored).")
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
+              help="Write here instead of stdout.")
+def export(db_path: str, output_format: str, site: str | None, output) -> None:
+    """Export the archived articles."""
+    with Archive(db_path) as archive:
+        articles = archive.iter_articles(site=site)
+        if output_format == "jsonl":
+            for article in articles:
+                output.write(json.dumps(article, ensure_ascii=False) + "\n")
+        else:
+            output.write(json.dumps(list(articles), ensure_ascii=False, indent=2) + "\n")
+
+
+cli.add_command(crawl)
+cli.add_command(demo)
+cli.add_command(serve_fixtures)
