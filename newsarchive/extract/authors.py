@@ -1,0 +1,185 @@
+"""Authors: JSON-LD, meta, microdata, rel=author and visible bylines, cleaned to plain names.
+
+Each source gives candidates marked person or organisation; the first source that names a
+person wins, and organisations (the site, an agency) are used only when no person is named.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import meta_tables as tables
+from .structured import StructuredData, itemprop_value, type_names
+
+_EMAIL = re.compile(r"\S+@\S+\.\w+")
+_HANDLE = re.compile(r"(?<!\w)@\w+")
+_URL = re.compile(r"https?://\S+|www\.\S+")
+_DIGITS = re.compile(r"\d")
+_DATE_TAIL = re.compile(r"\b(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}).*$")
+_PREFIX = re.compile(
+    r"^\s*(?:" + "|".join(sorted((re.escape(p) for p in tables.BYLINE_PREFIXES), key=len, reverse=True))
+    + r")(?:\s*:\s*|\s+)", re.I)
+_ROLE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(r) for r in tables.AUTHOR_ROLE_WORDS), key=len, reverse=True))
+                   + r")\b", re.I)
+_SPLIT = re.compile("|".join(re.escape(c) for c in sorted(set(tables.AUTHOR_CONNECTORS), key=len, reverse=True))
+                    + r"|,|;|\s/\s|\|", re.I)
+_AGENCIES = {name.casefold() for name in tables.AGENCY_NAMES}
+_ORG_TYPES = {"organization", "newsmediaorganization", "corporation", "organisation", "brand", "website"}
+
+
+@dataclass
+class AuthorName:
+    name: str
+    is_person: bool = True
+
+
+def clean_author(text: str) -> str | None:
+    """One name from one author string: prefix, handles, emails, dates and roles removed."""
+    if not text:
+        return None
+    text = " ".join(text.replace("\u00a0", " ").split())
+    text = _URL.sub(" ", text)
+    text = _EMAIL.sub(" ", text)
+    text = _HANDLE.sub(" ", text)
+    text = _DATE_TAIL.sub("", text)
+    for _ in range(2):
+        text = _PREFIX.sub("", text)
+    text = text.strip(" ,;:-–—|·•()[]\"'")
+    if not text:
+        return None
+    # "Jane Doe, Staff Writer" / "Staff Writer Jane Doe": drop the role words
+    text = _ROLE.sub(" ", text)
+    text = " ".join(text.split()).strip(" ,;:-–—|·•()[]\"'")
+    if not text or text.casefold() in tables.NOT_AUTHORS:
+        return None
+    if _DIGITS.search(text) and not _is_agency(text):
+        return None
+    if len(text) > 60 or len(text.split()) > 6 or not re.search(r"[^\W\d_]", text):
+        return None
+    return text
+
+
+def _is_agency(text: str) -> bool:
+    return text.casefold() in _AGENCIES
+
+
+def split_authors(text: str) -> list[str]:
+    """Several names in one string ("A and B", "A, B & C", "Von A und B") as cleaned names."""
+    if not text:
+        return []
+    text = _PREFIX.sub("", " ".join(text.split()))
+    # "Doe, Jane" is one name written backwards, not two
+    parts = _SPLIT.split(text)
+    names = []
+    for part in parts:
+        name = clean_author(part)
+        if name and name not in names:
+            names.append(name)
+    return names
+
+
+def jsonld_authors(structured: StructuredData) -> list[AuthorName]:
+    article = structured.article
+    if not article:
+        return []
+    value = article.get("author") or article.get("creator")
+    found: list[AuthorName] = []
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, str):
+            found += [AuthorName(name, not _is_agency(name)) for name in split_authors(item)]
+        elif isinstance(item, dict):
+            name = item.get("name")
+            if isinstance(name, list):
+                name = name[0] if name else None
+            if not name and (item.get("givenName") or item.get("familyName")):
+                name = f"{item.get('givenName') or ''} {item.get('familyName') or ''}"
+            if not isinstance(name, str):
+                continue
+            kinds = {kind.lower() for kind in type_names(item)}
+            is_person = not (kinds & _ORG_TYPES) and not _is_agency(name.strip())
+            found += [AuthorName(part, is_person) for part in split_authors(name)]
+    return found
+
+
+def meta_authors(structured: StructuredData) -> list[AuthorName]:
+    for key in tables.AUTHOR_META_KEYS:
+        for value in structured.meta_all.get(key, []):
+            if value.startswith(("http://", "https://", "/")):
+                continue
+            names = split_authors(value)
+            if names:
+                return [AuthorName(name, not _is_agency(name)) for name in names]
+    return []
+
+
+def itemprop_authors(structured: StructuredData) -> list[AuthorName]:
+    found = []
+    for element in structured.itemprops.get("author", []) + structured.itemprops.get("creator", []):
+        if element.tag == "meta":
+            value = element.get("content")
+        else:
+            inner = element.xpath(".//*[@itemprop='name']")
+            value = itemprop_value(inner[0]) if inner else itemprop_value(element)
+            if value is None and element.get("itemscope") is not None:
+                value = " ".join(element.text_content().split())
+        for name in split_authors(value or ""):
+            if name not in [a.name for a in found]:
+                found.append(AuthorName(name, not _is_agency(name)))
+    return found
+
+
+def rel_author_names(tree) -> list[AuthorName]:
+    found = []
+    for element in tree.xpath("//a[contains(concat(' ', normalize-space(@rel), ' '), ' author ')]"):
+        for name in split_authors(element.text_content()):
+            if name not in [a.name for a in found]:
+                found.append(AuthorName(name, not _is_agency(name)))
+    return found[:6]
+
+
+_BYLINE_TOKENS = ("byline", "by-line", "author", "autor", "writer", "auteur", "firma", "signature", "credit")
+
+
+def byline_authors(tree) -> list[AuthorName]:
+    """Names in elements whose class/id marks a byline, or text starting with "By"/"Von"/"Par"."""
+    xpath = "|".join(f"//*[contains(translate(@class, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '{token}')"
+                     f" or contains(translate(@id, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '{token}')]"
+                     for token in _BYLINE_TOKENS)
+    for element in tree.xpath(xpath)[:30]:
+        if element.tag in ("body", "html", "article", "main", "section", "img", "meta", "script", "style"):
+            continue
+        text = " ".join(element.text_content().split())
+        if not text or len(text) > 120:
+            continue
+        names = split_authors(text)
+        if names:
+            return [AuthorName(name, not _is_agency(name)) for name in names[:6]]
+    return []
+
+
+def read_authors(tree, structured: StructuredData, *, site_name: str | None = None) -> list[str]:
+    """The article's authors: people first, organisations only when no person is named."""
+    sources = (lambda: jsonld_authors(structured), lambda: meta_authors(structured),
+               lambda: itemprop_authors(structured), lambda: rel_author_names(tree),
+               lambda: byline_authors(tree))
+    organisations: list[str] = []
+    site = (site_name or "").casefold()
+    for source in sources:
+        names = source()
+        people = [a.name for a in names if a.is_person and a.name.casefold() != site]
+        if people:
+            # agencies named beside people are co-authors ("Jane Doe, dpa")
+            return _unique(people + [a.name for a in names if not a.is_person and _is_agency(a.name)])
+        if not organisations:
+            organisations = [a.name for a in names]
+    return _unique(organisations)
+
+
+def _unique(names: list[str]) -> list[str]:
+    seen, out = set(), []
+    for name in names:
+        key = name.casefold()
+        if key not in seen:
+            seen.add(key)
+            out.append(name)
+    return out

@@ -1,0 +1,373 @@
+"""Publication and modification dates: candidates from every source, parsed, checked, ranked.
+
+Sources in order of trust: JSON-LD, meta tags, microdata itemprop, <time datetime>, the URL,
+visible date text near the headline. Machine-readable values go through a fast ISO/RFC
+parser; visible text goes through dateparser in the page's language (imported lazily, parsers
+cached per language) after a cheap regex has found something that looks like a date.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
+from functools import lru_cache
+
+from . import meta_tables as tables
+from .structured import StructuredData, is_article_object, itemprop_value
+
+
+@dataclass(frozen=True)
+class PageDate:
+    """A parsed date and how much of it the page gave."""
+
+    value: datetime
+    has_time: bool = False
+    has_zone: bool = False
+
+    def iso(self) -> str:
+        """ISO 8601: datetime with offset when time and zone are known, else the date alone."""
+        if self.has_time and self.has_zone:
+            return self.value.isoformat()
+        return self.value.date().isoformat()
+
+
+@dataclass
+class DateFound:
+    published: PageDate | None = None
+    published_source: str | None = None
+    modified: PageDate | None = None
+
+
+# ---------------------------------------------------------------- parsing machine-readable values
+_ISO = re.compile(
+    r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"
+    r"(?:(?:T|\s+|,\s*)(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,]\d+)?)?"
+    r"\s*(?P<tz>Z|UTC|GMT|[+-]\d{2}:?\d{2}|[+-]\d{2}(?!\d))?)?")
+_COMPACT = re.compile(r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?:T?(?P<H>\d{2})(?P<M>\d{2})(?P<S>\d{2})?)?(?P<tz>Z)?$")
+_EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")
+
+
+def parse_machine_date(text: str | None) -> PageDate | None:
+    """Parse an ISO 8601, compact, RFC 2822 or epoch value as pages put in attributes."""
+    if not text or not isinstance(text, str):
+        return None
+    text = text.strip()
+    if not text:
+        return None
+    if _EPOCH.match(text):
+        seconds = int(text[:10])
+        return PageDate(datetime.fromtimestamp(seconds, timezone.utc), True, True)
+    match = _ISO.search(text[:40]) or _COMPACT.match(text)
+    if match:
+        return _from_match(match)
+    try:
+        value = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if value is None:
+        return None
+    return PageDate(value, True, value.tzinfo is not None)
+
+
+def _from_match(match) -> PageDate | None:
+    parts = match.groupdict()
+    try:
+        day = datetime(int(parts["y"]), int(parts["m"]), int(parts["d"]))
+    except ValueError:
+        return None
+    if parts.get("H") is None:
+        return PageDate(day)
+    try:
+        value = day.replace(hour=int(parts["H"]), minute=int(parts["M"]), second=int(parts.get("S") or 0))
+    except ValueError:
+        return PageDate(day)
+    zone = parts.get("tz")
+    if not zone:
+        return PageDate(value, True, False)
+    return PageDate(value.replace(tzinfo=_zone(zone)), True, True)
+
+
+def _zone(text: str) -> timezone:
+    if text in ("Z", "UTC", "GMT"):
+        return timezone.utc
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
+    return timezone(sign * timedelta(hours=hours, minutes=minutes))
+
+
+def plausible(found: PageDate | None, fetched_at: datetime) -> bool:
+    """Reject dates before MIN_YEAR and dates after the fetch (a day's slack for time zones)."""
+    if found is None:
+        return False
+    if found.value.year < tables.MIN_YEAR:
+        return False
+    limit = (fetched_at.astimezone(timezone.utc) if fetched_at.tzinfo else fetched_at).date() + timedelta(days=1)
+    return found.value.date() <= limit
+
+
+# ---------------------------------------------------------------- parsing visible text
+_MONTH_WORD = r"[^\W\d_]{3,12}\.?"
+_TEXT_DATE_PATTERNS = (
+    # 19.10.2019, 19/10/2019, 19-10-2019 (day first outside the US: dateparser decides by language)
+    re.compile(r"\b\d{1,2}[./-]\s?\d{1,2}[./-]\s?(?:19|20)\d{2}\b"),
+    # 2019-10-19, 2019/10/19, 2019.10.19
+    re.compile(r"\b(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}\b"),
+    # 19. Oktober 2019, 19 October 2019, 19 de octubre de 2019, 1er mars 2019
+    re.compile(r"\b\d{1,2}(?:\.|er|st|nd|rd|th)?\s+(?:de\s+)?" + _MONTH_WORD + r",?\s+(?:de\s+)?(?:19|20)\d{2}\b"),
+    # October 19, 2019 / Oct. 19 2019
+    re.compile(r"\b" + _MONTH_WORD + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}\b"),
+    # 2019年10月19日, 2019년 10월 19일
+    re.compile(r"(?:19|20)\d{2}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]?"),
+)
+_TIME_AFTER = re.compile(r"^\s*(?:,|um|at|à|a las|alle|-|–|\|)?\s*(\d{1,2})[:.h](\d{2})(?:\s*(Uhr|h|am|pm|a\.m\.|p\.m\.))?", re.I)
+_RELATIVE = re.compile(r"\b(?:\d+|an?|one)\s+(?:minute|min|hour|hr|day|week)s?\s+ago\b|\b(?:yesterday|today)\b"
+                       r"|\bvor\s+\d+\s+(?:Minuten|Stunden|Tagen)\b|\bil y a\s+\d+\s+(?:minutes|heures|jours)\b"
+                       r"|\bhace\s+\d+\s+(?:minutos|horas|días)\b|\bgestern\b|\bheute\b", re.I)
+
+
+def find_text_dates(text: str) -> list[str]:
+    """Substrings of text that look like a full date (day, month and year), in text order."""
+    found = []
+    for pattern in _TEXT_DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            found.append((match.start(), match.group(0)))
+    found.sort()
+    return [snippet for _, snippet in found]
+
+
+def parse_text_date(snippet: str, language: str | None, fetched_at: datetime) -> PageDate | None:
+    """Parse a human-written date with dateparser in the page's language."""
+    cjk = re.match(r"((?:19|20)\d{2})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})", snippet)
+    if cjk:
+        try:
+            return PageDate(datetime(int(cjk.group(1)), int(cjk.group(2)), int(cjk.group(3))))
+        except ValueError:
+            return None
+    iso = _ISO.fullmatch(snippet.strip())
+    if iso:
+        return _from_match(iso)
+    numeric = re.fullmatch(r"(\d{1,2})[./-]\s?(\d{1,2})[./-]\s?(\d{4})", snippet.strip())
+    if numeric:
+        first, second, year = (int(g) for g in numeric.groups())
+        day, month = (second, first) if (language == "en" and first <= 12 and snippet.count("/")) or first > 31 else (first, second)
+        if month > 12 and day <= 12:
+            day, month = month, day
+        try:
+            return PageDate(datetime(year, month, day))
+        except ValueError:
+            return None
+    value = _dateparser_parse(snippet, language)
+    if value is None:
+        return None
+    return PageDate(value.replace(tzinfo=None))
+
+
+def parse_relative_date(text: str, language: str | None, fetched_at: datetime) -> PageDate | None:
+    """'3 hours ago', 'gestern', ... against the fetch time (a date alone: the zone is unknown)."""
+    match = _RELATIVE.search(text)
+    if not match:
+        return None
+    value = _dateparser_parse(match.group(0), language, relative_base=fetched_at.replace(tzinfo=None))
+    return PageDate(value.replace(tzinfo=None)) if value else None
+
+
+@lru_cache(maxsize=64)
+def _parser(language: str | None):
+    from dateparser.date import DateDataParser  # slow import: only when text dates are needed
+
+    languages = [language] if language else None
+    try:
+        return DateDataParser(languages=languages, settings=_SETTINGS)
+    except ValueError:  # a language dateparser does not know
+        return DateDataParser(settings=_SETTINGS)
+
+
+_SETTINGS = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False,
+             "PREFER_DATES_FROM": "past", "DATE_ORDER": "DMY"}
+
+
+def _dateparser_parse(snippet: str, language: str | None, relative_base: datetime | None = None):
+    cleaned = " ".join(word for word in snippet.replace(",", " , ").split())
+    for word, replacement in tables.MONTH_SPELLINGS.items():
+        cleaned = re.sub(rf"(?i)\b{re.escape(word)}(?=\s|$)", replacement, cleaned)
+    try:
+        if relative_base is not None:
+            import dateparser
+
+            return dateparser.parse(cleaned, languages=[language] if language else None,
+                                    settings={**_SETTINGS, "RELATIVE_BASE": relative_base})
+        data = _parser(language).get_date_data(cleaned)
+    except Exception:  # noqa: BLE001 - dateparser raises assorted errors on odd strings
+        return None
+    return data.date_obj if data else None
+
+
+# ---------------------------------------------------------------- candidates from the page
+def jsonld_dates(structured: StructuredData, key: str) -> list[str]:
+    """Values of key (datePublished...) from the main article first, then other articles, then any object."""
+    ordered = []
+    if structured.article is not None:
+        ordered.append(structured.article)
+    ordered += [obj for obj in structured.json_ld if is_article_object(obj) and obj is not structured.article]
+    ordered += [obj for obj in structured.json_ld if not is_article_object(obj)]
+    values = []
+    for obj in ordered:
+        value = obj.get(key)
+        if isinstance(value, list):
+            value = value[0] if value else None
+        if isinstance(value, str):
+            values.append(value)
+    return values
+
+
+def meta_dates(structured: StructuredData, keys) -> list[str]:
+    return [structured.meta[key] for key in keys if key in structured.meta]
+
+
+def itemprop_dates(structured: StructuredData, name: str) -> list[str]:
+    return [value for element in structured.itemprops.get(name, []) if element.tag != "meta"
+            for value in [itemprop_value(element)] if value]
+
+
+def time_element_dates(tree) -> list[tuple[str, bool]]:
+    """datetime (or text) of <time> elements: (value, looks like a modification)."""
+    found = []
+    for element in tree.xpath("//time"):
+        value = element.get("datetime") or element.text_content()
+        if not value or not value.strip():
+            continue
+        marks = " ".join(filter(None, [element.get("class"), element.get("id"), element.get("itemprop"),
+                                       (element.getparent().get("class") if element.getparent() is not None else None)])).lower()
+        found.append((value.strip(), any(token in marks for token in tables.MODIFIED_TOKENS)))
+    return found
+
+
+_URL_DATE = (
+    re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$|[-_])"),
+    re.compile(r"[/_-]((?:19|20)\d{2})-(\d{2})-(\d{2})(?:[/_.-]|$)"),
+    re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})(?:/|[-_.]|$)"),
+)
+
+
+def url_date(url: str | None) -> PageDate | None:
+    """A full date in the URL path (/2019/10/19/, -2019-10-19-, /20191019/)."""
+    if not url:
+        return None
+    path = url.split("?", 1)[0]
+    for pattern in _URL_DATE:
+        match = pattern.search(path)
+        if match:
+            try:
+                return PageDate(datetime(int(match.group(1)), int(match.group(2)), int(match.group(3))))
+            except ValueError:
+                continue
+    return None
+
+
+def _class_tokens(element) -> str:
+    return f"{element.get('class') or ''} {element.get('id') or ''} {element.get('itemprop') or ''}".lower()
+
+
+def visible_dates(tree, language: str | None, fetched_at: datetime, headline_element=None) -> list[PageDate]:
+    """Dates written in short elements marked as date/meta/byline (near the headline first)."""
+    candidates = []
+    scope = _headline_region(headline_element)
+    elements = []
+    if scope is not None:
+        elements += list(scope.iter("*"))
+    xpath = ("//*[self::span or self::div or self::p or self::time or self::li or self::small or self::em "
+             "or self::abbr or self::strong or self::b or self::font or self::td or self::dd]"
+             "[@class or @id or @itemprop]")
+    elements += tree.xpath(xpath)
+    seen = set()
+    for element in elements:
+        if element in seen or not isinstance(element.tag, str):
+            continue
+        seen.add(element)
+        marks = _class_tokens(element)
+        if not any(token in marks for token in tables.DATE_CONTAINER_TOKENS):
+            continue
+        if any(token in marks for token in tables.MODIFIED_TOKENS):
+            continue
+        text = " ".join(element.text_content().split())
+        if not text or len(text) > 160:
+            continue
+        lowered = text.lower()
+        snippets = find_text_dates(text)
+        for snippet in snippets:
+            before = lowered[:lowered.find(snippet.lower())]
+            if any(word in before for word in tables.UPDATED_WORDS):
+                continue
+            found = parse_text_date(snippet, language, fetched_at)
+            if plausible(found, fetched_at):
+                candidates.append(found)
+                break
+        if candidates:
+            break
+        relative = parse_relative_date(text, language, fetched_at) if len(text) < 60 else None
+        if plausible(relative, fetched_at):
+            candidates.append(relative)
+            break
+    return candidates
+
+
+def _headline_region(headline_element):
+    """The headline's parent block (and its parent): where bylines and dates usually sit."""
+    if headline_element is None:
+        return None
+    region = headline_element.getparent()
+    if region is not None and region.getparent() is not None and len(region.text_content()) < 300:
+        region = region.getparent()
+    return region
+
+
+# ---------------------------------------------------------------- choosing
+def read_dates(tree, structured: StructuredData, *, url: str | None, language: str | None,
+               fetched_at: datetime, headline_element=None) -> DateFound:
+    """Pick date_published (with its source) and date_modified from all candidates."""
+    found = DateFound()
+
+    def first(values, source):
+        for value in values:
+            parsed = parse_machine_date(value)
+            if parsed is None and source in ("meta", "itemprop", "time"):
+                snippets = find_text_dates(value)
+                parsed = parse_text_date(snippets[0], language, fetched_at) if snippets else None
+            if plausible(parsed, fetched_at):
+                return parsed
+        return None
+
+    modified = (first(jsonld_dates(structured, "dateModified"), "json-ld")
+                or first(meta_dates(structured, tables.MODIFIED_META_KEYS), "meta")
+                or first(itemprop_dates(structured, "datemodified"), "itemprop"))
+    times = time_element_dates(tree)
+    sources = (
+        ("json-ld", lambda: jsonld_dates(structured, "datePublished") + jsonld_dates(structured, "dateCreated")
+         + jsonld_dates(structured, "uploadDate")),
+        ("meta", lambda: meta_dates(structured, tables.PUBLISHED_META_KEYS)),
+        ("itemprop", lambda: itemprop_dates(structured, "datepublished") + itemprop_dates(structured, "datecreated")),
+        ("time", lambda: [value for value, is_modified in times if not is_modified]),
+    )
+    for source, values in sources:
+        parsed = first(values(), source)
+        if parsed is not None:
+            found.published, found.published_source = parsed, source
+            break
+    if found.published is None:
+        from_url = url_date(url)
+        if plausible(from_url, fetched_at):
+            found.published, found.published_source = from_url, "url"
+    if found.published is None:
+        texts = visible_dates(tree, language, fetched_at, headline_element)
+        if texts:
+            found.published, found.published_source = texts[0], "text"
+    if modified is not None and found.published is not None and modified.value.date() < found.published.value.date():
+        modified = None
+    found.modified = modified
+    return found
+
+
+def date_only(value: PageDate) -> date:
+    return value.value.date()

@@ -1,0 +1,80 @@
+"""The page's language as a lower-case primary subtag: declared first, detected otherwise."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from . import meta_tables as tables
+from .structured import StructuredData
+
+_SUBTAG = re.compile(r"^[a-z]{2,3}$")
+_STOPWORDS = {lang: frozenset(words.split()) for lang, words in tables.STOPWORDS.items()}
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def primary_subtag(value: str | None) -> str | None:
+    """'en-GB' / 'de_DE' / 'EN' -> 'en'; None for empty or malformed values."""
+    if not value or not isinstance(value, str):
+        return None
+    first = value.strip().split(",")[0].strip()
+    tag = re.split(r"[-_]", first, maxsplit=1)[0].lower()
+    return tag if _SUBTAG.match(tag) and tag not in ("und", "mul", "zxx", "xx") else None
+
+
+def declared_language(structured: StructuredData) -> str | None:
+    """<html lang>, JSON-LD inLanguage, meta content-language / language / og:locale."""
+    article = structured.article or {}
+    in_language = article.get("inLanguage")
+    if isinstance(in_language, dict):
+        in_language = in_language.get("name") or in_language.get("alternateName")
+    for value in (structured.html_lang, in_language, structured.meta.get("content-language"),
+                  structured.meta.get("language"), structured.meta.get("dc.language"),
+                  structured.og.get("locale")):
+        tag = primary_subtag(value if isinstance(value, str) else None)
+        if tag:
+            return tag
+    return None
+
+
+def detect_language(text: str) -> str | None:
+    """A light guess from the text: script for non-Latin scripts, stopword counts otherwise."""
+    sample = text[:4000]
+    if not sample.strip():
+        return None
+    scripts = Counter()
+    for char in sample:
+        if char < "\u0370":
+            continue
+        for low, high, lang in tables.SCRIPT_LANGUAGES:
+            if low <= char <= high:
+                scripts[lang] += 1
+                break
+    letters = sum(1 for char in sample if char.isalpha())
+    if scripts and letters:
+        lang, count = scripts.most_common(1)[0]
+        if scripts.get("ja", 0) > 0.05 * letters:
+            return "ja"
+        if count > 0.3 * letters:
+            return lang
+    words = [word.lower() for word in _WORD.findall(sample)]
+    if len(words) < 5:
+        return None
+    counts = Counter()
+    for word in words:
+        for lang, stopwords in _STOPWORDS.items():
+            if word in stopwords:
+                counts[lang] += 1
+    if not counts:
+        return None
+    lang, count = counts.most_common(1)[0]
+    return lang if count >= 3 else None
+
+
+def read_language(tree, structured: StructuredData, sample_text: str | None = None) -> str | None:
+    """Declared language, else detected from the given text (or the page's paragraphs)."""
+    declared = declared_language(structured)
+    if declared:
+        return declared
+    if sample_text is None:
+        sample_text = " ".join(p.text_content() for p in tree.xpath("//p")[:40])
+    return detect_language(sample_text)

@@ -1,0 +1,171 @@
+"""Data tables for the metadata passes: meta keys, byline and dateline patterns, words.
+
+Knowledge about how pages declare headlines, dates, authors and datelines lives here, in one
+place a reviewer can read; the passes (headline.py, dates.py, authors.py, language.py,
+dateline.py) only apply it.
+"""
+from __future__ import annotations
+
+# ---------------------------------------------------------------- headline
+#: meta keys that carry the headline, best first (after JSON-LD headline).
+HEADLINE_META_KEYS = (
+    "og:title", "twitter:title", "dc.title", "dcterms.title", "sailthru.title", "parsely-title",
+    "title", "headline",
+)
+
+#: Separators sites put between a headline and the site name or section in <title>.
+TITLE_SEPARATORS = (" | ", " – ", " — ", " - ", " :: ", " · ", " • ", " » ", " « ", " / ", ": ",
+                    " ‹ ", " › ", " ~ ", " ⋆ ", " ― ", " _ ", "｜", "_")
+
+#: meta keys naming the site, best first.
+SITE_NAME_META_KEYS = ("og:site_name", "application-name", "apple-mobile-web-app-title",
+                       "twitter:site", "publisher", "dc.publisher", "copyright", "cxenseparse:recs:publication")
+
+# ---------------------------------------------------------------- dates
+#: meta keys for the publication date, in order of trust.
+PUBLISHED_META_KEYS = (
+    "article:published_time", "og:article:published_time", "article:published", "published_time",
+    "og:published_time", "datepublished", "date_published", "parsely-pub-date", "sailthru.date",
+    "dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created", "dc.date", "dcterms.date",
+    "pubdate", "publishdate", "publish-date", "publish_date", "publication_date", "publication-date",
+    "article.published", "article_date_original", "originalpublicationdate", "original-publish-date",
+    "cxenseparse:recs:publishtime", "bt:pubdate", "displaydate", "pub_date", "release_date",
+    "citation_publication_date", "citation_date", "datecreated", "date_created", "created",
+    "creation_date", "date", "dc.created", "dc:date", "og:pubdate", "article:post_date",
+    "rnews:datepublished", "sailthru.published_time", "publish_time", "content_publish_date",
+    "last-published",
+)
+
+#: meta keys for the last modification, in order of trust.
+MODIFIED_META_KEYS = (
+    "article:modified_time", "og:article:modified_time", "article:modified", "datemodified",
+    "og:updated_time", "modified_time", "dcterms.modified", "dc.date.modified", "last-modified",
+    "lastmod", "last_modified", "revised", "updated", "date_modified", "article:updated_time",
+)
+
+#: class/id tokens of elements that hold a visible publication date.
+DATE_CONTAINER_TOKENS = (
+    "date", "time", "publish", "posted", "meta", "byline", "dateline", "timestamp", "datum",
+    "fecha", "data", "zeit", "pubdate", "entry-date", "article-info", "info", "submitted",
+    "created", "author",
+)
+
+#: class/id tokens that mark a modification date, not the publication date.
+MODIFIED_TOKENS = ("update", "modif", "aktualisiert", "edited", "revised", "mis-a-jour", "actualiz")
+
+#: Words in visible text that announce the publication date ("Published: ...").
+PUBLISHED_WORDS = (
+    "published", "posted", "publié", "publie", "veröffentlicht", "erschienen", "publicado",
+    "pubblicato", "gepubliceerd", "publikováno", "opublikowano", "yayınlanma", "publicat",
+    "created", "erstellt", "am", "on", "le", "el", "date",
+)
+
+#: Words that announce a modification date in visible text.
+UPDATED_WORDS = ("updated", "update", "aktualisiert", "mis à jour", "actualizado", "aggiornato",
+                 "last modified", "modified", "geändert", "bijgewerkt", "stand:")
+
+#: Month spellings dateparser does not know, rewritten to ones it does.
+MONTH_SPELLINGS = {"sept.": "Sep", "sept": "Sep", "maerz": "März", "jän.": "Jan", "jänner": "Januar"}
+
+#: Earliest year accepted without the page insisting.
+MIN_YEAR = 1990
+
+# ---------------------------------------------------------------- authors
+#: meta keys naming the author, best first. Values that are URLs are ignored.
+AUTHOR_META_KEYS = (
+    "author", "article:author", "dc.creator", "dcterms.creator", "sailthru.author", "parsely-author",
+    "byl", "cxenseparse:author", "citation_author", "article:author_name", "og:article:author",
+    "twitter:data1:author", "creator", "dc:creator", "author_name", "authors",
+)
+
+#: Words that open a byline, many languages (lower case, matched before the names).
+BYLINE_PREFIXES = (
+    "by", "written by", "words by", "story by", "report by", "reporting by", "text by", "posted by",
+    "von", "text von", "ein beitrag von", "ein kommentar von", "eine analyse von", "ein gastbeitrag von",
+    "geschrieben von", "autor", "autorin", "autoren", "text", "texte", "par", "por", "di", "da", "door",
+    "av", "af", "przez", "tekst", "napisal", "napisał", "yazan", "oleh", "na", "kirjoittanut", "autor:",
+    "author", "authors", "redaktion", "text:", "von:", "by:", "par:", "por:",
+)
+
+#: Connectors between several author names ("A and B", "A und B", "A, B & C").
+AUTHOR_CONNECTORS = (" and ", " und ", " et ", " y ", " e ", " en ", " og ", " och ", " i ", " a ",
+                     " & ", " ve ", " und ", " dan ", " и ", "、", " with ", " mit ")
+
+#: Role and job words cut from author strings ("Jane Doe, Staff Writer").
+AUTHOR_ROLE_WORDS = (
+    "staff writer", "staff reporter", "senior writer", "senior reporter", "senior correspondent",
+    "chief correspondent", "foreign correspondent", "correspondent", "reporter", "editor-in-chief",
+    "editor at large", "editor", "contributing writer", "contributor", "columnist", "journalist",
+    "writer", "author", "photographer", "photos", "photo", "video", "redakteur", "redakteurin",
+    "korrespondent", "korrespondentin", "reporterin", "autorin", "autor", "chefredakteur",
+    "chefreporter", "journaliste", "rédacteur", "rédactrice", "envoyé spécial", "envoyée spéciale",
+    "correspondant", "correspondante", "periodista", "redactor", "redactora", "corresponsal",
+    "giornalista", "redattore", "inviato", "freelance", "staff", "the associated press",
+)
+
+#: Strings that are never author names (lower case, whole value).
+NOT_AUTHORS = frozenset({
+    "admin", "administrator", "staff", "editor", "editors", "unknown", "anonymous", "null", "none",
+    "guest", "user", "webmaster", "by", "von", "par", "news", "home", "facebook", "twitter",
+    "instagram", "linkedin", "email", "e-mail", "mail", "share", "follow", "more", "published",
+})
+
+#: News agencies and wire services: an author when no person is named.
+AGENCY_NAMES = (
+    "Reuters", "AP", "Associated Press", "AFP", "Agence France-Presse", "dpa", "DPA", "SDA", "APA",
+    "KNA", "epd", "EFE", "Agencia EFE", "ANSA", "Bloomberg", "PA", "PA Media", "Press Association",
+    "CNA", "UPI", "Xinhua", "TASS", "Interfax", "Kyodo", "Yonhap", "ANP", "Belga", "NTB", "TT",
+    "Ritzau", "Lusa", "Europa Press", "CTK", "ČTK", "PAP", "MTI", "AAP", "CP", "IANS", "PTI", "ANI",
+    "AA", "dpo", "sid", "SID", "APA/AP", "AFP/dpa", "dpa/AFP",
+)
+
+# ---------------------------------------------------------------- datelines
+#: US state abbreviations as datelines write them (AP style) and other region abbreviations.
+DATELINE_REGION_ABBREVIATIONS = (
+    "Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Del.", "Fla.", "Ga.", "Ill.", "Ind.",
+    "Kan.", "Kans.", "Ky.", "La.", "Md.", "Mass.", "Mich.", "Minn.", "Miss.", "Mo.", "Mont.",
+    "Neb.", "Nev.", "N.H.", "N.J.", "N.M.", "N.Y.", "N.C.", "N.D.", "Okla.", "Ore.", "Pa.",
+    "R.I.", "S.C.", "S.D.", "Tenn.", "Tex.", "Vt.", "Va.", "Wash.", "W.Va.", "Wis.", "Wyo.",
+    "D.C.", "B.C.", "Ont.", "Que.", "Alta.", "Man.", "Sask.", "N.S.", "N.B.", "Nfld.", "P.E.I.",
+)
+
+#: Dash and stop characters that end a dateline.
+DATELINE_DASHES = ("—", "–", "-", "―", "−", "--", ":", ".")
+
+#: Upper bound of words in a dateline's place part.
+DATELINE_MAX_PLACE_WORDS = 5
+
+# ---------------------------------------------------------------- language
+#: A few very frequent function words per language, for detection when the page declares none.
+STOPWORDS = {
+    "en": "the of and to in is that for it was on with as by at from this are be have",
+    "de": "der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als auch",
+    "fr": "le la les de des et en un une du est que pour dans qui au sur pas par avec",
+    "es": "el la de que y en los del se las por un para con una su al es lo como más",
+    "it": "il di che la e per un in del della non è le si una con sono dei gli al",
+    "pt": "de que e o da do em um para com não uma os no se na por mais as dos",
+    "nl": "de het een en van in is dat op te zijn voor met die niet aan er ook",
+    "sv": "och i att det som en på är av för med till den har inte om ett var",
+    "da": "og i at det er en til på som de med for af ikke den har et var",
+    "no": "og i det er som en til på av for med at ikke har den de et var",
+    "pl": "i w na z że się nie do to jest o jak po co ale od za",
+    "cs": "a v se na je že to s z do o jako ale pro by jsou za od",
+    "tr": "ve bir bu da de için ile olarak çok daha en gibi ne olan ama",
+    "id": "yang dan di ini itu dengan untuk dari dalam tidak akan pada juga ke",
+    "fi": "ja on ei se että oli hän kun mutta ovat myös tai jo ole",
+    "hu": "a az és hogy nem is egy meg de van csak már el",
+    "ro": "și de la în cu că pe nu un o din pentru este mai",
+}
+
+#: Unicode script ranges that decide the language alone (or nearly).
+SCRIPT_LANGUAGES = (
+    ("\u3040", "\u30ff", "ja"),   # hiragana, katakana
+    ("\uac00", "\ud7af", "ko"),   # hangul syllables
+    ("\u4e00", "\u9fff", "zh"),   # CJK ideographs (after kana: Japanese uses them too)
+    ("\u0600", "\u06ff", "ar"),
+    ("\u0590", "\u05ff", "he"),
+    ("\u0e00", "\u0e7f", "th"),
+    ("\u0370", "\u03ff", "el"),
+    ("\u0900", "\u097f", "hi"),
+    ("\u0400", "\u04ff", "ru"),
+)

@@ -1,0 +1,164 @@
+"""Article metadata from the whole page: headline, dates, authors, language, site facts.
+
+Runs before the body pass prunes the tree. Each field has its own small reader; this module
+only orders them (language before dates, the headline before visible-date search) and fills
+the Metadata record.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from urllib.parse import urljoin
+
+from .authors import read_authors
+from .dates import read_dates
+from .headline import clean_text, read_headline
+from .language import read_language
+from .structured import StructuredData, type_names
+
+
+@dataclass
+class Metadata:
+    headline: str | None = None
+    date_published: str | None = None
+    date_published_source: str | None = None
+    date_modified: str | None = None
+    authors: list[str] = field(default_factory=list)
+    language: str | None = None
+    site_name: str | None = None
+    description: str | None = None
+    section: str | None = None
+    tags: list[str] = field(default_factory=list)
+    image_url: str | None = None
+    canonical_url: str | None = None
+
+
+def read_metadata(tree, structured: StructuredData, *, url: str | None,
+                  fetched_at: datetime | None = None) -> Metadata:
+    """Read every metadata field of one page."""
+    fetched_at = fetched_at or datetime.now(timezone.utc)
+    meta = Metadata()
+    if tree is None:
+        return meta
+    meta.canonical_url = read_canonical_url(structured, url)
+    base = url or meta.canonical_url
+    meta.site_name = read_site_name(structured)
+    meta.language = read_language(tree, structured)
+    headline = read_headline(tree, structured, url=base, site_name=meta.site_name)
+    meta.headline = headline.text
+    dates = read_dates(tree, structured, url=base, language=meta.language, fetched_at=fetched_at,
+                       headline_element=headline.element)
+    if dates.published is not None:
+        meta.date_published = dates.published.iso()
+        meta.date_published_source = dates.published_source
+    if dates.modified is not None:
+        meta.date_modified = dates.modified.iso()
+    meta.authors = read_authors(tree, structured, site_name=meta.site_name)
+    meta.description = read_description(structured)
+    meta.section = read_section(structured)
+    meta.tags = read_tags(structured)
+    meta.image_url = read_image_url(structured, base)
+    return meta
+
+
+def _first_string(value) -> str | None:
+    if isinstance(value, list):
+        value = next((item for item in value if isinstance(item, (str, dict))), None)
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("url") or value.get("@id")
+    return clean_text(value) if isinstance(value, str) else None
+
+
+def read_site_name(structured: StructuredData) -> str | None:
+    """og:site_name, the article's publisher, a WebSite object's name, application-name."""
+    if structured.og.get("site_name"):
+        return clean_text(structured.og["site_name"])
+    article = structured.article or {}
+    publisher = _first_string(article.get("publisher"))
+    if publisher:
+        return publisher
+    for obj in structured.json_ld:
+        if "WebSite" in type_names(obj) and isinstance(obj.get("name"), str):
+            return clean_text(obj["name"])
+    for obj in structured.json_ld:
+        if {"NewsMediaOrganization", "Organization"} & set(type_names(obj)) and isinstance(obj.get("name"), str):
+            return clean_text(obj["name"])
+    for key in ("application-name", "apple-mobile-web-app-title"):
+        if structured.meta.get(key):
+            return clean_text(structured.meta[key])
+    return None
+
+
+def read_canonical_url(structured: StructuredData, url: str | None) -> str | None:
+    """link rel=canonical, og:url, or the JSON-LD article's url, made absolute."""
+    article = structured.article or {}
+    main_entity = article.get("mainEntityOfPage")
+    candidates = [structured.canonical_url, structured.og.get("url"), _first_string(article.get("url")),
+                  main_entity.get("@id") if isinstance(main_entity, dict) else main_entity]
+    for candidate in candidates:
+        if isinstance(candidate, str) and candidate.strip() and not candidate.startswith(("javascript:", "#")):
+            absolute = urljoin(url, candidate.strip()) if url else candidate.strip()
+            if absolute.startswith(("http://", "https://")):
+                return absolute
+    return None
+
+
+def read_description(structured: StructuredData) -> str | None:
+    article = structured.article or {}
+    for value in (structured.meta.get("description"), structured.og.get("description"),
+                  structured.meta.get("twitter:description"), article.get("description")):
+        text = clean_text(value) if isinstance(value, str) else None
+        if text:
+            return text
+    return None
+
+
+def read_section(structured: StructuredData) -> str | None:
+    article = structured.article or {}
+    for value in (structured.meta.get("article:section"), article.get("articleSection"),
+                  structured.meta.get("section"), structured.meta.get("parsely-section"),
+                  structured.meta.get("cxenseparse:recs:articlesection")):
+        text = _first_string(value)
+        if text:
+            return text
+    return None
+
+
+def read_tags(structured: StructuredData) -> list[str]:
+    """article:tag values, JSON-LD keywords, then meta keywords / news_keywords."""
+    article = structured.article or {}
+    groups = [structured.meta_all.get("article:tag", []), article.get("keywords"),
+              structured.meta.get("news_keywords"), structured.meta.get("keywords")]
+    tags: list[str] = []
+    for group in groups:
+        if not group:
+            continue
+        values = group if isinstance(group, list) else [group]
+        for value in values:
+            if not isinstance(value, str):
+                continue
+            parts = value.split(",") if len(values) == 1 or "," in value else [value]
+            for part in parts:
+                tag = clean_text(part)
+                if tag and len(tag) < 80 and tag.casefold() not in {t.casefold() for t in tags}:
+                    tags.append(tag)
+        if tags:
+            break
+    return tags
+
+
+def read_image_url(structured: StructuredData, base: str | None) -> str | None:
+    article = structured.article or {}
+    image = article.get("image")
+    if isinstance(image, list):
+        image = image[0] if image else None
+    if isinstance(image, dict):
+        image = image.get("url") or image.get("contentUrl") or image.get("@id")
+    for value in (structured.og.get("image"), structured.og.get("image:url"), structured.og.get("image:secure_url"),
+                  structured.meta.get("twitter:image"), structured.meta.get("twitter:image:src"), image):
+        if isinstance(value, str) and value.strip() and not value.startswith("data:"):
+            absolute = urljoin(base, value.strip()) if base else value.strip()
+            if absolute.startswith("//"):
+                absolute = "https:" + absolute
+            return absolute
+    return None
