@@ -1,0 +1,486 @@
+"""The archive on real SQLite files, checked with the real sqlite-utils CLI."""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import zlib
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from newsarchive import Article, Boilerplate, FetchedPage, extract
+from newsarchive.archive import Archive, StoreResult
+from newsarchive.archive.migrations import MIGRATIONS, apply_migrations, create_core_tables
+from newsarchive.archive.rows import (
+    article_columns,
+    article_from_row,
+    article_key,
+    compress_raw,
+    content_hash,
+    decompress_raw,
+    field_kind,
+    iso_utc,
+    page_columns,
+    page_from_row,
+    site_of,
+)
+from newsarchive.archive.store import ensure_article_columns
+
+SQLITE_UTILS = str(Path(sys.executable).parent / "sqlite-utils")
+T0 = datetime(2026, 3, 1, 12, 0, tzinfo=timezone.utc)
+
+ARTICLE_HTML = textwrap.dedent("""\
+    <!doctype html>
+    <html lang="en"><head><meta charset="utf-8">
+    <title>Iran, Russia cooperate to keep Assad in power in Syria | Example News</title>
+    <link rel="canonical" href="https://www.example-news.com/world/iran-russia-assad">
+    </head><body>
+    <header><nav><a href="/">Home</a> <a href="/world">World</a></nav></header>
+    <article>
+    <h1>Iran, Russia cooperate to keep Assad in power in Syria</h1>
+    <p>London, 24 Sep – Russia and Iran have stepped up their cooperation to keep Bashar
+    al-Assad in power, officials said on Thursday, describing a months-long effort.</p>
+    <p>The two countries have shared intelligence and coordinated their forces on the ground,
+    according to people familiar with the arrangement who spoke on condition of anonymity.</p>
+    <p>Western governments have criticised the cooperation and called for a political
+    transition that would end the war, which has killed hundreds of thousands of people.</p>
+    </article>
+    <footer>Copyright Example News</footer>
+    </body></html>
+    """).encode("utf-8")
+
+
+def fetched(url: str, body: bytes = b"<html><body><p>x</p></body></html>", *,
+            at: datetime = T0, status: int | None = 200, error: str | None = None,
+            final_url: str | None = None) -> FetchedPage:
+    return FetchedPage(url=url, final_url=final_url, status=status, body=body, fetched_at=at,
+                       error=error, headers={"content-type": "text/html; charset=utf-8"},
+                       hints={"source": "sitemap", "depth": 1})
+
+
+def news_article(url: str, headline: str = "Assad stays in power", body: str = "First.\n\nLast.",
+                 **fields) -> Article:
+    return Article(url=url, is_article=True, headline=headline, body=body, **fields)
+
+
+def sqlite_utils(*args: str) -> list[dict]:
+    result = subprocess.run([SQLITE_UTILS, *args], capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
+@pytest.fixture
+def archive(tmp_path):
+    with Archive(tmp_path / "archive.db") as opened:
+        yield opened
+
+
+# -- rows: small conversions -----------------------------------------------------------------
+
+def test_site_of_drops_www_port_and_case():
+    assert site_of("https://WWW.Example-News.com:8080/a") == "example-news.com"
+    assert site_of("http://news.example.org/") == "news.example.org"
+    assert site_of(None) is None
+
+
+def test_content_hash_separates_headline_from_body():
+    assert content_hash("a b", "") != content_hash("a", "b")
+    assert content_hash("h", "b") == content_hash("h", "b")
+    assert content_hash(None, "") == content_hash("", "")
+
+
+def test_article_key_prefers_canonical_then_given_then_final_url():
+    page = fetched("http://e.com/a?utm=1", final_url="http://e.com/a")
+    assert article_key(Article(url="http://e.com/a?utm=1", canonical_url="http://e.com/c"),
+                       page) == "http://e.com/c"
+    assert article_key(Article(url="http://e.com/given"), page) == "http://e.com/given"
+    assert article_key(Article(), page) == "http://e.com/a"
+    assert article_key(Article(), fetched("http://e.com/x")) == "http://e.com/x"
+
+
+def test_article_columns_encode_lists_as_json_and_omit_url():
+    article = news_article("http://e.com/a", authors=["Ann", "Bo"], tags=["Syria"],
+                           boilerplate=[Boilerplate("related", "Latest news", "One\nTwo")])
+    row = article_columns(article)
+    assert "url" not in row
+    assert row["is_article"] == 1
+    assert json.loads(row["authors"]) == ["Ann", "Bo"]
+    assert json.loads(row["boilerplate"]) == [
+        {"label": "related", "heading": "Latest news", "text": "One\nTwo"}]
+
+
+def test_article_from_row_decodes_json_columns_and_bool():
+    row = {"url": "u", **article_columns(news_article("u", authors=["Ann"]))}
+    decoded = article_from_row(row)
+    assert decoded["authors"] == ["Ann"]
+    assert decoded["is_article"] is True
+    assert decoded["tags"] == []
+
+
+def test_field_kind_reads_annotations():
+    assert field_kind("list[str]") == "json"
+    assert field_kind("bool") == "bool"
+    assert field_kind("str | None") == "text"
+
+
+def test_raw_bytes_round_trip_through_zlib():
+    body = b"<p>news</p>" * 100
+    assert decompress_raw(compress_raw(body), "zlib") == body
+    assert len(compress_raw(body)) < len(body)
+    assert decompress_raw(None, None) == b""
+    with pytest.raises(ValueError):
+        decompress_raw(b"x", "brotli")
+
+
+def test_page_row_round_trips_to_fetched_page():
+    page = fetched("http://e.com/a", b"<html>\xc3\xa9</html>", final_url="http://e.com/b")
+    row = {"id": 1, **page_columns(page)}
+    assert row["fetched_at"] == "2026-03-01T12:00:00+00:00"
+    assert row["raw_size"] == len(page.body)
+    assert page_from_row(row) == page
+
+
+def test_iso_utc_converts_offsets_and_assumes_utc_for_naive_times():
+    eastern = datetime(2026, 3, 1, 7, 0, tzinfo=timezone(timedelta(hours=-5)))
+    assert iso_utc(eastern) == "2026-03-01T12:00:00+00:00"
+    assert iso_utc(datetime(2026, 3, 1, 12, 0)) == "2026-03-01T12:00:00+00:00"
+
+
+# -- opening and migrations -----------------------------------------------------------------
+
+def test_open_creates_folder_wal_and_current_schema(tmp_path):
+    path = tmp_path / "nested" / "dir" / "archive.db"
+    with Archive(path) as archive:
+        assert archive.schema_version == len(MIGRATIONS)
+    assert path.exists()
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"articles", "pages", "crawls", "article_versions", "articles_fts"} <= tables
+    indexes = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+    assert {"idx_pages_url", "idx_articles_site", "idx_articles_date_published"} <= indexes
+
+
+def test_migrations_are_idempotent(tmp_path):
+    path = tmp_path / "archive.db"
+    Archive(path).close()
+    schema_before = sqlite3.connect(path).execute(
+        "SELECT group_concat(sql, ';') FROM sqlite_master").fetchone()[0]
+    with Archive(path) as archive:
+        assert apply_migrations(archive.db) == []
+        assert archive.schema_version == len(MIGRATIONS)
+    schema_after = sqlite3.connect(path).execute(
+        "SELECT group_concat(sql, ';') FROM sqlite_master").fetchone()[0]
+    assert schema_after == schema_before
+
+
+def test_failed_migration_leaves_previous_version_and_no_partial_tables(tmp_path):
+    db = Database(tmp_path / "m.db")
+
+    def add_half_a_table_then_fail(database):
+        database["half_done"].create({"id": int}, pk="id")
+        raise RuntimeError("killed mid-migration")
+
+    with pytest.raises(RuntimeError):
+        apply_migrations(db, [create_core_tables, add_half_a_table_then_fail])
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert not db["half_done"].exists()
+    assert db["pages"].exists()
+
+
+def test_article_fields_missing_from_the_table_get_a_column(tmp_path):
+    path = tmp_path / "archive.db"
+    Archive(path).close()
+    db = Database(path)
+    db.execute("ALTER TABLE articles DROP COLUMN image_url")
+    assert ensure_article_columns(db) == ["image_url"]
+    assert "image_url" in db["articles"].columns_dict
+    assert ensure_article_columns(db) == []
+
+
+# -- storing ---------------------------------------------------------------------------------
+
+def test_first_store_creates_article_page_and_version(archive):
+    url = "https://www.example-news.com/world/1"
+    result = archive.store_page(fetched(url), news_article(url, authors=["Ann Lee"]))
+    assert result == StoreResult(page_id=1, article_url=url, change="new")
+    row = archive.get_article(url)
+    assert row["headline"] == "Assad stays in power"
+    assert row["authors"] == ["Ann Lee"]
+    assert row["site"] == "example-news.com"
+    assert row["first_seen"] == row["last_seen"] == "2026-03-01T12:00:00+00:00"
+    assert row["page_id"] == 1
+    assert row["content_hash"] == content_hash("Assad stays in power", "First.\n\nLast.")
+    assert archive.db["article_versions"].count == 1
+    page = next(archive.db.query("SELECT * FROM pages"))
+    assert page["article_url"] == url
+    assert page["status"] == 200
+    assert page["raw_codec"] == "zlib"
+    assert json.loads(page["hints"]) == {"source": "sitemap", "depth": 1}
+
+
+def test_refetch_with_same_content_is_unchanged_and_bumps_last_seen(archive):
+    url = "https://e.com/a"
+    archive.store_page(fetched(url, at=T0), news_article(url))
+    later = T0 + timedelta(hours=6)
+    result = archive.store_page(fetched(url, at=later), news_article(url, tags=["Syria"]))
+    assert result.change == "unchanged"
+    row = archive.get_article(url)
+    assert row["first_seen"] == iso_utc(T0)
+    assert row["last_seen"] == iso_utc(later)
+    assert row["page_id"] == result.page_id
+    assert row["tags"] == ["Syria"]
+    assert archive.db["article_versions"].count == 1
+    assert archive.db["pages"].count == 2
+
+
+def test_changed_content_replaces_fields_and_adds_a_version(archive):
+    url = "https://e.com/a"
+    archive.store_page(fetched(url, at=T0), news_article(url, body="Old body."))
+    result = archive.store_page(fetched(url, at=T0 + timedelta(days=1)),
+                                news_article(url, body="Corrected body."))
+    assert result.change == "updated"
+    assert archive.get_article(url)["body"] == "Corrected body."
+    versions = archive.article_versions(url)
+    assert [version["body"] for version in versions] == ["Old body.", "Corrected body."]
+    assert archive.db["articles"].count == 1
+
+
+def test_late_arriving_older_fetch_only_moves_first_seen(archive):
+    url = "https://e.com/a"
+    archive.store_page(fetched(url, at=T0), news_article(url, body="Current."))
+    earlier = T0 - timedelta(days=2)
+    result = archive.store_page(fetched(url, at=earlier), news_article(url, body="Older."))
+    assert result.change == "unchanged"
+    row = archive.get_article(url)
+    assert row["body"] == "Current."
+    assert row["first_seen"] == iso_utc(earlier)
+    assert row["last_seen"] == iso_utc(T0)
+
+
+def test_pages_fetched_under_different_urls_share_the_canonical_article(archive):
+    canonical = "https://e.com/story"
+    for requested in ("https://e.com/story?utm_source=rss", "https://www.e.com/story"):
+        archive.store_page(fetched(requested),
+                           news_article(requested, canonical_url=canonical))
+    assert archive.db["articles"].count == 1
+    assert archive.get_article("https://e.com/story?utm_source=rss")["url"] == canonical
+
+
+def test_non_article_page_is_kept_in_pages_only(archive):
+    hub = Article(url="https://e.com/world", is_article=False, headline="World")
+    result = archive.store_page(fetched("https://e.com/world"), hub)
+    assert result.change is None and result.article_url is None
+    assert archive.db["pages"].count == 1
+    assert archive.db["articles"].count == 0
+
+
+def test_failed_download_is_recorded_with_its_error(archive):
+    result = archive.store_page(fetched("https://e.com/gone", b"", status=None,
+                                        error="TimeoutError: took too long"))
+    page = next(archive.db.query("SELECT * FROM pages WHERE id = ?", [result.page_id]))
+    assert page["error"] == "TimeoutError: took too long"
+    assert page["raw"] is None and page["status"] is None
+    assert archive.page_body(result.page_id) == b""
+
+
+def test_error_argument_is_stored_for_a_fetched_page(archive):
+    result = archive.store_page(fetched("https://e.com/a"), None, error="extract: ValueError")
+    assert archive.db["pages"].get(result.page_id)["error"] == "extract: ValueError"
+
+
+def test_page_body_returns_the_raw_bytes(archive):
+    body = "<html><body>Größe – 東京</body></html>".encode("utf-8") * 50
+    result = archive.store_page(fetched("https://e.com/a", body))
+    stored = archive.db["pages"].get(result.page_id)
+    assert len(stored["raw"]) < len(body)
+    assert archive.page_body(result.page_id) == body
+
+
+def test_failure_inside_store_rolls_back_the_whole_write(archive):
+    # A real SQLite abort raised while the article is written, after the page row went in.
+    archive.db.execute(
+        "CREATE TRIGGER refuse_boom BEFORE INSERT ON articles WHEN new.headline = 'boom'"
+        " BEGIN SELECT RAISE(ABORT, 'refused'); END")
+    with pytest.raises(sqlite3.IntegrityError):
+        archive.store_page(fetched("https://e.com/a"), news_article("https://e.com/a", "boom"))
+    assert archive.db["pages"].count == 0
+    assert archive.db["articles"].count == 0
+    assert archive.db["article_versions"].count == 0
+    assert not archive.db.conn.in_transaction
+    assert archive.store_page(fetched("https://e.com/b"), news_article("https://e.com/b")).page_id
+
+
+def test_writes_from_two_processes_at_once_all_land(tmp_path):
+    path = tmp_path / "archive.db"
+    Archive(path).close()
+    writer = textwrap.dedent("""
+        import sys
+        from newsarchive import Article, FetchedPage
+        from newsarchive.archive import Archive
+        with Archive(sys.argv[1]) as archive:
+            for n in range(25):
+                url = f"https://e.com/{sys.argv[2]}/{n}"
+                archive.store_page(FetchedPage(url=url, status=200, body=b"<p>x</p>"),
+                                   Article(url=url, is_article=True, headline=url, body="b"))
+        """)
+    processes = [subprocess.Popen([sys.executable, "-c", writer, str(path), name],
+                                  env=os.environ.copy()) for name in ("one", "two")]
+    assert [process.wait() for process in processes] == [0, 0]
+    with Archive(path) as archive:
+        assert archive.db["pages"].count == 50
+        assert archive.db["articles"].count == 50
+
+
+# -- crawls ----------------------------------------------------------------------------------
+
+def test_crawl_row_records_settings_and_counters(archive):
+    crawl_id = archive.start_crawl("news", ["https://e.com/"], {"DEPTH_LIMIT": 2})
+    archive.store_page(fetched("https://e.com/a"), news_article("https://e.com/a"),
+                       crawl_id=crawl_id)
+    archive.store_page(fetched("https://e.com/a", at=T0 + timedelta(1)),
+                       news_article("https://e.com/a"), crawl_id=crawl_id)
+    archive.store_page(fetched("https://e.com/x", b"", status=None, error="DNS"),
+                       crawl_id=crawl_id)
+    counters = archive.finish_crawl(crawl_id, {"requests": 7})
+    assert counters == {"pages": 3, "errors": 1, "articles_new": 1, "articles_updated": 0,
+                        "articles_unchanged": 1, "requests": 7}
+    row = archive.db["crawls"].get(crawl_id)
+    assert row["spider"] == "news"
+    assert json.loads(row["start_urls"]) == ["https://e.com/"]
+    assert json.loads(row["settings"]) == {"DEPTH_LIMIT": 2}
+    assert row["pages"] == 3 and row["errors"] == 1 and row["articles_new"] == 1
+    assert row["finished_at"] >= row["started_at"]
+    assert json.loads(row["counters"])["requests"] == 7
+
+
+def test_counters_given_by_the_caller_win(archive):
+    crawl_id = archive.start_crawl("news", [], {})
+    assert archive.finish_crawl(crawl_id, {"pages": 99})["pages"] == 99
+    assert archive.db["crawls"].get(crawl_id)["pages"] == 99
+
+
+def test_unknown_crawl_id_is_refused(archive):
+    with pytest.raises(sqlite3.IntegrityError):
+        archive.store_page(fetched("https://e.com/a"), crawl_id=12345)
+    assert archive.db["pages"].count == 0
+
+
+# -- full-text search and sqlite-utils -------------------------------------------------------
+
+def test_sqlite_utils_search_follows_inserts_and_updates(tmp_path):
+    path = tmp_path / "archive.db"
+    url = "https://e.com/syria"
+    with Archive(path) as archive:
+        archive.store_page(fetched(url), news_article(url, "Assad meets envoy", "Talks began."))
+        archive.store_page(fetched("https://e.com/other"),
+                           news_article("https://e.com/other", "Weather", "Sunny spells."))
+    hits = sqlite_utils("search", str(path), "articles", "Assad", "-c", "url", "-c", "headline")
+    assert hits == [{"url": url, "headline": "Assad meets envoy"}]
+    with Archive(path) as archive:
+        archive.store_page(fetched(url, at=T0 + timedelta(1)),
+                           news_article(url, "Envoy meets minister", "Talks began."))
+    assert sqlite_utils("search", str(path), "articles", "Assad") == []
+    assert [hit["url"] for hit in sqlite_utils(
+        "search", str(path), "articles", "minister", "-c", "url")] == [url]
+
+
+def test_sqlite_utils_query_reads_every_table(tmp_path):
+    path = tmp_path / "archive.db"
+    with Archive(path) as archive:
+        crawl_id = archive.start_crawl("news", ["https://e.com/"], {})
+        archive.store_page(fetched("https://e.com/a"), news_article("https://e.com/a"),
+                           crawl_id=crawl_id)
+        archive.finish_crawl(crawl_id, {})
+    rows = sqlite_utils("query", str(path),
+                        "select (select count(*) from articles) as articles,"
+                        " (select count(*) from pages) as pages,"
+                        " (select pages from crawls) as crawl_pages,"
+                        " (select count(*) from article_versions) as versions")
+    assert rows == [{"articles": 1, "pages": 1, "crawl_pages": 1, "versions": 1}]
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+def test_iter_articles_filters_by_site(archive):
+    for url in ("https://www.a.com/1", "https://a.com/2", "https://b.com/1"):
+        archive.store_page(fetched(url), news_article(url))
+    assert [row["url"] for row in archive.iter_articles(site="www.a.com")] == [
+        "https://www.a.com/1", "https://a.com/2"]
+    assert len(list(archive.iter_articles())) == 3
+
+
+def test_stats_counts_tables_sites_and_crawls(archive):
+    crawl_id = archive.start_crawl("news", ["https://e.com/"], {})
+    archive.store_page(fetched("https://e.com/a"), news_article("https://e.com/a"),
+                       crawl_id=crawl_id)
+    archive.finish_crawl(crawl_id, {})
+    stats = archive.stats()
+    assert stats["tables"] == {"articles": 1, "pages": 1, "crawls": 1, "article_versions": 1}
+    assert stats["sites"] == [{"site": "e.com", "articles": 1}]
+    assert stats["crawls"][0]["counters"]["pages"] == 1
+    assert stats["schema_version"] == len(MIGRATIONS)
+
+
+def test_get_article_of_unknown_url_is_none(archive):
+    assert archive.get_article("https://nowhere.example/") is None
+
+
+# -- reextract -------------------------------------------------------------------------------
+
+def test_reextract_rebuilds_articles_from_stored_pages(archive):
+    url = "https://www.example-news.com/world/iran-russia-assad"
+    stale = news_article(url, headline="stale headline", body="stale body")
+    archive.store_page(fetched(url, ARTICLE_HTML), stale)
+    archive.store_page(fetched("https://e.com/missing", b"<h1>Not found</h1>", status=404))
+    counts = archive.reextract()
+    assert counts["pages"] == 1
+    fresh = extract(ARTICLE_HTML, url=url, headers={"content-type": "text/html; charset=utf-8"},
+                    fetched_at=T0)
+    if fresh.is_article:
+        key = fresh.canonical_url or url
+        row = archive.get_article(key)
+        assert row["headline"] == fresh.headline
+        assert row["body"] == fresh.body
+        assert row["first_seen"] == iso_utc(T0)
+        assert [v["headline"] for v in archive.article_versions(key)] == [fresh.headline]
+        assert counts["articles"] == 1
+    else:
+        assert archive.db["articles"].count == 0
+    assert archive.db["articles"].count == counts["articles"]
+    assert all(row["headline"] != "stale headline" for row in archive.iter_articles())
+
+
+def test_reextract_replays_in_fetch_order_with_the_given_extractor(archive):
+    url = "https://e.com/a"
+    archive.store_page(fetched(url, b"<p>v2</p>", at=T0 + timedelta(1)), news_article(url))
+    archive.store_page(fetched(url, b"<p>v1</p>", at=T0), news_article(url))
+
+    def extract_text_as_body(html, url=None, **options):
+        return Article(url=url, is_article=True, headline="h", body=html.decode())
+
+    counts = archive.reextract(extract_text_as_body)
+    assert counts == {"pages": 2, "articles": 1, "updated": 1, "unchanged": 0}
+    assert archive.get_article(url)["body"] == "<p>v2</p>"
+    assert [v["body"] for v in archive.article_versions(url)] == ["<p>v1</p>", "<p>v2</p>"]
+
+
+def test_reextract_that_fails_leaves_the_archive_as_it_was(archive):
+    for n in range(3):
+        url = f"https://e.com/{n}"
+        archive.store_page(fetched(url, at=T0 + timedelta(n)), news_article(url, body=f"b{n}"))
+
+    def extract_until_the_third_page(html, url=None, **options):
+        if url.endswith("/2"):
+            raise KeyboardInterrupt
+        return Article(url=url, is_article=True, headline="new", body="new")
+
+    with pytest.raises(KeyboardInterrupt):
+        archive.reextract(extract_until_the_third_page)
+    assert [row["body"] for row in archive.iter_articles()] == ["b0", "b1", "b2"]
+    assert archive.db["article_versions"].count == 3
