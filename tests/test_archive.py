@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import threading
 import zlib
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -30,7 +31,7 @@ from newsarchive.archive.rows import (
     page_from_row,
     site_of,
 )
-from newsarchive.archive.store import ensure_article_columns
+from newsarchive.archive.store import ensure_article_columns, is_extractable_page
 
 SQLITE_UTILS = str(Path(sys.executable).parent / "sqlite-utils")
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=timezone.utc)
@@ -337,6 +338,21 @@ def test_writes_from_two_processes_at_once_all_land(tmp_path):
         assert archive.db["articles"].count == 50
 
 
+def test_one_archive_can_be_shared_by_threads(archive):
+    def store_twenty(name):
+        for n in range(20):
+            url = f"https://e.com/{name}/{n}"
+            archive.store_page(fetched(url), news_article(url))
+
+    threads = [threading.Thread(target=store_twenty, args=(name,)) for name in "abcd"]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert archive.db["pages"].count == 80
+    assert archive.db["articles"].count == 80
+
+
 # -- crawls ----------------------------------------------------------------------------------
 
 def test_crawl_row_records_settings_and_counters(archive):
@@ -465,7 +481,7 @@ def test_reextract_replays_in_fetch_order_with_the_given_extractor(archive):
         return Article(url=url, is_article=True, headline="h", body=html.decode())
 
     counts = archive.reextract(extract_text_as_body)
-    assert counts == {"pages": 2, "articles": 1, "updated": 1, "unchanged": 0}
+    assert counts == {"pages": 2, "articles": 1, "updated": 1, "unchanged": 0, "errors": 0}
     assert archive.get_article(url)["body"] == "<p>v2</p>"
     assert [v["body"] for v in archive.article_versions(url)] == ["<p>v1</p>", "<p>v2</p>"]
 
@@ -484,3 +500,44 @@ def test_reextract_that_fails_leaves_the_archive_as_it_was(archive):
         archive.reextract(extract_until_the_third_page)
     assert [row["body"] for row in archive.iter_articles()] == ["b0", "b1", "b2"]
     assert archive.db["article_versions"].count == 3
+
+
+def test_is_extractable_page_wants_a_successful_web_page():
+    assert is_extractable_page(fetched("https://e.com/a"))
+    assert is_extractable_page(fetched("https://e.com/a", error="extract: ValueError: x"))
+    assert not is_extractable_page(fetched("https://e.com/a", status=404))
+    assert not is_extractable_page(fetched("https://e.com/a", b"", status=None, error="DNS"))
+    sitemap = fetched("https://e.com/sitemap.xml")
+    sitemap.hints = {"kind": "sitemap"}
+    assert not is_extractable_page(sitemap)
+
+
+def test_reextract_counts_pages_whose_extraction_raises_and_goes_on(archive):
+    for name in ("good", "bad"):
+        url = f"https://e.com/{name}"
+        archive.store_page(fetched(url), news_article(url))
+
+    def extract_or_fail(html, url=None, **options):
+        if url.endswith("bad"):
+            raise ValueError("unparseable")
+        return Article(url=url, is_article=True, headline="h", body="b")
+
+    counts = archive.reextract(extract_or_fail)
+    assert counts["errors"] == 1 and counts["articles"] == 1
+    assert [row["url"] for row in archive.iter_articles()] == ["https://e.com/good"]
+
+
+def test_reextract_includes_pages_a_crawl_stores_while_it_runs(tmp_path):
+    path = tmp_path / "archive.db"
+    with Archive(path) as archive, Archive(path) as crawler:
+        archive.store_page(fetched("https://e.com/old"), news_article("https://e.com/old"))
+
+        def extract_while_a_crawl_writes(html, url=None, **options):
+            if url.endswith("/old"):
+                crawler.store_page(fetched("https://e.com/new", at=T0 + timedelta(1)),
+                                   news_article("https://e.com/new"))
+            return Article(url=url, is_article=True, headline="h", body=url)
+
+        counts = archive.reextract(extract_while_a_crawl_writes)
+        assert counts["pages"] == 2 and counts["articles"] == 2
+        assert archive.get_article("https://e.com/new")["body"] == "https://e.com/new"

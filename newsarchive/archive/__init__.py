@@ -1,4 +1,5 @@
 """The SQLite archive of fetched pages and extracted articles (sqlite-utils, no Scrapy)."""
-from .store import DEFAULT_PATH, Archive, StoreResult, extract_fetched_page
+from .store import DEFAULT_PATH, Archive, StoreResult, extract_fetched_page, is_extractable_page
 
-__all__ = ["Archive", "StoreResult", "DEFAULT_PATH", "extract_fetched_page"]
+__all__ = ["Archive", "StoreResult", "DEFAULT_PATH", "extract_fetched_page",
+           "is_extractable_page"]

@@ -5,8 +5,12 @@ derived from them and can be rebuilt with `reextract`. See docs/archive.md for t
 """
 from __future__ import annotations
 
+import functools
 import json
+import logging
+import pickle
 import sqlite3
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -39,6 +43,8 @@ CRAWL_COUNTER_COLUMNS = ("pages", "articles_new", "articles_updated", "articles_
 
 ExtractFunction = Callable[..., Article]
 
+log = logging.getLogger(__name__)
+
 
 @dataclass(frozen=True)
 class StoreResult:
@@ -53,8 +59,11 @@ class StoreResult:
 
 
 def open_database(path: Path, busy_timeout: float) -> Database:
-    """A sqlite-utils Database on `path` in WAL mode with foreign keys enforced."""
-    conn = sqlite3.connect(str(path), timeout=busy_timeout)
+    """A sqlite-utils Database on `path` in WAL mode with foreign keys enforced.
+
+    The connection may be used from any thread; Archive serialises its use with a lock.
+    """
+    conn = sqlite3.connect(str(path), timeout=busy_timeout, check_same_thread=False)
     db = Database(conn)
     db.execute("PRAGMA foreign_keys = ON")
     if db.journal_mode != "wal":
@@ -73,6 +82,15 @@ def ensure_article_columns(db: Database) -> list[str]:
     return list(missing)
 
 
+def is_extractable_page(page: FetchedPage) -> bool:
+    """A download that returned a web page (2xx with a body; not a sitemap or feed).
+
+    Its `error` is not looked at: an extraction that failed during the crawl is worth a retry.
+    """
+    return (page.status is not None and 200 <= page.status < 300 and bool(page.body)
+            and page.hints.get("kind", "html") == "html")
+
+
 def extract_fetched_page(page: FetchedPage, extract_fn: ExtractFunction | None = None,
                          **options) -> Article:
     """Run extraction on a fetched page the way the crawl pipeline does."""
@@ -82,16 +100,26 @@ def extract_fetched_page(page: FetchedPage, extract_fn: ExtractFunction | None =
                       fetched_at=page.fetched_at, **options)
 
 
+def locked(method):
+    """Run an Archive method holding the archive's lock (one connection, many threads)."""
+    @functools.wraps(method)
+    def with_lock(self, *args, **kwargs):
+        with self._lock:
+            return method(self, *args, **kwargs)
+    return with_lock
+
+
 class Archive:
     """An archive file: `Archive("data/archive.db")` creates it (and its folder) if missing.
 
-    One Archive object per thread (the sqlite3 connection is not shared across threads);
-    several processes may write the same file at once: writers queue on the busy timeout.
+    Safe to share between threads (calls are serialised); several processes may write the
+    same file at once: each write waits up to `busy_timeout` seconds for the write lock.
     """
 
     def __init__(self, path: str | Path = DEFAULT_PATH, *, busy_timeout: float = 30.0):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.RLock()
         self.db = open_database(self.path, busy_timeout)
         apply_migrations(self.db)
         ensure_article_columns(self.db)
@@ -99,6 +127,7 @@ class Archive:
 
     # -- lifecycle -------------------------------------------------------------------------
 
+    @locked
     def close(self) -> None:
         self.db.close()
 
@@ -114,6 +143,7 @@ class Archive:
 
     # -- crawls ----------------------------------------------------------------------------
 
+    @locked
     def start_crawl(self, spider: str, start_urls=(), settings: dict | None = None) -> int:
         """Record the start of a crawl run; returns its crawls.id."""
         with immediate_transaction(self.db):
@@ -127,6 +157,7 @@ class Archive:
         self._crawl_changes[crawl_id] = Counter()
         return crawl_id
 
+    @locked
     def finish_crawl(self, crawl_id: int, counters: dict | None = None) -> dict:
         """Record the end of a crawl with its counters; returns the counters written.
 
@@ -151,6 +182,7 @@ class Archive:
 
     # -- writing ---------------------------------------------------------------------------
 
+    @locked
     def store_page(self, page: FetchedPage, article: Article | None = None, *,
                    crawl_id: int | None = None, error: str | None = None) -> StoreResult:
         """Archive one fetch, and its article when it is one, in a single transaction."""
@@ -199,35 +231,74 @@ class Archive:
             "content_hash": digest, "headline": article.headline, "body": article.body,
         })
 
+    @locked
     def reextract(self, extract_fn: ExtractFunction | None = None, **options) -> dict:
         """Rebuild articles and article_versions from the stored pages, without the network.
 
-        Every successful fetch (2xx, no error, bytes kept) is replayed in fetch order through
-        the current extractor, exactly as store_page would have stored it. One transaction: a
-        killed run leaves the archive as it was. Returns counts.
+        Every successful download of a web page is replayed in fetch order through the current
+        extractor, as store_page would have stored it. Extraction runs first, into a temporary
+        table, without holding the write lock (crawls can keep writing); the rebuild itself is
+        one transaction, so a killed run leaves the archive as it was. Returns counts.
         """
+        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS reextracted"
+                        " (page_id INTEGER PRIMARY KEY, article BLOB)")
+        self.db.execute("DELETE FROM temp.reextracted")
+        try:
+            errors = self._extract_into_temp(extract_fn, options)
+            with immediate_transaction(self.db):
+                # Pages stored by a crawl while the first pass ran.
+                errors += self._extract_into_temp(extract_fn, options)
+                counts = self._rebuild_articles_from_temp()
+        finally:
+            self.db.execute("DROP TABLE IF EXISTS temp.reextracted")
+        return {**counts, "errors": errors}
+
+    def _extract_into_temp(self, extract_fn: ExtractFunction | None, options: dict) -> int:
+        """Extract every stored page not yet in temp.reextracted; returns how many raised."""
+        page_ids = [row[0] for row in self.db.execute(
+            "SELECT id FROM pages WHERE status BETWEEN 200 AND 299 AND raw IS NOT NULL"
+            " AND id NOT IN (SELECT page_id FROM temp.reextracted) ORDER BY id")]
+        errors = 0
+        for page_id in page_ids:
+            page = self.page(page_id)
+            article = None
+            if is_extractable_page(page):
+                try:
+                    article = extract_fetched_page(page, extract_fn, **options)
+                except Exception:  # noqa: BLE001 - one bad page must not stop the rebuild
+                    log.exception("extraction failed on stored page %s", page_id)
+                    errors += 1
+            stored = pickle.dumps(article) if article is not None and article.is_article else None
+            self.db.execute("INSERT INTO temp.reextracted (page_id, article) VALUES (?, ?)",
+                            [page_id, stored])
+        return errors
+
+    def _rebuild_articles_from_temp(self) -> dict:
+        """Replace articles and versions with the extractions in temp.reextracted."""
+        self.db.execute("DELETE FROM article_versions")
+        self.db.execute("DELETE FROM articles")
+        self.db.execute("UPDATE pages SET article_url = NULL WHERE article_url IS NOT NULL")
+        replayed = self.db.execute(
+            "SELECT pages.id, pages.url, pages.final_url, pages.fetched_at"
+            " FROM temp.reextracted JOIN pages ON pages.id = reextracted.page_id"
+            " ORDER BY pages.fetched_at, pages.id").fetchall()
         counts = Counter()
-        with immediate_transaction(self.db):
-            page_ids = [row[0] for row in self.db.execute(
-                "SELECT id FROM pages WHERE error IS NULL AND raw IS NOT NULL"
-                " AND status BETWEEN 200 AND 299 ORDER BY fetched_at, id")]
-            self.db.execute("DELETE FROM article_versions")
-            self.db.execute("DELETE FROM articles")
-            self.db.execute("UPDATE pages SET article_url = NULL WHERE article_url IS NOT NULL")
-            for page_id in page_ids:
-                page = self.page(page_id)
-                article = extract_fetched_page(page, extract_fn, **options)
-                counts["pages"] += 1
-                if not article.is_article:
-                    continue
-                key = article_key(article, page)
-                self.db.execute("UPDATE pages SET article_url = ? WHERE id = ?", [key, page_id])
-                counts[self._upsert_article(key, article, page_id, iso_utc(page.fetched_at))] += 1
+        for page_id, url, final_url, fetched_at in replayed:
+            counts["pages"] += 1
+            stored = self.db.execute("SELECT article FROM temp.reextracted WHERE page_id = ?",
+                                     [page_id]).fetchone()[0]
+            if stored is None:
+                continue
+            article = pickle.loads(stored)  # written by this process moments ago
+            key = article_key(article, FetchedPage(url=url, final_url=final_url))
+            self.db.execute("UPDATE pages SET article_url = ? WHERE id = ?", [key, page_id])
+            counts[self._upsert_article(key, article, page_id, fetched_at)] += 1
         return {"pages": counts["pages"], "articles": counts["new"],
                 "updated": counts["updated"], "unchanged": counts["unchanged"]}
 
     # -- reading ---------------------------------------------------------------------------
 
+    @locked
     def get_article(self, url: str) -> dict | None:
         """The archived article for `url`: its canonical URL, or any URL a page was fetched as."""
         row = self._article_row(url)
@@ -246,6 +317,7 @@ class Archive:
             {"u": url}), None)
         return row["article_url"] if row else None
 
+    @locked
     def article_versions(self, url: str) -> list[dict]:
         """Every distinct content an article had, oldest first."""
         return list(self.db.query(
@@ -260,6 +332,7 @@ class Archive:
         for row in self.db.query(sql + " ORDER BY id", params):
             yield article_from_row(row)
 
+    @locked
     def page(self, page_id: int) -> FetchedPage:
         """The fetch stored as pages.id = page_id, body decompressed."""
         row = next(self.db.query("SELECT * FROM pages WHERE id = ?", [page_id]), None)
@@ -271,6 +344,7 @@ class Archive:
         """The raw bytes of a stored fetch, decompressed."""
         return self.page(page_id).body
 
+    @locked
     def stats(self) -> dict:
         """Row counts per table, articles per site, and every crawl with its counters."""
         counts = {name: self.db[name].count for name in TABLES}
