@@ -1,0 +1,285 @@
+"""The body pass: from the parsed page to the article's paragraphs and its boilerplate.
+
+prune chrome -> score containers -> select and merge siblings -> drop the headline ->
+separate boilerplate blocks inside the container -> paragraphs -> trim the edges (bylines,
+credits, trailers) -> cross-check with JSON-LD articleBody -> decide whether it is an article.
+The pass mutates the tree: metadata has been read before it runs.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from ..article import Boilerplate
+from .boilerplate import describe_block, heading_label, promo_label, separate_boilerplate
+from .prune import prune_chrome, remove_element, strip_comments
+from .score import best_candidate, merge_siblings, score_candidates, text_stats
+from .tables import (
+    ARTICLE_TYPES, BYLINE_PATTERN, CREDIT_PATTERN, HEADING_TAGS, LISTING_TYPES, TRAILER_PATTERN,
+)
+from .text import clean_space, normalize_phrase, paragraphs_of, text_weight, tokens
+
+log = logging.getLogger(__name__)
+
+#: Less text than this (Latin-character equivalents) is no article.
+MIN_ARTICLE_WEIGHT = 200
+#: With an article type declared, this much is enough.
+MIN_DECLARED_ARTICLE_WEIGHT = 80
+#: Paragraphs at the edges shorter than this may be bylines, credits or trailers.
+EDGE_MAX_LEN = 200
+
+
+@dataclass
+class BodyResult:
+    """What the body pass found."""
+
+    paragraphs: list[str] = field(default_factory=list)
+    """Body paragraphs in order (list items, subheadings, quotes as their own paragraphs)."""
+    boilerplate: list[Boilerplate] = field(default_factory=list)
+    """Every block removed from in or around the article, labelled, in page order."""
+    is_article: bool = False
+    """False for hubs, listings, error pages and empty pages."""
+
+
+class BlockLog:
+    """Collects removed blocks as Boilerplate records, ordered by their place in the page."""
+
+    def __init__(self):
+        self._items: list[tuple[int, int, Boilerplate]] = []
+
+    def __call__(self, block, label: str) -> None:
+        parts = block if isinstance(block, list) else [block]
+        line = parts[0].sourceline or 0
+        if len(parts) == 1:
+            for record in describe_block(parts[0], label):
+                self.add(record, line)
+            return
+        heading = clean_space(parts[0].text_content()) or None
+        lines = [text for part in parts[1:] for text in paragraphs_of(part)]
+        if heading or lines:
+            self.add(Boilerplate(label=heading_label(heading) or label, heading=heading,
+                                 text="\n".join(lines)), line)
+
+    def add(self, record: Boilerplate, line: int) -> None:
+        self._items.append((line, len(self._items), record))
+
+    def records(self) -> list[Boilerplate]:
+        return [item[2] for item in sorted(self._items, key=lambda item: (item[0], item[1]))]
+
+
+def extract_body(tree, structured, *, headline: str | None, url: str | None,
+                 include_captions: bool = False, profile=None) -> BodyResult:
+    """Split a parsed page into the article's paragraphs and its labelled boilerplate."""
+    if tree is None:
+        return BodyResult()
+    try:
+        return _extract_body(tree, structured, headline=headline, url=url,
+                             include_captions=include_captions, profile=profile)
+    except Exception:  # noqa: BLE001 - an odd page gives an empty body, never an exception
+        log.debug("body extraction failed for %s", url, exc_info=True)
+        return BodyResult()
+
+
+def _extract_body(tree, structured, *, headline, url, include_captions, profile) -> BodyResult:
+    if profile is None:
+        from ..sites import profile_for
+        profile = profile_for(url)
+    blocks = BlockLog()
+    root = tree
+    strip_comments(root)
+    if profile is not None and profile.drop:
+        for el in profile.select(root, profile.drop):
+            if el.getparent() is not None:
+                blocks(el, "other")
+                remove_element(el)
+    kept = profile.select(root, profile.keep) if profile is not None and profile.keep else []
+    prune_chrome(root, blocks, include_captions=include_captions)
+    body = root.find("body")
+    if body is None:
+        body = root
+    stats = text_stats(body)
+    if kept:
+        elements = [el for el in kept if _attached(el, root)]
+    else:
+        elements = select_elements(body, stats)
+    if not elements:
+        return BodyResult(boilerplate=blocks.records())
+    headline_key = normalize_phrase(headline) if headline else None
+    drop_headline(elements, headline_key, blocks)
+    separate_boilerplate(elements, stats, blocks, headline_key=headline_key)
+    paragraphs = [p for el in elements for p in paragraphs_of(el)]
+    paragraphs = trim_edges(paragraphs, headline_key, structured, blocks)
+    paragraphs = drop_repeated_short(paragraphs, blocks)
+    paragraphs = cross_check_article_body(paragraphs, structured, blocks)
+    is_article = looks_like_article(paragraphs, structured)
+    if not is_article and not kept:
+        for text in paragraphs:
+            blocks.add(Boilerplate(label="other", heading=None, text=text), 1 << 30)
+        paragraphs = []
+    return BodyResult(paragraphs=paragraphs, boilerplate=blocks.records(), is_article=is_article)
+
+
+def _attached(el, root) -> bool:
+    return el.getroottree().getroot() is root
+
+
+def select_elements(body, stats) -> list:
+    """The article's container and its article-like siblings, in page order."""
+    scores = score_candidates(body, stats)
+    top = best_candidate(scores)
+    if top is None:
+        return [body] if stats.text_len(body) else []
+    return merge_siblings(top, scores, stats)
+
+
+def drop_headline(elements: list, headline_key: str | None, record) -> None:
+    """Remove the headline from the body, with the kicker and meta lines above it."""
+    for container in elements:
+        for heading in container.iter("h1", "h2"):
+            text = normalize_phrase(heading.text_content())
+            if not text:
+                continue
+            if heading.tag == "h1" or (headline_key and text == headline_key):
+                if headline_key and text != headline_key and heading.tag == "h1" and \
+                        not (headline_key in text or text in headline_key):
+                    continue
+                _drop_before(heading, container, record)
+                remove_element(heading)
+                return
+
+
+def _drop_before(heading, container, record) -> None:
+    """Short blocks before the headline inside the container are kickers and meta, not body."""
+    before = []
+    node = heading
+    while node is not None and node is not container:
+        sib = node.getprevious()
+        while sib is not None:
+            if isinstance(sib.tag, str):
+                before.append(sib)
+            sib = sib.getprevious()
+        node = node.getparent()
+    total = sum(len(clean_space(el.text_content())) for el in before)
+    if total <= 300:
+        for el in before:
+            if el.getparent() is not None and clean_space(el.text_content()):
+                record(el, "other")
+            remove_element(el)
+
+
+def edge_label(text: str, headline_key: str | None, site_key: str | None) -> str | None:
+    """Why a short paragraph at the body's start is not body (byline, credit...), or None."""
+    phrase = normalize_phrase(text)
+    if not phrase:
+        return "other"
+    if headline_key and phrase == headline_key:
+        return "other"
+    if site_key and phrase == site_key:
+        return "byline"
+    if len(text) > EDGE_MAX_LEN:
+        return None
+    if BYLINE_PATTERN.match(text) and len(text.split()) <= 12:
+        return "byline"
+    if CREDIT_PATTERN.match(text):
+        return "caption"
+    label = promo_label(text, 0.0)
+    if label is not None and label != "related":
+        return label
+    return None
+
+
+def trim_edges(paragraphs: list[str], headline_key, structured, record) -> list[str]:
+    """Drop bylines, credits and chrome lines at the start, trailers and prompts at the end."""
+    site = None
+    if structured is not None:
+        site = (getattr(structured, "og", None) or {}).get("site_name")
+    site_key = normalize_phrase(site) if site else None
+    start = 0
+    while start < len(paragraphs):
+        label = edge_label(paragraphs[start], headline_key, site_key)
+        if label is None:
+            break
+        record.add(Boilerplate(label=label, heading=None, text=paragraphs[start]), 1 << 29)
+        start += 1
+    end = len(paragraphs)
+    while end > start:
+        text = paragraphs[end - 1]
+        label = None
+        if len(text) <= EDGE_MAX_LEN:
+            if TRAILER_PATTERN.match(text):
+                label = "footer"
+            elif CREDIT_PATTERN.match(text):
+                label = "caption"
+            else:
+                label = promo_label(text, 0.0)
+        if site_key and normalize_phrase(text) == site_key:
+            label = "byline"
+        if label is None:
+            break
+        record.add(Boilerplate(label=label, heading=None, text=text), 1 << 30)
+        end -= 1
+    return paragraphs[start:end]
+
+
+def drop_repeated_short(paragraphs: list[str], record) -> list[str]:
+    """Short lines repeated in the body are chrome ("Advertisement" between every paragraph)."""
+    counts: dict[str, int] = {}
+    for text in paragraphs:
+        if len(text) <= 60:
+            counts[text] = counts.get(text, 0) + 1
+    repeated = {text for text, n in counts.items() if n >= 2}
+    if not repeated:
+        return paragraphs
+    for text in repeated:
+        record.add(Boilerplate(label="other", heading=None, text=text), 1 << 30)
+    return [p for p in paragraphs if p not in repeated]
+
+
+def cross_check_article_body(paragraphs: list[str], structured, record) -> list[str]:
+    """Use JSON-LD articleBody where it agrees with the DOM.
+
+    When the DOM text holds nearly all of articleBody, DOM paragraphs missing from it are
+    extras (promos, captions) and go; when the DOM gave almost nothing but articleBody is
+    long, the page renders its text with scripts and articleBody is the body.
+    """
+    article_body = getattr(structured, "article_body", None) if structured is not None else None
+    if not article_body or len(article_body) < 200:
+        return paragraphs
+    ab_tokens = tokens(article_body)
+    if not ab_tokens:
+        return paragraphs
+    dom_tokens = [tokens(p) for p in paragraphs]
+    dom_count = sum(len(t) for t in dom_tokens)
+    if dom_count < 0.3 * len(ab_tokens) and not _looks_like_markup(article_body):
+        return [clean_space(part) for part in article_body.replace("\r", "").split("\n") if clean_space(part)]
+    ab_joined = " " + " ".join(ab_tokens) + " "
+    found = [(" " + " ".join(t) + " ") in ab_joined if t else True for t in dom_tokens]
+    found_count = sum(len(t) for t, ok in zip(dom_tokens, found) if ok)
+    # articleBody must cover what we found (it is the same text, not a truncated teaser)
+    if found_count < 0.9 * len(ab_tokens) or found_count < 0.6 * dom_count:
+        return paragraphs
+    kept = []
+    for text, ok in zip(paragraphs, found):
+        if ok:
+            kept.append(text)
+        else:
+            record.add(Boilerplate(label="other", heading=None, text=text), 1 << 30)
+    return kept
+
+
+def _looks_like_markup(text: str) -> bool:
+    return text.count("<") > 3 and text.count(">") > 3
+
+
+def looks_like_article(paragraphs: list[str], structured) -> bool:
+    """Enough running text for an article; a declared article type lowers the bar."""
+    weight = sum(text_weight(p) for p in paragraphs)
+    types = {t.lower() for t in (getattr(structured, "types", None) or ())}
+    og_type = ((getattr(structured, "og", None) or {}).get("type") or "").lower()
+    declared = bool(types & ARTICLE_TYPES) or og_type == "article"
+    listing = bool(types & LISTING_TYPES) and not declared
+    if listing:
+        return False
+    if declared:
+        return weight >= MIN_DECLARED_ARTICLE_WEIGHT
+    return weight >= MIN_ARTICLE_WEIGHT

@@ -1,0 +1,186 @@
+"""Separate boilerplate blocks inside (and around) the selected article container.
+
+Blocks are recognised by what they look like, never by which site they are on: a heading
+from the boilerplate-heading table ("Latest news", "Lesen Sie auch", "相关新闻"), a block that
+is mostly links (teaser lists), a one-paragraph promo ("Read more: ..."), a chrome phrase
+("Advertisement"), captions and credits.
+"""
+from __future__ import annotations
+
+from ..article import Boilerplate
+from .prune import class_tokens, remove_element
+from .tables import (
+    BLOCK_TAGS, BOILERPLATE_HEADINGS, CHROME_PARAGRAPHS, HEADING_TAGS, PROMO_PREFIXES,
+)
+from .text import clean_space, normalize_phrase, paragraphs_of
+
+#: Longest text (characters) a heading can have.
+MAX_HEADING_LEN = 90
+#: A block whose link text is at least this share of its text is a link list.
+LINK_LIST_DENSITY = 0.5
+#: Tokens of a class/id that mark an element as a block title.
+TITLE_TOKENS = frozenset({"title", "heading", "headline", "hed"})
+
+
+def heading_label(text: str | None) -> str | None:
+    """The label of a boilerplate heading ("Latest news" -> "related"), or None."""
+    phrase = normalize_phrase(text)
+    if not phrase or len(phrase) > MAX_HEADING_LEN:
+        return None
+    label = BOILERPLATE_HEADINGS.get(phrase)
+    if label is not None:
+        return label
+    # "More from Reuters", "Related: Politics", "Read more about ..."
+    words = phrase.split(" ")
+    for n in (4, 3, 2, 1):
+        if len(words) > n:
+            label = BOILERPLATE_HEADINGS.get(" ".join(words[:n]))
+            if label is not None and n >= 2:
+                return label
+    head = phrase.split(":")[0].strip()
+    if head != phrase:
+        return BOILERPLATE_HEADINGS.get(head)
+    return None
+
+
+def heading_elements(el) -> set:
+    """Elements inside a block that title a part of it: headings and short 'title' blocks.
+
+    A heading that is all link is a teaser's title, not a section title, unless its text is a
+    known boilerplate heading.
+    """
+    found = set()
+    for node in el.iter():
+        if not isinstance(node.tag, str):
+            continue
+        is_title = node.tag in HEADING_TAGS or (
+            node.tag in BLOCK_TAGS and TITLE_TOKENS.intersection(class_tokens(node))
+            and not any(isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in node))
+        if not is_title or any(anc in found for anc in node.iterancestors()):
+            continue
+        text = clean_space(node.text_content())
+        if not text or len(text) > MAX_HEADING_LEN:
+            continue
+        link_len = sum(len(clean_space(a.text_content())) for a in node.iter("a") if _real_link(a))
+        if link_len >= 0.5 * len(text) and heading_label(text) is None:
+            continue
+        found.add(node)
+    return found
+
+
+def _real_link(a) -> bool:
+    href = (a.get("href") or "").strip()
+    return bool(href) and not href.startswith(("#", "javascript:"))
+
+
+def describe_block(el, label: str) -> list[Boilerplate]:
+    """Boilerplate records of a removed element: one per titled section, heading split off."""
+    lines = paragraphs_of(el, headings=heading_elements(el))
+    records: list[Boilerplate] = []
+    heading, body = None, []
+
+    def close():
+        if heading is not None or body:
+            records.append(Boilerplate(label=(heading_label(heading) if heading else None) or label,
+                                       heading=heading, text="\n".join(body)))
+
+    for text, is_heading in lines:
+        if is_heading or (not body and heading is None and heading_label(text) and len(lines) > 1):
+            close()
+            heading, body = text, []
+        else:
+            body.append(text)
+    close()
+    return records
+
+
+def is_heading_like(el) -> bool:
+    """A real heading, or a short block whose only content is bold/strong text."""
+    if el.tag in HEADING_TAGS:
+        return True
+    if el.tag in ("p", "div") and len(el) == 1 and not (el.text or "").strip():
+        child = el[0]
+        return child.tag in ("strong", "b") and not (child.tail or "").strip()
+    return False
+
+
+def heading_block(heading, container):
+    """The block a boilerplate heading heads: its own wrapper, or itself and what follows."""
+    parent = heading.getparent()
+    block = [heading]
+    if parent is not None and parent is not container and len(parent) <= 12:
+        if parent.index(heading) == 0 or all(
+                not (sib.text_content() or "").strip() for sib in parent[:parent.index(heading)]):
+            return [parent]
+    sib = heading.getnext()
+    level = heading.tag
+    while sib is not None:
+        if not isinstance(sib.tag, str):
+            sib = sib.getnext()
+            continue
+        if sib.tag in HEADING_TAGS and (level not in HEADING_TAGS or sib.tag <= level):
+            break
+        if sib.tag == "p" and len(clean_space(sib.text_content())) > 200 and not sib.findall(".//a"):
+            break
+        block.append(sib)
+        if sib.tag in ("ul", "ol", "dl", "table") or len(block) > 6:
+            break
+        sib = sib.getnext()
+    return block
+
+
+def promo_label(text: str, link_share: float) -> str | None:
+    """The label of a one-paragraph promo or chrome phrase inside the body, or None."""
+    phrase = normalize_phrase(text)
+    if not phrase:
+        return None
+    label = CHROME_PARAGRAPHS.get(phrase)
+    if label is not None:
+        return label
+    if len(phrase) <= 160 or link_share >= 0.5:
+        for prefix in PROMO_PREFIXES:
+            if phrase.startswith(prefix) and (link_share >= 0.3 or len(phrase) <= 100):
+                rest = phrase[len(prefix):len(prefix) + 1]
+                if not rest or not rest.isalnum() or not prefix[-1].isalnum():
+                    return "related"
+    return None
+
+
+def separate_boilerplate(elements: list, stats, record, *, headline_key: str | None = None) -> None:
+    """Remove boilerplate blocks from the selected elements, calling record(el_or_list, label)."""
+    for container in elements:
+        stack = list(container)
+        stack.reverse()
+        container_len = max(1, stats.text_len(container))
+        while stack:
+            el = stack.pop()
+            tag = el.tag
+            if not isinstance(tag, str) or el.getparent() is None:
+                continue
+            if is_heading_like(el):
+                label = heading_label(el.text_content())
+                if label is not None:
+                    block = heading_block(el, container)
+                    if sum(stats.text_len(b) for b in block) < 0.5 * container_len:
+                        record(block, label)
+                        for part in block:
+                            remove_element(part)
+                        continue
+            if tag in BLOCK_TAGS and tag not in HEADING_TAGS:
+                length = stats.text_len(el)
+                links = stats.link_count.get(el, 0)
+                if length and links >= 2 and stats.link_density(el) >= LINK_LIST_DENSITY \
+                        and length < 0.5 * container_len:
+                    record([el], "related" if tag not in ("nav",) else "navigation")
+                    remove_element(el)
+                    continue
+                if length and length <= 400 and not any(
+                        isinstance(c.tag, str) and c.tag in BLOCK_TAGS and c.tag != "br" for c in el):
+                    label = promo_label(el.text_content(), stats.link_density(el))
+                    if label is not None:
+                        record([el], label)
+                        remove_element(el)
+                        continue
+            children = list(el)
+            children.reverse()
+            stack.extend(children)

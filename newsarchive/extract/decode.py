@@ -1,0 +1,185 @@
+"""Bytes to text, text to one lxml tree.
+
+The charset comes from, in order: the HTTP Content-Type header, a byte-order mark,
+the page's own <meta charset> / http-equiv declaration, then detection. A declared
+charset is only trusted when the bytes actually decode with it: pages that declare
+UTF-8 but are GBK or Windows-1252 are common, so a failed strict decode falls back
+to detection instead of filling the text with replacement characters.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+
+import lxml.html
+from lxml import etree
+
+_CHARSET_PARAM = re.compile(rb"""charset\s*=\s*["']?\s*([\w.:\-]+)""", re.I)
+_CHARSET_PARAM_STR = re.compile(r"""charset\s*=\s*["']?\s*([\w.:\-]+)""", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,400}?charset\s*=\s*["']?\s*([\w.:\-]+)""", re.I)
+_XML_DECLARATION = re.compile(rb"""<\?xml[^>]{0,200}?encoding\s*=\s*["']([\w.:\-]+)""", re.I)
+_XML_DECLARATION_STR = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+
+#: How far into the page a <meta charset> may be looked for (HTML says 1024; pages overshoot).
+META_SCAN_BYTES = 8192
+
+#: Labels pages declare that Python spells differently, or that browsers treat as a superset.
+CHARSET_ALIASES = {
+    "gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030",
+    "iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "us-ascii": "cp1252",
+    "ascii": "cp1252", "iso-8859-9": "cp1254", "tis-620": "cp874", "iso-8859-11": "cp874",
+    "x-sjis": "cp932", "shift_jis": "cp932", "shift-jis": "cp932", "sjis": "cp932",
+    "windows-31j": "cp932", "euc-kr": "cp949", "ks_c_5601-1987": "cp949", "x-euc-jp": "euc_jp",
+    "big5": "big5hkscs", "x-mac-roman": "mac_roman", "unicode": "utf-8", "utf8": "utf-8",
+    "x-user-defined": "cp1252",
+}
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def normalize_charset(label: str | bytes | None) -> str | None:
+    """A Python codec name for a declared charset label, or None when unknown."""
+    if not label:
+        return None
+    if isinstance(label, bytes):
+        label = label.decode("ascii", "ignore")
+    label = label.strip().strip("\"'").lower()
+    label = CHARSET_ALIASES.get(label, label)
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    # UTF-16/32 declared in a meta tag of a page we could read as ASCII is a lie
+    return CHARSET_ALIASES.get(name, name)
+
+
+def header_charset(headers: dict | None) -> str | None:
+    """The charset parameter of the Content-Type header (header names matched case-insensitively)."""
+    if not headers:
+        return None
+    for name, value in headers.items():
+        if isinstance(name, bytes):
+            name = name.decode("latin-1")
+        if name.lower() != "content-type" or value is None:
+            continue
+        if isinstance(value, (list, tuple)):
+            value = value[0] if value else ""
+        if isinstance(value, bytes):
+            value = value.decode("latin-1")
+        match = _CHARSET_PARAM_STR.search(value)
+        return normalize_charset(match.group(1)) if match else None
+    return None
+
+
+def bom_charset(data: bytes) -> str | None:
+    """The encoding a byte-order mark announces, or None."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    return None
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset the page declares in its first bytes (<meta charset>, http-equiv, <?xml?>)."""
+    head = data[:META_SCAN_BYTES]
+    match = _META_CHARSET.search(head) or _XML_DECLARATION.search(head)
+    if not match:
+        return None
+    name = normalize_charset(match.group(1))
+    if name and name.startswith("utf-16") or name and name.startswith("utf-32"):
+        # a page readable as ASCII bytes cannot really be UTF-16: browsers read it as UTF-8
+        return "utf-8"
+    return name
+
+
+def decodes_cleanly(data: bytes, charset: str) -> str | None:
+    """The text if `data` decodes strictly with `charset`, else None."""
+    try:
+        return data.decode(charset)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def detect_charset(data: bytes) -> str | None:
+    """Best guess of the encoding with charset-normalizer."""
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - it is a declared dependency
+        return None
+    best = from_bytes(data[:200_000]).best()
+    return normalize_charset(best.encoding) if best is not None else None
+
+
+def decode_html(data: bytes | str, headers: dict | None = None) -> str:
+    """Decode a page to text: HTTP charset, BOM, meta charset, then detection; never raises."""
+    if data is None:
+        return ""
+    if isinstance(data, str):
+        return data
+    data = bytes(data)
+    if not data:
+        return ""
+    bom = bom_charset(data)
+    if bom:
+        return data.decode(bom, "replace").lstrip("\ufeff")
+    header = header_charset(headers)
+    if header and header.startswith(("utf-16", "utf-32")):
+        text = decodes_cleanly(data, header)
+        if text is not None:
+            return text
+    if not data.isascii():
+        # valid multi-byte UTF-8 almost never happens by chance in another encoding, while
+        # pages that declare a legacy charset but are really UTF-8 are common
+        text = decodes_cleanly(data, "utf-8")
+        if text is not None:
+            return text
+    tried = []
+    for charset in (header, declared_charset(data)):
+        if charset and charset not in tried and not charset.startswith(("utf-16", "utf-32")):
+            tried.append(charset)
+            text = decodes_cleanly(data, charset)
+            if text is not None:
+                return text
+    if data.isascii():
+        return data.decode("ascii")
+    detected = detect_charset(data)
+    if detected:
+        text = decodes_cleanly(data, detected)
+        if text is not None:
+            return text
+    for charset in tried + ["gb18030", "cp1252"]:
+        if detected is None or charset != detected:
+            # a declared charset with a few stray bytes is still the best reading
+            text = data.decode(charset, "replace")
+            if text.count("\ufffd") <= max(3, len(data) // 2000):
+                return text
+    return data.decode(detected or "utf-8", "replace")
+
+
+def parse_html(text: str) -> lxml.html.HtmlElement | None:
+    """Parse a page once with lxml.html; None when there is nothing usable. Never raises."""
+    if not text or not text.strip():
+        return None
+    if isinstance(text, bytes):
+        text = decode_html(text)
+    # lxml refuses str input that carries an encoding declaration
+    text = _XML_DECLARATION_STR.sub("", text, count=1)
+    text = text.replace("\x00", "")
+    try:
+        tree = lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError, TypeError):
+        try:
+            tree = lxml.html.fromstring(text)
+        except Exception:  # noqa: BLE001 - unusable input is a None tree, never an exception
+            return None
+    except Exception:  # noqa: BLE001
+        return None
+    if tree is None or not isinstance(tree.tag, str):
+        return None
+    return tree

@@ -1,0 +1,166 @@
+"""Prune obvious chrome from the whole tree before any scoring.
+
+Scripts, styles, forms controls and hidden elements go silently; page-structure chrome
+(nav, aside, footer, header, ARIA landmarks) and elements whose class/id says what they are
+(sidebar, share, comments, related, ads...) go too, each recorded as a labelled
+Boilerplate block so a user can audit what was removed.
+"""
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from .tables import (
+    BAD_TOKENS, CHROME_ROLES, CHROME_TAGS, DROP_TAGS, SCREEN_READER_TOKENS, WEAK_BAD_TOKENS,
+)
+
+_CAMEL = re.compile(r"([a-z0-9])([A-Z])")
+_SPLIT = re.compile(r"[^0-9a-zA-Z]+")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+#: Elements smaller than this (characters) may be removed on a weak class/id token alone.
+WEAK_TOKEN_MAX_TEXT = 150
+
+#: A chrome element holding at least this share of the page's text, with the headline or an
+#: articleBody inside, is the page's wrapper, not chrome.
+WRAPPER_TEXT_SHARE = 0.3
+
+
+def class_tokens(el) -> list[str]:
+    """Lower-case word tokens of an element's class and id ("articleBody" -> article, body)."""
+    value = el.get("class")
+    ident = el.get("id")
+    if ident:
+        value = f"{value} {ident}" if value else ident
+    if not value:
+        return []
+    return [t for t in _SPLIT.split(_CAMEL.sub(r"\1 \2", value).lower()) if t]
+
+
+def joined_tokens(tokens: list[str]) -> set[str]:
+    """The tokens and every adjacent pair glued together ("article", "body" -> "articlebody")."""
+    out = set(tokens)
+    out.update(a + b for a, b in zip(tokens, tokens[1:]))
+    return out
+
+
+def remove_element(el) -> None:
+    """Remove an element from the tree, keeping its tail text in place."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    if tail and tail.strip():
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def is_hidden(el) -> bool:
+    """True for elements a reader never sees (hidden attribute, display:none, screen-reader-only)."""
+    if el.get("hidden") is not None:
+        return True
+    style = el.get("style")
+    if style and _HIDDEN_STYLE.search(style):
+        return True
+    if el.get("aria-hidden") == "true" and el.tag not in ("html", "body"):
+        return True
+    classes = el.get("class")
+    if classes:
+        words = classes.lower().split()
+        if any(w in SCREEN_READER_TOKENS for w in words):
+            return True
+    return False
+
+
+def chrome_label(el, *, weak_allowed: bool) -> str | None:
+    """The boilerplate label an element's tag, role or class/id gives it, or None."""
+    label = CHROME_TAGS.get(el.tag)
+    if label is not None:
+        return label
+    role = el.get("role")
+    if role:
+        label = CHROME_ROLES.get(role.lower())
+        if label is not None:
+            return label
+    for token in joined_tokens(class_tokens(el)):
+        label = BAD_TOKENS.get(token)
+        if label is not None and (weak_allowed or token not in WEAK_BAD_TOKENS):
+            return label
+    return None
+
+
+def holds_article(el, page_text_len: int) -> bool:
+    """True when a chrome-looking element is really the page's wrapper around the article."""
+    if el.tag in ("html", "body"):
+        return True
+    text_len = len(el.text_content())
+    if text_len < WRAPPER_TEXT_SHARE * page_text_len:
+        return False
+    if next(el.iter("h1"), None) is not None:
+        return True
+    for node in el.iter():
+        if node.get("itemprop") == "articleBody":
+            return True
+    return len(el.findall(".//p")) >= 5
+
+
+def is_small(el) -> bool:
+    """Short enough to be removed on a weak class token (a date line, a tag list)."""
+    text = el.text_content()
+    if len(text) > WEAK_TOKEN_MAX_TEXT:
+        return False
+    return True
+
+
+def prune_chrome(root, record, *, include_captions: bool = False) -> None:
+    """Remove chrome from the tree in one pre-order walk; `record(el, label)` is called first.
+
+    `record` receives each removed chrome block before it leaves the tree (not scripts,
+    styles or hidden elements, which a reader never sees).
+    """
+    body = root.find("body")
+    if body is None:
+        body = root
+    for head in root.findall("head"):
+        remove_element(head)
+    page_text_len = len(body.text_content())
+    stack = list(body)
+    stack.reverse()
+    while stack:
+        el = stack.pop()
+        tag = el.tag
+        if not isinstance(tag, str):
+            remove_element(el)
+            continue
+        if tag in DROP_TAGS or is_hidden(el):
+            remove_element(el)
+            continue
+        if tag == "figcaption" and not include_captions:
+            record(el, "caption")
+            remove_element(el)
+            continue
+        label = chrome_label(el, weak_allowed=False)
+        if label is None and el.get("class"):
+            weak = chrome_label(el, weak_allowed=True)
+            if weak is not None and is_small(el):
+                label = weak
+        if label == "caption" and include_captions:
+            label = None
+        if label is not None and not holds_article(el, page_text_len):
+            record(el, label)
+            remove_element(el)
+            continue
+        children = list(el)
+        children.reverse()
+        stack.extend(children)
+
+
+def strip_comments(root) -> None:
+    """Drop HTML comments and processing instructions (their tails stay)."""
+    for node in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
+        remove_element(node)

@@ -1,0 +1,204 @@
+"""Score candidate containers and select the article's elements.
+
+Readability's idea, on one pass of text statistics: every paragraph gives points (length,
+commas) to its ancestors, a container's class/id and tag weigh in, and link-heavy
+containers are discounted. The best container is widened to its parent when the parent
+holds several good candidates, and siblings that look like more of the article join it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .prune import class_tokens, joined_tokens
+from .tables import (
+    BAD_TOKENS, BLOCK_TAGS, BODY_TOKEN_PAIRS, BODY_TOKENS, COMMAS, GOOD_TOKENS, TAG_WEIGHTS,
+)
+from .text import text_weight
+
+#: Paragraphs shorter than this (characters) give no points.
+MIN_PARAGRAPH_LEN = 25
+#: How far up a paragraph's points travel, and the divisor at each level.
+ANCESTOR_DIVISORS = (1, 2, 6, 9, 12)
+
+
+@dataclass
+class TextStats:
+    """Per-element text length, link-text length and link count, from one bottom-up pass."""
+
+    text: dict = field(default_factory=dict)
+    links: dict = field(default_factory=dict)
+    link_count: dict = field(default_factory=dict)
+
+    def text_len(self, el) -> int:
+        return self.text.get(el, 0)
+
+    def link_density(self, el) -> float:
+        total = self.text.get(el, 0)
+        return self.links.get(el, 0) / total if total else 0.0
+
+
+def _len(text: str | None) -> int:
+    return len(text.strip()) if text else 0
+
+
+def text_stats(root) -> TextStats:
+    """Text, link-text and link counts of every element, summed bottom-up in one pass."""
+    stats = TextStats()
+    text, links, count = stats.text, stats.links, stats.link_count
+    for el in reversed(list(root.iter())):
+        if not isinstance(el.tag, str):
+            continue
+        own = text.get(el, 0) + _len(el.text)
+        text[el] = own
+        if el.tag == "a":
+            links[el] = own
+            count[el] = count.get(el, 0) + 1
+        parent = el.getparent()
+        if parent is not None:
+            text[parent] = text.get(parent, 0) + own + _len(el.tail)
+            if el in links:
+                links[parent] = links.get(parent, 0) + links[el]
+                count[parent] = count.get(parent, 0) + count[el]
+    return stats
+
+
+def class_weight(el) -> int:
+    """+25 for article-like class/id tokens, more for tokens naming the body, -25 for chrome."""
+    weight = 0
+    if el.get("itemprop") == "articleBody":
+        weight += 60
+    tokens = class_tokens(el)
+    if not tokens:
+        return weight
+    joined = joined_tokens(tokens)
+    if any(t in BAD_TOKENS for t in joined):
+        weight -= 25
+    if any(t in GOOD_TOKENS for t in tokens):
+        weight += 25
+    if joined & BODY_TOKENS or any(pair in BODY_TOKEN_PAIRS for pair in zip(tokens, tokens[1:])):
+        weight += 25
+    return weight
+
+
+def is_paragraph(el) -> bool:
+    """A p/pre/td, or a div-like element holding only inline content."""
+    tag = el.tag
+    if tag in ("p", "pre", "td"):
+        return True
+    if tag in ("div", "section", "article", "blockquote", "center"):
+        for child in el:
+            if isinstance(child.tag, str) and child.tag in BLOCK_TAGS:
+                return False
+        return bool(el.text and el.text.strip()) or len(el) > 0
+    return False
+
+
+def score_paragraph(text: str) -> float:
+    """Points for one paragraph: 1, plus its commas, plus one per 100 characters (max 3)."""
+    commas = sum(text.count(c) for c in COMMAS)
+    return 1 + commas + min(text_weight(text) / 100, 3)
+
+
+def score_candidates(root, stats: TextStats) -> dict:
+    """Candidate container -> final score (points times one minus link density)."""
+    scores: dict = {}
+    for el in root.iter():
+        if not isinstance(el.tag, str) or not is_paragraph(el):
+            continue
+        if stats.text_len(el) < MIN_PARAGRAPH_LEN:
+            continue
+        text = el.text_content()
+        if len(text.strip()) < MIN_PARAGRAPH_LEN:
+            continue
+        points = score_paragraph(text)
+        ancestor = el.getparent()
+        for divisor in ANCESTOR_DIVISORS:
+            if ancestor is None or ancestor.tag == "html":
+                break
+            if ancestor not in scores:
+                scores[ancestor] = TAG_WEIGHTS.get(ancestor.tag, 0) + class_weight(ancestor)
+            scores[ancestor] += points / divisor
+            ancestor = ancestor.getparent()
+    return {el: score * (1 - stats.link_density(el)) for el, score in scores.items()}
+
+
+def best_candidate(scores: dict):
+    """The highest-scoring container, widened to an ancestor that holds several good ones."""
+    if not scores:
+        return None
+    ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
+    top, top_score = ranked[0]
+    if top.tag == "body":
+        return top
+    # several near-best candidates under one ancestor: the article is split in parts
+    near = [el for el, s in ranked[1:6] if s >= 0.75 * top_score]
+    if len(near) >= 2:
+        ancestors = set(top.iterancestors())
+        shared = None
+        for el in near:
+            for anc in el.iterancestors():
+                if anc in ancestors:
+                    shared = anc if shared is None or _is_below(anc, shared) else shared
+                    break
+        if shared is not None and shared.tag not in ("html",):
+            count = sum(1 for el in near if shared in set(el.iterancestors()))
+            if count >= 2:
+                top = shared
+    # walk up while the parent scores better (the text continues in the parent's other parts)
+    last = scores.get(top, top_score)
+    threshold = last / 3
+    parent = top.getparent()
+    while parent is not None and parent.tag not in ("body", "html"):
+        parent_score = scores.get(parent)
+        if parent_score is None:
+            parent = parent.getparent()
+            continue
+        if parent_score < threshold:
+            break
+        if parent_score > last:
+            top = parent
+            break
+        last = parent_score
+        parent = parent.getparent()
+    # a container that is its parent's only child: take the parent (keeps wrappers together)
+    while top.getparent() is not None and top.getparent().tag not in ("body", "html") \
+            and len(top.getparent()) == 1:
+        top = top.getparent()
+    return top
+
+
+def _is_below(el, other) -> bool:
+    return other in set(el.iterancestors())
+
+
+def merge_siblings(top, scores: dict, stats: TextStats) -> list:
+    """The top container plus siblings that look like more of the article, in page order."""
+    parent = top.getparent()
+    if parent is None:
+        return [top]
+    top_score = scores.get(top, 0)
+    threshold = max(10.0, top_score * 0.2)
+    top_classes = top.get("class")
+    chosen = []
+    for sib in parent:
+        if not isinstance(sib.tag, str):
+            continue
+        if sib is top:
+            chosen.append(sib)
+            continue
+        bonus = 0.0
+        if top_classes and sib.get("class") == top_classes:
+            bonus = top_score * 0.2
+        if scores.get(sib, -1e9) + bonus >= threshold:
+            chosen.append(sib)
+            continue
+        if sib.tag == "p":
+            length = stats.text_len(sib)
+            density = stats.link_density(sib)
+            if length > 80 and density < 0.25:
+                chosen.append(sib)
+            elif 0 < length <= 80 and density == 0:
+                text = sib.text_content().strip()
+                if text and text[-1] in ".!?。！？\"”":
+                    chosen.append(sib)
+    return chosen

@@ -1,0 +1,348 @@
+"""Data tables of the body engine: what chrome, article containers and boilerplate look like.
+
+Everything the engine knows about markup conventions and languages lives here, so a reviewer
+can read it in one place and extend it without touching the passes. Nothing here names a site.
+"""
+from __future__ import annotations
+
+import re
+
+# ---------------------------------------------------------------- tags
+#: Elements that never carry article text: dropped outright, not recorded as boilerplate.
+DROP_TAGS = frozenset({
+    "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
+    "button", "input", "select", "textarea", "option", "optgroup", "link", "meta", "base",
+    "map", "area", "audio", "video", "source", "track", "picture", "dialog", "menu", "datalist",
+    "applet", "frame", "frameset", "param", "math", "head",
+})
+
+#: Page-structure elements that hold chrome, not the article: removed and recorded, unless
+#: they hold most of the page's text (some sites wrap everything in one of them).
+CHROME_TAGS = {"nav": "navigation", "aside": "other", "footer": "footer", "header": "other"}
+
+#: ARIA roles of chrome regions.
+CHROME_ROLES = {
+    "navigation": "navigation", "menu": "navigation", "menubar": "navigation",
+    "complementary": "other", "contentinfo": "footer", "banner": "navigation",
+    "search": "navigation", "dialog": "other", "alertdialog": "other", "alert": "other",
+    "toolbar": "share", "tablist": "navigation",
+}
+
+#: Block-level elements: each starts a new paragraph of text.
+BLOCK_TAGS = frozenset({
+    "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "blockquote",
+    "pre", "ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "tr",
+    "h1", "h2", "h3", "h4", "h5", "h6", "figure", "figcaption", "address", "hr", "form",
+    "fieldset", "legend", "details", "summary", "center", "caption", "body", "html", "hgroup",
+    "output", "noscript",
+})
+
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+#: Elements whose text counts as one paragraph when scoring containers.
+PARAGRAPH_TAGS = frozenset({"p", "pre", "td", "blockquote", "dd", "li"})
+
+#: Table cells: text runs on within a row, separated by a space.
+CELL_TAGS = frozenset({"td", "th"})
+
+#: Tag weights when scoring a candidate container (readability's values).
+TAG_WEIGHTS = {
+    "div": 5, "article": 10, "main": 5, "section": 3, "pre": 3, "td": 3, "blockquote": 3,
+    "form": -3, "address": -3, "ol": -3, "ul": -3, "dl": -3, "dd": -3, "dt": -3, "li": -3,
+    "th": -5, "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5,
+}
+
+# ---------------------------------------------------------------- class / id tokens
+#: Class/id tokens of article containers.
+GOOD_TOKENS = frozenset({
+    "article", "articlebody", "articletext", "articlecontent", "body", "content", "entry",
+    "hentry", "main", "post", "postbody", "postcontent", "text", "story", "storybody",
+    "storycontent", "blog", "column", "prose", "richtext", "copy", "bodytext", "artikel",
+    "inhalt", "contenido", "articolo", "texto", "news", "detail", "page", "single", "paywall",
+    "entrycontent", "mainbody", "maincontent", "articlepage", "theme", "longform", "cuerpo",
+    "corps", "texte", "testo", "fulltext", "abody", "zw", "txt",
+})
+
+#: Token pairs (adjacent) that mark the article body itself: a strong signal.
+BODY_TOKEN_PAIRS = frozenset({
+    ("article", "body"), ("article", "content"), ("article", "text"), ("story", "body"),
+    ("story", "content"), ("story", "text"), ("entry", "content"), ("post", "content"),
+    ("post", "body"), ("post", "text"), ("body", "text"), ("news", "text"), ("news", "body"),
+    ("news", "content"), ("content", "body"), ("text", "content"), ("rich", "text"),
+    ("main", "text"), ("article", "main"), ("body", "copy"), ("article", "copy"),
+    ("entry", "body"), ("blog", "content"), ("blog", "post"), ("single", "content"),
+    ("detail", "content"), ("detail", "body"), ("artikel", "text"), ("article", "detail"),
+    ("text", "body"), ("article", "inner"), ("content", "text"), ("page", "content"),
+})
+
+#: Single tokens that mark the article body itself.
+BODY_TOKENS = frozenset({
+    "articlebody", "articletext", "articlecontent", "storybody", "storycontent", "storytext",
+    "entrycontent", "postcontent", "postbody", "bodytext", "richtext", "artikeltext",
+    "mainbody", "newstext", "articlecopy", "textbody", "contentbody", "itemfulltext",
+})
+
+#: Class/id tokens of chrome and boilerplate, with the label a removed block gets.
+BAD_TOKENS = {
+    "sidebar": "other", "sidebars": "other", "widget": "other", "widgets": "other",
+    "aside": "other", "rail": "other", "sidenav": "navigation", "navbar": "navigation",
+    "nav": "navigation", "navigation": "navigation", "menu": "navigation", "menus": "navigation",
+    "breadcrumb": "navigation", "breadcrumbs": "navigation", "crumbs": "navigation",
+    "pagination": "navigation", "pager": "navigation", "masthead": "navigation",
+    "skip": "navigation", "skiplink": "navigation", "topbar": "navigation", "toolbar": "share",
+    "footer": "footer", "foot": "footer", "copyright": "footer", "colophon": "footer",
+    "comment": "comments", "comments": "comments", "disqus": "comments", "respond": "comments",
+    "replies": "comments", "reply": "comments", "discussion": "comments", "kommentare": "comments",
+    "share": "share", "sharing": "share", "social": "share", "sharebar": "share",
+    "socialmedia": "share", "shariff": "share", "sharethis": "share", "addthis": "share",
+    "follow": "share", "print": "share",
+    "newsletter": "newsletter", "subscribe": "newsletter", "subscription": "newsletter",
+    "signup": "newsletter", "optin": "newsletter", "paywall-promo": "newsletter",
+    "related": "related", "recommended": "related", "recommendations": "related",
+    "recommendation": "related", "outbrain": "related", "taboola": "related", "trending": "related", "popular": "related", "mostread": "related",
+    "morestories": "related", "readmore": "related", "relatedposts": "related",
+    "moreinfo": "related", "jumplink": "navigation",
+    "ad": "advertisement", "ads": "advertisement", "advert": "advertisement",
+    "adslot": "advertisement", "adunit": "advertisement", "advertisement": "advertisement",
+    "advertising": "advertisement", "sponsor": "advertisement", "sponsored": "advertisement",
+    "promo": "advertisement", "promotion": "advertisement", "banner": "other",
+    "dfp": "advertisement", "gpt": "advertisement", "commercial": "advertisement",
+    "anzeige": "advertisement", "werbung": "advertisement", "publicite": "advertisement",
+    "cookie": "other", "cookies": "other", "consent": "other", "gdpr": "other", "modal": "other",
+    "popup": "other", "overlay": "other", "tags": "navigation", "tag": "navigation",
+    "tagcloud": "navigation", "keywords": "navigation", "topics": "navigation",
+    "caption": "caption", "credit": "caption", "credits": "caption", "figcaption": "caption",
+    "byline": "byline", "author": "byline", "authors": "byline", "bio": "byline",
+    "meta": "byline", "dateline-meta": "byline", "timestamp": "byline", "date": "byline",
+    "hidden": "other", "hide": "other", "sr": "other", "screenreader": "other",
+    "visuallyhidden": "other", "offscreen": "other", "print-only": "other",
+    "login": "other", "signin": "other", "search": "navigation", "skyscraper": "advertisement",
+    "shoutbox": "comments", "community": "comments", "rss": "navigation", "feedback": "other",
+    "survey": "other", "poll": "other", "alert": "other", "notification": "other",
+}
+
+#: Tokens that, next to a bad token, say the element is still the article ("article-meta" is
+#: not chrome when it holds the article...). Used as a guard only for large elements.
+KEEP_TOKENS = frozenset({"article", "body", "content", "main", "story", "entry", "post", "text"})
+
+#: Bad tokens that are too generic to remove a block on their own: they only lower its score.
+WEAK_BAD_TOKENS = frozenset({
+    "meta", "date", "timestamp", "author", "authors", "bio", "print", "follow", "tag", "tags",
+    "topics", "keywords", "hidden", "hide", "banner", "alert", "notification",
+    "caption", "credit", "credits", "promo", "popular", "rail", "reply",
+    "respond", "foot", "modal", "overlay", "search", "sr", "gpt", "feedback", "survey", "poll",
+    "login", "signin", "community", "rss", "skip", "print-only", "commercial", "trending",
+})
+
+#: Class/id tokens of elements that must be shown hidden to assistive tech only.
+SCREEN_READER_TOKENS = frozenset({
+    "sr-only", "sronly", "visuallyhidden", "screen-reader-text", "screenreader", "visually-hidden",
+    "a11y-hidden", "offscreen", "hidden", "d-none", "is-hidden", "u-hidden", "hide",
+})
+
+# ---------------------------------------------------------------- boilerplate headings
+#: Headings (normalised: lower-case, no trailing punctuation) of blocks that are not the
+#: article, in many languages, with the label of the block they head. A heading matches when
+#: it equals an entry or starts with one followed by a space.
+BOILERPLATE_HEADINGS = {
+    # related / more stories
+    "related": "related", "related articles": "related", "related stories": "related",
+    "related news": "related", "related posts": "related", "related content": "related",
+    "related coverage": "related", "related topics": "related", "related links": "related",
+    "related reading": "related", "read more": "related", "read next": "related",
+    "read also": "related", "also read": "related", "see also": "related", "more from": "related",
+    "more on": "related", "more about": "related", "more stories": "related",
+    "more news": "related", "more articles": "related", "more in": "related",
+    "more like this": "related", "you might also like": "related", "you may also like": "related",
+    "you might like": "related", "you may like": "related", "you might be interested in": "related",
+    "you may be interested in": "related", "you may have missed": "related",
+    "latest news": "related", "latest stories": "related", "latest articles": "related",
+    "latest": "related", "latest posts": "related", "latest headlines": "related",
+    "top stories": "related", "top news": "related", "must read": "related",
+    "must reads": "related", "recommended": "related", "recommended for you": "related",
+    "recommended to you": "related", "recommended stories": "related",
+    "recommended articles": "related", "recommended reading": "related",
+    "most popular": "related", "most read": "related", "most viewed": "related",
+    "most shared": "related", "most commented": "related", "popular": "related",
+    "popular stories": "related", "popular posts": "related", "trending": "related",
+    "trending now": "related", "trending stories": "related", "what to read next": "related",
+    "editor's picks": "related", "editors picks": "related", "editor picks": "related",
+    "don't miss": "related", "dont miss": "related", "further reading": "related",
+    "in case you missed it": "related", "around the web": "related", "from the web": "related",
+    "promoted stories": "related", "sponsored stories": "advertisement",
+    "sponsored content": "advertisement", "paid content": "advertisement",
+    "partner content": "advertisement", "from our partners": "advertisement",
+    "advertisement": "advertisement", "advertising": "advertisement", "ad": "advertisement",
+    "recent posts": "related", "recent news": "related", "recent articles": "related",
+    "also on": "related", "also in": "related", "keep reading": "related", "up next": "related",
+    "next article": "related", "previous article": "related", "next story": "related",
+    "related video": "related", "related videos": "related", "watch next": "related",
+    "topics": "navigation", "tags": "navigation", "categories": "navigation",
+    "explore more": "related", "recommended videos": "related", "more videos": "related",
+    # comments
+    "comments": "comments", "comment": "comments", "leave a comment": "comments",
+    "leave a reply": "comments", "post a comment": "comments", "add a comment": "comments",
+    "join the conversation": "comments", "join the discussion": "comments",
+    "discussion": "comments", "reader comments": "comments", "responses": "comments",
+    "what do you think": "comments", "kommentare": "comments", "kommentar": "comments",
+    "commentaires": "comments", "commentaire": "comments", "comentarios": "comments",
+    "commenti": "comments", "reacties": "comments", "komentarze": "comments",
+    "комментарии": "comments", "评论": "comments", "网友评论": "comments", "コメント": "comments",
+    "댓글": "comments", "yorumlar": "comments", "kommentarer": "comments",
+    # share
+    "share": "share", "share this": "share", "share this article": "share",
+    "share this story": "share", "share this post": "share", "share on": "share",
+    "share article": "share", "follow us": "share", "follow us on": "share",
+    "teilen": "share", "artikel teilen": "share", "diesen artikel teilen": "share",
+    "partager": "share", "partager cet article": "share", "compartir": "share",
+    "condividi": "share", "поделиться": "share", "分享": "share", "分享到": "share",
+    "シェア": "share", "공유하기": "share", "del": "share", "dela": "share", "paylaş": "share",
+    # newsletter
+    "newsletter": "newsletter", "sign up": "newsletter", "subscribe": "newsletter",
+    "sign up for our newsletter": "newsletter", "subscribe to our newsletter": "newsletter",
+    "get our newsletter": "newsletter", "stay informed": "newsletter",
+    "newsletter abonnieren": "newsletter", "abonnez-vous": "newsletter",
+    "inscrivez-vous": "newsletter", "suscríbete": "newsletter", "iscriviti": "newsletter",
+    # German
+    "mehr zum thema": "related", "weitere artikel": "related", "weitere themen": "related",
+    "lesen sie auch": "related", "auch interessant": "related", "das könnte sie auch interessieren":
+    "related", "das könnte sie interessieren": "related", "empfehlungen": "related",
+    "meistgelesen": "related", "meistgelesene artikel": "related", "neueste artikel": "related",
+    "aktuelle nachrichten": "related", "mehr aus": "related", "mehr zu": "related",
+    "weitere nachrichten": "related", "verwandte artikel": "related", "zum thema": "related",
+    "themen": "navigation", "schlagworte": "navigation", "anzeige": "advertisement",
+    "werbung": "advertisement", "top-themen": "related", "ähnliche artikel": "related",
+    "mehr artikel": "related", "weiterlesen": "related", "empfohlene artikel": "related",
+    "beliebte artikel": "related", "neueste beiträge": "related", "verwandte themen": "related",
+    # French
+    "à lire aussi": "related", "a lire aussi": "related", "lire aussi": "related",
+    "sur le même sujet": "related", "sur le meme sujet": "related", "voir aussi": "related",
+    "les plus lus": "related", "articles similaires": "related", "à voir aussi": "related",
+    "articles liés": "related", "dernières actualités": "related", "dans la même rubrique": "related",
+    "nos recommandations": "related", "à découvrir": "related", "publicité": "advertisement",
+    "plus d'articles": "related", "à lire également": "related", "lire la suite": "related",
+    # Spanish / Portuguese
+    "te puede interesar": "related", "también te puede interesar": "related",
+    "noticias relacionadas": "related", "artículos relacionados": "related",
+    "lee también": "related", "leer más": "related", "lo más leído": "related",
+    "más noticias": "related", "últimas noticias": "related", "publicidad": "advertisement",
+    "relacionadas": "related", "te recomendamos": "related", "más información": "related",
+    "leia também": "related", "leia mais": "related", "veja também": "related",
+    "notícias relacionadas": "related", "mais lidas": "related", "publicidade": "advertisement",
+    "você pode gostar": "related", "relacionados": "related",
+    # Italian
+    "leggi anche": "related", "potrebbe interessarti": "related", "articoli correlati": "related",
+    "notizie correlate": "related", "i più letti": "related", "ultime notizie": "related",
+    "correlati": "related", "pubblicità": "advertisement", "ti potrebbe interessare": "related",
+    # Dutch / Scandinavian / other European
+    "lees ook": "related", "lees meer": "related", "gerelateerde artikelen": "related",
+    "meest gelezen": "related", "laatste nieuws": "related", "advertentie": "advertisement",
+    "läs också": "related", "läs mer": "related", "mest läst": "related", "relaterat": "related",
+    "les også": "related", "les mer": "related", "mest lest": "related", "relaterte artikler":
+    "related", "læs også": "related", "læs mere": "related", "mest læste": "related",
+    "lue myös": "related", "luetuimmat": "related", "czytaj także": "related",
+    "czytaj też": "related", "zobacz także": "related", "najczęściej czytane": "related",
+    "čtěte také": "related", "související články": "related", "nejčtenější": "related",
+    "související": "related", "přečtěte si také": "related", "citiți și": "related",
+    "olvassa el": "related", "lásd még": "related", "taip pat skaitykite": "related",
+    "susiję straipsniai": "related", "skaitomiausi": "related", "lesa einnig": "related",
+    "mest lesið": "related", "tengdar fréttir": "related", "ilgili haberler": "related",
+    "bunlar da ilginizi çekebilir": "related", "en çok okunanlar": "related",
+    "benzer haberler": "related", "son dakika": "related", "baca juga": "related",
+    "berita terkait": "related", "artikel terkait": "related", "terpopuler": "related",
+    "berita terkini": "related", "baca lagi": "related", "soma pia": "related",
+    "habari zinazohusiana": "related", "funda kabanzi": "related",
+    # Russian / Ukrainian / Greek
+    "читайте также": "related", "смотрите также": "related", "похожие новости": "related",
+    "похожие статьи": "related", "по теме": "related", "самое читаемое": "related",
+    "последние новости": "related", "реклама": "advertisement", "читайте також": "related",
+    "διαβάστε επίσης": "related", "σχετικά άρθρα": "related",
+    # Arabic / Persian / Hebrew
+    "اقرأ أيضا": "related", "اقرأ أيضاً": "related", "مقالات ذات صلة": "related",
+    "أخبار ذات صلة": "related", "الأكثر قراءة": "related", "بیشتر بخوانید": "related",
+    "مطالب مرتبط": "related", "קראו עוד": "related", "כתבות נוספות": "related",
+    # CJK
+    "相关新闻": "related", "相关阅读": "related", "相关文章": "related", "推荐阅读": "related",
+    "延伸阅读": "related", "热门文章": "related", "热点新闻": "related", "最新新闻": "related",
+    "猜你喜欢": "related", "相關新聞": "related", "延伸閱讀": "related", "熱門新聞": "related",
+    "推薦閱讀": "related", "相關文章": "related", "相关链接": "related", "更多新闻": "related",
+    "关联阅读": "related", "今日推荐": "related", "热门推荐": "related", "精彩推荐": "related",
+    "関連記事": "related", "関連ニュース": "related", "おすすめ記事": "related",
+    "あわせて読みたい": "related", "人気記事": "related", "最新記事": "related",
+    "アクセスランキング": "related", "こちらもおすすめ": "related", "ランキング": "related",
+    "관련기사": "related", "관련 기사": "related", "많이 본 뉴스": "related",
+    "추천 기사": "related", "최신 기사": "related", "인기 기사": "related", "관련뉴스": "related",
+    "많이 본 기사": "related", "함께 보면 좋은 기사": "related",
+}
+
+#: Opening words of a one-paragraph promo inside the body ("Read more: <link>").
+PROMO_PREFIXES = (
+    "read more", "read also", "also read", "see also", "related", "more:", "more from",
+    "recommended", "watch:", "watch now", "listen:", "click here", "sign up", "subscribe",
+    "lesen sie auch", "lesen sie mehr", "mehr zum thema", "mehr dazu", "auch interessant",
+    "siehe auch", "zum thema", "lire aussi", "à lire aussi", "a lire aussi", "voir aussi",
+    "lee también", "lea también", "leer más", "te puede interesar", "leia também", "leia mais",
+    "veja também", "leggi anche", "lees ook", "läs också", "les også", "læs også",
+    "czytaj także", "czytaj też", "čtěte také", "читайте также", "baca juga", "اقرأ أيضا",
+    "相关阅读", "延伸阅读", "推荐阅读", "関連記事", "관련기사", "▶", "►", "»", ">>",
+)
+
+#: Whole short paragraphs that are chrome, normalised (lower-case, trimmed), with labels.
+CHROME_PARAGRAPHS = {
+    "advertisement": "advertisement", "advertisements": "advertisement",
+    "story continues below advertisement": "advertisement", "continue reading below": "advertisement",
+    "article continues below advertisement": "advertisement", "scroll to continue": "advertisement",
+    "continue reading the main story": "advertisement", "anzeige": "advertisement",
+    "werbung": "advertisement", "publicité": "advertisement", "publicidad": "advertisement",
+    "pubblicità": "advertisement", "реклама": "advertisement", "广告": "advertisement",
+    "広告": "advertisement", "광고": "advertisement", "sponsored": "advertisement",
+    "share": "share", "share this article": "share", "share this": "share", "tweet": "share",
+    "email": "share", "print": "share", "facebook": "share", "twitter": "share",
+    "whatsapp": "share", "linkedin": "share", "pinterest": "share", "reddit": "share",
+    "copy link": "share", "link copied": "share", "teilen": "share", "partager": "share",
+    "compartir": "share", "comments": "comments", "show comments": "comments",
+    "view comments": "comments", "skip to content": "navigation", "skip to main content":
+    "navigation", "back to top": "navigation", "top": "navigation", "close": "other",
+    "loading": "other", "loading...": "other", "image": "caption", "photo": "caption",
+    "enlarge this image": "caption", "toggle caption": "caption", "hide caption": "caption",
+    "expand": "other", "read more": "related", "more": "related", "weiterlesen": "related",
+    "lire la suite": "related", "leer más": "related", "zum artikel": "related",
+}
+
+#: Patterns of short lines that are credits, bylines or sharing prompts (checked on short
+#: paragraphs at the edges of the body).
+CREDIT_PATTERN = re.compile(
+    r"^(?:(?:photo|image|picture|foto|bild|video|graphic|illustration|source|quelle)s?"
+    r"(?:\s+(?:credit|courtesy))?\s*[:/©]|©|\(c\)\s|copyright\b|getty images$|afp$|"
+    r"reuters$|ap photo|dpa$|epa$|imago\b|shutterstock\b)", re.I)
+
+BYLINE_PATTERN = re.compile(
+    r"^(?:by|von|par|por|di|door|av|af|przez|autor|author|written by|reporting by|text:|"
+    r"text von|от|文/|记者|記者|기자)\s+\S", re.I)
+
+#: Short closing lines after the article: copyright, "This article first appeared ...".
+TRAILER_PATTERN = re.compile(
+    r"^(?:©|\(c\)\s|copyright\b|all rights reserved|alle rechte vorbehalten|tous droits|"
+    r"todos los derechos|this (?:article|story|post) (?:was |first |originally |has been )|"
+    r"(?:follow|like) us on\b|sign up for\b|subscribe to\b|get the latest\b|"
+    r"click here to\b|download the app\b|join our\b|have a news tip|got a news tip|"
+    r"tags?\s*:|topics?\s*:|filed under\b|posted in\b|categories?\s*:|schlagworte\s*:|"
+    r"themen\s*:|share this\b|share on\b|related\s*:|read more\s*:|see also\s*:|"
+    r"more\s*:|watch\s*:|listen\s*:|also read\s*:)", re.I)
+
+#: Commas of every script, counted when scoring paragraphs (readability counts commas).
+COMMAS = ",，、،"
+
+#: Characters of scripts written without spaces (text length counts differently).
+CJK_RANGES = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+#: schema.org types and og:type values that mark a page as one article.
+ARTICLE_TYPES = frozenset({
+    "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle",
+    "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "blogposting",
+    "liveblogposting", "socialmediaposting", "report", "scholarlyarticle", "techarticle",
+    "satiricalarticle", "review", "medicalscholarlyarticle", "discussionforumposting",
+})
+
+#: schema.org types of listing pages.
+LISTING_TYPES = frozenset({"collectionpage", "itemlist", "searchresultspage", "sitenavigationelement"})

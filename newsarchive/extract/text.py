@@ -1,0 +1,109 @@
+"""Text of a subtree as paragraphs, and the small text measures the passes share."""
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from .tables import BLOCK_TAGS, CELL_TAGS, CJK_RANGES
+
+_SPACES = re.compile(r"\s+")
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+_TRAILING_PUNCT = re.compile(r"[\s:：.!?»›>\-–—|/]+$")
+_LEADING_PUNCT = re.compile(r"^[\s«‹<\-–—|/►▶»]+")
+
+
+def clean_space(text: str | None) -> str:
+    """Collapse runs of whitespace (non-breaking and zero-width spaces included) to one space."""
+    if not text:
+        return ""
+    return _SPACES.sub(" ", text.replace("\u200b", "").replace("\ufeff", "")).strip()
+
+
+def normalize_phrase(text: str | None) -> str:
+    """A short text as compared with the phrase tables: lower-case, spaces collapsed, no edge punctuation."""
+    text = clean_space(text).lower()
+    text = _TRAILING_PUNCT.sub("", text)
+    return _LEADING_PUNCT.sub("", text).replace("’", "'")
+
+
+def tokens(text: str | None) -> list[str]:
+    """Word tokens, as the referee counts them."""
+    return _TOKEN.findall(text or "")
+
+
+def text_weight(text: str) -> int:
+    """Length of a text in Latin-character equivalents: a CJK character counts as three."""
+    n = len(text)
+    if n and CJK_RANGES.search(text):
+        n += 2 * len(CJK_RANGES.findall(text))
+    return n
+
+
+def paragraphs_of(root, *, skip=None, headings=None) -> list:
+    """The text under `root` split at block-level elements, whitespace collapsed, empties dropped.
+
+    `skip`: a set of elements whose subtrees are left out (their tails are kept).
+    `headings`: a set of elements whose text is a heading; when given, the result is a list
+    of (text, is_heading) pairs instead of strings.
+    """
+    out: list = []
+    buf: list[str] = []
+    marking = headings is not None
+    heading_open = [False]
+
+    def flush():
+        if buf:
+            text = clean_space("".join(buf))
+            if text:
+                out.append((text, heading_open[0]) if marking else text)
+            buf.clear()
+
+    skipping = None
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        tag = el.tag
+        if not isinstance(tag, str):
+            if event == "end" and el.tail and el is not root:
+                buf.append(el.tail)
+            continue
+        if skipping is not None:
+            if event == "end" and el is skipping:
+                skipping = None
+                if el.tail:
+                    buf.append(el.tail)
+            continue
+        if event == "start":
+            if skip is not None and el in skip:
+                skipping = el
+                continue
+            if marking and el in headings:
+                flush()
+                heading_open[0] = True
+            if tag in BLOCK_TAGS:
+                flush()
+            elif tag == "br":
+                flush()
+            elif tag in CELL_TAGS:
+                buf.append(" ")
+            if el.text:
+                buf.append(el.text)
+        else:
+            if marking and el in headings:
+                flush()
+                heading_open[0] = False
+            if tag in BLOCK_TAGS:
+                flush()
+            elif tag in CELL_TAGS:
+                buf.append(" ")
+            if el.tail and el is not root:
+                buf.append(el.tail)
+    flush()
+    return out
+
+
+def element_text(el) -> str:
+    """All text of an element, whitespace collapsed."""
+    try:
+        return clean_space(el.text_content())
+    except (ValueError, AttributeError):
+        return ""
