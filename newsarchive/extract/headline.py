@@ -6,6 +6,7 @@ each other and with the site name, never from a list of sites.
 """
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -25,6 +26,8 @@ def norm(text: str | None) -> str:
 def clean_text(text: str | None) -> str | None:
     if not text:
         return None
+    if "&" in text and ";" in text:
+        text = html.unescape(text)
     text = " ".join(unicodedata.normalize("NFC", text).replace("\u00ad", "").split())
     return text or None
 
@@ -122,54 +125,77 @@ def _jsonld_headline(structured: StructuredData) -> str | None:
     return clean_text(value) if isinstance(value, str) else None
 
 
+def _words(text: str) -> set[str]:
+    return set(norm(text).split())
+
+
+def overlaps(a: str, b: str) -> bool:
+    """True when two headlines share most of their words (one may carry a kicker or suffix)."""
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return False
+    return len(wa & wb) / min(len(wa), len(wb)) >= 0.6
+
+
+def site_like_headings(h1s, title: str | None) -> set[str]:
+    """h1 texts that are the site's logo: they reappear as an end segment of a longer <title>."""
+    if not title:
+        return set()
+    parts = [norm(part) for part in split_title(clean_text(title) or "")]
+    if len(parts) < 2:
+        return set()
+    return {norm(text) for text, _ in h1s if norm(text) in (parts[0], parts[-1])
+            and len(norm(text)) < len(norm(title)) / 2}
+
+
 def read_headline(tree, structured: StructuredData, *, url: str | None = None,
                   site_name: str | None = None) -> HeadlineFound:
-    """Reconcile the headline candidates into the article's own headline."""
+    """Reconcile the headline candidates into the article's own headline.
+
+    The JSON-LD headline is the publisher's own statement and wins; else an <h1> that agrees
+    with a declared title (meta, <title>) is the headline as shown; else OpenGraph/meta, an
+    <h1> sharing most words with a declared title, the cleaned <title>. An unrelated <h1>
+    (a logo, a section name) is used only when nothing else exists.
+    """
     hints = site_name_hints(structured, url, site_name)
-    jsonld = _jsonld_headline(structured)
-    metas = [structured.meta.get(key) for key in tables.HEADLINE_META_KEYS]
     title = structured.title
     h1s = heading_texts(tree)
+    logos = site_like_headings(h1s, title)
+    hints += [text for text, _ in h1s if norm(text) in logos]
+    h1s = [(text, element) for text, element in h1s if norm(text) not in logos]
 
-    declared = [text for text in [jsonld, *metas, title] if text]
-    cleaned = [strip_site_affixes(text, hints) for text in declared]
-    cleaned = [text for text in cleaned if text]
-    # also every segment of the declared titles: catches "Section: Headline | Site"
-    segments = {norm(part) for text in declared for part in split_title(clean_text(text) or "") if len(norm(part)) > 8}
-    known = {norm(text) for text in cleaned} | segments
+    jsonld = strip_site_affixes(_jsonld_headline(structured), hints)
+    metas = [strip_site_affixes(structured.meta.get(key), hints) for key in tables.HEADLINE_META_KEYS]
+    metas = [text for text in metas if text and not is_site_segment(text, hints)]
+    cleaned_title = strip_site_affixes(title, hints)
+    declared = [text for text in [jsonld, *metas, cleaned_title] if text]
+    known = {norm(text) for text in declared}
 
+    related = [(text, element) for text, element in h1s
+               if any(overlaps(text, other) for other in declared)]
+    if jsonld:
+        # JSON-LD headlines are often cut at 110 characters: a meta title that extends it wins
+        best = jsonld
+        if jsonld.endswith(("…", "...")) or len(jsonld) >= 100:
+            stem = norm(jsonld.rstrip(".… "))
+            for text in declared:
+                if len(norm(text)) > len(stem) and norm(text).startswith(stem):
+                    best = text
+        return HeadlineFound(best, related[0][1] if related else None)
     for text, element in h1s:
         if norm(text) in known:
             return HeadlineFound(text, element)
-    for text, element in h1s:
-        key = norm(text)
-        if len(key) > 15 and any(key in candidate or candidate in key for candidate in known if len(candidate) > 15):
-            return HeadlineFound(text, element)
-
-    if jsonld:
-        best = strip_site_affixes(jsonld, hints)
-        # JSON-LD headlines are often cut at 110 characters: a meta title that extends it wins
-        stem = norm(best.rstrip(".… "))
-        for text in cleaned:
-            if len(norm(text)) > len(stem) and norm(text).startswith(stem):
-                best = text
-        return HeadlineFound(best, None)
-    for meta_value in metas:
-        if meta_value:
-            stripped = strip_site_affixes(meta_value, hints)
-            if stripped:
-                return HeadlineFound(stripped, None)
-    if title:
-        stripped = strip_site_affixes(title, hints)
-        parts = split_title(stripped or "")
-        for text, element in h1s:
-            if norm(text) in {norm(part) for part in parts}:
-                return HeadlineFound(text, element)
+    if metas:
+        return HeadlineFound(metas[0], related[0][1] if related else None)
+    if related:
+        return HeadlineFound(*related[0])
+    if cleaned_title:
+        parts = split_title(cleaned_title)
         if len(parts) > 1:
             longest = max(parts, key=len)
-            if len(longest.split()) >= 3:
+            if len(longest.split()) >= 4 and len(longest) > 0.6 * len(cleaned_title) - 10:
                 return HeadlineFound(longest, None)
-        return HeadlineFound(stripped, None)
+        return HeadlineFound(cleaned_title, None)
     if h1s:
         return HeadlineFound(*h1s[0])
     return HeadlineFound(None, None)

@@ -15,7 +15,7 @@ HEADLINE_META_KEYS = (
 
 #: Separators sites put between a headline and the site name or section in <title>.
 TITLE_SEPARATORS = (" | ", " – ", " — ", " - ", " :: ", " · ", " • ", " » ", " « ", " / ", ": ",
-                    " ‹ ", " › ", " ~ ", " ⋆ ", " ― ", " _ ", "｜", "_")
+                    " ‹ ", " › ", " ~ ", " ⋆ ", " ― ", " _ ", " * ", "｜", "：", "ㅣ", "_", " -", "- ")
 
 #: meta keys naming the site, best first.
 SITE_NAME_META_KEYS = ("og:site_name", "application-name", "apple-mobile-web-app-title",
