@@ -21,6 +21,7 @@ from .fixtureserver import FixtureServer
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEMO_SITE = PROJECT_ROOT / "tests" / "fixtures" / "sites" / "demo"
 DEFAULT_DB = "data/archive.db"
+DEMO_DEPTH = 2
 
 
 def scrapy_env() -> dict[str, str]:
@@ -124,7 +125,9 @@ def demo(db: str) -> None:
     remove_database(db_path)
     with FixtureServer(DEMO_SITE) as server:
         click.echo(f"Demo site served at {server.url}")
-        argv = crawl_command([server.url], str(db_path),
+        # The demo site is two hops deep (home, sections, articles); its article pages keep
+        # the relative links of their original sites, which lead nowhere on the demo host.
+        argv = crawl_command([server.url], str(db_path), depth=DEMO_DEPTH,
                              settings={"LOG_LEVEL": "WARNING", "DOWNLOAD_DELAY": "0",
                                        "AUTOTHROTTLE_ENABLED": "False"})
         click.echo("$ " + shlex.join(["scrapy", *argv[3:]]))

@@ -16,6 +16,13 @@ A route may redirect (301/302/307/308 with a Location), answer an error status w
 optional body, serve another file, wait before answering, or close the connection without
 any response ("broken"). Files whose names start with "_" are never served.
 
+Sitemaps, feeds and robots.txt must name absolute URLs, but the port is only known when the
+server starts: in files ending .xml, .rss, .atom and .txt the token `{{BASE_URL}}` is
+replaced by the server's base URL without its trailing slash ("http://127.0.0.1:PORT").
+HTML files are served byte for byte, with a UTF-8 charset only when they decode as UTF-8
+(pages in other encodings keep their own meta charset). Every request is logged in
+`FixtureServer.requests` as (method, path, status), so tests can tell what was fetched.
+
     with FixtureServer("tests/fixtures/sites/demo") as server:
         print(server.url)   # http://127.0.0.1:PORT/
 
@@ -49,9 +56,25 @@ CONTENT_TYPES = {
 }
 
 
-def content_type_for(path: Path) -> str:
-    """The Content-Type header for a served file, from its suffix."""
-    known = CONTENT_TYPES.get(path.suffix.lower())
+#: Files in which {{BASE_URL}} is replaced by the server's base URL.
+TEMPLATED_SUFFIXES = (".xml", ".rss", ".atom", ".txt")
+BASE_URL_TOKEN = b"{{BASE_URL}}"
+
+
+def is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def content_type_for(path: Path, body: bytes = b"") -> str:
+    """The Content-Type header for a served file, from its suffix (and, for HTML, its bytes)."""
+    suffix = path.suffix.lower()
+    if suffix in (".html", ".htm") and not is_utf8(body):
+        return "text/html"
+    known = CONTENT_TYPES.get(suffix)
     if known:
         return known
     guessed, _ = mimetypes.guess_type(path.name)
@@ -104,6 +127,7 @@ class FixtureHandler(BaseHTTPRequestHandler):
             time.sleep(float(route["delay"]))
         if route.get("broken"):
             # A server that dies mid-request: the client sees a dropped connection.
+            self.server.log_request_made(self.command, urlsplit(self.path).path, None)
             self.close_connection = True
             self.connection.close()
             return
@@ -126,10 +150,14 @@ class FixtureHandler(BaseHTTPRequestHandler):
             self.send_bytes(404, b"<html><body><h1>Not found</h1></body></html>",
                             "text/html; charset=utf-8", send_body=send_body)
             return
-        self.send_bytes(status, path.read_bytes(), content_type_for(path), send_body=send_body)
+        body = path.read_bytes()
+        if path.suffix.lower() in TEMPLATED_SUFFIXES:
+            body = body.replace(BASE_URL_TOKEN, self.server.base_url.encode("ascii"))
+        self.send_bytes(status, body, content_type_for(path, body), send_body=send_body)
 
     def send_bytes(self, status: int, body: bytes, content_type: str, *, send_body: bool,
                    extra: dict[str, str] | None = None) -> None:
+        self.server.log_request_made(self.command, urlsplit(self.path).path or "/", status)
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
@@ -153,7 +181,14 @@ class FixtureHTTPServer(ThreadingHTTPServer):
         self.root = root
         self.routes = load_routes(root)
         self.verbose = verbose
+        self.requests: list[tuple[str, str, int | None]] = []
+        self._requests_lock = threading.Lock()
         super().__init__(address, FixtureHandler)
+        self.base_url = f"http://{self.server_address[0]}:{self.server_address[1]}"
+
+    def log_request_made(self, method: str, path: str, status: int | None) -> None:
+        with self._requests_lock:
+            self.requests.append((method, path, status))
 
 
 class FixtureServer:
@@ -172,6 +207,12 @@ class FixtureServer:
         self.verbose = verbose
         self._httpd: FixtureHTTPServer | None = None
         self._thread: threading.Thread | None = None
+        self._log: list[tuple[str, str, int | None]] = []
+
+    @property
+    def requests(self) -> list[tuple[str, str, int | None]]:
+        """(method, path, status) of every request served so far (status None: dropped)."""
+        return list(self._httpd.requests) if self._httpd is not None else list(self._log)
 
     @property
     def url(self) -> str:
@@ -182,7 +223,8 @@ class FixtureServer:
     def start(self) -> "FixtureServer":
         self._httpd = FixtureHTTPServer((self.host, self.port), self.root, verbose=self.verbose)
         self.port = self._httpd.server_address[1]
-        self._thread = threading.Thread(target=self._httpd.serve_forever,
+        # A short poll interval makes stop() quick: tests start and stop many servers.
+        self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.05,),
                                         name=f"fixtures:{self.port}", daemon=True)
         self._thread.start()
         return self
@@ -192,6 +234,7 @@ class FixtureServer:
             return
         self._httpd.shutdown()
         self._httpd.server_close()
+        self._log = list(self._httpd.requests)
         if self._thread is not None:
             self._thread.join(timeout=5)
         self._httpd = None

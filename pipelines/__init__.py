@@ -1,0 +1,1 @@
+"""Scrapy item pipelines: thin adapters from the spider's page items to newsarchive."""

@@ -1,0 +1,52 @@
+"""ExtractPipeline: turn each fetched web page into a newsarchive.Article.
+
+Adds `article` to every item: the Article extracted from a successfully fetched HTML page
+(2xx status, hints.kind "html"), else None. Extraction never stops the crawl: an exception
+is logged and recorded as item["error"] = "extract: <ExceptionName>: <message>".
+"""
+from __future__ import annotations
+
+import logging
+
+from itemadapter import ItemAdapter
+
+from newsarchive.archive import extract_fetched_page
+from newsarchive.page import FetchedPage
+
+log = logging.getLogger(__name__)
+
+#: The item keys that make a FetchedPage (see spiders/news.py for the item).
+PAGE_FIELDS = ("url", "final_url", "status", "headers", "body", "fetched_at", "error", "hints")
+
+
+def fetched_page(adapter: ItemAdapter) -> FetchedPage:
+    """The FetchedPage an item carries."""
+    return FetchedPage(**{name: adapter.get(name) for name in PAGE_FIELDS
+                          if adapter.get(name) is not None})
+
+
+def is_extractable(page: FetchedPage) -> bool:
+    """True for pages worth extracting: a successful fetch of a web page."""
+    return (page.error is None and page.status is not None and 200 <= page.status < 300
+            and bool(page.body) and page.hints.get("kind", "html") == "html")
+
+
+class ExtractPipeline:
+    """Calls newsarchive.extract on every web page the spider fetched."""
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls()
+
+    def process_item(self, item):
+        adapter = ItemAdapter(item)
+        adapter["article"] = None
+        page = fetched_page(adapter)
+        if not is_extractable(page):
+            return item
+        try:
+            adapter["article"] = extract_fetched_page(page)
+        except Exception as exc:  # noqa: BLE001 - one bad page must never stop the crawl
+            log.exception("extraction failed on %s", page.final_url or page.url)
+            adapter["error"] = f"extract: {type(exc).__name__}: {exc}"
+        return item

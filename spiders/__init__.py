@@ -1,0 +1,1 @@
+"""Scrapy spiders of newsarchive: discovery and politeness only, no extraction."""

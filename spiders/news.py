@@ -1,0 +1,236 @@
+"""The `news` spider: crawl news sites from home, section, sitemap or feed URLs.
+
+    scrapy crawl news -a url=https://example-news.com/[,URL...] [-s NEWSARCHIVE_DB=PATH]
+
+Run from the project root. Each start URL may be a home page, a section page, a sitemap (or
+sitemap index, Google News sitemaps included) or an RSS/Atom feed: the spider tells them apart
+by their content, not their URL. It obeys robots.txt and also follows the robots.txt
+`Sitemap:` lines of every start site. It follows links on the start URLs' hosts and their
+www twins, breadth first, up to DEPTH_LIMIT hops and NEWSARCHIVE_MAX_PAGES requested pages.
+
+The item
+--------
+Every page the spider fetches, and every download that fails, becomes exactly one item: a
+plain dict with the fields of `newsarchive.page.FetchedPage`, so that
+`FetchedPage(**{k: item[k] for k in PAGE_FIELDS})` rebuilds it:
+
+    url         str       the URL as requested (before any redirect)
+    final_url   str|None  the URL after redirects; None when it equals url
+    status      int|None  HTTP status of the final response (error statuses included);
+                          None when the download failed
+    headers     dict      response headers, names lower-cased, one str value each
+                          (repeated headers joined with ", ")
+    body        bytes     the raw response body (b"" when the download failed)
+    fetched_at  datetime  when the response (or the failure) arrived, timezone-aware UTC
+    error       str|None  why the download failed ("DNSLookupError: ..."), else None
+    hints       dict      what discovery knew of the page:
+                  source   "home" | "section" | "sitemap" | "feed" (start URLs, by content;
+                           and pages listed by a sitemap or feed) | "link" (found on a page)
+                           | "robots" (a sitemap named in robots.txt)
+                  depth    link hops from the start URL (0 for start URLs)
+                  lastmod  the sitemap's lastmod / news publication date or the feed's
+                           published date, as given; None otherwise
+                  kind     what the document is: "html", "sitemap", "sitemap_index",
+                           "feed", "other" (None when the download failed)
+
+The pipelines add `article` (a newsarchive.Article or None, pipelines.extract) and may set
+`error` ("extract: ..."). Requests that robots.txt forbids are never fetched and yield no item.
+"""
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timezone
+from typing import Any
+
+import scrapy
+from scrapy import signals
+from scrapy.http import Request, Response, TextResponse
+from scrapy.linkextractors import LinkExtractor
+from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.exceptions import IgnoreRequest
+from w3lib.url import canonicalize_url
+
+from .discovery import (
+    FEED, HTML, SITEMAP, SITEMAP_INDEX, classify_document, is_on_site, parse_feed,
+    parse_sitemap, site_hosts, split_start_urls, start_source,
+)
+
+log = logging.getLogger(__name__)
+
+#: The item keys that make a newsarchive.page.FetchedPage.
+PAGE_FIELDS = ("url", "final_url", "status", "headers", "body", "fetched_at", "error", "hints")
+
+#: Feeds a page advertises in its head (<link rel="alternate" type="application/rss+xml">).
+FEED_LINK_XPATH = ('//link[contains(concat(" ", normalize-space(@rel), " "), " alternate ")]'
+                   '[contains(@type, "rss") or contains(@type, "atom")]')
+
+
+def headers_to_dict(headers) -> dict[str, str]:
+    """Scrapy Headers as {lower-case name: value}, repeated values joined with ", "."""
+    result = {}
+    for name, values in headers.items():
+        key = name.decode("latin-1").lower() if isinstance(name, bytes) else str(name).lower()
+        result[key] = ", ".join(
+            value.decode("latin-1") if isinstance(value, bytes) else str(value)
+            for value in values)
+    return result
+
+
+def requested_url(response: Response) -> str:
+    """The URL first requested for this response, before redirects."""
+    redirects = response.meta.get("redirect_urls") or []
+    return redirects[0] if redirects else response.request.url if response.request \
+        else response.url
+
+
+def page_hints(meta: dict, *, source: str, kind: str | None) -> dict[str, Any]:
+    """The hints of an item from its request's meta."""
+    return {"source": source, "depth": meta.get("depth", 0),
+            "lastmod": meta.get("newsarchive_lastmod"), "kind": kind}
+
+
+def response_item(response: Response, *, source: str, kind: str) -> dict[str, Any]:
+    """The item of a fetched response (any status)."""
+    url = requested_url(response)
+    return {
+        "url": url,
+        "final_url": response.url if response.url != url else None,
+        "status": response.status,
+        "headers": headers_to_dict(response.headers),
+        "body": response.body,
+        "fetched_at": datetime.now(timezone.utc),
+        "error": None,
+        "hints": page_hints(response.meta, source=source, kind=kind),
+    }
+
+
+def failure_item(request: Request, error: str) -> dict[str, Any]:
+    """The item of a download that failed without a response."""
+    return {
+        "url": request.url,
+        "final_url": None,
+        "status": None,
+        "headers": {},
+        "body": b"",
+        "fetched_at": datetime.now(timezone.utc),
+        "error": error,
+        "hints": page_hints(request.meta, source=request.meta.get("newsarchive_source", "link"),
+                            kind=None),
+    }
+
+
+def robots_sitemaps(robotparser) -> list[str]:
+    """The Sitemap: URLs of a parsed robots.txt (Protego's `sitemaps`, urllib's `site_maps()`)."""
+    parser = getattr(robotparser, "rp", None)
+    found = getattr(parser, "sitemaps", None)
+    if found is None and hasattr(parser, "site_maps"):
+        found = parser.site_maps()
+    return list(found or [])
+
+
+class NewsSpider(scrapy.Spider):
+    """Discovers and fetches the pages of news sites; see the module docstring."""
+
+    name = "news"
+
+    def __init__(self, url: str | None = None, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.start_urls = split_start_urls(url)
+        if not self.start_urls:
+            raise ValueError("no start URL: scrapy crawl news -a url=URL[,URL...]")
+        self.hosts = set().union(*(site_hosts(start) for start in self.start_urls))
+        self.requested: set[str] = set()
+        self.max_pages = 1000
+        self.depth_limit = 0
+        self._cap_logged = False
+        self.page_links = LinkExtractor()
+        self.feed_links = LinkExtractor(tags=("link",), attrs=("href",),
+                                        restrict_xpaths=FEED_LINK_XPATH, deny_extensions=[])
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.max_pages = crawler.settings.getint("NEWSARCHIVE_MAX_PAGES", 1000)
+        spider.depth_limit = crawler.settings.getint("DEPTH_LIMIT", 0)
+        crawler.signals.connect(spider.on_robots_parsed, signal=signals.robots_parsed)
+        return spider
+
+    async def start(self):
+        for url in self.start_urls:
+            request = self.page_request(url, source="start")
+            if request is not None:
+                yield request
+
+    def page_request(self, url: str, *, source: str, lastmod: str | None = None) -> Request | None:
+        """A request for url, or None when it was requested already or the page cap is hit."""
+        key = canonicalize_url(url)
+        if key in self.requested:
+            return None
+        if len(self.requested) >= self.max_pages:
+            if not self._cap_logged:
+                log.info("page cap reached (NEWSARCHIVE_MAX_PAGES=%d)", self.max_pages)
+                self._cap_logged = True
+            return None
+        self.requested.add(key)
+        # dont_filter: `requested` already deduplicates what the spider asks for, and a
+        # redirect to a page fetched already must still be followed to be recorded.
+        return Request(url, callback=self.parse, errback=self.on_error, dont_filter=True,
+                       meta={"newsarchive_source": source, "newsarchive_lastmod": lastmod})
+
+    def on_robots_parsed(self, robotparser, request: Request) -> None:
+        """Schedule the sitemaps a start site's robots.txt names, as new roots (depth 0)."""
+        for sitemap_url in robots_sitemaps(robotparser):
+            if not is_on_site(sitemap_url, self.hosts):
+                continue
+            sitemap_request = self.page_request(sitemap_url, source="robots")
+            if sitemap_request is not None:
+                self.crawler.engine.crawl(sitemap_request)
+
+    def may_go_deeper(self, response: Response) -> bool:
+        """True when requests made from this response stay within DEPTH_LIMIT."""
+        return not self.depth_limit or response.meta.get("depth", 0) < self.depth_limit
+
+    def parse(self, response: Response):
+        kind = classify_document(response.body, response.headers.get("Content-Type",
+                                                                     b"").decode("latin-1"))
+        source = response.meta.get("newsarchive_source", "link")
+        if source == "start":
+            source = start_source(response.url, kind)
+        yield response_item(response, source=source, kind=kind)
+        if response.status >= 400 or not self.may_go_deeper(response):
+            return
+        yield from self.follow(response, kind)
+
+    def follow(self, response: Response, kind: str):
+        """Requests for what a sitemap, feed or web page points to on the site."""
+        if kind in (SITEMAP, SITEMAP_INDEX):
+            targets = [(entry.url, "sitemap", entry.lastmod)
+                       for entry in parse_sitemap(response.body, response.url)]
+        elif kind == FEED:
+            targets = [(entry.url, "feed", entry.lastmod)
+                       for entry in parse_feed(response.body, response.url)]
+        elif kind == HTML and isinstance(response, TextResponse):
+            links = self.feed_links.extract_links(response) + \
+                self.page_links.extract_links(response)
+            targets = [(link.url, "link", None) for link in links]
+        else:
+            targets = []
+        for url, source, lastmod in targets:
+            if not is_on_site(url, self.hosts):
+                continue
+            request = self.page_request(url, source=source, lastmod=lastmod)
+            if request is not None:
+                yield request
+
+    def on_error(self, failure):
+        """One item per failed download; robots.txt refusals were never fetched: no item."""
+        if failure.check(HttpError):
+            response = failure.value.response
+            yield response_item(response, source=response.meta.get("newsarchive_source", "link"),
+                                kind=classify_document(response.body))
+            return
+        if failure.check(IgnoreRequest):
+            log.debug("not fetched: %s (%s)", failure.request.url, failure.getErrorMessage())
+            return
+        error = f"{failure.type.__name__}: {failure.getErrorMessage()}"
+        yield failure_item(failure.request, error)

@@ -1,0 +1,56 @@
+"""Scrapy settings of the newsarchive project (scrapy.cfg points here).
+
+Every value can be overridden per run: `scrapy crawl news -a url=... -s NAME=VALUE`.
+"""
+import os
+
+# Scrapy's cookie middleware asks tldextract for the public suffix list; it must use the
+# bundled copy, never the network. Set before Scrapy imports tldextract.
+os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+
+BOT_NAME = "newsarchive"
+SPIDER_MODULES = ["spiders"]
+NEWSPIDER_MODULE = "spiders"
+USER_AGENT = "newsarchive/0.1 (+https://github.com/newsarchive/newsarchive)"
+
+# Politeness: obey robots.txt, adapt the pace to the server, few parallel requests per site.
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 4
+DOWNLOAD_DELAY = 0.5
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 20 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
+RETRY_TIMES = 1
+
+# Every response reaches the spider, error statuses included, so that every fetch is recorded.
+HTTPERROR_ALLOW_ALL = True
+
+# How far and how much: link hops from a start URL, and the most pages one run requests.
+DEPTH_LIMIT = 3
+NEWSARCHIVE_MAX_PAGES = 1000
+# Scrapy's own hard stop by responses counted; 0 leaves the cap to NEWSARCHIVE_MAX_PAGES.
+CLOSESPIDER_PAGECOUNT = 0
+
+# Breadth first: home and section pages, then the articles they list, then links beyond.
+DEPTH_PRIORITY = 1
+SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
+SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
+
+ITEM_PIPELINES = {
+    "pipelines.extract.ExtractPipeline": 300,
+    "pipelines.archive.ArchivePipeline": 800,
+}
+
+# The archive the pipelines write (relative to the working directory; folder created).
+NEWSARCHIVE_DB = "data/archive.db"
+
+# No control ports: a crawl opens no listening sockets of its own.
+TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
+LOG_LEVEL = "INFO"
+FEED_EXPORT_ENCODING = "utf-8"

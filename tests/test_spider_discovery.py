@@ -1,0 +1,315 @@
+"""Discovery: documents told apart by content; sitemap, feed and page links turned into requests."""
+import gzip
+
+from scrapy.http import Headers, HtmlResponse, Request, TextResponse, XmlResponse
+from scrapy.robotstxt import ProtegoRobotParser
+
+from spiders.discovery import (
+    FEED, HTML, OTHER, SITEMAP, SITEMAP_INDEX, classify_document, gunzip_if_compressed,
+    is_on_site, is_text_sitemap, parse_feed, parse_sitemap, rfc822_to_iso, root_element_name,
+    site_hosts, split_start_urls, start_source,
+)
+from spiders.news import NewsSpider, headers_to_dict, requested_url, robots_sitemaps
+
+URLSET = b"""<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+  <url><loc>https://news.example/a.html</loc><lastmod>2024-05-01</lastmod></url>
+  <url><loc>/b.html</loc></url>
+</urlset>"""
+
+NEWS_SITEMAP = b"""<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"
+        xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+  <url>
+    <loc>https://news.example/world/story.html</loc>
+    <news:news>
+      <news:publication><news:name>Example</news:name><news:language>en</news:language></news:publication>
+      <news:publication_date>2015-09-24T10:12:00+00:00</news:publication_date>
+      <news:title>A story</news:title>
+    </news:news>
+  </url>
+</urlset>"""
+
+SITEMAP_INDEX_XML = b"""<?xml version="1.0"?>
+<!-- generated -->
+<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+  <sitemap><loc>https://news.example/sitemap-news.xml</loc><lastmod>2024-05-02</lastmod></sitemap>
+</sitemapindex>"""
+
+RSS = b"""<?xml version="1.0"?>
+<rss version="2.0"><channel><title>T</title><link>https://news.example/</link>
+  <item><title>One</title><link>https://news.example/one.html</link>
+    <pubDate>Thu, 24 Sep 2015 10:12:00 +0000</pubDate></item>
+  <item><title>Two</title><guid isPermaLink="true">https://news.example/two.html</guid></item>
+  <item><title>Three</title><guid isPermaLink="false">tag:news.example,3</guid></item>
+</channel></rss>"""
+
+ATOM = b"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title>
+  <entry><title>One</title><link rel="alternate" href="https://news.example/one.html"/>
+    <link rel="edit" href="https://news.example/edit/1"/>
+    <published>2024-05-01T08:00:00Z</published></entry>
+  <entry><title>Two</title><link href="/two.html"/><updated>2024-05-02T08:00:00Z</updated></entry>
+</feed>"""
+
+RDF = b"""<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"
+         xmlns:dc="http://purl.org/dc/elements/1.1/">
+  <channel rdf:about="https://news.example/"><title>T</title></channel>
+  <item rdf:about="https://news.example/one.html"><title>One</title>
+    <link>https://news.example/one.html</link><dc:date>2024-05-01</dc:date></item>
+</rdf:RDF>"""
+
+PAGE = b"""<!DOCTYPE html><html><head><title>Home</title>
+<link rel="alternate" type="application/rss+xml" href="/feed.xml">
+<link rel="stylesheet" href="/style.css"></head>
+<body><a href="/world/">World</a> <a href="https://www.news.example/sport/">Sport</a>
+<a href="https://elsewhere.example/x">Elsewhere</a> <a href="/logo.png">Logo</a></body></html>"""
+
+
+# -- telling documents apart by content -------------------------------------------------------
+
+def test_classify_sitemaps_by_root_element():
+    assert classify_document(URLSET) == SITEMAP
+    assert classify_document(NEWS_SITEMAP, "text/xml") == SITEMAP
+    assert classify_document(SITEMAP_INDEX_XML) == SITEMAP_INDEX
+
+
+def test_classify_feeds_by_root_element_whatever_the_content_type():
+    assert classify_document(RSS, "text/html") == FEED
+    assert classify_document(ATOM, "application/xml") == FEED
+    assert classify_document(RDF) == FEED
+
+
+def test_classify_web_pages():
+    assert classify_document(PAGE, "text/html; charset=utf-8") == HTML
+    assert classify_document(b"<?xml version='1.0'?><html xmlns='http://www.w3.org/1999/xhtml'>"
+                             b"<body/></html>") == HTML
+    assert classify_document(b"<p>fragment</p>", "text/html") == HTML
+    assert classify_document(b"<html><body>x</body></html>", None) == HTML
+
+
+def test_classify_other_documents():
+    assert classify_document(b"User-agent: *\nDisallow: /x\n", "text/plain") == OTHER
+    assert classify_document(b'{"a": 1}', "application/json") == OTHER
+    assert classify_document(b"", None) == OTHER
+
+
+def test_classify_gzipped_sitemap():
+    assert classify_document(gzip.compress(URLSET), "application/gzip") == SITEMAP
+
+
+def test_classify_text_sitemap():
+    body = b"https://news.example/a.html\nhttps://news.example/b.html\n"
+    assert classify_document(body, "text/plain") == SITEMAP
+    assert is_text_sitemap(body)
+    assert not is_text_sitemap(b"User-agent: *\n")
+
+
+def test_root_element_name_skips_prolog_comments_and_doctype():
+    assert root_element_name(b"\xef\xbb\xbf<?xml version='1.0'?><!-- c --><rss/>") == "rss"
+    assert root_element_name(b"<!DOCTYPE html>\n<HTML lang=en>") == "html"
+    assert root_element_name(b"<rdf:RDF xmlns:rdf='x'>") == "rdf"
+    assert root_element_name(b"no markup") is None
+
+
+def test_gunzip_if_compressed_leaves_plain_bytes_alone_and_caps_size():
+    assert gunzip_if_compressed(b"<urlset/>") == b"<urlset/>"
+    assert gunzip_if_compressed(gzip.compress(b"x" * 1000), max_size=10) == b"x" * 10
+
+
+# -- sitemaps --------------------------------------------------------------------------------
+
+def test_parse_sitemap_entries_with_lastmod_and_relative_locs():
+    entries = parse_sitemap(URLSET, "https://news.example/sitemap.xml")
+    assert [(e.url, e.lastmod, e.is_sitemap) for e in entries] == [
+        ("https://news.example/a.html", "2024-05-01", False),
+        ("https://news.example/b.html", None, False),
+    ]
+
+
+def test_parse_news_sitemap_keeps_the_publication_date():
+    [entry] = parse_sitemap(NEWS_SITEMAP)
+    assert entry.url == "https://news.example/world/story.html"
+    assert entry.lastmod == "2015-09-24T10:12:00+00:00"
+
+
+def test_parse_sitemap_index_entries_are_sitemaps():
+    [entry] = parse_sitemap(SITEMAP_INDEX_XML)
+    assert (entry.url, entry.lastmod, entry.is_sitemap) == (
+        "https://news.example/sitemap-news.xml", "2024-05-02", True)
+
+
+def test_parse_text_and_gzipped_sitemaps():
+    assert [e.url for e in parse_sitemap(b"https://news.example/a\n\nhttps://news.example/b\n")] \
+        == ["https://news.example/a", "https://news.example/b"]
+    assert len(parse_sitemap(gzip.compress(URLSET))) == 2
+
+
+def test_parse_sitemap_of_garbage_is_empty():
+    assert parse_sitemap(b"\x00\x01 not xml") == []
+
+
+# -- feeds -------------------------------------------------------------------------------------
+
+def test_parse_rss_links_dates_and_permalink_guids():
+    entries = parse_feed(RSS)
+    assert [(e.url, e.lastmod) for e in entries] == [
+        ("https://news.example/one.html", "2015-09-24T10:12:00+00:00"),
+        ("https://news.example/two.html", None),
+    ]
+
+
+def test_parse_atom_alternate_links_resolved_against_the_feed_url():
+    entries = parse_feed(ATOM, "https://news.example/feeds/atom.xml")
+    assert [(e.url, e.lastmod) for e in entries] == [
+        ("https://news.example/one.html", "2024-05-01T08:00:00Z"),
+        ("https://news.example/two.html", "2024-05-02T08:00:00Z"),
+    ]
+
+
+def test_parse_rss1_rdf_items():
+    [entry] = parse_feed(RDF)
+    assert (entry.url, entry.lastmod) == ("https://news.example/one.html", "2024-05-01")
+
+
+def test_rfc822_to_iso():
+    assert rfc822_to_iso("Thu, 24 Sep 2015 10:12:00 GMT") == "2015-09-24T10:12:00+00:00"
+    assert rfc822_to_iso("2024-05-01") == "2024-05-01"
+    assert rfc822_to_iso(None) is None
+
+
+# -- the site and start URLs -------------------------------------------------------------------
+
+def test_site_hosts_include_the_www_twin_and_keep_the_port():
+    assert site_hosts("https://news.example/") == {"news.example", "www.news.example"}
+    assert site_hosts("https://WWW.news.example/x") == {"www.news.example", "news.example"}
+    assert site_hosts("http://127.0.0.1:8000/") == {"127.0.0.1:8000", "www.127.0.0.1:8000"}
+
+
+def test_is_on_site():
+    hosts = site_hosts("https://news.example/")
+    assert is_on_site("https://www.news.example/a", hosts)
+    assert is_on_site("http://news.example/a", hosts)
+    assert not is_on_site("https://sub.news.example/a", hosts)
+    assert not is_on_site("mailto:desk@news.example", hosts)
+
+
+def test_start_source_by_kind_and_place():
+    assert start_source("https://news.example/", HTML) == "home"
+    assert start_source("https://news.example", HTML) == "home"
+    assert start_source("https://news.example/world/", HTML) == "section"
+    assert start_source("https://news.example/world/", SITEMAP_INDEX) == "sitemap"
+    assert start_source("https://news.example/index.html", FEED) == "feed"
+
+
+def test_split_start_urls():
+    assert split_start_urls(" https://a.example/ ,https://b.example/,,") == [
+        "https://a.example/", "https://b.example/"]
+    assert split_start_urls(None) == []
+
+
+# -- the spider's own helpers --------------------------------------------------------------------
+
+def test_headers_to_dict_lower_cases_names_and_joins_values():
+    headers = Headers({"Content-Type": "text/html", "X-Tag": ["a", "b"]})
+    assert headers_to_dict(headers) == {"content-type": "text/html", "x-tag": "a, b"}
+
+
+def test_requested_url_is_the_url_before_redirects():
+    request = Request("https://news.example/b", meta={"redirect_urls": ["https://news.example/a"]})
+    response = HtmlResponse("https://news.example/b", request=request, body=b"")
+    assert requested_url(response) == "https://news.example/a"
+
+
+def test_robots_sitemaps_reads_sitemap_lines():
+    parser = ProtegoRobotParser(b"User-agent: *\nDisallow: /private/\n"
+                                b"Sitemap: https://news.example/sitemap.xml\n", None)
+    assert robots_sitemaps(parser) == ["https://news.example/sitemap.xml"]
+    assert robots_sitemaps(object()) == []
+
+
+def spider_response(cls, url, body, *, depth=0, source="start", content_type=b"text/html"):
+    request = Request(url, meta={"depth": depth, "newsarchive_source": source})
+    return cls(url, body=body, request=request, headers={"Content-Type": content_type})
+
+
+def split_output(results):
+    results = list(results)
+    items = [r for r in results if isinstance(r, dict)]
+    requests = [r for r in results if isinstance(r, Request)]
+    return items, requests
+
+
+def test_spider_needs_a_start_url():
+    try:
+        NewsSpider()
+    except ValueError as error:
+        assert "url=" in str(error)
+    else:
+        raise AssertionError("NewsSpider() without url must fail")
+
+
+def test_parse_home_page_item_and_same_site_links():
+    spider = NewsSpider(url="https://news.example/")
+    items, requests = split_output(spider.parse(
+        spider_response(HtmlResponse, "https://news.example/", PAGE)))
+    [item] = items
+    assert item["url"] == "https://news.example/" and item["final_url"] is None
+    assert item["status"] == 200 and item["body"] == PAGE and item["error"] is None
+    assert item["headers"]["content-type"] == "text/html"
+    assert item["fetched_at"].tzinfo is not None
+    assert item["hints"] == {"source": "home", "depth": 0, "lastmod": None, "kind": "html"}
+    assert [r.url for r in requests] == ["https://news.example/feed.xml",
+                                         "https://news.example/world/",
+                                         "https://www.news.example/sport/"]
+    assert all(r.meta["newsarchive_source"] == "link" for r in requests)
+
+
+def test_parse_sitemap_start_url_requests_its_entries_with_lastmod():
+    spider = NewsSpider(url="https://news.example/sitemap.xml")
+    items, requests = split_output(spider.parse(
+        spider_response(XmlResponse, "https://news.example/sitemap.xml", URLSET,
+                        content_type=b"application/xml")))
+    assert items[0]["hints"]["source"] == "sitemap"
+    assert items[0]["hints"]["kind"] == SITEMAP
+    assert [(r.url, r.meta["newsarchive_source"], r.meta["newsarchive_lastmod"])
+            for r in requests] == [("https://news.example/a.html", "sitemap", "2024-05-01"),
+                                   ("https://news.example/b.html", "sitemap", None)]
+
+
+def test_parse_feed_requests_its_items():
+    spider = NewsSpider(url="https://news.example/feed")
+    items, requests = split_output(spider.parse(
+        spider_response(TextResponse, "https://news.example/feed", RSS,
+                        content_type=b"text/plain")))
+    assert items[0]["hints"]["source"] == "feed"
+    assert [r.meta["newsarchive_source"] for r in requests] == ["feed", "feed"]
+
+
+def test_error_pages_are_items_without_follow_up_requests():
+    spider = NewsSpider(url="https://news.example/")
+    request = Request("https://news.example/gone", meta={"depth": 1, "newsarchive_source": "link"})
+    response = HtmlResponse("https://news.example/gone", status=404, request=request,
+                            body=b"<html><a href='/x'>x</a></html>")
+    items, requests = split_output(spider.parse(response))
+    assert items[0]["status"] == 404 and items[0]["hints"]["source"] == "link"
+    assert requests == []
+
+
+def test_depth_limit_stops_following():
+    spider = NewsSpider(url="https://news.example/")
+    spider.depth_limit = 2
+    _, requests = split_output(spider.parse(
+        spider_response(HtmlResponse, "https://news.example/a", PAGE, depth=2, source="link")))
+    assert requests == []
+
+
+def test_each_url_is_requested_once_and_the_page_cap_holds():
+    spider = NewsSpider(url="https://news.example/")
+    spider.max_pages = 3
+    assert spider.page_request("https://news.example/a", source="link") is not None
+    assert spider.page_request("https://news.example/a#top", source="link") is None
+    assert spider.page_request("https://news.example/b", source="link") is not None
+    assert spider.page_request("https://news.example/c", source="link") is not None
+    assert spider.page_request("https://news.example/d", source="link") is None
