@@ -317,9 +317,8 @@ def test_failure_inside_store_rolls_back_the_whole_write(archive):
     assert archive.store_page(fetched("https://e.com/b"), news_article("https://e.com/b")).page_id
 
 
-def test_writes_from_two_processes_at_once_all_land(tmp_path):
+def test_two_processes_create_and_write_one_archive_at_once(tmp_path):
     path = tmp_path / "archive.db"
-    Archive(path).close()
     writer = textwrap.dedent("""
         import sys
         from newsarchive import Article, FetchedPage

@@ -73,13 +73,19 @@ def open_database(path: Path, busy_timeout: float) -> Database:
 
 def ensure_article_columns(db: Database) -> list[str]:
     """Add a column for every Article field the articles table lacks (fields added later)."""
-    existing = db["articles"].columns_dict
-    missing = {name: kind for name, kind in article_field_types().items() if name not in existing}
-    if missing:
-        with immediate_transaction(db):
-            for name, kind in missing.items():
-                db["articles"].add_column(name, kind)
+    if not _missing_article_columns(db):
+        return []
+    with immediate_transaction(db):
+        # Looked at again under the write lock: another process may have added them meanwhile.
+        missing = _missing_article_columns(db)
+        for name, kind in missing.items():
+            db["articles"].add_column(name, kind)
     return list(missing)
+
+
+def _missing_article_columns(db: Database) -> dict[str, type]:
+    existing = db["articles"].columns_dict
+    return {name: kind for name, kind in article_field_types().items() if name not in existing}
 
 
 def is_extractable_page(page: FetchedPage) -> bool:
