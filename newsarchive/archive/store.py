@@ -20,6 +20,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from ..article import Article
+from ..extract import extract
 from ..page import FetchedPage
 from .migrations import apply_migrations, schema_version
 from .rows import (
@@ -55,7 +56,7 @@ class StoreResult:
     article_url: str | None
     """The articles.url the page was archived under; None when no article was stored."""
     change: str | None
-    """"new", "updated" (content changed), "unchanged", or None when no article was stored."""
+    """One of "new", "updated" (content changed), "unchanged"; None when no article was stored."""
 
 
 def open_database(path: Path, busy_timeout: float) -> Database:
@@ -100,8 +101,7 @@ def is_extractable_page(page: FetchedPage) -> bool:
 def extract_fetched_page(page: FetchedPage, extract_fn: ExtractFunction | None = None,
                          **options) -> Article:
     """Run extraction on a fetched page the way the crawl pipeline does."""
-    if extract_fn is None:
-        from ..extract import extract as extract_fn
+    extract_fn = extract_fn or extract
     return extract_fn(page.body, url=page.final_url or page.url, headers=page.headers,
                       fetched_at=page.fetched_at, **options)
 
