@@ -8,7 +8,6 @@ import subprocess
 import sys
 import textwrap
 import threading
-import zlib
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
