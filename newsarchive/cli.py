@@ -35,7 +35,8 @@ def cli() -> None:
 @cli.command()
 @click.argument("path", type=click.File("rb"))
 @click.option("--url", help="The page's URL (resolves relative links, becomes Article.url).")
-@click.option("--include-captions", is_flag=True, help="Keep image captions and credits in the body.")
+@click.option("--include-captions", is_flag=True,
+              help="Keep image captions and credits in the body.")
 def extract(path, url: str | None, include_captions: bool) -> None:
     """Extract the article from an HTML file (PATH, or - for stdin) and print it as JSON."""
     article = extract_article(path.read(), url=url, include_captions=include_captions)

@@ -84,7 +84,7 @@ def article_columns(article: Article) -> dict:
 
 
 def field_kind(annotation: str) -> str:
-    """How an Article field is stored, from its annotation: "json", "bool", "int", "float", "text"."""
+    """How an Article field is stored, from its annotation: json, bool, int, float or text."""
     annotation = str(annotation)
     for prefix, kind in (("list", "json"), ("dict", "json"), ("tuple", "json"),
                          ("bool", "bool"), ("int", "int"), ("float", "float")):
