@@ -15,7 +15,7 @@ from .boilerplate import describe_block, heading_label, promo_label, separate_bo
 from .prune import prune_chrome, remove_element, strip_comments
 from .score import best_candidate, merge_siblings, score_candidates, text_stats
 from .tables import (
-    ARTICLE_TYPES, BYLINE_PATTERN, CREDIT_PATTERN, HEADING_TAGS, LISTING_TYPES, TRAILER_PATTERN,
+    ARTICLE_TYPES, BYLINE_PATTERN, META_LINE_PATTERN, CREDIT_PATTERN, HEADING_TAGS, LISTING_TYPES, TRAILER_PATTERN,
 )
 from .text import clean_space, normalize_phrase, paragraphs_of, text_weight, tokens
 
@@ -112,9 +112,11 @@ def _extract_body(tree, structured, *, headline, url, include_captions, profile)
     paragraphs = drop_repeated_short(paragraphs, blocks)
     paragraphs = cross_check_article_body(paragraphs, structured, blocks)
     is_article = looks_like_article(paragraphs, structured)
-    if not is_article and not kept:
+    if not kept and is_listing(structured, body, stats):
+        # a hub or section page: its teasers are not a body
+        is_article = False
         for text in paragraphs:
-            blocks.add(Boilerplate(label="other", heading=None, text=text), 1 << 30)
+            blocks.add(Boilerplate(label="related", heading=None, text=text), 1 << 30)
         paragraphs = []
     return BodyResult(paragraphs=paragraphs, boilerplate=blocks.records(), is_article=is_article)
 
@@ -179,6 +181,8 @@ def edge_label(text: str, headline_key: str | None, site_key: str | None) -> str
     if len(text) > EDGE_MAX_LEN:
         return None
     if BYLINE_PATTERN.match(text) and len(text.split()) <= 12:
+        return "byline"
+    if META_LINE_PATTERN.search(text):
         return "byline"
     if CREDIT_PATTERN.match(text):
         return "caption"
@@ -271,14 +275,21 @@ def _looks_like_markup(text: str) -> bool:
     return text.count("<") > 3 and text.count(">") > 3
 
 
+def is_listing(structured, body, stats) -> bool:
+    """A page that declares itself a collection (and no article) is a hub, not an article."""
+    types = {t.lower() for t in (getattr(structured, "types", None) or ())}
+    og_type = ((getattr(structured, "og", None) or {}).get("type") or "").lower()
+    declared = bool(types & ARTICLE_TYPES) or og_type == "article"
+    return bool(types & LISTING_TYPES) and not declared
+
+
 def looks_like_article(paragraphs: list[str], structured) -> bool:
     """Enough running text for an article; a declared article type lowers the bar."""
     weight = sum(text_weight(p) for p in paragraphs)
     types = {t.lower() for t in (getattr(structured, "types", None) or ())}
     og_type = ((getattr(structured, "og", None) or {}).get("type") or "").lower()
     declared = bool(types & ARTICLE_TYPES) or og_type == "article"
-    listing = bool(types & LISTING_TYPES) and not declared
-    if listing:
+    if bool(types & LISTING_TYPES) and not declared:
         return False
     if declared:
         return weight >= MIN_DECLARED_ARTICLE_WEIGHT

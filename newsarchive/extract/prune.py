@@ -12,7 +12,7 @@ import re
 from lxml import etree
 
 from .tables import (
-    BAD_TOKENS, CHROME_ROLES, CHROME_TAGS, DROP_TAGS, SCREEN_READER_TOKENS, WEAK_BAD_TOKENS,
+    BAD_TOKENS, BODY_TOKEN_PAIRS, BODY_TOKENS, CHROME_ROLES, CHROME_TAGS, DROP_TAGS, SCREEN_READER_TOKENS, WEAK_BAD_TOKENS,
 )
 
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
@@ -60,6 +60,15 @@ def remove_element(el) -> None:
     parent.remove(el)
 
 
+def names_article_body(tokens: list[str]) -> bool:
+    """True when class/id tokens name the article body itself ("article-body", "entry-content")."""
+    if not tokens:
+        return False
+    if any(a + b in BODY_TOKENS or (a, b) in BODY_TOKEN_PAIRS for a, b in zip(tokens, tokens[1:])):
+        return True
+    return any(t in BODY_TOKENS for t in tokens)
+
+
 def is_hidden(el) -> bool:
     """True for elements a reader never sees (hidden attribute, display:none, screen-reader-only)."""
     if el.get("hidden") is not None:
@@ -87,7 +96,10 @@ def chrome_label(el, *, weak_allowed: bool) -> str | None:
         label = CHROME_ROLES.get(role.lower())
         if label is not None:
             return label
-    for token in joined_tokens(class_tokens(el)):
+    tokens = class_tokens(el)
+    if names_article_body(tokens):
+        return None
+    for token in joined_tokens(tokens):
         label = BAD_TOKENS.get(token)
         if label is not None and (weak_allowed or token not in WEAK_BAD_TOKENS):
             return label
@@ -95,18 +107,20 @@ def chrome_label(el, *, weak_allowed: bool) -> str | None:
 
 
 def holds_article(el, page_text_len: int) -> bool:
-    """True when a chrome-looking element is really the page's wrapper around the article."""
+    """True when a chrome-looking element is really the page's wrapper around the article.
+
+    A wrapper named after a layout with a sidebar ("container penci_sidebar") holds the
+    headline or the articleBody; a page-structure element (header, aside) only counts as a
+    wrapper when it also holds a large share of the page's text.
+    """
     if el.tag in ("html", "body"):
         return True
-    text_len = len(el.text_content())
-    if text_len < WRAPPER_TEXT_SHARE * page_text_len:
-        return False
-    if next(el.iter("h1"), None) is not None:
+    holds_main = next(el.iter("h1"), None) is not None or any(
+        node.get("itemprop") == "articleBody" for node in el.iter())
+    large = len(el.text_content()) >= WRAPPER_TEXT_SHARE * page_text_len
+    if holds_main and (large or el.tag not in CHROME_TAGS):
         return True
-    for node in el.iter():
-        if node.get("itemprop") == "articleBody":
-            return True
-    return len(el.findall(".//p")) >= 5
+    return large and len(el.findall(".//p")) >= 5 and el.tag not in CHROME_TAGS
 
 
 def is_small(el) -> bool:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from .prune import class_tokens, joined_tokens
 from .tables import (
-    BAD_TOKENS, BLOCK_TAGS, BODY_TOKEN_PAIRS, BODY_TOKENS, COMMAS, GOOD_TOKENS, TAG_WEIGHTS,
+    BAD_TOKENS, BLOCK_TAGS, CONTAINER_TAGS, BODY_TOKEN_PAIRS, BODY_TOKENS, COMMAS, GOOD_TOKENS, TAG_WEIGHTS,
 )
 from .text import text_weight
 
@@ -93,6 +93,17 @@ def is_paragraph(el) -> bool:
     return False
 
 
+def loose_text(el) -> str:
+    """Text directly inside a container with block children (its text and its children's tails)."""
+    parts = [el.text] if el.text else []
+    for child in el:
+        if child.tail:
+            parts.append(child.tail)
+        if isinstance(child.tag, str) and child.tag not in BLOCK_TAGS and child.tag not in ("br", "img"):
+            parts.append(child.text_content())
+    return " ".join(parts)
+
+
 def score_paragraph(text: str) -> float:
     """Points for one paragraph: 1, plus its commas, plus one per 100 characters (max 3)."""
     commas = sum(text.count(c) for c in COMMAS)
@@ -103,15 +114,22 @@ def score_candidates(root, stats: TextStats) -> dict:
     """Candidate container -> final score (points times one minus link density)."""
     scores: dict = {}
     for el in root.iter():
-        if not isinstance(el.tag, str) or not is_paragraph(el):
+        if not isinstance(el.tag, str):
             continue
-        if stats.text_len(el) < MIN_PARAGRAPH_LEN:
+        if is_paragraph(el):
+            if stats.text_len(el) < MIN_PARAGRAPH_LEN:
+                continue
+            text = el.text_content()
+            ancestor = el.getparent()
+        elif el.tag in CONTAINER_TAGS:
+            # text loose in a container with block children: a paragraph of the container
+            text = loose_text(el)
+            ancestor = el
+        else:
             continue
-        text = el.text_content()
         if len(text.strip()) < MIN_PARAGRAPH_LEN:
             continue
         points = score_paragraph(text)
-        ancestor = el.getparent()
         for divisor in ANCESTOR_DIVISORS:
             if ancestor is None or ancestor.tag == "html":
                 break

@@ -45,6 +45,9 @@ PARAGRAPH_TAGS = frozenset({"p", "pre", "td", "blockquote", "dd", "li"})
 #: Table cells: text runs on within a row, separated by a space.
 CELL_TAGS = frozenset({"td", "th"})
 
+#: Containers whose loose text (text beside their block children) counts as a paragraph.
+CONTAINER_TAGS = frozenset({"div", "section", "article", "main", "td", "body", "blockquote", "form", "center", "font"})
+
 #: Tag weights when scoring a candidate container (readability's values).
 TAG_WEIGHTS = {
     "div": 5, "article": 10, "main": 5, "section": 3, "pre": 3, "td": 3, "blockquote": 3,
@@ -56,11 +59,9 @@ TAG_WEIGHTS = {
 #: Class/id tokens of article containers.
 GOOD_TOKENS = frozenset({
     "article", "articlebody", "articletext", "articlecontent", "body", "content", "entry",
-    "hentry", "main", "post", "postbody", "postcontent", "text", "story", "storybody",
-    "storycontent", "blog", "column", "prose", "richtext", "copy", "bodytext", "artikel",
-    "inhalt", "contenido", "articolo", "texto", "news", "detail", "page", "single", "paywall",
-    "entrycontent", "mainbody", "maincontent", "articlepage", "theme", "longform", "cuerpo",
-    "corps", "texte", "testo", "fulltext", "abody", "zw", "txt",
+    "hentry", "main", "post", "postbody", "postcontent", "story", "storybody", "storycontent",
+    "blog", "prose", "richtext", "bodytext", "artikel", "inhalt", "contenido", "articolo",
+    "entrycontent", "mainbody", "maincontent", "articlepage", "longform", "cuerpo", "fulltext",
 })
 
 #: Token pairs (adjacent) that mark the article body itself: a strong signal.
@@ -307,6 +308,9 @@ CHROME_PARAGRAPHS = {
     "enlarge this image": "caption", "toggle caption": "caption", "hide caption": "caption",
     "expand": "other", "read more": "related", "more": "related", "weiterlesen": "related",
     "lire la suite": "related", "leer más": "related", "zum artikel": "related",
+    "back": "navigation", "go back": "navigation", "voltar": "navigation", "zurück": "navigation",
+    "retour": "navigation", "volver": "navigation", "indietro": "navigation", "terug": "navigation",
+    "back to top": "navigation", "nach oben": "navigation", "返回": "navigation", "戻る": "navigation",
 }
 
 #: Patterns of short lines that are credits, bylines or sharing prompts (checked on short
@@ -319,6 +323,12 @@ CREDIT_PATTERN = re.compile(
 BYLINE_PATTERN = re.compile(
     r"^(?:by|von|par|por|di|door|av|af|przez|autor|author|written by|reporting by|text:|"
     r"text von|от|文/|记者|記者|기자)\s+\S", re.I)
+
+#: A short line at the body's start that is the article's meta data (date, author, category).
+META_LINE_PATTERN = re.compile(
+    r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b(?:published by|posted by|publicado por|publié par|"
+    r"veröffentlicht von|pubblicato da|updated|aktualisiert|mis à jour|actualizado|"
+    r"last modified|read time|min read|minute read|lesezeit|reading time)\b", re.I)
 
 #: Short closing lines after the article: copyright, "This article first appeared ...".
 TRAILER_PATTERN = re.compile(
