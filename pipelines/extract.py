@@ -32,7 +32,14 @@ def is_extractable(page: FetchedPage) -> bool:
 
 
 class ExtractPipeline:
-    """Calls newsarchive.extract on every web page the spider fetched."""
+    """Calls newsarchive.extract on every web page the spider fetched.
+
+    extract_fn: the extraction function (default newsarchive.extract), called the way
+    newsarchive.archive.extract_fetched_page calls it, so re-extraction matches the crawl.
+    """
+
+    def __init__(self, extract_fn=None):
+        self.extract_fn = extract_fn
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -45,7 +52,7 @@ class ExtractPipeline:
         if not is_extractable(page):
             return item
         try:
-            adapter["article"] = extract_fetched_page(page)
+            adapter["article"] = extract_fetched_page(page, self.extract_fn)
         except Exception as exc:  # noqa: BLE001 - one bad page must never stop the crawl
             log.exception("extraction failed on %s", page.final_url or page.url)
             adapter["error"] = f"extract: {type(exc).__name__}: {exc}"

@@ -22,7 +22,8 @@ plain dict with the fields of `newsarchive.page.FetchedPage`, so that
                           (repeated headers joined with ", ")
     body        bytes     the raw response body (b"" when the download failed)
     fetched_at  datetime  when the response (or the failure) arrived, timezone-aware UTC
-    error       str|None  why the download failed ("DNSLookupError: ..."), else None
+    error       str|None  why the download failed ("DNSLookupError: ...", "HTTP 404 Not
+                          Found" for error statuses), else None
     hints       dict      what discovery knew of the page:
                   source   "home" | "section" | "sitemap" | "feed" (start URLs, by content;
                            and pages listed by a sitemap or feed) | "link" (found on a page)
@@ -40,14 +41,15 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timezone
+from http import HTTPStatus
 from typing import Any
 
 import scrapy
 from scrapy import signals
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
 from scrapy.spidermiddlewares.httperror import HttpError
-from scrapy.exceptions import IgnoreRequest
 from w3lib.url import canonicalize_url
 
 from .discovery import (
@@ -89,6 +91,16 @@ def page_hints(meta: dict, *, source: str, kind: str | None) -> dict[str, Any]:
             "lastmod": meta.get("newsarchive_lastmod"), "kind": kind}
 
 
+def http_error(status: int) -> str | None:
+    """The error recorded for an HTTP error status ("HTTP 404 Not Found"), None below 400."""
+    if status < 400:
+        return None
+    try:
+        return f"HTTP {status} {HTTPStatus(status).phrase}"
+    except ValueError:
+        return f"HTTP {status}"
+
+
 def response_item(response: Response, *, source: str, kind: str) -> dict[str, Any]:
     """The item of a fetched response (any status)."""
     url = requested_url(response)
@@ -99,7 +111,7 @@ def response_item(response: Response, *, source: str, kind: str) -> dict[str, An
         "headers": headers_to_dict(response.headers),
         "body": response.body,
         "fetched_at": datetime.now(timezone.utc),
-        "error": None,
+        "error": http_error(response.status),
         "hints": page_hints(response.meta, source=source, kind=kind),
     }
 

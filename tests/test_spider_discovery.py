@@ -9,7 +9,9 @@ from spiders.discovery import (
     is_on_site, is_text_sitemap, parse_feed, parse_sitemap, rfc822_to_iso, root_element_name,
     site_hosts, split_start_urls, start_source,
 )
-from spiders.news import NewsSpider, headers_to_dict, requested_url, robots_sitemaps
+from spiders.news import (
+    NewsSpider, headers_to_dict, http_error, requested_url, robots_sitemaps,
+)
 
 URLSET = b"""<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
@@ -216,6 +218,13 @@ def test_headers_to_dict_lower_cases_names_and_joins_values():
     assert headers_to_dict(headers) == {"content-type": "text/html", "x-tag": "a, b"}
 
 
+def test_http_error_names_error_statuses_only():
+    assert http_error(200) is None
+    assert http_error(301) is None
+    assert http_error(503) == "HTTP 503 Service Unavailable"
+    assert http_error(599) == "HTTP 599"
+
+
 def test_requested_url_is_the_url_before_redirects():
     request = Request("https://news.example/b", meta={"redirect_urls": ["https://news.example/a"]})
     response = HtmlResponse("https://news.example/b", request=request, body=b"")
@@ -294,6 +303,7 @@ def test_error_pages_are_items_without_follow_up_requests():
                             body=b"<html><a href='/x'>x</a></html>")
     items, requests = split_output(spider.parse(response))
     assert items[0]["status"] == 404 and items[0]["hints"]["source"] == "link"
+    assert items[0]["error"] == "HTTP 404 Not Found"
     assert requests == []
 
 

@@ -1,0 +1,118 @@
+"""The Scrapy pipelines on real items: real extraction, a real SQLite archive, a real Crawler."""
+import json
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from itemadapter import ItemAdapter
+from scrapy.utils.test import get_crawler
+from sqlite_utils import Database
+
+from newsarchive import Article
+from pipelines.archive import ArchivePipeline
+from pipelines.extract import ExtractPipeline, fetched_page, is_extractable
+from spiders.news import NewsSpider
+
+SEED_HTML = (Path(__file__).parent / "fixtures" / "pages" / "iranfocus-assad" / "page.html"
+             ).read_bytes()
+FETCHED_AT = datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
+
+
+def page_item(url="http://127.0.0.1:8000/articles/a.html", *, status=200, body=SEED_HTML,
+              kind="html", error=None):
+    return {"url": url, "final_url": None, "status": status,
+            "headers": {"content-type": "text/html; charset=utf-8"}, "body": body,
+            "fetched_at": FETCHED_AT, "error": error,
+            "hints": {"source": "link", "depth": 2, "lastmod": None, "kind": kind}}
+
+
+def failed_item(url="http://127.0.0.1:8000/down.html"):
+    return {"url": url, "final_url": None, "status": None, "headers": {}, "body": b"",
+            "fetched_at": FETCHED_AT, "error": "ConnectionRefusedError: refused",
+            "hints": {"source": "link", "depth": 1, "lastmod": None, "kind": None}}
+
+
+def fetched_page_of(item):
+    return fetched_page(ItemAdapter(item))
+
+
+def test_fetched_page_from_item():
+    page = fetched_page_of(page_item())
+    assert page.url.endswith("/articles/a.html")
+    assert page.status == 200 and page.body == SEED_HTML and page.fetched_at == FETCHED_AT
+    assert page.content_type == "text/html; charset=utf-8"
+
+
+
+def test_is_extractable_only_for_fetched_web_pages():
+    assert is_extractable(fetched_page_of(page_item()))
+    assert not is_extractable(fetched_page_of(page_item(status=404, error="HTTP 404 Not Found")))
+    assert not is_extractable(fetched_page_of(page_item(kind="sitemap")))
+    assert not is_extractable(fetched_page_of(failed_item()))
+
+
+def test_extract_pipeline_adds_the_article():
+    item = ExtractPipeline().process_item(page_item())
+    article = item["article"]
+    assert isinstance(article, Article)
+    assert article.headline == "Iran, Russia cooperate to keep Assad in power in Syria"
+    assert article.is_article
+
+
+def test_extract_pipeline_skips_error_pages_and_discovery_documents():
+    assert ExtractPipeline().process_item(page_item(status=404))["article"] is None
+    assert ExtractPipeline().process_item(page_item(kind="feed"))["article"] is None
+    assert ExtractPipeline().process_item(failed_item())["article"] is None
+
+
+def test_extract_pipeline_records_an_extraction_failure_and_goes_on():
+    def failing_extract(html, url=None, **options):
+        raise ValueError("cannot read this")
+
+    item = ExtractPipeline(failing_extract).process_item(page_item())
+    assert item["article"] is None
+    assert item["error"] == "extract: ValueError: cannot read this"
+
+
+@pytest.fixture
+def archive_pipeline(tmp_path):
+    db_path = tmp_path / "sub" / "archive.db"
+    crawler = get_crawler(NewsSpider, {"NEWSARCHIVE_DB": str(db_path)})
+    crawler.spider = NewsSpider.from_crawler(crawler, url="http://127.0.0.1:8000/")
+    pipeline = ArchivePipeline.from_crawler(crawler)
+    pipeline.open_spider()
+    yield pipeline, db_path
+    pipeline.close_spider()
+
+
+def test_archive_pipeline_reads_the_db_setting_and_creates_its_folder(archive_pipeline):
+    pipeline, db_path = archive_pipeline
+    assert pipeline.db_path == db_path
+    assert db_path.exists()
+
+
+def test_archive_pipeline_stores_pages_and_only_real_articles(archive_pipeline):
+    pipeline, db_path = archive_pipeline
+    extract = ExtractPipeline()
+    for item in (page_item(), page_item("http://127.0.0.1:8000/gone", status=404,
+                                        body=b"<h1>Not found</h1>", error="HTTP 404 Not Found"),
+                 failed_item()):
+        pipeline.process_item(extract.process_item(item))
+    pipeline.close_spider()
+    db = Database(db_path)
+    pages = {row["url"]: row for row in db.query(
+        "select url, status, error, article_url from pages")}
+    assert len(pages) == 3
+    assert pages["http://127.0.0.1:8000/gone"]["status"] == 404
+    assert pages["http://127.0.0.1:8000/gone"]["article_url"] is None
+    assert pages["http://127.0.0.1:8000/down.html"]["error"].startswith("ConnectionRefused")
+    articles = list(db.query("select url, headline from articles"))
+    assert articles == [{
+        "url": "https://www.iranfocus.com/en/terrorism/"
+               "iran-russia-cooperate-to-keep-assad-in-power-in-syria/",
+        "headline": "Iran, Russia cooperate to keep Assad in power in Syria"}]
+    [crawl] = db.query("select spider, start_urls, counters from crawls")
+    assert crawl["spider"] == "news"
+    assert json.loads(crawl["start_urls"]) == ["http://127.0.0.1:8000/"]
+    counters = json.loads(crawl["counters"])
+    assert counters["items"] == 3 and counters["articles"] == 1 and counters["failed"] == 2
