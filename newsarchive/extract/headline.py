@@ -28,7 +28,8 @@ def clean_text(text: str | None) -> str | None:
         return None
     if "&" in text and ";" in text:
         text = html.unescape(text)
-    text = " ".join(unicodedata.normalize("NFC", text).replace("\u00ad", "").split())
+    # soft hyphens stay: they are part of the text as published
+    text = " ".join(unicodedata.normalize("NFC", text).split())
     return text or None
 
 
@@ -109,17 +110,25 @@ def heading_texts(tree) -> list[tuple[str, object]]:
     """Texts of the page's <h1> elements (those with words), page order."""
     found = []
     for element in tree.xpath("//h1")[:8]:
-        text = clean_text(element.text_content())
+        text = clean_text(visible_text(element).rstrip("¶# \n\t"))
         if text and len(text) < 400:
             found.append((text, element))
     return found
+
+
+def visible_text(element) -> str:
+    """Text of an element without the content of script/style/noscript children."""
+    return "".join(element.xpath(".//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"))
 
 
 def _jsonld_headline(structured: StructuredData) -> str | None:
     article = structured.article
     if not article:
         return None
-    value = article.get("headline") or article.get("name")
+    value = article.get("headline")
+    if not value and isinstance(article.get("name"), str):
+        # "name" is often a type label ("Wikimedia list article"): trust it when <title> agrees
+        value = article["name"] if overlaps(article["name"], structured.title or "") else None
     if isinstance(value, list):
         value = value[0] if value else None
     return clean_text(value) if isinstance(value, str) else None
@@ -144,8 +153,9 @@ def site_like_headings(h1s, title: str | None) -> set[str]:
     parts = [norm(part) for part in split_title(clean_text(title) or "")]
     if len(parts) < 2:
         return set()
-    return {norm(text) for text, _ in h1s if norm(text) in (parts[0], parts[-1])
-            and len(norm(text)) < len(norm(title)) / 2}
+    short = [norm(text) for text, _ in h1s if len(norm(text)) <= 0.6 * len(norm(title))]
+    # only the end: an h1 equal to the title's first part is usually the headline itself
+    return {text for text in short if text == parts[-1]}
 
 
 def read_headline(tree, structured: StructuredData, *, url: str | None = None,
@@ -167,9 +177,15 @@ def read_headline(tree, structured: StructuredData, *, url: str | None = None,
     jsonld = strip_site_affixes(_jsonld_headline(structured), hints)
     metas = [strip_site_affixes(structured.meta.get(key), hints) for key in tables.HEADLINE_META_KEYS]
     metas = [text for text in metas if text and not is_site_segment(text, hints)]
+    others = [text for text in [title, *(text for text, _ in h1s)] if text]
+    # a short meta title sharing no word with <title> or any h1 is a section or site label
+    metas = [text for text in metas if len(text.split()) > 2 or not others
+             or any(overlaps(text, other) for other in others)]
     cleaned_title = strip_site_affixes(title, hints)
     declared = [text for text in [jsonld, *metas, cleaned_title] if text]
     known = {norm(text) for text in declared}
+    # an <h1> equal to one segment of a declared title: "Section: Headline", "Headline - Kicker"
+    known_segments = {norm(part) for text in declared for part in split_title(text) if len(norm(part).split()) >= 2}
 
     related = [(text, element) for text, element in h1s
                if any(overlaps(text, other) for other in declared)]
@@ -183,7 +199,7 @@ def read_headline(tree, structured: StructuredData, *, url: str | None = None,
                     best = text
         return HeadlineFound(best, related[0][1] if related else None)
     for text, element in h1s:
-        if norm(text) in known:
+        if norm(text) in known or norm(text) in known_segments:
             return HeadlineFound(text, element)
     if metas:
         return HeadlineFound(metas[0], related[0][1] if related else None)
