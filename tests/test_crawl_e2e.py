@@ -41,12 +41,13 @@ def crawl(tmp_path_factory):
     """Crawl the demo site once; (base URL, archive path, requests the server saw, process)."""
     db = tmp_path_factory.mktemp("e2e") / "archive.db"
     with FixtureServer(DEMO_SITE) as server:
+        base = server.url.rstrip("/")
         process = subprocess.run(
             [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"url={server.url}",
              "-s", f"NEWSARCHIVE_DB={db}", "-s", "DOWNLOAD_DELAY=0",
              "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=INFO"],
             cwd=PROJECT_ROOT, env=subprocess_env(), capture_output=True, text=True, timeout=300)
-    return server.url.rstrip("/"), db, server.requests, process
+    return base, db, server.requests, process
 
 
 @pytest.fixture(scope="module")
