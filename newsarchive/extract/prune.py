@@ -17,10 +17,15 @@ from .tables import (
 
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 _SPLIT = re.compile(r"[^0-9a-zA-Z]+")
+_RESPONSIVE_SHOW = re.compile(r"(?::|^d-\w+-)(?:block|flex|grid|inline|inline-block|inline-flex|table|contents)$|^visible-")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 #: Elements smaller than this (characters) may be removed on a weak class/id token alone.
 WEAK_TOKEN_MAX_TEXT = 150
+
+#: A hidden element holding at least this share of the page's text is content that scripts
+#: reveal (streamed rendering puts the whole page in a hidden div), not hidden chrome.
+HIDDEN_CONTENT_SHARE = 0.5
 
 #: A chrome element holding at least this share of the page's text, with the headline or an
 #: articleBody inside, is the page's wrapper, not chrome.
@@ -82,7 +87,8 @@ def is_hidden(el) -> bool:
     if classes:
         words = classes.lower().split()
         if any(w in SCREEN_READER_TOKENS for w in words):
-            return True
+            # "hidden md:block", "d-none d-lg-block": hidden on small screens only
+            return not any(_RESPONSIVE_SHOW.search(w) for w in words)
     return False
 
 
@@ -116,11 +122,16 @@ def holds_article(el, page_text_len: int) -> bool:
     if el.tag in ("html", "body"):
         return True
     holds_main = next(el.iter("h1"), None) is not None or any(
-        node.get("itemprop") == "articleBody" for node in el.iter())
+        "articleBody" in (node.get("itemprop") or "").split() for node in el.iter())
     large = len(el.text_content()) >= WRAPPER_TEXT_SHARE * page_text_len
     if holds_main and (large or el.tag not in CHROME_TAGS):
         return True
-    return large and len(el.findall(".//p")) >= 5 and el.tag not in CHROME_TAGS
+    if not large or len(el.findall(".//p")) < 5:
+        return False
+    if el.tag not in CHROME_TAGS:
+        return True
+    link_len = sum(len(a.text_content()) for a in el.iter("a"))
+    return link_len < 0.3 * len(el.text_content())
 
 
 def is_small(el) -> bool:
@@ -142,6 +153,7 @@ def prune_chrome(root, record, *, include_captions: bool = False) -> None:
         body = root
     for head in root.findall("head"):
         remove_element(head)
+    etree.strip_elements(body, *DROP_TAGS, with_tail=False)
     page_text_len = len(body.text_content())
     stack = list(body)
     stack.reverse()
@@ -151,7 +163,11 @@ def prune_chrome(root, record, *, include_captions: bool = False) -> None:
         if not isinstance(tag, str):
             remove_element(el)
             continue
-        if tag in DROP_TAGS or is_hidden(el):
+        if tag in DROP_TAGS:
+            remove_element(el)
+            continue
+        if is_hidden(el) and len(el.text_content()) < HIDDEN_CONTENT_SHARE * page_text_len:
+            # a large hidden subtree is content that scripts reveal (streamed rendering)
             remove_element(el)
             continue
         if tag == "figcaption" and not include_captions:
@@ -176,5 +192,4 @@ def prune_chrome(root, record, *, include_captions: bool = False) -> None:
 
 def strip_comments(root) -> None:
     """Drop HTML comments and processing instructions (their tails stay)."""
-    for node in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
-        remove_element(node)
+    etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, with_tail=False)

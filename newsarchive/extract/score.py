@@ -65,7 +65,7 @@ def text_stats(root) -> TextStats:
 def class_weight(el) -> int:
     """+25 for article-like class/id tokens, more for tokens naming the body, -25 for chrome."""
     weight = 0
-    if el.get("itemprop") == "articleBody":
+    if "articleBody" in (el.get("itemprop") or "").split():
         weight += 60
     tokens = class_tokens(el)
     if not tokens:

@@ -326,7 +326,8 @@ BYLINE_PATTERN = re.compile(
 
 #: A short line at the body's start that is the article's meta data (date, author, category).
 META_LINE_PATTERN = re.compile(
-    r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|\b(?:published by|posted by|publicado por|publié par|"
+    r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|^\W*(?:published|posted|updated|veröffentlicht|publié|"
+    r"publicado|pubblicato|gepubliceerd|opublikowano|publicerad|publisert)\b|\b(?:published by|posted by|publicado por|publié par|"
     r"veröffentlicht von|pubblicato da|updated|aktualisiert|mis à jour|actualizado|"
     r"last modified|read time|min read|minute read|lesezeit|reading time)\b", re.I)
 
