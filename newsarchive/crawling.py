@@ -74,14 +74,19 @@ def remove_database(db: Path) -> None:
 def demo_queries(db: str) -> list[list[str]]:
     """The sqlite-utils commands the demo shows (argv without the executable)."""
     return [
-        ["query", db, "select count(*) as articles from articles", "--table"],
-        ["query", db, "select count(*) as pages, sum(status >= 400 or error is not null) "
-                      "as failed from pages", "--table"],
+        ["query", db, "select (select count(*) from articles) as articles, "
+                      "(select count(*) from pages) as pages, "
+                      "(select count(*) from crawls) as crawls", "--table"],
+        ["query", db, "select status, count(*) as pages from pages group by status "
+                      "order by status", "--table"],
         ["search", db, "articles", "Assad", "-c", "headline", "-c", "dateline", "--table"],
         ["query", db, "select site, headline, date_published from articles "
                       "order by date_published desc limit 5", "--table"],
-        ["query", db, "select language, count(*) as n from articles group by language "
-                      "order by n desc", "--table"],
+        ["query", db, "select dateline, substr(body, 1, 60) as body_starts, "
+                      "json_array_length(boilerplate) as boilerplate_blocks from articles "
+                      "where dateline is not null order by dateline limit 5", "--table"],
+        ["query", db, "select language, count(*) as articles from articles "
+                      "group by language order by articles desc, language", "--table"],
     ]
 
 
@@ -128,7 +133,7 @@ def demo(db: str) -> None:
         # The demo site is two hops deep (home, sections, articles); its article pages keep
         # the relative links of their original sites, which lead nowhere on the demo host.
         argv = crawl_command([server.url], str(db_path), depth=DEMO_DEPTH,
-                             settings={"LOG_LEVEL": "WARNING", "DOWNLOAD_DELAY": "0",
+                             settings={"LOG_LEVEL": "ERROR", "DOWNLOAD_DELAY": "0",
                                        "AUTOTHROTTLE_ENABLED": "False"})
         click.echo("$ " + shlex.join(["scrapy", *argv[3:]]))
         code = subprocess.call(argv, cwd=PROJECT_ROOT, env=scrapy_env())

@@ -26,6 +26,8 @@ DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 20 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
 RETRY_TIMES = 1
+# A page that still fails after its retry is recorded in the archive like any other fetch.
+RETRY_GIVE_UP_LOG_LEVEL = "WARNING"
 
 # Every response reaches the spider, error statuses included, so that every fetch is recorded.
 HTTPERROR_ALLOW_ALL = True
