@@ -329,44 +329,120 @@ def read_dates(tree, structured: StructuredData, *, url: str | None, language: s
     """Pick date_published (with its source) and date_modified from all candidates."""
     found = DateFound()
 
-    def first(values, source):
+    def parse_all(values, source):
+        parsed_values = []
         for value in values:
             parsed = parse_machine_date(value)
             if parsed is None and source in ("meta", "itemprop", "time"):
                 snippets = find_text_dates(value)
                 parsed = parse_text_date(snippets[0], language, fetched_at) if snippets else None
             if plausible(parsed, fetched_at):
-                return parsed
-        return None
+                parsed_values.append(parsed)
+        return parsed_values
 
-    modified = (first(jsonld_dates(structured, "dateModified"), "json-ld")
-                or first(meta_dates(structured, tables.MODIFIED_META_KEYS), "meta")
-                or first(itemprop_dates(structured, "datemodified"), "itemprop"))
+    modified = next(iter(parse_all(jsonld_dates(structured, "dateModified"), "json-ld")
+                         + parse_all(meta_dates(structured, tables.MODIFIED_META_KEYS), "meta")
+                         + parse_all(itemprop_dates(structured, "datemodified"), "itemprop")), None)
     times = time_element_dates(tree)
     sources = (
-        ("json-ld", lambda: jsonld_dates(structured, "datePublished") + jsonld_dates(structured, "dateCreated")
+        ("json-ld", jsonld_dates(structured, "datePublished") + jsonld_dates(structured, "dateCreated")
          + jsonld_dates(structured, "uploadDate")),
-        ("meta", lambda: meta_dates(structured, tables.PUBLISHED_META_KEYS)),
-        ("itemprop", lambda: itemprop_dates(structured, "datepublished") + itemprop_dates(structured, "datecreated")),
-        ("time", lambda: [value for value, is_modified in times if not is_modified]),
+        ("meta", meta_dates(structured, tables.PUBLISHED_META_KEYS)),
+        ("itemprop", itemprop_dates(structured, "datepublished") + itemprop_dates(structured, "datecreated")),
+        ("time", [value for value, is_modified in times if not is_modified]),
     )
+    machine: list[PageDate] = []
     for source, values in sources:
-        parsed = first(values(), source)
-        if parsed is not None:
-            found.published, found.published_source = parsed, source
-            break
-    if found.published is None:
-        from_url = url_date(url)
-        if plausible(from_url, fetched_at):
-            found.published, found.published_source = from_url, "url"
+        parsed_values = parse_all(values, source)
+        if parsed_values and found.published is None:
+            found.published, found.published_source = parsed_values[0], source
+        machine += parsed_values
+    from_url = url_date(url)
+    if not plausible(from_url, fetched_at):
+        from_url = None
+    if found.published is not None:
+        found.published = local_form(found.published, machine, from_url)
+    elif from_url is not None:
+        found.published, found.published_source = from_url, "url"
     if found.published is None:
         texts = visible_dates(tree, language, fetched_at, headline_element)
         if texts:
             found.published, found.published_source = texts[0], "text"
+    if found.published is None:
+        from_text = first_date_in_text(tree, language, fetched_at, headline_element)
+        if from_text is not None:
+            found.published, found.published_source = from_text, "text"
     if modified is not None and found.published is not None and modified.value.date() < found.published.value.date():
         modified = None
     found.modified = modified
     return found
+
+
+def local_form(chosen: PageDate, others: list[PageDate], from_url: PageDate | None) -> PageDate:
+    """Prefer the page's local rendering of a UTC timestamp: readers date an article locally.
+
+    The same instant given elsewhere with the site's own offset wins; else, when the URL's
+    date is the day before or after the UTC date, the URL's date (the UTC value crossed midnight).
+    """
+    if not (chosen.has_zone and chosen.value.utcoffset() == timedelta(0)):
+        return chosen
+    for other in others:
+        if other.has_zone and other.value.utcoffset() != timedelta(0) \
+                and abs((other.value - chosen.value).total_seconds()) < 120:
+            return other
+    if from_url is not None and abs((from_url.value.date() - chosen.value.date()).days) == 1:
+        return from_url
+    return chosen
+
+
+_SKIPPED_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title", "option", "select"})
+
+
+def first_date_in_text(tree, language: str | None, fetched_at: datetime, headline_element=None,
+                       limit: int = 400) -> PageDate | None:
+    """The first full date written in the page's text, after the headline when there is one.
+
+    A date announced as an update is skipped; one announced as the publication wins.
+    """
+    body = tree.find("body")
+    root = body if body is not None else tree
+    before_headline, after_headline = [], []
+    target = before_headline if headline_element is not None else after_headline
+    seen = 0
+    for element in root.iter():
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if element is headline_element:
+            target = after_headline
+        if tag in _SKIPPED_TEXT_TAGS or not tag:
+            texts = [element.tail]
+        else:
+            texts = [element.text, element.tail]
+        for text in texts:
+            if text and any(ch.isdigit() for ch in text):
+                snippets = find_text_dates(text)
+                if snippets:
+                    target.append((text, snippets))
+                    seen += 1
+        if seen >= limit:
+            break
+    for group in (after_headline, before_headline):
+        fallback = None
+        for text, snippets in group:
+            lowered = text.lower()
+            for snippet in snippets:
+                prefix = lowered[:lowered.find(snippet.lower())][-40:]
+                if any(word in prefix for word in tables.UPDATED_WORDS):
+                    continue
+                parsed = parse_text_date(snippet, language, fetched_at)
+                if not plausible(parsed, fetched_at):
+                    continue
+                if any(word in prefix.split() or word + ":" in prefix for word in tables.PUBLISHED_WORDS):
+                    return parsed
+                if fallback is None:
+                    fallback = parsed
+        if fallback is not None:
+            return fallback
+    return None
 
 
 def date_only(value: PageDate) -> date:
