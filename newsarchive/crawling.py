@@ -45,6 +45,14 @@ def crawl_command(urls: list[str], db: str, *, depth: int | None = None,
     return argv
 
 
+def parse_setting(text: str) -> tuple[str, str]:
+    """A NAME=VALUE command-line setting as (NAME, VALUE)."""
+    name, sep, value = text.partition("=")
+    if not sep or not name.strip():
+        raise click.BadParameter(f"expected NAME=VALUE, got {text!r}")
+    return name.strip(), value
+
+
 def run_crawl(urls: list[str], db: str, **options) -> int:
     """Run the news spider in a subprocess from the project root; its exit code."""
     db_path = str(Path(db).resolve())
@@ -113,9 +121,13 @@ def serve_fixtures(directory: Path, port: int, verbose: bool) -> None:
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="Archive SQLite file.")
 @click.option("--depth", type=int, default=None, help="Link depth limit (default: settings).")
 @click.option("--max-pages", type=int, default=None, help="Page cap (default: settings).")
-def crawl(urls: tuple[str, ...], db: str, depth: int | None, max_pages: int | None) -> None:
+@click.option("--set", "-s", "overrides", multiple=True, metavar="NAME=VALUE",
+              help="Any other Scrapy setting, e.g. -s DOWNLOAD_DELAY=2 (repeatable).")
+def crawl(urls: tuple[str, ...], db: str, depth: int | None, max_pages: int | None,
+          overrides: tuple[str, ...]) -> None:
     """Crawl news sites from home, section, sitemap or feed URLS into the archive."""
-    code = run_crawl(list(urls), db, depth=depth, max_pages=max_pages)
+    settings = dict(parse_setting(item) for item in overrides)
+    code = run_crawl(list(urls), db, depth=depth, max_pages=max_pages, settings=settings)
     if code != 0:
         raise click.ClickException(f"scrapy crawl exited with code {code}")
 

@@ -241,8 +241,9 @@ class FixtureServer:
         self._thread = None
 
     def serve_forever(self) -> None:
-        """Serve in the calling thread until interrupted (for the CLI)."""
-        self.start()
+        """Block until interrupted (for the CLI), starting the server if needed."""
+        if self._httpd is None:
+            self.start()
         try:
             while self._thread is not None and self._thread.is_alive():
                 self._thread.join(timeout=0.5)

@@ -1,0 +1,120 @@
+"""The crawl and serve-fixtures commands, run for real as subprocesses."""
+import json
+import os
+import signal
+import subprocess
+import sys
+import urllib.request
+from pathlib import Path
+
+import click
+import pytest
+
+from newsarchive.crawling import (
+    PROJECT_ROOT, crawl_command, demo_queries, parse_setting, remove_database, scrapy_env,
+    sqlite_utils_bin,
+)
+from newsarchive.fixtureserver import FixtureServer
+
+SMALL_SITE = {
+    "index.html": '<html><body><a href="/a.html">A</a> <a href="/b.html">B</a></body></html>',
+    "a.html": '<html><body><a href="/c.html">C</a></body></html>',
+    "b.html": "<html><body>B</body></html>",
+    "c.html": "<html><body>C</body></html>",
+}
+
+
+def make_site(root: Path) -> Path:
+    for name, html in SMALL_SITE.items():
+        (root / name).write_text(html, encoding="utf-8")
+    return root
+
+
+def test_crawl_command_argv():
+    argv = crawl_command(["https://a.example/", "https://b.example/feed"], "/tmp/x.db",
+                         depth=2, max_pages=50, settings={"LOG_LEVEL": "ERROR"})
+    assert argv[:5] == [sys.executable, "-m", "scrapy", "crawl", "news"]
+    assert argv[5:] == ["-a", "url=https://a.example/,https://b.example/feed",
+                        "-s", "NEWSARCHIVE_DB=/tmp/x.db", "-s", "DEPTH_LIMIT=2",
+                        "-s", "NEWSARCHIVE_MAX_PAGES=50", "-s", "LOG_LEVEL=ERROR"]
+
+
+def test_crawl_command_leaves_limits_to_the_settings_by_default():
+    argv = crawl_command(["https://a.example/"], "a.db")
+    assert not any(arg.startswith(("DEPTH_LIMIT", "NEWSARCHIVE_MAX_PAGES")) for arg in argv)
+
+
+def test_parse_setting():
+    assert parse_setting("DOWNLOAD_DELAY=2") == ("DOWNLOAD_DELAY", "2")
+    assert parse_setting("USER_AGENT=a=b") == ("USER_AGENT", "a=b")
+    with pytest.raises(click.BadParameter):
+        parse_setting("DOWNLOAD_DELAY")
+
+
+def test_scrapy_env_keeps_tldextract_offline(monkeypatch):
+    monkeypatch.setenv("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "https://example.invalid/list")
+    assert scrapy_env()["TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS"] == ""
+
+
+def test_remove_database_removes_wal_and_shm(tmp_path):
+    db = tmp_path / "a.db"
+    for suffix in ("", "-wal", "-shm"):
+        (tmp_path / f"a.db{suffix}").write_bytes(b"x")
+    remove_database(db)
+    assert list(tmp_path.iterdir()) == []
+    remove_database(db)
+
+
+def test_sqlite_utils_bin_is_the_venv_one():
+    assert Path(sqlite_utils_bin()).name == "sqlite-utils"
+
+
+def test_demo_queries_run_on_an_empty_archive(tmp_path):
+    from newsarchive.archive import Archive
+
+    db = tmp_path / "a.db"
+    Archive(db).close()
+    for query in demo_queries(str(db)):
+        result = subprocess.run([sqlite_utils_bin(), *query], capture_output=True, text=True)
+        assert result.returncode == 0, (query, result.stderr)
+
+
+def test_crawl_cli_respects_depth_and_page_cap(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    make_site(site)
+    db = tmp_path / "out" / "a.db"
+    with FixtureServer(site) as server:
+        base = server.url
+        result = subprocess.run(
+            [sys.executable, "-m", "newsarchive", "crawl", base, "--db", str(db),
+             "--depth", "1", "--max-pages", "2", "-s", "DOWNLOAD_DELAY=0",
+             "--set", "AUTOTHROTTLE_ENABLED=False"],
+            cwd=tmp_path, env=scrapy_env(), capture_output=True, text=True, timeout=120)
+        fetched = {path for _, path, _ in server.requests}
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert fetched == {"/robots.txt", "/", "/a.html"}
+    rows = json.loads(subprocess.run(
+        [sqlite_utils_bin(), "query", str(db), "select url from pages order by url"],
+        capture_output=True, text=True, check=True).stdout)
+    assert [row["url"] for row in rows] == [base, base + "a.html"]
+
+
+def test_serve_fixtures_serves_until_interrupted(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    make_site(site)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "newsarchive", "serve-fixtures", str(site), "--port", "0"],
+        cwd=PROJECT_ROOT, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = process.stdout.readline()
+        url = line.split(" at ", 1)[1].split()[0]
+        assert url.startswith("http://127.0.0.1:")
+        with urllib.request.urlopen(url + "b.html", timeout=10) as response:
+            assert response.read() == SMALL_SITE["b.html"].encode()
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=10)
+    assert process.returncode == 0
