@@ -140,14 +140,21 @@ def rel_author_names(tree) -> list[AuthorName]:
 _BYLINE_TOKENS = ("byline", "by-line", "author", "autor", "writer", "auteur", "firma", "signature", "credit")
 
 
+_BYLINE_MARK = re.compile("|".join(_BYLINE_TOKENS), re.I)
+_BYLINE_SKIP_TAGS = frozenset({"body", "html", "article", "main", "section", "img", "meta", "script", "style",
+                               "link", "header", "footer", "form", "ul", "ol", "nav"})
+
+
 def byline_authors(tree) -> list[AuthorName]:
-    """Names in elements whose class/id marks a byline, or text starting with "By"/"Von"/"Par"."""
-    xpath = "|".join(f"//*[contains(translate(@class, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '{token}')"
-                     f" or contains(translate(@id, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '{token}')]"
-                     for token in _BYLINE_TOKENS)
-    for element in tree.xpath(xpath)[:30]:
-        if element.tag in ("body", "html", "article", "main", "section", "img", "meta", "script", "style"):
+    """Names in elements whose class/id marks a byline (first such element that names someone)."""
+    tried = 0
+    for element in tree.xpath("//*[@class or @id]"):
+        marks = f"{element.get('class') or ''} {element.get('id') or ''}"
+        if not _BYLINE_MARK.search(marks) or element.tag in _BYLINE_SKIP_TAGS:
             continue
+        tried += 1
+        if tried > 30:
+            break
         text = " ".join(element.text_content().split())
         if not text or len(text) > 120:
             continue

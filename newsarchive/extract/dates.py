@@ -395,6 +395,7 @@ def local_form(chosen: PageDate, others: list[PageDate], from_url: PageDate | No
     return chosen
 
 
+_HAS_DIGIT = re.compile(r"\d")
 _SKIPPED_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title", "option", "select"})
 
 
@@ -418,7 +419,7 @@ def first_date_in_text(tree, language: str | None, fetched_at: datetime, headlin
         else:
             texts = [element.text, element.tail]
         for text in texts:
-            if text and any(ch.isdigit() for ch in text):
+            if text and _HAS_DIGIT.search(text):
                 snippets = find_text_dates(text)
                 if snippets:
                     target.append((text, snippets))

@@ -224,13 +224,20 @@ def read_meta_tags(tree, data: StructuredData) -> None:
                 data.og.setdefault(key[3:], content)
 
 
+#: link rel values worth keeping (the rest are stylesheets, icons, preloads).
+_KEPT_RELS = frozenset({"canonical", "author", "amphtml", "publisher", "shortlink"})
+
+
 def read_links(tree, url: str | None, data: StructuredData) -> None:
-    for element in tree.xpath("//link[@rel][@href]|//a[@rel][@href]"):
+    for element in tree.xpath("//link[@rel][@href]|//a[contains(@rel, 'author')][@href]"):
         href = element.get("href", "").strip()
         if not href or href.startswith(("javascript:", "#")):
             continue
+        rels = [rel for rel in element.get("rel", "").lower().split() if rel in _KEPT_RELS]
+        if not rels:
+            continue
         absolute = urljoin(url, href) if url else href
-        for rel in element.get("rel", "").lower().split():
+        for rel in rels:
             if rel == "canonical" and element.tag == "link":
                 if data.canonical_url is None:
                     data.canonical_url = absolute
