@@ -124,6 +124,14 @@ def test_broken_link_and_server_error_are_recorded(crawl, pages):
         assert all(row["article_url"] is None for row in rows)
 
 
+def test_dropped_connection_is_recorded_as_a_failed_download(crawl, pages):
+    base, _, _, _ = crawl
+    for path in MANIFEST["dropped_connections"]:
+        [row] = pages[base + path]
+        assert row["status"] is None
+        assert row["error"] and "HTTP" not in row["error"]
+
+
 def test_redirect_is_recorded_with_its_final_url(crawl, pages):
     base, _, _, _ = crawl
     for old, new in MANIFEST["redirects"].items():

@@ -1,8 +1,12 @@
 """Discovery: documents told apart by content; sitemap, feed and page links turned into requests."""
 import gzip
 
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Headers, HtmlResponse, Request, TextResponse, XmlResponse
 from scrapy.robotstxt import ProtegoRobotParser
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.internet.error import ConnectionRefusedError
+from twisted.python.failure import Failure
 
 from spiders.discovery import (
     FEED, HTML, OTHER, SITEMAP, SITEMAP_INDEX, classify_document, gunzip_if_compressed,
@@ -323,3 +327,34 @@ def test_each_url_is_requested_once_and_the_page_cap_holds():
     assert spider.page_request("https://news.example/b", source="link") is not None
     assert spider.page_request("https://news.example/c", source="link") is not None
     assert spider.page_request("https://news.example/d", source="link") is None
+
+
+def failure_for(exception, url="https://news.example/x"):
+    """A Twisted Failure as Scrapy hands it to an errback: with the request attached."""
+    failure = Failure(exception)
+    failure.request = Request(url, meta={"depth": 1, "newsarchive_source": "sitemap",
+                                         "newsarchive_lastmod": "2024-05-01"})
+    return failure
+
+
+def test_failed_download_becomes_one_item_with_its_error():
+    spider = NewsSpider(url="https://news.example/")
+    [item] = spider.on_error(failure_for(ConnectionRefusedError("refused")))
+    assert item["url"] == "https://news.example/x"
+    assert item["status"] is None and item["body"] == b"" and item["headers"] == {}
+    assert item["error"].startswith("ConnectionRefusedError: ")
+    assert item["hints"] == {"source": "sitemap", "depth": 1, "lastmod": "2024-05-01",
+                             "kind": None}
+
+
+def test_robots_refusal_yields_no_item():
+    spider = NewsSpider(url="https://news.example/")
+    assert list(spider.on_error(failure_for(IgnoreRequest("Forbidden by robots.txt")))) == []
+
+
+def test_http_error_failure_yields_the_response_item():
+    spider = NewsSpider(url="https://news.example/")
+    request = Request("https://news.example/gone", meta={"newsarchive_source": "link"})
+    response = HtmlResponse("https://news.example/gone", status=410, request=request, body=b"x")
+    [item] = spider.on_error(failure_for(HttpError(response, "Ignoring non-200 response")))
+    assert item["status"] == 410 and item["error"] == "HTTP 410 Gone"
