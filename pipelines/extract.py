@@ -6,6 +6,7 @@ is logged and recorded as item["error"] = "extract: <ExceptionName>: <message>".
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
 
 from itemadapter import ItemAdapter
@@ -16,7 +17,7 @@ from newsarchive.page import FetchedPage
 log = logging.getLogger(__name__)
 
 #: The item keys that make a FetchedPage (see spiders/news.py for the item).
-PAGE_FIELDS = ("url", "final_url", "status", "headers", "body", "fetched_at", "error", "hints")
+PAGE_FIELDS = tuple(field.name for field in dataclasses.fields(FetchedPage))
 
 
 def fetched_page(adapter: ItemAdapter) -> FetchedPage:

@@ -10,8 +10,8 @@ from sqlite_utils import Database
 
 from newsarchive import Article
 from pipelines.archive import ArchivePipeline
-from pipelines.extract import ExtractPipeline, fetched_page, is_extractable
-from spiders.news import NewsSpider
+from pipelines.extract import PAGE_FIELDS, ExtractPipeline, fetched_page, is_extractable
+from spiders import news
 
 SEED_HTML = (Path(__file__).parent / "fixtures" / "pages" / "iranfocus-assad" / "page.html"
              ).read_bytes()
@@ -34,6 +34,10 @@ def failed_item(url="http://127.0.0.1:8000/down.html"):
 
 def fetched_page_of(item):
     return fetched_page(ItemAdapter(item))
+
+
+def test_spider_items_carry_exactly_the_fetched_page_fields():
+    assert set(news.PAGE_FIELDS) == set(PAGE_FIELDS)
 
 
 def test_fetched_page_from_item():
@@ -77,8 +81,8 @@ def test_extract_pipeline_records_an_extraction_failure_and_goes_on():
 @pytest.fixture
 def archive_pipeline(tmp_path):
     db_path = tmp_path / "sub" / "archive.db"
-    crawler = get_crawler(NewsSpider, {"NEWSARCHIVE_DB": str(db_path)})
-    crawler.spider = NewsSpider.from_crawler(crawler, url="http://127.0.0.1:8000/")
+    crawler = get_crawler(news.NewsSpider, {"NEWSARCHIVE_DB": str(db_path)})
+    crawler.spider = news.NewsSpider.from_crawler(crawler, url="http://127.0.0.1:8000/")
     pipeline = ArchivePipeline.from_crawler(crawler)
     pipeline.open_spider()
     yield pipeline, db_path
