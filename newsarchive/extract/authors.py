@@ -17,8 +17,12 @@ _URL = re.compile(r"https?://\S+|www\.\S+")
 _DIGITS = re.compile(r"\d")
 _DATE_TAIL = re.compile(r"\b(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}).*$")
 _PREFIX = re.compile(
-    r"^\s*(?:" + "|".join(sorted((re.escape(p) for p in tables.BYLINE_PREFIXES), key=len, reverse=True))
+    r"^\s*(?:" + "|".join(sorted((re.escape(p) for p in tables.BYLINE_PREFIXES + tables.AUTHOR_LEAD_PHRASES),
+                                 key=len, reverse=True))
     + r")(?:\s*:\s*|\s+)", re.I)
+_REJECT = re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(w) for w in tables.AUTHOR_REJECT_WORDS) + r")(?:\W|$)", re.I)
+_PARENTHESES = re.compile(r"\s*[(\[][^)\]]*[)\]]?")
+_TRAILING_CONNECTOR = re.compile(r"\s+(?:am|on|le|el|il|em|den|der|vom|at|um)$", re.I)
 _ROLE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(r) for r in tables.AUTHOR_ROLE_WORDS), key=len, reverse=True))
                    + r")\b", re.I)
 _SPLIT = re.compile("|".join(re.escape(c) for c in sorted(set(tables.AUTHOR_CONNECTORS), key=len, reverse=True))
@@ -42,8 +46,12 @@ def clean_author(text: str) -> str | None:
     text = _EMAIL.sub(" ", text)
     text = _HANDLE.sub(" ", text)
     text = _DATE_TAIL.sub("", text)
+    text = _PARENTHESES.sub(" ", text)
     for _ in range(2):
         text = _PREFIX.sub("", text)
+    if _REJECT.search(text):
+        return None
+    text = _TRAILING_CONNECTOR.sub("", text.strip())
     text = text.strip(" ,;:-–—|·•()[]\"'")
     if not text:
         return None
@@ -83,8 +91,11 @@ def jsonld_authors(structured: StructuredData) -> list[AuthorName]:
     if not article:
         return []
     value = article.get("author") or article.get("creator")
+    by_id = {obj["@id"]: obj for obj in structured.json_ld if isinstance(obj.get("@id"), str)}
     found: list[AuthorName] = []
     for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, dict) and "name" not in item and item.get("@id") in by_id:
+            item = by_id[item["@id"]]  # a reference to a Person elsewhere in the @graph
         if isinstance(item, str):
             found += [AuthorName(name, not _is_agency(name)) for name in split_authors(item)]
         elif isinstance(item, dict):
@@ -145,6 +156,22 @@ _BYLINE_SKIP_TAGS = frozenset({"body", "html", "article", "main", "section", "im
                                "link", "header", "footer", "form", "ul", "ol", "nav"})
 
 
+_SKIP_CONTAINER = re.compile(r"(?:^|[\s_-])(?:" + "|".join(tables.AUTHOR_SKIP_CONTAINER_TOKENS) + r")s?(?:$|[\s_-])", re.I)
+
+
+def _inside_skipped_part(element) -> bool:
+    """True inside comments, sidebars, forms, captions...: names there are not the authors."""
+    node = element
+    while node is not None:
+        if node.tag in ("form", "label", "figcaption", "footer", "aside", "nav"):
+            return True
+        marks = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if marks.strip() and _SKIP_CONTAINER.search(marks):
+            return True
+        node = node.getparent()
+    return False
+
+
 def byline_authors(tree) -> list[AuthorName]:
     """Names in elements whose class/id marks a byline (first such element that names someone)."""
     tried = 0
@@ -152,10 +179,12 @@ def byline_authors(tree) -> list[AuthorName]:
         marks = f"{element.get('class') or ''} {element.get('id') or ''}"
         if not _BYLINE_MARK.search(marks) or element.tag in _BYLINE_SKIP_TAGS:
             continue
+        if _inside_skipped_part(element):
+            continue
         tried += 1
         if tried > 30:
             break
-        text = " ".join(element.text_content().split())
+        text = " ".join(" ".join(element.itertext()).split())
         if not text or len(text) > 120:
             continue
         names = split_authors(text)
@@ -171,15 +200,27 @@ def read_authors(tree, structured: StructuredData, *, site_name: str | None = No
                lambda: byline_authors(tree))
     organisations: list[str] = []
     site = (site_name or "").casefold()
-    for source in sources:
+    for number, source in enumerate(sources):
         names = source()
         people = [a.name for a in names if a.is_person and a.name.casefold() != site]
+        if organisations:
+            # the publisher named an organisation: page text overrides it only with real full names
+            people = [name for name in people if looks_like_full_name(name)]
         if people:
             # agencies named beside people are co-authors ("Jane Doe, dpa")
             return _unique(people + [a.name for a in names if not a.is_person and _is_agency(a.name)])
         if not organisations:
             organisations = [a.name for a in names]
     return _unique(organisations)
+
+
+def looks_like_full_name(name: str) -> bool:
+    """Two to five words, each capitalised except name particles ("Anna von Berg")."""
+    words = name.split()
+    if not 2 <= len(words) <= 5:
+        return False
+    return all(word[0].isupper() or word.lower() in tables.NAME_PARTICLES for word in words) \
+        and sum(word[0].isupper() for word in words) >= 2
 
 
 def _unique(names: list[str]) -> list[str]:

@@ -87,6 +87,30 @@ BYLINE_PREFIXES = (
     "author", "authors", "redaktion", "text:", "von:", "by:", "par:", "por:",
 )
 
+#: Phrases that precede a name in bylines and author boxes, removed before the name is read.
+AUTHOR_LEAD_PHRASES = (
+    "zeige alle beiträge von", "alle beiträge von", "view all posts by", "all posts by", "posts by",
+    "post by", "posted by", "more from", "mehr von", "articles by", "erstellt von", "veröffentlicht von",
+    "geschrieben von", "published by", "auteur", "autor", "autorin", "author", "interview",
+    "ein interview von", "reportage von", "kommentar von", "gastbeitrag von",
+)
+
+#: Words after a name that show the element is a comment or a link label, not a byline.
+AUTHOR_REJECT_WORDS = (
+    "sagt", "says", "said", "schreibt", "writes", "antwortete", "replied", "erforderlich", "required",
+    "foto", "photo", "bild", "image", "quelle", "source", "credit", "veröffentlicht", "published",
+    "posted", "updated", "aktualisiert", "kommentar", "comment", "antworten", "reply", "alle artikel",
+    "all articles", "archiv", "follow", "folgen", "mitglied", "shout", "love this",
+)
+
+#: class/id tokens of page parts whose names are not the article's authors.
+AUTHOR_SKIP_CONTAINER_TOKENS = ("comment", "respond", "reply", "sidebar", "widget", "footer", "related",
+                                "teaser", "recommend", "newsletter", "form", "caption", "credit", "copyright")
+
+#: Lower-case particles allowed inside a person's name ("Walter von Aachen").
+NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "da", "di", "du", "le", "la",
+                            "bin", "ibn", "al", "el", "y", "zu", "ten", "ter", "dos", "das", "do"})
+
 #: Connectors between several author names ("A and B", "A und B", "A, B & C").
 AUTHOR_CONNECTORS = (" and ", " und ", " et ", " y ", " e ", " en ", " og ", " och ", " i ", " a ",
                      " & ", " ve ", " und ", " dan ", " и ", "、", " with ", " mit ")
