@@ -8,6 +8,7 @@ The pass mutates the tree: metadata has been read before it runs.
 from __future__ import annotations
 
 import logging
+from urllib.parse import urlsplit
 from dataclasses import dataclass, field
 
 from ..article import Boilerplate
@@ -15,7 +16,8 @@ from .boilerplate import describe_block, heading_label, promo_label, separate_bo
 from .prune import prune_chrome, remove_element, strip_comments
 from .score import best_candidate, merge_siblings, score_candidates, text_stats
 from .tables import (
-    ARTICLE_TYPES, BYLINE_PATTERN, META_LINE_PATTERN, CREDIT_PATTERN, HEADING_TAGS, LISTING_TYPES, TRAILER_PATTERN,
+    ARTICLE_TYPES, BYLINE_PATTERN, CAPTION_TAIL_PATTERN, CONTRIBUTOR_PATTERN, META_LINE_PATTERN,
+    TIME_PATTERN, CREDIT_PATTERN, HEADING_TAGS, LISTING_TYPES, TRAILER_PATTERN,
 )
 from .text import clean_space, normalize_phrase, paragraphs_of, text_weight, tokens
 
@@ -25,6 +27,10 @@ log = logging.getLogger(__name__)
 MIN_ARTICLE_WEIGHT = 200
 #: With an article type declared, this much is enough.
 MIN_DECLARED_ARTICLE_WEIGHT = 80
+#: Longest paragraph (characters) that may be a caption.
+CAPTION_MAX_LEN = 400
+#: Repeated paragraphs are dropped only while all their copies are less than this share of the body.
+REPEATED_MAX_SHARE = 0.25
 #: Paragraphs at the edges shorter than this may be bylines, credits or trailers.
 EDGE_MAX_LEN = 200
 
@@ -106,9 +112,11 @@ def _extract_body(tree, structured, *, headline, url, include_captions, profile)
         return BodyResult(boilerplate=blocks.records())
     headline_key = normalize_phrase(headline) if headline else None
     drop_headline(elements, headline_key, blocks)
-    separate_boilerplate(elements, stats, blocks, headline_key=headline_key)
+    separate_boilerplate(elements, stats, blocks, headline_key=headline_key,
+                         page_host=page_host(url, structured))
     paragraphs = [p for el in elements for p in paragraphs_of(el)]
     paragraphs = trim_edges(paragraphs, headline_key, structured, blocks)
+    paragraphs = drop_captions(paragraphs, blocks)
     paragraphs = drop_repeated_short(paragraphs, blocks)
     paragraphs = cross_check_article_body(paragraphs, structured, blocks)
     is_article = looks_like_article(paragraphs, structured)
@@ -119,6 +127,20 @@ def _extract_body(tree, structured, *, headline, url, include_captions, profile)
             blocks.add(Boilerplate(label="related", heading=None, text=text), 1 << 30)
         paragraphs = []
     return BodyResult(paragraphs=paragraphs, boilerplate=blocks.records(), is_article=is_article)
+
+
+def page_host(url: str | None, structured) -> str | None:
+    """The page's host without "www.", from its URL or its declared canonical URL."""
+    for candidate in (url, getattr(structured, "canonical_url", None),
+                      (getattr(structured, "og", None) or {}).get("url")):
+        if candidate:
+            try:
+                host = urlsplit(candidate).hostname
+            except ValueError:
+                host = None
+            if host:
+                return host.lower().removeprefix("www.")
+    return None
 
 
 def _attached(el, root) -> bool:
@@ -184,8 +206,10 @@ def edge_label(text: str, headline_key: str | None, site_key: str | None) -> str
         return "byline"
     if META_LINE_PATTERN.search(text):
         return "byline"
-    if CREDIT_PATTERN.match(text):
+    if CREDIT_PATTERN.match(text) or CAPTION_TAIL_PATTERN.search(text):
         return "caption"
+    if len(text) <= 80 and TIME_PATTERN.search(text) and text[-1] not in ".!?":
+        return "byline"
     label = promo_label(text, 0.0)
     if label is not None and label != "related":
         return label
@@ -205,7 +229,7 @@ def trim_edges(paragraphs: list[str], headline_key, structured, record) -> list[
             break
         record.add(Boilerplate(label=label, heading=None, text=paragraphs[start]), 1 << 29)
         start += 1
-    end = len(paragraphs)
+    end = cut_at_trailing_heading(paragraphs, start, record)
     while end > start:
         text = paragraphs[end - 1]
         label = None
@@ -214,6 +238,8 @@ def trim_edges(paragraphs: list[str], headline_key, structured, record) -> list[
                 label = "footer"
             elif CREDIT_PATTERN.match(text):
                 label = "caption"
+            elif CONTRIBUTOR_PATTERN.search(text):
+                label = "byline"
             else:
                 label = promo_label(text, 0.0)
         if site_key and normalize_phrase(text) == site_key:
@@ -225,13 +251,45 @@ def trim_edges(paragraphs: list[str], headline_key, structured, record) -> list[
     return paragraphs[start:end]
 
 
+def cut_at_trailing_heading(paragraphs: list[str], start: int, record) -> int:
+    """Index where the body ends: at a boilerplate heading line ("Tags", "You may also like")
+    in the body's second half, everything after which is then boilerplate too."""
+    total = sum(len(p) for p in paragraphs[start:])
+    seen = 0
+    for i in range(start, len(paragraphs)):
+        text = paragraphs[i]
+        if seen >= 0.5 * total and len(text) <= 60:
+            label = heading_label(text, exact=True)
+            if label is not None:
+                rest = paragraphs[i + 1:]
+                record.add(Boilerplate(label=label, heading=text, text="\n".join(rest)), 1 << 30)
+                return i
+        seen += len(text)
+    return len(paragraphs)
+
+
+def drop_captions(paragraphs: list[str], record) -> list[str]:
+    """Paragraphs that end with a photo credit are captions wherever they stand."""
+    kept = []
+    for text in paragraphs:
+        if len(text) <= CAPTION_MAX_LEN and CAPTION_TAIL_PATTERN.search(text):
+            record.add(Boilerplate(label="caption", heading=None, text=text), 1 << 30)
+        else:
+            kept.append(text)
+    return kept
+
+
 def drop_repeated_short(paragraphs: list[str], record) -> list[str]:
-    """Short lines repeated in the body are chrome ("Advertisement" between every paragraph)."""
+    """Paragraphs repeated in the body are chrome: "Advertisement" between paragraphs, the
+    caption of every slide of a gallery. An article does not say the same paragraph twice."""
     counts: dict[str, int] = {}
     for text in paragraphs:
-        if len(text) <= 60:
+        if any(ch.isalnum() for ch in text):
             counts[text] = counts.get(text, 0) + 1
-    repeated = {text for text, n in counts.items() if n >= 2}
+    total = max(1, sum(len(p) for p in paragraphs))
+    # filler text repeated all over a page is its content (test pages, poems), not chrome
+    repeated = {text for text, n in counts.items()
+                if (n >= 2 and len(text) <= 60) or (n >= 3 and n * len(text) < REPEATED_MAX_SHARE * total)}
     if not repeated:
         return paragraphs
     for text in repeated:

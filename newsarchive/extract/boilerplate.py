@@ -7,6 +7,8 @@ is mostly links (teaser lists), a one-paragraph promo ("Read more: ..."), a chro
 """
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from ..article import Boilerplate
 from .prune import class_tokens, remove_element
 from .tables import (
@@ -18,18 +20,27 @@ from .text import clean_space, normalize_phrase, paragraphs_of
 MAX_HEADING_LEN = 90
 #: A block whose link text is at least this share of its text is a link list.
 LINK_LIST_DENSITY = 0.5
+#: Longest paragraph (characters) dropped as a teaser when it is a single link.
+SINGLE_LINK_MAX_LEN = 200
 #: Tokens of a class/id that mark an element as a block title.
 TITLE_TOKENS = frozenset({"title", "heading", "headline", "hed"})
 
 
-def heading_label(text: str | None) -> str | None:
-    """The label of a boilerplate heading ("Latest news" -> "related"), or None."""
+def heading_label(text: str | None, *, exact: bool = False) -> str | None:
+    """The label of a boilerplate heading ("Latest news" -> "related"), or None.
+
+    A real heading may also start with a table entry ("More from Reuters"); with `exact`
+    (a plain paragraph) only the entry itself, or the entry before a colon, counts.
+    """
     phrase = normalize_phrase(text)
     if not phrase or len(phrase) > MAX_HEADING_LEN:
         return None
     label = BOILERPLATE_HEADINGS.get(phrase)
     if label is not None:
         return label
+    if exact:
+        head, colon, rest = phrase.partition(":")
+        return BOILERPLATE_HEADINGS.get(head.strip()) if colon and not rest.strip() else None
     # "More from Reuters", "Related: Politics", "Read more about ..."
     words = phrase.split(" ")
     for n in (4, 3, 2, 1):
@@ -94,6 +105,12 @@ def describe_block(el, label: str) -> list[Boilerplate]:
     return records
 
 
+def is_leaf_block(el) -> bool:
+    """A block element with no block children (a paragraph-like leaf)."""
+    return el.tag in BLOCK_TAGS and not any(
+        isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in el)
+
+
 def is_heading_like(el) -> bool:
     """A real heading, or a short block whose only content is bold/strong text."""
     if el.tag in HEADING_TAGS:
@@ -146,7 +163,21 @@ def promo_label(text: str, link_share: float) -> str | None:
     return None
 
 
-def separate_boilerplate(elements: list, stats, record, *, headline_key: str | None = None) -> None:
+def is_internal_link(a, page_host: str | None) -> bool:
+    """A link to another page of the same site (relative, or to the page's host)."""
+    href = (a.get("href") or "").strip()
+    if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
+        return False
+    if "//" not in href[:8]:
+        return True
+    host = urlsplit(href if not href.startswith("//") else "http:" + href).hostname or ""
+    host = host.lower().removeprefix("www.")
+    return bool(page_host) and (host == page_host or host.endswith("." + page_host)
+                                or page_host.endswith("." + host))
+
+
+def separate_boilerplate(elements: list, stats, record, *, headline_key: str | None = None,
+                         page_host: str | None = None) -> None:
     """Remove boilerplate blocks from the selected elements, calling record(el_or_list, label)."""
     for container in elements:
         stack = list(container)
@@ -157,9 +188,13 @@ def separate_boilerplate(elements: list, stats, record, *, headline_key: str | N
             tag = el.tag
             if not isinstance(tag, str) or el.getparent() is None:
                 continue
+            label = None
             if is_heading_like(el):
                 label = heading_label(el.text_content())
-                if label is not None:
+            elif is_leaf_block(el) and stats.text_len(el) <= MAX_HEADING_LEN:
+                label = heading_label(el.text_content(), exact=True)
+            if label is not None:
+                if True:
                     block = heading_block(el, container)
                     if sum(stats.text_len(b) for b in block) < 0.5 * container_len:
                         record(block, label)
@@ -174,9 +209,13 @@ def separate_boilerplate(elements: list, stats, record, *, headline_key: str | N
                     record([el], "related" if tag not in ("nav",) else "navigation")
                     remove_element(el)
                     continue
-                if length and length <= 400 and not any(
-                        isinstance(c.tag, str) and c.tag in BLOCK_TAGS and c.tag != "br" for c in el):
+                if length and length <= 400 and is_leaf_block(el):
                     label = promo_label(el.text_content(), stats.link_density(el))
+                    if label is None and links == 1 and length <= SINGLE_LINK_MAX_LEN \
+                            and stats.link_density(el) >= 0.9 and tag in ("p", "div", "li") \
+                            and is_internal_link(next(el.iter("a")), page_host):
+                        # a paragraph that is one link to the same site: a teaser to another story
+                        label = "related"
                     if label is not None:
                         record([el], label)
                         remove_element(el)

@@ -120,6 +120,8 @@ BAD_TOKENS = {
     "login": "other", "signin": "other", "search": "navigation", "skyscraper": "advertisement",
     "shoutbox": "comments", "community": "comments", "rss": "navigation", "feedback": "other",
     "survey": "other", "poll": "other", "alert": "other", "notification": "other",
+    "slideshow": "caption", "carousel": "caption", "gallery": "caption", "lightbox": "caption",
+    "slider": "caption",
 }
 
 #: Tokens that, next to a bad token, say the element is still the article ("article-meta" is
@@ -133,6 +135,7 @@ WEAK_BAD_TOKENS = frozenset({
     "caption", "credit", "credits", "promo", "popular", "rail", "reply",
     "respond", "foot", "modal", "overlay", "search", "sr", "gpt", "feedback", "survey", "poll",
     "login", "signin", "community", "rss", "skip", "print-only", "commercial", "trending",
+    "slideshow", "carousel", "gallery", "lightbox", "slider",
 })
 
 #: Class/id tokens of elements that must be shown hidden to assistive tech only.
@@ -306,6 +309,9 @@ CHROME_PARAGRAPHS = {
     "navigation", "back to top": "navigation", "top": "navigation", "close": "other",
     "loading": "other", "loading...": "other", "image": "caption", "photo": "caption",
     "enlarge this image": "caption", "toggle caption": "caption", "hide caption": "caption",
+    "caption": "caption", "open caption": "caption", "close caption": "caption",
+    "this slideshow requires javascript": "other", "view gallery": "caption",
+    "view this post on instagram": "other", "a post shared by": "other",
     "expand": "other", "read more": "related", "more": "related", "weiterlesen": "related",
     "lire la suite": "related", "leer más": "related", "zum artikel": "related",
     "back": "navigation", "go back": "navigation", "voltar": "navigation", "zurück": "navigation",
@@ -316,7 +322,8 @@ CHROME_PARAGRAPHS = {
 #: Patterns of short lines that are credits, bylines or sharing prompts (checked on short
 #: paragraphs at the edges of the body).
 CREDIT_PATTERN = re.compile(
-    r"^(?:(?:photo|image|picture|foto|bild|video|graphic|illustration|source|quelle)s?"
+    r"^(?:(?:photo|image|picture|foto|bild|video|graphic|illustration|source|quelle|фото|снимок|"
+    r"иллюстрация|источник|写真|图片|图|사진|출처)s?"
     r"(?:\s+(?:credit|courtesy))?\s*[:/©]|©|\(c\)\s|copyright\b|getty images$|afp$|"
     r"reuters$|ap photo|dpa$|epa$|imago\b|shutterstock\b)", re.I)
 
@@ -330,6 +337,19 @@ META_LINE_PATTERN = re.compile(
     r"publicado|pubblicato|gepubliceerd|opublikowano|publicerad|publisert)\b|\b(?:published by|posted by|publicado por|publié par|"
     r"veröffentlicht von|pubblicato da|updated|aktualisiert|mis à jour|actualizado|"
     r"last modified|read time|min read|minute read|lesezeit|reading time)\b", re.I)
+
+#: A caption's closing credit: "... (AP Photo/David Zalubowski)", "(Photo by X/Getty Images)".
+CAPTION_TAIL_PATTERN = re.compile(
+    r"\((?:[A-Z]{2,6} )?(?:photo|foto|image|picture|bild)s?\s*(?:by|/|:|credit)[^)]{2,80}\)\s*$|"
+    r"[/:(©|]\s*(?:[\w .-]{0,40}/)?(?:getty images|shutterstock|reuters|afp|ap photo|imago|dpa|epa)"
+    r"(?: for [\w .-]{2,40})?\)?\s*$", re.I)
+
+#: A clock time: lines made of a date and a time are meta lines, not body.
+TIME_PATTERN = re.compile(r"\b\d{1,2}(?::\d{2}|h\d{2}|\.\d{2} uhr)\b", re.I)
+
+#: A closing line crediting contributors ("Jane Doe contributed to this report.").
+CONTRIBUTOR_PATTERN = re.compile(
+    r"\b(?:contributed (?:to )?this (?:report|story|article)|contributed reporting)\b", re.I)
 
 #: Short closing lines after the article: copyright, "This article first appeared ...".
 TRAILER_PATTERN = re.compile(
