@@ -11,6 +11,7 @@ import re
 
 from lxml import etree
 
+from .tables import BLOCK_TAGS as _BLOCKS
 from .tables import (
     BAD_TOKENS, BODY_TOKEN_PAIRS, BODY_TOKENS, CHROME_ROLES, CHROME_TAGS, DROP_TAGS, SCREEN_READER_TOKENS, WEAK_BAD_TOKENS,
 )
@@ -26,6 +27,14 @@ WEAK_TOKEN_MAX_TEXT = 150
 #: A hidden element holding at least this share of the page's text is content that scripts
 #: reveal (streamed rendering puts the whole page in a hidden div), not hidden chrome.
 HIDDEN_CONTENT_SHARE = 0.5
+
+#: Paragraphs this long (characters) count as prose when looking for the article's wrapper.
+PROSE_MIN_LEN = 100
+#: An element holding this share of the page's prose is the article's wrapper, not chrome.
+PROSE_MAJORITY = 0.5
+#: Labels whose class/id tokens remove an element even when it holds most of the prose
+#: (a long comment thread is still comments).
+HARD_LABELS = frozenset({"comments"})
 
 #: A chrome element holding at least this share of the page's text, with the headline or an
 #: articleBody inside, is the page's wrapper, not chrome.
@@ -155,6 +164,8 @@ def prune_chrome(root, record, *, include_captions: bool = False) -> None:
         remove_element(head)
     etree.strip_elements(body, *DROP_TAGS, with_tail=False)
     page_text_len = len(body.text_content())
+    prose = prose_weights(body)
+    prose_total = prose.get(body, 0)
     stack = list(body)
     stack.reverse()
     while stack:
@@ -175,7 +186,13 @@ def prune_chrome(root, record, *, include_captions: bool = False) -> None:
             remove_element(el)
             continue
         label = chrome_label(el, weak_allowed=False)
-        if label is None and el.get("class"):
+        if label is not None and prose_total and label not in HARD_LABELS \
+                and prose.get(el, 0) >= PROSE_MAJORITY * prose_total:
+            # a "share"/"widget"/"header" wrapper that holds most of the page's prose is
+            # the article's wrapper, whatever its class says
+            label = None
+        if label is None and el.get("class") and not (
+                prose_total and prose.get(el, 0) >= PROSE_MAJORITY * prose_total):
             weak = chrome_label(el, weak_allowed=True)
             if weak is not None and is_small(el):
                 label = weak
@@ -188,6 +205,30 @@ def prune_chrome(root, record, *, include_captions: bool = False) -> None:
         children = list(el)
         children.reverse()
         stack.extend(children)
+
+
+def prose_weights(body) -> dict:
+    """Element -> amount of prose under it: text of paragraphs of 100+ characters that are
+    not mostly links, summed up the ancestors (a few hundred paragraphs at most)."""
+    weights: dict = {}
+    for el in body.iter("p", "pre", "div", "td", "dd", "li"):
+        if el.tag in ("div", "td", "dd", "li") and any(
+                isinstance(c.tag, str) and c.tag in _BLOCKS for c in el):
+            continue
+        text = el.text_content()
+        if len(text) < PROSE_MIN_LEN:
+            continue
+        length = len(text.strip())
+        if length < PROSE_MIN_LEN:
+            continue
+        links = sum(len(a.text_content()) for a in el.iter("a"))
+        if links > 0.3 * length:
+            continue
+        node = el
+        while node is not None:
+            weights[node] = weights.get(node, 0) + length
+            node = node.getparent()
+    return weights
 
 
 def strip_comments(root) -> None:
