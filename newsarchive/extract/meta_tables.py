@@ -153,11 +153,77 @@ DATELINE_REGION_ABBREVIATIONS = (
     "D.C.", "B.C.", "Ont.", "Que.", "Alta.", "Man.", "Sask.", "N.S.", "N.B.", "Nfld.", "P.E.I.",
 )
 
-#: Dash and stop characters that end a dateline.
-DATELINE_DASHES = ("—", "–", "-", "―", "−", "--", ":", ".")
+#: Capitalised words that open a paragraph before a dash but are kickers, not places.
+DATELINE_NOT_PLACES = frozenset({
+    "video", "vidéo", "vídeo", "photos", "photo", "foto", "fotos", "live", "update", "updated", "breaking",
+    "breaking news", "exclusive", "exclusif", "exklusiv", "analysis", "analyse", "análisis", "opinion",
+    "opinión", "commentary", "comment", "kommentar", "editorial", "review", "interview", "entretien",
+    "advertisement", "anzeige", "sponsored", "watch", "listen", "fact check", "factcheck", "eilmeldung",
+    "direct", "en direct", "en vivo", "última hora", "ultima ora", "news", "nachrichten", "aktuell",
+    "note", "editor's note", "editors note", "correction", "korrektur", "warning", "achtung", "hinweis",
+    "tl;dr", "tldr", "faq", "q", "a", "i", "ok", "okay", "summary", "zusammenfassung", "résumé",
+    "podcast", "audio", "newsletter", "gallery", "galerie", "bild", "bilder", "ticker", "liveticker",
+    "the", "der", "die", "das", "le", "la", "les", "el", "los", "las", "il", "lo", "gli",
+})
 
-#: Upper bound of words in a dateline's place part.
-DATELINE_MAX_PLACE_WORDS = 5
+#: Month names and abbreviations (lower case, without the final dot) in the dateline languages.
+MONTHS = {
+    **dict.fromkeys(["jan", "january", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio", "gen",
+                     "janeiro", "januari"], 1),
+    **dict.fromkeys(["feb", "february", "februar", "feber", "février", "févr", "fevrier", "febrero", "febbraio",
+                     "fevereiro", "februari"], 2),
+    **dict.fromkeys(["mar", "march", "märz", "mär", "maerz", "mars", "marzo", "março", "maart", "mrt"], 3),
+    **dict.fromkeys(["apr", "april", "avril", "avr", "abril", "abr", "aprile"], 4),
+    **dict.fromkeys(["may", "mai", "mayo", "maggio", "mag", "maio", "mei"], 5),
+    **dict.fromkeys(["jun", "june", "juni", "juin", "junio", "giugno", "giu", "junho"], 6),
+    **dict.fromkeys(["jul", "july", "juli", "juillet", "juil", "julio", "luglio", "lug", "julho"], 7),
+    **dict.fromkeys(["aug", "august", "août", "aout", "agosto", "ago", "augustus"], 8),
+    **dict.fromkeys(["sep", "sept", "september", "septembre", "septiembre", "settembre", "set", "setembro"], 9),
+    **dict.fromkeys(["oct", "october", "oktober", "okt", "octobre", "octubre", "ottobre", "ott", "outubro"], 10),
+    **dict.fromkeys(["nov", "november", "novembre", "noviembre", "novembro"], 11),
+    **dict.fromkeys(["dec", "december", "dezember", "dez", "décembre", "déc", "diciembre", "dic", "dicembre",
+                     "dezembro"], 12),
+}
+
+#: Well-known dateline cities: a capitalised (not capitals) place alone before a dash or
+#: period counts as a dateline only when it is one of these (capitals always count).
+DATELINE_KNOWN_PLACES = frozenset(name.replace("_", " ") for name in """
+Aachen Abu_Dhabi Abuja Accra Addis_Abeba Addis_Ababa Ahmedabad Algiers Amman Amsterdam Anchorage Ankara
+Antananarivo Antwerpen Antwerp Athen Athens Atlanta Auckland Augsburg Austin Bagdad Baghdad Baku Bali
+Baltimore Bamako Bangkok Bangalore Barcelona Basel Beijing Peking Beirut Beirut Belfast Belgrad Belgrade
+Bergen Berlin Bern Bielefeld Bilbao Birmingham Bochum Bogotá Bogota Bologna Bonn Bordeaux Boston Bratislava
+Braunschweig Brasília Brasilia Bremen Brisbane Brüssel Brussels Bruxelles Bukarest Bucharest Budapest
+Buenos_Aires Buffalo Kairo Cairo Calgary Canberra Caracas Cardiff Charlotte Chemnitz Chicago Chișinău
+Cincinnati Cleveland Colombo Columbus Dakar Dallas Damaskus Damascus Danzig Gdańsk Darmstadt Denver Detroit
+Dhaka Doha Dortmund Dresden Dubai Dublin Duisburg Düsseldorf Edinburgh Erfurt Essen Frankfurt
+Frankfurt_am_Main Freiburg Genf Geneva Genève Genua Genoa Glasgow Göteborg Gothenburg Graz Hamburg Hannover
+Hanover Hanoi Harare Havanna Havana Helsinki Hiroshima Ho_Chi_Minh_City Hongkong Hong_Kong Honolulu Houston
+Indianapolis Innsbruck Islamabad Istanbul Jakarta Jerusalem Johannesburg Kabul Kampala Kapstadt Cape_Town
+Karachi Karlsruhe Kassel Kathmandu Khartum Khartoum Kiel Kiew Kyiv Kiev Kigali Kingston Kinshasa Koblenz Köln
+Cologne Kolkata Kopenhagen Copenhagen Krakau Kraków Kuala_Lumpur Kuwait Lagos Lahore Las_Vegas Lausanne
+Leipzig Lille Lima Linz Lissabon Lisbon Liverpool Ljubljana London Los_Angeles Luanda Lübeck Luxemburg
+Luxembourg Luzern Lyon Madrid Magdeburg Mailand Milan Milano Mainz Managua Manchester Manila Mannheim
+Marseille Melbourne Memphis Mexiko-Stadt Mexico_City Miami Minsk Minneapolis Mogadischu Mogadishu Monaco
+Montevideo Montreal Montréal Moskau Moscow Mumbai München Munich Münster Nairobi Nantes Neapel Naples
+Neu-Delhi New_Delhi Delhi New_Orleans New_York Nizza Nice Nürnberg Nuremberg Oakland Odessa Oldenburg Osaka
+Oslo Osnabrück Ottawa Oxford Palermo Panama Paris Perth Philadelphia Phoenix Pittsburgh Portland Porto
+Potsdam Prag Prague Pretoria Pristina Quito Rabat Regensburg Reykjavik Riad Riyadh Riga Rio_de_Janeiro Rom
+Rome Roma Rostock Rotterdam Saarbrücken Salzburg San_Diego San_Francisco San_José Santiago Sarajevo Seattle
+Seoul Sevilla Seville Shanghai Singapur Singapore Skopje Sofia Stockholm Straßburg Strasbourg Stuttgart Sydney
+Taipeh Taipei Tallinn Taschkent Tashkent Teheran Tehran Tel_Aviv Tiflis Tbilisi Tirana Tokio Tokyo Toronto
+Toulouse Trier Tripolis Tripoli Tunis Turin Ulm Vancouver Venedig Venice Vilnius Warschau Warsaw Washington
+Wellington Wien Vienna Wiesbaden Wuppertal Würzburg Zagreb Zürich Zurich Jena Weimar Halle Gießen Göttingen
+Heidelberg Lüneburg Flensburg Schwerin Cottbus Konstanz Ingolstadt Passau Bamberg Bayreuth Hildesheim
+Paderborn Siegen Gera Zwickau Plauen Görlitz Bautzen Leverkusen Krefeld Mönchengladbach Gelsenkirchen
+Bottrop Oberhausen Hagen Hamm Herne Mülheim Solingen Remscheid Neuss Bergisch_Gladbach Ludwigshafen Kaiserslautern
+Pforzheim Heilbronn Reutlingen Tübingen Esslingen Offenburg Villingen-Schwenningen Friedrichshafen Lindau
+Kempten Rosenheim Landshut Straubing Erlangen Fürth Aschaffenburg Schweinfurt Fulda Marburg Wetzlar Hanau
+Offenbach Bad_Homburg Salzgitter Wolfsburg Celle Cuxhaven Wilhelmshaven Emden Bremerhaven Stralsund Greifswald
+Neubrandenburg Wismar Frankfurt_(Oder) Brandenburg Dessau Wittenberg Halberstadt Nordhausen Suhl Eisenach
+""".split())
+
+#: Longest dateline accepted, in characters: longer openings are sentences.
+DATELINE_MAX_CHARS = 80
 
 # ---------------------------------------------------------------- language
 #: A few very frequent function words per language, for detection when the page declares none.

@@ -1,0 +1,215 @@
+"""The dateline a news body opens with ("WASHINGTON (Reuters) —", "London, 24 Sep –", "MADRID.").
+
+A dateline is a place (in capitals, or capitalised with an agency, region or date to vouch
+for it), optionally a region ("Wis.", "Lebanon"), a date ("24 Sep") and an agency in
+parentheses ("(AP)"), ended by a dash, or by a period after a place in capitals or a lone
+capitalised place. Openings that merely look alike (kickers such as "VIDEO –", sentences
+with a dash) are rejected by the shape rules and the table of kicker words.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from . import meta_tables as tables
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"  # Latin capitals (ranges include some lower-case in Latin Extended-A; checked below)
+_LOWER = "a-zß-öø-ÿ"
+_CAPS_WORD = rf"[{_UPPER}][{_UPPER}'’.\-]*[{_UPPER}.]|[{_UPPER}]"
+_CAPS_PLACE = rf"(?:{_CAPS_WORD})(?:\s+(?:{_CAPS_WORD}|de|del|la|sur|am|an|im|upon))*?"
+_TITLE_WORD = rf"[{_UPPER}][{_LOWER}'’\-]+(?:-[{_UPPER}][{_LOWER}]+)*"
+_TITLE_PLACE = rf"{_TITLE_WORD}(?:\s+(?:{_TITLE_WORD}|am|an|im|ob|bei|de|del|la|le|sur|upon|on|upon-\w+)){{0,3}}?"
+_REGION = rf"(?:,\s*(?:[{_UPPER}][\w'’.\-]*\.?(?:\s+[{_UPPER}][\w'’.\-]*){{0,2}}))"
+_AGENCY = r"(?:\s*\((?:[A-Za-zÀ-ÿ][\w/.&\-]*(?:\s+[\w/.&\-]+){0,3})\))"
+_MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
+_DATE = (rf"(?:,?\s+(?:(?P<day1>\d{{1,2}})\.?\s+{_MONTH}|(?P<month2>[^\W\d_]{{3,10}})\.?\s+(?P<day2>\d{{1,2}})"
+         rf"|(?P<day3>\d{{1,2}})\.(?P<month3>\d{{1,2}})\.(?:\d{{2,4}})?)(?:,?\s+(?P<year>(?:19|20)\d{{2}}))?)")
+_DATE_PLAIN = re.sub(r"\?P<\w+>", "", _DATE)
+_DASH = r"\s*(?:—|–|―|−|--)\s*|\s+-\s+"
+
+# place, then any of region / date / agency, then a dash
+_DASHED = re.compile(
+    rf"^(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE})(?P<region>{_REGION}{{0,2}})(?P<date>{_DATE_PLAIN})?"
+    rf"(?P<agency>{_AGENCY})?(?P<date_after>{_DATE_PLAIN})?(?:{_DASH})(?P<rest>.*)$", re.S)
+# a place in capitals (or a lone capitalised place) closed by a period: "MADRID. The ...", "Berlin. Der ..."
+_STOPPED = re.compile(
+    rf"^(?P<place>{_CAPS_PLACE}|{_TITLE_WORD})(?P<region>{_REGION}?)(?P<agency>{_AGENCY})?\.\s+"
+    rf"(?P<rest>[\"“„«‘'(]?[{_UPPER}].*)$", re.S)
+
+
+@dataclass
+class DatelineResult:
+    text: str | None = None
+    """The dateline without its dash ("London, 24 Sep"), or None."""
+    place: str | None = None
+    """The place part ("London", "LA CROSSE, Wis.")."""
+    date: str | None = None
+    """ISO date of the dateline's date part, or None when it has none."""
+    paragraphs: list[str] = field(default_factory=list)
+    """The body paragraphs with the dateline removed from the first one."""
+
+
+def apply_dateline(paragraphs: list[str], meta, *, fetched_at: datetime | None = None) -> DatelineResult:
+    """Split the dateline off the body's first paragraph, when it opens with one.
+
+    meta: the page's Metadata (its date_published gives a year to "24 Sep"; when it has no
+    date, the dateline's date becomes date_published with source "dateline").
+    """
+    paragraphs = list(paragraphs or [])
+    result = DatelineResult(paragraphs=paragraphs)
+    if not paragraphs:
+        return result
+    found = find_dateline(paragraphs[0])
+    if found is None:
+        return result
+    text, place, date_parts, rest = found
+    result.text, result.place = text, place
+    reference = _reference_date(getattr(meta, "date_published", None), fetched_at)
+    day = dateline_date(date_parts, reference)
+    result.date = day.isoformat() if day else None
+    rest = rest.strip()
+    result.paragraphs = ([rest] if rest else []) + paragraphs[1:]
+    if day is not None and meta is not None and getattr(meta, "date_published", None) is None:
+        meta.date_published = day.isoformat()
+        meta.date_published_source = "dateline"
+    return result
+
+
+def find_dateline(paragraph: str):
+    """(dateline text, place, date parts, rest of the paragraph) or None."""
+    head = paragraph.lstrip()
+    for pattern in (_DASHED, _STOPPED):
+        match = pattern.match(head[: tables.DATELINE_MAX_CHARS + 400])
+        if match is None:
+            continue
+        rest_start = match.start("rest")
+        opening = head[:rest_start]
+        if len(opening) > tables.DATELINE_MAX_CHARS + 5:
+            continue
+        if not _plausible(match, pattern is _STOPPED):
+            continue
+        text = _DASH_TAIL.sub("", opening).strip().rstrip(",")
+        if pattern is _STOPPED and not (match.group("region") and _ENDS_WITH_ABBREVIATION.search(text)):
+            text = text.rstrip(".").strip()
+        place = (match.group("place") + (match.group("region") or "")).strip().rstrip(",")
+        date_parts = _date_parts(match)
+        rest = head[rest_start:] + paragraph[len(paragraph.lstrip()) + len(head):]
+        return text, place, date_parts, rest
+    return None
+
+
+_DASH_TAIL = re.compile(r"(?:\s*(?:—|–|―|−|--)\s*|\s+-\s+)$")
+_ENDS_WITH_ABBREVIATION = re.compile(r"\b(?:[A-Z]\.){2,}$|\b[A-Z][a-z]{1,4}\.$")
+
+
+def _is_caps(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+
+
+def _plausible(match, stopped: bool) -> bool:
+    """Shape rules: what vouches for the place being a place."""
+    place = match.group("place").strip()
+    region = match.group("region") or ""
+    agency = match.group("agency") or ""
+    has_date = bool(match.groupdict().get("date") or match.groupdict().get("date_after"))
+    if place.lower().strip(".") in tables.DATELINE_NOT_PLACES:
+        return False
+    letters = sum(ch.isalpha() for ch in place)
+    if letters < 3 and not agency:
+        return False
+    caps = _is_caps(place)
+    if region and not _region_plausible(region):
+        return False
+    if has_date and not _date_plausible(match):
+        return False
+    known = place in tables.DATELINE_KNOWN_PLACES
+    if stopped:
+        # "MADRID." or "Berlin." : a capitals place, or a well-known place
+        if caps:
+            return letters >= 4 or bool(agency)
+        return known and not region
+    if caps:
+        return letters >= 4 or bool(agency or region or has_date)
+    # a capitalised (not capitals) place needs something that makes it a dateline
+    return bool(known or agency or has_date or (region and _region_is_abbreviation(region)))
+
+
+def _region_plausible(region: str) -> bool:
+    parts = [part.strip() for part in region.split(",") if part.strip()]
+    return all(len(part) <= 25 and len(part.split()) <= 3 for part in parts)
+
+
+def _region_is_abbreviation(region: str) -> bool:
+    parts = [part.strip() for part in region.split(",") if part.strip()]
+    return any(part in tables.DATELINE_REGION_ABBREVIATIONS or _is_caps(part) for part in parts)
+
+
+def _date_parts(match) -> dict:
+    for suffix in ("", "_after"):
+        group = match.groupdict().get("date" + suffix)
+        if not group:
+            continue
+        return _parse_date_group(group)
+    return {}
+
+
+_DATE_ONLY = re.compile(r"^" + _DATE.replace(r"(?:,?\s+", r"(?:,?\s*", 1))
+
+
+def _parse_date_group(text: str) -> dict:
+    match = _DATE_ONLY.search(text)
+    if not match:
+        return {}
+    parts = match.groupdict()
+    if parts.get("day3"):
+        return {"day": int(parts["day3"]), "month": int(parts["month3"]), "year": None}
+    day = parts.get("day1") or parts.get("day2")
+    month_word = (parts.get("month") or parts.get("month2") or "").lower().rstrip(".")
+    month = tables.MONTHS.get(month_word)
+    if not day or not month:
+        return {}
+    return {"day": int(day), "month": month, "year": int(parts["year"]) if parts.get("year") else None}
+
+
+def _date_plausible(match) -> bool:
+    for name in ("date", "date_after"):
+        group = match.groupdict().get(name)
+        if group:
+            parts = _parse_date_group(group)
+            if not parts or not (1 <= parts["day"] <= 31 and 1 <= parts["month"] <= 12):
+                return False
+    return True
+
+
+def _reference_date(published: str | None, fetched_at: datetime | None) -> date:
+    if published:
+        try:
+            return date.fromisoformat(published[:10])
+        except ValueError:
+            pass
+    if fetched_at is not None:
+        return fetched_at.date()
+    return date.today()
+
+
+def dateline_date(parts: dict, reference: date) -> date | None:
+    """The dateline's date, the year taken from the reference (publication or fetch) date.
+
+    A dateline a little after the reference in the calendar belongs to the year before
+    ("30 Dec" on a page published 2 Jan).
+    """
+    if not parts:
+        return None
+    year = parts.get("year") or reference.year
+    try:
+        day = date(year, parts["month"], parts["day"])
+    except ValueError:
+        return None
+    if not parts.get("year") and day > reference + timedelta(days=31):
+        try:
+            day = date(year - 1, parts["month"], parts["day"])
+        except ValueError:
+            return None
+    return day
