@@ -34,6 +34,9 @@ CHARSET_ALIASES = {
     "x-user-defined": "cp1252",
 }
 
+#: Valid non-ASCII characters needed per broken UTF-8 sequence to still read a page as UTF-8.
+MIN_VALID_PER_ERROR = 20
+
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -106,6 +109,17 @@ def decodes_cleanly(data: bytes, charset: str) -> str | None:
         return None
 
 
+def mostly_utf8(data: bytes) -> str | None:
+    """The text when `data` is UTF-8 with a few broken sequences (a truncated character in a
+    teaser), else None. Text in another encoding breaks UTF-8 on nearly every non-ASCII byte."""
+    text = data.decode("utf-8", "replace")
+    errors = text.count("\ufffd")
+    non_ascii = sum(1 for ch in text if ord(ch) > 127) - errors
+    if non_ascii >= MIN_VALID_PER_ERROR * errors and errors <= max(8, len(data) // 5000):
+        return text
+    return None
+
+
 def detect_charset(data: bytes) -> str | None:
     """Best guess of the encoding with charset-normalizer."""
     try:
@@ -137,6 +151,9 @@ def decode_html(data: bytes | str, headers: dict | None = None) -> str:
         # valid multi-byte UTF-8 almost never happens by chance in another encoding, while
         # pages that declare a legacy charset but are really UTF-8 are common
         text = decodes_cleanly(data, "utf-8")
+        if text is not None:
+            return text
+        text = mostly_utf8(data)
         if text is not None:
             return text
     tried = []
