@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -31,6 +32,7 @@ from newsarchive.archive.rows import (
     site_of,
 )
 from newsarchive.archive.store import ensure_article_columns, is_extractable_page
+from newsarchive.archive.transaction import immediate_transaction
 
 SQLITE_UTILS = str(Path(sys.executable).parent / "sqlite-utils")
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=timezone.utc)
@@ -349,6 +351,60 @@ def test_one_archive_can_be_shared_by_threads(archive):
         thread.join()
     assert archive.db["pages"].count == 80
     assert archive.db["articles"].count == 80
+
+
+def test_crawl_killed_mid_write_leaves_a_consistent_archive(tmp_path):
+    path = tmp_path / "archive.db"
+    Archive(path).close()
+    endless_writer = textwrap.dedent("""
+        import itertools, sys
+        from newsarchive import Article, FetchedPage
+        from newsarchive.archive import Archive
+        archive = Archive(sys.argv[1])
+        crawl_id = archive.start_crawl("news", [], {})
+        for n in itertools.count():
+            url = f"https://e.com/{n % 40}"
+            archive.store_page(FetchedPage(url=url, status=200, body=b"<p>x</p>" * 500),
+                               Article(url=url, is_article=True, headline=url, body=str(n)),
+                               crawl_id=crawl_id)
+        """)
+    writer = subprocess.Popen([sys.executable, "-c", endless_writer, str(path)],
+                              env=os.environ.copy())
+    reader = sqlite3.connect(path, timeout=30)
+    try:
+        while reader.execute("SELECT count(*) FROM pages").fetchone()[0] < 60:
+            assert writer.poll() is None, "the writer died on its own"
+    finally:
+        writer.send_signal(signal.SIGKILL)
+        writer.wait()
+    assert reader.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    orphans = reader.execute(
+        "SELECT count(*) FROM pages WHERE article_url IS NOT NULL"
+        " AND article_url NOT IN (SELECT url FROM articles)").fetchone()[0]
+    assert orphans == 0
+    unversioned = reader.execute(
+        "SELECT count(*) FROM articles WHERE content_hash NOT IN"
+        " (SELECT content_hash FROM article_versions v WHERE v.article_url = articles.url)"
+    ).fetchone()[0]
+    assert unversioned == 0
+    assert reader.execute("SELECT count(*) FROM articles").fetchone()[0] == 40
+    with Archive(path) as archive:
+        assert archive.stats()["crawls"][0]["finished_at"] is None
+        assert archive.store_page(fetched("https://e.com/after"), None).page_id
+
+
+def test_immediate_transaction_rolls_back_on_any_exception(tmp_path):
+    db = Database(tmp_path / "t.db")
+    db["t"].create({"id": int}, pk="id")
+    for exception in (ValueError, KeyboardInterrupt):
+        with pytest.raises(exception):
+            with immediate_transaction(db):
+                db["t"].insert({"id": 1})
+                raise exception
+    assert db["t"].count == 0 and not db.conn.in_transaction
+    with immediate_transaction(db):
+        db["t"].insert({"id": 2})
+    assert db["t"].count == 1
 
 
 # -- crawls ----------------------------------------------------------------------------------
