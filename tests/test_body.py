@@ -1,0 +1,402 @@
+"""Unit tests of the body passes on tiny inline HTML."""
+import lxml.html
+import pytest
+
+from newsarchive.article import BOILERPLATE_LABELS
+from newsarchive.extract.body import (
+    BlockLog, BodyResult, cross_check_article_body, cut_at_trailing_heading, drop_captions,
+    drop_repeated_short, edge_label, extract_body, is_listing, looks_like_article, trim_edges,
+)
+from newsarchive.extract.boilerplate import (
+    describe_block, heading_elements, heading_label, is_internal_link, promo_label,
+    separate_boilerplate,
+)
+from newsarchive.extract.prune import (
+    chrome_label, class_tokens, holds_article, is_hidden, joined_tokens, names_article_body,
+    prose_weights, prune_chrome, remove_element,
+)
+from newsarchive.extract.score import (
+    best_candidate, class_weight, is_paragraph, loose_text, merge_siblings, score_candidates,
+    text_stats,
+)
+from newsarchive.extract.structured import StructuredData
+from newsarchive.extract.text import clean_space, normalize_phrase, paragraphs_of, text_weight
+from newsarchive.sites import SiteProfile
+
+LONG = ("The council voted on Tuesday to approve the new budget, which raises spending on "
+        "schools, roads and parks, after a debate that lasted most of the evening.")
+
+
+def html(body):
+    return lxml.html.document_fromstring(f"<html><body>{body}</body></html>")
+
+
+def frag(markup):
+    return lxml.html.fragment_fromstring(markup)
+
+
+def article_page(extra_inside="", extra_outside=""):
+    paras = "".join(f"<p>{LONG} Part {i}.</p>" for i in range(6))
+    return html(f"<div class='site'><nav><a href='/'>Home</a><a href='/news'>News</a></nav>"
+                f"<main><article><h1>Council passes budget</h1>"
+                f"<div class='article-body'>{paras}{extra_inside}</div></article>"
+                f"{extra_outside}</main><footer>© 2024 The Paper</footer></div>")
+
+
+# ---------------------------------------------------------------- text
+def test_clean_space_collapses_all_whitespace():
+    assert clean_space(" a\u00a0\n b\u200b c ") == "a b c"
+
+
+def test_normalize_phrase_strips_case_and_edge_punctuation():
+    assert normalize_phrase("  Read MORE: ") == "read more"
+    assert normalize_phrase("» You might also like…") == "you might also like…"
+
+
+def test_text_weight_counts_cjk_heavier():
+    assert text_weight("abc") == 3
+    assert text_weight("新闻") == 6
+
+
+def test_paragraphs_of_splits_at_blocks_and_br():
+    el = frag("<div>Intro <b>bold</b> text<p>Second</p>tail<br>after br<ul><li>one</li><li>two</li></ul></div>")
+    assert paragraphs_of(el) == ["Intro bold text", "Second", "tail", "after br", "one", "two"]
+
+
+def test_paragraphs_of_keeps_table_rows_together():
+    el = frag("<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>")
+    assert paragraphs_of(el) == ["a b", "c"]
+
+
+def test_paragraphs_of_skips_subtrees_but_keeps_tails():
+    el = frag("<div><p>keep</p><span>skip me</span> tail</div>")
+    skip = {el.find("span")}
+    assert paragraphs_of(el, skip=skip) == ["keep", "tail"]
+
+
+def test_paragraphs_of_marks_headings():
+    el = frag("<div><h3>Title</h3><p>body</p></div>")
+    assert paragraphs_of(el, headings={el.find("h3")}) == [("Title", True), ("body", False)]
+
+
+# ---------------------------------------------------------------- prune
+def test_class_tokens_split_camel_case_and_separators():
+    el = frag("<div class='articleBody td-post_content' id='main'></div>")
+    assert class_tokens(el) == ["article", "body", "td", "post", "content", "main"]
+
+
+def test_joined_tokens_glue_pairs():
+    assert "articlebody" in joined_tokens(["article", "body"])
+
+
+def test_names_article_body():
+    assert names_article_body(["l", "article", "body", "segment"])
+    assert names_article_body(["entry", "content"])
+    assert not names_article_body(["sidebar", "widget"])
+
+
+@pytest.mark.parametrize("markup, hidden", [
+    ("<div hidden>x</div>", True),
+    ("<div style='display: none'>x</div>", True),
+    ("<span class='sr-only'>x</span>", True),
+    ("<div aria-hidden='true'>x</div>", True),
+    ("<div class='hidden md:block'>x</div>", False),
+    ("<div class='d-none d-lg-block'>x</div>", False),
+    ("<div class='hidden-xs'>x</div>", False),
+    ("<div>x</div>", False),
+])
+def test_is_hidden(markup, hidden):
+    assert is_hidden(frag(markup)) is hidden
+
+
+@pytest.mark.parametrize("markup, label", [
+    ("<nav>x</nav>", "navigation"),
+    ("<div role='complementary'>x</div>", "other"),
+    ("<div class='share-buttons'>x</div>", "share"),
+    ("<div id='comments'>x</div>", "comments"),
+    ("<div class='related-posts'>x</div>", "related"),
+    ("<div class='newsletter-signup'>x</div>", "newsletter"),
+    ("<div class='ad-slot'>x</div>", "advertisement"),
+    ("<div class='article-body'>x</div>", None),
+    ("<div class='l-sidebar article-body'>x</div>", None),
+])
+def test_chrome_label(markup, label):
+    assert chrome_label(frag(markup), weak_allowed=False) == label
+
+
+def test_weak_tokens_only_when_allowed():
+    el = frag("<div class='entry-meta'>x</div>")
+    assert chrome_label(el, weak_allowed=False) is None
+    assert chrome_label(el, weak_allowed=True) == "byline"
+
+
+def test_remove_element_keeps_tail_text():
+    el = frag("<p>a<span>x</span> tail</p>")
+    remove_element(el.find("span"))
+    assert el.text_content() == "a tail"
+
+
+def test_holds_article_for_a_sidebar_layout_wrapper_with_the_headline():
+    tree = html(f"<div class='container penci_sidebar'><h1>T</h1><p>{LONG}</p></div><div>x</div>")
+    wrapper = tree.find(".//div")
+    assert holds_article(wrapper, len(tree.text_content()))
+
+
+def test_prose_weights_sum_long_paragraphs_up_the_tree():
+    tree = html(f"<div id='a'><p>{LONG}</p><p>short</p></div>")
+    weights = prose_weights(tree.find("body"))
+    assert weights[tree.get_element_by_id("a")] == len(LONG)
+
+
+def test_prune_chrome_removes_and_records_chrome():
+    tree = article_page(extra_outside="<aside class='sidebar'><h4>Latest news</h4><a href='/x'>Other story</a></aside>")
+    log = BlockLog()
+    prune_chrome(tree, log)
+    text = tree.text_content()
+    assert "Home" not in text and "Other story" not in text and "© 2024" not in text
+    assert LONG in text
+    headings = [b.heading for b in log.records()]
+    assert "Latest news" in headings
+
+
+def test_prune_chrome_keeps_a_share_wrapper_holding_the_prose():
+    paras = "".join(f"<p>{LONG}</p>" for _ in range(4))
+    tree = html(f"<div class='entry share'>{paras}</div><div class='sidebar'><p>{LONG}</p></div>")
+    prune_chrome(tree, BlockLog())
+    assert tree.text_content().count(LONG) == 4
+
+
+def test_prune_chrome_drops_scripts_silently():
+    tree = html("<script>var x = 1;</script><p>text</p>")
+    log = BlockLog()
+    prune_chrome(tree, log)
+    assert "var x" not in tree.text_content() and log.records() == []
+
+
+# ---------------------------------------------------------------- score
+def test_text_stats_counts_text_and_links():
+    tree = html("<div id='d'>abc <a href='/'>link</a> def</div>")
+    stats = text_stats(tree.find("body"))
+    div = tree.get_element_by_id("d")
+    assert stats.text_len(div) == len("abc") + len("link") + len("def")
+    assert stats.link_count[div] == 1
+    assert stats.link_density(div) == pytest.approx(0.4)
+
+
+def test_class_weight():
+    assert class_weight(frag("<div class='article-body'></div>")) == 50
+    assert class_weight(frag("<div class='sidebar'></div>")) == -25
+    assert class_weight(frag("<div itemprop='articleBody'></div>")) == 60
+
+
+def test_is_paragraph():
+    assert is_paragraph(frag("<p>x</p>"))
+    assert is_paragraph(frag("<div>only <b>inline</b></div>"))
+    assert not is_paragraph(frag("<div><p>block</p></div>"))
+
+
+def test_loose_text_of_a_mixed_container():
+    assert "loose words" in loose_text(frag("<div>loose words<p>para</p></div>"))
+
+
+def test_best_candidate_is_the_article_container():
+    tree = article_page()
+    body = tree.find("body")
+    stats = text_stats(body)
+    top = best_candidate(score_candidates(body, stats))
+    assert "article-body" in (top.get("class") or "") or top.tag in ("article", "main")
+
+
+def test_merge_siblings_takes_split_article_parts():
+    tree = html(f"<div><div class='part'><p>{LONG}</p><p>{LONG}</p></div><p>{LONG}</p>"
+                f"<div class='part'><p>{LONG}</p><p>{LONG}</p></div><ul><li><a href='/'>x</a></li></ul></div>")
+    body = tree.find("body")
+    stats = text_stats(body)
+    scores = score_candidates(body, stats)
+    first = tree.find(".//div[@class='part']")
+    chosen = merge_siblings(first, scores, stats)
+    assert len(chosen) == 3 and chosen[1].tag == "p"
+
+
+# ---------------------------------------------------------------- boilerplate
+@pytest.mark.parametrize("text, label", [
+    ("Latest news", "related"), ("Must read", "related"), ("You might also like", "related"),
+    ("Recommended to you", "related"), ("Lesen Sie auch:", "related"), ("相关新闻", "related"),
+    ("Leave a Reply", "comments"), ("Share this article", "share"), ("Newsletter", "newsletter"),
+    ("More from Reuters", "related"), ("The council's decision", None),
+])
+def test_heading_label(text, label):
+    assert heading_label(text) == label
+
+
+def test_heading_label_exact_for_plain_paragraphs():
+    assert heading_label("Tags:", exact=True) == "navigation"
+    assert heading_label("More on this story later", exact=True) is None
+
+
+def test_heading_elements_skip_teaser_titles():
+    block = frag("<div><h4>Latest news</h4><h3><a href='/a'>A story</a></h3><h4>Must read</h4></div>")
+    found = {el.text_content() for el in heading_elements(block)}
+    assert found == {"Latest news", "Must read"}
+
+
+def test_describe_block_splits_titled_sections():
+    block = frag("<div><h4>Latest news</h4><a href='/a'>Story A</a><h4>Must read</h4><a href='/b'>Story B</a></div>")
+    records = describe_block(block, "other")
+    assert [(r.heading, r.text, r.label) for r in records] == [
+        ("Latest news", "Story A", "related"), ("Must read", "Story B", "related")]
+
+
+@pytest.mark.parametrize("text, share, label", [
+    ("Advertisement", 0.0, "advertisement"),
+    ("Read more: Council delays vote", 0.8, "related"),
+    ("Lesen Sie auch: Der Rat vertagt sich", 0.9, "related"),
+    ("Readers said the plan was fair.", 0.0, None),
+])
+def test_promo_label(text, share, label):
+    assert promo_label(text, share) == label
+
+
+def test_is_internal_link():
+    assert is_internal_link(frag("<a href='/news/x'>x</a>"), "paper.com")
+    assert is_internal_link(frag("<a href='https://www.paper.com/x'>x</a>"), "paper.com")
+    assert not is_internal_link(frag("<a href='https://other.org/x'>x</a>"), "paper.com")
+
+
+def separated(inner):
+    tree = html(f"<div id='c'><p>{LONG}</p><p>{LONG}</p><p>{LONG}</p>{inner}<p>{LONG} End.</p></div>")
+    container = tree.get_element_by_id("c")
+    log = BlockLog()
+    separate_boilerplate([container], text_stats(tree.find("body")), log, page_host="paper.com")
+    return container, log.records()
+
+
+def test_separate_boilerplate_removes_a_headed_related_block():
+    container, records = separated("<div><h3>Related stories</h3><ul><li><a href='/a'>A</a></li>"
+                                   "<li><a href='/b'>B</a></li></ul></div>")
+    assert "Related stories" not in container.text_content()
+    assert records[0].heading == "Related stories" and records[0].label == "related"
+
+
+def test_separate_boilerplate_removes_link_lists():
+    container, records = separated("<ul><li><a href='/a'>Story A here</a></li><li><a href='/b'>Story B here</a></li></ul>")
+    assert "Story A" not in container.text_content()
+    assert records[0].label == "related"
+
+
+def test_separate_boilerplate_removes_single_link_teasers_to_the_same_site():
+    container, _ = separated("<p><strong><a href='https://paper.com/other'>OTHER STORY HEADLINE</a></strong></p>"
+                             "<p><a href='https://elsewhere.org/report'>The full report</a></p>")
+    assert "OTHER STORY" not in container.text_content()
+    assert "The full report" in container.text_content()
+
+
+# ---------------------------------------------------------------- edges and checks
+def test_edge_label():
+    assert edge_label("By Jane Doe", None, None) == "byline"
+    assert edge_label("Photo: Reuters", None, None) == "caption"
+    assert edge_label("Iran Focus", None, "iran focus") == "byline"
+    assert edge_label("Council passes budget", "council passes budget", None) == "other"
+    assert edge_label(LONG, None, None) is None
+
+
+def test_trim_edges_drops_bylines_and_trailers():
+    log = BlockLog()
+    kept = trim_edges(["By Jane Doe", LONG, "© 2024 The Paper. All rights reserved."], None, None, log)
+    assert kept == [LONG]
+    assert {r.label for r in log.records()} == {"byline", "footer"}
+
+
+def test_cut_at_trailing_heading():
+    log = BlockLog()
+    paragraphs = [LONG, LONG, "Tags", "budget, council"]
+    assert cut_at_trailing_heading(paragraphs, 0, log) == 2
+    assert log.records()[0].heading == "Tags"
+
+
+def test_drop_captions_by_credit():
+    log = BlockLog()
+    caption = "The mayor speaks in the council chamber. (AP Photo/Jane Doe)"
+    assert drop_captions([LONG, caption], log) == [LONG]
+    assert log.records()[0].label == "caption"
+
+
+def test_drop_repeated_short_lines_and_gallery_captions():
+    log = BlockLog()
+    caption = "A long gallery caption describing the scene in the council chamber at night."
+    paragraphs = [LONG, "Advertisement", LONG + " 2", "Advertisement", caption, caption, caption,
+                  LONG + " 3", LONG + " 4", LONG + " 5", LONG + " 6"]
+    kept = drop_repeated_short(paragraphs, log)
+    assert "Advertisement" not in kept and caption not in kept and len(kept) == 6
+
+
+def test_repeated_filler_that_is_the_content_stays():
+    assert drop_repeated_short([LONG, LONG, LONG], BlockLog()) == [LONG, LONG, LONG]
+
+
+def test_cross_check_drops_paragraphs_missing_from_article_body():
+    structured = StructuredData(article_body=" ".join([LONG, LONG + " Two."]))
+    log = BlockLog()
+    kept = cross_check_article_body([LONG, "Sign up to our daily briefing now", LONG + " Two."], structured, log)
+    assert kept == [LONG, LONG + " Two."]
+
+
+def test_cross_check_ignores_a_truncated_article_body():
+    structured = StructuredData(article_body=LONG[:210] + " and more of the story here")
+    paragraphs = [LONG, LONG + " Two.", LONG + " Three."]
+    assert cross_check_article_body(paragraphs, structured, BlockLog()) == paragraphs
+
+
+def test_cross_check_uses_article_body_when_the_dom_is_empty():
+    structured = StructuredData(article_body=f"{LONG}\n{LONG} Two.")
+    assert cross_check_article_body([], structured, BlockLog()) == [LONG, LONG + " Two."]
+
+
+def test_looks_like_article_and_listing():
+    assert looks_like_article([LONG, LONG], StructuredData())
+    assert not looks_like_article(["Page not found"], StructuredData())
+    assert looks_like_article([LONG[:90]], StructuredData(types={"NewsArticle"}))
+    assert is_listing(StructuredData(types={"CollectionPage"}), None, None)
+    assert not is_listing(StructuredData(types={"CollectionPage", "NewsArticle"}), None, None)
+
+
+# ---------------------------------------------------------------- extract_body
+def test_extract_body_end_to_end():
+    tree = article_page(
+        extra_inside="<figure><img src='x.jpg'><figcaption>The council chamber. Photo: J. Doe</figcaption></figure>",
+        extra_outside="<aside><h4>Most read</h4><a href='/a'>Another story</a></aside>")
+    result = extract_body(tree, StructuredData(), headline="Council passes budget", url="https://paper.com/a")
+    assert isinstance(result, BodyResult) and result.is_article
+    assert len(result.paragraphs) == 6 and result.paragraphs[0].startswith("The council voted")
+    assert "Council passes budget" not in result.paragraphs
+    labels = {b.label for b in result.boilerplate}
+    assert labels <= set(BOILERPLATE_LABELS)
+    assert "caption" in labels and "navigation" in labels
+    assert any(b.heading == "Most read" for b in result.boilerplate)
+
+
+def test_extract_body_keeps_captions_when_asked():
+    tree = article_page(extra_inside="<figure><figcaption>The council chamber at night</figcaption></figure>")
+    result = extract_body(tree, StructuredData(), headline=None, url=None, include_captions=True)
+    assert "The council chamber at night" in result.paragraphs
+
+
+def test_extract_body_applies_profile_drop_and_keep():
+    tree = article_page(extra_inside="<p class='promo'>Buy our magazine today, it is full of great stories.</p>")
+    profile = SiteProfile(host="paper.com", keep=["div.article-body"], drop=["p.promo"])
+    result = extract_body(tree, StructuredData(), headline=None, url="https://paper.com/a", profile=profile)
+    assert all("magazine" not in p for p in result.paragraphs)
+    assert any("magazine" in b.text for b in result.boilerplate)
+    assert len(result.paragraphs) == 6
+
+
+def test_extract_body_on_an_empty_page():
+    result = extract_body(html(""), StructuredData(), headline=None, url=None)
+    assert result.paragraphs == [] and result.is_article is False
+
+
+def test_extract_body_never_raises():
+    assert extract_body(None, None, headline=None, url=None) == BodyResult()
+    tree = html("<p>short</p>")
+    result = extract_body(tree, None, headline=None, url=None)
+    assert result.is_article is False

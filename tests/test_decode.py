@@ -1,0 +1,145 @@
+"""decode_html and parse_html: charsets from header, BOM, meta, detection; wrong declarations."""
+import codecs
+
+import pytest
+
+from newsarchive.extract.decode import (
+    bom_charset, declared_charset, decode_html, header_charset, mostly_utf8, normalize_charset,
+    parse_html,
+)
+
+RUSSIAN = "Президент подписал закон о бюджете на следующий год. Депутаты обсуждали его три недели."
+JAPANESE = "東京都は新しい条例を発表した。市民の生活に大きな影響があると専門家は指摘している。"
+KOREAN = "서울시는 새로운 교통 정책을 발표했다. 시민들의 생활에 큰 변화가 예상된다고 전문가들은 말했다."
+CHINESE = "国务院今天发布了新的经济政策，专家认为这将对市场产生深远影响。记者从有关部门获悉。"
+GERMAN = "Die Bürgermeisterin äußerte sich über die Straßenbahn und die Größe des Projekts."
+
+
+def page(text, head=""):
+    return f"<html><head>{head}<title>t</title></head><body><p>{text}</p></body></html>"
+
+
+def test_header_charset_reads_content_type_case_insensitively():
+    assert header_charset({"Content-Type": "text/html; charset=Windows-1251"}) == "cp1251"
+    assert header_charset({"content-type": "text/html; charset=\"utf-8\""}) == "utf-8"
+    assert header_charset({"CONTENT-TYPE": "text/html"}) is None
+    assert header_charset(None) is None
+
+
+def test_normalize_charset_maps_browser_labels():
+    assert normalize_charset("gb2312") == "gb18030"
+    assert normalize_charset("ISO-8859-1") == "cp1252"
+    assert normalize_charset("Shift_JIS") == "cp932"
+    assert normalize_charset("euc-kr") == "cp949"
+    assert normalize_charset("no-such-charset") is None
+
+
+def test_bom_charset():
+    assert bom_charset(codecs.BOM_UTF8 + b"<html>") == "utf-8"
+    assert bom_charset(codecs.BOM_UTF16_LE + "<".encode("utf-16-le")) == "utf-16-le"
+    assert bom_charset(b"<html>") is None
+
+
+def test_declared_charset_from_meta_and_http_equiv():
+    assert declared_charset(b'<meta charset="windows-1251">') == "cp1251"
+    assert declared_charset(b'<meta http-equiv="Content-Type" content="text/html; charset=EUC-KR">') == "cp949"
+    assert declared_charset(b"<html><body>nothing</body></html>") is None
+
+
+def test_declared_utf16_in_an_ascii_readable_page_means_utf8():
+    assert declared_charset(b'<meta charset="utf-16">') == "utf-8"
+
+
+@pytest.mark.parametrize("text, charset, label", [
+    (RUSSIAN, "cp1251", "windows-1251"),
+    (JAPANESE, "shift_jis", "Shift_JIS"),
+    (KOREAN, "euc_kr", "EUC-KR"),
+    (CHINESE, "gbk", "gb2312"),
+    (GERMAN, "cp1252", "iso-8859-1"),
+])
+def test_decode_with_meta_charset(text, charset, label):
+    data = page(text, f'<meta charset="{label}">').encode(charset)
+    assert text in decode_html(data)
+
+
+@pytest.mark.parametrize("text, charset, label", [
+    (RUSSIAN, "cp1251", "windows-1251"),
+    (JAPANESE, "shift_jis", "shift_jis"),
+    (KOREAN, "euc_kr", "euc-kr"),
+])
+def test_decode_with_http_charset(text, charset, label):
+    data = page(text).encode(charset)
+    assert text in decode_html(data, {"Content-Type": f"text/html; charset={label}"})
+
+
+@pytest.mark.parametrize("text, charset", [
+    (RUSSIAN * 3, "cp1251"),
+    (JAPANESE * 3, "shift_jis"),
+    (KOREAN * 3, "euc_kr"),
+    (CHINESE * 3, "gb18030"),
+])
+def test_decode_undeclared_by_detection(text, charset):
+    data = page(text).encode(charset)
+    assert text in decode_html(data)
+
+
+def test_declared_utf8_but_really_gbk_falls_back():
+    data = page(CHINESE * 3, '<meta charset="utf-8">').encode("gb18030")
+    assert CHINESE in decode_html(data)
+
+
+def test_declared_utf8_but_really_cp1252_falls_back():
+    data = page(GERMAN * 3, '<meta charset="utf-8">').encode("cp1252")
+    assert GERMAN in decode_html(data)
+
+
+def test_declared_latin1_but_really_utf8_reads_utf8():
+    data = page(GERMAN, '<meta charset="iso-8859-1">').encode("utf-8")
+    assert GERMAN in decode_html(data)
+
+
+def test_wrong_http_charset_is_overruled_by_valid_utf8():
+    data = page(RUSSIAN).encode("utf-8")
+    assert RUSSIAN in decode_html(data, {"content-type": "text/html; charset=iso-8859-1"})
+
+
+def test_utf8_with_a_truncated_character_stays_utf8():
+    data = page(GERMAN * 5).encode("utf-8") + "Straße".encode("utf-8")[:-2] + b"...</p>"
+    assert mostly_utf8(data) is not None
+    assert GERMAN in decode_html(data)
+
+
+def test_bom_wins_over_declarations():
+    data = codecs.BOM_UTF8 + page(RUSSIAN, '<meta charset="windows-1251">').encode("utf-8")
+    assert RUSSIAN in decode_html(data)
+
+
+def test_str_input_is_returned_unchanged():
+    assert decode_html("<p>é</p>") == "<p>é</p>"
+
+
+def test_odd_input_never_raises():
+    assert decode_html(b"") == ""
+    assert decode_html(None) == ""
+    assert isinstance(decode_html(bytes(range(256)) * 10), str)
+
+
+def test_parse_html_returns_an_html_element():
+    tree = parse_html(page("Hello"))
+    assert tree is not None and tree.tag == "html"
+    assert tree.find(".//p").text == "Hello"
+
+
+def test_parse_html_accepts_an_xml_declaration_in_str_input():
+    tree = parse_html('<?xml version="1.0" encoding="utf-8"?><html><body><p>x</p></body></html>')
+    assert tree is not None and tree.find(".//p").text == "x"
+
+
+@pytest.mark.parametrize("text", ["", "   \n  ", None])
+def test_parse_html_gives_none_for_empty_input(text):
+    assert parse_html(text) is None
+
+
+def test_parse_html_never_raises_on_garbage():
+    for junk in ["<", "\x00\x00", "<<<>>>", "<!DOCTYPE html>", "plain text, no markup"]:
+        parse_html(junk)
