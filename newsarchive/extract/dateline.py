@@ -18,20 +18,27 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"  # Latin capitals (ranges include some lower-case 
 _LOWER = "a-zß-öø-ÿ"
 _CAPS_WORD = rf"[{_UPPER}][{_UPPER}'’.\-]*[{_UPPER}.]|[{_UPPER}]"
 _CAPS_PLACE = rf"(?:{_CAPS_WORD})(?:\s+(?:{_CAPS_WORD}|de|del|la|sur|am|an|im|upon))*?"
-_TITLE_WORD = rf"[{_UPPER}][{_LOWER}'’\-]+(?:-[{_UPPER}][{_LOWER}]+)*"
+_TITLE_WORD = rf"[{_UPPER}][{_LOWER}'’\-]+(?:[-/][{_UPPER}][{_LOWER}]+)*"
 _TITLE_PLACE = rf"{_TITLE_WORD}(?:\s+(?:{_TITLE_WORD}|am|an|im|ob|bei|de|del|la|le|sur|upon|on|upon-\w+)){{0,3}}?"
 _REGION = rf"(?:,\s*(?:[{_UPPER}][\w'’.\-]*\.?(?:\s+[{_UPPER}][\w'’.\-]*){{0,2}}))"
-_AGENCY = r"(?:\s*\((?:[A-Za-zÀ-ÿ][\w/.&\-]*(?:\s+[\w/.&\-]+){0,3})\))"
+_AGENCY = r"(?:\s*\((?:[A-Za-zÀ-ÿ][\w/.&\-]*(?:\s+[\w/.&\-]+)?)\))"
 _MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
 _DATE = (rf"(?:,?\s+(?:(?P<day1>\d{{1,2}})\.?\s+{_MONTH}|(?P<month2>[^\W\d_]{{3,10}})\.?\s+(?P<day2>\d{{1,2}})"
          rf"|(?P<day3>\d{{1,2}})\.(?P<month3>\d{{1,2}})\.(?:\d{{2,4}})?)(?:,?\s+(?P<year>(?:19|20)\d{{2}}))?)")
 _DATE_PLAIN = re.sub(r"\?P<\w+>", "", _DATE)
 _DASH = r"\s*(?:—|–|―|−|--)\s*|\s+-\s+"
+_KNOWN_AGENCIES = "|".join(re.escape(name) for name in sorted(tables.AGENCY_NAMES, key=len, reverse=True))
 
 # place, then any of region / date / agency, then a dash
 _DASHED = re.compile(
     rf"^(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE})(?P<region>{_REGION}{{0,2}})(?P<date>{_DATE_PLAIN})?"
     rf"(?P<agency>{_AGENCY})?(?P<date_after>{_DATE_PLAIN})?(?:{_DASH})(?P<rest>.*)$", re.S)
+# place and agency glued to the text ("Hong Kong (CNN Business)A muddled view") or a stray quote
+_AGENCY_ONLY = re.compile(
+    rf"^(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE})(?P<region>{_REGION}{{0,2}})(?P<agency>{_AGENCY})"
+    rf"(?:\s*\"\s+|\s*(?=[{_UPPER}]))(?P<rest>.*)$", re.S)
+# a wire agency alone, the place left out: "(Reuters) — The ..."
+_AGENCY_ALONE = re.compile(rf"^(?P<agency>\((?:{_KNOWN_AGENCIES})\))(?:{_DASH})(?P<rest>.*)$", re.S)
 # a place in capitals (or a lone capitalised place) closed by a period: "MADRID. The ...", "Berlin. Der ..."
 _STOPPED = re.compile(
     rf"^(?P<place>{_CAPS_PLACE}|{_TITLE_WORD})(?P<region>{_REGION}?)(?P<agency>{_AGENCY})?\.\s+"
@@ -60,7 +67,10 @@ def apply_dateline(paragraphs: list[str], meta, *, fetched_at: datetime | None =
     result = DatelineResult(paragraphs=paragraphs)
     if not paragraphs:
         return result
-    found = find_dateline(paragraphs[0])
+    named = page_place_words(meta)
+    index, found = 0, find_dateline(paragraphs[0], named_places=named)
+    if found is None:
+        index, found = later_dateline(paragraphs)
     if found is None:
         return result
     text, place, date_parts, rest = found
@@ -69,17 +79,57 @@ def apply_dateline(paragraphs: list[str], meta, *, fetched_at: datetime | None =
     day = dateline_date(date_parts, reference)
     result.date = day.isoformat() if day else None
     rest = rest.strip()
-    result.paragraphs = ([rest] if rest else []) + paragraphs[1:]
+    result.paragraphs = paragraphs[:index] + ([rest] if rest else []) + paragraphs[index + 1:]
     if day is not None and meta is not None and getattr(meta, "date_published", None) is None:
         meta.date_published = day.isoformat()
         meta.date_published_source = "dateline"
     return result
 
 
-def find_dateline(paragraph: str):
-    """(dateline text, place, date parts, rest of the paragraph) or None."""
+#: How many short paragraphs (photo captions, kickers the body kept) may come before the dateline.
+_LEADING_SHORT_PARAGRAPHS = 6
+_SHORT_PARAGRAPH = 300
+_CAPTION = re.compile(r"\b(?:" + "|".join(re.escape(word) for word in tables.CAPTION_WORDS) + r")\b", re.I)
+
+
+def later_dateline(paragraphs: list[str]):
+    """A dateline vouched for by an agency, region, date or a known place, after a few short
+    leading paragraphs (photo captions, kickers, a date line the body kept)."""
+    for index in range(1, min(len(paragraphs), _LEADING_SHORT_PARAGRAPHS + 1)):
+        before = paragraphs[index - 1]
+        if len(before) > _SHORT_PARAGRAPH and not _CAPTION.search(before):
+            break
+        found = find_dateline(paragraphs[index], strong_only=True)
+        if found is not None:
+            return index, found
+    return 0, None
+
+
+def page_place_words(meta) -> frozenset[str]:
+    """Words the page itself files the article under (tags, section, URL path): a capitalised
+    word opening the body that is also one of these is a place the page is about."""
+    if meta is None:
+        return frozenset()
+    words = set()
+    for value in [*(getattr(meta, "tags", None) or []), getattr(meta, "section", None) or ""]:
+        words.add(value.strip().casefold())
+    url = getattr(meta, "canonical_url", None) or ""
+    path = url.split("://", 1)[-1].partition("/")[2].split("?", 1)[0]
+    words.update(part.casefold() for part in re.split(r"[/_.\-]+", path) if part)
+    return frozenset(word for word in words if len(word) >= 3)
+
+
+def find_dateline(paragraph: str, strong_only: bool = False, named_places: frozenset = frozenset()):
+    """(dateline text, place, date parts, rest of the paragraph) or None.
+
+    strong_only: accept only datelines vouched for by an agency, a region, a date or a known place.
+    named_places: lower-case words the page files itself under; they vouch for a place too.
+    """
     head = paragraph.lstrip()
-    for pattern in (_DASHED, _STOPPED):
+    alone = _AGENCY_ALONE.match(head[:80])
+    if alone:
+        return alone.group("agency"), None, {}, head[alone.start("rest"):]
+    for pattern in (_DASHED, _AGENCY_ONLY, _STOPPED):
         match = pattern.match(head[: tables.DATELINE_MAX_CHARS + 400])
         if match is None:
             continue
@@ -87,9 +137,13 @@ def find_dateline(paragraph: str):
         opening = head[:rest_start]
         if len(opening) > tables.DATELINE_MAX_CHARS + 5:
             continue
-        if not _plausible(match, pattern is _STOPPED):
+        if not _plausible(match, pattern is _STOPPED, named_places):
             continue
-        text = _DASH_TAIL.sub("", opening).strip().rstrip(",")
+        if strong_only and not (match.groupdict().get("agency") or match.group("region")
+                                or match.groupdict().get("date") or match.groupdict().get("date_after")
+                                or match.group("place").strip() in tables.DATELINE_KNOWN_PLACES):
+            continue
+        text = _DASH_TAIL.sub("", opening).strip().rstrip(",").rstrip('"').strip()
         if pattern is _STOPPED and not (match.group("region") and _ENDS_WITH_ABBREVIATION.search(text)):
             text = text.rstrip(".").strip()
         place = (match.group("place") + (match.group("region") or "")).strip().rstrip(",")
@@ -108,7 +162,7 @@ def _is_caps(text: str) -> bool:
     return bool(letters) and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
 
 
-def _plausible(match, stopped: bool) -> bool:
+def _plausible(match, stopped: bool, named_places: frozenset = frozenset()) -> bool:
     """Shape rules: what vouches for the place being a place."""
     place = match.group("place").strip()
     region = match.group("region") or ""
@@ -124,13 +178,16 @@ def _plausible(match, stopped: bool) -> bool:
         return False
     if has_date and not _date_plausible(match):
         return False
-    known = place in tables.DATELINE_KNOWN_PLACES
+    known = place in tables.DATELINE_KNOWN_PLACES or place.casefold() in named_places
     if stopped:
         # "MADRID." or "Berlin." : a capitals place, or a well-known place
         if caps:
             return letters >= 4 or bool(agency)
         return known and not region
     if caps:
+        # kickers in capitals run longer than place names ("LE POINT SUR LA SITUATION")
+        if len(place.split()) > 3:
+            return False
         return letters >= 4 or bool(agency or region or has_date)
     # a capitalised (not capitals) place needs something that makes it a dateline
     return bool(known or agency or has_date or (region and _region_is_abbreviation(region)))

@@ -164,7 +164,13 @@ DATELINE_NOT_PLACES = frozenset({
     "tl;dr", "tldr", "faq", "q", "a", "i", "ok", "okay", "summary", "zusammenfassung", "résumé",
     "podcast", "audio", "newsletter", "gallery", "galerie", "bild", "bilder", "ticker", "liveticker",
     "the", "der", "die", "das", "le", "la", "les", "el", "los", "las", "il", "lo", "gli",
+    "file", "file photo", "archivo", "archive", "archiv", "archivbild", "symbolbild", "photo illustration",
 })
+
+#: Words that mark a paragraph as a photo caption or credit (the body may keep some before a dateline).
+CAPTION_WORDS = ("photo", "photos", "file photo", "foto", "fotos", "bild", "archivbild", "symbolbild",
+                 "getty images", "reuters/", "ap photo", "afp via getty", "picture alliance", "imago", "dpa/",
+                 "keystone", "epa", "credit", "photographer")
 
 #: Month names and abbreviations (lower case, without the final dot) in the dateline languages.
 MONTHS = {
