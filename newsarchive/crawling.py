@@ -85,8 +85,8 @@ def demo_queries(db: str) -> list[list[str]]:
         ["query", db, "select (select count(*) from articles) as articles, "
                       "(select count(*) from pages) as pages, "
                       "(select count(*) from crawls) as crawls", "--table"],
-        ["query", db, "select status, count(*) as pages from pages group by status "
-                      "order by status", "--table"],
+        ["query", db, "select status, count(*) as pages, max(error) as error from pages "
+                      "group by status order by status", "--table"],
         ["search", db, "articles", "Assad", "-c", "headline", "-c", "dateline", "--table"],
         ["query", db, "select site, headline, date_published from articles "
                       "order by date_published desc limit 5", "--table"],

@@ -131,6 +131,34 @@ def failure_item(request: Request, error: str) -> dict[str, Any]:
     }
 
 
+def root_cause(exception: BaseException) -> BaseException:
+    """The error underneath wrapper exceptions (their __cause__, or Twisted's `reasons`)."""
+    seen = set()
+    while id(exception) not in seen:
+        seen.add(id(exception))
+        reasons = getattr(exception, "reasons", None)
+        if reasons:
+            exception = getattr(reasons[0], "value", reasons[0])
+        elif exception.__cause__ is not None:
+            exception = exception.__cause__
+        else:
+            break
+    return exception
+
+
+def download_error(exception: BaseException) -> str:
+    """Why a download failed, naming the underlying error as well as the wrapper.
+
+    e.g. "DownloadFailedError: ConnectionDone: Connection was closed cleanly."
+    """
+    root = root_cause(exception)
+    names = type(exception).__name__
+    if root is not exception:
+        names += ": " + type(root).__name__
+    detail = str(root).strip()
+    return f"{names}: {detail}" if detail else names
+
+
 def robots_sitemaps(robotparser) -> list[str]:
     """The Sitemap: URLs of a parsed robots.txt (Protego's `sitemaps`, urllib's `site_maps()`)."""
     parser = getattr(robotparser, "rp", None)
@@ -244,5 +272,4 @@ class NewsSpider(scrapy.Spider):
         if failure.check(IgnoreRequest):
             log.debug("not fetched: %s (%s)", failure.request.url, failure.getErrorMessage())
             return
-        error = f"{failure.type.__name__}: {failure.getErrorMessage()}"
-        yield failure_item(failure.request, error)
+        yield failure_item(failure.request, download_error(failure.value))

@@ -130,6 +130,7 @@ def test_dropped_connection_is_recorded_as_a_failed_download(crawl, pages):
         [row] = pages[base + path]
         assert row["status"] is None
         assert row["error"] and "HTTP" not in row["error"]
+        assert "Connection" in row["error"]
 
 
 def test_redirect_is_recorded_with_its_final_url(crawl, pages):

@@ -14,7 +14,7 @@ from spiders.discovery import (
     site_hosts, split_start_urls, start_source,
 )
 from spiders.news import (
-    NewsSpider, headers_to_dict, http_error, requested_url, robots_sitemaps,
+    NewsSpider, download_error, headers_to_dict, http_error, requested_url, robots_sitemaps,
 )
 
 URLSET = b"""<?xml version="1.0" encoding="UTF-8"?>
@@ -345,6 +345,22 @@ def test_failed_download_becomes_one_item_with_its_error():
     assert item["error"].startswith("ConnectionRefusedError: ")
     assert item["hints"] == {"source": "sitemap", "depth": 1, "lastmod": "2024-05-01",
                              "kind": None}
+
+
+def test_download_error_names_the_underlying_error():
+    class Wrapper(Exception):
+        pass
+
+    try:
+        try:
+            raise ConnectionRefusedError("refused")
+        except ConnectionRefusedError as inner:
+            raise Wrapper("wrapped") from inner
+    except Wrapper as outer:
+        message = download_error(outer)
+    assert message.startswith("Wrapper: ConnectionRefusedError: ")
+    assert download_error(ValueError("plain")) == "ValueError: plain"
+    assert download_error(ValueError()) == "ValueError"
 
 
 def test_robots_refusal_yields_no_item():
