@@ -236,6 +236,8 @@ class NewsSpider(scrapy.Spider):
         source = response.meta.get("newsarchive_source", "link")
         if source == "start":
             source = start_source(response.url, kind)
+            # A start URL that redirects (http -> https, old domain -> new) moves the site.
+            self.hosts |= site_hosts(response.url)
         yield response_item(response, source=source, kind=kind)
         if response.status >= 400 or not self.may_go_deeper(response):
             return

@@ -311,6 +311,19 @@ def test_error_pages_are_items_without_follow_up_requests():
     assert requests == []
 
 
+def test_a_start_url_redirected_to_another_host_moves_the_site():
+    spider = NewsSpider(url="http://old.example/")
+    request = Request("https://new.example/", meta={
+        "depth": 0, "newsarchive_source": "start", "redirect_urls": ["http://old.example/"]})
+    response = HtmlResponse("https://new.example/", request=request, body=PAGE,
+                            headers={"Content-Type": "text/html"})
+    items, requests = split_output(spider.parse(response))
+    assert items[0]["url"] == "http://old.example/"
+    assert items[0]["final_url"] == "https://new.example/"
+    assert "new.example" in spider.hosts and "www.new.example" in spider.hosts
+    assert "https://new.example/world/" in [r.url for r in requests]
+
+
 def test_depth_limit_stops_following():
     spider = NewsSpider(url="https://news.example/")
     spider.depth_limit = 2
