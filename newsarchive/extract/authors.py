@@ -46,11 +46,11 @@ def clean_author(text: str) -> str | None:
     text = _EMAIL.sub(" ", text)
     text = _HANDLE.sub(" ", text)
     text = _DATE_TAIL.sub("", text)
-    text = _PARENTHESES.sub(" ", text)
     for _ in range(2):
         text = _PREFIX.sub("", text)
     if _REJECT.search(text):
         return None
+    text = _PARENTHESES.sub(" ", text)
     text = _TRAILING_CONNECTOR.sub("", text.strip())
     text = text.strip(" ,;:-–—|·•()[]\"'")
     if not text:

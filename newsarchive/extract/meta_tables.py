@@ -131,7 +131,8 @@ AUTHOR_ROLE_WORDS = (
 NOT_AUTHORS = frozenset({
     "admin", "administrator", "staff", "editor", "editors", "unknown", "anonymous", "null", "none",
     "guest", "user", "webmaster", "by", "von", "par", "news", "home", "facebook", "twitter",
-    "instagram", "linkedin", "email", "e-mail", "mail", "share", "follow", "more", "published",
+    "instagram", "linkedin", "email", "e-mail", "mail", "share", "follow", "more", "published", "name",
+    "website", "kommentar", "comment", "reply",
 })
 
 #: News agencies and wire services: an author when no person is named.

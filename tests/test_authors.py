@@ -1,0 +1,71 @@
+"""Authors: structured sources, bylines, cleaning, people before organisations."""
+import lxml.html
+
+from newsarchive.extract.authors import clean_author, looks_like_full_name, read_authors, split_authors
+from newsarchive.extract.structured import read_structured
+
+
+def authors_of(html, site_name=None):
+    tree = lxml.html.document_fromstring(html)
+    return read_authors(tree, read_structured(tree, "https://example.com/a"), site_name=site_name)
+
+
+def test_clean_author_drops_prefix_role_handle_email_and_date():
+    assert clean_author("By Jane Doe, Staff Writer") == "Jane Doe"
+    assert clean_author("Von Max Muster @maxm") == "Max Muster"
+    assert clean_author("Jane Doe jane@example.com") == "Jane Doe"
+    assert clean_author("Jane Doe 12.03.2024, 10:15") == "Jane Doe"
+    assert clean_author("Elena Oberholzer (obe)") == "Elena Oberholzer"
+
+
+def test_clean_author_rejects_non_names():
+    assert clean_author("Staff") is None
+    assert clean_author("Veröffentlicht am") is None
+    assert clean_author("Anna sagt") is None
+    assert clean_author("Name (erforderlich)") is None
+
+
+def test_split_authors_in_several_languages():
+    assert split_authors("By Jane Doe and John Roe") == ["Jane Doe", "John Roe"]
+    assert split_authors("Von Anna Berg und Max Muster") == ["Anna Berg", "Max Muster"]
+    assert split_authors("Par Marie Curie et Pierre Curie") == ["Marie Curie", "Pierre Curie"]
+    assert split_authors("A. One, B. Two & C. Three") == ["A. One", "B. Two", "C. Three"]
+
+
+def test_json_ld_people_nested_arrays_and_references():
+    assert authors_of("""<html><head><script type="application/ld+json">{"@graph": [
+      {"@type": "NewsArticle", "headline": "H", "author": [{"@id": "#p1"}, {"@type": "Person", "name": "John Roe"}]},
+      {"@type": "Person", "@id": "#p1", "name": "Jane Doe"}]}</script></head><body></body></html>""") == [
+        "Jane Doe", "John Roe"]
+
+
+def test_organisation_only_when_no_person():
+    html = """<html><head><script type="application/ld+json">{"@type": "NewsArticle",
+      "author": {"@type": "Organization", "name": "Daily Planet"}}</script></head><body>%s</body></html>"""
+    assert authors_of(html % "") == ["Daily Planet"]
+    assert authors_of(html % '<div class="byline">By Lois Lane</div>') == ["Lois Lane"]
+
+
+def test_meta_author_and_agency_beside_person():
+    assert authors_of('<html><head><meta name="author" content="Jane Doe, dpa"></head><body></body></html>') == [
+        "Jane Doe", "dpa"]
+    assert authors_of('<html><head><meta name="author" content="https://facebook.com/x"></head><body></body></html>') == []
+
+
+def test_byline_element_but_not_comments():
+    html = """<html><body><article><h1>T</h1><p class="author-line">By Jane Doe</p><p>Text</p></article>
+    <section class="comments"><p class="comment-author">Troll</p></section></body></html>"""
+    assert authors_of(html) == ["Jane Doe"]
+    assert authors_of('<html><body><div class="comment"><span class="comment-author">Troll</span></div></body></html>') == []
+
+
+def test_rel_author_and_itemprop():
+    assert authors_of('<html><body><a rel="author" href="/a/jane">Jane Doe</a></body></html>') == ["Jane Doe"]
+    assert authors_of('<html><body><span itemprop="author" itemscope><span itemprop="name">Jane Doe</span></span>'
+                      '</body></html>') == ["Jane Doe"]
+
+
+def test_looks_like_full_name():
+    assert looks_like_full_name("Walter von Aachen")
+    assert not looks_like_full_name("amw")
+    assert not looks_like_full_name("Frankfurt")

@@ -1,0 +1,103 @@
+"""Dates: parsing machine and human dates, candidates by source, choosing with origin."""
+from datetime import datetime, timezone
+
+import lxml.html
+
+from newsarchive.extract.dates import (
+    find_text_dates, first_date_in_text, local_form, parse_machine_date, parse_relative_date,
+    parse_text_date, plausible, read_dates, url_date,
+)
+from newsarchive.extract.structured import read_structured
+
+FETCHED = datetime(2024, 6, 1, 12, 0, tzinfo=timezone.utc)
+
+
+def dates_of(html, url="https://example.com/news/story", language="en"):
+    tree = lxml.html.document_fromstring(html)
+    return read_dates(tree, read_structured(tree, url), url=url, language=language, fetched_at=FETCHED,
+                      headline_element=(tree.xpath("//h1") or [None])[0])
+
+
+def test_iso_with_zone_keeps_time_and_offset():
+    assert parse_machine_date("2024-01-07T01:20:00+02:00").iso() == "2024-01-07T01:20:00+02:00"
+    assert parse_machine_date("2024-01-07T01:20:00Z").iso() == "2024-01-07T01:20:00+00:00"
+
+
+def test_time_without_zone_gives_the_date_alone():
+    assert parse_machine_date("2024-01-07 01:20:00").iso() == "2024-01-07"
+    assert parse_machine_date("2024-01-07").iso() == "2024-01-07"
+
+
+def test_compact_rfc2822_and_epoch():
+    assert parse_machine_date("20191019").iso() == "2019-10-19"
+    assert parse_machine_date("Sat, 19 Oct 2019 10:00:00 GMT").iso() == "2019-10-19T10:00:00+00:00"
+    assert parse_machine_date("1571479200").iso().startswith("2019-10-19")
+
+
+def test_garbage_is_not_a_date():
+    assert parse_machine_date("soon") is None
+    assert parse_machine_date("2019-13-45") is None
+
+
+def test_future_and_ancient_dates_are_rejected():
+    assert not plausible(parse_machine_date("2030-01-01"), FETCHED)
+    assert not plausible(parse_machine_date("1985-01-01"), FETCHED)
+    assert plausible(parse_machine_date("2024-06-01"), FETCHED)
+
+
+def test_text_dates_in_several_languages():
+    assert find_text_dates("Veröffentlicht am 19. Oktober 2019 um 10 Uhr") == ["19. Oktober 2019"]
+    assert parse_text_date("19. Oktober 2019", "de", FETCHED).iso() == "2019-10-19"
+    assert parse_text_date("October 19, 2019", "en", FETCHED).iso() == "2019-10-19"
+    assert parse_text_date("19.10.2019", "de", FETCHED).iso() == "2019-10-19"
+    assert parse_text_date("2019年10月19日", "ja", FETCHED).iso() == "2019-10-19"
+
+
+def test_relative_date_against_fetch_time():
+    assert parse_relative_date("3 days ago", "en", FETCHED).iso() == "2024-05-29"
+
+
+def test_url_date():
+    assert url_date("https://x.com/2019/10/19/story").iso() == "2019-10-19"
+    assert url_date("https://x.com/news/story-2019-10-19.html").iso() == "2019-10-19"
+    assert url_date("https://x.com/news/story") is None
+
+
+def test_json_ld_wins_over_meta_and_records_source():
+    found = dates_of("""<html><head>
+    <script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2024-03-02T08:00:00+01:00",
+      "dateModified": "2024-03-03T09:00:00+01:00"}</script>
+    <meta property="article:published_time" content="2024-03-01"></head><body></body></html>""")
+    assert found.published.iso() == "2024-03-02T08:00:00+01:00"
+    assert found.published_source == "json-ld"
+    assert found.modified.iso() == "2024-03-03T09:00:00+01:00"
+
+
+def test_meta_time_element_and_url_in_turn():
+    assert dates_of('<html><head><meta name="pubdate" content="2024-02-01"></head><body></body></html>'
+                    ).published_source == "meta"
+    found = dates_of('<html><body><time datetime="2024-02-02T10:00:00Z">2 Feb</time></body></html>')
+    assert (found.published.iso(), found.published_source) == ("2024-02-02T10:00:00+00:00", "time")
+    found = dates_of("<html><body><p>x</p></body></html>", url="https://x.com/2024/02/03/story")
+    assert (found.published.iso(), found.published_source) == ("2024-02-03", "url")
+
+
+def test_visible_date_near_headline():
+    found = dates_of("""<html><body><article><h1>Title</h1>
+    <div class="meta"><span class="date">Updated 5 May 2024</span> <span class="pubdate">Published 2 May 2024</span></div>
+    <p>Text</p></article></body></html>""")
+    assert (found.published.iso(), found.published_source) == ("2024-05-02", "text")
+
+
+def test_first_date_in_text_prefers_publication_words():
+    tree = lxml.html.document_fromstring(
+        "<html><body><h1>T</h1><p>Letzte Änderung: 31.10.2023</p><p>Erschienen am: 01.11.2023</p></body></html>")
+    assert first_date_in_text(tree, "de", FETCHED, tree.xpath("//h1")[0]).iso() == "2023-11-01"
+
+
+def test_utc_timestamp_takes_the_local_rendering():
+    utc = parse_machine_date("2023-11-09T01:49:09Z")
+    local = parse_machine_date("2023-11-08T17:49:09-08:00")
+    assert local_form(utc, [utc, local], None) is local
+    assert local_form(utc, [utc], url_date("https://x.com/2023/11/08/a")).iso() == "2023-11-08"
+    assert local_form(utc, [utc], None) is utc

@@ -1,0 +1,64 @@
+"""Headline: JSON-LD, meta, h1 and <title> reconciled, site-name affixes removed."""
+import lxml.html
+
+from newsarchive.extract.headline import read_headline, split_title, strip_site_affixes
+
+
+def headline_of(html, url="https://www.dailyplanet.com/news/1", site_name=None):
+    tree = lxml.html.document_fromstring(html)
+    from newsarchive.extract.structured import read_structured
+    return read_headline(tree, read_structured(tree, url), url=url, site_name=site_name).text
+
+
+def test_site_affix_stripped_by_site_name_and_host():
+    assert strip_site_affixes("Big news today | Daily Planet", ["Daily Planet"]) == "Big news today"
+    assert strip_site_affixes("Daily Planet - Big news today", ["Daily Planet"]) == "Big news today"
+    assert strip_site_affixes("Big news today - dailyplanet.com", ["dailyplanet"]) == "Big news today"
+    assert strip_site_affixes("Big news: what it means", ["Daily Planet"]) == "Big news: what it means"
+
+
+def test_split_title():
+    assert split_title("A | B | C") == ["A", "B", "C"]
+    assert split_title("Just a title") == ["Just a title"]
+
+
+def test_json_ld_headline_wins():
+    html = """<html><head><title>SEO title | Daily Planet</title>
+    <script type="application/ld+json">{"@type": "NewsArticle", "headline": "The real headline"}</script>
+    </head><body><h1>Shown headline</h1></body></html>"""
+    assert headline_of(html) == "The real headline"
+
+
+def test_h1_agreeing_with_title_is_used_as_shown():
+    html = """<html><head><title>Storm hits the coast | Daily Planet</title></head>
+    <body><h1>Storm hits the coast</h1></body></html>"""
+    assert headline_of(html) == "Storm hits the coast"
+
+
+def test_logo_h1_is_ignored():
+    html = """<html><head><title>Storm hits the coast - Planet Blog</title></head>
+    <body><h1>Planet Blog</h1><h2>Storm hits the coast</h2></body></html>"""
+    assert headline_of(html, url="https://example.org/x") == "Storm hits the coast"
+
+
+def test_og_title_when_no_json_ld_and_section_label_ignored():
+    html = """<html><head><meta property="og:title" content="Storm hits the coast">
+    <title>News - Daily Planet</title></head><body><h1>Weather</h1></body></html>"""
+    assert headline_of(html) == "Storm hits the coast"
+
+
+def test_truncated_json_ld_extended_by_meta():
+    long = "A very long headline that goes on and on about many things happening in the world today and more"
+    html = f"""<html><head><meta property="og:title" content="{long} besides">
+    <script type="application/ld+json">{{"@type": "NewsArticle", "headline": "{long}…"}}</script></head></html>"""
+    assert headline_of(html) == f"{long} besides"
+
+
+def test_h1_text_without_scripts_and_entities_unescaped():
+    html = """<html><head><script type="application/ld+json">{"@type": "Article", "headline": "Tom &amp; Jerry"}</script>
+    </head><body><h1><style>.x{color:red}</style>Tom &amp; Jerry</h1></body></html>"""
+    assert headline_of(html) == "Tom & Jerry"
+
+
+def test_no_candidates():
+    assert headline_of("<html><body><p>x</p></body></html>") is None
