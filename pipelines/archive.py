@@ -59,13 +59,16 @@ class ArchivePipeline:
         return item
 
     def count(self, adapter: ItemAdapter, change: str | None) -> None:
+        """Crawl counters: items, failed (download or extraction), article_pages (fetches
+        stored as an article, a page fetched twice counting twice), other_pages (extracted,
+        not an article)."""
         self.counters["items"] += 1
         if adapter.get("error"):
             self.counters["failed"] += 1
         if change is not None:
-            self.counters["articles"] += 1
+            self.counters["article_pages"] += 1
         elif adapter.get("article") is not None:
-            self.counters["not_articles"] += 1
+            self.counters["other_pages"] += 1
 
     def close_spider(self):
         if self.archive is None:

@@ -11,7 +11,7 @@ os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 BOT_NAME = "newsarchive"
 SPIDER_MODULES = ["spiders"]
 NEWSPIDER_MODULE = "spiders"
-USER_AGENT = "newsarchive/0.1 (+https://github.com/newsarchive/newsarchive)"
+USER_AGENT = "newsarchive/0.1 (news archiver; Scrapy)"
 
 # Politeness: obey robots.txt, adapt the pace to the server, few parallel requests per site.
 ROBOTSTXT_OBEY = True

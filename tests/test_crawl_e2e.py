@@ -191,7 +191,9 @@ def test_crawl_is_recorded_with_counters(crawl):
     assert json.loads(row["start_urls"]) == [base + "/"]
     assert row["finished_at"]
     counters = json.loads(row["counters"])
-    assert counters["articles"] >= len(MANIFEST["articles"])
+    assert counters["articles_new"] == len(MANIFEST["articles"])
+    assert counters["article_pages"] >= len(MANIFEST["articles"])
+    assert counters["other_pages"] >= len(MANIFEST["not_articles"])
     assert counters["pages"] == counters["items"]
 
 

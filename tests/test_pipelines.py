@@ -119,4 +119,5 @@ def test_archive_pipeline_stores_pages_and_only_real_articles(archive_pipeline):
     assert crawl["spider"] == "news"
     assert json.loads(crawl["start_urls"]) == ["http://127.0.0.1:8000/"]
     counters = json.loads(crawl["counters"])
-    assert counters["items"] == 3 and counters["articles"] == 1 and counters["failed"] == 2
+    assert counters["items"] == 3 and counters["article_pages"] == 1
+    assert counters["failed"] == 2 and counters["articles_new"] == 1
