@@ -32,7 +32,8 @@ def scrapy_env() -> dict[str, str]:
 
 
 def crawl_command(urls: list[str], db: str, *, depth: int | None = None,
-                  max_pages: int | None = None, settings: dict[str, str] | None = None) -> list[str]:
+                  max_pages: int | None = None,
+                  settings: dict[str, str] | None = None) -> list[str]:
     """The argv of `scrapy crawl news` for these start URLs, archive and limits."""
     argv = [sys.executable, "-m", "scrapy", "crawl", "news",
             "-a", "url=" + ",".join(urls), "-s", f"NEWSARCHIVE_DB={db}"]

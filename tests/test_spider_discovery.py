@@ -29,7 +29,9 @@ NEWS_SITEMAP = b"""<?xml version="1.0" encoding="UTF-8"?>
   <url>
     <loc>https://news.example/world/story.html</loc>
     <news:news>
-      <news:publication><news:name>Example</news:name><news:language>en</news:language></news:publication>
+      <news:publication>
+        <news:name>Example</news:name><news:language>en</news:language>
+      </news:publication>
       <news:publication_date>2015-09-24T10:12:00+00:00</news:publication_date>
       <news:title>A story</news:title>
     </news:news>
