@@ -80,9 +80,8 @@ def headers_to_dict(headers) -> dict[str, str]:
 
 def requested_url(response: Response) -> str:
     """The URL first requested for this response, before redirects."""
-    redirects = response.meta.get("redirect_urls") or []
-    return redirects[0] if redirects else response.request.url if response.request \
-        else response.url
+    redirects = response.meta.get("redirect_urls")
+    return redirects[0] if redirects else response.url
 
 
 def page_hints(meta: dict, *, source: str, kind: str | None) -> dict[str, Any]:
