@@ -97,6 +97,23 @@ def _zone(text: str) -> timezone:
     return timezone(sign * timedelta(hours=hours, minutes=minutes))
 
 
+_US_SLASH = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+
+
+def parse_us_slash_date(text: str) -> PageDate | None:
+    """MM/DD/YYYY[ HH:MM[:SS]]: how servers format dates into attributes (not how people write)."""
+    match = _US_SLASH.match(text)
+    if not match:
+        return None
+    month, day, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
+    if month > 12:
+        month, day = day, month
+    try:
+        return PageDate(datetime(year, month, day))
+    except ValueError:
+        return None
+
+
 def plausible(found: PageDate | None, fetched_at: datetime) -> bool:
     """Reject dates before MIN_YEAR and dates after the fetch (a day's slack for time zones)."""
     if found is None:
@@ -231,12 +248,29 @@ def itemprop_dates(structured: StructuredData, name: str) -> list[str]:
             for value in [itemprop_value(element)] if value]
 
 
+_FOREIGN_TAGS = frozenset({"blockquote", "aside", "footer", "nav", "iframe", "form"})
+_FOREIGN_MARKS = re.compile(r"(?:^|[\s_-])(?:" + "|".join(tables.DATE_SKIP_CONTAINER_TOKENS) + r")s?(?:$|[\s_-])", re.I)
+
+
+def in_foreign_part(element) -> bool:
+    """True inside embeds, quotes, comments, sidebars, teasers: their dates are not the article's."""
+    node = element
+    while node is not None:
+        if node.tag in _FOREIGN_TAGS:
+            return True
+        marks = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if marks.strip() and _FOREIGN_MARKS.search(marks):
+            return True
+        node = node.getparent()
+    return False
+
+
 def time_element_dates(tree) -> list[tuple[str, bool]]:
     """datetime (or text) of <time> elements: (value, looks like a modification)."""
     found = []
     for element in tree.xpath("//time"):
         value = element.get("datetime") or element.text_content()
-        if not value or not value.strip():
+        if not value or not value.strip() or in_foreign_part(element):
             continue
         marks = " ".join(filter(None, [element.get("class"), element.get("id"), element.get("itemprop"),
                                        (element.getparent().get("class") if element.getparent() is not None else None)])).lower()
@@ -264,6 +298,19 @@ def url_date(url: str | None) -> PageDate | None:
             except ValueError:
                 continue
     return None
+
+
+_URL_MONTH = re.compile(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/")
+
+
+def url_year_month(url: str | None) -> tuple[int, int] | None:
+    """Year and month from a /YYYY/MM/ URL path, which dates found in text must agree with."""
+    match = _URL_MONTH.search((url or "").split("?", 1)[0])
+    return (int(match.group(1)), int(match.group(2))) if match else None
+
+
+def agrees_with_month(value: PageDate, year_month: tuple[int, int] | None) -> bool:
+    return year_month is None or (value.value.year, value.value.month) == year_month
 
 
 def _class_tokens(element) -> str:
@@ -306,7 +353,8 @@ def visible_dates(tree, language: str | None, fetched_at: datetime, headline_ele
                 break
         if candidates:
             break
-        relative = parse_relative_date(text, language, fetched_at) if len(text) < 60 else None
+        in_region = scope is not None and any(ancestor is scope for ancestor in element.iterancestors())
+        relative = parse_relative_date(text, language, fetched_at) if in_region and len(text) < 60 else None
         if plausible(relative, fetched_at):
             candidates.append(relative)
             break
@@ -333,6 +381,8 @@ def read_dates(tree, structured: StructuredData, *, url: str | None, language: s
         parsed_values = []
         for value in values:
             parsed = parse_machine_date(value)
+            if parsed is None and source in ("meta", "itemprop", "time"):
+                parsed = parse_us_slash_date(value)
             if parsed is None and source in ("meta", "itemprop", "time"):
                 snippets = find_text_dates(value)
                 parsed = parse_text_date(snippets[0], language, fetched_at) if snippets else None
@@ -364,13 +414,15 @@ def read_dates(tree, structured: StructuredData, *, url: str | None, language: s
         found.published = local_form(found.published, machine, from_url)
     elif from_url is not None:
         found.published, found.published_source = from_url, "url"
+    month_in_url = url_year_month(url)
     if found.published is None:
-        texts = visible_dates(tree, language, fetched_at, headline_element)
+        texts = [value for value in visible_dates(tree, language, fetched_at, headline_element)
+                 if agrees_with_month(value, month_in_url)]
         if texts:
             found.published, found.published_source = texts[0], "text"
     if found.published is None:
         from_text = first_date_in_text(tree, language, fetched_at, headline_element)
-        if from_text is not None:
+        if from_text is not None and agrees_with_month(from_text, month_in_url):
             found.published, found.published_source = from_text, "text"
     if modified is not None and found.published is not None and modified.value.date() < found.published.value.date():
         modified = None
