@@ -159,10 +159,14 @@ _BYLINE_SKIP_TAGS = frozenset({"body", "html", "article", "main", "section", "im
 _SKIP_CONTAINER = re.compile(r"(?:^|[\s_-])(?:" + "|".join(tables.AUTHOR_SKIP_CONTAINER_TOKENS) + r")s?(?:$|[\s_-])", re.I)
 
 
-def _inside_skipped_part(element) -> bool:
-    """True inside comments, sidebars, forms, captions...: names there are not the authors."""
+def _inside_skipped_part(element, keep=frozenset()) -> bool:
+    """True inside comments, sidebars, forms, captions...: names there are not the authors.
+
+    keep: the headline's ancestors; a page part holding the headline is the article's own
+    (WordPress puts "has-sidebar" on <body>), so its class tokens do not count.
+    """
     node = element
-    while node is not None:
+    while node is not None and node.tag not in ("body", "html") and node not in keep:
         if node.tag in ("form", "label", "figcaption", "footer", "aside", "nav"):
             return True
         marks = f"{node.get('class') or ''} {node.get('id') or ''}"
@@ -172,14 +176,15 @@ def _inside_skipped_part(element) -> bool:
     return False
 
 
-def byline_authors(tree) -> list[AuthorName]:
+def byline_authors(tree, headline_element=None) -> list[AuthorName]:
     """Names in elements whose class/id marks a byline (first such element that names someone)."""
+    keep = frozenset(headline_element.iterancestors()) if headline_element is not None else frozenset()
     tried = 0
     for element in tree.xpath("//*[@class or @id]"):
         marks = f"{element.get('class') or ''} {element.get('id') or ''}"
         if not _BYLINE_MARK.search(marks) or element.tag in _BYLINE_SKIP_TAGS:
             continue
-        if _inside_skipped_part(element):
+        if _inside_skipped_part(element, keep):
             continue
         tried += 1
         if tried > 30:
@@ -193,11 +198,34 @@ def byline_authors(tree) -> list[AuthorName]:
     return []
 
 
-def read_authors(tree, structured: StructuredData, *, site_name: str | None = None) -> list[str]:
+_BYLINE_START = re.compile(
+    r"^\s*(?:" + "|".join(sorted((re.escape(p) for p in tables.BYLINE_TEXT_PREFIXES), key=len, reverse=True))
+    + r")\s*:?\s+[^\W\d_]", re.I)
+
+
+def prefixed_byline_authors(headline_element, window: int = 60) -> list[AuthorName]:
+    """Unmarked bylines after the headline: short text opening with "By", "Von", "Autor:"..."""
+    if headline_element is None:
+        return []
+    for element in headline_element.xpath(f"following::*[position() <= {window}]"):
+        if element.tag in _BYLINE_SKIP_TAGS or not isinstance(element.tag, str):
+            continue
+        text = " ".join(" ".join(element.itertext()).split())
+        if not text or len(text) > 100 or not _BYLINE_START.match(text):
+            continue
+        names = split_authors(text)
+        if names:
+            return [AuthorName(name, not _is_agency(name)) for name in names[:6]]
+    return []
+
+
+def read_authors(tree, structured: StructuredData, *, site_name: str | None = None,
+                 headline_element=None) -> list[str]:
     """The article's authors: people first, organisations only when no person is named."""
     sources = (lambda: jsonld_authors(structured), lambda: meta_authors(structured),
                lambda: itemprop_authors(structured), lambda: rel_author_names(tree),
-               lambda: byline_authors(tree))
+               lambda: byline_authors(tree, headline_element),
+               lambda: prefixed_byline_authors(headline_element))
     organisations: list[str] = []
     site = (site_name or "").casefold()
     for number, source in enumerate(sources):

@@ -255,7 +255,7 @@ _FOREIGN_MARKS = re.compile(r"(?:^|[\s_-])(?:" + "|".join(tables.DATE_SKIP_CONTA
 def in_foreign_part(element) -> bool:
     """True inside embeds, quotes, comments, sidebars, teasers: their dates are not the article's."""
     node = element
-    while node is not None:
+    while node is not None and node.tag not in ("body", "html"):
         if node.tag in _FOREIGN_TAGS:
             return True
         marks = f"{node.get('class') or ''} {node.get('id') or ''}"

@@ -158,6 +158,14 @@ def site_like_headings(h1s, title: str | None) -> set[str]:
     return {text for text in short if text == parts[-1]}
 
 
+def _showing(text: str, h1s, related):
+    """The <h1> that shows this headline (or one like it), for searches near the headline."""
+    for candidate, element in h1s:
+        if overlaps(candidate, text):
+            return element
+    return related[0][1] if related else None
+
+
 def read_headline(tree, structured: StructuredData, *, url: str | None = None,
                   site_name: str | None = None) -> HeadlineFound:
     """Reconcile the headline candidates into the article's own headline.
@@ -197,12 +205,12 @@ def read_headline(tree, structured: StructuredData, *, url: str | None = None,
             for text in declared:
                 if len(norm(text)) > len(stem) and norm(text).startswith(stem):
                     best = text
-        return HeadlineFound(best, related[0][1] if related else None)
+        return HeadlineFound(best, _showing(best, h1s, related))
     for text, element in h1s:
         if norm(text) in known or norm(text) in known_segments:
             return HeadlineFound(text, element)
     if metas:
-        return HeadlineFound(metas[0], related[0][1] if related else None)
+        return HeadlineFound(metas[0], _showing(metas[0], h1s, related))
     if related:
         return HeadlineFound(*related[0])
     if cleaned_title:

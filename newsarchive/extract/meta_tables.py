@@ -91,6 +91,11 @@ BYLINE_PREFIXES = (
     "author", "authors", "redaktion", "text:", "von:", "by:", "par:", "por:",
 )
 
+#: Words that open an unmarked byline line after the headline ("Von Anna Berg", "Autor: X").
+BYLINE_TEXT_PREFIXES = ("by", "von", "par", "por", "di", "door", "av", "af", "autor", "autorin", "autoren",
+                        "author", "authors", "text", "texte", "redaktion", "written by", "posted by",
+                        "geschrieben von", "ein beitrag von", "auteur", "redacción", "redazione")
+
 #: Phrases that precede a name in bylines and author boxes, removed before the name is read.
 AUTHOR_LEAD_PHRASES = (
     "zeige alle beiträge von", "alle beiträge von", "view all posts by", "all posts by", "posts by",
