@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from lxml import etree
+
 from ..article import Boilerplate
 from .prune import class_tokens, remove_element
 from .tables import (
@@ -22,6 +24,13 @@ MAX_HEADING_LEN = 90
 LINK_LIST_DENSITY = 0.5
 #: Longest paragraph (characters) dropped as a teaser when it is a single link.
 SINGLE_LINK_MAX_LEN = 200
+_HEADING_CANDIDATES = etree.XPath(
+    "descendant::*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
+    " or contains(@class, 'itle') or contains(@class, 'eading') or contains(@class, 'eadline')]")
+_HAS_TITLE_CLASS = etree.XPath(
+    "boolean(descendant::*[contains(@class, 'itle') or contains(@class, 'eading')"
+    " or contains(@class, 'eadline')])")
+_TEXT_NODES = etree.XPath("descendant::text()")
 #: Tokens of a class/id that mark an element as a block title.
 TITLE_TOKENS = frozenset({"title", "heading", "headline", "hed"})
 
@@ -61,13 +70,15 @@ def heading_elements(el) -> set:
     known boilerplate heading.
     """
     found = set()
-    for node in el.iter():
-        if not isinstance(node.tag, str):
+    candidates = list(el.iter(*HEADING_TAGS))
+    if not candidates:
+        candidates = _HEADING_CANDIDATES(el) if _HAS_TITLE_CLASS(el) else ()
+    for node in candidates:
+        if node.tag not in HEADING_TAGS and (
+                node.tag not in BLOCK_TAGS or not TITLE_TOKENS.intersection(class_tokens(node))
+                or any(isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in node)):
             continue
-        is_title = node.tag in HEADING_TAGS or (
-            node.tag in BLOCK_TAGS and TITLE_TOKENS.intersection(class_tokens(node))
-            and not any(isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in node))
-        if not is_title or any(anc in found for anc in node.iterancestors()):
+        if found and any(anc in found for anc in node.iterancestors()):
             continue
         text = clean_space(node.text_content())
         if not text or len(text) > MAX_HEADING_LEN:
@@ -79,6 +90,48 @@ def heading_elements(el) -> set:
     return found
 
 
+def block_lines(el, headings: set) -> list[tuple[str, bool]]:
+    """The lines of a removed block, cheaply: its text pieces grouped by the block element (or
+    heading) that holds them, as (text, is_heading) pairs in page order."""
+    lines: list[tuple[str, bool]] = []
+    owners: dict = {}
+    current, pieces, current_is_heading = None, [], False
+    for piece in _TEXT_NODES(el):
+        holder = piece.getparent()
+        if holder is None:
+            continue
+        if piece.is_tail:
+            if holder is el:
+                continue
+            holder = holder.getparent()
+        group = owners.get(holder)
+        if group is None:
+            node, group = holder, None
+            while node is not None:
+                if node in headings:
+                    group = (node, True)
+                    break
+                if node is el or node.tag in BLOCK_TAGS:
+                    group = (node, False)
+                    break
+                node = node.getparent()
+            if group is None:
+                group = (el, False)
+            owners[holder] = group
+        if group[0] is not current:
+            if pieces:
+                text = clean_space("".join(pieces))
+                if text:
+                    lines.append((text, current_is_heading))
+            current, pieces, current_is_heading = group[0], [], group[1]
+        pieces.append(piece)
+    if pieces:
+        text = clean_space("".join(pieces))
+        if text:
+            lines.append((text, current_is_heading))
+    return lines
+
+
 def _real_link(a) -> bool:
     href = (a.get("href") or "").strip()
     return bool(href) and not href.startswith(("#", "javascript:"))
@@ -86,7 +139,12 @@ def _real_link(a) -> bool:
 
 def describe_block(el, label: str) -> list[Boilerplate]:
     """Boilerplate records of a removed element: one per titled section, heading split off."""
-    lines = paragraphs_of(el, headings=heading_elements(el))
+    headings = heading_elements(el)
+    if headings:
+        lines = block_lines(el, headings)
+    else:
+        # no titled sections: its text pieces are its lines (menus, link lists, notices)
+        lines = [(" ".join(text.split()), False) for text in el.itertext() if not text.isspace()]
     records: list[Boilerplate] = []
     heading, body = None, []
 

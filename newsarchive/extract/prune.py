@@ -18,6 +18,7 @@ from .tables import (
 
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 _SPLIT = re.compile(r"[^0-9a-zA-Z]+")
+_ARTICLE_BODY_XPATH = etree.XPath(".//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' articleBody ')]")
 _RESPONSIVE_SHOW = re.compile(r"(?::|^d-\w+-)(?:block|flex|grid|inline|inline-block|inline-flex|table|contents)$|^visible-")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
@@ -41,15 +42,50 @@ HARD_LABELS = frozenset({"comments"})
 WRAPPER_TEXT_SHARE = 0.3
 
 
-def class_tokens(el) -> list[str]:
-    """Lower-case word tokens of an element's class and id ("articleBody" -> article, body)."""
+def _class_value(el) -> str:
     value = el.get("class")
     ident = el.get("id")
     if ident:
-        value = f"{value} {ident}" if value else ident
+        return f"{value} {ident}" if value else ident
+    return value or ""
+
+
+def class_info(el) -> tuple:
+    """(tokens, strong chrome label, any chrome label, names the article body) of an element's
+    class and id, cached by the attribute text: pages repeat the same classes many times."""
+    value = _class_value(el)
     if not value:
-        return []
-    return [t for t in _SPLIT.split(_CAMEL.sub(r"\1 \2", value).lower()) if t]
+        return _NO_CLASS
+    info = _CLASS_CACHE.get(value)
+    if info is None:
+        tokens = tuple(t for t in _SPLIT.split(_CAMEL.sub(r"\1 \2", value).lower()) if t)
+        ordered = list(tokens) + [a + b for a, b in zip(tokens, tokens[1:])]
+        names_body = names_article_body(list(tokens))
+        strong = weak = None
+        if not names_body:
+            for token in ordered:
+                label = BAD_TOKENS.get(token)
+                if label is None:
+                    continue
+                if weak is None:
+                    weak = label
+                if token not in WEAK_BAD_TOKENS:
+                    strong = label
+                    break
+        info = (tokens, strong, weak, names_body)
+        if len(_CLASS_CACHE) > 50_000:
+            _CLASS_CACHE.clear()
+        _CLASS_CACHE[value] = info
+    return info
+
+
+_NO_CLASS = ((), None, None, False)
+_CLASS_CACHE: dict[str, tuple] = {}
+
+
+def class_tokens(el) -> list[str]:
+    """Lower-case word tokens of an element's class and id ("articleBody" -> article, body)."""
+    return list(class_info(el)[0])
 
 
 def joined_tokens(tokens: list[str]) -> set[str]:
@@ -111,14 +147,8 @@ def chrome_label(el, *, weak_allowed: bool) -> str | None:
         label = CHROME_ROLES.get(role.lower())
         if label is not None:
             return label
-    tokens = class_tokens(el)
-    if names_article_body(tokens):
-        return None
-    for token in joined_tokens(tokens):
-        label = BAD_TOKENS.get(token)
-        if label is not None and (weak_allowed or token not in WEAK_BAD_TOKENS):
-            return label
-    return None
+    _tokens, strong, weak, _names_body = class_info(el)
+    return weak if weak_allowed else strong
 
 
 def holds_article(el, page_text_len: int) -> bool:
@@ -130,9 +160,8 @@ def holds_article(el, page_text_len: int) -> bool:
     """
     if el.tag in ("html", "body"):
         return True
-    holds_main = next(el.iter("h1"), None) is not None or any(
-        "articleBody" in (node.get("itemprop") or "").split() for node in el.iter())
     large = len(el.text_content()) >= WRAPPER_TEXT_SHARE * page_text_len
+    holds_main = el.find(".//h1") is not None or bool(_ARTICLE_BODY_XPATH(el))
     if holds_main and (large or el.tag not in CHROME_TAGS):
         return True
     if not large or len(el.findall(".//p")) < 5:
@@ -212,9 +241,10 @@ def prose_weights(body) -> dict:
     not mostly links, summed up the ancestors (a few hundred paragraphs at most)."""
     weights: dict = {}
     for el in body.iter("p", "pre", "div", "td", "dd", "li"):
-        if el.tag in ("div", "td", "dd", "li") and any(
-                isinstance(c.tag, str) and c.tag in _BLOCKS for c in el):
-            continue
+        if el.tag not in ("p", "pre"):
+            if not (el.text and el.text.strip()) or any(
+                    isinstance(c.tag, str) and c.tag in _BLOCKS for c in el):
+                continue
         text = el.text_content()
         if len(text) < PROSE_MIN_LEN:
             continue

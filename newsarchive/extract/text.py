@@ -17,7 +17,9 @@ def clean_space(text: str | None) -> str:
     """Collapse runs of whitespace (non-breaking and zero-width spaces included) to one space."""
     if not text:
         return ""
-    return _SPACES.sub(" ", text.replace("\u200b", "").replace("\ufeff", "")).strip()
+    if "\u200b" in text or "\ufeff" in text:
+        text = text.replace("\u200b", "").replace("\ufeff", "")
+    return " ".join(text.split())
 
 
 def normalize_phrase(text: str | None) -> str:
