@@ -55,11 +55,15 @@ def clean_author(text: str) -> str | None:
     text = text.strip(" ,;:-–—|·•()[]\"'")
     if not text:
         return None
-    # "Jane Doe, Staff Writer" / "Staff Writer Jane Doe": drop the role words
-    text = _ROLE.sub(" ", text)
-    text = " ".join(text.split()).strip(" ,;:-–—|·•()[]\"'")
-    if not text or text.casefold() in tables.NOT_AUTHORS:
+    # "Staff Writer Jane Doe": drop role words, unless they are the name ("Rasender Reporter")
+    without_roles = " ".join(_ROLE.sub(" ", text).split()).strip(" ,;:-–—|·•()[]\"'")
+    pseudonym = len(without_roles.split()) == 1 and len(text.split()) == 2 and "," not in text
+    text = text if pseudonym else without_roles
+    if not text or text.casefold() in tables.NOT_AUTHORS or "admin" in text.casefold():
         return None
+    words = text.split()
+    if len(words) > 1 and words[0][0].islower() and words[0].lower() not in tables.NAME_PARTICLES:
+        return None  # "deinen Hochzeitsbloggern": a phrase, not a name
     if _DIGITS.search(text) and not _is_agency(text):
         return None
     if len(text) > 60 or len(text.split()) > 6 or not re.search(r"[^\W\d_]", text):
@@ -235,11 +239,31 @@ def read_authors(tree, structured: StructuredData, *, site_name: str | None = No
             # the publisher named an organisation: page text overrides it only with real full names
             people = [name for name in people if looks_like_full_name(name)]
         if people:
+            people = [_without_site_suffix(name, site) for name in people]
+            if any(len(name.split()) == 1 for name in people):
+                people = _complete_first_names(people, sources[number + 1:])
             # agencies named beside people are co-authors ("Jane Doe, dpa")
             return _unique(people + [a.name for a in names if not a.is_person and _is_agency(a.name)])
         if not organisations:
             organisations = [a.name for a in names]
     return _unique(organisations)
+
+
+def _without_site_suffix(name: str, site: str) -> str:
+    """"Adam Aaronson PhillyVoice" -> "Adam Aaronson": the site's name glued to the byline."""
+    if site and name.casefold().endswith(" " + site) and len(name) > len(site) + 3:
+        return name[: -len(site)].strip()
+    return name
+
+
+def _complete_first_names(people: list[str], later_sources) -> list[str]:
+    """A lone first name ("Nils") is completed by a later source naming "Nils Pickert"."""
+    fuller = [a.name for source in later_sources for a in source() if len(a.name.split()) >= 2]
+    completed = []
+    for name in people:
+        match = next((full for full in fuller if full.split()[0].casefold() == name.casefold()), None)
+        completed.append(match or name)
+    return completed
 
 
 def looks_like_full_name(name: str) -> bool:

@@ -101,7 +101,8 @@ AUTHOR_LEAD_PHRASES = (
     "zeige alle beiträge von", "alle beiträge von", "view all posts by", "all posts by", "posts by",
     "post by", "posted by", "more from", "mehr von", "articles by", "erstellt von", "veröffentlicht von",
     "geschrieben von", "published by", "auteur", "autor", "autorin", "author", "interview",
-    "ein interview von", "reportage von", "kommentar von", "gastbeitrag von",
+    "ein interview von", "reportage von", "kommentar von", "gastbeitrag von", "about the author", "about the",
+    "über den autor", "über die autorin", "vom", "von der",
 )
 
 #: Words after a name that show the element is a comment or a link label, not a byline.
@@ -109,7 +110,7 @@ AUTHOR_REJECT_WORDS = (
     "sagt", "says", "said", "schreibt", "writes", "antwortete", "replied", "erforderlich", "required",
     "foto", "photo", "bild", "image", "quelle", "source", "credit", "veröffentlicht", "published",
     "posted", "updated", "aktualisiert", "kommentar", "comment", "antworten", "reply", "alle artikel",
-    "all articles", "archiv", "follow", "folgen", "mitglied", "shout", "love this",
+    "all articles", "archiv", "follow", "folgen", "mitglied", "shout", "love this", "beiträge", "posts",
 )
 
 #: class/id tokens of page parts whose names are not the article's authors.
