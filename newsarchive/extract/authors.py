@@ -22,7 +22,8 @@ _PREFIX = re.compile(
     + r")(?:\s*:\s*|\s+)", re.I)
 _REJECT = re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(w) for w in tables.AUTHOR_REJECT_WORDS) + r")(?:\W|$)", re.I)
 _PARENTHESES = re.compile(r"\s*[(\[][^)\]]*[)\]]?")
-_TRAILING_CONNECTOR = re.compile(r"\s+(?:am|on|le|el|il|em|den|der|vom|at|um)$", re.I)
+_TRAILING_CONNECTOR = re.compile(r"(?:\s+(?:am|on|le|el|il|em|den|der|vom|at|um|publié|publiée|publicado|pubblicato"
+                                 r"|veröffentlicht|published|posted|updated|aktualisiert|mis à jour))+$", re.I)
 _ROLE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(r) for r in tables.AUTHOR_ROLE_WORDS), key=len, reverse=True))
                    + r")\b", re.I)
 _SPLIT = re.compile("|".join(re.escape(c) for c in sorted(set(tables.AUTHOR_CONNECTORS), key=len, reverse=True))
@@ -140,7 +141,8 @@ def itemprop_authors(structured: StructuredData) -> list[AuthorName]:
         for name in split_authors(value or ""):
             if name not in [a.name for a in found]:
                 found.append(AuthorName(name, not _is_agency(name)))
-    return found
+    # a page marking many authors marks its teasers too: the first is the article's own
+    return found[:1] if len(found) > 3 else found
 
 
 def rel_author_names(tree) -> list[AuthorName]:
@@ -149,7 +151,8 @@ def rel_author_names(tree) -> list[AuthorName]:
         for name in split_authors(element.text_content()):
             if name not in [a.name for a in found]:
                 found.append(AuthorName(name, not _is_agency(name)))
-    return found[:6]
+    # many rel=author links are the bylines of teasers: keep the first, the article's own
+    return found[:1] if len(found) > 3 else found
 
 
 _BYLINE_TOKENS = ("byline", "by-line", "author", "autor", "writer", "auteur", "firma", "signature", "credit")

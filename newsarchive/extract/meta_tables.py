@@ -111,6 +111,7 @@ AUTHOR_REJECT_WORDS = (
     "foto", "photo", "bild", "image", "quelle", "source", "credit", "veröffentlicht", "published",
     "posted", "updated", "aktualisiert", "kommentar", "comment", "antworten", "reply", "alle artikel",
     "all articles", "archiv", "follow", "folgen", "mitglied", "shout", "love this", "beiträge", "posts",
+    "facebook", "twitter", "instagram", "linkedin", "whatsapp", "telegram", "pinterest", "youtube", "tiktok",
 )
 
 #: class/id tokens of page parts whose names are not the article's authors.
