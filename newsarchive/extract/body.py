@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 
 from ..article import Boilerplate
 from .boilerplate import describe_block, heading_label, promo_label, separate_boilerplate
-from .prune import prune_chrome, remove_element, strip_comments
+from .prune import class_tokens, prune_chrome, remove_element, strip_comments
 from .score import best_candidate, merge_siblings, score_candidates, text_stats
 from .tables import (
-    ARTICLE_TYPES, BYLINE_PATTERN, CAPTION_TAIL_PATTERN, CONTRIBUTOR_PATTERN, META_LINE_PATTERN,
+    BLOCK_TAGS, DEK_TOKENS, LEAD_TOKENS, ARTICLE_TYPES, BYLINE_PATTERN, CAPTION_TAIL_PATTERN, CONTRIBUTOR_PATTERN, META_LINE_PATTERN,
     TIME_PATTERN, CREDIT_PATTERN, HEADING_TAGS, LISTING_TYPES, TRAILER_PATTERN,
 )
 from .text import clean_space, normalize_phrase, paragraphs_of, text_weight, tokens
@@ -27,6 +27,13 @@ log = logging.getLogger(__name__)
 MIN_ARTICLE_WEIGHT = 200
 #: With an article type declared, this much is enough.
 MIN_DECLARED_ARTICLE_WEIGHT = 80
+#: Tags of blocks that may hold the lead paragraph.
+LEAD_TAGS = frozenset({"p", "div", "h2", "section", "span", "strong"})
+#: A lead is at least this long and all lead blocks together at most LEAD_MAX_LEN (characters).
+LEAD_MIN_LEN = 50
+LEAD_MAX_LEN = 1200
+#: The headline and the container must meet within this many levels above the headline.
+LEAD_MAX_STEPS = 6
 #: Longest paragraph (characters) that may be a caption.
 CAPTION_MAX_LEN = 400
 #: Repeated paragraphs are dropped only while all their copies are less than this share of the body.
@@ -111,6 +118,8 @@ def _extract_body(tree, structured, *, headline, url, include_captions, profile)
     if not elements:
         return BodyResult(boilerplate=blocks.records())
     headline_key = normalize_phrase(headline) if headline else None
+    if not kept:
+        elements = add_lead(elements, body, headline_key, structured)
     drop_headline(elements, headline_key, blocks)
     separate_boilerplate(elements, stats, blocks, headline_key=headline_key,
                          page_host=page_host(url, structured))
@@ -154,6 +163,80 @@ def select_elements(body, stats) -> list:
     if top is None:
         return [body] if stats.text_len(body) else []
     return merge_siblings(top, scores, stats)
+
+
+def find_headline_element(body, headline_key: str | None):
+    """The page's headline element: an h1 (or h2) whose text is the headline, else the first h1."""
+    first_h1 = None
+    for heading in body.iter("h1", "h2"):
+        if heading.tag == "h1" and first_h1 is None:
+            first_h1 = heading
+        if headline_key and normalize_phrase(heading.text_content()) == headline_key:
+            return heading
+    return first_h1
+
+
+def add_lead(elements: list, body, headline_key: str | None, structured) -> list:
+    """Put the article's lead (standfirst) in front of the body when it stands between the
+    headline and the selected container, outside it: prose blocks that repeat the page's
+    description or carry a lead-like class ("teaser-text", "entry-excerpt"). A dek or summary
+    line under the headline is not the lead."""
+    heading = find_headline_element(body, headline_key)
+    first = elements[0]
+    if heading is None or heading is first or first in set(heading.iterancestors()):
+        return elements
+    ancestors = set(first.iterancestors())
+    common, steps = heading.getparent(), 0
+    while common is not None and common not in ancestors:
+        common, steps = common.getparent(), steps + 1
+    if common is None or common.tag in ("body", "html") or steps > LEAD_MAX_STEPS:
+        return elements
+    description = ""
+    if structured is not None:
+        description = normalize_phrase(
+            (getattr(structured, "og", None) or {}).get("description")
+            or (getattr(structured, "meta", None) or {}).get("description") or "")
+    leads, seen_heading, heading_nodes = [], False, set(heading.iter())
+    for node in common.iter():
+        if node is first:
+            break
+        if node is heading:
+            seen_heading = True
+            continue
+        if not seen_heading or node in heading_nodes or not isinstance(node.tag, str):
+            continue
+        if node.tag not in LEAD_TAGS or any(
+                isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in node):
+            continue
+        if any(anc in leads for anc in node.iterancestors()):
+            continue
+        if is_lead(node, description):
+            leads.append(node)
+    total = sum(len(el.text_content()) for el in leads)
+    if not leads or total > LEAD_MAX_LEN:
+        return elements
+    return leads + elements
+
+
+def is_lead(node, description: str) -> bool:
+    """A prose block that reads as the article's lead."""
+    text = clean_space(node.text_content())
+    if len(text) < LEAD_MIN_LEN:
+        return False
+    links = sum(len(a.text_content()) for a in node.iter("a"))
+    if links > 0.2 * len(text) or META_LINE_PATTERN.search(text) or BYLINE_PATTERN.match(text):
+        return False
+    tokens = set()
+    for el in (node, node.getparent()):
+        if el is not None:
+            tokens.update(class_tokens(el))
+    if tokens & DEK_TOKENS or node.tag in HEADING_TAGS:
+        return False
+    if tokens & LEAD_TOKENS:
+        return True
+    phrase = normalize_phrase(text)
+    return bool(description) and len(description) >= LEAD_MIN_LEN and (
+        phrase.startswith(description[:60]) or description.startswith(phrase[:60]))
 
 
 def drop_headline(elements: list, headline_key: str | None, record) -> None:

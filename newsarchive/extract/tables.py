@@ -83,6 +83,19 @@ BODY_TOKENS = frozenset({
     "mainbody", "newstext", "articlecopy", "textbody", "contentbody", "itemfulltext",
 })
 
+#: Class/id tokens of an article's lead paragraph (standfirst).
+LEAD_TOKENS = frozenset({
+    "lead", "lede", "intro", "teaser", "standfirst", "excerpt", "chapo", "chapeau", "vorspann",
+    "einleitung", "description", "descr", "sapo", "entradilla", "bajada", "sommario", "occhiello",
+    "ingress", "ingresso", "perex", "leadtext", "introtext", "leader", "opener",
+})
+
+#: Class/id tokens of a dek: the summary line under a headline, which is not the body.
+DEK_TOKENS = frozenset({
+    "dek", "deck", "summary", "subtitle", "subheading", "subheadline", "subhead", "blurb",
+    "strapline", "tagline", "hero", "abstract",
+})
+
 #: Class/id tokens of chrome and boilerplate, with the label a removed block gets.
 BAD_TOKENS = {
     "sidebar": "other", "sidebars": "other", "widget": "other", "widgets": "other",
