@@ -216,7 +216,7 @@ def prune_chrome(root, record, *, include_captions: bool = False) -> None:
             continue
         label = chrome_label(el, weak_allowed=False)
         if label is not None and prose_total and label not in HARD_LABELS \
-                and prose.get(el, 0) >= PROSE_MAJORITY * prose_total:
+                and group_prose(el, prose) >= PROSE_MAJORITY * prose_total:
             # a "share"/"widget"/"header" wrapper that holds most of the page's prose is
             # the article's wrapper, whatever its class says
             label = None
@@ -259,6 +259,17 @@ def prose_weights(body) -> dict:
             weights[node] = weights.get(node, 0) + length
             node = node.getparent()
     return weights
+
+
+def group_prose(el, prose: dict) -> int:
+    """Prose under an element and its siblings of the same class: an article cut into
+    sections ("sidebar-grid__container" four times) holds its prose across all of them."""
+    own = prose.get(el, 0)
+    cls = el.get("class")
+    parent = el.getparent()
+    if not own or not cls or parent is None:
+        return own
+    return sum(prose.get(sib, 0) for sib in parent if sib.get("class") == cls)
 
 
 def strip_comments(root) -> None:

@@ -364,6 +364,18 @@ TIME_PATTERN = re.compile(r"\b\d{1,2}(?::\d{2}|h\d{2}|\.\d{2} uhr)\b", re.I)
 CONTRIBUTOR_PATTERN = re.compile(
     r"\b(?:contributed (?:to )?this (?:report|story|article)|contributed reporting)\b", re.I)
 
+#: Lines of a consent placeholder standing in for an embedded video or post.
+CONSENT_PATTERN = re.compile(
+    r"^(?:ich bin damit einverstanden, dass mir|personenbezogene daten können an|"
+    r"empfohlener redaktioneller inhalt|an dieser stelle (?:findest du|finden sie) (?:einen )?externen|"
+    r"externer inhalt|du kannst ihn dir mit einem klick|sie können sich (?:diesen|den) inhalt|"
+    r"[\w.-]+-inhalte? (?:erlauben|anzeigen|aktivieren)$|link zum [\w.-]+-inhalt$|"
+    r"i agree to (?:external|third-party) content|this content is (?:provided|hosted) by|"
+    r"to view this content|(?:please )?accept (?:the )?cookies to|we need your consent|"
+    r"enable (?:javascript|cookies) to (?:view|see|watch)|contenu externe|"
+    r"j'accepte (?:que|l'affichage)|cliquez pour afficher|activar (?:el )?contenido|"
+    r"acepto (?:que|las cookies))", re.I)
+
 #: Short closing lines after the article: copyright, "This article first appeared ...".
 TRAILER_PATTERN = re.compile(
     r"^(?:©|\(c\)\s|copyright\b|all rights reserved|alle rechte vorbehalten|tous droits|"
