@@ -174,7 +174,7 @@ def _inside_skipped_part(element, keep=frozenset()) -> bool:
     """
     node = element
     while node is not None and node.tag not in ("body", "html") and node not in keep:
-        if node.tag in ("form", "label", "figcaption", "footer", "aside", "nav"):
+        if node.tag in ("label", "figcaption", "footer", "aside", "nav"):  # not form: ASP.NET wraps pages in one
             return True
         marks = f"{node.get('class') or ''} {node.get('id') or ''}"
         if marks.strip() and _SKIP_CONTAINER.search(marks):

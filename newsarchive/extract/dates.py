@@ -248,19 +248,26 @@ def itemprop_dates(structured: StructuredData, name: str) -> list[str]:
             for value in [itemprop_value(element)] if value]
 
 
-_FOREIGN_TAGS = frozenset({"blockquote", "aside", "footer", "nav", "iframe", "form"})
+_FOREIGN_TAGS = frozenset({"blockquote", "aside", "footer", "nav", "iframe"})  # not form: ASP.NET wraps pages in one
 _FOREIGN_MARKS = re.compile(r"(?:^|[\s_-])(?:" + "|".join(tables.DATE_SKIP_CONTAINER_TOKENS) + r")s?(?:$|[\s_-])", re.I)
+_FOREIGN_DEPTH = 3
 
 
-def in_foreign_part(element) -> bool:
-    """True inside embeds, quotes, comments, sidebars, teasers: their dates are not the article's."""
-    node = element
-    while node is not None and node.tag not in ("body", "html"):
+def in_foreign_part(element, keep=frozenset()) -> bool:
+    """True inside embeds, quotes, comments, sidebars, teasers: their dates are not the article's.
+
+    keep: the headline's ancestors, which hold the article and so are never foreign.
+    """
+    node, depth = element, 0
+    while node is not None and node.tag not in ("body", "html") and node not in keep:
         if node.tag in _FOREIGN_TAGS:
             return True
-        marks = f"{node.get('class') or ''} {node.get('id') or ''}"
-        if marks.strip() and _FOREIGN_MARKS.search(marks):
-            return True
+        # class words only on the nearest ancestors: page-wide wrappers say "has-sidebar", "teaser-body"
+        if depth <= _FOREIGN_DEPTH:
+            marks = f"{node.get('class') or ''} {node.get('id') or ''}"
+            if marks.strip() and _FOREIGN_MARKS.search(marks):
+                return True
+        depth += 1
         node = node.getparent()
     return False
 
@@ -453,49 +460,55 @@ _SKIPPED_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "head
 
 def first_date_in_text(tree, language: str | None, fetched_at: datetime, headline_element=None,
                        limit: int = 400) -> PageDate | None:
-    """The first full date written in the page's text, after the headline when there is one.
+    """The date written nearest the headline in the page's own text.
 
-    A date announced as an update is skipped; one announced as the publication wins.
+    A date announced as the publication ("Published: ...") wins; dates in teasers, comments and
+    other foreign parts, and dates inside long prose ("since 4 August 2014 the law...") are
+    skipped; a date announced as an update is used only when nothing else is found.
     """
     body = tree.find("body")
     root = body if body is not None else tree
-    before_headline, after_headline = [], []
-    target = before_headline if headline_element is not None else after_headline
-    seen = 0
+    found = []  # (position, text, owner element)
+    headline_at = None
     for element in root.iter():
         tag = element.tag if isinstance(element.tag, str) else ""
         if element is headline_element:
-            target = after_headline
-        if tag in _SKIPPED_TEXT_TAGS or not tag:
-            texts = [element.tail]
-        else:
-            texts = [element.text, element.tail]
-        for text in texts:
-            if text and _HAS_DIGIT.search(text):
-                snippets = find_text_dates(text)
-                if snippets:
-                    target.append((text, snippets))
-                    seen += 1
-        if seen >= limit:
+            headline_at = len(found)
+        owned = [(element.tail, element.getparent())]
+        if tag and tag not in _SKIPPED_TEXT_TAGS:
+            owned.insert(0, (element.text, element))
+        for text, owner in owned:
+            if text and _HAS_DIGIT.search(text) and find_text_dates(text):
+                found.append((len(found), text, owner))
+        if len(found) >= limit:
             break
-    for group in (after_headline, before_headline):
-        fallback = None
-        for text, snippets in group:
-            lowered = text.lower()
-            for snippet in snippets:
-                prefix = lowered[:lowered.find(snippet.lower())][-40:]
-                if any(word in prefix for word in tables.UPDATED_WORDS):
-                    continue
-                parsed = parse_text_date(snippet, language, fetched_at)
-                if not plausible(parsed, fetched_at):
-                    continue
-                if any(word in prefix.split() or word + ":" in prefix for word in tables.PUBLISHED_WORDS):
-                    return parsed
-                if fallback is None:
-                    fallback = parsed
-        if fallback is not None:
-            return fallback
-    return None
+    keep = frozenset(headline_element.iterancestors()) if headline_element is not None else frozenset()
+    best, best_rank, updated = None, None, None
+    for position, text, owner in found:
+        if owner is None:
+            continue
+        foreign = in_foreign_part(owner, keep)
+        lowered = text.lower()
+        for snippet in find_text_dates(text):
+            at = lowered.find(snippet.lower())
+            prefix = lowered[:at][-40:]
+            announced = any(word in prefix.split() or word + ":" in prefix for word in tables.PUBLISHED_WORDS)
+            if foreign and not announced:
+                continue
+            if len(text) > 150 and not announced:
+                continue  # a date inside prose is what the article talks about
+            parsed = parse_text_date(snippet, language, fetched_at)
+            if not plausible(parsed, fetched_at):
+                continue
+            if any(word in prefix for word in tables.UPDATED_WORDS):
+                updated = updated or parsed
+                continue
+            distance = 0 if headline_at is None else (
+                position - headline_at if position >= headline_at else 2 * (headline_at - position))
+            rank = (0 if announced else 1, distance)
+            if best_rank is None or rank < best_rank:
+                best, best_rank = parsed, rank
+    return best or updated
 
 
 def date_only(value: PageDate) -> date:

@@ -52,7 +52,8 @@ DATE_CONTAINER_TOKENS = (
 
 #: class/id tokens of page parts whose dates belong to something else (comments, teasers, embeds).
 DATE_SKIP_CONTAINER_TOKENS = ("comment", "comments", "respond", "reply", "sidebar", "widget", "related", "teaser",
-                              "recommend", "instagram", "twitter", "tweet", "embed", "footer", "newsletter")
+                              "recommend", "instagram", "twitter", "tweet", "embed", "footer", "newsletter",
+                              "wm-ipp", "breadcrumb", "breadcrumbs")
 
 #: class/id tokens that mark a modification date, not the publication date.
 MODIFIED_TOKENS = ("update", "modif", "aktualisiert", "edited", "revised", "mis-a-jour", "actualiz")
