@@ -24,7 +24,8 @@ SITE_NAME_META_KEYS = ("og:site_name", "application-name", "apple-mobile-web-app
 # ---------------------------------------------------------------- dates
 #: meta keys for the publication date, in order of trust.
 PUBLISHED_META_KEYS = (
-    "article:published_time", "og:article:published_time", "article:published", "published_time",
+    "article:published_time", "og:article:published_time", "article:published:time", "article:published",
+    "published_time",
     "og:published_time", "datepublished", "date_published", "parsely-pub-date", "sailthru.date",
     "dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created", "dc.date", "dcterms.date",
     "pubdate", "publishdate", "publish-date", "publish_date", "publication_date", "publication-date",
@@ -38,7 +39,7 @@ PUBLISHED_META_KEYS = (
 
 #: meta keys for the last modification, in order of trust.
 MODIFIED_META_KEYS = (
-    "article:modified_time", "og:article:modified_time", "article:modified", "datemodified",
+    "article:modified_time", "og:article:modified_time", "article:modified:time", "article:modified", "datemodified",
     "og:updated_time", "modified_time", "dcterms.modified", "dc.date.modified", "last-modified",
     "lastmod", "last_modified", "revised", "updated", "date_modified", "article:updated_time",
 )
