@@ -67,8 +67,13 @@ def _squash(text: str) -> str:
     return norm(text).replace(" ", "")
 
 
+_BYLINE_SEGMENT = re.compile(r"^(?:by|von|par|por|di|door)\s+\S", re.I)
+
+
 def is_site_segment(segment: str, hints: list[str]) -> bool:
-    """True when a title segment is (a form of) the site's name."""
+    """True when a title segment is (a form of) the site's name, or a byline ("by Jane Doe")."""
+    if _BYLINE_SEGMENT.match(segment.strip()) and len(segment.split()) <= 5:
+        return True
     squashed = _squash(segment)
     if not squashed:
         return True
