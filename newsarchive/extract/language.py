@@ -18,7 +18,9 @@ def primary_subtag(value: str | None) -> str | None:
         return None
     first = value.strip().split(",")[0].strip()
     tag = re.split(r"[-_]", first, maxsplit=1)[0].lower()
-    return tag if _SUBTAG.match(tag) and tag not in ("und", "mul", "zxx", "xx") else None
+    if len(tag) == 3 and tag not in tables.THREE_LETTER_LANGUAGES:
+        return None  # "utf", "eng"-like junk and private tags; real 3-letter codes are listed
+    return tag if _SUBTAG.match(tag) and tag not in ("xx",) else None
 
 
 def declared_language(structured: StructuredData) -> str | None:
@@ -77,4 +79,8 @@ def read_language(tree, structured: StructuredData, sample_text: str | None = No
         return declared
     if sample_text is None:
         sample_text = " ".join(p.text_content() for p in tree.xpath("//p")[:40])
+        if len(sample_text) < 200:
+            # pages without <p> (scripts, divs): the title and the body's own text
+            texts = tree.xpath("//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]")
+            sample_text = " ".join(filter(None, [structured.title, sample_text, " ".join(texts)[:4000]]))
     return detect_language(sample_text)

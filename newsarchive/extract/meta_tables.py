@@ -267,6 +267,10 @@ STOPWORDS = {
     "ro": "și de la în cu că pe nu un o din pentru este mai",
 }
 
+#: Three-letter language subtags accepted (ISO 639-2/3 codes without a two-letter form, in use online).
+THREE_LETTER_LANGUAGES = frozenset({"fil", "haw", "yue", "cmn", "nan", "hak", "ast", "ckb", "gsw", "kab", "nds",
+                                    "sah", "szl", "tet", "tpi", "vec", "wuu", "zza", "ceb", "hil", "war", "ilo"})
+
 #: Unicode script ranges that decide the language alone (or nearly).
 SCRIPT_LANGUAGES = (
     ("\u3040", "\u30ff", "ja"),   # hiragana, katakana
