@@ -15,7 +15,10 @@ _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _HANDLE = re.compile(r"(?<!\w)@\w+")
 _URL = re.compile(r"https?://\S+|www\.\S+")
 _DIGITS = re.compile(r"\d")
-_DATE_TAIL = re.compile(r"\b(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}).*$")
+_DATE_TAIL = re.compile(r"\b(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}:\d{2}"
+                        r"|(?:" + "|".join(tables.WEEKDAYS) + r")\b"
+                        r"|(?:" + "|".join(sorted(tables.MONTHS, key=len, reverse=True)) + r")\.?\s+\d{1,2}\b"
+                        r"|\d{1,2}\.?\s+(?:" + "|".join(sorted(tables.MONTHS, key=len, reverse=True)) + r")\b).*$", re.I)
 _PREFIX = re.compile(
     r"^\s*(?:" + "|".join(sorted((re.escape(p) for p in tables.BYLINE_PREFIXES + tables.AUTHOR_LEAD_PHRASES),
                                  key=len, reverse=True))

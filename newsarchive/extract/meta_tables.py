@@ -242,6 +242,13 @@ Offenbach Bad_Homburg Salzgitter Wolfsburg Celle Cuxhaven Wilhelmshaven Emden Br
 Neubrandenburg Wismar Frankfurt_(Oder) Brandenburg Dessau Wittenberg Halberstadt Nordhausen Suhl Eisenach
 """.split())
 
+#: Weekday names (lower case) in the byline languages: a byline's date starts at one.
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "sonnabend",
+            "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+            "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+            "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica")
+
 #: Longest dateline accepted, in characters: longer openings are sentences.
 DATELINE_MAX_CHARS = 80
 
