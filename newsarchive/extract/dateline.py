@@ -170,6 +170,8 @@ def _plausible(match, stopped: bool, named_places: frozenset = frozenset()) -> b
     has_date = bool(match.groupdict().get("date") or match.groupdict().get("date_after"))
     if place.lower().strip(".") in tables.DATELINE_NOT_PLACES:
         return False
+    if agency and not _agency_plausible(agency):
+        return False
     letters = sum(ch.isalpha() for ch in place)
     if letters < 3 and not agency:
         return False
@@ -191,6 +193,18 @@ def _plausible(match, stopped: bool, named_places: frozenset = frozenset()) -> b
         return letters >= 4 or bool(agency or region or has_date)
     # a capitalised (not capitals) place needs something that makes it a dateline
     return bool(known or agency or has_date or (region and _region_is_abbreviation(region)))
+
+
+_AGENCY_NAMES_FOLDED = {name.casefold() for name in tables.AGENCY_NAMES}
+
+
+def _agency_plausible(agency: str) -> bool:
+    """"(AP)", "(dpa/lno)", "(CNN Business)": a known agency, a capitalised name or a short abbreviation."""
+    inner = agency.strip().strip("()").strip()
+    first = re.split(r"[\s/]", inner)[0]
+    if first.casefold() in _AGENCY_NAMES_FOLDED or inner.casefold() in _AGENCY_NAMES_FOLDED:
+        return True
+    return first[:1].isupper() or (first.isalpha() and first.islower() and len(first) <= 5)
 
 
 def _region_plausible(region: str) -> bool:
