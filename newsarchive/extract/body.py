@@ -16,7 +16,7 @@ from .boilerplate import describe_block, heading_label, promo_label, separate_bo
 from .prune import class_tokens, prune_chrome, remove_element, strip_comments
 from .score import best_candidate, merge_siblings, score_candidates, text_stats
 from .tables import (
-    BLOCK_TAGS, DEK_TOKENS, LEAD_TOKENS, ARTICLE_TYPES, BYLINE_PATTERN, CAPTION_TAIL_PATTERN, CONSENT_PATTERN, CONTRIBUTOR_PATTERN, META_LINE_PATTERN,
+    BLOCK_TAGS, DEK_TOKENS, LEAD_TOKENS, ARTICLE_TYPES, BYLINE_PATTERN, CAPTION_TAIL_PATTERN, CONSENT_PATTERN, SHARE_TAIL_PATTERN, CONTRIBUTOR_PATTERN, META_LINE_PATTERN,
     TIME_PATTERN, CREDIT_PATTERN, HEADING_TAGS, LISTING_TYPES, TRAILER_PATTERN,
 )
 from .text import clean_space, normalize_phrase, paragraphs_of, text_weight, tokens
@@ -27,6 +27,12 @@ log = logging.getLogger(__name__)
 MIN_ARTICLE_WEIGHT = 200
 #: With an article type declared, this much is enough.
 MIN_DECLARED_ARTICLE_WEIGHT = 80
+#: Most text (characters) above the headline inside the container that is still kicker and meta.
+KICKER_MAX_LEN = 300
+#: Share of words a heading must share with the headline to be taken for it.
+HEADLINE_MIN_OVERLAP = 0.6
+#: Share of the headline's words a heading at the top of the body must hold to be taken for it.
+HEADLINE_MIN_COVER = 0.6
 #: Tags of blocks that may hold the lead paragraph.
 LEAD_TAGS = frozenset({"p", "div", "h2", "section", "span", "strong"})
 #: A lead is at least this long and all lead blocks together at most LEAD_MAX_LEN (characters).
@@ -34,6 +40,8 @@ LEAD_MIN_LEN = 50
 LEAD_MAX_LEN = 1200
 #: The headline and the container must meet within this many levels above the headline.
 LEAD_MAX_STEPS = 6
+#: Longest paragraph (characters) that may be a one-line promo ("Related post: ...").
+PROMO_MAX_LEN = 100
 #: Longest paragraph (characters) that may be a caption.
 CAPTION_MAX_LEN = 400
 #: Repeated paragraphs are dropped only while all their copies are less than this share of the body.
@@ -241,18 +249,58 @@ def is_lead(node, description: str) -> bool:
 
 def drop_headline(elements: list, headline_key: str | None, record) -> None:
     """Remove the headline from the body, with the kicker and meta lines above it."""
+    first_h1 = None
     for container in elements:
         for heading in container.iter("h1", "h2"):
             text = normalize_phrase(heading.text_content())
             if not text:
                 continue
-            if heading.tag == "h1" or (headline_key and text == headline_key):
-                if headline_key and text != headline_key and heading.tag == "h1" and \
-                        not (headline_key in text or text in headline_key):
-                    continue
+            if heading.tag == "h1" and first_h1 is None:
+                first_h1 = (heading, container)
+            if headline_key and (same_headline(text, headline_key) or (
+                    covers_headline(text, headline_key)
+                    and _text_before(heading, container) <= KICKER_MAX_LEN)):
                 _drop_before(heading, container, record)
                 remove_element(heading)
                 return
+    if first_h1 is not None and not headline_key:
+        # without a known headline, an h1 at the top of the article is its headline
+        heading, container = first_h1
+        if _text_before(heading, container) <= KICKER_MAX_LEN:
+            _drop_before(heading, container, record)
+            remove_element(heading)
+
+
+def covers_headline(text: str, headline_key: str) -> bool:
+    """True when a heading holds most of the headline's words (a kicker and a longer title
+    around the declared headline)."""
+    head_words = set(tokens(headline_key))
+    return bool(head_words) and len(set(tokens(text.lower())) & head_words) >= \
+        HEADLINE_MIN_COVER * len(head_words)
+
+
+def _text_before(heading, container) -> int:
+    """Characters of text in the container before the heading."""
+    total = 0
+    for node in container.iter():
+        if node is heading:
+            return total
+        if node.text:
+            total += len(node.text.strip())
+        if node.tail and node is not container:
+            total += len(node.tail.strip())
+    return total
+
+
+def same_headline(text: str, headline_key: str) -> bool:
+    """True when a heading is the headline, allowing the small edits sites make between the
+    h1 and the declared headline (site names, first names, punctuation)."""
+    if text == headline_key or headline_key in text or text in headline_key:
+        return True
+    words, head_words = set(tokens(text.lower())), set(tokens(headline_key))
+    if not words or not head_words:
+        return False
+    return len(words & head_words) / len(words | head_words) >= HEADLINE_MIN_OVERLAP
 
 
 def _drop_before(heading, container, record) -> None:
@@ -267,7 +315,7 @@ def _drop_before(heading, container, record) -> None:
             sib = sib.getprevious()
         node = node.getparent()
     total = sum(len(clean_space(el.text_content())) for el in before)
-    if total <= 300:
+    if total <= KICKER_MAX_LEN:
         for el in before:
             if el.getparent() is not None and clean_space(el.text_content()):
                 record(el, "other")
@@ -360,6 +408,15 @@ def drop_captions(paragraphs: list[str], record) -> list[str]:
             record.add(Boilerplate(label="caption", heading=None, text=text), 1 << 30)
         elif len(text) <= CAPTION_MAX_LEN and CONSENT_PATTERN.match(text):
             record.add(Boilerplate(label="other", heading=None, text=text), 1 << 30)
+        elif SHARE_TAIL_PATTERN.search(text):
+            # a quote with its "Click To Tweet" button: the quote stays, the button goes
+            match = SHARE_TAIL_PATTERN.search(text)
+            record.add(Boilerplate(label="share", heading=None, text=match.group(0).strip()), 1 << 30)
+            if text[:match.start()].strip():
+                kept.append(text[:match.start()].strip())
+        elif len(text) <= PROMO_MAX_LEN and promo_label(text, 0.0) == "related":
+            # "Related post: ..." lines inside the body that no block element held
+            record.add(Boilerplate(label="related", heading=None, text=text), 1 << 30)
         else:
             kept.append(text)
     return kept

@@ -204,10 +204,12 @@ def merge_siblings(top, scores: dict, stats: TextStats) -> list:
         if sib is top:
             chosen.append(sib)
             continue
-        bonus = 0.0
-        if top_classes and sib.get("class") == top_classes:
-            bonus = top_score * 0.2
-        if scores.get(sib, -1e9) + bonus >= threshold:
+        if top_classes and sib.get("class") == top_classes and stats.text_len(sib) >= 100 \
+                and stats.link_density(sib) < 0.3 and scores.get(sib, 0) >= 0:
+            # another part of the article in the same wrapper as the chosen one
+            chosen.append(sib)
+            continue
+        if scores.get(sib, -1e9) >= threshold:
             chosen.append(sib)
             continue
         if sib.tag == "p":

@@ -134,7 +134,7 @@ BAD_TOKENS = {
     "shoutbox": "comments", "community": "comments", "rss": "navigation", "feedback": "other",
     "survey": "other", "poll": "other", "alert": "other", "notification": "other",
     "slideshow": "caption", "carousel": "caption", "gallery": "caption", "lightbox": "caption",
-    "slider": "caption",
+    "slider": "caption", "materialicons": "other", "materialsymbols": "other",
 }
 
 #: Tokens that, next to a bad token, say the element is still the article ("article-meta" is
@@ -196,6 +196,10 @@ BOILERPLATE_HEADINGS = {
     "related video": "related", "related videos": "related", "watch next": "related",
     "topics": "navigation", "tags": "navigation", "categories": "navigation",
     "explore more": "related", "recommended videos": "related", "more videos": "related",
+    "popular on": "related", "trending on": "related", "most popular on": "related",
+    "more themen": "related", "mehr themen": "related", "le puede interesar": "related",
+    "también le puede interesar": "related", "lea también": "related", "vea también": "related",
+    "related post": "related", "related posts:": "related", "read more about": "related",
     # comments
     "comments": "comments", "comment": "comments", "leave a comment": "comments",
     "leave a reply": "comments", "post a comment": "comments", "add a comment": "comments",
@@ -330,6 +334,11 @@ CHROME_PARAGRAPHS = {
     "back": "navigation", "go back": "navigation", "voltar": "navigation", "zurück": "navigation",
     "retour": "navigation", "volver": "navigation", "indietro": "navigation", "terug": "navigation",
     "back to top": "navigation", "nach oben": "navigation", "返回": "navigation", "戻る": "navigation",
+    "browse all posts": "navigation", "all posts": "navigation", "view all posts": "navigation",
+    "kommentieren": "comments", "seite teilen": "share", "pinnen": "share", "artikel teilen": "share",
+    "quellen ausblenden": "other", "zurück zur übersicht": "navigation",
+    "zurück zur listenansicht": "navigation", "escucha esta nota": "other",
+    "listen to this article": "other", "artikel anhören": "other", "écouter cet article": "other",
 }
 
 #: Patterns of short lines that are credits, bylines or sharing prompts (checked on short
@@ -362,7 +371,11 @@ TIME_PATTERN = re.compile(r"\b\d{1,2}(?::\d{2}|h\d{2}|\.\d{2} uhr)\b", re.I)
 
 #: A closing line crediting contributors ("Jane Doe contributed to this report.").
 CONTRIBUTOR_PATTERN = re.compile(
-    r"\b(?:contributed (?:to )?this (?:report|story|article)|contributed reporting)\b", re.I)
+    r"\b(?:contributed (?:to )?this (?:report|story|article)|contributed reporting)\b|"
+    r"^(?:additional|with additional|with) reporting by\b", re.I)
+
+#: A paragraph that ends in a share button's label ("... Click To Tweet").
+SHARE_TAIL_PATTERN = re.compile(r"click to tweet\s*$|tweet this\s*$|share on twitter\s*$", re.I)
 
 #: Lines of a consent placeholder standing in for an embedded video or post.
 CONSENT_PATTERN = re.compile(
@@ -379,12 +392,14 @@ CONSENT_PATTERN = re.compile(
 #: Short closing lines after the article: copyright, "This article first appeared ...".
 TRAILER_PATTERN = re.compile(
     r"^(?:©|\(c\)\s|copyright\b|all rights reserved|alle rechte vorbehalten|tous droits|"
-    r"todos los derechos|this (?:article|story|post) (?:was |first |originally |has been )|"
+    r"todos los derechos|this (?:article|story|post) (?:was |first |originally )|"
     r"(?:follow|like) us on\b|sign up for\b|subscribe to\b|get the latest\b|"
     r"click here to\b|download the app\b|join our\b|have a news tip|got a news tip|"
     r"tags?\s*:|topics?\s*:|filed under\b|posted in\b|categories?\s*:|schlagworte\s*:|"
     r"themen\s*:|share this\b|share on\b|related\s*:|read more\s*:|see also\s*:|"
-    r"more\s*:|watch\s*:|listen\s*:|also read\s*:)", re.I)
+    r"more\s*:|watch\s*:|listen\s*:|also read\s*:|via [\w.-]+$|folgen sie uns|folge uns|suivez-nous|"
+    r"s[ií]guenos|seguici|volg ons|[\w.+-]+@[\w-]+\.[\w.]+$|"
+    r"(?:https?://)?(?:www\.)?(?:twitter|x|facebook|instagram)\.com/\S+$)", re.I)
 
 #: Commas of every script, counted when scoring paragraphs (readability counts commas).
 COMMAS = ",，、،"
