@@ -62,3 +62,17 @@ def test_h1_text_without_scripts_and_entities_unescaped():
 
 def test_no_candidates():
     assert headline_of("<html><body><p>x</p></body></html>") is None
+
+
+def test_h1_variant_of_og_title_is_the_headline_as_shown():
+    html = """<html><head><meta property="og:title" content="Tipps zu jeder Hunderasse">
+    <title>Tipps zu jeder Hunderasse</title></head>
+    <body><h1>Welpen kaufen – Tipps zu jeder Hunderasse</h1></body></html>"""
+    # the og title inside a longer h1 stays: the h1 adds a kicker
+    assert headline_of(html, url="https://example.org/a") == "Tipps zu jeder Hunderasse"
+    html = """<html><head><meta property="og:title" content="Tomaten richtig schneiden - Tipp mit Bild">
+    </head><body><h1>Tomaten richtig schneiden</h1></body></html>"""
+    assert headline_of(html, url="https://example.org/a") == "Tomaten richtig schneiden"
+    html = """<html><head><meta property="og:title" content="Wärmepumpe im Altbau: wann es sich lohnt">
+    </head><body><h1>Wann lohnt sich eine Wärmepumpe im Altbau?</h1></body></html>"""
+    assert headline_of(html, url="https://example.org/a") == "Wann lohnt sich eine Wärmepumpe im Altbau?"

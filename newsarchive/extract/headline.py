@@ -163,6 +163,21 @@ def site_like_headings(h1s, title: str | None) -> set[str]:
     return {text for text in short if text == parts[-1]}
 
 
+def _prefer_shown(declared: str, h1s, related) -> HeadlineFound:
+    """The declared headline, or the <h1> showing a variant of it.
+
+    An <h1> that is part of the declared title (which carries an extra kicker or suffix) or
+    that shares most but not all of its words (an edited variant) is the headline as shown;
+    a declared title inside a longer <h1> (the h1 adds a kicker) stays declared.
+    """
+    if related:
+        shown, element = related[0]
+        declared_key, shown_key = norm(declared), norm(shown)
+        if shown_key != declared_key and declared_key not in shown_key:
+            return HeadlineFound(shown, element)
+    return HeadlineFound(declared, _showing(declared, h1s, related))
+
+
 def _showing(text: str, h1s, related):
     """The <h1> that shows this headline (or one like it), for searches near the headline."""
     for candidate, element in h1s:
@@ -215,7 +230,7 @@ def read_headline(tree, structured: StructuredData, *, url: str | None = None,
         if norm(text) in known or norm(text) in known_segments:
             return HeadlineFound(text, element)
     if metas:
-        return HeadlineFound(metas[0], _showing(metas[0], h1s, related))
+        return _prefer_shown(metas[0], h1s, related)
     if related:
         return HeadlineFound(*related[0])
     if cleaned_title:
