@@ -11,7 +11,7 @@ import logging
 
 from itemadapter import ItemAdapter
 
-from newsarchive.archive import extract_fetched_page
+from newsarchive.archive import extract_fetched_page, is_extractable_page
 from newsarchive.page import FetchedPage
 
 log = logging.getLogger(__name__)
@@ -24,12 +24,6 @@ def fetched_page(adapter: ItemAdapter) -> FetchedPage:
     """The FetchedPage an item carries."""
     return FetchedPage(**{name: adapter.get(name) for name in PAGE_FIELDS
                           if adapter.get(name) is not None})
-
-
-def is_extractable(page: FetchedPage) -> bool:
-    """True for pages worth extracting: a successful fetch of a web page."""
-    return (page.error is None and page.status is not None and 200 <= page.status < 300
-            and bool(page.body) and page.hints.get("kind", "html") == "html")
 
 
 class ExtractPipeline:
@@ -50,7 +44,7 @@ class ExtractPipeline:
         adapter = ItemAdapter(item)
         adapter["article"] = None
         page = fetched_page(adapter)
-        if not is_extractable(page):
+        if page.error is not None or not is_extractable_page(page):
             return item
         try:
             adapter["article"] = extract_fetched_page(page, self.extract_fn)

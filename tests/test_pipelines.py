@@ -10,7 +10,8 @@ from sqlite_utils import Database
 
 from newsarchive import Article
 from pipelines.archive import ArchivePipeline
-from pipelines.extract import PAGE_FIELDS, ExtractPipeline, fetched_page, is_extractable
+from newsarchive.archive import is_extractable_page as is_extractable
+from pipelines.extract import PAGE_FIELDS, ExtractPipeline, fetched_page
 from spiders import news
 
 SEED_HTML = (Path(__file__).parent / "fixtures" / "pages" / "iranfocus-assad" / "page.html"
