@@ -40,6 +40,8 @@ LEAD_MIN_LEN = 50
 LEAD_MAX_LEN = 1200
 #: The headline and the container must meet within this many levels above the headline.
 LEAD_MAX_STEPS = 6
+#: How far from a paragraph's end a photo credit or share button may start (characters).
+CREDIT_TAIL_LEN = 120
 #: Longest paragraph (characters) that may be a one-line promo ("Related post: ...").
 PROMO_MAX_LEN = 100
 #: Longest paragraph (characters) that may be a caption.
@@ -404,11 +406,11 @@ def drop_captions(paragraphs: list[str], record) -> list[str]:
     consent placeholder for an embedded video or post go too."""
     kept = []
     for text in paragraphs:
-        if len(text) <= CAPTION_MAX_LEN and CAPTION_TAIL_PATTERN.search(text):
+        if len(text) <= CAPTION_MAX_LEN and CAPTION_TAIL_PATTERN.search(text[-CREDIT_TAIL_LEN:]):
             record.add(Boilerplate(label="caption", heading=None, text=text), 1 << 30)
         elif len(text) <= CAPTION_MAX_LEN and CONSENT_PATTERN.match(text):
             record.add(Boilerplate(label="other", heading=None, text=text), 1 << 30)
-        elif SHARE_TAIL_PATTERN.search(text):
+        elif SHARE_TAIL_PATTERN.search(text[-CREDIT_TAIL_LEN:]):
             # a quote with its "Click To Tweet" button: the quote stays, the button goes
             match = SHARE_TAIL_PATTERN.search(text)
             record.add(Boilerplate(label="share", heading=None, text=match.group(0).strip()), 1 << 30)

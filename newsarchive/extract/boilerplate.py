@@ -7,6 +7,7 @@ is mostly links (teaser lists), a one-paragraph promo ("Read more: ..."), a chro
 """
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -143,8 +144,8 @@ def describe_block(el, label: str) -> list[Boilerplate]:
     if headings:
         lines = block_lines(el, headings)
     else:
-        # no titled sections: its text pieces are its lines (menus, link lists, notices)
-        lines = [(" ".join(text.split()), False) for text in el.itertext() if not text.isspace()]
+        # no titled sections: the text's own line breaks make its lines (menus, notices)
+        lines = [(line, False) for line in text_lines(el.text_content())]
     records: list[Boilerplate] = []
     heading, body = None, []
 
@@ -161,6 +162,16 @@ def describe_block(el, label: str) -> list[Boilerplate]:
             body.append(text)
     close()
     return records
+
+
+_INLINE_SPACE = re.compile(r"[^\S\n]+")
+_LINE_BREAKS = re.compile(r" ?\n[\s]*")
+
+
+def text_lines(text: str) -> list[str]:
+    """Non-empty lines of a text, spaces collapsed (two C-level passes, no per-piece Python)."""
+    text = _LINE_BREAKS.sub("\n", _INLINE_SPACE.sub(" ", text.replace("\u200b", ""))).strip()
+    return text.split("\n") if text else []
 
 
 def is_leaf_block(el) -> bool:

@@ -19,6 +19,10 @@ from .tables import (
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 _SPLIT = re.compile(r"[^0-9a-zA-Z]+")
 _ARTICLE_BODY_XPATH = etree.XPath(".//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' articleBody ')]")
+_HOLDS_MAIN = etree.XPath(
+    "boolean(descendant::h1 or descendant::*[contains(concat(' ', normalize-space(@itemprop), ' '),"
+    " ' articleBody ')])")
+_ROLE_CARRIERS = etree.XPath("descendant::*[@role]")
 _RESPONSIVE_SHOW = re.compile(r"(?::|^d-\w+-)(?:block|flex|grid|inline|inline-block|inline-flex|table|contents)$|^visible-")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
@@ -151,7 +155,7 @@ def chrome_label(el, *, weak_allowed: bool) -> str | None:
     return weak if weak_allowed else strong
 
 
-def holds_article(el, page_text_len: int) -> bool:
+def holds_article(el, page_text_len: int, prose: dict | None = None, prose_total: int = 0) -> bool:
     """True when a chrome-looking element is really the page's wrapper around the article.
 
     A wrapper named after a layout with a sidebar ("container penci_sidebar") holds the
@@ -160,8 +164,14 @@ def holds_article(el, page_text_len: int) -> bool:
     """
     if el.tag in ("html", "body"):
         return True
-    large = len(el.text_content()) >= WRAPPER_TEXT_SHARE * page_text_len
-    holds_main = el.find(".//h1") is not None or bool(_ARTICLE_BODY_XPATH(el))
+    if prose_total:
+        # measured in prose (long paragraphs), which is cheaper and steadier than all text
+        large = prose.get(el, 0) >= WRAPPER_TEXT_SHARE * prose_total
+    else:
+        large = len(el.text_content()) >= WRAPPER_TEXT_SHARE * page_text_len
+    if not large and el.tag in CHROME_TAGS:
+        return False
+    holds_main = _HOLDS_MAIN(el)
     if holds_main and (large or el.tag not in CHROME_TAGS):
         return True
     if not large or len(el.findall(".//p")) < 5:
@@ -195,15 +205,15 @@ def prune_chrome(root, record, *, include_captions: bool = False) -> None:
     page_text_len = len(body.text_content())
     prose = prose_weights(body)
     prose_total = prose.get(body, 0)
+    majority = PROSE_MAJORITY * prose_total
+    # attribute look-ups done once in C for the whole page, not per element in Python
+    roles = {el: CHROME_ROLES.get(el.get("role").lower()) for el in _ROLE_CARRIERS(body)}
     stack = list(body)
     stack.reverse()
     while stack:
         el = stack.pop()
         tag = el.tag
-        if not isinstance(tag, str):
-            remove_element(el)
-            continue
-        if tag in DROP_TAGS:
+        if not isinstance(tag, str) or tag in DROP_TAGS:
             remove_element(el)
             continue
         if is_hidden(el) and len(el.text_content()) < HIDDEN_CONTENT_SHARE * page_text_len:
@@ -214,26 +224,28 @@ def prune_chrome(root, record, *, include_captions: bool = False) -> None:
             record(el, "caption")
             remove_element(el)
             continue
-        label = chrome_label(el, weak_allowed=False)
+        label = CHROME_TAGS.get(tag) or roles.get(el)
+        _tokens, strong, weak, _names_body = class_info(el)
+        if label is None:
+            label = strong
         if label is not None and prose_total and label not in HARD_LABELS \
-                and group_prose(el, prose) >= PROSE_MAJORITY * prose_total:
+                and group_prose(el, prose) >= majority:
             # a "share"/"widget"/"header" wrapper that holds most of the page's prose is
             # the article's wrapper, whatever its class says
             label = None
-        if label is None and el.get("class") and not (
-                prose_total and prose.get(el, 0) >= PROSE_MAJORITY * prose_total):
-            weak = chrome_label(el, weak_allowed=True)
-            if weak is not None and is_small(el):
-                label = weak
+        if label is None and weak is not None and not (prose_total and prose.get(el, 0) >= majority) \
+                and is_small(el):
+            label = weak
         if label == "caption" and include_captions:
             label = None
-        if label is not None and not holds_article(el, page_text_len):
+        if label is not None and not holds_article(el, page_text_len, prose, prose_total):
             record(el, label)
             remove_element(el)
             continue
-        children = list(el)
-        children.reverse()
-        stack.extend(children)
+        if len(el):
+            children = list(el)
+            children.reverse()
+            stack.extend(children)
 
 
 def prose_weights(body) -> dict:
