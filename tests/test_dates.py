@@ -101,3 +101,15 @@ def test_utc_timestamp_takes_the_local_rendering():
     assert local_form(utc, [utc, local], None) is local
     assert local_form(utc, [utc], url_date("https://x.com/2023/11/08/a")).iso() == "2023-11-08"
     assert local_form(utc, [utc], None) is utc
+
+
+def test_slash_dates_follow_the_page_locale():
+    us = dates_of('<html lang="en-US"><body><h1>T</h1><span class="date">02/10/2020</span></body></html>')
+    gb = dates_of('<html lang="en-GB"><body><h1>T</h1><span class="date">02/10/2020</span></body></html>')
+    assert (us.published.iso(), gb.published.iso()) == ("2020-02-10", "2020-10-02")
+
+
+def test_dates_in_sidebars_are_not_the_article_date():
+    found = dates_of("""<html><body><article><h1>T</h1><div class="post-meta">27 Sep 2016</div></article>
+    <aside class="sidebar"><span class="post-date">09/09/2019</span></aside></body></html>""")
+    assert found.published.iso() == "2016-09-27"

@@ -154,8 +154,15 @@ def find_text_dates(text: str) -> list[str]:
     return [snippet for _, snippet in found]
 
 
-def parse_text_date(snippet: str, language: str | None, fetched_at: datetime) -> PageDate | None:
-    """Parse a human-written date with dateparser in the page's language."""
+def parse_text_date(snippet: str, language: str | None, fetched_at: datetime,
+                    month_first: bool | None = None) -> PageDate | None:
+    """Parse a human-written date with dateparser in the page's language.
+
+    month_first: whether 02/10/2020 is February 10 (US English) rather than 2 October;
+    by default, for English only.
+    """
+    if month_first is None:
+        month_first = language == "en"
     cjk = re.match(r"((?:19|20)\d{2})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})", snippet)
     if cjk:
         try:
@@ -168,7 +175,7 @@ def parse_text_date(snippet: str, language: str | None, fetched_at: datetime) ->
     numeric = re.fullmatch(r"(\d{1,2})[./-]\s?(\d{1,2})[./-]\s?(\d{4})", snippet.strip())
     if numeric:
         first, second, year = (int(g) for g in numeric.groups())
-        day, month = (second, first) if (language == "en" and first <= 12 and snippet.count("/")) or first > 31 else (first, second)
+        day, month = (second, first) if (month_first and first <= 12 and snippet.count("/")) or first > 31 else (first, second)
         if month > 12 and day <= 12:
             day, month = month, day
         try:
@@ -253,6 +260,11 @@ _FOREIGN_MARKS = re.compile(r"(?:^|[\s_-])(?:" + "|".join(tables.DATE_SKIP_CONTA
 _FOREIGN_DEPTH = 3
 
 
+def _inside_article(node) -> bool:
+    """An <aside> inside an <article> holds that article's own facts (date, author)."""
+    return any(ancestor.tag == "article" for ancestor in node.iterancestors())
+
+
 def in_foreign_part(element, keep=frozenset()) -> bool:
     """True inside embeds, quotes, comments, sidebars, teasers: their dates are not the article's.
 
@@ -260,7 +272,7 @@ def in_foreign_part(element, keep=frozenset()) -> bool:
     """
     node, depth = element, 0
     while node is not None and node.tag not in ("body", "html") and node not in keep:
-        if node.tag in _FOREIGN_TAGS:
+        if node.tag in _FOREIGN_TAGS and not (node.tag == "aside" and _inside_article(node)):
             return True
         # class words only on the nearest ancestors: page-wide wrappers say "has-sidebar", "teaser-body"
         if depth <= _FOREIGN_DEPTH:
@@ -324,9 +336,11 @@ def _class_tokens(element) -> str:
     return f"{element.get('class') or ''} {element.get('id') or ''} {element.get('itemprop') or ''}".lower()
 
 
-def visible_dates(tree, language: str | None, fetched_at: datetime, headline_element=None) -> list[PageDate]:
+def visible_dates(tree, language: str | None, fetched_at: datetime, headline_element=None,
+                  month_first: bool | None = None) -> list[PageDate]:
     """Dates written in short elements marked as date/meta/byline (near the headline first)."""
     candidates = []
+    keep = frozenset(headline_element.iterancestors()) if headline_element is not None else frozenset()
     scope = _headline_region(headline_element)
     elements = []
     if scope is not None:
@@ -346,7 +360,7 @@ def visible_dates(tree, language: str | None, fetched_at: datetime, headline_ele
         if any(token in marks for token in tables.MODIFIED_TOKENS):
             continue
         text = " ".join(element.text_content().split())
-        if not text or len(text) > 160:
+        if not text or len(text) > 160 or in_foreign_part(element, keep):
             continue
         lowered = text.lower()
         snippets = find_text_dates(text)
@@ -354,7 +368,7 @@ def visible_dates(tree, language: str | None, fetched_at: datetime, headline_ele
             before = lowered[:lowered.find(snippet.lower())]
             if any(word in before for word in tables.UPDATED_WORDS):
                 continue
-            found = parse_text_date(snippet, language, fetched_at)
+            found = parse_text_date(snippet, language, fetched_at, month_first)
             if plausible(found, fetched_at):
                 candidates.append(found)
                 break
@@ -422,19 +436,29 @@ def read_dates(tree, structured: StructuredData, *, url: str | None, language: s
     elif from_url is not None:
         found.published, found.published_source = from_url, "url"
     month_in_url = url_year_month(url)
+    month_first = writes_month_first(structured, language)
     if found.published is None:
-        texts = [value for value in visible_dates(tree, language, fetched_at, headline_element)
+        texts = [value for value in visible_dates(tree, language, fetched_at, headline_element, month_first)
                  if agrees_with_month(value, month_in_url)]
         if texts:
             found.published, found.published_source = texts[0], "text"
     if found.published is None:
-        from_text = first_date_in_text(tree, language, fetched_at, headline_element)
+        from_text = first_date_in_text(tree, language, fetched_at, headline_element, month_first=month_first)
         if from_text is not None and agrees_with_month(from_text, month_in_url):
             found.published, found.published_source = from_text, "text"
     if modified is not None and found.published is not None and modified.value.date() < found.published.value.date():
         modified = None
     found.modified = modified
     return found
+
+
+def writes_month_first(structured: StructuredData, language: str | None) -> bool:
+    """US English writes 02/10/2020 for February 10; British and most others mean 2 October."""
+    if language != "en":
+        return False
+    locale = (structured.html_lang or structured.og.get("locale") or "").replace("_", "-").lower()
+    region = locale.split("-")[1] if "-" in locale else ""
+    return region not in tables.DAY_FIRST_ENGLISH_REGIONS
 
 
 def local_form(chosen: PageDate, others: list[PageDate], from_url: PageDate | None) -> PageDate:
@@ -459,7 +483,7 @@ _SKIPPED_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "head
 
 
 def first_date_in_text(tree, language: str | None, fetched_at: datetime, headline_element=None,
-                       limit: int = 400) -> PageDate | None:
+                       limit: int = 400, month_first: bool | None = None) -> PageDate | None:
     """The date written nearest the headline in the page's own text.
 
     A date announced as the publication ("Published: ...") wins; dates in teasers, comments and
@@ -497,7 +521,7 @@ def first_date_in_text(tree, language: str | None, fetched_at: datetime, headlin
                 continue
             if len(text) > 150 and not announced:
                 continue  # a date inside prose is what the article talks about
-            parsed = parse_text_date(snippet, language, fetched_at)
+            parsed = parse_text_date(snippet, language, fetched_at, month_first)
             if not plausible(parsed, fetched_at):
                 continue
             if any(word in prefix for word in tables.UPDATED_WORDS):

@@ -52,7 +52,7 @@ DATE_CONTAINER_TOKENS = (
 )
 
 #: class/id tokens of page parts whose dates belong to something else (comments, teasers, embeds).
-DATE_SKIP_CONTAINER_TOKENS = ("comment", "comments", "respond", "reply", "sidebar", "widget", "related", "teaser",
+DATE_SKIP_CONTAINER_TOKENS = ("comment", "comments", "respond", "reply", "sidebar", "widget", "related",
                               "recommend", "instagram", "twitter", "tweet", "embed", "footer", "newsletter",
                               "wm-ipp", "breadcrumb", "breadcrumbs")
 
@@ -72,6 +72,10 @@ UPDATED_WORDS = ("updated", "update", "aktualisiert", "mis à jour", "actualizad
 
 #: Month spellings dateparser does not know, rewritten to ones it does.
 MONTH_SPELLINGS = {"sept.": "Sep", "sept": "Sep", "maerz": "März", "jän.": "Jan", "jänner": "Januar"}
+
+#: English-speaking regions that write the day first (02/10/2020 = 2 October).
+DAY_FIRST_ENGLISH_REGIONS = frozenset({"gb", "uk", "ie", "au", "nz", "in", "za", "sg", "my", "ng", "ke", "pk", "hk",
+                                       "mt", "cy", "gh", "ug", "tz", "zw", "jm", "lk", "bd"})
 
 #: Earliest year accepted without the page insisting.
 MIN_YEAR = 1990
