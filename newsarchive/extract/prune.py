@@ -23,6 +23,9 @@ _HOLDS_MAIN = etree.XPath(
     "boolean(descendant::h1 or descendant::*[contains(concat(' ', normalize-space(@itemprop), ' '),"
     " ' articleBody ')])")
 _ROLE_CARRIERS = etree.XPath("descendant::*[@role]")
+_HIDDEN_ATTRIBUTE_CARRIERS = etree.XPath(
+    "descendant::*[@hidden or @aria-hidden='true' or contains(@style, 'none')"
+    " or contains(@style, 'hidden')]")
 _RESPONSIVE_SHOW = re.compile(r"(?::|^d-\w+-)(?:block|flex|grid|inline|inline-block|inline-flex|table|contents)$|^visible-")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
@@ -55,8 +58,9 @@ def _class_value(el) -> str:
 
 
 def class_info(el) -> tuple:
-    """(tokens, strong chrome label, any chrome label, names the article body) of an element's
-    class and id, cached by the attribute text: pages repeat the same classes many times."""
+    """(tokens, strong chrome label, any chrome label, names the article body, hidden by class)
+    of an element's class and id, cached by the attribute text: pages repeat the same classes
+    many times."""
     value = _class_value(el)
     if not value:
         return _NO_CLASS
@@ -76,14 +80,25 @@ def class_info(el) -> tuple:
                 if token not in WEAK_BAD_TOKENS:
                     strong = label
                     break
-        info = (tokens, strong, weak, names_body)
+        info = (tokens, strong, weak, names_body, hidden_by_class(el.get("class")))
         if len(_CLASS_CACHE) > 50_000:
             _CLASS_CACHE.clear()
         _CLASS_CACHE[value] = info
     return info
 
 
-_NO_CLASS = ((), None, None, False)
+def hidden_by_class(classes: str | None) -> bool:
+    """True for screen-reader-only and hidden classes ("sr-only", "hidden"), unless another
+    class shows the element on larger screens ("hidden md:block")."""
+    if not classes:
+        return False
+    words = classes.lower().split()
+    if any(w in SCREEN_READER_TOKENS for w in words):
+        return not any(_RESPONSIVE_SHOW.search(w) for w in words)
+    return False
+
+
+_NO_CLASS = ((), None, None, False, False)
 _CLASS_CACHE: dict[str, tuple] = {}
 
 
@@ -132,13 +147,7 @@ def is_hidden(el) -> bool:
         return True
     if el.get("aria-hidden") == "true" and el.tag not in ("html", "body"):
         return True
-    classes = el.get("class")
-    if classes:
-        words = classes.lower().split()
-        if any(w in SCREEN_READER_TOKENS for w in words):
-            # "hidden md:block", "d-none d-lg-block": hidden on small screens only
-            return not any(_RESPONSIVE_SHOW.search(w) for w in words)
-    return False
+    return hidden_by_class(el.get("class"))
 
 
 def chrome_label(el, *, weak_allowed: bool) -> str | None:
@@ -151,8 +160,8 @@ def chrome_label(el, *, weak_allowed: bool) -> str | None:
         label = CHROME_ROLES.get(role.lower())
         if label is not None:
             return label
-    _tokens, strong, weak, _names_body = class_info(el)
-    return weak if weak_allowed else strong
+    info = class_info(el)
+    return info[2] if weak_allowed else info[1]
 
 
 def holds_article(el, page_text_len: int, prose: dict | None = None, prose_total: int = 0) -> bool:
@@ -208,6 +217,7 @@ def prune_chrome(root, record, *, include_captions: bool = False) -> None:
     majority = PROSE_MAJORITY * prose_total
     # attribute look-ups done once in C for the whole page, not per element in Python
     roles = {el: CHROME_ROLES.get(el.get("role").lower()) for el in _ROLE_CARRIERS(body)}
+    hidden_by_attribute = {el for el in _HIDDEN_ATTRIBUTE_CARRIERS(body) if is_hidden(el)}
     stack = list(body)
     stack.reverse()
     while stack:
@@ -216,7 +226,9 @@ def prune_chrome(root, record, *, include_captions: bool = False) -> None:
         if not isinstance(tag, str) or tag in DROP_TAGS:
             remove_element(el)
             continue
-        if is_hidden(el) and len(el.text_content()) < HIDDEN_CONTENT_SHARE * page_text_len:
+        info = class_info(el)
+        if (info[4] or el in hidden_by_attribute) \
+                and len(el.text_content()) < HIDDEN_CONTENT_SHARE * page_text_len:
             # a large hidden subtree is content that scripts reveal (streamed rendering)
             remove_element(el)
             continue
@@ -225,7 +237,7 @@ def prune_chrome(root, record, *, include_captions: bool = False) -> None:
             remove_element(el)
             continue
         label = CHROME_TAGS.get(tag) or roles.get(el)
-        _tokens, strong, weak, _names_body = class_info(el)
+        strong, weak = info[1], info[2]
         if label is None:
             label = strong
         if label is not None and prose_total and label not in HARD_LABELS \
