@@ -76,3 +76,9 @@ def test_h1_variant_of_og_title_is_the_headline_as_shown():
     html = """<html><head><meta property="og:title" content="Wärmepumpe im Altbau: wann es sich lohnt">
     </head><body><h1>Wann lohnt sich eine Wärmepumpe im Altbau?</h1></body></html>"""
     assert headline_of(html, url="https://example.org/a") == "Wann lohnt sich eine Wärmepumpe im Altbau?"
+
+
+def test_generic_and_empty_titles_are_skipped():
+    html = """<html><head><meta property="og:title" content="Home"><title>.:</title></head>
+    <body><h1>Time to say goodbye</h1></body></html>"""
+    assert headline_of(html, url="https://example.org/a") == "Time to say goodbye"

@@ -111,6 +111,15 @@ def strip_site_affixes(text: str | None, hints: list[str]) -> str | None:
     return text
 
 
+_GENERIC_TITLES = frozenset(norm(title) for title in tables.GENERIC_PAGE_TITLES)
+
+
+def is_headline_like(text: str | None) -> bool:
+    """Not empty, not punctuation only, not a generic page name ("Home", "Startseite")."""
+    key = norm(text)
+    return bool(key) and sum(ch.isalpha() for ch in key) >= 2 and key not in _GENERIC_TITLES
+
+
 def heading_texts(tree) -> list[tuple[str, object]]:
     """Texts of the page's <h1> elements (those with words), page order."""
     found = []
@@ -202,14 +211,17 @@ def read_headline(tree, structured: StructuredData, *, url: str | None = None,
     hints += [text for text, _ in h1s if norm(text) in logos]
     h1s = [(text, element) for text, element in h1s if norm(text) not in logos]
 
+    h1s = [(text, element) for text, element in h1s if is_headline_like(text)]
     jsonld = strip_site_affixes(_jsonld_headline(structured), hints)
+    jsonld = jsonld if is_headline_like(jsonld) else None
     metas = [strip_site_affixes(structured.meta.get(key), hints) for key in tables.HEADLINE_META_KEYS]
-    metas = [text for text in metas if text and not is_site_segment(text, hints)]
+    metas = [text for text in metas if is_headline_like(text) and not is_site_segment(text, hints)]
     others = [text for text in [title, *(text for text, _ in h1s)] if text]
     # a short meta title sharing no word with <title> or any h1 is a section or site label
     metas = [text for text in metas if len(text.split()) > 2 or not others
              or any(overlaps(text, other) for other in others)]
     cleaned_title = strip_site_affixes(title, hints)
+    cleaned_title = cleaned_title if is_headline_like(cleaned_title) else None
     declared = [text for text in [jsonld, *metas, cleaned_title] if text]
     known = {norm(text) for text in declared}
     # an <h1> equal to one segment of a declared title: "Section: Headline", "Headline - Kicker"

@@ -15,7 +15,15 @@ HEADLINE_META_KEYS = (
 
 #: Separators sites put between a headline and the site name or section in <title>.
 TITLE_SEPARATORS = (" | ", " – ", " — ", " - ", " :: ", " · ", " • ", " » ", " « ", " / ", ": ",
-                    " ‹ ", " › ", " ~ ", " ⋆ ", " ― ", " _ ", " * ", "｜", "：", "ㅣ", "_", " -", "- ")
+                    " ‹ ", " › ", " ~ ", " ⋆ ", " ― ", " _ ", " * ", " │ ", " ┃ ", "｜", "：", "ㅣ", "_", " -", "- ")
+
+#: Page names that are never an article's headline (lower case).
+GENERIC_PAGE_TITLES = (
+    "home", "homepage", "home page", "start", "startseite", "accueil", "inicio", "portada", "index",
+    "about", "about us", "über uns", "ueber uns", "qui sommes-nous", "contact", "kontakt", "impressum",
+    "news", "aktuelles", "nachrichten", "blog", "article", "artikel", "untitled",
+    "page not found", "404", "search", "suche", "login", "sign in",
+)
 
 #: meta keys naming the site, best first.
 SITE_NAME_META_KEYS = ("og:site_name", "application-name", "apple-mobile-web-app-title",
