@@ -40,6 +40,8 @@ LEAD_MIN_LEN = 50
 LEAD_MAX_LEN = 1200
 #: The headline and the container must meet within this many levels above the headline.
 LEAD_MAX_STEPS = 6
+#: Without a headline element, the lead is looked for this many levels up from the container.
+LEAD_MAX_LEVELS = 3
 #: How far from a paragraph's end a photo credit or share button may start (characters).
 CREDIT_TAIL_LEN = 120
 #: Longest paragraph (characters) that may be a one-line promo ("Related post: ...").
@@ -191,22 +193,37 @@ def add_lead(elements: list, body, headline_key: str | None, structured) -> list
     headline and the selected container, outside it: prose blocks that repeat the page's
     description or carry a lead-like class ("teaser-text", "entry-excerpt"). A dek or summary
     line under the headline is not the lead."""
-    heading = find_headline_element(body, headline_key)
     first = elements[0]
-    if heading is None or heading is first or first in set(heading.iterancestors()):
-        return elements
-    ancestors = set(first.iterancestors())
-    common, steps = heading.getparent(), 0
-    while common is not None and common not in ancestors:
-        common, steps = common.getparent(), steps + 1
-    if common is None or common.tag in ("body", "html") or steps > LEAD_MAX_STEPS:
-        return elements
     description = ""
     if structured is not None:
         description = normalize_phrase(
             (getattr(structured, "og", None) or {}).get("description")
             or (getattr(structured, "meta", None) or {}).get("description") or "")
-    leads, seen_heading, heading_nodes = [], False, set(heading.iter())
+    heading = find_headline_element(body, headline_key)
+    if heading is not None and (heading is first or first in set(heading.iterancestors())):
+        return elements
+    candidates = None
+    if heading is not None:
+        candidates = blocks_between(heading, first)
+    if candidates is None:
+        candidates = blocks_before(first)
+    leads = [node for node in candidates if is_lead(node, description)]
+    total = sum(len(el.text_content()) for el in leads)
+    if not leads or total > LEAD_MAX_LEN:
+        return elements
+    return leads + elements
+
+
+def blocks_between(heading, first) -> list | None:
+    """Leaf blocks after the headline and before the container, when both sit close together
+    under one ancestor; None when they do not."""
+    ancestors = set(first.iterancestors())
+    common, steps = heading.getparent(), 0
+    while common is not None and common not in ancestors:
+        common, steps = common.getparent(), steps + 1
+    if common is None or common.tag in ("body", "html") or steps > LEAD_MAX_STEPS:
+        return None
+    found, seen_heading, heading_nodes = [], False, set(heading.iter())
     for node in common.iter():
         if node is first:
             break
@@ -215,17 +232,38 @@ def add_lead(elements: list, body, headline_key: str | None, structured) -> list
             continue
         if not seen_heading or node in heading_nodes or not isinstance(node.tag, str):
             continue
-        if node.tag not in LEAD_TAGS or any(
-                isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in node):
-            continue
-        if any(anc in leads for anc in node.iterancestors()):
-            continue
-        if is_lead(node, description):
-            leads.append(node)
-    total = sum(len(el.text_content()) for el in leads)
-    if not leads or total > LEAD_MAX_LEN:
-        return elements
-    return leads + elements
+        if _is_lead_block(node) and not any(anc in found for anc in node.iterancestors()):
+            found.append(node)
+    return found
+
+
+def blocks_before(first) -> list:
+    """Leaf blocks just before the container (its and its parents' preceding siblings), nearest
+    last, stopping at a heading or at a block of other text."""
+    found, node = [], first
+    for _ in range(LEAD_MAX_LEVELS):
+        sib = node.getprevious()
+        while sib is not None:
+            if isinstance(sib.tag, str):
+                if sib.tag in HEADING_TAGS:
+                    return found
+                leaves = [sib] if _is_lead_block(sib) else [
+                    el for el in sib.iter() if isinstance(el.tag, str) and _is_lead_block(el)]
+                if leaves:
+                    found[:0] = leaves
+                    return found
+                if len(sib.text_content().strip()) > LEAD_MIN_LEN:
+                    return found
+            sib = sib.getprevious()
+        node = node.getparent()
+        if node is None or node.tag in ("body", "html"):
+            break
+    return found
+
+
+def _is_lead_block(node) -> bool:
+    return node.tag in LEAD_TAGS and not any(
+        isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in node)
 
 
 def is_lead(node, description: str) -> bool:
@@ -240,13 +278,14 @@ def is_lead(node, description: str) -> bool:
     for el in (node, node.getparent()):
         if el is not None:
             tokens.update(class_tokens(el))
+    if tokens & LEAD_TOKENS or "description" in (node.get("itemprop") or "").split():
+        return True
     if tokens & DEK_TOKENS or node.tag in HEADING_TAGS:
         return False
-    if tokens & LEAD_TOKENS:
-        return True
     phrase = normalize_phrase(text)
+    # the lead repeats the page's description, maybe after a dateline ("Berlin. ...")
     return bool(description) and len(description) >= LEAD_MIN_LEN and (
-        phrase.startswith(description[:60]) or description.startswith(phrase[:60]))
+        description[:60] in phrase[:200] or phrase[:60] in description)
 
 
 def drop_headline(elements: list, headline_key: str | None, record) -> None:
