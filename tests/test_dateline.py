@@ -121,3 +121,18 @@ def test_annotated_dateline_set_scores_above_floor():
     assert expected >= 40 and plain >= 40
     assert found / expected >= 0.80
     assert false_datelines / plain <= 0.02
+
+
+def test_dateline_from_the_lede_when_the_body_dropped_it():
+    meta = Metadata(opening_text="Berlin. In Berlin brennen zwei Strommasten. Zehntausende sind ohne Energie.")
+    result = apply_dateline(["Das Kind kann nicht zur Kita."], meta, fetched_at=FETCHED)
+    assert (result.text, result.place) == ("Berlin", "Berlin")
+    assert result.paragraphs == ["Das Kind kann nicht zur Kita."]
+
+
+def test_timestamp_lines_are_not_datelines():
+    assert split("Aktualisiert am 07.01.2026 – USA stoppen Schattentanker").text is None
+
+
+def test_numeric_dateline_date_with_year():
+    assert split("Berlin, 07.01.2024 – Die Regierung").date == "2024-01-07"

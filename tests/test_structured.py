@@ -75,3 +75,11 @@ def test_canonical_lang_title_and_microdata():
 def test_page_without_head():
     data = structured("<p>Just a paragraph</p>")
     assert data.json_ld == [] and data.title is None and data.article_body is None
+
+
+def test_opening_text_is_the_first_block_after_the_headline():
+    from newsarchive.extract.metadata import read_opening_text
+    tree = lxml.html.document_fromstring("""<html><body><h1>Title</h1><div class="meta">By X</div>
+    <div class="lede"><span>Berlin.</span> <span>In Berlin brennen zwei Strommasten, Zehntausende sind ohne
+    Energie, die Polizei ermittelt.</span></div><p>Body.</p></body></html>""")
+    assert read_opening_text(tree.xpath("//h1")[0]).startswith("Berlin. In Berlin brennen")

@@ -24,7 +24,7 @@ _REGION = rf"(?:,\s*(?:[{_UPPER}][\w'’.\-]*\.?(?:\s+[{_UPPER}][\w'’.\-]*){{0
 _AGENCY = r"(?:\s*\((?:[A-Za-zÀ-ÿ][\w/.&\-]*(?:\s+[\w/.&\-]+)?)\))"
 _MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
 _DATE = (rf"(?:,?\s+(?:(?P<day1>\d{{1,2}})\.?\s+{_MONTH}|(?P<month2>[^\W\d_]{{3,10}})\.?\s+(?P<day2>\d{{1,2}})"
-         rf"|(?P<day3>\d{{1,2}})\.(?P<month3>\d{{1,2}})\.(?:\d{{2,4}})?)(?:,?\s+(?P<year>(?:19|20)\d{{2}}))?)")
+         rf"|(?P<day3>\d{{1,2}})\.(?P<month3>\d{{1,2}})\.(?P<year3>\d{{2,4}})?)(?:,?\s+(?P<year>(?:19|20)\d{{2}}))?)")
 _DATE_PLAIN = re.sub(r"\?P<\w+>", "", _DATE)
 _DASH = r"\s*(?:—|–|―|−|--)\s*|\s+-\s+"
 _KNOWN_AGENCIES = "|".join(re.escape(name) for name in sorted(tables.AGENCY_NAMES, key=len, reverse=True))
@@ -72,7 +72,7 @@ def apply_dateline(paragraphs: list[str], meta, *, fetched_at: datetime | None =
     if found is None:
         index, found = later_dateline(paragraphs)
     if found is None:
-        return result
+        return _lede_dateline(result, meta, named, fetched_at)
     text, place, date_parts, rest = found
     result.text, result.place = text, place
     reference = _reference_date(getattr(meta, "date_published", None), fetched_at)
@@ -83,6 +83,19 @@ def apply_dateline(paragraphs: list[str], meta, *, fetched_at: datetime | None =
     if day is not None and meta is not None and getattr(meta, "date_published", None) is None:
         meta.date_published = day.isoformat()
         meta.date_published_source = "dateline"
+    return result
+
+
+def _lede_dateline(result: DatelineResult, meta, named: frozenset, fetched_at) -> DatelineResult:
+    """A dateline opening the page's lede when the body kept only what follows the lede."""
+    opening = getattr(meta, "opening_text", None)
+    found = find_dateline(opening, named_places=named) if opening else None
+    if found is None:
+        return result
+    text, place, date_parts, _rest = found
+    result.text, result.place = text, place
+    day = dateline_date(date_parts, _reference_date(getattr(meta, "date_published", None), fetched_at))
+    result.date = day.isoformat() if day else None
     return result
 
 
@@ -170,6 +183,8 @@ def _plausible(match, stopped: bool, named_places: frozenset = frozenset()) -> b
     has_date = bool(match.groupdict().get("date") or match.groupdict().get("date_after"))
     if place.lower().strip(".") in tables.DATELINE_NOT_PLACES:
         return False
+    if place.split()[0].lower().strip(".:") in tables.DATELINE_NOT_PLACE_WORDS:
+        return False
     if agency and not _agency_plausible(agency):
         return False
     letters = sum(ch.isalpha() for ch in place)
@@ -235,7 +250,11 @@ def _parse_date_group(text: str) -> dict:
         return {}
     parts = match.groupdict()
     if parts.get("day3"):
-        return {"day": int(parts["day3"]), "month": int(parts["month3"]), "year": None}
+        year = int(parts["year3"]) if parts.get("year3") else None
+        if year is not None and year < 100:
+            year += 2000
+        return {"day": int(parts["day3"]), "month": int(parts["month3"]),
+                "year": year if year is not None and 1990 <= year <= 2100 else None}
     day = parts.get("day1") or parts.get("day2")
     month_word = (parts.get("month") or parts.get("month2") or "").lower().rstrip(".")
     month = tables.MONTHS.get(month_word)

@@ -198,6 +198,13 @@ CAPTION_WORDS = ("photo", "photos", "file photo", "foto", "fotos", "bild", "arch
                  "getty images", "reuters/", "ap photo", "afp via getty", "picture alliance", "imago", "dpa/",
                  "keystone", "epa", "credit", "photographer")
 
+#: First words that make an opening a timestamp or credit line, not a place ("Aktualisiert am 7.1.").
+DATELINE_NOT_PLACE_WORDS = frozenset({
+    "aktualisiert", "veröffentlicht", "erstellt", "stand", "updated", "published", "posted", "publié",
+    "publicado", "pubblicato", "modifié", "actualizado", "aggiornato", "gepubliceerd", "bijgewerkt",
+    "foto", "fotos", "photo", "photos", "bild", "quelle", "source", "von", "by", "par", "por",
+})
+
 #: Month names and abbreviations (lower case, without the final dot) in the dateline languages.
 MONTHS = {
     **dict.fromkeys(["jan", "january", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio", "gen",

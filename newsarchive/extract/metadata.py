@@ -31,6 +31,9 @@ class Metadata:
     tags: list[str] = field(default_factory=list)
     image_url: str | None = None
     canonical_url: str | None = None
+    opening_text: str | None = None
+    """The first block of text after the headline in the whole page: the lede, where a
+    dateline stands even when the body pass keeps only the paragraphs after it."""
 
 
 def read_metadata(tree, structured: StructuredData, *, url: str | None,
@@ -58,7 +61,25 @@ def read_metadata(tree, structured: StructuredData, *, url: str | None,
     meta.section = read_section(structured)
     meta.tags = read_tags(structured)
     meta.image_url = read_image_url(structured, base)
+    meta.opening_text = read_opening_text(headline.element)
     return meta
+
+
+_BLOCK_TAGS = frozenset({"p", "div", "section", "article", "ul", "ol", "table", "blockquote", "figure",
+                         "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "nav", "aside", "form"})
+
+
+def read_opening_text(headline_element, window: int = 80, min_chars: int = 80) -> str | None:
+    """The first paragraph-like block after the headline (no nested blocks, some length)."""
+    if headline_element is None:
+        return None
+    for element in headline_element.xpath(f"following::*[self::p or self::div][position() <= {window}]"):
+        if any(child.tag in _BLOCK_TAGS for child in element.iterdescendants() if isinstance(child.tag, str)):
+            continue
+        text = " ".join(" ".join(element.itertext()).split())
+        if len(text) >= min_chars:
+            return text
+    return None
 
 
 def _first_string(value) -> str | None:
