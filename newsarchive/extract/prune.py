@@ -245,8 +245,9 @@ def prune_chrome(root, record, *, include_captions: bool = False) -> None:
             # a "share"/"widget"/"header" wrapper that holds most of the page's prose is
             # the article's wrapper, whatever its class says
             label = None
-        if label is None and weak is not None and not (prose_total and prose.get(el, 0) >= majority) \
-                and is_small(el):
+        if label is None and weak is not None and tag in _BLOCKS \
+                and not (prose_total and prose.get(el, 0) >= majority) and is_small(el):
+            # weak names ("tag", "meta", "date") only remove whole blocks, never a link in a sentence
             label = weak
         if label == "caption" and include_captions:
             label = None

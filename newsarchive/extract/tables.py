@@ -135,6 +135,7 @@ BAD_TOKENS = {
     "survey": "other", "poll": "other", "alert": "other", "notification": "other",
     "slideshow": "caption", "carousel": "caption", "gallery": "caption", "lightbox": "caption",
     "slider": "caption", "materialicons": "other", "materialsymbols": "other",
+    "rating": "other", "ratings": "other", "voting": "other", "rate": "other",
 }
 
 #: Tokens that, next to a bad token, say the element is still the article ("article-meta" is
@@ -148,7 +149,7 @@ WEAK_BAD_TOKENS = frozenset({
     "caption", "credit", "credits", "promo", "popular", "rail", "reply",
     "respond", "foot", "modal", "overlay", "search", "sr", "gpt", "feedback", "survey", "poll",
     "login", "signin", "community", "rss", "skip", "print-only", "commercial", "trending",
-    "slideshow", "carousel", "gallery", "lightbox", "slider",
+    "slideshow", "carousel", "gallery", "lightbox", "slider", "rating", "ratings", "voting", "rate",
 })
 
 #: Class/id tokens of elements that must be shown hidden to assistive tech only.
