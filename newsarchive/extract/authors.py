@@ -22,7 +22,12 @@ _DATE_TAIL = re.compile(r"\b(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\
 _PREFIX = re.compile(
     r"^\s*(?:" + "|".join(sorted((re.escape(p) for p in tables.BYLINE_PREFIXES + tables.AUTHOR_LEAD_PHRASES),
                                  key=len, reverse=True))
-    + r")(?:\s*:\s*|\s+)", re.I)
+    + r")(?:\s*[:：]\s*|\s+)", re.I)
+# a date (and time) opening a byline line: "11.12.2019 - Jane Doe", "06.11.2023 13:30 von Olga"
+_LEADING_DATE = re.compile(r"^\s*(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})(?:,?\s*\d{1,2}[:.]\d{2}(?:\s*uhr)?)?"
+                           r"\s*[-–—|,·•/]?\s*", re.I)
+# "Veröffentlicht am 8. Februar 2022 von PETA-Team": the name follows the last "von"/"by"
+_NAME_AFTER = re.compile(r"(?:^|\s)(?:von|by|par|por|door|di)\s+(?=[^\W\d_])", re.I)
 _REJECT = re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(w) for w in tables.AUTHOR_REJECT_WORDS) + r")(?:\W|$)", re.I)
 _PARENTHESES = re.compile(r"\s*[(\[][^)\]]*[)\]]?")
 _TRAILING_CONNECTOR = re.compile(r"(?:\s+(?:am|on|le|el|il|em|den|der|vom|at|um|publié|publiée|publicado|pubblicato"
@@ -68,7 +73,8 @@ def clean_author(text: str) -> str | None:
     words = text.split()
     if len(words) > 1 and words[0][0].islower() and words[0].lower() not in tables.NAME_PARTICLES:
         return None  # "deinen Hochzeitsbloggern": a phrase, not a name
-    if _DIGITS.search(text) and not _is_agency(text):
+    handle = " " not in text and text[:1].isalpha() and len(text) >= 4  # "freeman1984"
+    if _DIGITS.search(text) and not _is_agency(text) and not handle:
         return None
     if len(text) > 60 or len(text.split()) > 6 or not re.search(r"[^\W\d_]", text):
         return None
@@ -79,11 +85,25 @@ def _is_agency(text: str) -> bool:
     return text.casefold() in _AGENCIES
 
 
+def _after_date_or_stamp(text: str) -> str:
+    """The part after "von"/"by" when a date or "published" stands before it."""
+    matches = list(_NAME_AFTER.finditer(text))
+    if not matches:
+        return text
+    last = matches[-1]
+    before = text[: last.start()]
+    if before and (_DIGITS.search(before) or _REJECT.search(before)):
+        return text[last.end():]
+    return text
+
+
 def split_authors(text: str) -> list[str]:
     """Several names in one string ("A and B", "A, B & C", "Von A und B") as cleaned names."""
     if not text:
         return []
-    text = _PREFIX.sub("", " ".join(text.split()))
+    text = _LEADING_DATE.sub("", " ".join(text.split()))
+    text = _after_date_or_stamp(text)
+    text = _PREFIX.sub("", text)
     # "Doe, Jane" is one name written backwards, not two
     parts = _SPLIT.split(text)
     names = []
@@ -200,7 +220,11 @@ def byline_authors(tree, headline_element=None) -> list[AuthorName]:
         if tried > 30:
             break
         text = " ".join(" ".join(element.itertext()).split())
-        if not text or len(text) > 120:
+        if text and len(text) > 120:
+            # an author box with a bio: its first link is the name
+            links = element.xpath(".//a[normalize-space()]")
+            text = " ".join(links[0].text_content().split()) if links else ""
+        if not text:
             continue
         names = split_authors(text)
         if names:
@@ -210,7 +234,7 @@ def byline_authors(tree, headline_element=None) -> list[AuthorName]:
 
 _BYLINE_START = re.compile(
     r"^\s*(?:" + "|".join(sorted((re.escape(p) for p in tables.BYLINE_TEXT_PREFIXES), key=len, reverse=True))
-    + r")\s*:?\s+[^\W\d_]", re.I)
+    + r")\s*[:：]?\s*[^\W\d_]", re.I)
 
 
 def prefixed_byline_authors(headline_element, window: int = 60) -> list[AuthorName]:
