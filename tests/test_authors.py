@@ -69,3 +69,16 @@ def test_looks_like_full_name():
     assert looks_like_full_name("Walter von Aachen")
     assert not looks_like_full_name("amw")
     assert not looks_like_full_name("Frankfurt")
+
+
+def test_bylines_with_a_date_or_stamp_first():
+    assert split_authors("11.12.2019 - Amelie Loevenich") == ["Amelie Loevenich"]
+    assert split_authors("Veröffentlicht am 8. Februar 2022 von PETA-Team") == ["PETA-Team"]
+    assert split_authors("06.11.2023 13:30 von Olga") == ["Olga"]
+    assert split_authors("Walter von Aachen") == ["Walter von Aachen"]
+    assert split_authors("Alex Bozarjian Thursday, November 9, 2023") == ["Alex Bozarjian"]
+
+
+def test_sentences_in_author_boxes_are_not_names():
+    html = '<html><body><h1>T</h1><div class="author-box">Tune in Tokyo</div></body></html>'
+    assert authors_of(html) == []

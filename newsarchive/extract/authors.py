@@ -30,7 +30,7 @@ _LEADING_DATE = re.compile(r"^\s*(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d
 _NAME_AFTER = re.compile(r"(?:^|\s)(?:von|by|par|por|door|di)\s+(?=[^\W\d_])", re.I)
 _REJECT = re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(w) for w in tables.AUTHOR_REJECT_WORDS) + r")(?:\W|$)", re.I)
 _PARENTHESES = re.compile(r"\s*[(\[][^)\]]*[)\]]?")
-_TRAILING_CONNECTOR = re.compile(r"(?:\s+(?:am|on|le|el|il|em|den|der|vom|at|um|publié|publiée|publicado|pubblicato"
+_TRAILING_CONNECTOR = re.compile(r"(?:\s+(?:am|on|le|el|il|em|den|der|vom|at|um|date|datum|publié|publiée|publicado|pubblicato"
                                  r"|veröffentlicht|published|posted|updated|aktualisiert|mis à jour))+$", re.I)
 _ROLE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(r) for r in tables.AUTHOR_ROLE_WORDS), key=len, reverse=True))
                    + r")\b", re.I)
@@ -226,7 +226,7 @@ def byline_authors(tree, headline_element=None) -> list[AuthorName]:
             text = " ".join(links[0].text_content().split()) if links else ""
         if not text:
             continue
-        names = split_authors(text)
+        names = [name for name in split_authors(text) if reads_as_name(name)]
         if names:
             return [AuthorName(name, not _is_agency(name)) for name in names[:6]]
     return []
@@ -247,7 +247,7 @@ def prefixed_byline_authors(headline_element, window: int = 60) -> list[AuthorNa
         text = " ".join(" ".join(element.itertext()).split())
         if not text or len(text) > 100 or not _BYLINE_START.match(text):
             continue
-        names = split_authors(text)
+        names = [name for name in split_authors(text) if reads_as_name(name)]
         if names:
             return [AuthorName(name, not _is_agency(name)) for name in names[:6]]
     return []
@@ -294,6 +294,18 @@ def _complete_first_names(people: list[str], later_sources) -> list[str]:
         match = next((full for full in fuller if full.split()[0].casefold() == name.casefold()), None)
         completed.append(match or name)
     return completed
+
+
+_SENTENCE_WORDS = frozenset(word for words in tables.STOPWORDS.values() for word in words.split()) \
+    - tables.NAME_PARTICLES - {"a", "i", "e", "y", "o"}
+
+
+def reads_as_name(name: str) -> bool:
+    """A name read from page text: a handle, or up to five words without sentence words."""
+    words = name.split()
+    if len(words) > 5:
+        return False
+    return not any(word.lower() in _SENTENCE_WORDS for word in words)
 
 
 def looks_like_full_name(name: str) -> bool:

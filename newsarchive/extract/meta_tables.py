@@ -127,6 +127,7 @@ AUTHOR_REJECT_WORDS = (
     "posted", "updated", "aktualisiert", "kommentar", "comment", "antworten", "reply", "alle artikel",
     "all articles", "archiv", "follow", "folgen", "mitglied", "shout", "love this", "beiträge", "posts",
     "facebook", "twitter", "instagram", "linkedin", "whatsapp", "telegram", "pinterest", "youtube", "tiktok",
+    "teilen", "share", "send", "e-mail", "email", "eingetragen", "signaturen", "drucken", "print",
 )
 
 #: class/id tokens of page parts whose names are not the article's authors.
