@@ -13,19 +13,15 @@ from lxml import etree
 
 from .tables import BLOCK_TAGS as _BLOCKS
 from .tables import (
-    BAD_TOKENS, BODY_TOKEN_PAIRS, BODY_TOKENS, CHROME_ROLES, CHROME_TAGS, DROP_TAGS, SCREEN_READER_TOKENS, WEAK_BAD_TOKENS,
+    BAD_TOKENS, BODY_TOKEN_PAIRS, BODY_TOKENS, CHROME_ROLES, CHROME_TAGS, DROP_TAGS,
+    SCREEN_READER_TOKENS, WEAK_BAD_TOKENS,
 )
 
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 _SPLIT = re.compile(r"[^0-9a-zA-Z]+")
-_ARTICLE_BODY_XPATH = etree.XPath(".//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' articleBody ')]")
 _HOLDS_MAIN = etree.XPath(
     "boolean(descendant::h1 or descendant::*[contains(concat(' ', normalize-space(@itemprop), ' '),"
     " ' articleBody ')])")
-_ROLE_CARRIERS = etree.XPath("descendant::*[@role]")
-_HIDDEN_ATTRIBUTE_CARRIERS = etree.XPath(
-    "descendant::*[@hidden or @aria-hidden='true' or contains(@style, 'none')"
-    " or contains(@style, 'hidden')]")
 _RESPONSIVE_SHOW = re.compile(r"(?::|^d-\w+-)(?:block|flex|grid|inline|inline-block|inline-flex|table|contents)$|^visible-")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
@@ -216,8 +212,6 @@ def prune_chrome(root, record, *, include_captions: bool = False) -> None:
     prose_total = prose.get(body, 0)
     majority = PROSE_MAJORITY * prose_total
     # attribute look-ups done once in C for the whole page, not per element in Python
-    roles = {el: CHROME_ROLES.get(el.get("role").lower()) for el in _ROLE_CARRIERS(body)}
-    hidden_by_attribute = {el for el in _HIDDEN_ATTRIBUTE_CARRIERS(body) if is_hidden(el)}
     stack = list(body)
     stack.reverse()
     while stack:
@@ -226,9 +220,17 @@ def prune_chrome(root, record, *, include_captions: bool = False) -> None:
         if not isinstance(tag, str) or tag in DROP_TAGS:
             remove_element(el)
             continue
-        info = class_info(el)
-        if (info[4] or el in hidden_by_attribute) \
-                and len(el.text_content()) < HIDDEN_CONTENT_SHARE * page_text_len:
+        get = el.get
+        cls, ident = get("class"), get("id")
+        if cls is None and ident is None:
+            info = _NO_CLASS
+        else:
+            info = _CLASS_CACHE.get(f"{cls} {ident}" if cls and ident else cls or ident) \
+                or class_info(el)
+        style = get("style")
+        hidden = info[4] or get("hidden") is not None or get("aria-hidden") == "true" or (
+            style is not None and _HIDDEN_STYLE.search(style) is not None)
+        if hidden and len(el.text_content()) < HIDDEN_CONTENT_SHARE * page_text_len:
             # a large hidden subtree is content that scripts reveal (streamed rendering)
             remove_element(el)
             continue
@@ -236,7 +238,8 @@ def prune_chrome(root, record, *, include_captions: bool = False) -> None:
             record(el, "caption")
             remove_element(el)
             continue
-        label = CHROME_TAGS.get(tag) or roles.get(el)
+        role = get("role")
+        label = CHROME_TAGS.get(tag) or (CHROME_ROLES.get(role.lower()) if role else None)
         strong, weak = info[1], info[2]
         if label is None:
             label = strong
