@@ -25,12 +25,11 @@ MAX_HEADING_LEN = 90
 LINK_LIST_DENSITY = 0.5
 #: Longest paragraph (characters) dropped as a teaser when it is a single link.
 SINGLE_LINK_MAX_LEN = 200
+# a block's own title sits near its top: only the first three levels are searched
+_TITLE_CLASS = "[contains(@class, 'itle') or contains(@class, 'eading')]"
 _HEADING_CANDIDATES = etree.XPath(
-    "descendant::*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6"
-    " or contains(@class, 'itle') or contains(@class, 'eading') or contains(@class, 'eadline')]")
-_HAS_TITLE_CLASS = etree.XPath(
-    "boolean(descendant::*[contains(@class, 'itle') or contains(@class, 'eading')"
-    " or contains(@class, 'eadline')])")
+    f"*{_TITLE_CLASS} | */*{_TITLE_CLASS} | */*/*{_TITLE_CLASS}")
+_HAS_TITLE_CLASS = etree.XPath(f"boolean(*{_TITLE_CLASS} | */*{_TITLE_CLASS} | */*/*{_TITLE_CLASS})")
 _TEXT_NODES = etree.XPath("descendant::text()")
 #: Tokens of a class/id that mark an element as a block title.
 TITLE_TOKENS = frozenset({"title", "heading", "headline", "hed"})
