@@ -113,3 +113,10 @@ def test_dates_in_sidebars_are_not_the_article_date():
     found = dates_of("""<html><body><article><h1>T</h1><div class="post-meta">27 Sep 2016</div></article>
     <aside class="sidebar"><span class="post-date">09/09/2019</span></aside></body></html>""")
     assert found.published.iso() == "2016-09-27"
+
+
+def test_date_in_inline_app_state():
+    found = dates_of("""<html><body><div id="app"></div>
+    <script>window.__STATE__ = {"photo": {"title": "x", "created_at": "2013-02-16T04:36:36-05:00"}};</script>
+    </body></html>""")
+    assert (found.published.iso(), found.published_source) == ("2013-02-16T04:36:36-05:00", "script")

@@ -297,6 +297,24 @@ def time_element_dates(tree) -> list[tuple[str, bool]]:
     return found
 
 
+_SCRIPT_DATE = re.compile(
+    r"[\"'](?:" + "|".join(tables.SCRIPT_DATE_KEYS) + r")[\"']\s*:\s*[\"']([^\"']{8,40})[\"']")
+
+
+def script_state_dates(tree, limit: int = 3) -> list[str]:
+    """Publication dates in inline app state (JSON in <script>): pages rendered by JavaScript."""
+    found = []
+    for script in tree.xpath("//script[not(@src)][not(@type='application/ld+json')]"):
+        text = script.text or ""
+        if len(text) < 20:
+            continue
+        for match in _SCRIPT_DATE.finditer(text):
+            found.append(match.group(1))
+            if len(found) >= limit:
+                return found
+    return found
+
+
 _URL_DATE = (
     re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:/|$|[-_])"),
     re.compile(r"[/_-]((?:19|20)\d{2})-(\d{2})-(\d{2})(?:[/_.-]|$)"),
@@ -421,6 +439,7 @@ def read_dates(tree, structured: StructuredData, *, url: str | None, language: s
         ("meta", meta_dates(structured, tables.PUBLISHED_META_KEYS)),
         ("itemprop", itemprop_dates(structured, "datepublished") + itemprop_dates(structured, "datecreated")),
         ("time", [value for value, is_modified in times if not is_modified]),
+        ("script", script_state_dates(tree)),
     )
     machine: list[PageDate] = []
     for source, values in sources:

@@ -45,6 +45,11 @@ PUBLISHED_META_KEYS = (
     "last-published",
 )
 
+#: Keys of inline JavaScript state (JSON in <script>) that hold the publication date.
+SCRIPT_DATE_KEYS = ("datePublished", "publishedDate", "publishDate", "published_at", "publishedAt",
+                    "firstPublishedDate", "first_published_at", "date_published", "publication_date",
+                    "publicationDate", "pubDate", "releaseDate", "created_at", "createdAt", "dateCreated")
+
 #: meta keys for the last modification, in order of trust.
 MODIFIED_META_KEYS = (
     "article:modified_time", "og:article:modified_time", "article:modified:time", "article:modified", "datemodified",
