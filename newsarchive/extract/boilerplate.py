@@ -222,7 +222,7 @@ def promo_label(text: str, link_share: float) -> str | None:
     label = CHROME_PARAGRAPHS.get(phrase)
     if label is not None:
         return label
-    if len(phrase) <= 160 or link_share >= 0.5:
+    if (len(phrase) <= 160 or link_share >= 0.5) and phrase.startswith(PROMO_PREFIXES):
         for prefix in PROMO_PREFIXES:
             if phrase.startswith(prefix) and (link_share >= 0.3 or len(phrase) <= 100):
                 rest = phrase[len(prefix):len(prefix) + 1]
