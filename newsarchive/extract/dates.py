@@ -1,7 +1,8 @@
 """Publication and modification dates: candidates from every source, parsed, checked, ranked.
 
-Sources in order of trust: JSON-LD, meta tags, microdata itemprop, <time datetime>, the URL,
-visible date text near the headline. Machine-readable values go through a fast ISO/RFC
+Sources in order of trust: JSON-LD, meta tags, microdata itemprop, <time datetime>, inline
+app state in scripts, the URL, visible date text near the headline (a date-marked element,
+then the date written nearest the headline). Machine-readable values go through a fast ISO/RFC
 parser; visible text goes through dateparser in the page's language (imported lazily, parsers
 cached per language) after a cheap regex has found something that looks like a date.
 """
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 
@@ -552,7 +553,3 @@ def first_date_in_text(tree, language: str | None, fetched_at: datetime, headlin
             if best_rank is None or rank < best_rank:
                 best, best_rank = parsed, rank
     return best or updated
-
-
-def date_only(value: PageDate) -> date:
-    return value.value.date()
