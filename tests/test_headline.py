@@ -82,3 +82,10 @@ def test_generic_and_empty_titles_are_skipped():
     html = """<html><head><meta property="og:title" content="Home"><title>.:</title></head>
     <body><h1>Time to say goodbye</h1></body></html>"""
     assert headline_of(html, url="https://example.org/a") == "Time to say goodbye"
+
+
+def test_glued_site_name_and_date_line_in_h1():
+    assert strip_site_affixes("武汉的声音：有英勇的你！-新华网", ["新华网"]) == "武汉的声音：有英勇的你！"
+    html = """<html><head><title>Raab: Mit Ländern Rahmen gestalten - Bundeskanzleramt</title></head>
+    <body><h1><span>1. Februar 2022</span> Raab: Mit Ländern Rahmen gestalten</h1></body></html>"""
+    assert headline_of(html, url="https://www.bundeskanzleramt.gv.at/a") == "Raab: Mit Ländern Rahmen gestalten"

@@ -95,6 +95,7 @@ def strip_site_affixes(text: str | None, hints: list[str]) -> str | None:
     text = clean_text(text)
     if not text:
         return None
+    text = _strip_glued_site_name(text, hints)
     for separator in tables.TITLE_SEPARATORS:
         if separator not in text:
             continue
@@ -120,11 +121,30 @@ def is_headline_like(text: str | None) -> bool:
     return bool(key) and sum(ch.isalpha() for ch in key) >= 2 and key not in _GENERIC_TITLES
 
 
+def _strip_glued_site_name(text: str, hints: list[str]) -> str:
+    """"标题-新华网", "Title_Site": a site name glued on with a bare dash or underscore."""
+    folded = text.casefold()
+    for hint in hints:
+        hint_folded = hint.casefold().strip()
+        if len(hint_folded) < 2 or not folded.endswith(hint_folded):
+            continue
+        head = text[: len(text) - len(hint_folded)]
+        if head and head[-1] in "-_|–—:：" and len(head.strip(" -_|–—:：")) >= 4:
+            return head.rstrip(" -_|–—:：")
+    return text
+
+
+_LEADING_DATE = re.compile(r"^\s*(?:\d{1,2}\.\s*[^\W\d_]+\.?\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}"
+                           r"|[^\W\d_]+\.?\s+\d{1,2},\s+\d{4})\s*[-–—|:]?\s+(?=\S)")
+
+
 def heading_texts(tree) -> list[tuple[str, object]]:
     """Texts of the page's <h1> elements (those with words), page order."""
     found = []
     for element in tree.xpath("//h1")[:8]:
         text = clean_text(visible_text(element).rstrip("¶# \n\t"))
+        if text:
+            text = _LEADING_DATE.sub("", text)  # "1. Februar 2022 Bundesministerin ...": a date line in the h1
         if text and len(text) < 400:
             found.append((text, element))
     return found
