@@ -82,3 +82,10 @@ def test_bylines_with_a_date_or_stamp_first():
 def test_sentences_in_author_boxes_are_not_names():
     html = '<html><body><h1>T</h1><div class="author-box">Tune in Tokyo</div></body></html>'
     assert authors_of(html) == []
+
+
+def test_author_box_with_only_a_picture_and_unmarked_byline_without_h1():
+    assert authors_of('<html><body><h1>T</h1><div class="article-author"><img alt="Anna Berg Image" src="a.jpg">'
+                      '</div></body></html>') == ["Anna Berg"]
+    assert authors_of('<html><body><article><h2>Title</h2><h4>By Giovanni Gaggero | 12/10/2020</h4>'
+                      '<p>Text</p></article></body></html>') == ["Giovanni Gaggero"]

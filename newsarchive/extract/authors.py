@@ -183,7 +183,7 @@ _BYLINE_TOKENS = ("byline", "by-line", "author", "autor", "writer", "auteur", "f
 
 _BYLINE_MARK = re.compile("|".join(_BYLINE_TOKENS), re.I)
 _BYLINE_SKIP_TAGS = frozenset({"body", "html", "article", "main", "section", "img", "meta", "script", "style",
-                               "link", "header", "footer", "form", "ul", "ol", "nav"})
+                               "link", "header", "footer", "form", "nav"})
 
 
 _SKIP_CONTAINER = re.compile(r"(?:^|[\s_-])(?:" + "|".join(tables.AUTHOR_SKIP_CONTAINER_TOKENS) + r")s?(?:$|[\s_-])", re.I)
@@ -225,6 +225,10 @@ def byline_authors(tree, headline_element=None) -> list[AuthorName]:
             links = element.xpath(".//a[normalize-space()]")
             text = " ".join(links[0].text_content().split()) if links else ""
         if not text:
+            # an author box holding only the author's picture: its alt text names them
+            text = next((img.get("alt", "") for img in element.iter("img") if img.get("alt")), "")
+            text = re.sub(r"(?i)\b(?:image|photo|foto|bild|avatar|picture|profilbild)\b", " ", text).strip()
+        if not text:
             continue
         names = [name for name in split_authors(text) if reads_as_name(name)]
         if names:
@@ -237,14 +241,20 @@ _BYLINE_START = re.compile(
     + r")\s*[:：]?\s*[^\W\d_]", re.I)
 
 
-def prefixed_byline_authors(headline_element, window: int = 60) -> list[AuthorName]:
-    """Unmarked bylines after the headline: short text opening with "By", "Von", "Autor:"..."""
+def prefixed_byline_authors(headline_element, window: int = 60, tree=None) -> list[AuthorName]:
+    """Unmarked bylines after the headline: short text opening with "By", "Von", "Autor:"...
+
+    Without a known headline element, the first <h1> (or an <h2> in the article) anchors the search.
+    """
+    if headline_element is None and tree is not None:
+        anchors = tree.xpath("//h1|//article//h2|//main//h2")
+        headline_element = anchors[0] if anchors else None
     if headline_element is None:
         return []
     for element in headline_element.xpath(f"following::*[position() <= {window}]"):
         if element.tag in _BYLINE_SKIP_TAGS or not isinstance(element.tag, str):
             continue
-        text = " ".join(" ".join(element.itertext()).split())
+        text = _LEADING_DATE.sub("", " ".join(" ".join(element.itertext()).split()))
         if not text or len(text) > 100 or not _BYLINE_START.match(text):
             continue
         names = [name for name in split_authors(text) if reads_as_name(name)]
@@ -259,7 +269,7 @@ def read_authors(tree, structured: StructuredData, *, site_name: str | None = No
     sources = (lambda: jsonld_authors(structured), lambda: meta_authors(structured),
                lambda: itemprop_authors(structured), lambda: rel_author_names(tree),
                lambda: byline_authors(tree, headline_element),
-               lambda: prefixed_byline_authors(headline_element))
+               lambda: prefixed_byline_authors(headline_element, tree=tree))
     organisations: list[str] = []
     site = (site_name or "").casefold()
     for number, source in enumerate(sources):
@@ -303,8 +313,8 @@ _SENTENCE_WORDS = frozenset(word for words in tables.STOPWORDS.values() for word
 def reads_as_name(name: str) -> bool:
     """A name read from page text: a handle, or up to five words without sentence words."""
     words = name.split()
-    if len(words) > 5:
-        return False
+    if len(words) > 5 or (len(words) > 1 and name.endswith((".", "!", "?")) and len(words[-1]) > 4):
+        return False  # a sentence ("Suche nach wichtigen Spots unterwegs.")
     return not any(word.lower() in _SENTENCE_WORDS for word in words)
 
 

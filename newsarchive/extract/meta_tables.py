@@ -114,7 +114,8 @@ BYLINE_PREFIXES = (
 BYLINE_TEXT_PREFIXES = ("by", "von", "par", "por", "di", "door", "av", "af", "autor", "autorin", "autoren",
                         "author", "authors", "text", "texte", "redaktion", "written by", "posted by",
                         "geschrieben von", "ein beitrag von", "ein artikel von", "auteur", "redacción",
-                        "redazione", "责任编辑", "作者", "记者", "编辑", "撰文", "文")
+                        "redazione", "gespeichert von", "eingestellt von", "erstellt von", "verfasst von",
+                        "redaktion:", "责任编辑", "作者", "记者", "编辑", "撰文", "文")
 
 #: Phrases that precede a name in bylines and author boxes, removed before the name is read.
 AUTHOR_LEAD_PHRASES = (
@@ -122,7 +123,8 @@ AUTHOR_LEAD_PHRASES = (
     "post by", "posted by", "more from", "mehr von", "articles by", "erstellt von", "veröffentlicht von",
     "geschrieben von", "published by", "auteur", "autor", "autorin", "author", "interview",
     "ein interview von", "reportage von", "kommentar von", "gastbeitrag von", "about the author", "about the",
-    "über den autor", "über die autorin", "vom", "von der", "ein artikel von", "责任编辑", "作者", "记者", "编辑",
+    "über den autor", "über die autorin", "vom", "von der", "ein artikel von", "gespeichert von",
+    "eingestellt von", "verfasst von", "责任编辑", "作者", "记者", "编辑",
 )
 
 #: Words after a name that show the element is a comment or a link label, not a byline.
