@@ -32,6 +32,9 @@ WEAK_TOKEN_MAX_TEXT = 150
 #: reveal (streamed rendering puts the whole page in a hidden div), not hidden chrome.
 HIDDEN_CONTENT_SHARE = 0.5
 
+#: A noscript element with at least this much text (characters) holds the page's content.
+NOSCRIPT_CONTENT_LEN = 500
+
 #: Paragraphs this long (characters) count as prose when looking for the article's wrapper.
 PROSE_MIN_LEN = 100
 #: An element holding this share of the page's prose is the article's wrapper, not chrome.
@@ -218,6 +221,11 @@ def prune_chrome(root, record, *, include_captions: bool = False) -> None:
         el = stack.pop()
         tag = el.tag
         if not isinstance(tag, str) or tag in DROP_TAGS:
+            remove_element(el)
+            continue
+        if tag == "noscript" and len(el.text_content()) < NOSCRIPT_CONTENT_LEN:
+            # tracking pixels and "enable JavaScript" notices; a page that renders its
+            # article only for readers without scripts keeps it here
             remove_element(el)
             continue
         get = el.get

@@ -17,6 +17,10 @@ from .text import text_weight
 
 #: Paragraphs shorter than this (characters) give no points.
 MIN_PARAGRAPH_LEN = 25
+#: Text (characters) a container needs for its full class/id bonus.
+FULL_BONUS_TEXT = 500
+#: Table cells shorter than this (characters) are data, not prose: they give no points.
+MIN_CELL_LEN = 100
 #: How far up a paragraph's points travel, and the divisor at each level.
 ANCESTOR_DIVISORS = (1, 2, 6, 9, 12)
 
@@ -62,8 +66,19 @@ def text_stats(root) -> TextStats:
     return stats
 
 
-def class_weight(el) -> int:
-    """+25 for article-like class/id tokens, more for tokens naming the body, -25 for chrome."""
+def class_weight(el, stats: TextStats | None = None) -> float:
+    """+25 for article-like class/id tokens, more for tokens naming the body, -25 for chrome.
+
+    A bonus counts in full only for a container with some text: a tiny "detail-content" box
+    must not outscore the article beside it on its name alone.
+    """
+    weight = _class_weight(el)
+    if weight > 0 and stats is not None:
+        weight *= min(1.0, stats.text_len(el) / FULL_BONUS_TEXT)
+    return weight
+
+
+def _class_weight(el) -> int:
     weight = 0
     if "articleBody" in (el.get("itemprop") or "").split():
         weight += 60
@@ -117,7 +132,7 @@ def score_candidates(root, stats: TextStats) -> dict:
         if not isinstance(el.tag, str):
             continue
         if is_paragraph(el):
-            if stats.text_len(el) < MIN_PARAGRAPH_LEN:
+            if stats.text_len(el) < (MIN_CELL_LEN if el.tag == "td" else MIN_PARAGRAPH_LEN):
                 continue
             text = el.text_content()
             ancestor = el.getparent()
@@ -134,7 +149,7 @@ def score_candidates(root, stats: TextStats) -> dict:
             if ancestor is None or ancestor.tag == "html":
                 break
             if ancestor not in scores:
-                scores[ancestor] = TAG_WEIGHTS.get(ancestor.tag, 0) + class_weight(ancestor)
+                scores[ancestor] = TAG_WEIGHTS.get(ancestor.tag, 0) + class_weight(ancestor, stats)
             scores[ancestor] += points / divisor
             ancestor = ancestor.getparent()
     return {el: score * (1 - stats.link_density(el)) for el, score in scores.items()}

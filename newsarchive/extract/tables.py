@@ -10,7 +10,7 @@ import re
 # ---------------------------------------------------------------- tags
 #: Elements that never carry article text: dropped outright, not recorded as boilerplate.
 DROP_TAGS = frozenset({
-    "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
+    "script", "style", "template", "svg", "canvas", "iframe", "object", "embed",
     "button", "input", "select", "textarea", "option", "optgroup", "link", "meta", "base",
     "map", "area", "audio", "video", "source", "track", "picture", "dialog", "menu", "datalist",
     "applet", "frame", "frameset", "param", "math", "head",
