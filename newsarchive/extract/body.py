@@ -16,7 +16,7 @@ from .boilerplate import describe_block, heading_label, promo_label, separate_bo
 from .prune import class_tokens, prune_chrome, remove_element, strip_comments
 from .score import best_candidate, merge_siblings, score_candidates, text_stats
 from .tables import (
-    BLOCK_TAGS, DEK_TOKENS, LEAD_TOKENS, ARTICLE_TYPES, BYLINE_PATTERN, CAPTION_TAIL_PATTERN, CONSENT_PATTERN, SHARE_TAIL_PATTERN, CONTRIBUTOR_PATTERN, META_LINE_PATTERN,
+    BLOCK_TAGS, DEK_TOKENS, LEAD_TOKENS, ARTICLE_TYPES, BYLINE_PATTERN, CAPTION_TAIL_PATTERN, CONSENT_PATTERN, MACHINERY_PATTERN, SHARE_TAIL_PATTERN, CONTRIBUTOR_PATTERN, META_LINE_PATTERN,
     TIME_PATTERN, CREDIT_PATTERN, HEADING_TAGS, LISTING_TYPES, TRAILER_PATTERN,
 )
 from .text import clean_space, normalize_phrase, paragraphs_of, text_weight, tokens
@@ -44,6 +44,9 @@ LEAD_MAX_STEPS = 6
 LEAD_MAX_LEVELS = 3
 #: How far from a paragraph's end a photo credit or share button may start (characters).
 CREDIT_TAIL_LEN = 120
+#: After a label line near the end, at most this much (characters) of short lines is cut with it.
+LABEL_TAIL_MAX_LEN = 400
+LABEL_TAIL_MAX_LINES = 4
 #: Longest paragraph (characters) that may be a one-line promo ("Related post: ...").
 PROMO_MAX_LEN = 100
 #: Longest paragraph (characters) that may be a caption.
@@ -425,19 +428,31 @@ def trim_edges(paragraphs: list[str], headline_key, structured, record) -> list[
 
 def cut_at_trailing_heading(paragraphs: list[str], start: int, record) -> int:
     """Index where the body ends: at a boilerplate heading line ("Tags", "You may also like")
-    in the body's second half, everything after which is then boilerplate too."""
+    in the body's second half, everything after which is then boilerplate too; or at a short
+    label line ("Kontakt:", "ERSCHIENEN IN") near the end followed only by short lines."""
     total = sum(len(p) for p in paragraphs[start:])
     seen = 0
     for i in range(start, len(paragraphs)):
         text = paragraphs[i]
         if seen >= 0.5 * total and len(text) <= 60:
             label = heading_label(text, exact=True)
+            if label is None and is_label_line(text) and seen >= 0.7 * total \
+                    and len(paragraphs) - i - 1 <= LABEL_TAIL_MAX_LINES:
+                rest_len = [len(p) for p in paragraphs[i + 1:]]
+                if sum(rest_len) <= LABEL_TAIL_MAX_LEN and all(n <= 200 for n in rest_len):
+                    label = "other"
             if label is not None:
                 rest = paragraphs[i + 1:]
                 record.add(Boilerplate(label=label, heading=text, text="\n".join(rest)), 1 << 30)
                 return i
         seen += len(text)
     return len(paragraphs)
+
+
+def is_label_line(text: str) -> bool:
+    """A short line that labels what follows it ("Kontakt:", "Teilnehmende Blogs:")."""
+    text = text.strip()
+    return 0 < len(text) <= 50 and text.endswith(":")
 
 
 def drop_captions(paragraphs: list[str], record) -> list[str]:
@@ -455,6 +470,8 @@ def drop_captions(paragraphs: list[str], record) -> list[str]:
             record.add(Boilerplate(label="share", heading=None, text=match.group(0).strip()), 1 << 30)
             if text[:match.start()].strip():
                 kept.append(text[:match.start()].strip())
+        elif len(text) <= CAPTION_MAX_LEN and MACHINERY_PATTERN.match(text):
+            record.add(Boilerplate(label="other", heading=None, text=text), 1 << 30)
         elif len(text) <= PROMO_MAX_LEN and promo_label(text, 0.0) == "related":
             # "Related post: ..." lines inside the body that no block element held
             record.add(Boilerplate(label="related", heading=None, text=text), 1 << 30)

@@ -201,6 +201,19 @@ BOILERPLATE_HEADINGS = {
     "more themen": "related", "mehr themen": "related", "le puede interesar": "related",
     "también le puede interesar": "related", "lea también": "related", "vea también": "related",
     "related post": "related", "related posts:": "related", "read more about": "related",
+    "themen in diesem artikel": "navigation", "verwandte themenbereiche": "related",
+    "weitere informationen": "related", "zum weiterlesen": "related", "weitere beiträge": "related",
+    "weitere beiträge aus der kolumne": "related", "erschienen in": "other",
+    "zusatzinformationen": "other", "teilnehmende blogs": "related", "über den autor": "byline",
+    "über die autorin": "byline", "über den autor/die autorin": "byline", "about the author": "byline",
+    "about the authors": "byline", "über mich": "byline", "about me": "byline", "the author": "byline",
+    "der autor": "byline", "die autorin": "byline", "à propos de l'auteur": "byline",
+    "sobre el autor": "byline", "autor": "byline", "author": "byline", "bilder des treffens": "caption",
+    "mehr zum thema:": "related", "links zum thema": "related", "weiterführende links": "related",
+    "more information": "related", "further information": "related", "useful links": "related",
+    "press contact": "footer", "pressekontakt": "footer", "kontakt": "footer", "contact": "footer",
+    "medienkontakt": "footer", "über uns": "footer", "about us": "footer", "share this:": "share",
+    "like this:": "share", "gefällt mir:": "share", "related articles:": "related",
     # comments
     "comments": "comments", "comment": "comments", "leave a comment": "comments",
     "leave a reply": "comments", "post a comment": "comments", "add a comment": "comments",
@@ -374,6 +387,15 @@ TIME_PATTERN = re.compile(r"\b\d{1,2}(?::\d{2}|h\d{2}|\.\d{2} uhr)\b", re.I)
 CONTRIBUTOR_PATTERN = re.compile(
     r"\b(?:contributed (?:to )?this (?:report|story|article)|contributed reporting)\b|"
     r"^(?:additional|with additional|with) reporting by\b", re.I)
+
+#: Notices of a site's machinery inside the text: login prompts, empty ratings, PHP warnings.
+MACHINERY_PATTERN = re.compile(
+    r"^(?:(?:warning|notice|deprecated|fatal error|parse error): .{0,300} in /\S+|"
+    r"(?:sie müssen|du musst|you must|you need to) (?:sich |dich )?(?:be )?(?:eingeloggt|einloggen|"
+    r"angemeldet|anmelden|logged in|log in|sign in)|sie sind (?:aktuell |derzeit )?nicht eingeloggt|"
+    r"\(?(?:noch keine|no) (?:bewertungen|ratings|reviews)(?: yet)?\)?\.?$|"
+    r"(?:e-mail|email|name|website) \((?:wird benötigt|required|optional)|"
+    r"your email address will not be published|deine e-mail-adresse wird nicht veröffentlicht)", re.I)
 
 #: A paragraph that ends in a share button's label ("... Click To Tweet").
 SHARE_TAIL_PATTERN = re.compile(r"click to tweet\s*$|tweet this\s*$|share on twitter\s*$", re.I)
