@@ -236,4 +236,24 @@ def merge_siblings(top, scores: dict, stats: TextStats) -> list:
                 text = sib.text_content().strip()
                 if text and text[-1] in ".!?。！？\"”":
                     chosen.append(sib)
+    if len(chosen) == 1:
+        cousins = same_class_cousins(top, stats)
+        if cousins:
+            return cousins
     return chosen
+
+
+def same_class_cousins(top, stats: TextStats) -> list:
+    """The article cut into panels each wrapped alike ("panel > panel-collapse"): when the top
+    container's wrapper shares its class with siblings that hold text, all of them."""
+    parent = top.getparent()
+    if parent is None or parent.getparent() is None or parent.tag in ("body", "html"):
+        return []
+    cls = parent.get("class")
+    if not cls:
+        return []
+    group = [sib for sib in parent.getparent() if sib.get("class") == cls
+             and stats.text_len(sib) >= 100 and stats.link_density(sib) < 0.3]
+    if len(group) < 2 or sum(stats.text_len(g) for g in group) < 1.5 * stats.text_len(top):
+        return []
+    return group
