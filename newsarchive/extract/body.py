@@ -16,7 +16,8 @@ from .boilerplate import describe_block, heading_label, promo_label, separate_bo
 from .prune import class_tokens, prune_chrome, remove_element, strip_comments
 from .score import best_candidate, merge_siblings, score_candidates, text_stats
 from .tables import (
-    BLOCK_TAGS, DEK_TOKENS, LEAD_TOKENS, ARTICLE_TYPES, BYLINE_PATTERN, CAPTION_TAIL_PATTERN, CONSENT_PATTERN, MACHINERY_PATTERN, SHARE_TAIL_PATTERN, CONTRIBUTOR_PATTERN, META_LINE_PATTERN,
+    BLOCK_TAGS, DEK_TOKENS, LEAD_TOKENS, ARTICLE_TYPES, BYLINE_PATTERN, CAPTION_TAIL_PATTERN, CONSENT_PATTERN, MACHINERY_PATTERN, NEWSLETTER_PROMPT_PATTERN,
+    SHARE_TAIL_PATTERN, CONTRIBUTOR_PATTERN, META_LINE_PATTERN,
     TIME_PATTERN, CREDIT_PATTERN, HEADING_TAGS, LISTING_TYPES, TRAILER_PATTERN,
 )
 from .text import clean_space, normalize_phrase, paragraphs_of, text_weight, tokens
@@ -47,6 +48,8 @@ CREDIT_TAIL_LEN = 120
 #: After a label line near the end, at most this much (characters) of short lines is cut with it.
 LABEL_TAIL_MAX_LEN = 400
 LABEL_TAIL_MAX_LINES = 4
+#: Longest paragraph (characters) that may be a newsletter sign-up prompt.
+NEWSLETTER_PROMPT_MAX_LEN = 200
 #: Longest paragraph (characters) that may be a one-line promo ("Related post: ...").
 PROMO_MAX_LEN = 100
 #: Longest paragraph (characters) that may be a caption.
@@ -472,6 +475,8 @@ def drop_captions(paragraphs: list[str], record) -> list[str]:
                 kept.append(text[:match.start()].strip())
         elif len(text) <= CAPTION_MAX_LEN and MACHINERY_PATTERN.match(text):
             record.add(Boilerplate(label="other", heading=None, text=text), 1 << 30)
+        elif len(text) <= NEWSLETTER_PROMPT_MAX_LEN and NEWSLETTER_PROMPT_PATTERN.search(text):
+            record.add(Boilerplate(label="newsletter", heading=None, text=text), 1 << 30)
         elif len(text) <= PROMO_MAX_LEN and promo_label(text, 0.0) == "related":
             # "Related post: ..." lines inside the body that no block element held
             record.add(Boilerplate(label="related", heading=None, text=text), 1 << 30)

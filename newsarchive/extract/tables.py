@@ -320,6 +320,8 @@ PROMO_PREFIXES = (
     "veja também", "leggi anche", "lees ook", "läs också", "les også", "læs også",
     "czytaj także", "czytaj też", "čtěte také", "читайте также", "baca juga", "اقرأ أيضا",
     "相关阅读", "延伸阅读", "推荐阅读", "関連記事", "관련기사", "▶", "►", "»", ">>",
+    "lesen sie hier", "hier lesen", "le puede interesar", "le recomendamos", "vea también",
+    "lea también", "lire également", "à lire également", "leggi anche:", "read also:", "watch:",
 )
 
 #: Whole short paragraphs that are chrome, normalised (lower-case, trimmed), with labels.
@@ -396,6 +398,14 @@ MACHINERY_PATTERN = re.compile(
     r"\(?(?:noch keine|no) (?:bewertungen|ratings|reviews)(?: yet)?\)?\.?$|"
     r"(?:e-mail|email|name|website) \((?:wird benötigt|required|optional)|"
     r"your email address will not be published|deine e-mail-adresse wird nicht veröffentlicht)", re.I)
+
+#: A short call to sign up for a newsletter, in the body's words ("Never miss the latest news
+#: by signing up to our newsletter today!").
+NEWSLETTER_PROMPT_PATTERN = re.compile(
+    r"(?:sign(?:ing)? up|subscribe|abonnier|anmelden|inscri|suscr|iscriv|register)\w*\b.{0,80}"
+    r"\b(?:newsletter|mailing list|daily briefing|e-mail updates|email updates)|"
+    r"\b(?:newsletter|mailing list)\b.{0,80}\b(?:sign(?:ing)? up|subscribe|abonnier|anmelden|inscri|suscr|iscriv)",
+    re.I)
 
 #: A paragraph that ends in a share button's label ("... Click To Tweet").
 SHARE_TAIL_PATTERN = re.compile(r"click to tweet\s*$|tweet this\s*$|share on twitter\s*$", re.I)
