@@ -400,3 +400,111 @@ def test_extract_body_never_raises():
     tree = html("<p>short</p>")
     result = extract_body(tree, None, headline=None, url=None)
     assert result.is_article is False
+
+
+# ---------------------------------------------------------------- later passes
+from newsarchive.extract.body import (  # noqa: E402
+    add_lead, blocks_before, covers_headline, drop_headline, is_label_line, is_lead, same_headline,
+)
+from newsarchive.extract.boilerplate import block_lines, text_lines  # noqa: E402
+from newsarchive.extract.prune import group_prose, hidden_by_class  # noqa: E402
+from newsarchive.extract.score import same_class_cousins  # noqa: E402
+
+
+def test_hidden_by_class():
+    assert hidden_by_class("sr-only")
+    assert not hidden_by_class("hidden lg:flex")
+    assert not hidden_by_class("article-body")
+
+
+def test_group_prose_sums_alike_siblings():
+    tree = html(f"<div><div class='part'><p>{LONG}</p></div><div class='part'><p>{LONG}</p></div></div>")
+    body = tree.find("body")
+    prose = prose_weights(body)
+    first = tree.find(".//div[@class='part']")
+    assert group_prose(first, prose) == 2 * len(LONG)
+
+
+def test_prune_keeps_noscript_content_but_drops_pixels():
+    tree = html(f"<noscript><img src='pixel.gif'></noscript><noscript><div><p>{LONG * 4}</p></div></noscript>")
+    prune_chrome(tree, BlockLog())
+    assert tree.find(".//img") is None
+    assert LONG in tree.text_content()
+
+
+def test_text_lines_and_block_lines():
+    assert text_lines("  Home \n\n  News  and\tmore \n") == ["Home", "News and more"]
+    block = frag("<div><h4>Latest news</h4><p>One <a href='/a'>story</a></p></div>")
+    assert block_lines(block, {block.find("h4")}) == [("Latest news", True), ("One story", False)]
+
+
+def test_same_headline_and_covers_headline():
+    assert same_headline("council passes budget", "council passes budget")
+    assert same_headline("council passes the budget", "council passes budget")
+    assert not same_headline("what i use now", "cdpath replacements")
+    assert covers_headline("umbau trump plant landeplatz beim haus", "trump plant landeplatz beim weissen haus")
+
+
+def test_drop_headline_removes_the_heading_and_kicker():
+    tree = html(f"<div id='c'><span>Politics</span><h1>Council passes budget</h1><p>{LONG}</p></div>")
+    container = tree.get_element_by_id("c")
+    log = BlockLog()
+    drop_headline([container], "council passes budget", log)
+    assert container.text_content().strip().startswith("The council")
+
+
+def test_is_lead_by_class_description_and_not_dek():
+    lead = frag(f"<p class='article-lead'>{LONG}</p>")
+    dek = frag(f"<p class='p-dek'>{LONG}</p>")
+    plain = frag(f"<p>{LONG}</p>")
+    assert is_lead(lead, "")
+    assert not is_lead(dek, normalize_phrase(LONG))
+    assert is_lead(plain, normalize_phrase(LONG))
+    assert not is_lead(plain, "")
+
+
+def test_add_lead_puts_the_standfirst_in_front():
+    tree = html(f"<article><h1>Council passes budget</h1><div class='teaser-text'><p>{LONG} Lead.</p></div>"
+                f"<div id='c'><p>{LONG}</p><p>{LONG}</p></div></article>")
+    container = tree.get_element_by_id("c")
+    elements = add_lead([container], tree.find("body"), "council passes budget", StructuredData())
+    assert len(elements) == 2 and elements[0].text_content().endswith("Lead.")
+
+
+def test_blocks_before_stops_at_a_heading():
+    tree = html(f"<div><h2>Other</h2><p class='intro'>{LONG}</p><div id='c'><p>{LONG}</p></div></div>")
+    found = blocks_before(tree.get_element_by_id("c"))
+    assert [el.get("class") for el in found] == ["intro"]
+
+
+def test_is_label_line():
+    assert is_label_line("Kontakt:")
+    assert not is_label_line("GIRLS SOCCER")
+    assert not is_label_line(LONG + ":")
+
+
+def test_cut_at_a_closing_label_line():
+    log = BlockLog()
+    paragraphs = [LONG, LONG, LONG, "Kontakt:", "Telefon 030 123"]
+    assert cut_at_trailing_heading(paragraphs, 0, log) == 3
+
+
+def test_drop_captions_handles_machinery_newsletters_consent_and_share_tails():
+    log = BlockLog()
+    kept = drop_captions([
+        LONG,
+        "Warning: Creating default object from empty value in /www/htdocs/site/x.php on line 3",
+        "Never miss the latest news by signing up to our newsletter today!",
+        "Ich bin damit einverstanden, dass mir Inhalte von YouTube angezeigt werden.",
+        "Every business lives in space and time.Click To Tweet",
+    ], log)
+    assert kept == [LONG, "Every business lives in space and time."]
+    assert {r.label for r in log.records()} == {"other", "newsletter", "share"}
+
+
+def test_same_class_cousins_takes_all_panels():
+    tree = html("".join(f"<div class='panel'><div class='panel-collapse'><p>{LONG} {i}</p></div></div>"
+                        for i in range(3)))
+    stats = text_stats(tree.find("body"))
+    top = tree.find(".//div[@class='panel-collapse']")
+    assert len(same_class_cousins(top, stats)) == 3
