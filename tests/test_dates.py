@@ -120,3 +120,7 @@ def test_date_in_inline_app_state():
     <script>window.__STATE__ = {"photo": {"title": "x", "created_at": "2013-02-16T04:36:36-05:00"}};</script>
     </body></html>""")
     assert (found.published.iso(), found.published_source) == ("2013-02-16T04:36:36-05:00", "script")
+
+
+def test_english_month_names_on_a_page_in_another_language():
+    assert parse_text_date("September 1, 2017", "fr", FETCHED).iso() == "2017-09-01"

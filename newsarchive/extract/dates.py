@@ -224,6 +224,8 @@ def _dateparser_parse(snippet: str, language: str | None, relative_base: datetim
             return dateparser.parse(cleaned, languages=[language] if language else None,
                                     settings={**_SETTINGS, "RELATIVE_BASE": relative_base})
         data = _parser(language).get_date_data(cleaned)
+        if (not data or data.date_obj is None) and language not in (None, "en"):
+            data = _parser("en").get_date_data(cleaned)  # English month names turn up on every site
     except Exception:  # noqa: BLE001 - dateparser raises assorted errors on odd strings
         return None
     return data.date_obj if data else None
@@ -539,7 +541,7 @@ def first_date_in_text(tree, language: str | None, fetched_at: datetime, headlin
             announced = any(word in prefix.split() or word + ":" in prefix for word in tables.PUBLISHED_WORDS)
             if foreign and not announced:
                 continue
-            if len(text) > 150 and not announced:
+            if not announced and len(text) > 150:
                 continue  # a date inside prose is what the article talks about
             parsed = parse_text_date(snippet, language, fetched_at, month_first)
             if not plausible(parsed, fetched_at):
