@@ -449,4 +449,4 @@ ARTICLE_TYPES = frozenset({
 })
 
 #: schema.org types of listing pages.
-LISTING_TYPES = frozenset({"collectionpage", "itemlist", "searchresultspage", "sitenavigationelement"})
+LISTING_TYPES = frozenset({"collectionpage", "searchresultspage"})
