@@ -27,11 +27,10 @@ _PREFIX = re.compile(
 _LEADING_DATE = re.compile(r"^\s*(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})(?:,?\s*\d{1,2}[:.]\d{2}(?:\s*uhr)?)?"
                            r"\s*[-–—|,·•/]?\s*", re.I)
 # "Veröffentlicht am 8. Februar 2022 von PETA-Team": the name follows the last "von"/"by"
-_NAME_AFTER = re.compile(r"(?:^|\s)(?:von|by|par|por|door|di)\s+(?=[^\W\d_])", re.I)
+_NAME_AFTER = re.compile(r"(?:^|\s)(?:" + "|".join(tables.BYLINE_NAME_WORDS) + r")\s+(?=[^\W\d_])", re.I)
 _REJECT = re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(w) for w in tables.AUTHOR_REJECT_WORDS) + r")(?:\W|$)", re.I)
 _PARENTHESES = re.compile(r"\s*[(\[][^)\]]*[)\]]?")
-_TRAILING_CONNECTOR = re.compile(r"(?:\s+(?:am|on|le|el|il|em|den|der|vom|at|um|date|datum|publié|publiée|publicado|pubblicato"
-                                 r"|veröffentlicht|published|posted|updated|aktualisiert|mis à jour))+$", re.I)
+_TRAILING_CONNECTOR = re.compile(r"(?:\s+(?:" + "|".join(re.escape(w) for w in tables.BYLINE_TRAILING_WORDS) + r"))+$", re.I)
 _ROLE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(r) for r in tables.AUTHOR_ROLE_WORDS), key=len, reverse=True))
                    + r")\b", re.I)
 _SPLIT = re.compile("|".join(re.escape(c) for c in sorted(set(tables.AUTHOR_CONNECTORS), key=len, reverse=True))

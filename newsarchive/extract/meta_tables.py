@@ -117,6 +117,14 @@ BYLINE_TEXT_PREFIXES = ("by", "von", "par", "por", "di", "door", "av", "af", "au
                         "redazione", "gespeichert von", "eingestellt von", "erstellt von", "verfasst von",
                         "redaktion:", "责任编辑", "作者", "记者", "编辑", "撰文", "文")
 
+#: The word right before a name inside a byline line ("Veröffentlicht am 8. Februar von X").
+BYLINE_NAME_WORDS = ("von", "by", "par", "por", "door", "di")
+
+#: Words a byline's name is followed by before its date ("Jane Doe am", "Jane Doe Published").
+BYLINE_TRAILING_WORDS = ("am", "on", "le", "el", "il", "em", "den", "der", "vom", "at", "um", "date", "datum",
+                         "publié", "publiée", "publicado", "pubblicato", "veröffentlicht", "published", "posted",
+                         "updated", "aktualisiert", "mis à jour")
+
 #: Phrases that precede a name in bylines and author boxes, removed before the name is read.
 AUTHOR_LEAD_PHRASES = (
     "zeige alle beiträge von", "alle beiträge von", "view all posts by", "all posts by", "posts by",
