@@ -67,7 +67,7 @@ def _squash(text: str) -> str:
     return norm(text).replace(" ", "")
 
 
-_BYLINE_SEGMENT = re.compile(r"^(?:by|von|par|por|di|door)\s+\S", re.I)
+_BYLINE_SEGMENT = re.compile(r"^(?:" + "|".join(tables.BYLINE_NAME_WORDS) + r")\s+\S", re.I)
 
 
 def is_site_segment(segment: str, hints: list[str]) -> bool:
