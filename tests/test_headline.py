@@ -89,3 +89,9 @@ def test_glued_site_name_and_date_line_in_h1():
     html = """<html><head><title>Raab: Mit Ländern Rahmen gestalten - Bundeskanzleramt</title></head>
     <body><h1><span>1. Februar 2022</span> Raab: Mit Ländern Rahmen gestalten</h1></body></html>"""
     assert headline_of(html, url="https://www.bundeskanzleramt.gv.at/a") == "Raab: Mit Ländern Rahmen gestalten"
+
+
+def test_byline_segment_only_at_the_end():
+    assert strip_site_affixes("Big story | Daily Planet | by Jane Doe", ["Daily Planet"]) == "Big story"
+    assert strip_site_affixes("Von München bis Aachen: Im Netz der Agenten", ["Correctiv"]) == \
+        "Von München bis Aachen: Im Netz der Agenten"

@@ -70,9 +70,10 @@ def _squash(text: str) -> str:
 _BYLINE_SEGMENT = re.compile(r"^(?:" + "|".join(tables.BYLINE_NAME_WORDS) + r")\s+\S", re.I)
 
 
-def is_site_segment(segment: str, hints: list[str]) -> bool:
-    """True when a title segment is (a form of) the site's name, or a byline ("by Jane Doe")."""
-    if _BYLINE_SEGMENT.match(segment.strip()) and len(segment.split()) <= 5:
+def is_site_segment(segment: str, hints: list[str], trailing: bool = False) -> bool:
+    """True when a title segment is (a form of) the site's name, or, ending the title, a byline
+    ("| by Jane Doe"; a leading "Von München bis Aachen:" is the headline's own)."""
+    if trailing and _BYLINE_SEGMENT.match(segment.strip()) and len(segment.split()) <= 5:
         return True
     squashed = _squash(segment)
     if not squashed:
@@ -101,7 +102,7 @@ def strip_site_affixes(text: str | None, hints: list[str]) -> str | None:
             continue
         parts = [part.strip() for part in text.split(separator)]
         changed = False
-        while len(parts) > 1 and is_site_segment(parts[-1], hints):
+        while len(parts) > 1 and is_site_segment(parts[-1], hints, trailing=True):
             parts.pop()
             changed = True
         while len(parts) > 1 and is_site_segment(parts[0], hints):
