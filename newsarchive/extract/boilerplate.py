@@ -256,6 +256,10 @@ def separate_boilerplate(elements: list, stats, record, *, headline_key: str | N
             tag = el.tag
             if not isinstance(tag, str) or el.getparent() is None:
                 continue
+            if tag not in BLOCK_TAGS and not any(
+                    isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in el):
+                # an inline element with no blocks inside has nothing to separate
+                continue
             label = None
             if is_heading_like(el):
                 label = heading_label(el.text_content())

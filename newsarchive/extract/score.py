@@ -17,6 +17,8 @@ from .text import text_weight
 
 #: Paragraphs shorter than this (characters) give no points.
 MIN_PARAGRAPH_LEN = 25
+_SCORED_TAGS = ("p", "pre", "td", "div", "section", "article", "blockquote", "center", "main",
+                "body", "form", "font")
 #: Text (characters) a container needs for its full class/id bonus.
 FULL_BONUS_TEXT = 500
 #: Table cells shorter than this (characters) are data, not prose: they give no points.
@@ -128,9 +130,8 @@ def score_paragraph(text: str) -> float:
 def score_candidates(root, stats: TextStats) -> dict:
     """Candidate container -> final score (points times one minus link density)."""
     scores: dict = {}
-    for el in root.iter():
-        if not isinstance(el.tag, str):
-            continue
+    # only elements that can be paragraphs or hold loose text: inline elements are skipped in C
+    for el in root.iter(*_SCORED_TAGS):
         if is_paragraph(el):
             if stats.text_len(el) < (MIN_CELL_LEN if el.tag == "td" else MIN_PARAGRAPH_LEN):
                 continue
