@@ -124,3 +124,18 @@ def test_date_in_inline_app_state():
 
 def test_english_month_names_on_a_page_in_another_language():
     assert parse_text_date("September 1, 2017", "fr", FETCHED).iso() == "2017-09-01"
+
+
+def test_timestamp_in_the_title_of_a_relative_date():
+    found = dates_of('<html><body><h1>T</h1><div class="news-time-ago" title="2020-09-20T14:20:02Z">'
+                     'Acum 3 ore</div></body></html>')
+    assert found.published.iso() == "2020-09-20T14:20:02+00:00"
+
+
+def test_two_digit_year_standing_alone_and_image_path_as_last_resort():
+    found = dates_of('<html><body><span style="x">02.12.19</span><h1>T</h1><p>x</p></body></html>',
+                     language="de")
+    assert found.published.iso() == "2019-12-02"
+    found = dates_of('<html><head><meta property="og:image" content="https://x.org/files/2016/05/04/a.png">'
+                     '</head><body><h1>T</h1></body></html>')
+    assert (found.published.iso(), found.published_source) == ("2016-05-04", "url")

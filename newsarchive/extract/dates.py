@@ -138,8 +138,9 @@ _TEXT_DATE_PATTERNS = (
     re.compile(r"\b" + _MONTH_WORD + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}\b"),
     # 2019年10月19日, 2019년 10월 19일
     re.compile(r"(?:19|20)\d{2}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]?"),
+    # 02.12.19 standing alone (a two-digit year only when nothing else is around it)
+    re.compile(r"^\s*\d{1,2}\.\d{1,2}\.\d{2}\s*$"),
 )
-_TIME_AFTER = re.compile(r"^\s*(?:,|um|at|à|a las|alle|-|–|\|)?\s*(\d{1,2})[:.h](\d{2})(?:\s*(Uhr|h|am|pm|a\.m\.|p\.m\.))?", re.I)
 _RELATIVE = re.compile(r"\b(?:\d+|an?|one)\s+(?:minute|min|hour|hr|day|week)s?\s+ago\b|\b(?:yesterday|today)\b"
                        r"|\bvor\s+\d+\s+(?:Minuten|Stunden|Tagen)\b|\bil y a\s+\d+\s+(?:minutes|heures|jours)\b"
                        r"|\bhace\s+\d+\s+(?:minutos|horas|días)\b|\bgestern\b|\bheute\b", re.I)
@@ -173,9 +174,10 @@ def parse_text_date(snippet: str, language: str | None, fetched_at: datetime,
     iso = _ISO.fullmatch(snippet.strip())
     if iso:
         return _from_match(iso)
-    numeric = re.fullmatch(r"(\d{1,2})[./-]\s?(\d{1,2})[./-]\s?(\d{4})", snippet.strip())
+    numeric = re.fullmatch(r"(\d{1,2})[./-]\s?(\d{1,2})[./-]\s?(\d{4}|\d{2})", snippet.strip())
     if numeric:
         first, second, year = (int(g) for g in numeric.groups())
+        year = year + 2000 if year < 100 else year
         day, month = (second, first) if (month_first and first <= 12 and snippet.count("/")) or first > 31 else (first, second)
         if month > 12 and day <= 12:
             day, month = month, day
@@ -380,6 +382,10 @@ def visible_dates(tree, language: str | None, fetched_at: datetime, headline_ele
             continue
         if any(token in marks for token in tables.MODIFIED_TOKENS):
             continue
+        stamp = parse_machine_date(element.get("title") or element.get("data-date") or "")
+        if plausible(stamp, fetched_at) and not in_foreign_part(element, keep):
+            candidates.append(stamp)  # "3 hours ago" shown, the timestamp in the title attribute
+            break
         text = " ".join(element.text_content().split())
         if not text or len(text) > 160 or in_foreign_part(element, keep):
             continue
@@ -468,6 +474,11 @@ def read_dates(tree, structured: StructuredData, *, url: str | None, language: s
         from_text = first_date_in_text(tree, language, fetched_at, headline_element, month_first=month_first)
         if from_text is not None and agrees_with_month(from_text, month_in_url):
             found.published, found.published_source = from_text, "text"
+    if found.published is None:
+        # the lead image's upload path (/2016/05/04/) dates the article when nothing else does
+        from_image = url_date(structured.og.get("image") or structured.meta.get("twitter:image"))
+        if plausible(from_image, fetched_at):
+            found.published, found.published_source = from_image, "url"
     if modified is not None and found.published is not None and modified.value.date() < found.published.value.date():
         modified = None
     found.modified = modified
