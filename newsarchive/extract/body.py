@@ -16,7 +16,7 @@ from .boilerplate import describe_block, heading_label, promo_label, separate_bo
 from .prune import class_tokens, prune_chrome, remove_element, strip_comments
 from .score import best_candidate, merge_siblings, score_candidates, text_stats
 from .tables import (
-    BLOCK_TAGS, DEK_TOKENS, LEAD_TOKENS, ARTICLE_TYPES, BYLINE_PATTERN, CAPTION_TAIL_PATTERN, CONSENT_PATTERN, MACHINERY_PATTERN, NEWSLETTER_PROMPT_PATTERN,
+    BLOCK_TAGS, DEK_TOKENS, LEAD_TOKENS, ARTICLE_TYPES, BYLINE_PATTERN, CAPTION_TAIL_PATTERN, CONSENT_PATTERN, INLINE_CREDIT_PATTERN, MACHINERY_PATTERN, NEWSLETTER_PROMPT_PATTERN,
     SHARE_TAIL_PATTERN, CONTRIBUTOR_PATTERN, META_LINE_PATTERN,
     TIME_PATTERN, CREDIT_PATTERN, HEADING_TAGS, LISTING_TYPES, TRAILER_PATTERN,
 )
@@ -463,7 +463,8 @@ def drop_captions(paragraphs: list[str], record) -> list[str]:
     consent placeholder for an embedded video or post go too."""
     kept = []
     for text in paragraphs:
-        if len(text) <= CAPTION_MAX_LEN and CAPTION_TAIL_PATTERN.search(text[-CREDIT_TAIL_LEN:]):
+        if len(text) <= CAPTION_MAX_LEN and (CAPTION_TAIL_PATTERN.search(text[-CREDIT_TAIL_LEN:])
+                                             or INLINE_CREDIT_PATTERN.search(text)):
             record.add(Boilerplate(label="caption", heading=None, text=text), 1 << 30)
         elif len(text) <= CAPTION_MAX_LEN and CONSENT_PATTERN.match(text):
             record.add(Boilerplate(label="other", heading=None, text=text), 1 << 30)

@@ -136,6 +136,10 @@ BAD_TOKENS = {
     "slideshow": "caption", "carousel": "caption", "gallery": "caption", "lightbox": "caption",
     "slider": "caption", "materialicons": "other", "materialsymbols": "other",
     "rating": "other", "ratings": "other", "voting": "other", "rate": "other",
+    "authorbox": "byline", "aboutauthor": "byline", "authorbio": "byline", "authorinfo": "byline",
+    "authordetails": "byline", "authorprofile": "byline", "biography": "byline",
+    "autorenbox": "byline", "autorbox": "byline", "autorinfo": "byline", "postauthor": "byline",
+    "authorcard": "byline", "writerbio": "byline",
 }
 
 #: Tokens that, next to a bad token, say the element is still the article ("article-meta" is
@@ -354,6 +358,8 @@ CHROME_PARAGRAPHS = {
     "kommentieren": "comments", "seite teilen": "share", "pinnen": "share", "artikel teilen": "share",
     "quellen ausblenden": "other", "zurück zur übersicht": "navigation",
     "zurück zur listenansicht": "navigation", "escucha esta nota": "other",
+    "escucha esta nota aquí": "other", "escuchar nota": "other", "listen to this story": "other",
+    "audio abspielen": "other", "artikel vorlesen": "other", "vorlesen": "other",
     "listen to this article": "other", "artikel anhören": "other", "écouter cet article": "other",
 }
 
@@ -377,6 +383,9 @@ META_LINE_PATTERN = re.compile(
     r"last modified|read time|min read|minute read|lesezeit|reading time)\b", re.I)
 
 #: A caption's closing credit: "... (AP Photo/David Zalubowski)", "(Photo by X/Getty Images)".
+#: A caption naming its photo credit inline ("Roman Prymula, photo: Government archives").
+INLINE_CREDIT_PATTERN = re.compile(r"[,|–-]\s*(?:photo|foto|bild|image|crédit|credit)s?\s*:\s*\S", re.I)
+
 CAPTION_TAIL_PATTERN = re.compile(
     r"\((?:[A-Z]{2,6} )?(?:photo|foto|image|picture|bild)s?\s*(?:by|/|:|credit)[^)]{2,80}\)\s*$|"
     r"[/:(©|]\s*(?:[\w .-]{0,40}/)?(?:getty images|shutterstock|reuters|afp|ap photo|imago|dpa|epa)"
