@@ -508,3 +508,27 @@ def test_same_class_cousins_takes_all_panels():
     stats = text_stats(tree.find("body"))
     top = tree.find(".//div[@class='panel-collapse']")
     assert len(same_class_cousins(top, stats)) == 3
+
+
+from newsarchive.extract.boilerplate import is_teaser_card, wholly_emphasised  # noqa: E402
+
+
+def test_wholly_emphasised():
+    assert wholly_emphasised(frag("<p><em>Also: <a href='/x'>Other story</a></em></p>"))
+    assert not wholly_emphasised(frag("<p>Said <em>this</em> today.</p>"))
+
+
+def test_is_teaser_card():
+    tree = html(f"<div id='t'><a href='/story'><h3>Another story</h3><span>{LONG[:60]}</span></a></div>"
+                f"<div id='p'><p>{LONG} <a href='/x'>a link</a></p></div>")
+    stats = text_stats(tree.find("body"))
+    assert is_teaser_card(tree.get_element_by_id("t"), stats)
+    assert not is_teaser_card(tree.get_element_by_id("p"), stats)
+
+
+def test_separate_boilerplate_removes_emphasised_teasers_and_teaser_cards():
+    container, records = separated("<p><em>Read also: <a href='/other'>Another story</a></em></p>"
+                                   "<div><a href='/card'><h3>Card headline</h3>Card summary text</a></div>")
+    text = container.text_content()
+    assert "Another story" not in text and "Card headline" not in text
+    assert {r.label for r in records} == {"related"}

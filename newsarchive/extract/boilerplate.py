@@ -23,6 +23,8 @@ from .text import clean_space, normalize_phrase, paragraphs_of
 MAX_HEADING_LEN = 90
 #: A block whose link text is at least this share of its text is a link list.
 LINK_LIST_DENSITY = 0.5
+#: Share of a block's text inside its one link for it to be a teaser card.
+TEASER_LINK_DENSITY = 0.8
 #: Longest paragraph (characters) dropped as a teaser when it is a single link.
 SINGLE_LINK_MAX_LEN = 200
 # a block's own title sits near its top: only the first three levels are searched
@@ -214,6 +216,22 @@ def heading_block(heading, container):
     return block
 
 
+def wholly_emphasised(el) -> bool:
+    """A paragraph whose whole content is one em/strong/i/b element."""
+    if len(el) != 1 or (el.text or "").strip():
+        return False
+    child = el[0]
+    return child.tag in ("em", "strong", "i", "b") and not (child.tail or "").strip()
+
+
+def is_teaser_card(el, stats) -> bool:
+    """A block that is one link wrapped around a headline (and maybe a summary): a teaser."""
+    if stats.link_count.get(el, 0) != 1 or stats.link_density(el) < TEASER_LINK_DENSITY:
+        return False
+    link = next(el.iter("a"), None)
+    return link is not None and next(link.iter(*HEADING_TAGS), None) is not None
+
+
 def promo_label(text: str, link_share: float) -> str | None:
     """The label of a one-paragraph promo or chrome phrase inside the body, or None."""
     phrase = normalize_phrase(text)
@@ -281,12 +299,19 @@ def separate_boilerplate(elements: list, stats, record, *, headline_key: str | N
                     record([el], "related" if tag not in ("nav",) else "navigation")
                     remove_element(el)
                     continue
+                if length and length < 0.5 * container_len and is_teaser_card(el, stats):
+                    record([el], "related")
+                    remove_element(el)
+                    continue
                 if length and length <= 400 and is_leaf_block(el):
                     label = promo_label(el.text_content(), stats.link_density(el))
                     if label is None and links == 1 and length <= SINGLE_LINK_MAX_LEN \
-                            and stats.link_density(el) >= 0.9 and tag in ("p", "div", "li") \
+                            and tag in ("p", "div", "li") \
+                            and (stats.link_density(el) >= 0.9
+                                 or (stats.link_density(el) >= 0.3 and wholly_emphasised(el))) \
                             and is_internal_link(next(el.iter("a")), page_host):
-                        # a paragraph that is one link to the same site: a teaser to another story
+                        # a paragraph that is one link to the same site ("<em>Also: <a>...</a></em>"):
+                        # a teaser to another story
                         label = "related"
                     if label is not None:
                         record([el], label)

@@ -139,7 +139,8 @@ BAD_TOKENS = {
     "authorbox": "byline", "aboutauthor": "byline", "authorbio": "byline", "authorinfo": "byline",
     "authordetails": "byline", "authorprofile": "byline", "biography": "byline",
     "autorenbox": "byline", "autorbox": "byline", "autorinfo": "byline", "postauthor": "byline",
-    "authorcard": "byline", "writerbio": "byline",
+    "authorcard": "byline", "writerbio": "byline", "appstore": "other", "appstores": "other",
+    "apppromo": "other", "appbanner": "other",
 }
 
 #: Tokens that, next to a bad token, say the element is still the article ("article-meta" is
