@@ -327,6 +327,8 @@ PROMO_PREFIXES = (
     "相关阅读", "延伸阅读", "推荐阅读", "関連記事", "관련기사", "▶", "►", "»", ">>",
     "lesen sie hier", "hier lesen", "le puede interesar", "le recomendamos", "vea también",
     "lea también", "lire également", "à lire également", "leggi anche:", "read also:", "watch:",
+    "weiter zu", "... weiter zu", "next article", "previous article", "nächster artikel",
+    "vorheriger artikel", "article suivant", "article précédent", "rezept drucken", "print recipe",
 )
 
 #: Whole short paragraphs that are chrome, normalised (lower-case, trimmed), with labels.
@@ -361,6 +363,8 @@ CHROME_PARAGRAPHS = {
     "zurück zur listenansicht": "navigation", "escucha esta nota": "other",
     "escucha esta nota aquí": "other", "escuchar nota": "other", "listen to this story": "other",
     "audio abspielen": "other", "artikel vorlesen": "other", "vorlesen": "other",
+    "thank you for your support": "other", "danke für ihre unterstützung": "other",
+    "print recipe": "share", "rezept drucken": "share", "jump to recipe": "navigation",
     "listen to this article": "other", "artikel anhören": "other", "écouter cet article": "other",
 }
 
@@ -414,7 +418,8 @@ MACHINERY_PATTERN = re.compile(
 NEWSLETTER_PROMPT_PATTERN = re.compile(
     r"(?:sign(?:ing)? up|subscribe|abonnier|anmelden|inscri|suscr|iscriv|register)\w*\b.{0,80}"
     r"\b(?:newsletter|mailing list|daily briefing|e-mail updates|email updates)|"
-    r"\b(?:newsletter|mailing list)\b.{0,80}\b(?:sign(?:ing)? up|subscribe|abonnier|anmelden|inscri|suscr|iscriv)",
+    r"\b(?:newsletter|mailing list)\b.{0,80}\b(?:sign(?:ing)? up|subscribe|abonnier|anmelden|inscri|suscr|iscriv)|"
+    r"\b(?:sign up|subscribe) here\b|\b(?:jetzt|hier) (?:anmelden|abonnieren)\b",
     re.I)
 
 #: A paragraph that ends in a share button's label ("... Click To Tweet").
@@ -442,7 +447,8 @@ TRAILER_PATTERN = re.compile(
     r"themen\s*:|share this\b|share on\b|related\s*:|read more\s*:|see also\s*:|"
     r"more\s*:|watch\s*:|listen\s*:|also read\s*:|via [\w.-]+$|folgen sie uns|folge uns|suivez-nous|"
     r"s[ií]guenos|seguici|volg ons|[\w.+-]+@[\w-]+\.[\w.]+$|"
-    r"(?:https?://)?(?:www\.)?(?:twitter|x|facebook|instagram)\.com/\S+$)", re.I)
+    r"(?:https?://)?(?:www\.)?(?:twitter|x|facebook|instagram)\.com/\S+$|erstellt am\b|"
+    r"abgelegt unter\b|veröffentlicht am\b|publié le\b|publicado el\b)", re.I)
 
 #: Commas of every script, counted when scoring paragraphs (readability counts commas).
 COMMAS = ",，、،"
