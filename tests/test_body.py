@@ -532,3 +532,13 @@ def test_separate_boilerplate_removes_emphasised_teasers_and_teaser_cards():
     text = container.text_content()
     assert "Another story" not in text and "Card headline" not in text
     assert {r.label for r in records} == {"related"}
+
+
+from newsarchive.extract.body import is_signature_line  # noqa: E402
+
+
+def test_trim_edges_drops_an_author_signature_above_its_contact_line():
+    log = BlockLog()
+    kept = trim_edges([LONG, LONG, "Head of Health Desk", "jane.doe@paper.com"], None, None, log)
+    assert kept == [LONG, LONG]
+    assert is_signature_line("Head of Health Desk") and not is_signature_line(LONG)

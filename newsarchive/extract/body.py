@@ -18,7 +18,7 @@ from .score import best_candidate, merge_siblings, score_candidates, text_stats
 from .tables import (
     BLOCK_TAGS, DEK_TOKENS, LEAD_TOKENS, ARTICLE_TYPES, BYLINE_PATTERN, CAPTION_TAIL_PATTERN, CONSENT_PATTERN, INLINE_CREDIT_PATTERN, MACHINERY_PATTERN, NEWSLETTER_PROMPT_PATTERN,
     SHARE_TAIL_PATTERN, CONTRIBUTOR_PATTERN, META_LINE_PATTERN,
-    TIME_PATTERN, CREDIT_PATTERN, HEADING_TAGS, LISTING_TYPES, TRAILER_PATTERN,
+    TIME_PATTERN, CONTACT_PATTERN, CREDIT_PATTERN, HEADING_TAGS, LISTING_TYPES, TRAILER_PATTERN,
 )
 from .text import clean_space, normalize_phrase, paragraphs_of, text_weight, tokens
 
@@ -45,6 +45,8 @@ LEAD_MAX_STEPS = 6
 LEAD_MAX_LEVELS = 3
 #: How far from a paragraph's end a photo credit or share button may start (characters).
 CREDIT_TAIL_LEN = 120
+#: Longest line (characters) of an author's signature (name, role) above a contact line.
+SIGNATURE_MAX_LEN = 60
 #: After a label line near the end, at most this much (characters) of short lines is cut with it.
 LABEL_TAIL_MAX_LEN = 400
 LABEL_TAIL_MAX_LINES = 4
@@ -408,6 +410,7 @@ def trim_edges(paragraphs: list[str], headline_key, structured, record) -> list[
         record.add(Boilerplate(label=label, heading=None, text=paragraphs[start]), 1 << 29)
         start += 1
     end = cut_at_trailing_heading(paragraphs, start, record)
+    trimmed_contact = False
     while end > start:
         text = paragraphs[end - 1]
         label = None
@@ -422,11 +425,21 @@ def trim_edges(paragraphs: list[str], headline_key, structured, record) -> list[
                 label = promo_label(text, 0.0)
         if site_key and normalize_phrase(text) == site_key:
             label = "byline"
+        if label is None and trimmed_contact and is_signature_line(text):
+            # the name and role lines of an author box whose contact line went already
+            label = "byline"
         if label is None:
             break
+        trimmed_contact = trimmed_contact or bool(CONTACT_PATTERN.match(text))
         record.add(Boilerplate(label=label, heading=None, text=text), 1 << 30)
         end -= 1
     return paragraphs[start:end]
+
+
+def is_signature_line(text: str) -> bool:
+    """A short line without sentence punctuation: a name or a role in a signature."""
+    text = text.strip()
+    return 0 < len(text) <= SIGNATURE_MAX_LEN and text[-1] not in ".!?:;\"”»)"
 
 
 def cut_at_trailing_heading(paragraphs: list[str], start: int, record) -> int:

@@ -388,6 +388,11 @@ META_LINE_PATTERN = re.compile(
     r"last modified|read time|min read|minute read|lesezeit|reading time)\b", re.I)
 
 #: A caption's closing credit: "... (AP Photo/David Zalubowski)", "(Photo by X/Getty Images)".
+#: A contact line closing an author box: an e-mail address or a social profile link.
+CONTACT_PATTERN = re.compile(
+    r"^(?:[\w.+-]+@[\w-]+\.[\w.]+|(?:https?://)?(?:www\.)?(?:twitter|x|facebook|instagram|linkedin)"
+    r"\.com/\S+|@\w{2,30})$", re.I)
+
 #: A caption naming its photo credit inline ("Roman Prymula, photo: Government archives").
 INLINE_CREDIT_PATTERN = re.compile(r"[,|–-]\s*(?:photo|foto|bild|image|crédit|credit)s?\s*:\s*\S", re.I)
 
