@@ -246,8 +246,8 @@ def blocks_between(heading, first) -> list | None:
 
 
 def blocks_before(first) -> list:
-    """Leaf blocks just before the container (its and its parents' preceding siblings), nearest
-    last, stopping at a heading or at a block of other text."""
+    """Blocks with text just before the container (its and its parents' preceding siblings),
+    nearest last, stopping at a heading or at a block of other text."""
     found, node = [], first
     for _ in range(LEAD_MAX_LEVELS):
         sib = node.getprevious()
@@ -255,8 +255,7 @@ def blocks_before(first) -> list:
             if isinstance(sib.tag, str):
                 if sib.tag in HEADING_TAGS:
                     return found
-                leaves = [sib] if _is_lead_block(sib) else [
-                    el for el in sib.iter() if isinstance(el.tag, str) and _is_lead_block(el)]
+                leaves = _lead_blocks_in(sib)
                 if leaves:
                     found[:0] = leaves
                     return found
@@ -269,9 +268,29 @@ def blocks_before(first) -> list:
     return found
 
 
+def _lead_blocks_in(root) -> list:
+    """The outermost lead-like blocks with text under (and including) root, in page order."""
+    found = []
+    for el in root.iter():
+        if not isinstance(el.tag, str) or not _is_lead_block(el):
+            continue
+        if found and any(anc in found for anc in el.iterancestors()):
+            continue
+        if el.text_content().strip():
+            found.append(el)
+    return found
+
+
 def _is_lead_block(node) -> bool:
-    return node.tag in LEAD_TAGS and not any(
-        isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in node)
+    """A leaf block, or a block named as the lead whatever it holds (a bullet-point lead)."""
+    if node.tag in LEAD_TAGS and not any(
+            isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in node):
+        return True
+    if node.tag in ("div", "section") and (
+            LEAD_TOKENS.intersection(class_tokens(node))
+            or "description" in (node.get("itemprop") or "").split()):
+        return len(node.text_content()) <= LEAD_MAX_LEN
+    return False
 
 
 def is_lead(node, description: str) -> bool:
