@@ -8,6 +8,7 @@ Metadata is read before the body pass because body extraction prunes the tree.
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
 from datetime import datetime, timezone
 
@@ -15,10 +16,15 @@ from ..article import Article
 from .body import extract_body
 from .dateline import apply_dateline
 from .decode import decode_html, parse_html
-from .metadata import read_metadata
+from .metadata import Metadata, read_metadata
 from .structured import read_structured
 
 log = logging.getLogger(__name__)
+
+#: Article fields that the metadata pass reads as they are.
+_METADATA_FIELDS = tuple(
+    f.name for f in dataclasses.fields(Metadata)
+    if f.name in {a.name for a in dataclasses.fields(Article)} and f.name != "url")
 
 __all__ = ["extract"]
 
@@ -49,24 +55,14 @@ def extract(html, url=None, *, headers=None, fetched_at=None, include_captions=F
     body = extract_body(tree, structured, headline=meta.headline, url=url,
                         include_captions=include_captions, profile=profile)
     dateline = apply_dateline(body.paragraphs, meta, fetched_at=fetched_at)
+    fields = {name: getattr(meta, name) for name in _METADATA_FIELDS}
     return Article(
+        **fields,
         url=url or meta.canonical_url,
-        canonical_url=meta.canonical_url,
         is_article=body.is_article,
-        headline=meta.headline,
         dateline=dateline.text,
         dateline_place=dateline.place,
         dateline_date=dateline.date,
-        date_published=meta.date_published,
-        date_published_source=meta.date_published_source,
-        date_modified=meta.date_modified,
-        authors=meta.authors,
         body="\n\n".join(dateline.paragraphs),
         boilerplate=body.boilerplate,
-        language=meta.language,
-        site_name=meta.site_name,
-        description=meta.description,
-        section=meta.section,
-        tags=meta.tags,
-        image_url=meta.image_url,
     )
