@@ -89,3 +89,31 @@ def test_author_box_with_only_a_picture_and_unmarked_byline_without_h1():
                       '</div></body></html>') == ["Anna Berg"]
     assert authors_of('<html><body><article><h2>Title</h2><h4>By Giovanni Gaggero | 12/10/2020</h4>'
                       '<p>Text</p></article></body></html>') == ["Giovanni Gaggero"]
+
+
+def test_json_ld_web_page_author_without_article_object():
+    html = """<html><head><script type="application/ld+json">{"@graph": [
+    {"@type": "WebPage", "author": {"@id": "#p1"}}, {"@type": "Person", "@id": "#p1", "name": "Gia Rossi"}]}
+    </script></head><body></body></html>"""
+    assert authors_of(html) == ["Gia Rossi"]
+
+
+def test_byline_label_element_with_the_name_after_it():
+    html = """<html><body><h1>Solar on balconies</h1><div><h5>Autor: </h5>Peter Maahn/SP-X</div>
+    <p>Text of the article that is long enough to be a paragraph of its own.</p></body></html>"""
+    assert authors_of(html) == ["Peter Maahn"]
+    html = """<html><body><h1>Solar on balconies</h1><p><b>Von:</b><br><br> Anna Berg</p></body></html>"""
+    assert authors_of(html) == ["Anna Berg"]
+
+
+def test_byline_line_just_above_the_headline():
+    html = """<html><body><ul><li><a href="/d">Digital</a></li></ul>
+    <div>05.02.2020 <span>- Redaktion: Eberhard Fuhr (Pressesprecher)</span></div>
+    <h1>Faire Lieferketten</h1><p>Body.</p></body></html>"""
+    assert authors_of(html) == ["Eberhard Fuhr"]
+
+
+def test_byline_prefix_is_a_whole_word():
+    html = """<html><body><h1>Headline here</h1><ul><li><a href="/d">Digital</a></li>
+    <li><a href="/b">Bypass</a></li></ul></body></html>"""
+    assert authors_of(html) == []

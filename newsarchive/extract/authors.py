@@ -29,6 +29,8 @@ _LEADING_DATE = re.compile(r"^\s*(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d
 # "Veröffentlicht am 8. Februar 2022 von PETA-Team": the name follows the last "von"/"by"
 _NAME_AFTER = re.compile(r"(?:^|\s)(?:" + "|".join(tables.BYLINE_NAME_WORDS) + r")\s+(?=[^\W\d_])", re.I)
 _REJECT = re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(w) for w in tables.AUTHOR_REJECT_WORDS) + r")(?:\W|$)", re.I)
+# "Peter Maahn/SP-X": an agency code glued to a full name with a slash
+_AGENCY_CODE_TAIL = re.compile(r"(?<=\s\w)(\w*)/[A-Z][A-Za-z-]{0,6}$")
 _PARENTHESES = re.compile(r"\s*[(\[][^)\]]*[)\]]?")
 _TRAILING_CONNECTOR = re.compile(r"(?:\s+(?:" + "|".join(re.escape(w) for w in tables.BYLINE_TRAILING_WORDS) + r"))+$", re.I)
 _ROLE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(r) for r in tables.AUTHOR_ROLE_WORDS), key=len, reverse=True))
@@ -59,6 +61,7 @@ def clean_author(text: str) -> str | None:
     if _REJECT.search(text):
         return None
     text = _PARENTHESES.sub(" ", text)
+    text = _AGENCY_CODE_TAIL.sub(r"\1", text)
     text = _TRAILING_CONNECTOR.sub("", text.strip())
     text = text.strip(" ,;:-–—|·•()[]\"'")
     if not text:
@@ -113,8 +116,21 @@ def split_authors(text: str) -> list[str]:
     return names
 
 
+_PAGE_TYPES = frozenset({"webpage", "itempage", "profilepage", "aboutpage"})
+
+
+def authored_object(structured: StructuredData) -> dict | None:
+    """The article object, else a WebPage naming an author (Yoast graphs without an Article)."""
+    if structured.article:
+        return structured.article
+    for obj in structured.json_ld:
+        if {kind.lower() for kind in type_names(obj)} & _PAGE_TYPES and (obj.get("author") or obj.get("creator")):
+            return obj
+    return None
+
+
 def jsonld_authors(structured: StructuredData) -> list[AuthorName]:
-    article = structured.article
+    article = authored_object(structured)
     if not article:
         return []
     value = article.get("author") or article.get("creator")
@@ -237,7 +253,8 @@ def byline_authors(tree, headline_element=None) -> list[AuthorName]:
 
 _BYLINE_START = re.compile(
     r"^\s*(?:" + "|".join(sorted((re.escape(p) for p in tables.BYLINE_TEXT_PREFIXES), key=len, reverse=True))
-    + r")\s*[:：]?\s*[^\W\d_]", re.I)
+    # the prefix is a whole word: "Digital" does not open with "di", "Bypass" not with "by"
+    + r")(?:\s*[:：]\s*|\s+|(?<=[\u3400-\u9fff]))[^\W\d_]", re.I)
 
 
 def prefixed_byline_authors(headline_element, window: int = 60, tree=None) -> list[AuthorName]:
@@ -250,16 +267,40 @@ def prefixed_byline_authors(headline_element, window: int = 60, tree=None) -> li
         headline_element = anchors[0] if anchors else None
     if headline_element is None:
         return []
-    for element in headline_element.xpath(f"following::*[position() <= {window}]"):
+    following = headline_element.xpath(f"following::*[position() <= {window}]")
+    # a byline line just above the headline ("05.02.2020 - Redaktion: Jane Doe"), nearest first
+    preceding = headline_element.xpath(f"preceding::*[position() <= {_ABOVE_WINDOW}]")[::-1]
+    for element in following + preceding:
         if element.tag in _BYLINE_SKIP_TAGS or not isinstance(element.tag, str):
             continue
         text = _LEADING_DATE.sub("", " ".join(" ".join(element.itertext()).split()))
+        if _BYLINE_LABEL.match(text):
+            text = f"{text} {text_after(element)}"
         if not text or len(text) > 100 or not _BYLINE_START.match(text):
             continue
         names = [name for name in split_authors(text) if reads_as_name(name)]
         if names:
             return [AuthorName(name, not _is_agency(name)) for name in names[:6]]
     return []
+
+
+_ABOVE_WINDOW = 15
+
+_BYLINE_LABEL = re.compile(
+    r"^\s*(?:" + "|".join(sorted((re.escape(p.rstrip(":")) for p in tables.BYLINE_TEXT_PREFIXES), key=len, reverse=True))
+    + r")\s*[:：]\s*$", re.I)
+
+
+def text_after(element, limit: int = 100) -> str:
+    """The text standing right after an element in its parent ("<b>Von:</b><br> Jane Doe")."""
+    parts = [element.tail or ""]
+    for sibling in element.itersiblings():
+        if sum(len(part) for part in parts) > limit or " ".join("".join(parts).split()):
+            break
+        if isinstance(sibling.tag, str):
+            parts.append(" ".join(sibling.itertext()))
+        parts.append(sibling.tail or "")
+    return " ".join("".join(parts).split())[:limit]
 
 
 def read_authors(tree, structured: StructuredData, *, site_name: str | None = None,
