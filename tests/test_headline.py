@@ -95,3 +95,13 @@ def test_byline_segment_only_at_the_end():
     assert strip_site_affixes("Big story | Daily Planet | by Jane Doe", ["Daily Planet"]) == "Big story"
     assert strip_site_affixes("Von München bis Aachen: Im Netz der Agenten", ["Correctiv"]) == \
         "Von München bis Aachen: Im Netz der Agenten"
+
+
+def test_kicker_element_opening_the_h1_is_dropped():
+    html = """<html><head><title>Daten von Rheinmetall gehackt - Interne Unterlagen im Netz | Planet</title></head>
+    <body><h1><span class="dachzeile">Interne Unterlagen im Netz</span>
+    <span class="headline">Daten von Rheinmetall gehackt</span></h1></body></html>"""
+    assert headline_of(html) == "Daten von Rheinmetall gehackt"
+    # an unmarked opening span is part of the headline
+    html = """<html><body><h1><span>Trump</span> says the storm is over</h1></body></html>"""
+    assert headline_of(html) == "Trump says the storm is over"

@@ -143,12 +143,31 @@ def heading_texts(tree) -> list[tuple[str, object]]:
     """Texts of the page's <h1> elements (those with words), page order."""
     found = []
     for element in tree.xpath("//h1")[:8]:
-        text = clean_text(visible_text(element).rstrip("¶# \n\t"))
+        text = clean_text(without_kicker(element).rstrip("¶# \n\t"))
         if text:
             text = _LEADING_DATE.sub("", text)  # "1. Februar 2022 Bundesministerin ...": a date line in the h1
         if text and len(text) < 400:
             found.append((text, element))
     return found
+
+
+_KICKER_CLASS = re.compile("|".join(re.escape(token) for token in tables.HEADLINE_KICKER_CLASS_TOKENS), re.I)
+
+
+def without_kicker(heading) -> str:
+    """The heading's text without a kicker element opening it ("<span class=dachzeile>").
+
+    Only a marked first child with the headline's words after it: the kicker is a label
+    over the headline, not part of it.
+    """
+    full = visible_text(heading)
+    children = [child for child in heading if isinstance(child.tag, str)]
+    if not children or (heading.text or "").strip() or not _KICKER_CLASS.search(children[0].get("class") or ""):
+        return full
+    kicker = visible_text(children[0])
+    rest = full[full.find(kicker) + len(kicker):] if kicker.strip() else full
+    rest = rest.strip(" \n\t-–—:|·")
+    return rest if len(rest.split()) >= 2 else full
 
 
 def visible_text(element) -> str:

@@ -17,6 +17,12 @@ HEADLINE_META_KEYS = (
 TITLE_SEPARATORS = (" | ", " – ", " — ", " - ", " :: ", " · ", " • ", " » ", " « ", " / ", ": ",
                     " ‹ ", " › ", " ~ ", " ⋆ ", " ― ", " _ ", " * ", " │ ", " ┃ ", "｜", "：", "ㅣ", "_", " -", "- ")
 
+#: class-name parts of a kicker (roof line) written inside the <h1> before the headline.
+HEADLINE_KICKER_CLASS_TOKENS = (
+    "kicker", "dachzeile", "overline", "topline", "roofline", "eyebrow", "spitzmarke", "supertitle",
+    "pretitle", "pre-title", "overhead", "h1small", "topic-label", "label", "flag", "rubric",
+)
+
 #: Page names that are never an article's headline (lower case).
 GENERIC_PAGE_TITLES = (
     "home", "homepage", "home page", "start", "startseite", "accueil", "inicio", "portada", "index",
