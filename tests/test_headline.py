@@ -105,3 +105,19 @@ def test_kicker_element_opening_the_h1_is_dropped():
     # an unmarked opening span is part of the headline
     html = """<html><body><h1><span>Trump</span> says the storm is over</h1></body></html>"""
     assert headline_of(html) == "Trump says the storm is over"
+
+
+def test_h1_repeating_a_whole_declared_title_keeps_its_affix():
+    html = """<html><head><meta property="og:title" content="Welpen kaufen – Tipps zu jeder Hunderasse">
+    <title>Welpen kaufen – Tipps zu jeder Hunderasse | Welpenkaufen24</title></head>
+    <body><h1>Welpen kaufen – Tipps zu jeder Hunderasse</h1></body></html>"""
+    assert headline_of(html, url="https://welpenkaufen24.de/x") == "Welpen kaufen – Tipps zu jeder Hunderasse"
+
+
+def test_h1_going_on_after_the_declared_title_is_the_headline():
+    html = """<html><head><meta property="og:title" content="Saftiger Zitronenkuchen vom Blech | Backen macht glücklich">
+    </head><body><h1>Saftiger Zitronenkuchen vom Blech: einfach köstlich!</h1></body></html>"""
+    assert headline_of(html, site_name="Backen macht glücklich") == "Saftiger Zitronenkuchen vom Blech: einfach köstlich!"
+    html = """<html><head><meta property="og:title" content="Was wir nicht hören wollen | SITE.IO">
+    </head><body><h1>Was wir nicht hören wollen | OTHER.NET</h1></body></html>"""
+    assert headline_of(html, url="https://site.io/a") == "Was wir nicht hören wollen"

@@ -217,14 +217,28 @@ def _prefer_shown(declared: str, h1s, related) -> HeadlineFound:
 
     An <h1> that is part of the declared title (which carries an extra kicker or suffix) or
     that shares most but not all of its words (an edited variant) is the headline as shown;
-    a declared title inside a longer <h1> (the h1 adds a kicker) stays declared.
+    a declared title ending a longer <h1> (the h1 adds a kicker) stays declared, one opening
+    it (the h1 goes on: "Zitronenkuchen vom Blech: einfach köstlich!") gives way to the h1.
     """
     if related:
         shown, element = related[0]
         declared_key, shown_key = norm(declared), norm(shown)
-        if shown_key != declared_key and declared_key not in shown_key:
+        if shown_key != declared_key and (declared_key not in shown_key or _goes_on(declared, shown)):
             return HeadlineFound(shown, element)
     return HeadlineFound(declared, _showing(declared, h1s, related))
+
+
+_AFFIX_MARKS = ("|", "ǀ", "│", "┃", "｜", "»", "«", "::", "·", "•", "[", "(")
+
+
+def _goes_on(declared: str, shown: str) -> bool:
+    """True when the shown text opens with the declared title and continues the sentence,
+    not with a site label after a bar ("Title | SITE.NET")."""
+    if not norm(shown).startswith(norm(declared) + " "):
+        return False
+    at = shown.casefold().find(declared.casefold())
+    tail = shown[at + len(declared):].lstrip() if at >= 0 else ""
+    return bool(tail) and not tail.startswith(_AFFIX_MARKS)
 
 
 def _showing(text: str, h1s, related):
@@ -264,6 +278,10 @@ def read_headline(tree, structured: StructuredData, *, url: str | None = None,
     cleaned_title = cleaned_title if is_headline_like(cleaned_title) else None
     declared = [text for text in [jsonld, *metas, cleaned_title] if text]
     known = {norm(text) for text in declared}
+    # an <h1> repeating a declared title whole shows that its "affix" was the headline's own
+    # ("Welpen kaufen – Tipps zu jeder Hunderasse" on a site called Welpenkaufen24)
+    known |= {norm(clean_text(text)) for text in [title, *(structured.meta.get(key) for key in tables.HEADLINE_META_KEYS)]
+              if text and len(norm(text).split()) >= 3}
     # an <h1> equal to one segment of a declared title: "Section: Headline", "Headline - Kicker"
     known_segments = {norm(part) for text in declared for part in split_title(text) if len(norm(part).split()) >= 2}
 
