@@ -117,3 +117,26 @@ def test_byline_prefix_is_a_whole_word():
     html = """<html><body><h1>Headline here</h1><ul><li><a href="/d">Digital</a></li>
     <li><a href="/b">Bypass</a></li></ul></body></html>"""
     assert authors_of(html) == []
+
+
+def test_every_value_of_a_repeated_author_meta_and_korean_reporter_word():
+    html = """<html><head><meta property="og:site_name" content="한국일보">
+    <meta name="author" content="한국일보"><meta name="author" content="신현주 기자"></head><body></body></html>"""
+    assert authors_of(html, site_name="한국일보") == ["신현주"]
+
+
+def test_declared_cjk_name_overrides_the_publisher_but_page_tags_do_not():
+    html = """<html><head><script type="application/ld+json">{"@type": "NewsArticle",
+    "author": {"@type": "Organization", "name": "毎日新聞"}}</script>
+    <meta name="author" content="松岡大地"></head><body></body></html>"""
+    assert authors_of(html) == ["松岡大地"]
+    html = """<html><head><script type="application/ld+json">{"@type": "NewsArticle",
+    "author": {"@type": "Organization", "name": "朝日新聞"}}</script></head>
+    <body><h1>見出し</h1><div class="author-tags"><a href="/t">平和</a></div></body></html>"""
+    assert authors_of(html) == ["朝日新聞"]
+
+
+def test_a_long_list_of_author_metas_is_a_reference_list():
+    metas = "".join(f'<meta name="citation_author" content="{name}">' for name in
+                    ["Marwan Adwan", "Nora Shear", "Sam Spielberg", "Hugo Peyriere"])
+    assert authors_of(f"<html><head>{metas}</head><body></body></html>") == ["Marwan Adwan"]

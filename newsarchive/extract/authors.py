@@ -68,7 +68,8 @@ def clean_author(text: str) -> str | None:
         return None
     # "Staff Writer Jane Doe": drop role words, unless they are the name ("Rasender Reporter")
     without_roles = " ".join(_ROLE.sub(" ", text).split()).strip(" ,;:-–—|·•()[]\"'")
-    pseudonym = len(without_roles.split()) == 1 and len(text.split()) == 2 and "," not in text
+    pseudonym = len(without_roles.split()) == 1 and len(text.split()) == 2 and "," not in text \
+        and not _CJK_NAME.match(without_roles)
     text = text if pseudonym else without_roles
     if not text or text.casefold() in tables.NOT_AUTHORS or "admin" in text.casefold():
         return None
@@ -156,13 +157,18 @@ def jsonld_authors(structured: StructuredData) -> list[AuthorName]:
 
 
 def meta_authors(structured: StructuredData) -> list[AuthorName]:
+    """Names of the first author meta key that gives any, from all its values (a site puts
+    its own name in one <meta name=author> and the reporter's in another)."""
     for key in tables.AUTHOR_META_KEYS:
-        for value in structured.meta_all.get(key, []):
+        names: list[str] = []
+        values = structured.meta_all.get(key, [])
+        # many values are a paper's reference list, not its authors: then the first only
+        for value in values if len(values) <= 3 else values[:1]:
             if value.startswith(("http://", "https://", "/")):
                 continue
-            names = split_authors(value)
-            if names:
-                return [AuthorName(name, not _is_agency(name)) for name in names]
+            names += [name for name in split_authors(value) if name not in names]
+        if names:
+            return [AuthorName(name, not _is_agency(name)) for name in names]
     return []
 
 
@@ -317,7 +323,8 @@ def read_authors(tree, structured: StructuredData, *, site_name: str | None = No
         people = [a.name for a in names if a.is_person and a.name.casefold() != site]
         if organisations:
             # the publisher named an organisation: page text overrides it only with real full names
-            people = [name for name in people if looks_like_full_name(name)]
+            # a CJK name cannot be told from a tag by its form: only a declared one counts
+            people = [name for name in people if looks_like_full_name(name, cjk=number <= _DECLARED_SOURCES)]
         if people:
             people = [_without_site_suffix(name, site) for name in people]
             if any(len(name.split()) == 1 for name in people):
@@ -358,8 +365,18 @@ def reads_as_name(name: str) -> bool:
     return not any(word.lower() in _SENTENCE_WORDS for word in words)
 
 
-def looks_like_full_name(name: str) -> bool:
-    """Two to five words, each capitalised except name particles ("Anna von Berg")."""
+_CJK_NAME = re.compile(r"^[\u3400-\u9fff\uac00-\ud7af]{2,5}$")
+
+
+_DECLARED_SOURCES = 2
+"""read_authors' sources up to this index are declared (JSON-LD, meta, itemprop), not page text."""
+
+
+def looks_like_full_name(name: str, cjk: bool = False) -> bool:
+    """Two to five words, each capitalised except name particles ("Anna von Berg"), or, when
+    cjk, a Chinese, Japanese or Korean name of two to five characters."""
+    if _CJK_NAME.match(name):
+        return cjk
     words = name.split()
     if not 2 <= len(words) <= 5:
         return False

@@ -173,6 +173,7 @@ AUTHOR_ROLE_WORDS = (
     "chefreporter", "journaliste", "rédacteur", "rédactrice", "envoyé spécial", "envoyée spéciale",
     "correspondant", "correspondante", "periodista", "redactor", "redactora", "corresponsal",
     "giornalista", "redattore", "inviato", "freelance", "staff", "the associated press",
+    "기자", "특파원", "논설위원", "記者", "特派員", "编辑", "記者",
 )
 
 #: Strings that are never author names (lower case, whole value).
