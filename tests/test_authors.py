@@ -140,3 +140,18 @@ def test_a_long_list_of_author_metas_is_a_reference_list():
     metas = "".join(f'<meta name="citation_author" content="{name}">' for name in
                     ["Marwan Adwan", "Nora Shear", "Sam Spielberg", "Hugo Peyriere"])
     assert authors_of(f"<html><head>{metas}</head><body></body></html>") == ["Marwan Adwan"]
+
+
+def test_bold_name_opening_the_article_is_a_signature():
+    html = """<html><head><meta name="author" content="Lesotho Times"></head><body><h1>Floods hit the valley</h1>
+    <p><strong>Mathatisi Sebusi/Mohalenyane Phakela</strong></p><p>Heavy rain fell for days on end.</p></body></html>"""
+    assert authors_of(html, site_name="Lesotho Times") == ["Mathatisi Sebusi", "Mohalenyane Phakela"]
+    html = """<html><body><h1>Floods hit the valley</h1><p>Rain fell.</p>
+    <p><strong>Key Points</strong></p></body></html>"""
+    assert authors_of(html) == []
+
+
+def test_name_a_bar_and_the_date_under_the_headline():
+    html = """<html><body><h1>Floods hit the valley</h1><div><span>Sehernur Karsu | 05.04.2025 - Güncelleme : 05.04.2025</span></div>
+    <p>Heavy rain fell for days on end.</p></body></html>"""
+    assert authors_of(html) == ["Sehernur Karsu"]

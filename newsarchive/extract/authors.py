@@ -276,17 +276,46 @@ def prefixed_byline_authors(headline_element, window: int = 60, tree=None) -> li
     following = headline_element.xpath(f"following::*[position() <= {window}]")
     # a byline line just above the headline ("05.02.2020 - Redaktion: Jane Doe"), nearest first
     preceding = headline_element.xpath(f"preceding::*[position() <= {_ABOVE_WINDOW}]")[::-1]
+    first_paragraph_seen = False
     for element in following + preceding:
         if element.tag in _BYLINE_SKIP_TAGS or not isinstance(element.tag, str):
             continue
-        text = _LEADING_DATE.sub("", " ".join(" ".join(element.itertext()).split()))
+        full_text = " ".join(" ".join(element.itertext()).split())
+        if element.tag == "p" and full_text and not first_paragraph_seen:
+            first_paragraph_seen = True
+            names = bold_name_line(element, full_text)
+            if names:
+                return [AuthorName(name) for name in names]
+        text = _LEADING_DATE.sub("", full_text)
         if _BYLINE_LABEL.match(text):
             text = f"{text} {text_after(element)}"
+        if text and len(text) <= 100 and not _BYLINE_START.match(text):
+            name = _NAME_BEFORE_DATE.match(text)
+            if name and looks_like_full_name(name.group(1).strip()) and reads_as_name(name.group(1).strip()):
+                return [AuthorName(name.group(1).strip())]
         if not text or len(text) > 100 or not _BYLINE_START.match(text):
             continue
         names = [name for name in split_authors(text) if reads_as_name(name)]
         if names:
             return [AuthorName(name, not _is_agency(name)) for name in names[:6]]
+    return []
+
+
+# "Sehernur Karsu | 05.04.2025 - Güncelleme: ...": a name, a bar, the date
+_NAME_BEFORE_DATE = re.compile(r"^([^\W\d_][^|·•\d]{3,50}?)\s*[|·•]\s*\d")
+
+
+def bold_name_line(paragraph, text: str) -> list[str]:
+    """The article's first paragraph when it is only a bold name or two ("<p><strong>Jane
+    Doe/John Roe</strong></p>"): a signature over the text."""
+    bold = [child for child in paragraph if isinstance(child.tag, str)]
+    if len(bold) != 1 or bold[0].tag not in ("strong", "b") or len(text) > 80:
+        return []
+    if " ".join(" ".join(bold[0].itertext()).split()) != text:
+        return []
+    parts = [part.strip() for part in re.split(r"/|&| and | und ", text)]
+    if parts and all(looks_like_full_name(part) and reads_as_name(part) for part in parts):
+        return parts
     return []
 
 
