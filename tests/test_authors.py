@@ -155,3 +155,14 @@ def test_name_a_bar_and_the_date_under_the_headline():
     html = """<html><body><h1>Floods hit the valley</h1><div><span>Sehernur Karsu | 05.04.2025 - Güncelleme : 05.04.2025</span></div>
     <p>Heavy rain fell for days on end.</p></body></html>"""
     assert authors_of(html) == ["Sehernur Karsu"]
+
+
+def test_organisation_in_author_meta_gives_way_to_a_byline():
+    html = """<html><head><meta name="author" content="Hanns-Seidel-Stiftung e.V."></head>
+    <body><h1>Regierung stellt Plan vor</h1><p>Von Uta Staschewski</p><p>Text.</p></body></html>"""
+    assert authors_of(html) == ["Uta Staschewski"]
+    html = """<html><head><meta property="og:site_name" content="INTERSCENAR.IO"><meta name="author" content="Interscenario">
+    </head><body><h1>Was wir hören</h1><p>Von Gàbor Muniér</p></body></html>"""
+    assert authors_of(html, site_name="INTERSCENAR.IO") == ["Gàbor Muniér"]
+    html = """<html><head><meta name="author" content="Example GmbH"></head><body></body></html>"""
+    assert authors_of(html) == ["Example GmbH"]

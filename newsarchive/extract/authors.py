@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from . import meta_tables as tables
 from .structured import StructuredData, itemprop_value, type_names
@@ -338,8 +339,31 @@ def text_after(element, limit: int = 100) -> str:
     return " ".join("".join(parts).split())[:limit]
 
 
+_SQUASH = re.compile(r"[\W_]+")
+_ORGANISATION_WORDS = re.compile(r"(?:^|[\s.-])(?:" + "|".join(re.escape(word) for word in tables.ORGANISATION_WORDS)
+                                 + r")(?:$|[\s.,-])")  # case kept: "AG" is a company, "Ag" may be a name
+_DOMAIN_NAME = re.compile(r"\.[a-z]{2,4}$", re.I)
+
+
+def site_keys_of(site_name: str | None, url: str | None) -> set[str]:
+    """Squashed forms of the site's name and of the host's main label ("stern", "sternde")."""
+    keys = {_SQUASH.sub("", site_name or "").casefold()}
+    host = urlsplit(url or "").hostname or ""
+    labels = [label for label in host.split(".") if label not in ("www", "m", "amp")]
+    if len(labels) >= 2:
+        keys |= {labels[-2].casefold(), "".join(labels[-2:]).casefold()}
+    return {key for key in keys if len(key) >= 3}
+
+
+def names_organisation(name: str, site_keys: set[str]) -> bool:
+    """The site itself ("STERN.de", "Interscenario"), a domain, or a name with an organisation
+    word ("Hanns-Seidel-Stiftung e.V.", "Example GmbH")."""
+    squashed = _SQUASH.sub("", name).casefold()
+    return squashed in site_keys or bool(_DOMAIN_NAME.search(name)) or bool(_ORGANISATION_WORDS.search(name))
+
+
 def read_authors(tree, structured: StructuredData, *, site_name: str | None = None,
-                 headline_element=None) -> list[str]:
+                 headline_element=None, url: str | None = None) -> list[str]:
     """The article's authors: people first, organisations only when no person is named."""
     sources = (lambda: jsonld_authors(structured), lambda: meta_authors(structured),
                lambda: itemprop_authors(structured), lambda: rel_author_names(tree),
@@ -347,9 +371,10 @@ def read_authors(tree, structured: StructuredData, *, site_name: str | None = No
                lambda: prefixed_byline_authors(headline_element, tree=tree))
     organisations: list[str] = []
     site = (site_name or "").casefold()
+    site_keys = site_keys_of(site_name, url)
     for number, source in enumerate(sources):
         names = source()
-        people = [a.name for a in names if a.is_person and a.name.casefold() != site]
+        people = [a.name for a in names if a.is_person and not names_organisation(a.name, site_keys)]
         if organisations:
             # the publisher named an organisation: page text overrides it only with real full names
             # a CJK name cannot be told from a tag by its form: only a declared one counts

@@ -184,6 +184,14 @@ NOT_AUTHORS = frozenset({
     "website", "kommentar", "comment", "reply",
 })
 
+#: Words that make an author string an organisation's name (matched as whole words).
+ORGANISATION_WORDS = (
+    "e.V.", "eV", "GmbH", "AG", "KG", "SE", "Inc.", "Inc", "Ltd", "Ltd.", "LLC", "S.A.", "SA", "S.L.", "Srl",
+    "Stiftung", "Verein", "Verband", "Bund", "Institut", "Institute", "University", "Universität",
+    "Ministerium", "Ministry", "Association", "Foundation", "Redaktion", "Newsroom", "Team", "Magazin",
+    "Magazine", "Online", "Zeitung", "Media", "Verlag", "Press", "Presse", "Corporation", "Company",
+)
+
 #: News agencies and wire services: an author when no person is named.
 AGENCY_NAMES = (
     "Reuters", "AP", "Associated Press", "AFP", "Agence France-Presse", "dpa", "DPA", "SDA", "APA",

@@ -56,7 +56,8 @@ def read_metadata(tree, structured: StructuredData, *, url: str | None,
         meta.date_published_source = dates.published_source
     if dates.modified is not None:
         meta.date_modified = dates.modified.iso()
-    meta.authors = read_authors(tree, structured, site_name=meta.site_name, headline_element=headline.element)
+    meta.authors = read_authors(tree, structured, site_name=meta.site_name, headline_element=headline.element,
+                                url=base)
     meta.description = read_description(structured)
     meta.section = read_section(structured)
     meta.tags = read_tags(structured)
