@@ -166,3 +166,13 @@ def test_organisation_in_author_meta_gives_way_to_a_byline():
     assert authors_of(html, site_name="INTERSCENAR.IO") == ["Gàbor Muniér"]
     html = """<html><head><meta name="author" content="Example GmbH"></head><body></body></html>"""
     assert authors_of(html) == ["Example GmbH"]
+
+
+def test_byline_inside_a_meta_line():
+    html = """<html><body><h1>Woman sees a car stop</h1><div class="article_meta_info"><span>yas!</span>
+    <span class="screen-reader-text">| By </span><span>Cara Stiles</span> | <time>April 13, 2020</time></div>
+    <p>Text.</p></body></html>"""
+    assert authors_of(html) == ["Cara Stiles"]
+    html = """<html><body><h1>Office 365 und der HBDI</h1><div class="meta">Posted in Datenschutz by damianduchamps
+    on August 3, 2019</div></body></html>"""
+    assert authors_of(html) == ["damianduchamps"]

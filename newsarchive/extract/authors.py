@@ -290,6 +290,8 @@ def prefixed_byline_authors(headline_element, window: int = 60, tree=None) -> li
         text = _LEADING_DATE.sub("", full_text)
         if _BYLINE_LABEL.match(text):
             text = f"{text} {text_after(element)}"
+        if text and len(text) <= 120 and not _BYLINE_START.match(text):
+            text = byline_inside_line(text) or text
         if text and len(text) <= 100 and not _BYLINE_START.match(text):
             name = _NAME_BEFORE_DATE.match(text)
             if name and looks_like_full_name(name.group(1).strip()) and reads_as_name(name.group(1).strip()):
@@ -300,6 +302,20 @@ def prefixed_byline_authors(headline_element, window: int = 60, tree=None) -> li
         if names:
             return [AuthorName(name, not _is_agency(name)) for name in names[:6]]
     return []
+
+
+# "Posted in Datenschutz by damianduchamps on August 3, 2019": by, a name, on, a date
+_BY_NAME_ON_DATE = re.compile(r"(?:^|\s)(?:by|von|par|por)\s+(\S+(?:\s+\S+){0,3}?)\s+(?:on|am|le|el|at)\s+\D{0,12}\d",
+                              re.I)
+
+
+def byline_inside_line(text: str) -> str | None:
+    """A byline inside a meta line: a "| By Jane Doe |" segment, or "... by Jane on <date>"."""
+    for segment in re.split(r"\s[|·•]\s", text):
+        if _BYLINE_START.match(segment.strip()):
+            return segment.strip()
+    match = _BY_NAME_ON_DATE.search(text)
+    return f"by {match.group(1)}" if match else None
 
 
 # "Sehernur Karsu | 05.04.2025 - Güncelleme: ...": a name, a bar, the date
