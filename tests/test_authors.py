@@ -176,3 +176,12 @@ def test_byline_inside_a_meta_line():
     html = """<html><body><h1>Office 365 und der HBDI</h1><div class="meta">Posted in Datenschutz by damianduchamps
     on August 3, 2019</div></body></html>"""
     assert authors_of(html) == ["damianduchamps"]
+
+
+def test_emphasised_signature_closing_the_text():
+    long = "Tappara Tampere gastiert nun im schwedischen Ängelholm, um den Sieger der Saison zu ermitteln. " * 2
+    html = f"""<html><body><h1>Halbfinale</h1><div><p>{long}</p><p><b><i>Stefan Wasmer</i></b></p></div></body></html>"""
+    assert authors_of(html) == ["Stefan Wasmer"]
+    # a bold subheading with a long paragraph after it is not a signature
+    html = f"""<html><body><h1>Halbfinale</h1><div><p>{long}</p><p><b>Key Points</b></p><p>{long}</p></div></body></html>"""
+    assert authors_of(html) == []

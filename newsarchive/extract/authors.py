@@ -304,6 +304,35 @@ def prefixed_byline_authors(headline_element, window: int = 60, tree=None) -> li
     return []
 
 
+_EMPHASIS_TAGS = frozenset({"em", "i", "b", "strong", "font", "span"})
+
+
+def signature_authors(tree, limit: int = 400) -> list[AuthorName]:
+    """An emphasised name closing the article's text: "<p><em>Denis Clerc</em></p>" right
+    after a long paragraph and with no long paragraph after it."""
+    for paragraph in tree.iter("p"):
+        limit -= 1
+        if limit < 0:
+            break
+        text = " ".join(" ".join(paragraph.itertext()).split())
+        if not text or len(text) > 40 or (paragraph.text or "").strip():
+            continue
+        children = [child for child in paragraph if isinstance(child.tag, str)]
+        if len(children) != 1 or children[0].tag not in _EMPHASIS_TAGS or (children[0].tail or "").strip():
+            continue
+        names = [name for name in split_authors(text) if looks_like_full_name(name) and reads_as_name(name)]
+        if not names:
+            continue
+        before = paragraph.getprevious()
+        if before is None or before.tag != "p" or len(before.text_content()) < 150:
+            continue
+        after = [sibling for sibling in paragraph.itersiblings() if isinstance(sibling.tag, str)][:2]
+        if any(len(sibling.text_content()) >= 150 for sibling in after):
+            continue
+        return [AuthorName(name) for name in names]
+    return []
+
+
 # "Posted in Datenschutz by damianduchamps on August 3, 2019": by, a name, on, a date
 _BY_NAME_ON_DATE = re.compile(r"(?:^|\s)(?:by|von|par|por)\s+(\S+(?:\s+\S+){0,3}?)\s+(?:on|am|le|el|at)\s+\D{0,12}\d",
                               re.I)
@@ -384,7 +413,7 @@ def read_authors(tree, structured: StructuredData, *, site_name: str | None = No
     sources = (lambda: jsonld_authors(structured), lambda: meta_authors(structured),
                lambda: itemprop_authors(structured), lambda: rel_author_names(tree),
                lambda: byline_authors(tree, headline_element),
-               lambda: prefixed_byline_authors(headline_element, tree=tree))
+               lambda: prefixed_byline_authors(headline_element, tree=tree), lambda: signature_authors(tree))
     organisations: list[str] = []
     site = (site_name or "").casefold()
     site_keys = site_keys_of(site_name, url)
