@@ -121,3 +121,30 @@ def test_h1_going_on_after_the_declared_title_is_the_headline():
     html = """<html><head><meta property="og:title" content="Was wir nicht hören wollen | SITE.IO">
     </head><body><h1>Was wir nicht hören wollen | OTHER.NET</h1></body></html>"""
     assert headline_of(html, url="https://site.io/a") == "Was wir nicht hören wollen"
+
+
+def test_h1_inside_a_page_wrapped_in_noscript():
+    html = """<html><head><meta property="og:title" content="ORSO MARSICANO: UN ANNO DA RECORD | Parco Nazionale">
+    </head><body><noscript><div><h1><a id="top"></a>ORSO MARSICANO: UN ANNO DA RECORD</h1></div></noscript></body></html>"""
+    assert headline_of(html, url="https://parco.it/x") == "ORSO MARSICANO: UN ANNO DA RECORD"
+
+
+def test_json_ld_headline_with_a_kicker_before_the_shown_h1():
+    html = """<html><head><script type="application/ld+json">{"@type": "NewsArticle",
+    "headline": "Coronavirus und Zoonosen – Wie Umweltzerstörung Epidemien begünstigt"}</script></head>
+    <body><h1><span>Coronavirus und Zoonosen</span><span aria-hidden="true"> – </span>
+    <span>Wie Umweltzerstörung Epidemien begünstigt</span></h1></body></html>"""
+    assert headline_of(html) == "Wie Umweltzerstörung Epidemien begünstigt"
+    # a kicker joined with a colon is part of the headline
+    html = """<html><head><script type="application/ld+json">{"@type": "NewsArticle",
+    "headline": "Akkutechnik: Hat Quantumscape genug Akkus gebaut?"}</script></head>
+    <body><h1>Hat Quantumscape genug Akkus gebaut?</h1></body></html>"""
+    assert headline_of(html) == "Akkutechnik: Hat Quantumscape genug Akkus gebaut?"
+
+
+def test_breadcrumb_step_dressed_as_h1_is_not_the_headline():
+    html = """<html><head><script type="application/ld+json">{"@type": "NewsArticle",
+    "headline": "Rückbau von Atomkraftwerk - Kühltürme von AKW gesprengt"}</script></head>
+    <body><ol><li itemprop="itemListElement"><h1><meta itemprop="item" content="/x"><span itemprop="name">Kühltürme von AKW gesprengt</span>
+    </h1></li></ol></body></html>"""
+    assert headline_of(html) == "Rückbau von Atomkraftwerk - Kühltürme von AKW gesprengt"

@@ -143,6 +143,8 @@ def heading_texts(tree) -> list[tuple[str, object]]:
     """Texts of the page's <h1> elements (those with words), page order."""
     found = []
     for element in tree.xpath("//h1")[:8]:
+        if element.xpath("ancestor-or-self::*[@itemprop='itemListElement'] | meta[@itemprop='item']"):
+            continue  # a breadcrumb's last step dressed as an h1
         text = clean_text(without_kicker(element).rstrip("¶# \n\t"))
         if text:
             text = _LEADING_DATE.sub("", text)  # "1. Februar 2022 Bundesministerin ...": a date line in the h1
@@ -162,7 +164,13 @@ def without_kicker(heading) -> str:
     """
     full = visible_text(heading)
     children = [child for child in heading if isinstance(child.tag, str)]
-    if not children or (heading.text or "").strip() or not _KICKER_CLASS.search(children[0].get("class") or ""):
+    if not children or (heading.text or "").strip():
+        return full
+    marked = _KICKER_CLASS.search(children[0].get("class") or "")
+    # "<span>Kicker</span><span aria-hidden="true"> – </span><span>Headline</span>": a separator
+    # shown only to the eye stands between a kicker and the headline
+    separated = len(children) >= 3 and _is_presentational_separator(children[1])
+    if not (marked or separated):
         return full
     kicker = visible_text(children[0])
     rest = full[full.find(kicker) + len(kicker):] if kicker.strip() else full
@@ -170,9 +178,26 @@ def without_kicker(heading) -> str:
     return rest if len(rest.split()) >= 2 else full
 
 
+_HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template"})
+
+
+def _is_presentational_separator(element) -> bool:
+    hidden = element.get("aria-hidden") == "true" or element.get("role") == "presentation"
+    return hidden and not any(ch.isalnum() for ch in element.text_content())
+
+
 def visible_text(element) -> str:
-    """Text of an element without the content of script/style/noscript children."""
-    return "".join(element.xpath(".//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]"))
+    """Text of an element without the content of script/style/noscript children or comments.
+
+    Only the element's own descendants count: a page wrapped whole in <noscript> still has
+    a headline.
+    """
+    parts = [element.text or ""] if isinstance(element.tag, str) else []
+    for child in element:
+        if isinstance(child.tag, str) and child.tag not in _HIDDEN_TAGS:
+            parts.append(visible_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def _jsonld_headline(structured: StructuredData) -> str | None:
@@ -249,6 +274,21 @@ def _showing(text: str, h1s, related):
     return related[0][1] if related else None
 
 
+def _shown_without_kicker(declared: str, h1s):
+    """The <h1> when the declared headline is that h1 with a kicker in front of it
+    ("Kücknitz - So lief die Auktion..." declared, "So lief die Auktion..." shown)."""
+    declared_key = norm(declared)
+    for text, element in h1s:
+        key = norm(text)
+        if len(key.split()) >= 3 and declared_key.endswith(" " + key) and len(declared_key) - len(key) <= 60:
+            at = declared.casefold().rfind(text.strip().casefold()[:12])
+            # "Akkutechnik: Hat Quantumscape ...": a colon makes the kicker part of the headline
+            if at > 0 and declared[:at].rstrip().endswith((":", "：")):
+                continue
+            return text, element
+    return None
+
+
 def read_headline(tree, structured: StructuredData, *, url: str | None = None,
                   site_name: str | None = None) -> HeadlineFound:
     """Reconcile the headline candidates into the article's own headline.
@@ -288,6 +328,9 @@ def read_headline(tree, structured: StructuredData, *, url: str | None = None,
     related = [(text, element) for text, element in h1s
                if any(overlaps(text, other) for other in declared)]
     if jsonld:
+        shown = _shown_without_kicker(jsonld, h1s)
+        if shown is not None:
+            return HeadlineFound(*shown)
         # JSON-LD headlines are often cut at 110 characters: a meta title that extends it wins
         best = jsonld
         if jsonld.endswith(("…", "...")) or len(jsonld) >= 100:
