@@ -148,3 +148,15 @@ def test_breadcrumb_step_dressed_as_h1_is_not_the_headline():
     <body><ol><li itemprop="itemListElement"><h1><meta itemprop="item" content="/x"><span itemprop="name">Kühltürme von AKW gesprengt</span>
     </h1></li></ol></body></html>"""
     assert headline_of(html) == "Rückbau von Atomkraftwerk - Kühltürme von AKW gesprengt"
+
+
+def test_soft_hyphenated_h1_gives_the_declared_spelling():
+    html = """<html><head><meta name="twitter:title" content="Messengerdienste sind kein rechtsfreier Raum"></head>
+    <body><h1>Mes\u00adsen\u00adger\u00addiens\u00adte sind kein rechts\u00adfrei\u00ader Raum</h1></body></html>"""
+    assert headline_of(html) == "Messengerdienste sind kein rechtsfreier Raum"
+
+
+def test_h1_adding_a_kicker_to_the_title_gives_the_title():
+    html = """<html><head><title>Impfen und Boostern ist bis Ende Februar möglich</title></head>
+    <body><h1>Medienmitteilung der Direktion :Impfen und Boostern ist bis Ende Februar möglich</h1></body></html>"""
+    assert headline_of(html) == "Impfen und Boostern ist bis Ende Februar möglich"

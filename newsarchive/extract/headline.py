@@ -274,6 +274,12 @@ def _showing(text: str, h1s, related):
     return related[0][1] if related else None
 
 
+def _ends_with_words(longer: str, shorter: str) -> bool:
+    """True when the longer text ends with the shorter one's words (three or more)."""
+    key = norm(shorter)
+    return len(key.split()) >= 3 and norm(longer).endswith(" " + key)
+
+
 def _shown_without_kicker(declared: str, h1s):
     """The <h1> when the declared headline is that h1 with a kicker in front of it
     ("Kücknitz - So lief die Auktion..." declared, "So lief die Auktion..." shown)."""
@@ -342,10 +348,18 @@ def read_headline(tree, structured: StructuredData, *, url: str | None = None,
     for text, element in h1s:
         if norm(text) in known or norm(text) in known_segments:
             return HeadlineFound(text, element)
+        if "\xad" in text:
+            # the h1 hyphenated for narrow screens ("Mes\xadsen\xadger"): the declared spelling
+            plain = next((other for other in declared if norm(other) == norm(text.replace("\xad", ""))), None)
+            if plain is not None:
+                return HeadlineFound(plain, element)
     if metas:
         return _prefer_shown(metas[0], h1s, related)
     if related:
-        return HeadlineFound(*related[0])
+        shown, element = related[0]
+        if cleaned_title and _ends_with_words(shown, cleaned_title):
+            return HeadlineFound(cleaned_title, element)  # the h1 adds a kicker to the title
+        return HeadlineFound(shown, element)
     if cleaned_title:
         parts = split_title(cleaned_title)
         if len(parts) > 1:
