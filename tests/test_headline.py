@@ -160,3 +160,15 @@ def test_h1_adding_a_kicker_to_the_title_gives_the_title():
     html = """<html><head><title>Impfen und Boostern ist bis Ende Februar möglich</title></head>
     <body><h1>Medienmitteilung der Direktion :Impfen und Boostern ist bis Ende Februar möglich</h1></body></html>"""
     assert headline_of(html) == "Impfen und Boostern ist bis Ende Februar möglich"
+
+
+def test_hyphen_before_a_conjunction_is_no_separator():
+    assert split_title("Rechner, Vor- und Nachteile") == ["Rechner, Vor- und Nachteile"]
+    assert split_title("Headline- Site") == ["Headline", "Site"]
+
+
+def test_h1_equal_to_og_title_at_the_end_of_title_is_no_logo():
+    html = """<html><head><meta property="og:title" content="Joana Herrmann fliegt über 1,78 Meter">
+    <title>Fußball- und Leichtathletik-Verband Westfalen (FLVW): Joana Herrmann fliegt über 1,78 Meter</title></head>
+    <body><h1>Joana Herrmann fliegt über 1,78 Meter</h1></body></html>"""
+    assert headline_of(html, url="https://www.flvw.de/x") == "Joana Herrmann fliegt über 1,78 Meter"

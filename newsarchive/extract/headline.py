@@ -55,11 +55,28 @@ def site_name_hints(structured: StructuredData, url: str | None, site_name: str 
     return [hint for hint in hints if norm(hint)]
 
 
+# "Vor- und Nachteile", "Fußball- und Leichtathletik": a word cut short before a conjunction
+_ELISION = re.compile(r"(?<=\w)- (?=(?:" + "|".join(tables.ELISION_CONJUNCTIONS) + r")\s)")
+_ELISION_MARK = "\u2060-\u2060 "
+
+
+def _separator_in(separator: str, text: str) -> bool:
+    if separator != "- ":
+        return separator in text
+    return separator in _ELISION.sub(_ELISION_MARK, text)
+
+
+def _split_at(separator: str, text: str) -> list[str]:
+    if separator != "- ":
+        return text.split(separator)
+    return [part.replace(_ELISION_MARK, "- ") for part in _ELISION.sub(_ELISION_MARK, text).split(separator)]
+
+
 def split_title(text: str) -> list[str]:
     """Split a title at the first separator kind that occurs in it."""
     for separator in tables.TITLE_SEPARATORS:
-        if separator in text:
-            return [part.strip() for part in text.split(separator)]
+        if _separator_in(separator, text):
+            return [part.strip() for part in _split_at(separator, text)]
     return [text]
 
 
@@ -98,9 +115,9 @@ def strip_site_affixes(text: str | None, hints: list[str]) -> str | None:
         return None
     text = _strip_glued_site_name(text, hints)
     for separator in tables.TITLE_SEPARATORS:
-        if separator not in text:
+        if not _separator_in(separator, text):
             continue
-        parts = [part.strip() for part in text.split(separator)]
+        parts = [part.strip() for part in _split_at(separator, text)]
         changed = False
         while len(parts) > 1 and is_site_segment(parts[-1], hints, trailing=True):
             parts.pop()
@@ -307,7 +324,9 @@ def read_headline(tree, structured: StructuredData, *, url: str | None = None,
     hints = site_name_hints(structured, url, site_name)
     title = structured.title
     h1s = heading_texts(tree)
-    logos = site_like_headings(h1s, title)
+    # an h1 repeating the OpenGraph/Twitter title is the headline, even at the end of <title>
+    social = {norm(structured.meta.get(key)) for key in ("og:title", "twitter:title") if structured.meta.get(key)}
+    logos = site_like_headings(h1s, title) - social
     hints += [text for text, _ in h1s if norm(text) in logos]
     h1s = [(text, element) for text, element in h1s if norm(text) not in logos]
 

@@ -23,6 +23,10 @@ HEADLINE_KICKER_CLASS_TOKENS = (
     "pretitle", "pre-title", "overhead", "h1small", "topic-label", "label", "flag", "rubric",
 )
 
+#: Conjunctions after a word cut short with a hyphen ("Vor- und Nachteile"): that hyphen is
+#: no title separator.
+ELISION_CONJUNCTIONS = ("und", "oder", "bis", "sowie", "u\\.", "and", "or", "et", "ou", "en", "of", "och", "og")
+
 #: Page names that are never an article's headline (lower case).
 GENERIC_PAGE_TITLES = (
     "home", "homepage", "home page", "start", "startseite", "accueil", "inicio", "portada", "index",
