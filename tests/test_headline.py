@@ -172,3 +172,12 @@ def test_h1_equal_to_og_title_at_the_end_of_title_is_no_logo():
     <title>Fußball- und Leichtathletik-Verband Westfalen (FLVW): Joana Herrmann fliegt über 1,78 Meter</title></head>
     <body><h1>Joana Herrmann fliegt über 1,78 Meter</h1></body></html>"""
     assert headline_of(html, url="https://www.flvw.de/x") == "Joana Herrmann fliegt über 1,78 Meter"
+
+
+def test_page_name_given_by_h1_and_og_title_is_the_headline():
+    html = """<html><head><meta property="og:title" content="Über uns"><title>Über uns – 2gewinnt | Kabarett</title>
+    </head><body><h1>2gewinnt | Kabarett</h1><h1>Über uns</h1></body></html>"""
+    assert headline_of(html, url="https://2gewinnt.example/uns") == "Über uns"
+    html = """<html><head><title>News - Eawag</title></head>
+    <body><h1>News</h1><h1>Auf das erste Elektron kommt es an</h1></body></html>"""
+    assert headline_of(html, url="https://www.eawag.ch/x") == "Auf das erste Elektron kommt es an"

@@ -291,6 +291,17 @@ def _showing(text: str, h1s, related):
     return related[0][1] if related else None
 
 
+def _agreed_page_name(h1s, structured: StructuredData):
+    """A page name ("Über uns", "Willkommen!") that the h1 and the social title both give:
+    the page is about that, not a generic label to look past."""
+    declared = {norm(structured.meta.get(key)) for key in ("og:title", "twitter:title") if structured.meta.get(key)}
+    for text, element in h1s:
+        key = norm(text)
+        if key in _GENERIC_TITLES and key in declared:
+            return text, element
+    return None
+
+
 def _ends_with_words(longer: str, shorter: str) -> bool:
     """True when the longer text ends with the shorter one's words (three or more)."""
     key = norm(shorter)
@@ -330,6 +341,9 @@ def read_headline(tree, structured: StructuredData, *, url: str | None = None,
     hints += [text for text, _ in h1s if norm(text) in logos]
     h1s = [(text, element) for text, element in h1s if norm(text) not in logos]
 
+    agreed = _agreed_page_name(h1s, structured)
+    if agreed is not None:
+        return HeadlineFound(*agreed)
     h1s = [(text, element) for text, element in h1s if is_headline_like(text)]
     jsonld = strip_site_affixes(_jsonld_headline(structured), hints)
     jsonld = jsonld if is_headline_like(jsonld) else None
