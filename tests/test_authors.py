@@ -185,3 +185,11 @@ def test_emphasised_signature_closing_the_text():
     # a bold subheading with a long paragraph after it is not a signature
     html = f"""<html><body><h1>Halbfinale</h1><div><p>{long}</p><p><b>Key Points</b></p><p>{long}</p></div></body></html>"""
     assert authors_of(html) == []
+
+
+def test_a_desk_named_after_the_site_domain_is_an_organisation_author():
+    assert clean_author("auto-motor.at Redaktion") == "auto-motor.at Redaktion"
+    assert clean_author("deinen Hochzeitsbloggern") is None
+    html = """<html><body><h1>Hyundai im Test</h1><div class="article-author-text">von <address class="author">
+    <a rel="author" href="/impressum.html">auto-motor.at Redaktion</a></address></div></body></html>"""
+    assert authors_of(html) == ["auto-motor.at Redaktion"]

@@ -75,8 +75,9 @@ def clean_author(text: str) -> str | None:
     if not text or text.casefold() in tables.NOT_AUTHORS or "admin" in text.casefold():
         return None
     words = text.split()
-    if len(words) > 1 and words[0][0].islower() and words[0].lower() not in tables.NAME_PARTICLES:
-        return None  # "deinen Hochzeitsbloggern": a phrase, not a name
+    if len(words) > 1 and words[0][0].islower() and words[0].lower() not in tables.NAME_PARTICLES \
+            and not _DOMAIN_NAME.search(words[0]):
+        return None  # "deinen Hochzeitsbloggern": a phrase, not a name ("auto-motor.at Redaktion" is a desk)
     handle = " " not in text and text[:1].isalpha() and len(text) >= 4  # "freeman1984"
     if _DIGITS.search(text) and not _is_agency(text) and not handle:
         return None
