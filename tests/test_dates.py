@@ -139,3 +139,12 @@ def test_two_digit_year_standing_alone_and_image_path_as_last_resort():
     found = dates_of('<html><head><meta property="og:image" content="https://x.org/files/2016/05/04/a.png">'
                      '</head><body><h1>T</h1></body></html>')
     assert (found.published.iso(), found.published_source) == ("2016-05-04", "url")
+
+
+def test_a_bare_date_meta_ranks_below_a_shown_date():
+    html = """<html><head><meta name="date" content="2020-04-30"></head><body><h1>Mietenstreik</h1>
+    <time>29.04.2020, 12:01 Uhr</time></body></html>"""
+    found = dates_of(html, language="de")
+    assert found.published.iso() == "2020-04-29"
+    html = """<html><head><meta name="date" content="2020-04-30"></head><body><h1>Mietenstreik</h1></body></html>"""
+    assert dates_of(html, language="de").published.iso() == "2020-04-30"

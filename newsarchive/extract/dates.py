@@ -459,8 +459,9 @@ def read_dates(tree, structured: StructuredData, *, url: str | None, language: s
     from_url = url_date(url)
     if not plausible(from_url, fetched_at):
         from_url = None
+    weak = parse_all(meta_dates(structured, tables.WEAK_DATE_META_KEYS), "meta")
     if found.published is not None:
-        found.published = local_form(found.published, machine, from_url)
+        found.published = local_form(found.published, machine + weak, from_url)
     elif from_url is not None:
         found.published, found.published_source = from_url, "url"
     month_in_url = url_year_month(url)
@@ -470,6 +471,9 @@ def read_dates(tree, structured: StructuredData, *, url: str | None, language: s
                  if agrees_with_month(value, month_in_url)]
         if texts:
             found.published, found.published_source = texts[0], "text"
+    if found.published is None:
+        if weak and agrees_with_month(weak[0], month_in_url):
+            found.published, found.published_source = weak[0], "meta"
     if found.published is None:
         from_text = first_date_in_text(tree, language, fetched_at, headline_element, month_first=month_first)
         if from_text is not None and agrees_with_month(from_text, month_in_url):

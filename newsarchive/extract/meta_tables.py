@@ -50,10 +50,14 @@ PUBLISHED_META_KEYS = (
     "article.published", "article_date_original", "originalpublicationdate", "original-publish-date",
     "cxenseparse:recs:publishtime", "bt:pubdate", "displaydate", "pub_date", "release_date",
     "citation_publication_date", "citation_date", "datecreated", "date_created", "created",
-    "creation_date", "date", "dc.created", "dc:date", "og:pubdate", "article:post_date",
+    "creation_date", "dc.created", "dc:date", "og:pubdate", "article:post_date",
     "rnews:datepublished", "sailthru.published_time", "publish_time", "content_publish_date",
     "last-published",
 )
+
+#: Meta keys that name only "a date": content systems fill them with the last change or the
+#: rendering day, so they rank below dates shown on the page.
+WEAK_DATE_META_KEYS = ("date",)
 
 #: Keys of inline JavaScript state (JSON in <script>) that hold the publication date.
 SCRIPT_DATE_KEYS = ("datePublished", "publishedDate", "publishDate", "published_at", "publishedAt",
