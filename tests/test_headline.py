@@ -181,3 +181,10 @@ def test_page_name_given_by_h1_and_og_title_is_the_headline():
     html = """<html><head><title>News - Eawag</title></head>
     <body><h1>News</h1><h1>Auf das erste Elektron kommt es an</h1></body></html>"""
     assert headline_of(html, url="https://www.eawag.ch/x") == "Auf das erste Elektron kommt es an"
+
+
+def test_short_json_ld_label_sharing_nothing_with_the_page_is_ignored():
+    html = """<html><head><title>List of films featuring time loops - Wikipedia</title>
+    <script type="application/ld+json">{"@type": "Article", "headline": "Wikimedia list article"}</script></head>
+    <body><h1>List of films featuring time loops</h1></body></html>"""
+    assert headline_of(html, url="https://en.wikipedia.org/wiki/X") == "List of films featuring time loops"

@@ -308,6 +308,10 @@ def _ends_with_words(longer: str, shorter: str) -> bool:
     return len(key.split()) >= 3 and norm(longer).endswith(" " + key)
 
 
+def _agrees_with_any(text: str, others) -> bool:
+    return any(other and overlaps(text, other) for other in others)
+
+
 def _shown_without_kicker(declared: str, h1s):
     """The <h1> when the declared headline is that h1 with a kicker in front of it
     ("Kücknitz - So lief die Auktion..." declared, "So lief die Auktion..." shown)."""
@@ -347,6 +351,9 @@ def read_headline(tree, structured: StructuredData, *, url: str | None = None,
     h1s = [(text, element) for text, element in h1s if is_headline_like(text)]
     jsonld = strip_site_affixes(_jsonld_headline(structured), hints)
     jsonld = jsonld if is_headline_like(jsonld) else None
+    if jsonld and title and len(jsonld.split()) <= 4 and not _agrees_with_any(jsonld, [title, *(text for text, _ in h1s),
+                                                         *(structured.meta.get(key) for key in tables.HEADLINE_META_KEYS)]):
+        jsonld = None  # "Wikimedia list article": a short type label sharing nothing with the page
     metas = [strip_site_affixes(structured.meta.get(key), hints) for key in tables.HEADLINE_META_KEYS]
     metas = [text for text in metas if is_headline_like(text) and not is_site_segment(text, hints)]
     others = [text for text in [title, *(text for text, _ in h1s)] if text]
