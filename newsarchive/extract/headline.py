@@ -351,9 +351,12 @@ def read_headline(tree, structured: StructuredData, *, url: str | None = None,
     h1s = [(text, element) for text, element in h1s if is_headline_like(text)]
     jsonld = strip_site_affixes(_jsonld_headline(structured), hints)
     jsonld = jsonld if is_headline_like(jsonld) else None
-    if jsonld and title and len(jsonld.split()) <= 4 and not _agrees_with_any(jsonld, [title, *(text for text, _ in h1s),
+    page_agrees = bool(title) and _agrees_with_any(title, [text for text, _ in h1s])
+    if jsonld and page_agrees and len(jsonld.split()) <= 4 and not _agrees_with_any(jsonld, [title, *(text for text, _ in h1s),
                                                          *(structured.meta.get(key) for key in tables.HEADLINE_META_KEYS)]):
-        jsonld = None  # "Wikimedia list article": a short type label sharing nothing with the page
+        # "Wikimedia list article": a short type label sharing nothing with a page whose <title>
+        # and h1 agree with each other
+        jsonld = None
     metas = [strip_site_affixes(structured.meta.get(key), hints) for key in tables.HEADLINE_META_KEYS]
     metas = [text for text in metas if is_headline_like(text) and not is_site_segment(text, hints)]
     others = [text for text in [title, *(text for text, _ in h1s)] if text]
