@@ -40,3 +40,9 @@ def test_detection_by_stopwords_and_script():
 def test_undeclared_page_detected_from_paragraphs():
     assert language_of("<html><body><p>Le gouvernement a annoncé que les mesures seront prises dans la ville "
                        "pour les habitants et par les élus.</p></body></html>") == "fr"
+
+
+def test_charset_in_content_language_is_no_language():
+    html = """<html><head><meta http-equiv="Content-Language" content="utf-8"></head><body>
+    <p>Der Hund und die Katze sind nicht auf dem Tisch, aber ich bin es und das ist gut so.</p></body></html>"""
+    assert language_of(html) == "de"
