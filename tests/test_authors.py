@@ -193,3 +193,13 @@ def test_a_desk_named_after_the_site_domain_is_an_organisation_author():
     html = """<html><body><h1>Hyundai im Test</h1><div class="article-author-text">von <address class="author">
     <a rel="author" href="/impressum.html">auto-motor.at Redaktion</a></address></div></body></html>"""
     assert authors_of(html) == ["auto-motor.at Redaktion"]
+
+
+def test_first_name_completed_by_the_person_description():
+    html = """<html><head><script type="application/ld+json">{"@graph": [{"@type": "Article", "author": {"@id": "#n"}},
+    {"@type": "Person", "@id": "#n", "name": "Nils", "description": "Nils Pickert ist freier Autor und Journalist."}]}
+    </script></head><body></body></html>"""
+    assert authors_of(html) == ["Nils Pickert"]
+    html = """<html><head><script type="application/ld+json">{"@type": "Article", "author": {"@type": "Person",
+    "name": "Nils", "description": "Nils ist freier Autor."}}</script></head><body></body></html>"""
+    assert authors_of(html) == ["Nils"]

@@ -132,6 +132,17 @@ def authored_object(structured: StructuredData) -> dict | None:
     return None
 
 
+def _completed_from_description(name: str, description) -> str:
+    """A first name alone ("Nils") completed by the Person's description opening with the
+    full name ("Nils Pickert ist freier Autor...")."""
+    if " " in name or not name or not isinstance(description, str):
+        return name
+    match = re.match(re.escape(name) + r"\s+([^\W\d_][\w'’-]+)", description.strip())
+    if match and match.group(1)[0].isupper() and match.group(1).lower() not in _SENTENCE_WORDS:
+        return f"{name} {match.group(1)}"
+    return name
+
+
 def jsonld_authors(structured: StructuredData) -> list[AuthorName]:
     article = authored_object(structured)
     if not article:
@@ -152,6 +163,7 @@ def jsonld_authors(structured: StructuredData) -> list[AuthorName]:
                 name = f"{item.get('givenName') or ''} {item.get('familyName') or ''}"
             if not isinstance(name, str):
                 continue
+            name = _completed_from_description(name.strip(), item.get("description"))
             kinds = {kind.lower() for kind in type_names(item)}
             is_person = not (kinds & _ORG_TYPES) and not _is_agency(name.strip())
             found += [AuthorName(part, is_person) for part in split_authors(name)]
