@@ -203,3 +203,9 @@ def test_first_name_completed_by_the_person_description():
     html = """<html><head><script type="application/ld+json">{"@type": "Article", "author": {"@type": "Person",
     "name": "Nils", "description": "Nils ist freier Autor."}}</script></head><body></body></html>"""
     assert authors_of(html) == ["Nils"]
+
+
+def test_host_label_glued_to_a_byline_is_cut():
+    from newsarchive.extract.authors import _without_site_suffix
+    assert _without_site_suffix("Matthias herrpfleger", "", {"herrpfleger"}) == "Matthias"
+    assert _without_site_suffix("Stefan Niggemeier", "", {"niggemeier"}) == "Stefan Niggemeier"

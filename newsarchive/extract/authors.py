@@ -438,7 +438,7 @@ def read_authors(tree, structured: StructuredData, *, site_name: str | None = No
             # a CJK name cannot be told from a tag by its form: only a declared one counts
             people = [name for name in people if looks_like_full_name(name, cjk=number <= _DECLARED_SOURCES)]
         if people:
-            people = [_without_site_suffix(name, site) for name in people]
+            people = [_without_site_suffix(name, site, site_keys) for name in people]
             if any(len(name.split()) == 1 for name in people):
                 people = _complete_first_names(people, sources[number + 1:])
             # agencies named beside people are co-authors ("Jane Doe, dpa")
@@ -448,10 +448,15 @@ def read_authors(tree, structured: StructuredData, *, site_name: str | None = No
     return _unique(organisations)
 
 
-def _without_site_suffix(name: str, site: str) -> str:
-    """"Adam Aaronson PhillyVoice" -> "Adam Aaronson": the site's name glued to the byline."""
+def _without_site_suffix(name: str, site: str, site_keys: frozenset[str] | set[str] = frozenset()) -> str:
+    """"Adam Aaronson PhillyVoice" -> "Adam Aaronson": the site's name (or the host's main
+    label, "Matthias herrpfleger") glued to the byline."""
     if site and name.casefold().endswith(" " + site) and len(name) > len(site) + 3:
         return name[: -len(site)].strip()
+    words = name.split()
+    # lower case only: "Stefan Niggemeier" on niggemeier.de keeps his surname
+    if len(words) >= 2 and words[-1][:1].islower() and _SQUASH.sub("", words[-1]).casefold() in site_keys:
+        return " ".join(words[:-1])
     return name
 
 
