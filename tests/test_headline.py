@@ -188,3 +188,12 @@ def test_short_json_ld_label_sharing_nothing_with_the_page_is_ignored():
     <script type="application/ld+json">{"@type": "Article", "headline": "Wikimedia list article"}</script></head>
     <body><h1>List of films featuring time loops</h1></body></html>"""
     assert headline_of(html, url="https://en.wikipedia.org/wiki/X") == "List of films featuring time loops"
+
+
+def test_meta_title_cut_short_by_a_quote_is_completed_by_title():
+    html = """<html><head><meta property="og:title" content="Senador califica a Biden de "incapacitado"">
+    <title>Senador califica a Biden de "incapacitado"</title></head><body></body></html>"""
+    assert headline_of(html) == 'Senador califica a Biden de "incapacitado"'
+    html = """<html><head><meta property="og:title" content="Storm hits the coast">
+    <title>Storm hits the coast - Weather</title></head><body></body></html>"""
+    assert headline_of(html) == "Storm hits the coast"

@@ -283,6 +283,18 @@ def _goes_on(declared: str, shown: str) -> bool:
     return bool(tail) and not tail.startswith(_AFFIX_MARKS)
 
 
+_SEPARATOR_STARTS = tuple({separator.strip() for separator in tables.TITLE_SEPARATORS if separator.strip()})
+
+
+def _cut_short(meta: str, title: str) -> bool:
+    """True when <title> goes on where the meta title stops mid-sentence (an unescaped quote
+    ended the attribute: 'califica a Biden de' for 'califica a Biden de "incapacitado"')."""
+    if not norm(title).startswith(norm(meta) + " ") or not title.casefold().startswith(meta.casefold()):
+        return False
+    tail = title[len(meta):].strip()
+    return bool(tail) and not tail.startswith(_SEPARATOR_STARTS + _AFFIX_MARKS)
+
+
 def _showing(text: str, h1s, related):
     """The <h1> that shows this headline (or one like it), for searches near the headline."""
     for candidate, element in h1s:
@@ -397,6 +409,8 @@ def read_headline(tree, structured: StructuredData, *, url: str | None = None,
             if plain is not None:
                 return HeadlineFound(plain, element)
     if metas:
+        if cleaned_title and _cut_short(metas[0], cleaned_title):
+            return HeadlineFound(cleaned_title, _showing(cleaned_title, h1s, related))
         return _prefer_shown(metas[0], h1s, related)
     if related:
         shown, element = related[0]
