@@ -209,3 +209,10 @@ def test_host_label_glued_to_a_byline_is_cut():
     from newsarchive.extract.authors import _without_site_suffix
     assert _without_site_suffix("Matthias herrpfleger", "", {"herrpfleger"}) == "Matthias"
     assert _without_site_suffix("Stefan Niggemeier", "", {"niggemeier"}) == "Stefan Niggemeier"
+
+
+def test_text_and_photos_byline_and_magazine_meta_author():
+    assert split_authors("Text & Fotos: Ivan Valetny") == ["Ivan Valetny"]
+    html = """<html><head><meta name="author" content="Auto Illustrierte"></head><body><h1>Winterhechte</h1>
+    <div class="author">Text & Fotos: Ivan Valetny</div></body></html>"""
+    assert authors_of(html) == ["Ivan Valetny"]

@@ -122,6 +122,8 @@ BYLINE_PREFIXES = (
     "geschrieben von", "autor", "autorin", "autoren", "text", "texte", "par", "por", "di", "da", "door",
     "av", "af", "przez", "tekst", "napisal", "napisał", "yazan", "oleh", "na", "kirjoittanut", "autor:",
     "author", "authors", "redaktion", "text:", "von:", "by:", "par:", "por:",
+    "text & fotos", "text und fotos", "text & foto", "text/fotos", "text & bilder", "text und bilder",
+    "text and photos", "words and pictures", "words and photos",
 )
 
 #: Words that open an unmarked byline line after the headline ("Von Anna Berg", "Autor: X").
@@ -198,6 +200,7 @@ ORGANISATION_WORDS = (
     "Stiftung", "Verein", "Verband", "Bund", "Institut", "Institute", "University", "Universität",
     "Ministerium", "Ministry", "Association", "Foundation", "Redaktion", "Newsroom", "Team", "Magazin",
     "Magazine", "Online", "Zeitung", "Media", "Verlag", "Press", "Presse", "Corporation", "Company",
+    "Illustrierte", "Zeitschrift",
 )
 
 #: News agencies and wire services: an author when no person is named.
