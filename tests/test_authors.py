@@ -216,3 +216,8 @@ def test_text_and_photos_byline_and_magazine_meta_author():
     html = """<html><head><meta name="author" content="Auto Illustrierte"></head><body><h1>Winterhechte</h1>
     <div class="author">Text & Fotos: Ivan Valetny</div></body></html>"""
     assert authors_of(html) == ["Ivan Valetny"]
+
+
+def test_sections_after_the_byline_name_are_cut():
+    assert split_authors("By TPN, in News , Portugal , Business") == ["TPN"]
+    assert split_authors("Jane Doe, John Roe") == ["Jane Doe", "John Roe"]

@@ -102,6 +102,10 @@ def _after_date_or_stamp(text: str) -> str:
     return text
 
 
+# "By TPN, in News, Portugal, Business": the sections the story is filed in follow the name
+_SECTIONS_AFTER = re.compile(r",\s+(?:" + "|".join(tables.FILED_IN_WORDS) + r")\s+(?=[^\W\d_])")
+
+
 def split_authors(text: str) -> list[str]:
     """Several names in one string ("A and B", "A, B & C", "Von A und B") as cleaned names."""
     if not text:
@@ -109,6 +113,7 @@ def split_authors(text: str) -> list[str]:
     text = _LEADING_DATE.sub("", " ".join(text.split()))
     text = _after_date_or_stamp(text)
     text = _PREFIX.sub("", text)
+    text = _SECTIONS_AFTER.split(text, maxsplit=1)[0]
     # "Doe, Jane" is one name written backwards, not two
     parts = _SPLIT.split(text)
     names = []

@@ -126,6 +126,10 @@ BYLINE_PREFIXES = (
     "text and photos", "words and pictures", "words and photos",
 )
 
+#: Words after a byline's name and a comma that introduce the sections a story is filed in
+#: ("By TPN, in News, Portugal").
+FILED_IN_WORDS = ("in", "en", "dans", "im", "unter", "filed under", "posted in")
+
 #: Words that open an unmarked byline line after the headline ("Von Anna Berg", "Autor: X").
 BYLINE_TEXT_PREFIXES = ("by", "von", "par", "por", "di", "door", "av", "af", "autor", "autorin", "autoren",
                         "author", "authors", "text", "texte", "redaktion", "written by", "posted by",
