@@ -221,3 +221,25 @@ def test_text_and_photos_byline_and_magazine_meta_author():
 def test_sections_after_the_byline_name_are_cut():
     assert split_authors("By TPN, in News , Portugal , Business") == ["TPN"]
     assert split_authors("Jane Doe, John Roe") == ["Jane Doe", "John Roe"]
+
+
+def test_chinese_reporter_credits_in_the_text():
+    html = """<html><head><meta name="author" content="云南日报报业集团"></head><body><h1>绿色工厂名单公布</h1>
+    <p>我省将持续优化政策环境。（记者 胡晓蓉）</p><p>责任编辑：孙重远</p></body></html>"""
+    assert authors_of(html) == ["胡晓蓉"]
+    assert authors_of("<html><body><h1>标题</h1><p><b>本报记者罗科苏盈发自北京</b></p></body></html>") == ["罗科苏盈"]
+    assert authors_of("<html><body><h1>标题</h1><p>正文。（姚峰 上海报道）</p></body></html>") == ["姚峰"]
+    assert authors_of("<html><body><h1>标题</h1><table><tr><td>作者：宋怡 杨志华</td></tr></table></body></html>") == [
+        "宋怡", "杨志华"]
+    # "记者" opening a sentence is no credit, and "文章" ("article") is no "文：" label
+    assert authors_of("<html><body><h1>标题</h1><p>文章很好</p><p>记者近日从西藏了解到</p></body></html>") == []
+
+
+def test_an_id_is_no_handle():
+    assert clean_author("freeman1984") == "freeman1984"
+    assert clean_author("L_104485") is None
+
+
+def test_spaced_han_names_split_only_after_a_chinese_label():
+    assert split_authors("作者：宋怡 杨志华") == ["宋怡", "杨志华"]
+    assert split_authors("大渡 美咲") == ["大渡 美咲"]  # Japanese: family and given name

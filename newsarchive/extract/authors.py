@@ -78,7 +78,8 @@ def clean_author(text: str) -> str | None:
     if len(words) > 1 and words[0][0].islower() and words[0].lower() not in tables.NAME_PARTICLES \
             and not _DOMAIN_NAME.search(words[0]):
         return None  # "deinen Hochzeitsbloggern": a phrase, not a name ("auto-motor.at Redaktion" is a desk)
-    handle = " " not in text and text[:1].isalpha() and len(text) >= 4  # "freeman1984"
+    # "freeman1984" is a handle; "L_104485" is an id
+    handle = " " not in text and text[:1].isalpha() and len(text) >= 4 and len(_DIGITS.findall(text)) * 2 < len(text)
     if _DIGITS.search(text) and not _is_agency(text) and not handle:
         return None
     if len(text) > 60 or len(text.split()) > 6 or not re.search(r"[^\W\d_]", text):
@@ -112,16 +113,29 @@ def split_authors(text: str) -> list[str]:
         return []
     text = _LEADING_DATE.sub("", " ".join(text.split()))
     text = _after_date_or_stamp(text)
+    chinese_label = bool(_CHINESE_LABEL.match(text))
     text = _PREFIX.sub("", text)
     text = _SECTIONS_AFTER.split(text, maxsplit=1)[0]
     # "Doe, Jane" is one name written backwards, not two
-    parts = _SPLIT.split(text)
+    parts = [name for part in _SPLIT.split(text) for name in (_spaced_han_names(part) if chinese_label else [part])]
     names = []
     for part in parts:
         name = clean_author(part)
         if name and name not in names:
             names.append(name)
     return names
+
+
+_SPACED_HAN_NAMES = re.compile(r"^\s*[\u4e00-\u9fff]{2,4}(?:[ \u3000]+[\u4e00-\u9fff]{2,4})+\s*$")
+
+
+# Simplified-Chinese labels ("作者：", "记者"): Japanese writes "大渡 美咲" with a space inside one name
+_CHINESE_LABEL = re.compile(r"^\s*(?:" + "|".join(tables.CHINESE_BYLINE_LABELS) + r")")
+
+
+def _spaced_han_names(part: str) -> list[str]:
+    """Chinese names are written without spaces, so "作者：宋怡 杨志华" names two people."""
+    return part.split() if _SPACED_HAN_NAMES.match(part) else [part]
 
 
 _PAGE_TYPES = frozenset({"webpage", "itempage", "profilepage", "aboutpage"})
@@ -278,8 +292,9 @@ def byline_authors(tree, headline_element=None) -> list[AuthorName]:
 
 _BYLINE_START = re.compile(
     r"^\s*(?:" + "|".join(sorted((re.escape(p) for p in tables.BYLINE_TEXT_PREFIXES), key=len, reverse=True))
-    # the prefix is a whole word: "Digital" does not open with "di", "Bypass" not with "by"
-    + r")(?:\s*[:：]\s*|\s+|(?<=[\u3400-\u9fff]))[^\W\d_]", re.I)
+    # the prefix is a whole word: "Digital" does not open with "di", "Bypass" not with "by", "文章"
+    # ("article") not with "文"; names glued to "记者" are read by cjk_credit_authors
+    + r")(?:\s*[:：]\s*|\s+)[^\W\d_]", re.I)
 
 
 def prefixed_byline_authors(headline_element, window: int = 60, tree=None) -> list[AuthorName]:
@@ -320,6 +335,52 @@ def prefixed_byline_authors(headline_element, window: int = 60, tree=None) -> li
         if names:
             return [AuthorName(name, not _is_agency(name)) for name in names[:6]]
     return []
+
+
+def _alternatives(words) -> str:
+    return "|".join(sorted((re.escape(word) for word in words), key=len, reverse=True))
+
+
+_HAN_NAME = r"[\u4e00-\u9fff][\u4e00-\u9fff·]{1,4}"
+_HAN_NAMES = rf"{_HAN_NAME}(?:[ \u3000、，,]+{_HAN_NAME})*"
+_GAP = r"[ \t\u3000]*\n?[ \t\u3000]*"  # text nodes are joined by newlines: a name in a link is one node on
+_CREDIT_END = (r"(?=[ \t\u3000]*(?:[）)】\]\n]|$|" + _alternatives(tables.CJK_REPORT_WORDS)
+               + r"|[\u4e00-\u9fff]{2,6}(?:报道|報導)))")
+# "（记者 胡晓蓉）", "本报记者罗科苏盈发自北京", "□ 本报记者 葛灵丹", "（姚峰 上海报道）", "作者：宋怡 杨志华"
+_CJK_CREDIT = re.compile(
+    r"(?:" + _alternatives(tables.CJK_REPORTER_WORDS) + r")(?:" + _GAP + r"[:：])?" + _GAP
+    + rf"(?P<reporter>{_HAN_NAMES}){_CREDIT_END}"
+    + rf"|[（(]{_GAP}(?P<reporting>{_HAN_NAMES})[ \u3000]+[\u4e00-\u9fff]{{2,6}}?(?:报道|報導)[ \u3000]*[）)]"
+    + r"|(?:^|\n|[ \u3000])(?:" + _alternatives(tables.CJK_AUTHOR_LABELS) + r")" + _GAP + r"[:：]" + _GAP
+    + rf"(?P<labelled>{_HAN_NAMES})(?=[ \t\u3000]*(?:\n|$|[）)]))")
+_CJK_NAME_SEPARATORS = re.compile(r"[ \u3000、，,]+")
+
+
+def cjk_credit_authors(tree, headline_element=None) -> list[AuthorName]:
+    """Reporters credited in Chinese page text: "（记者 胡晓蓉）" closing the article, "本报记者X发自北京"
+    opening it, "作者：X" under the headline. The first credit after the headline wins."""
+    body = tree.find("body")
+    if body is None:
+        return []
+    pieces = body.xpath(".//text()[not(ancestor::script) and not(ancestor::style)]")
+    text = "\n".join(piece.strip(" \t\r\n") for piece in pieces if piece.strip())
+    start = 0
+    if headline_element is not None:
+        headline = " ".join(headline_element.text_content().split())
+        start = max(text.find(headline), 0) if headline else 0
+    match = _CJK_CREDIT.search(text, start) or (_CJK_CREDIT.search(text) if start else None)
+    if not match:
+        return []
+    names = match.group("reporter") or match.group("reporting") or match.group("labelled")
+    return [AuthorName(name) for name in _CJK_NAME_SEPARATORS.split(names) if name and not _is_cjk_organisation(name)]
+
+
+_CJK_ORGANISATION = re.compile(r"^[\u3400-\u9fff]{2,}(?:" + _alternatives(tables.CJK_ORGANISATION_ENDINGS) + r")$")
+
+
+def _is_cjk_organisation(name: str) -> bool:
+    """"云南网", "新华日报": a Chinese or Japanese name ending like a paper, site or office."""
+    return bool(_CJK_ORGANISATION.match(name))
 
 
 _EMPHASIS_TAGS = frozenset({"em", "i", "b", "strong", "font", "span"})
@@ -422,7 +483,8 @@ def names_organisation(name: str, site_keys: set[str]) -> bool:
     """The site itself ("STERN.de", "Interscenario"), a domain, or a name with an organisation
     word ("Hanns-Seidel-Stiftung e.V.", "Example GmbH")."""
     squashed = _SQUASH.sub("", name).casefold()
-    return squashed in site_keys or bool(_DOMAIN_NAME.search(name)) or bool(_ORGANISATION_WORDS.search(name))
+    return squashed in site_keys or bool(_DOMAIN_NAME.search(name)) or bool(_ORGANISATION_WORDS.search(name)) \
+        or _is_cjk_organisation(name)
 
 
 def read_authors(tree, structured: StructuredData, *, site_name: str | None = None,
@@ -431,7 +493,8 @@ def read_authors(tree, structured: StructuredData, *, site_name: str | None = No
     sources = (lambda: jsonld_authors(structured), lambda: meta_authors(structured),
                lambda: itemprop_authors(structured), lambda: rel_author_names(tree),
                lambda: byline_authors(tree, headline_element),
-               lambda: prefixed_byline_authors(headline_element, tree=tree), lambda: signature_authors(tree))
+               lambda: prefixed_byline_authors(headline_element, tree=tree),
+               lambda: cjk_credit_authors(tree, headline_element), lambda: signature_authors(tree))
     organisations: list[str] = []
     site = (site_name or "").casefold()
     site_keys = site_keys_of(site_name, url)
@@ -441,7 +504,8 @@ def read_authors(tree, structured: StructuredData, *, site_name: str | None = No
         if organisations:
             # the publisher named an organisation: page text overrides it only with real full names
             # a CJK name cannot be told from a tag by its form: only a declared one counts
-            people = [name for name in people if looks_like_full_name(name, cjk=number <= _DECLARED_SOURCES)]
+            people = [name for name in people
+                      if looks_like_full_name(name, cjk=number <= _DECLARED_SOURCES or number == _CJK_CREDIT_SOURCE)]
         if people:
             people = [_without_site_suffix(name, site, site_keys) for name in people]
             if any(len(name.split()) == 1 for name in people):
@@ -492,6 +556,9 @@ _CJK_NAME = re.compile(r"^[\u3400-\u9fff\uac00-\ud7af]{2,5}$")
 
 _DECLARED_SOURCES = 2
 """read_authors' sources up to this index are declared (JSON-LD, meta, itemprop), not page text."""
+
+_CJK_CREDIT_SOURCE = 6
+"""read_authors' source of Chinese reporter credits: labelled, so as sure as a declared name."""
 
 
 def looks_like_full_name(name: str, cjk: bool = False) -> bool:

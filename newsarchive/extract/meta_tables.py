@@ -32,7 +32,7 @@ GENERIC_PAGE_TITLES = (
     "home", "homepage", "home page", "start", "startseite", "accueil", "inicio", "portada", "index",
     "about", "about us", "über uns", "ueber uns", "qui sommes-nous", "contact", "kontakt", "impressum",
     "news", "aktuelles", "nachrichten", "blog", "article", "artikel", "untitled",
-    "page not found", "404", "search", "suche", "login", "sign in",
+    "page not found", "404", "search", "suche", "login", "sign in", "blog archiv", "blog archive",
 )
 
 #: meta keys naming the site, best first.
@@ -215,6 +215,23 @@ AGENCY_NAMES = (
     "Ritzau", "Lusa", "Europa Press", "CTK", "ČTK", "PAP", "MTI", "AAP", "CP", "IANS", "PTI", "ANI",
     "AA", "dpo", "sid", "SID", "APA/AP", "AFP/dpa", "dpa/AFP",
 )
+
+#: Chinese and Japanese words for a reporter in a credit line ("（记者 胡晓蓉）", "本报记者罗科苏盈发自北京");
+#: the name may follow them without a space.
+CJK_REPORTER_WORDS = ("本报记者", "特约记者", "实习记者", "见习记者", "记者", "通讯员", "實習記者", "記者", "特派員")
+
+#: Labels before an author's name in Chinese page text ("作者：宋怡 杨志华", "文：眉间尺"); a colon must follow.
+CJK_AUTHOR_LABELS = ("作者", "撰文", "文", "作家", "来源作者", "原作者", "筆者", "文／", "文/")
+
+#: What follows a reporter's name in a Chinese credit: the place reported from ("姚峰 上海报道", "发自北京").
+CJK_REPORT_WORDS = ("报道", "報導", "报导", "发自", "發自", "摄影", "摄")
+
+#: Simplified-Chinese byline labels: after them, names separated by spaces are several people.
+CHINESE_BYLINE_LABELS = ("作者", "本报记者", "记者", "撰文", "文：", "文:", "责任编辑", "编辑", "通讯员")
+
+#: Endings that make a Chinese or Japanese author string an organisation (a paper, a site, a government).
+CJK_ORGANISATION_ENDINGS = ("网", "網", "报", "報", "社", "集团", "集團", "公司", "日报", "新闻", "新聞", "电视台",
+                            "政府", "中心", "委员会", "协会", "研究院", "研究所", "出版社", "杂志", "雜誌", "频道")
 
 # ---------------------------------------------------------------- datelines
 #: US state abbreviations as datelines write them (AP style) and other region abbreviations.
