@@ -243,3 +243,9 @@ def test_an_id_is_no_handle():
 def test_spaced_han_names_split_only_after_a_chinese_label():
     assert split_authors("作者：宋怡 杨志华") == ["宋怡", "杨志华"]
     assert split_authors("大渡 美咲") == ["大渡 美咲"]  # Japanese: family and given name
+
+
+def test_json_ld_recipe_author_without_article_object():
+    html = """<html><head><script type="application/ld+json">{"@type": "Recipe", "name": "Mandarinen-Kuchen",
+    "author": {"@type": "Person", "name": "jesusfreak"}}</script></head><body><h1>Mandarinen-Kuchen</h1></body></html>"""
+    assert authors_of(html) == ["jesusfreak"]

@@ -138,11 +138,12 @@ def _spaced_han_names(part: str) -> list[str]:
     return part.split() if _SPACED_HAN_NAMES.match(part) else [part]
 
 
-_PAGE_TYPES = frozenset({"webpage", "itempage", "profilepage", "aboutpage"})
+_PAGE_TYPES = frozenset(kind.lower() for kind in tables.AUTHORED_WORK_TYPES)
 
 
 def authored_object(structured: StructuredData) -> dict | None:
-    """The article object, else a WebPage naming an author (Yoast graphs without an Article)."""
+    """The article object, else a WebPage naming an author (Yoast graphs without an Article) or
+    another authored work that is the page's subject (a Recipe, a Review)."""
     if structured.article:
         return structured.article
     for obj in structured.json_ld:

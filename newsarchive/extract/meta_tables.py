@@ -115,6 +115,11 @@ AUTHOR_META_KEYS = (
     "twitter:data1:author", "creator", "dc:creator", "author_name", "authors",
 )
 
+#: schema.org types (besides articles) whose author is the page's author: a WebPage in Yoast graphs
+#: without an Article, and works that are a page's subject (a recipe, a review, a how-to).
+AUTHORED_WORK_TYPES = ("WebPage", "ItemPage", "ProfilePage", "AboutPage", "Recipe", "Review", "HowTo",
+                       "CreativeWork", "QAPage", "Question", "Guide")
+
 #: Words that open a byline, many languages (lower case, matched before the names).
 BYLINE_PREFIXES = (
     "by", "written by", "words by", "story by", "report by", "reporting by", "text by", "posted by",
