@@ -197,3 +197,59 @@ def test_meta_title_cut_short_by_a_quote_is_completed_by_title():
     html = """<html><head><meta property="og:title" content="Storm hits the coast">
     <title>Storm hits the coast - Weather</title></head><body></body></html>"""
     assert headline_of(html) == "Storm hits the coast"
+
+
+def test_site_name_inside_a_longer_word_is_no_site_segment():
+    assert strip_site_affixes("Skibergsteigen: Schnell und leicht | Bergsteigen.com", ["bergsteigen"]) == \
+        "Skibergsteigen: Schnell und leicht"
+    assert strip_site_affixes("Storm hits the coast | Golem.de", ["golem"]) == "Storm hits the coast"
+
+
+def test_h1_repeating_the_end_segments_of_title_is_the_site():
+    html = """<html><head><title>Enchufla Figuren - Salsa-Figuren - Rueda in Berlin</title></head>
+    <body><h1>Salsa-Figuren - Rueda in Berlin</h1></body></html>"""
+    assert headline_of(html, url="https://rueda.example.org/enchufla") == "Enchufla Figuren"
+
+
+def test_h1_after_a_leading_site_name_in_title_is_the_headline():
+    html = """<html><head><title>SONNENENERGIE: Der WindRebell</title></head>
+    <body><h1>Der WindRebell</h1></body></html>"""
+    assert headline_of(html, url="https://www.sonnenenergie.de/index.php?id=30") == "Der WindRebell"
+
+
+def test_h1_ending_a_declared_title_before_the_site_name_is_no_logo():
+    html = """<html><head><meta property="og:title" content="Coronavirus und Zoonosen – Wie Umweltzerstörung Epidemien begünstigt">
+    <title>Coronavirus und Zoonosen – Wie Umweltzerstörung Epidemien begünstigt | Tages-Anzeiger</title></head>
+    <body><h1>Wie Umweltzerstörung Epidemien begünstigt</h1></body></html>"""
+    assert headline_of(html, url="https://www.tagesanzeiger.ch/x") == "Wie Umweltzerstörung Epidemien begünstigt"
+    # the same h1 ending <title> itself is a subtitle the page repeats
+    html = """<html><head><meta property="og:title" content="Strava-Karten mit mehr Infos - Strava-Update: Neues Tool">
+    <title>Strava-Karten mit mehr Infos - Strava-Update: Neues Tool</title></head>
+    <body><h1>Strava-Update: Neues Tool</h1></body></html>"""
+    assert headline_of(html, url="https://bikes.example.de/x") == "Strava-Karten mit mehr Infos"
+
+
+def test_title_naming_only_the_site_gives_way_to_the_h1():
+    html = """<html><head><title>Anwalt Niemeyer</title></head><body><h1>Willkommen!</h1></body></html>"""
+    assert headline_of(html, url="https://anwaltniemeyer.de/index.html") == "Willkommen!"
+
+
+def test_site_name_h1_and_generic_segments_on_a_web_archive_copy():
+    html = """<html><head><title>Time 4 talks » Blog Archiv » Weitere Digitalisierung der Kinos</title></head>
+    <body><h1>Time 4 talks</h1></body></html>"""
+    url = "https://web.archive.org/web/20140226054445/http://www.time4talks.com/2013/08/07/kinos/"
+    assert headline_of(html, url=url) == "Weitere Digitalisierung der Kinos"
+
+
+def test_site_segment_between_headline_and_tagline_cuts_the_title():
+    assert strip_site_affixes("Das schwulste Musikvideo der Welt : Krimiblog-Archiv | Ermittlungen | Gegründet 2005",
+                              ["krimiblog"]) == "Das schwulste Musikvideo der Welt"
+    html = """<html><head><title>Das schwulste Musikvideo der Welt : Krimiblog-Archiv | Ermittlungen | 6. Jahrgang</title>
+    </head><body><h1>Krimiblog-Archiv</h1></body></html>"""
+    assert headline_of(html, url="http://archiv.blog-example.de/?p=2895") == "Das schwulste Musikvideo der Welt"
+
+
+def test_h1_opening_with_the_site_name_from_title_is_the_site_motto():
+    html = """<html><head><title>Kinder und Arbeit » ProNATs e.V.</title></head>
+    <body><h1>ProNATs e.V. Verein zur Unterstützung arbeitender Kinder und Jugendlicher</h1></body></html>"""
+    assert headline_of(html, url="https://www.pronats.de/kinder-und-arbeit/") == "Kinder und Arbeit"

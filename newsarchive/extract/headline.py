@@ -47,12 +47,21 @@ def site_name_hints(structured: StructuredData, url: str | None, site_name: str 
         value = structured.meta.get(key)
         if value and len(value) < 60:
             hints.append(value.lstrip("@"))
-    host = urlsplit(url or structured.canonical_url or "").hostname or ""
-    labels = [label for label in host.split(".") if label not in ("www", "m", "amp", "mobile")]
-    if len(labels) >= 2:
-        hints.append(labels[-2])
-        hints.append(".".join(labels[-2:]))
-    return [hint for hint in hints if norm(hint)]
+    for address in (url, structured.canonical_url, *_copied_urls(url)):
+        host = urlsplit(address or "").hostname or ""
+        labels = [label for label in host.split(".") if label not in ("www", "m", "amp", "mobile")]
+        if len(labels) >= 2:
+            hints.append(labels[-2])
+            hints.append(".".join(labels[-2:]))
+    return [hint for hint in dict.fromkeys(hints) if norm(hint)]
+
+
+_EMBEDDED_URL = re.compile(r"/(https?://[^/\s]+)", re.I)
+
+
+def _copied_urls(url: str | None) -> list[str]:
+    """The original address inside a web archive's copy ("/web/2014.../http://site.com/a")."""
+    return _EMBEDDED_URL.findall(url or "")[:1]
 
 
 # "Vor- und Nachteile", "Fußball- und Leichtathletik": a word cut short before a conjunction
@@ -84,6 +93,23 @@ def _squash(text: str) -> str:
     return norm(text).replace(" ", "")
 
 
+def _contains_words(squashed: str, words: list[str], part: str) -> bool:
+    """True when the squashed part occurs in the squashed text starting and ending at word
+    edges: "Bergsteigen.com" names the site in "Bergsteigen.com Magazin", not in "Skibergsteigen"."""
+    starts, ends, at = set(), set(), 0
+    for word in words:
+        starts.add(at)
+        at += len(word)
+        ends.add(at)
+    found = squashed.find(part)
+    while found >= 0:
+        if found in starts and found + len(part) in ends:
+            return True
+        found = squashed.find(part, found + 1)
+    return False
+
+
+_GENERIC_TITLES = frozenset(norm(title) for title in tables.GENERIC_PAGE_TITLES)
 _BYLINE_SEGMENT = re.compile(r"^(?:" + "|".join(tables.BYLINE_NAME_WORDS) + r")\s+\S", re.I)
 
 
@@ -92,20 +118,28 @@ def is_site_segment(segment: str, hints: list[str], trailing: bool = False) -> b
     ("| by Jane Doe"; a leading "Von München bis Aachen:" is the headline's own)."""
     if trailing and _BYLINE_SEGMENT.match(segment.strip()) and len(segment.split()) <= 5:
         return True
-    squashed = _squash(segment)
-    if not squashed:
-        return True
+    words = norm(segment).split()
+    squashed = "".join(words)
+    if not squashed or " ".join(words) in _GENERIC_TITLES:
+        return True  # "Blog Archiv", "News": a page label beside the headline
     for hint in hints:
         hint_squashed = _squash(hint)
         if not hint_squashed:
             continue
         if squashed == hint_squashed:
             return True
-        if len(hint_squashed) >= 4 and hint_squashed in squashed and len(squashed) <= len(hint_squashed) + 16:
+        if (len(hint_squashed) >= 4 and len(squashed) <= len(hint_squashed) + 16
+                and _contains_words(squashed, words, hint_squashed)):
             return True
         if len(squashed) >= 4 and squashed in hint_squashed:
             return True
     return False
+
+
+def is_site_name(text: str | None, hints: list[str]) -> bool:
+    """True when the whole text is one of the site's names ("Anwalt Niemeyer" on anwaltniemeyer.de)."""
+    squashed = _squash(text or "")
+    return bool(squashed) and any(squashed == _squash(hint) for hint in hints)
 
 
 def strip_site_affixes(text: str | None, hints: list[str]) -> str | None:
@@ -127,10 +161,19 @@ def strip_site_affixes(text: str | None, hints: list[str]) -> str | None:
             changed = True
         if changed:
             return strip_site_affixes(separator.join(parts), hints)
+    return _cut_at_site_segment(text, hints)
+
+
+def _cut_at_site_segment(text: str, hints: list[str]) -> str:
+    """The headline before a site name standing between other segments ("Headline : Blog name |
+    Tagline | Founded 2005"): what follows the site's name is the site's too."""
+    segments = title_segments(text)
+    for segment, rest in segments[1:-1]:
+        if norm(segment) not in _GENERIC_TITLES and is_site_segment(segment, hints):
+            head = text[: len(text) - len(rest)].rstrip(" -–—|:·•»«/~_*")
+            if len(norm(head).split()) >= 2:
+                return head
     return text
-
-
-_GENERIC_TITLES = frozenset(norm(title) for title in tables.GENERIC_PAGE_TITLES)
 
 
 def is_headline_like(text: str | None) -> bool:
@@ -242,16 +285,52 @@ def overlaps(a: str, b: str) -> bool:
     return len(wa & wb) / min(len(wa), len(wb)) >= 0.6
 
 
-def site_like_headings(h1s, title: str | None) -> set[str]:
-    """h1 texts that are the site's logo: they reappear as an end segment of a longer <title>."""
+# a colon joins a kicker to its headline ("Brexit: Talks fail"), unless spaced like a separator
+_ANY_SEPARATOR = re.compile("|".join(re.escape(separator) for separator in
+                                     sorted(set(tables.TITLE_SEPARATORS) - {": ", "："} | {" : "}, key=len, reverse=True)))
+
+
+def title_segments(title: str) -> list[tuple[str, str]]:
+    """Every segment of a title split at all separator kinds at once, each with the title's
+    text from that segment to the end: "A : B | C" gives A, B (B | C), C (C)."""
+    marked = _ELISION.sub(_ELISION_MARK, title)
+    segments, start = [], 0
+    for match in _ANY_SEPARATOR.finditer(marked):
+        segments.append((marked[start:match.start()], marked[start:]))
+        start = match.end()
+    segments.append((marked[start:], marked[start:]))
+    return [(segment.replace(_ELISION_MARK, "- ").strip(), rest.replace(_ELISION_MARK, "- ").strip())
+            for segment, rest in segments if segment.strip()]
+
+
+def site_like_headings(h1s, title: str | None, hints: list[str]) -> set[str]:
+    """h1 texts that are the site's logo or section: they reappear after the headline in a
+    longer <title> ("Headline - Section - Site" with the h1 "Section - Site", "Headline : Blog |
+    Tagline" with the h1 "Blog"), unless the title opens with the site's name ("SITE: Headline")."""
+    title = clean_text(title)
     if not title:
         return set()
-    parts = [norm(part) for part in split_title(clean_text(title) or "")]
-    if len(parts) < 2:
+    segments = title_segments(title)
+    if len(segments) < 2 or is_site_segment(segments[0][0], hints):
         return set()
-    short = [norm(text) for text, _ in h1s if len(norm(text)) <= 0.6 * len(norm(title))]
-    # only the end: an h1 equal to the title's first part is usually the headline itself
-    return {text for text in short if text == parts[-1]}
+    tails = {norm(segment) for segment, _ in segments[1:]}
+    runs = {norm(rest) for segment, rest in segments[1:] if norm(rest) != norm(segment)}
+    # a single segment only when short: an h1 as long as the title is usually the headline
+    # itself; several end segments repeated by the h1 ("Section - Site") are a name
+    found = {norm(text) for text, _ in h1s}
+    return {text for text in found if text in runs
+            or (text in tails and len(text) <= 0.6 * len(norm(title)))}
+
+
+def _opens_with_site_segment(heading: str, title: str | None, hints: list[str]) -> bool:
+    """True when the heading opens with the site's name as <title> gives it and goes on: the
+    site's name and motto ("ProNATs e.V. Verein zur ..." beside "Kinder und Arbeit » ProNATs e.V.")."""
+    key = norm(heading)
+    for segment, _ in title_segments(clean_text(title) or "")[1:]:
+        name = norm(segment)
+        if name and key.startswith(name + " ") and name not in _GENERIC_TITLES and is_site_segment(segment, hints):
+            return True
+    return False
 
 
 def _prefer_shown(declared: str, h1s, related) -> HeadlineFound:
@@ -353,7 +432,13 @@ def read_headline(tree, structured: StructuredData, *, url: str | None = None,
     h1s = heading_texts(tree)
     # an h1 repeating the OpenGraph/Twitter title is the headline, even at the end of <title>
     social = {norm(structured.meta.get(key)) for key in ("og:title", "twitter:title") if structured.meta.get(key)}
-    logos = site_like_headings(h1s, title) - social
+    # ... or ending a declared title where <title> goes on: the headline after a kicker
+    # ("Zoonosen – Wie ..." declared, "Zoonosen – Wie ... | Site" in <title>)
+    declared_keys = [key for key in social | {norm(_jsonld_headline(structured))} if key]
+    logos = {text for text in site_like_headings(h1s, title, hints) - social
+             if norm(title).endswith(" " + text) or not any(key.endswith(" " + text) for key in declared_keys)}
+    logos |= {norm(text) for text, _ in h1s if is_site_name(text, hints)
+              or (not declared_keys and _opens_with_site_segment(text, title, hints))}
     hints += [text for text, _ in h1s if norm(text) in logos]
     h1s = [(text, element) for text, element in h1s if norm(text) not in logos]
 
@@ -417,6 +502,8 @@ def read_headline(tree, structured: StructuredData, *, url: str | None = None,
         if cleaned_title and _ends_with_words(shown, cleaned_title):
             return HeadlineFound(cleaned_title, element)  # the h1 adds a kicker to the title
         return HeadlineFound(shown, element)
+    if h1s and cleaned_title and is_site_name(cleaned_title, hints):
+        return HeadlineFound(*h1s[0])  # the <title> only names the site
     if cleaned_title:
         parts = split_title(cleaned_title)
         if len(parts) > 1:
