@@ -115,8 +115,10 @@ def mostly_utf8(data: bytes) -> str | None:
     teaser), else None. Text in another encoding breaks UTF-8 on nearly every non-ASCII byte."""
     text = data.decode("utf-8", "replace")
     errors = text.count("\ufffd")
-    non_ascii = sum(1 for ch in text if ord(ch) > 127) - errors
-    if non_ascii >= MIN_VALID_PER_ERROR * errors and errors <= max(8, len(data) // 5000):
+    if errors > max(8, len(data) // 5000):
+        return None
+    non_ascii = len(text) - len(text.encode("ascii", "ignore")) - errors
+    if non_ascii >= MIN_VALID_PER_ERROR * errors:
         return text
     return None
 

@@ -10,6 +10,14 @@ from .structured import StructuredData
 _SUBTAG = re.compile(r"^[a-z]{2,3}$")
 _STOPWORDS = {lang: frozenset(words.split()) for lang, words in tables.STOPWORDS.items()}
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+#: word -> the languages whose stopword list holds it (one lookup per word instead of one per language)
+_STOPWORD_LANGUAGES: dict[str, tuple[str, ...]] = {}
+for _lang, _words in _STOPWORDS.items():
+    for _word in _words:
+        _STOPWORD_LANGUAGES[_word] = _STOPWORD_LANGUAGES.get(_word, ()) + (_lang,)
+#: one character class per script; ranges listed earlier win where they overlap, as before
+_SCRIPTS = tuple((lang, re.compile(f"[{low}-{high}]")) for low, high, lang in tables.SCRIPT_LANGUAGES)
 
 
 def primary_subtag(value: str | None) -> str | None:
@@ -43,30 +51,21 @@ def detect_language(text: str) -> str | None:
     sample = text[:4000]
     if not sample.strip():
         return None
-    scripts = Counter()
-    for char in sample:
-        if char < "\u0370":
-            continue
-        for low, high, lang in tables.SCRIPT_LANGUAGES:
-            if low <= char <= high:
-                scripts[lang] += 1
-                break
-    letters = sum(1 for char in sample if char.isalpha())
-    if scripts and letters:
+    if not sample.isascii():
+        scripts = Counter({lang: len(pattern.findall(sample)) for lang, pattern in _SCRIPTS})
+        letters = len(_LETTER.findall(sample))
         lang, count = scripts.most_common(1)[0]
-        if scripts.get("ja", 0) > 0.05 * letters:
-            return "ja"
-        if count > 0.3 * letters:
-            return lang
-    words = [word.lower() for word in _WORD.findall(sample)]
-    if len(words) < 5:
-        return None
+        if letters and count:
+            if scripts["ja"] > 0.05 * letters:
+                return "ja"
+            if count > 0.3 * letters:
+                return lang
+    words = _WORD.findall(sample.lower())
     counts = Counter()
-    for word in words:
-        for lang, stopwords in _STOPWORDS.items():
-            if word in stopwords:
-                counts[lang] += 1
-    if not counts:
+    for word, number in Counter(words).items():
+        for lang in _STOPWORD_LANGUAGES.get(word, ()):
+            counts[lang] += number
+    if len(words) < 5 or not counts:
         return None
     lang, count = counts.most_common(1)[0]
     return lang if count >= 3 else None

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from itertools import islice
 from urllib.parse import urljoin
 
 from .authors import read_authors
 from .dates import read_dates
+from .dom import following_elements
 from .headline import clean_text, read_headline
 from .language import read_language
 from .structured import StructuredData, type_names
@@ -74,8 +76,8 @@ def read_opening_text(headline_element, window: int = 80, min_chars: int = 80) -
     """The first paragraph-like block after the headline (no nested blocks, some length)."""
     if headline_element is None:
         return None
-    for element in headline_element.xpath(f"following::*[self::p or self::div][position() <= {window}]"):
-        if any(child.tag in _BLOCK_TAGS for child in element.iterdescendants() if isinstance(child.tag, str)):
+    for element in islice(following_elements(headline_element, "p", "div"), window):
+        if next(element.iterdescendants(*_BLOCK_TAGS), None) is not None:
             continue
         text = " ".join(" ".join(element.itertext()).split())
         if len(text) >= min_chars:

@@ -1,0 +1,19 @@
+"""Lazy walks over an lxml tree that the XPath axes would evaluate in full.
+
+`el.xpath("following::*[position() <= 80]")` makes libxml2 collect every following node of
+the page before the predicate cuts it; a generator stops at the first element its caller
+accepts, which on a news page is usually a few elements after the headline.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+
+def following_elements(element, *tags: str) -> Iterator:
+    """Elements after `element` in document order, not its descendants (XPath's following
+    axis), lazily; only those whose tag is in `tags` when tags are given."""
+    node = element
+    while node is not None:
+        for sibling in node.itersiblings():
+            yield from sibling.iter(*tags)
+        node = node.getparent()

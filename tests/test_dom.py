@@ -1,0 +1,21 @@
+import lxml.html
+
+from newsarchive.extract.dom import following_elements
+
+PAGE = """<html><body>
+<div id="top"><h1 id="headline">Title <b>bold</b></h1><p id="p1">one</p></div>
+<section><div id="d1"><p id="p2">two</p></div><p id="p3">three</p></section>
+</body></html>"""
+
+
+def test_following_elements_matches_the_xpath_following_axis():
+    tree = lxml.html.fromstring(PAGE)
+    headline = tree.get_element_by_id("headline")
+    assert list(following_elements(headline)) == headline.xpath("following::*")
+    assert [e.get("id") for e in following_elements(headline, "p", "div")] == ["p1", "d1", "p2", "p3"]
+
+
+def test_following_elements_is_lazy():
+    tree = lxml.html.fromstring(PAGE)
+    walk = following_elements(tree.get_element_by_id("headline"), "p")
+    assert next(walk).get("id") == "p1"
