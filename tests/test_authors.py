@@ -249,3 +249,16 @@ def test_json_ld_recipe_author_without_article_object():
     html = """<html><head><script type="application/ld+json">{"@type": "Recipe", "name": "Mandarinen-Kuchen",
     "author": {"@type": "Person", "name": "jesusfreak"}}</script></head><body><h1>Mandarinen-Kuchen</h1></body></html>"""
     assert authors_of(html) == ["jesusfreak"]
+
+
+def test_chinese_photo_credit_names_no_author():
+    html = "<html><body><h1>标题</h1><p>护士在献血浆时拍照留念。新华社记者 才扬 摄</p><p>正文。</p></body></html>"
+    assert authors_of(html) == []
+
+
+def test_comment_marked_by_the_post_author_names_the_author():
+    html = """<html><head><meta property="og:site_name" content="Stylegart"></head><body><h1>Naturkosmetik</h1>
+    <p>Text.</p><ol class="commentlist"><li class="comment"><cite class="fn">Leserin Anna</cite><p>Toll!</p></li>
+    <li class="comment byuser comment-author-ramona bypostauthor"><cite class="fn">Ramona</cite><p>Danke!</p></li>
+    </ol></body></html>"""
+    assert authors_of(html, site_name="Stylegart") == ["Ramona"]

@@ -46,6 +46,9 @@ _ORG_TYPES = {"organization", "newsmediaorganization", "corporation", "organisat
 class AuthorName:
     name: str
     is_person: bool = True
+    marked: bool = False
+    """Named as the author by a label or the platform ("记者 X", WordPress' bypostauthor), so
+    a name even when its form proves nothing (a CJK name, a first name alone)."""
 
 
 def clean_author(text: str) -> str | None:
@@ -342,7 +345,8 @@ def _alternatives(words) -> str:
     return "|".join(sorted((re.escape(word) for word in words), key=len, reverse=True))
 
 
-_HAN_NAME = r"[\u4e00-\u9fff][\u4e00-\u9fff·]{1,4}"
+# "新华社记者 才扬 摄": a photographer's credit (摄, "photographed") names no author
+_HAN_NAME = r"(?!" + "|".join(tables.CJK_PHOTO_CREDIT_WORDS) + r")[\u4e00-\u9fff][\u4e00-\u9fff·]{1,4}"
 _HAN_NAMES = rf"{_HAN_NAME}(?:[ \u3000、，,]+{_HAN_NAME})*"
 _GAP = r"[ \t\u3000]*\n?[ \t\u3000]*"  # text nodes are joined by newlines: a name in a link is one node on
 _CREDIT_END = (r"(?=[ \t\u3000]*(?:[）)】\]\n]|$|" + _alternatives(tables.CJK_REPORT_WORDS)
@@ -350,7 +354,7 @@ _CREDIT_END = (r"(?=[ \t\u3000]*(?:[）)】\]\n]|$|" + _alternatives(tables.CJK_
 # "（记者 胡晓蓉）", "本报记者罗科苏盈发自北京", "□ 本报记者 葛灵丹", "（姚峰 上海报道）", "作者：宋怡 杨志华"
 _CJK_CREDIT = re.compile(
     r"(?:" + _alternatives(tables.CJK_REPORTER_WORDS) + r")(?:" + _GAP + r"[:：])?" + _GAP
-    + rf"(?P<reporter>{_HAN_NAMES}){_CREDIT_END}"
+    + rf"(?P<reporter>{_HAN_NAMES}){_CREDIT_END}(?![ \u3000]*(?:" + "|".join(tables.CJK_PHOTO_CREDIT_WORDS) + "))"
     + rf"|[（(]{_GAP}(?P<reporting>{_HAN_NAMES})[ \u3000]+[\u4e00-\u9fff]{{2,6}}?(?:报道|報導)[ \u3000]*[）)]"
     + r"|(?:^|\n|[ \u3000])(?:" + _alternatives(tables.CJK_AUTHOR_LABELS) + r")" + _GAP + r"[:：]" + _GAP
     + rf"(?P<labelled>{_HAN_NAMES})(?=[ \t\u3000]*(?:\n|$|[）)]))")
@@ -373,7 +377,8 @@ def cjk_credit_authors(tree, headline_element=None) -> list[AuthorName]:
     if not match:
         return []
     names = match.group("reporter") or match.group("reporting") or match.group("labelled")
-    return [AuthorName(name) for name in _CJK_NAME_SEPARATORS.split(names) if name and not _is_cjk_organisation(name)]
+    return [AuthorName(name, marked=True) for name in _CJK_NAME_SEPARATORS.split(names)
+            if name and not _is_cjk_organisation(name)]
 
 
 _CJK_ORGANISATION = re.compile(r"^[\u3400-\u9fff]{2,}(?:" + _alternatives(tables.CJK_ORGANISATION_ENDINGS) + r")$")
@@ -382,6 +387,18 @@ _CJK_ORGANISATION = re.compile(r"^[\u3400-\u9fff]{2,}(?:" + _alternatives(tables
 def _is_cjk_organisation(name: str) -> bool:
     """"云南网", "新华日报": a Chinese or Japanese name ending like a paper, site or office."""
     return bool(_CJK_ORGANISATION.match(name))
+
+
+def post_author_comment_names(tree) -> list[AuthorName]:
+    """The name on a comment the blog marks as written by the post's author (WordPress'
+    "bypostauthor" class): the platform's own word on who wrote the post."""
+    for comment in tree.xpath("//*[contains(concat(' ', normalize-space(@class), ' '), ' bypostauthor ')]")[:1]:
+        for element in comment.xpath(".//*[contains(concat(' ', normalize-space(@class), ' '), ' fn ')]"
+                                     "|.//*[contains(@class, 'comment-author')]"):
+            names = [name for name in split_authors(" ".join(element.text_content().split())) if reads_as_name(name)]
+            if names:
+                return [AuthorName(names[0], marked=True)]
+    return []
 
 
 _EMPHASIS_TAGS = frozenset({"em", "i", "b", "strong", "font", "span"})
@@ -495,18 +512,19 @@ def read_authors(tree, structured: StructuredData, *, site_name: str | None = No
                lambda: itemprop_authors(structured), lambda: rel_author_names(tree),
                lambda: byline_authors(tree, headline_element),
                lambda: prefixed_byline_authors(headline_element, tree=tree),
-               lambda: cjk_credit_authors(tree, headline_element), lambda: signature_authors(tree))
+               lambda: cjk_credit_authors(tree, headline_element), lambda: signature_authors(tree),
+               lambda: post_author_comment_names(tree))
     organisations: list[str] = []
     site = (site_name or "").casefold()
     site_keys = site_keys_of(site_name, url)
     for number, source in enumerate(sources):
         names = source()
-        people = [a.name for a in names if a.is_person and not names_organisation(a.name, site_keys)]
+        people = [a for a in names if a.is_person and not names_organisation(a.name, site_keys)]
         if organisations:
             # the publisher named an organisation: page text overrides it only with real full names
             # a CJK name cannot be told from a tag by its form: only a declared one counts
-            people = [name for name in people
-                      if looks_like_full_name(name, cjk=number <= _DECLARED_SOURCES or number == _CJK_CREDIT_SOURCE)]
+            people = [a for a in people if a.marked or looks_like_full_name(a.name, cjk=number <= _DECLARED_SOURCES)]
+        people = [a.name for a in people]
         if people:
             people = [_without_site_suffix(name, site, site_keys) for name in people]
             if any(len(name.split()) == 1 for name in people):
@@ -558,8 +576,6 @@ _CJK_NAME = re.compile(r"^[\u3400-\u9fff\uac00-\ud7af]{2,5}$")
 _DECLARED_SOURCES = 2
 """read_authors' sources up to this index are declared (JSON-LD, meta, itemprop), not page text."""
 
-_CJK_CREDIT_SOURCE = 6
-"""read_authors' source of Chinese reporter credits: labelled, so as sure as a declared name."""
 
 
 def looks_like_full_name(name: str, cjk: bool = False) -> bool:

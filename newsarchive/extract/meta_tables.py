@@ -229,7 +229,10 @@ CJK_REPORTER_WORDS = ("本报记者", "特约记者", "实习记者", "见习记
 CJK_AUTHOR_LABELS = ("作者", "撰文", "文", "作家", "来源作者", "原作者", "筆者", "文／", "文/")
 
 #: What follows a reporter's name in a Chinese credit: the place reported from ("姚峰 上海报道", "发自北京").
-CJK_REPORT_WORDS = ("报道", "報導", "报导", "发自", "發自", "摄影", "摄")
+CJK_REPORT_WORDS = ("报道", "報導", "报导", "发自", "發自")
+
+#: Words after a name in a Chinese photo credit ("新华社记者 才扬 摄"): a photographer, not an author.
+CJK_PHOTO_CREDIT_WORDS = ("摄影", "摄", "攝影", "攝", "图", "圖")
 
 #: Simplified-Chinese byline labels: after them, names separated by spaces are several people.
 CHINESE_BYLINE_LABELS = ("作者", "本报记者", "记者", "撰文", "文：", "文:", "责任编辑", "编辑", "通讯员")
