@@ -8,6 +8,7 @@ The pass mutates the tree: metadata has been read before it runs.
 from __future__ import annotations
 
 import logging
+import re
 from urllib.parse import urlsplit
 from dataclasses import dataclass, field
 
@@ -39,6 +40,9 @@ LEAD_TAGS = frozenset({"p", "div", "h2", "section", "span", "strong"})
 #: A lead is at least this long and all lead blocks together at most LEAD_MAX_LEN (characters).
 LEAD_MIN_LEN = 50
 LEAD_MAX_LEN = 1200
+#: A lead is prose: closed like a sentence, or more than one sentence.
+SENTENCE_END = frozenset(".!?…\"”»“'。！？")
+SENTENCE_BREAK = re.compile(r"\w[.!?…][\"”»“']? +[\"„“«]?[A-ZÀ-ÖØ-ÞА-ЯΑ-Ω]")
 #: The headline and the container must meet within this many levels above the headline.
 LEAD_MAX_STEPS = 6
 #: Without a headline element, the lead is looked for this many levels up from the container.
@@ -58,6 +62,9 @@ PROMO_MAX_LEN = 100
 CAPTION_MAX_LEN = 400
 #: Repeated paragraphs are dropped only while all their copies are less than this share of the body.
 REPEATED_MAX_SHARE = 0.25
+#: Meta lines (time, byline) right under the lead that are cut with the leading ones.
+LEAD_META_MAX_LINES = 3
+META_LINE_MAX_LEN = 80
 #: Paragraphs at the edges shorter than this may be bylines, credits or trailers.
 EDGE_MAX_LEN = 200
 
@@ -296,7 +303,8 @@ def _is_lead_block(node) -> bool:
 def is_lead(node, description: str) -> bool:
     """A prose block that reads as the article's lead."""
     text = clean_space(node.text_content())
-    if len(text) < LEAD_MIN_LEN:
+    if len(text) < LEAD_MIN_LEN or not reads_as_prose(text) \
+            or "alternativeHeadline" in (node.get("itemprop") or ""):
         return False
     links = sum(len(a.text_content()) for a in node.iter("a"))
     if links > 0.2 * len(text) or META_LINE_PATTERN.search(text) or BYLINE_PATTERN.match(text):
@@ -313,6 +321,13 @@ def is_lead(node, description: str) -> bool:
     # the lead repeats the page's description, maybe after a dateline ("Berlin. ...")
     return bool(description) and len(description) >= LEAD_MIN_LEN and (
         description[:60] in phrase[:200] or phrase[:60] in description)
+
+
+def reads_as_prose(text: str) -> bool:
+    """Sentences, not a title: a dek under a headline ("Rosé wine is great, but...") stops
+    without a full stop; a lead ends like a sentence and runs to more than one line."""
+    text = text.rstrip()
+    return text[-1] in SENTENCE_END or SENTENCE_BREAK.search(text) is not None
 
 
 def drop_headline(elements: list, headline_key: str | None, record) -> None:
@@ -428,6 +443,7 @@ def trim_edges(paragraphs: list[str], headline_key, structured, record) -> list[
             break
         record.add(Boilerplate(label=label, heading=None, text=paragraphs[start]), 1 << 29)
         start += 1
+    paragraphs = drop_meta_under_lead(paragraphs, start, headline_key, site_key, record)
     end = cut_at_trailing_heading(paragraphs, start, record)
     trimmed_contact = False
     while end > start:
@@ -453,6 +469,22 @@ def trim_edges(paragraphs: list[str], headline_key, structured, record) -> list[
         record.add(Boilerplate(label=label, heading=None, text=text), 1 << 30)
         end -= 1
     return paragraphs[start:end]
+
+
+def drop_meta_under_lead(paragraphs: list[str], start: int, headline_key, site_key,
+                         record) -> list[str]:
+    """The meta lines of a headline block (time, reading time, byline) standing between the
+    lead and the text go like those above the lead."""
+    lead = start + 1
+    end = lead
+    while end < min(len(paragraphs) - 1, lead + LEAD_META_MAX_LINES):
+        text = paragraphs[end]
+        label = edge_label(text, headline_key, site_key) if len(text) <= META_LINE_MAX_LEN else None
+        if label is None or label == "other":
+            break
+        record.add(Boilerplate(label=label, heading=None, text=paragraphs[end]), 1 << 29)
+        end += 1
+    return paragraphs[:lead] + paragraphs[end:] if end > lead else paragraphs
 
 
 def is_signature_line(text: str) -> bool:

@@ -190,6 +190,12 @@ def holds_article(el, page_text_len: int, prose: dict | None = None, prose_total
     return link_len < 0.3 * len(el.text_content())
 
 
+def is_article_header(el) -> bool:
+    """A <header> that holds an h1 with a paragraph beside it: the article's headline block
+    (a lead may stand in it), not the site's banner."""
+    return el.find(".//h1") is not None and el.find(".//p") is not None
+
+
 def is_small(el) -> bool:
     """Short enough to be removed on a weak class token (a date line, a tag list)."""
     text = el.text_content()
@@ -261,6 +267,10 @@ def prune_chrome(root, record, *, include_captions: bool = False) -> None:
             # weak names ("tag", "meta", "date") only remove whole blocks, never a link in a sentence
             label = weak
         if label == "caption" and include_captions:
+            label = None
+        if tag == "header" and label == "other" and is_article_header(el):
+            # the article's own header: headline, lead and meta line together; its parts
+            # are judged one by one (the lead is body, the breadcrumb is not)
             label = None
         if label is not None and not holds_article(el, page_text_len, prose, prose_total):
             record(el, label)

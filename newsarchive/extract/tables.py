@@ -378,7 +378,7 @@ CREDIT_PATTERN = re.compile(
 
 BYLINE_PATTERN = re.compile(
     r"^(?:by|von|par|por|di|door|av|af|przez|autor|author|written by|reporting by|text:|"
-    r"text von|от|文/|记者|記者|기자)\s+\S", re.I)
+    r"text von|от|文/|记者|記者|기자)(?:\s+\S|\s*$)", re.I)
 
 #: A short line at the body's start that is the article's meta data (date, author, category).
 META_LINE_PATTERN = re.compile(

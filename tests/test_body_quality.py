@@ -1,0 +1,75 @@
+"""Unit tests of the body-quality rules (leads, meta lines, boilerplate tails) on tiny inline HTML."""
+import lxml.html
+
+from newsarchive.extract.body import (
+    BlockLog, drop_meta_under_lead, edge_label, extract_body, is_lead, reads_as_prose,
+)
+from newsarchive.extract.prune import is_article_header
+from newsarchive.extract.structured import StructuredData
+from newsarchive.extract.text import normalize_phrase
+
+LONG = ("The council voted on Tuesday to approve the new budget, which raises spending on "
+        "schools, roads and parks, after a debate that lasted most of the evening.")
+LEAD = "The city will spend more on schools. Parks and roads get the rest of the new money."
+
+
+def html(body):
+    return lxml.html.document_fromstring(f"<html><body>{body}</body></html>")
+
+
+def frag(markup):
+    return lxml.html.fragment_fromstring(markup)
+
+
+def body_of(markup, headline="Council passes budget"):
+    return extract_body(html(markup), StructuredData(), headline=headline, url="https://paper.com/a")
+
+
+# ---------------------------------------------------------------- the article's header
+def test_is_article_header_needs_a_headline_and_a_paragraph():
+    assert is_article_header(frag("<header><h1>Council passes budget</h1><p>Lead.</p></header>"))
+    assert not is_article_header(frag("<header><h1>The Paper</h1><nav><a href='/'>Home</a></nav></header>"))
+    assert not is_article_header(frag("<header><p>Subscribe</p></header>"))
+
+
+def test_lead_in_the_article_header_is_kept_and_its_breadcrumb_goes():
+    paras = "".join(f"<p>{LONG} Part {i}.</p>" for i in range(5))
+    result = body_of(f"<header><nav><a href='/'>Home</a><a href='/p'>Politics</a></nav></header>"
+                     f"<main><article><header><nav><a href='/'>Home</a> <a href='/p'>Politics</a></nav>"
+                     f"<h1>Council passes budget</h1><p class='a-lead'>{LEAD}</p></header>"
+                     f"<div class='article-body'>{paras}</div></article></main>")
+    assert result.paragraphs[0] == LEAD
+    assert not any("Home" in p for p in result.paragraphs)
+
+
+# ---------------------------------------------------------------- leads and deks
+def test_reads_as_prose_tells_a_lead_from_a_dek():
+    assert reads_as_prose("The council approved the budget.")
+    assert reads_as_prose("Spending rises. Schools get most of the new money and")
+    assert not reads_as_prose("Rosé wine is great, but there is also a wave of rosé-adjacent drinks")
+
+
+def test_is_lead_refuses_a_dek_without_a_full_stop_and_an_alternative_headline():
+    dek = "Pubs and bars face penalties for playing loud music or allowing singing and dancing"
+    assert not is_lead(frag(f"<p>{dek}</p>"), normalize_phrase(dek))
+    assert is_lead(frag(f"<p>{dek}.</p>"), normalize_phrase(dek))
+    alt = frag(f"<p class='lead' itemprop='description alternativeHeadline'>{LEAD}</p>")
+    assert not is_lead(alt, "")
+
+
+# ---------------------------------------------------------------- meta lines under the lead
+def test_drop_meta_under_lead_cuts_time_and_byline_lines():
+    paragraphs = [LEAD, "13:37 Uhr", "Lesezeit: 2 Min.", "Von", LONG]
+    assert drop_meta_under_lead(paragraphs, 0, None, None, BlockLog()) == [LEAD, LONG]
+
+
+def test_drop_meta_under_lead_keeps_sentences_that_open_like_meta():
+    posted = ("Posted on social media by the analysts at a games lab, the port of the western game "
+              "is not entirely smooth on the streaming service.")
+    paragraphs = [LEAD, posted, LONG]
+    assert drop_meta_under_lead(paragraphs, 0, None, None, BlockLog()) == paragraphs
+
+
+def test_edge_label_takes_a_lone_byline_word():
+    assert edge_label("Von", None, None) == "byline"
+    assert edge_label("By", None, None) == "byline"
