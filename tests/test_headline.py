@@ -253,3 +253,38 @@ def test_h1_opening_with_the_site_name_from_title_is_the_site_motto():
     html = """<html><head><title>Kinder und Arbeit » ProNATs e.V.</title></head>
     <body><h1>ProNATs e.V. Verein zur Unterstützung arbeitender Kinder und Jugendlicher</h1></body></html>"""
     assert headline_of(html, url="https://www.pronats.de/kinder-und-arbeit/") == "Kinder und Arbeit"
+
+
+def test_a_sentence_naming_the_site_is_no_site_segment():
+    assert strip_site_affixes("How we designed Dropbox ATF: an async task framework - Dropbox", ["dropbox"]) == \
+        "How we designed Dropbox ATF: an async task framework"
+    # one word of a long site name is no short form of it
+    assert strip_site_affixes("Evolve: Shared Mutable History — evolve extension for Mercurial",
+                              ["evolve extension for Mercurial"]) == "Evolve: Shared Mutable History"
+
+
+def test_social_title_equal_to_the_site_name_is_no_headline():
+    html = """<html><head><meta property="og:site_name" content=".:: SHOP ::. Templates / Designvorlagen">
+    <meta property="og:title" content=".:: SHOP ::. Templates / Designvorlagen">
+    <title>.:: SHOP ::. Templates / Designvorlagen</title></head>
+    <body><h1>Datenschutztechnische Anpassung der Verkaufsvorlagen</h1></body></html>"""
+    assert headline_of(html, url="https://shop.example.de/x") == "Datenschutztechnische Anpassung der Verkaufsvorlagen"
+
+
+def test_h1_equal_to_the_affix_title_adds_to_og_title_is_the_blog_name():
+    html = """<html><head><meta property="og:title" content="Open Verilog flow for GreenPak4 devices">
+    <title>Silicon Exposed: Open Verilog flow for GreenPak4 devices</title></head>
+    <body><h1>Silicon Exposed</h1></body></html>"""
+    assert headline_of(html, url="https://siliconexposed.blogspot.com/x") == "Open Verilog flow for GreenPak4 devices"
+
+
+def test_h1_and_og_title_agreeing_against_title_and_json_ld_are_the_shown_headline():
+    html = """<html><head><meta property="og:title" content="Starmer defiant over taking gifts">
+    <title>Starmer suggests he will continue taking gifts | Daily Planet</title>
+    <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Starmer suggests he will continue taking gifts"}</script>
+    </head><body><h1>Starmer defiant over taking gifts</h1></body></html>"""
+    assert headline_of(html) == "Starmer defiant over taking gifts"
+    # JSON-LD alone against the others stays: the publisher's statement
+    html = html.replace("<title>Starmer suggests he will continue taking gifts | Daily Planet</title>",
+                        "<title>Starmer defiant over taking gifts | Daily Planet</title>")
+    assert headline_of(html) == "Starmer suggests he will continue taking gifts"

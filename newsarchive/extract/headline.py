@@ -93,20 +93,21 @@ def _squash(text: str) -> str:
     return norm(text).replace(" ", "")
 
 
-def _contains_words(squashed: str, words: list[str], part: str) -> bool:
-    """True when the squashed part occurs in the squashed text starting and ending at word
-    edges: "Bergsteigen.com" names the site in "Bergsteigen.com Magazin", not in "Skibergsteigen"."""
-    starts, ends, at = set(), set(), 0
-    for word in words:
-        starts.add(at)
+def _words_covered(squashed: str, words: list[str], part: str) -> int:
+    """How many of the words the squashed part covers where it occurs starting and ending at
+    word edges (0 where it does not): "Bergsteigen.com" names the site in "Bergsteigen.com
+    Magazin", not in "Skibergsteigen"."""
+    starts, ends, at = {}, {}, 0
+    for index, word in enumerate(words):
+        starts[at] = index
         at += len(word)
-        ends.add(at)
+        ends[at] = index
     found = squashed.find(part)
     while found >= 0:
         if found in starts and found + len(part) in ends:
-            return True
+            return ends[found + len(part)] - starts[found] + 1
         found = squashed.find(part, found + 1)
-    return False
+    return 0
 
 
 _GENERIC_TITLES = frozenset(norm(title) for title in tables.GENERIC_PAGE_TITLES)
@@ -128,10 +129,13 @@ def is_site_segment(segment: str, hints: list[str], trailing: bool = False) -> b
             continue
         if squashed == hint_squashed:
             return True
-        if (len(hint_squashed) >= 4 and len(squashed) <= len(hint_squashed) + 16
-                and _contains_words(squashed, words, hint_squashed)):
+        # the name with a word or two more ("Golem.de News"), not a sentence naming the site
+        # ("How we designed Dropbox ATF")
+        covered = _words_covered(squashed, words, hint_squashed) if len(hint_squashed) >= 4 else 0
+        if covered and len(words) - covered <= 2 and len(squashed) <= len(hint_squashed) + 16:
             return True
-        if len(squashed) >= 4 and squashed in hint_squashed:
+        # a short form of the name ("Spiegel" for "Der Spiegel"), not one word of a motto
+        if len(squashed) >= 4 and squashed in hint_squashed and 2 * len(squashed) >= len(hint_squashed):
             return True
     return False
 
@@ -322,6 +326,22 @@ def site_like_headings(h1s, title: str | None, hints: list[str]) -> set[str]:
             or (text in tails and len(text) <= 0.6 * len(norm(title)))}
 
 
+def learned_affixes(title: str | None, declared: list[str | None]) -> set[str]:
+    """Affixes learned by comparing <title> with a declared title it contains: "Blog name:
+    Headline" beside og:title "Headline" shows "Blog name" is the site's (comparison form)."""
+    title_key = norm(title)
+    found = set()
+    for text in declared:
+        key = norm(clean_text(text))
+        if not key or key == title_key or len(key.split()) < 2:
+            continue
+        if title_key.startswith(key + " "):
+            found.add(title_key[len(key) + 1:])
+        elif title_key.endswith(" " + key):
+            found.add(title_key[: -len(key) - 1])
+    return found
+
+
 def _opens_with_site_segment(heading: str, title: str | None, hints: list[str]) -> bool:
     """True when the heading opens with the site's name as <title> gives it and goes on: the
     site's name and motto ("ProNATs e.V. Verein zur ..." beside "Kinder und Arbeit » ProNATs e.V.")."""
@@ -418,6 +438,18 @@ def _shown_without_kicker(declared: str, h1s):
     return None
 
 
+def _shown_against_seo_pair(jsonld: str, cleaned_title: str | None, h1s, social_metas):
+    """The <h1> when the page carries two headlines, each given twice: the h1 and the social
+    title show one, <title> and JSON-LD give the other, written for search engines."""
+    if not cleaned_title or norm(cleaned_title) != norm(jsonld):
+        return None
+    social = {norm(text) for text in social_metas if text}
+    for text, element in h1s[:1]:
+        if norm(text) in social and norm(text) != norm(jsonld):
+            return text, element
+    return None
+
+
 def read_headline(tree, structured: StructuredData, *, url: str | None = None,
                   site_name: str | None = None) -> HeadlineFound:
     """Reconcile the headline candidates into the article's own headline.
@@ -437,9 +469,11 @@ def read_headline(tree, structured: StructuredData, *, url: str | None = None,
     declared_keys = [key for key in social | {norm(_jsonld_headline(structured))} if key]
     logos = {text for text in site_like_headings(h1s, title, hints) - social
              if norm(title).endswith(" " + text) or not any(key.endswith(" " + text) for key in declared_keys)}
-    logos |= {norm(text) for text, _ in h1s if is_site_name(text, hints)
+    affixes = learned_affixes(title, [structured.meta.get(key) for key in ("og:title", "twitter:title")])
+    logos |= {norm(text) for text, _ in h1s if is_site_name(text, hints) or norm(text) in affixes
               or (not declared_keys and _opens_with_site_segment(text, title, hints))}
-    hints += [text for text, _ in h1s if norm(text) in logos]
+    # a logo h1 names the site, and so does each of its parts ("Salsa-Figuren - Rueda in Berlin")
+    hints += [name for text, _ in h1s if norm(text) in logos for name in [text, *split_title(text)]]
     h1s = [(text, element) for text, element in h1s if norm(text) not in logos]
 
     agreed = _agreed_page_name(h1s, structured)
@@ -454,7 +488,9 @@ def read_headline(tree, structured: StructuredData, *, url: str | None = None,
         # "Wikimedia list article": a short type label sharing nothing with a page whose <title>
         # and h1 agree with each other
         jsonld = None
-    metas = [strip_site_affixes(structured.meta.get(key), hints) for key in tables.HEADLINE_META_KEYS]
+    social_metas = [strip_site_affixes(structured.meta.get(key), hints) for key in ("og:title", "twitter:title")]
+    metas = [strip_site_affixes(structured.meta.get(key), hints) for key in tables.HEADLINE_META_KEYS
+             if not is_site_name(structured.meta.get(key), hints)]
     metas = [text for text in metas if is_headline_like(text) and not is_site_segment(text, hints)]
     others = [text for text in [title, *(text for text, _ in h1s)] if text]
     # a short meta title sharing no word with <title> or any h1 is a section or site label
@@ -474,7 +510,7 @@ def read_headline(tree, structured: StructuredData, *, url: str | None = None,
     related = [(text, element) for text, element in h1s
                if any(overlaps(text, other) for other in declared)]
     if jsonld:
-        shown = _shown_without_kicker(jsonld, h1s)
+        shown = _shown_without_kicker(jsonld, h1s) or _shown_against_seo_pair(jsonld, cleaned_title, h1s, social_metas)
         if shown is not None:
             return HeadlineFound(*shown)
         # JSON-LD headlines are often cut at 110 characters: a meta title that extends it wins
@@ -502,7 +538,7 @@ def read_headline(tree, structured: StructuredData, *, url: str | None = None,
         if cleaned_title and _ends_with_words(shown, cleaned_title):
             return HeadlineFound(cleaned_title, element)  # the h1 adds a kicker to the title
         return HeadlineFound(shown, element)
-    if h1s and cleaned_title and is_site_name(cleaned_title, hints):
+    if h1s and cleaned_title and (is_site_name(cleaned_title, hints) or is_site_name(title, hints)):
         return HeadlineFound(*h1s[0])  # the <title> only names the site
     if cleaned_title:
         parts = split_title(cleaned_title)
