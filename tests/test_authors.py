@@ -262,3 +262,13 @@ def test_comment_marked_by_the_post_author_names_the_author():
     <li class="comment byuser comment-author-ramona bypostauthor"><cite class="fn">Ramona</cite><p>Danke!</p></li>
     </ol></body></html>"""
     assert authors_of(html, site_name="Stylegart") == ["Ramona"]
+
+
+def test_parts_of_an_organisation_in_author_meta_are_no_people():
+    html = """<html><head><meta name="author" content="Bayerische Landesanstalt für Wald und Forstwirtschaft - LWF">
+    </head><body><h1>Der Holländerholzhandel</h1><span itemprop="author">Joachim Hamberger</span></body></html>"""
+    assert authors_of(html) == ["Joachim Hamberger"]
+    html = """<html><head><meta name="author" content="hessenschau.de, Frankfurt, Germany"></head><body></body></html>"""
+    assert "Frankfurt" not in authors_of(html)
+    assert authors_of('<html><head><meta name="author" content="Jane Doe, dpa"></head><body></body></html>') == [
+        "Jane Doe", "dpa"]

@@ -197,16 +197,26 @@ def meta_authors(structured: StructuredData) -> list[AuthorName]:
     """Names of the first author meta key that gives any, from all its values (a site puts
     its own name in one <meta name=author> and the reporter's in another)."""
     for key in tables.AUTHOR_META_KEYS:
-        names: list[str] = []
+        names: list[AuthorName] = []
         values = structured.meta_all.get(key, [])
         # many values are a paper's reference list, not its authors: then the first only
         for value in values if len(values) <= 3 else values[:1]:
             if value.startswith(("http://", "https://", "/")):
                 continue
-            names += [name for name in split_authors(value) if name not in names]
+            names += [name for name in names_in_value(value) if name.name not in [n.name for n in names]]
         if names:
-            return [AuthorName(name, not _is_agency(name)) for name in names]
+            return names
     return []
+
+
+def names_in_value(value: str) -> list[AuthorName]:
+    """The names in one author string; when the string names an organisation ("Bayerische
+    Landesanstalt für Wald und Forstwirtschaft", "hessenschau.de, Frankfurt, Germany"), its parts
+    that are not shaped like a person's name are pieces of it (or its address), not people."""
+    names = split_authors(value)
+    organisation = len(names) > 1 and names_organisation(value, set())
+    return [AuthorName(name, not _is_agency(name) and not (organisation and not looks_like_full_name(name)))
+            for name in names]
 
 
 def itemprop_authors(structured: StructuredData) -> list[AuthorName]:
@@ -485,6 +495,8 @@ _SQUASH = re.compile(r"[\W_]+")
 _ORGANISATION_WORDS = re.compile(r"(?:^|[\s.-])(?:" + "|".join(re.escape(word) for word in tables.ORGANISATION_WORDS)
                                  + r")(?:$|[\s.,-])")  # case kept: "AG" is a company, "Ag" may be a name
 _DOMAIN_NAME = re.compile(r"\.[a-z]{2,4}$", re.I)
+# German compounds ending in an organisation word: "Landesanstalt", "Bundesverband", "Verbraucherzentrale"
+_ORGANISATION_COMPOUND = re.compile(r"\w(?:" + "|".join(tables.ORGANISATION_WORD_ENDINGS) + r")\b", re.I)
 
 
 def site_keys_of(site_name: str | None, url: str | None) -> set[str]:
@@ -502,7 +514,7 @@ def names_organisation(name: str, site_keys: set[str]) -> bool:
     word ("Hanns-Seidel-Stiftung e.V.", "Example GmbH")."""
     squashed = _SQUASH.sub("", name).casefold()
     return squashed in site_keys or bool(_DOMAIN_NAME.search(name)) or bool(_ORGANISATION_WORDS.search(name)) \
-        or _is_cjk_organisation(name)
+        or bool(_ORGANISATION_COMPOUND.search(name)) or _is_cjk_organisation(name)
 
 
 def read_authors(tree, structured: StructuredData, *, site_name: str | None = None,

@@ -212,6 +212,11 @@ ORGANISATION_WORDS = (
     "Illustrierte", "Zeitschrift",
 )
 
+#: Endings of German compound words that name an organisation ("Landesanstalt", "Bundesverband").
+ORGANISATION_WORD_ENDINGS = ("anstalt", "verband", "verein", "stiftung", "ministerium", "institut", "gesellschaft",
+                             "behörde", "agentur", "redaktion", "zentrale", "genossenschaft", "akademie",
+                             "hochschule", "universität", "klinikum", "landesamt", "bundesamt")
+
 #: News agencies and wire services: an author when no person is named.
 AGENCY_NAMES = (
     "Reuters", "AP", "Associated Press", "AFP", "Agence France-Presse", "dpa", "DPA", "SDA", "APA",
