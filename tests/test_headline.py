@@ -288,3 +288,14 @@ def test_h1_and_og_title_agreeing_against_title_and_json_ld_are_the_shown_headli
     html = html.replace("<title>Starmer suggests he will continue taking gifts | Daily Planet</title>",
                         "<title>Starmer defiant over taking gifts | Daily Planet</title>")
     assert headline_of(html) == "Starmer suggests he will continue taking gifts"
+
+
+def test_social_title_without_the_kicker_the_h1_and_json_ld_carry():
+    html = """<html><head><meta property="og:title" content="Judy Lybke, ganz und gar nicht eigenartig">
+    <script type="application/ld+json">{"@type": "NewsArticle",
+    "headline": "Neue Leipziger Schule: Judy Lybke, ganz und gar nicht eigenartig"}</script></head>
+    <body><h1>Neue Leipziger Schule: Judy Lybke, ganz und gar nicht eigenartig</h1></body></html>"""
+    assert headline_of(html) == "Judy Lybke, ganz und gar nicht eigenartig"
+    # without an h1 showing the kicker, JSON-LD stays
+    html = html.replace("<h1>Neue Leipziger Schule: Judy Lybke, ganz und gar nicht eigenartig</h1>", "")
+    assert headline_of(html) == "Neue Leipziger Schule: Judy Lybke, ganz und gar nicht eigenartig"

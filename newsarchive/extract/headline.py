@@ -450,6 +450,22 @@ def _shown_against_seo_pair(jsonld: str, cleaned_title: str | None, h1s, social_
     return None
 
 
+_KICKER_COLON = re.compile(r"^(.{1,60}?)[:：]\s+(?=\S)")
+
+
+def _social_without_kicker(jsonld: str, h1s, social_metas) -> str | None:
+    """The social title when it is the JSON-LD headline without the kicker before its colon,
+    and the h1 shows that headline with the kicker: the kicker labels the story, the social
+    title says where the headline proper starts ("Neue Leipziger Schule: Judy Lybke ...")."""
+    if not h1s or norm(h1s[0][0]) != norm(jsonld):
+        return None
+    match = _KICKER_COLON.match(jsonld)
+    if not match or len(norm(match.group(1)).split()) > 6:
+        return None
+    rest = norm(jsonld[match.end():])
+    return next((text for text in social_metas if text and norm(text) == rest), None)
+
+
 def read_headline(tree, structured: StructuredData, *, url: str | None = None,
                   site_name: str | None = None) -> HeadlineFound:
     """Reconcile the headline candidates into the article's own headline.
@@ -513,6 +529,9 @@ def read_headline(tree, structured: StructuredData, *, url: str | None = None,
         shown = _shown_without_kicker(jsonld, h1s) or _shown_against_seo_pair(jsonld, cleaned_title, h1s, social_metas)
         if shown is not None:
             return HeadlineFound(*shown)
+        social = _social_without_kicker(jsonld, h1s, social_metas)
+        if social is not None:
+            return HeadlineFound(social, _showing(social, h1s, related))
         # JSON-LD headlines are often cut at 110 characters: a meta title that extends it wins
         best = jsonld
         if jsonld.endswith(("…", "...")) or len(jsonld) >= 100:
