@@ -13,7 +13,7 @@ from lxml import etree
 
 from .tables import BLOCK_TAGS as _BLOCKS
 from .tables import (
-    BAD_TOKENS, BODY_TOKEN_PAIRS, BODY_TOKENS, CHROME_ROLES, CHROME_TAGS, DROP_TAGS,
+    BAD_TOKENS, BODY_TOKEN_PAIRS, BODY_TOKENS, CHROME_ROLES, CHROME_TAGS, DROP_TAGS, LEAD_TOKENS,
     SCREEN_READER_TOKENS, WEAK_BAD_TOKENS,
 )
 
@@ -191,9 +191,12 @@ def holds_article(el, page_text_len: int, prose: dict | None = None, prose_total
 
 
 def is_article_header(el) -> bool:
-    """A <header> that holds an h1 with a paragraph beside it: the article's headline block
-    (a lead may stand in it), not the site's banner."""
-    return el.find(".//h1") is not None and el.find(".//p") is not None
+    """A <header> of the article, not the site's banner: it holds the h1 with a paragraph
+    beside it, or a block named as the lead ("content__intro"). Its lead is body."""
+    if el.find(".//h1") is not None and el.find(".//p") is not None:
+        return True
+    return any(LEAD_TOKENS.intersection(class_info(node)[0])
+               for node in el.iter() if isinstance(node.tag, str) and node.get("class"))
 
 
 def is_small(el) -> bool:
