@@ -210,13 +210,14 @@ def meta_authors(structured: StructuredData) -> list[AuthorName]:
 
 
 def names_in_value(value: str) -> list[AuthorName]:
-    """The names in one author string; when the string names an organisation ("Bayerische
-    Landesanstalt für Wald und Forstwirtschaft", "hessenschau.de, Frankfurt, Germany"), its parts
-    that are not shaped like a person's name are pieces of it (or its address), not people."""
+    """The names in one author string; when one part names an organisation ("Bayerische
+    Landesanstalt für Wald und Forstwirtschaft", "hessenschau.de, Frankfurt, Germany"), the parts
+    not shaped like a person's name are pieces of it (or its address), not people."""
     names = split_authors(value)
-    organisation = len(names) > 1 and names_organisation(value, set())
-    return [AuthorName(name, not _is_agency(name) and not (organisation and not looks_like_full_name(name)))
-            for name in names]
+    if len(names) > 1 and any(names_organisation(name, set()) for name in names):
+        names = [name for name in names if names_organisation(name, set()) or looks_like_full_name(name)
+                 or _is_agency(name)]
+    return [AuthorName(name, not _is_agency(name)) for name in names]
 
 
 def itemprop_authors(structured: StructuredData) -> list[AuthorName]:
