@@ -4,7 +4,7 @@ from datetime import datetime, timezone
 import lxml.html
 
 from newsarchive.extract.dates import (
-    find_text_dates, first_date_in_text, local_form, parse_machine_date, parse_relative_date,
+    find_text_dates, first_date_in_text, local_form, month_word_date, parse_machine_date, parse_relative_date,
     parse_text_date, plausible, read_dates, url_date,
 )
 from newsarchive.extract.structured import read_structured
@@ -148,3 +148,20 @@ def test_a_bare_date_meta_ranks_below_a_shown_date():
     assert found.published.iso() == "2020-04-29"
     html = """<html><head><meta name="date" content="2020-04-30"></head><body><h1>Mietenstreik</h1></body></html>"""
     assert dates_of(html, language="de").published.iso() == "2020-04-30"
+
+
+def test_text_dates_of_every_form_in_text_order():
+    text = "Am 2019-10-19 und am 20. Oktober 2019, dann October 21, 2019 und 22.10.2019 sowie 2019年10月23日"
+    assert find_text_dates(text) == ["2019-10-19", "20. Oktober 2019", "October 21, 2019", "22.10.2019",
+                                     "2019年10月23日"]
+    assert find_text_dates("Seit 12 Jahren, 3 von 4 Fällen") == []
+    assert find_text_dates(" 02.12.19 ") == [" 02.12.19 "]
+
+
+def test_month_names_from_the_table_need_no_dateparser():
+    assert month_word_date("19. Oktober 2019").iso() == "2019-10-19"
+    assert month_word_date("Oct. 19, 2019").iso() == "2019-10-19"
+    assert month_word_date("1er mars 2019").iso() == "2019-03-01"
+    assert month_word_date("19 de octubre de 2019").iso() == "2019-10-19"
+    assert month_word_date("31 février 2019") is None
+    assert month_word_date("19 października 2019") is None  # not in the table: dateparser's turn

@@ -127,20 +127,24 @@ def plausible(found: PageDate | None, fetched_at: datetime) -> bool:
 
 # ---------------------------------------------------------------- parsing visible text
 _MONTH_WORD = r"[^\W\d_]{3,12}\.?"
-_TEXT_DATE_PATTERNS = (
-    # 19.10.2019, 19/10/2019, 19-10-2019 (day first outside the US: dateparser decides by language)
-    re.compile(r"\b\d{1,2}[./-]\s?\d{1,2}[./-]\s?(?:19|20)\d{2}\b"),
+_YEAR = r"(?:19|20)\d{2}"
+#: One pattern for every written form of a full date, so long texts are scanned once.
+_TEXT_DATE = re.compile("|".join((
+    # 19.10.2019, 19/10/2019, 19-10-2019 (day first outside the US: the page's locale decides)
+    r"\b\d{1,2}[./-]\s?\d{1,2}[./-]\s?" + _YEAR + r"\b",
     # 2019-10-19, 2019/10/19, 2019.10.19
-    re.compile(r"\b(?:19|20)\d{2}[./-]\d{1,2}[./-]\d{1,2}\b"),
+    r"\b" + _YEAR + r"[./-]\d{1,2}[./-]\d{1,2}\b",
     # 19. Oktober 2019, 19 October 2019, 19 de octubre de 2019, 1er mars 2019
-    re.compile(r"\b\d{1,2}(?:\.|er|st|nd|rd|th)?\s+(?:de\s+)?" + _MONTH_WORD + r",?\s+(?:de\s+)?(?:19|20)\d{2}\b"),
+    r"\b\d{1,2}(?:\.|er|st|nd|rd|th)?\s+(?:de\s+)?" + _MONTH_WORD + r",?\s+(?:de\s+)?" + _YEAR + r"\b",
     # October 19, 2019 / Oct. 19 2019
-    re.compile(r"\b" + _MONTH_WORD + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}\b"),
+    r"\b" + _MONTH_WORD + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+" + _YEAR + r"\b",
     # 2019年10月19日, 2019년 10월 19일
-    re.compile(r"(?:19|20)\d{2}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]?"),
-    # 02.12.19 standing alone (a two-digit year only when nothing else is around it)
-    re.compile(r"^\s*\d{1,2}\.\d{1,2}\.\d{2}\s*$"),
-)
+    _YEAR + r"\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]?",
+)))
+#: Every full date above holds a four-digit year: texts without one are skipped unscanned.
+_YEAR_HINT = re.compile(_YEAR)
+# 02.12.19 standing alone (a two-digit year only when nothing else is around it)
+_TWO_DIGIT_YEAR_ALONE = re.compile(r"^\s*\d{1,2}\.\d{1,2}\.\d{2}\s*$")
 _RELATIVE = re.compile(r"\b(?:\d+|an?|one)\s+(?:minute|min|hour|hr|day|week)s?\s+ago\b|\b(?:yesterday|today)\b"
                        r"|\bvor\s+\d+\s+(?:Minuten|Stunden|Tagen)\b|\bil y a\s+\d+\s+(?:minutes|heures|jours)\b"
                        r"|\bhace\s+\d+\s+(?:minutos|horas|días)\b|\bgestern\b|\bheute\b", re.I)
@@ -148,12 +152,35 @@ _RELATIVE = re.compile(r"\b(?:\d+|an?|one)\s+(?:minute|min|hour|hr|day|week)s?\s
 
 def find_text_dates(text: str) -> list[str]:
     """Substrings of text that look like a full date (day, month and year), in text order."""
-    found = []
-    for pattern in _TEXT_DATE_PATTERNS:
-        for match in pattern.finditer(text):
-            found.append((match.start(), match.group(0)))
-    found.sort()
-    return [snippet for _, snippet in found]
+    if not _YEAR_HINT.search(text):
+        alone = _TWO_DIGIT_YEAR_ALONE.match(text) if len(text) < 24 else None
+        return [alone.group(0)] if alone else []
+    return [match.group(0) for match in _TEXT_DATE.finditer(text)]
+
+
+_DAY_MONTH_WORD_YEAR = re.compile(r"(\d{1,2})(?:\.|er|st|nd|rd|th)?\s+(?:de\s+)?([^\W\d_]{3,12})\.?,?\s+(?:de\s+)?"
+                                  r"((?:19|20)\d{2})")
+_MONTH_WORD_DAY_YEAR = re.compile(r"([^\W\d_]{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})")
+
+
+def month_word_date(snippet: str) -> PageDate | None:
+    """'19. Oktober 2019', 'Oct. 19, 2019' with a month name from the table, without dateparser."""
+    text = snippet.strip()
+    match = _DAY_MONTH_WORD_YEAR.fullmatch(text)
+    if match:
+        day, word, year = match.groups()
+    else:
+        match = _MONTH_WORD_DAY_YEAR.fullmatch(text)
+        if not match:
+            return None
+        word, day, year = match.groups()
+    month = tables.MONTHS.get(word.lower())
+    if month is None:
+        return None
+    try:
+        return PageDate(datetime(int(year), month, int(day)))
+    except ValueError:
+        return None
 
 
 def parse_text_date(snippet: str, language: str | None, fetched_at: datetime,
@@ -165,6 +192,12 @@ def parse_text_date(snippet: str, language: str | None, fetched_at: datetime,
     """
     if month_first is None:
         month_first = language == "en"
+    return _parse_text_date(snippet, language, month_first)
+
+
+@lru_cache(maxsize=4096)
+def _parse_text_date(snippet: str, language: str | None, month_first: bool) -> PageDate | None:
+    """parse_text_date for one snippet; cached because teasers and lists repeat the same dates."""
     cjk = re.match(r"((?:19|20)\d{2})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})", snippet)
     if cjk:
         try:
@@ -185,6 +218,9 @@ def parse_text_date(snippet: str, language: str | None, fetched_at: datetime,
             return PageDate(datetime(year, month, day))
         except ValueError:
             return None
+    from_table = month_word_date(snippet)
+    if from_table is not None:
+        return from_table
     value = _dateparser_parse(snippet, language)
     if value is None:
         return None
@@ -289,6 +325,16 @@ def in_foreign_part(element, keep=frozenset()) -> bool:
     return False
 
 
+def _any_of(words) -> re.Pattern:
+    """One pattern finding any of the words as a substring (one scan instead of one per word)."""
+    return re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)))
+
+
+_DATE_CONTAINER = _any_of(tables.DATE_CONTAINER_TOKENS)
+_MODIFIED_MARK = _any_of(tables.MODIFIED_TOKENS)
+_UPDATED_WORD = _any_of(tables.UPDATED_WORDS)
+
+
 def time_element_dates(tree) -> list[tuple[str, bool]]:
     """datetime (or text) of <time> elements: (value, looks like a modification)."""
     found = []
@@ -298,7 +344,7 @@ def time_element_dates(tree) -> list[tuple[str, bool]]:
             continue
         marks = " ".join(filter(None, [element.get("class"), element.get("id"), element.get("itemprop"),
                                        (element.getparent().get("class") if element.getparent() is not None else None)])).lower()
-        found.append((value.strip(), any(token in marks for token in tables.MODIFIED_TOKENS)))
+        found.append((value.strip(), bool(_MODIFIED_MARK.search(marks))))
     return found
 
 
@@ -311,7 +357,7 @@ def script_state_dates(tree, limit: int = 3) -> list[str]:
     found = []
     for script in tree.xpath("//script[not(@src)][not(@type='application/ld+json')]"):
         text = script.text or ""
-        if len(text) < 20:
+        if len(text) < 20 or not any(key in text for key in tables.SCRIPT_DATE_KEYS):
             continue
         for match in _SCRIPT_DATE.finditer(text):
             found.append(match.group(1))
@@ -378,9 +424,7 @@ def visible_dates(tree, language: str | None, fetched_at: datetime, headline_ele
             continue
         seen.add(element)
         marks = _class_tokens(element)
-        if not any(token in marks for token in tables.DATE_CONTAINER_TOKENS):
-            continue
-        if any(token in marks for token in tables.MODIFIED_TOKENS):
+        if not _DATE_CONTAINER.search(marks) or _MODIFIED_MARK.search(marks):
             continue
         stamp = parse_machine_date(element.get("title") or element.get("data-date") or "")
         if plausible(stamp, fetched_at) and not in_foreign_part(element, keep):
@@ -393,7 +437,7 @@ def visible_dates(tree, language: str | None, fetched_at: datetime, headline_ele
         snippets = find_text_dates(text)
         for snippet in snippets:
             before = lowered[:lowered.find(snippet.lower())]
-            if any(word in before for word in tables.UPDATED_WORDS):
+            if _UPDATED_WORD.search(before):
                 continue
             found = parse_text_date(snippet, language, fetched_at, month_first)
             if plausible(found, fetched_at):
@@ -443,16 +487,18 @@ def read_dates(tree, structured: StructuredData, *, url: str | None, language: s
                          + parse_all(itemprop_dates(structured, "datemodified"), "itemprop")), None)
     times = time_element_dates(tree)
     sources = (
-        ("json-ld", jsonld_dates(structured, "datePublished") + jsonld_dates(structured, "dateCreated")
+        ("json-ld", lambda: jsonld_dates(structured, "datePublished") + jsonld_dates(structured, "dateCreated")
          + jsonld_dates(structured, "uploadDate")),
-        ("meta", meta_dates(structured, tables.PUBLISHED_META_KEYS)),
-        ("itemprop", itemprop_dates(structured, "datepublished") + itemprop_dates(structured, "datecreated")),
-        ("time", [value for value, is_modified in times if not is_modified]),
-        ("script", script_state_dates(tree)),
+        ("meta", lambda: meta_dates(structured, tables.PUBLISHED_META_KEYS)),
+        ("itemprop", lambda: itemprop_dates(structured, "datepublished") + itemprop_dates(structured, "datecreated")),
+        ("time", lambda: [value for value, is_modified in times if not is_modified]),
+        # scanning every inline script is costly: app state matters when the markup gave nothing,
+        # or gave a UTC value that app state may render in the site's own zone
+        ("script", lambda: script_state_dates(tree) if found.published is None or is_utc(found.published) else []),
     )
     machine: list[PageDate] = []
     for source, values in sources:
-        parsed_values = parse_all(values, source)
+        parsed_values = parse_all(values(), source)
         if parsed_values and found.published is None:
             found.published, found.published_source = parsed_values[0], source
         machine += parsed_values
@@ -498,13 +544,17 @@ def writes_month_first(structured: StructuredData, language: str | None) -> bool
     return region not in tables.DAY_FIRST_ENGLISH_REGIONS
 
 
+def is_utc(value: PageDate) -> bool:
+    return value.has_zone and value.value.utcoffset() == timedelta(0)
+
+
 def local_form(chosen: PageDate, others: list[PageDate], from_url: PageDate | None) -> PageDate:
     """Prefer the page's local rendering of a UTC timestamp: readers date an article locally.
 
     The same instant given elsewhere with the site's own offset wins; else, when the URL's
     date is the day before or after the UTC date, the URL's date (the UTC value crossed midnight).
     """
-    if not (chosen.has_zone and chosen.value.utcoffset() == timedelta(0)):
+    if not is_utc(chosen):
         return chosen
     for other in others:
         if other.has_zone and other.value.utcoffset() != timedelta(0) \
@@ -561,7 +611,7 @@ def first_date_in_text(tree, language: str | None, fetched_at: datetime, headlin
             parsed = parse_text_date(snippet, language, fetched_at, month_first)
             if not plausible(parsed, fetched_at):
                 continue
-            if any(word in prefix for word in tables.UPDATED_WORDS):
+            if _UPDATED_WORD.search(prefix):
                 updated = updated or parsed
                 continue
             distance = 0 if headline_at is None else (
