@@ -299,3 +299,10 @@ def test_social_title_without_the_kicker_the_h1_and_json_ld_carry():
     # without an h1 showing the kicker, JSON-LD stays
     html = html.replace("<h1>Neue Leipziger Schule: Judy Lybke, ganz und gar nicht eigenartig</h1>", "")
     assert headline_of(html) == "Neue Leipziger Schule: Judy Lybke, ganz und gar nicht eigenartig"
+
+
+def test_section_glued_to_the_social_title_that_a_meta_headline_leaves_off():
+    html = """<html><head><meta property="og:title" content="장동혁, 한동훈 제명했지만 부담 커졌다-정치ㅣ한국일보">
+    <meta property="og:site_name" content="한국일보"><meta name="headline" content="장동혁, 한동훈 제명했지만 부담 커졌다">
+    </head><body></body></html>"""
+    assert headline_of(html, url="https://www.hankookilbo.com/news/article/A1") == "장동혁, 한동훈 제명했지만 부담 커졌다"

@@ -453,6 +453,20 @@ def _shown_against_seo_pair(jsonld: str, cleaned_title: str | None, h1s, social_
 _KICKER_COLON = re.compile(r"^(.{1,60}?)[:：]\s+(?=\S)")
 
 
+_GLUE_MARKS = ("-", "–", "—", "|", "_", "·", "•", "»", ":", "/", "ㅣ", "｜", "：")
+
+
+def _without_affix_shown_by(text: str, others: list[str]) -> str:
+    """The text without an affix glued to its end that another declared title leaves off
+    ("Headline-정치" beside a meta headline "Headline": "정치" is the section)."""
+    for other in others:
+        key = norm(other)
+        if len(key.split()) >= 2 and norm(text).startswith(key + " ") and text.casefold().startswith(other.casefold()):
+            if text[len(other):].lstrip().startswith(_GLUE_MARKS):
+                return other
+    return text
+
+
 def _social_without_kicker(jsonld: str, h1s, social_metas) -> str | None:
     """The social title when it is the JSON-LD headline without the kicker before its colon,
     and the h1 shows that headline with the kicker: the kicker labels the story, the social
@@ -551,7 +565,7 @@ def read_headline(tree, structured: StructuredData, *, url: str | None = None,
     if metas:
         if cleaned_title and _cut_short(metas[0], cleaned_title):
             return HeadlineFound(cleaned_title, _showing(cleaned_title, h1s, related))
-        return _prefer_shown(metas[0], h1s, related)
+        return _prefer_shown(_without_affix_shown_by(metas[0], metas[1:]), h1s, related)
     if related:
         shown, element = related[0]
         if cleaned_title and _ends_with_words(shown, cleaned_title):
