@@ -2,7 +2,8 @@
 import lxml.html
 
 from newsarchive.extract.body import (
-    BlockLog, drop_meta_under_lead, edge_label, extract_body, is_lead, reads_as_prose,
+    BlockLog, cross_check_article_body, drop_meta_under_lead, edge_label, extract_body, is_lead,
+    reads_as_prose,
 )
 from newsarchive.extract.prune import is_article_header
 from newsarchive.extract.structured import StructuredData
@@ -75,3 +76,19 @@ def test_drop_meta_under_lead_keeps_sentences_that_open_like_meta():
 def test_edge_label_takes_a_lone_byline_word():
     assert edge_label("Von", None, None) == "byline"
     assert edge_label("By", None, None) == "byline"
+
+
+# ---------------------------------------------------------------- articleBody cross-check
+def test_cross_check_keeps_the_lead_that_repeats_the_description():
+    structured = StructuredData(article_body=" ".join([LONG, LONG + " Two."]),
+                                og={"description": LEAD})
+    kept = cross_check_article_body([LEAD, LONG, "Photo: the council hall.", LONG + " Two."],
+                                    structured, BlockLog())
+    assert kept == [LEAD, LONG, LONG + " Two."]
+
+
+def test_cross_check_drops_a_description_repeated_after_the_text_began():
+    structured = StructuredData(article_body=" ".join([LONG, LONG + " Two."]),
+                                og={"description": LEAD})
+    kept = cross_check_article_body([LONG, LEAD, LONG + " Two."], structured, BlockLog())
+    assert kept == [LONG, LONG + " Two."]

@@ -209,11 +209,7 @@ def add_lead(elements: list, body, headline_key: str | None, structured) -> list
     description or carry a lead-like class ("teaser-text", "entry-excerpt"). A dek or summary
     line under the headline is not the lead."""
     first = elements[0]
-    description = ""
-    if structured is not None:
-        description = normalize_phrase(
-            (getattr(structured, "og", None) or {}).get("description")
-            or (getattr(structured, "meta", None) or {}).get("description") or "")
+    description = page_description(structured)
     heading = find_headline_element(body, headline_key)
     if heading is not None and (heading is first or first in set(heading.iterancestors())):
         return elements
@@ -317,10 +313,21 @@ def is_lead(node, description: str) -> bool:
         return True
     if tokens & DEK_TOKENS or node.tag in HEADING_TAGS:
         return False
-    phrase = normalize_phrase(text)
-    # the lead repeats the page's description, maybe after a dateline ("Berlin. ...")
-    return bool(description) and len(description) >= LEAD_MIN_LEN and (
+    return repeats_description(normalize_phrase(text), description)
+
+
+def repeats_description(phrase: str, description: str) -> bool:
+    """The lead repeats the page's description, maybe after a dateline ("Berlin. ...")."""
+    return bool(description) and len(description) >= LEAD_MIN_LEN and len(phrase) >= LEAD_MIN_LEN and (
         description[:60] in phrase[:200] or phrase[:60] in description)
+
+
+def page_description(structured) -> str:
+    """The page's description (og:description, else meta description), normalised."""
+    if structured is None:
+        return ""
+    return normalize_phrase((getattr(structured, "og", None) or {}).get("description")
+                            or (getattr(structured, "meta", None) or {}).get("description") or "")
 
 
 def reads_as_prose(text: str) -> bool:
@@ -591,12 +598,16 @@ def cross_check_article_body(paragraphs: list[str], structured, record) -> list[
     # articleBody must cover what we found (it is the same text, not a truncated teaser)
     if found_count < 0.9 * len(ab_tokens) or found_count < 0.6 * dom_count:
         return paragraphs
+    # the lead, which articleBody often leaves out, stays when it repeats the page's description
+    description = page_description(structured)
+    lead_open = True
     kept = []
     for text, ok in zip(paragraphs, found):
-        if ok:
+        if ok or (lead_open and repeats_description(normalize_phrase(text), description)):
             kept.append(text)
         else:
             record.add(Boilerplate(label="other", heading=None, text=text), 1 << 30)
+        lead_open = lead_open and not ok
     return kept
 
 
