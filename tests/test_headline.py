@@ -306,3 +306,10 @@ def test_section_glued_to_the_social_title_that_a_meta_headline_leaves_off():
     <meta property="og:site_name" content="한국일보"><meta name="headline" content="장동혁, 한동훈 제명했지만 부담 커졌다">
     </head><body></body></html>"""
     assert headline_of(html, url="https://www.hankookilbo.com/news/article/A1") == "장동혁, 한동훈 제명했지만 부담 커졌다"
+
+
+def test_kicker_before_a_screen_reader_separator_in_the_h1_is_dropped():
+    html = """<html><head><title>Strompreisbremse: Regierung drosselt Bioenergie</title></head>
+    <body><h1><span class="fake-h5">Strompreisbremse</span><span class="invisible">: </span>
+    <span class="headline">Regierung drosselt Bioenergie, Branche protestiert</span></h1></body></html>"""
+    assert headline_of(html) == "Regierung drosselt Bioenergie, Branche protestiert"

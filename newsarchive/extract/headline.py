@@ -245,8 +245,14 @@ def without_kicker(heading) -> str:
 _HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template"})
 
 
+_HIDDEN_CLASS = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(token) for token in tables.HIDDEN_SEPARATOR_CLASS_TOKENS)
+                           + r")(?![\w-])", re.I)
+
+
 def _is_presentational_separator(element) -> bool:
-    hidden = element.get("aria-hidden") == "true" or element.get("role") == "presentation"
+    """A punctuation-only child shown only to the eye or only to screen readers."""
+    hidden = (element.get("aria-hidden") == "true" or element.get("role") == "presentation"
+              or bool(_HIDDEN_CLASS.search(element.get("class") or "")))
     return hidden and not any(ch.isalnum() for ch in element.text_content())
 
 

@@ -23,6 +23,11 @@ HEADLINE_KICKER_CLASS_TOKENS = (
     "pretitle", "pre-title", "overhead", "h1small", "topic-label", "label", "flag", "rubric",
 )
 
+#: class names of a punctuation-only element between a kicker and the headline inside an
+#: <h1> that only screen readers (or only the eye) get: the kicker ends there.
+HIDDEN_SEPARATOR_CLASS_TOKENS = ("invisible", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text",
+                                 "screenreader", "hidden", "a11y-hidden", "u-visually-hidden")
+
 #: Conjunctions after a word cut short with a hyphen ("Vor- und Nachteile"): that hyphen is
 #: no title separator.
 ELISION_CONJUNCTIONS = ("und", "oder", "bis", "sowie", "u\\.", "and", "or", "et", "ou", "en", "of", "och", "og")
@@ -141,6 +146,14 @@ BYLINE_TEXT_PREFIXES = ("by", "von", "par", "por", "di", "door", "av", "af", "au
                         "geschrieben von", "ein beitrag von", "ein artikel von", "auteur", "redacción",
                         "redazione", "gespeichert von", "eingestellt von", "erstellt von", "verfasst von",
                         "redaktion:", "责任编辑", "作者", "记者", "编辑", "撰文", "文")
+
+#: Labels that, with a colon, name an author wherever they stand on the page ("Autor: X" under the text).
+BYLINE_LABELS = ("autor", "autorin", "autoren", "author", "authors", "von", "text", "by", "auteur", "autrice",
+                 "autore", "autrice", "autora", "par", "por", "di", "door", "redaktion", "verfasser", "verfasserin")
+
+#: Phrases that name an author without a colon wherever they stand ("Geschrieben von X").
+BYLINE_PHRASES = ("written by", "geschrieben von", "verfasst von", "ein beitrag von", "ein artikel von",
+                  "écrit par", "escrito por", "scritto da")
 
 #: The word right before a name inside a byline line ("Veröffentlicht am 8. Februar von X").
 BYLINE_NAME_WORDS = ("von", "by", "par", "por", "door", "di")
