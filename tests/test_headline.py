@@ -313,3 +313,14 @@ def test_kicker_before_a_screen_reader_separator_in_the_h1_is_dropped():
     <body><h1><span class="fake-h5">Strompreisbremse</span><span class="invisible">: </span>
     <span class="headline">Regierung drosselt Bioenergie, Branche protestiert</span></h1></body></html>"""
     assert headline_of(html) == "Regierung drosselt Bioenergie, Branche protestiert"
+
+
+def test_h1_going_on_where_json_ld_stops():
+    html = """<html><head><script type="application/ld+json">{"@type": "NewsArticle",
+    "headline": "Ultium Cells erhöht Gigafactory-Kapazität"}</script></head>
+    <body><h1>Ultium Cells erhöht Gigafactory-Kapazität in Tennessee</h1></body></html>"""
+    assert headline_of(html) == "Ultium Cells erhöht Gigafactory-Kapazität in Tennessee"
+    # a subtitle element inside the h1 is no part of the headline
+    html = html.replace("<h1>Ultium Cells erhöht Gigafactory-Kapazität in Tennessee</h1>",
+                        "<h1><span>Ultium Cells erhöht Gigafactory-Kapazität</span> <span>Ein Werk in Tennessee</span></h1>")
+    assert headline_of(html) == "Ultium Cells erhöht Gigafactory-Kapazität"

@@ -552,6 +552,11 @@ def read_headline(tree, structured: StructuredData, *, url: str | None = None,
         social = _social_without_kicker(jsonld, h1s, social_metas)
         if social is not None:
             return HeadlineFound(social, _showing(social, h1s, related))
+        for text, element in h1s[:1]:
+            # the h1 goes on where JSON-LD stops, in one run of text (not a subtitle element)
+            if len(norm(jsonld).split()) >= 3 and _goes_on(jsonld, text) and not any(
+                    isinstance(child.tag, str) and child.tag != "br" for child in element):
+                return HeadlineFound(text, element)
         # JSON-LD headlines are often cut at 110 characters: a meta title that extends it wins
         best = jsonld
         if jsonld.endswith(("…", "...")) or len(jsonld) >= 100:
