@@ -136,3 +136,14 @@ def test_timestamp_lines_are_not_datelines():
 
 def test_numeric_dateline_date_with_year():
     assert split("Berlin, 07.01.2024 – Die Regierung").date == "2024-01-07"
+
+
+def test_dateline_after_the_standfirst_the_body_opens_with():
+    summary = "The candidate's coolness to Brussels put her at odds with the government."
+    meta = Metadata(description=summary)
+    result = apply_dateline([summary, "DUBLIN — She has slammed the treaties.", "More."], meta)
+    assert result.text == "DUBLIN"
+    assert result.paragraphs == [summary, "She has slammed the treaties.", "More."]
+    # without the page naming it as its summary, a short first paragraph does not vouch for "DUBLIN"
+    plain = apply_dateline(["A short kicker line.", "DUBLIN — She has slammed the treaties."], Metadata())
+    assert plain.text is None

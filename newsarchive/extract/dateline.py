@@ -70,7 +70,7 @@ def apply_dateline(paragraphs: list[str], meta, *, fetched_at: datetime | None =
     named = page_place_words(meta)
     index, found = 0, find_dateline(paragraphs[0], named_places=named)
     if found is None:
-        index, found = later_dateline(paragraphs)
+        index, found = later_dateline(paragraphs, standfirst=getattr(meta, "description", None))
     if found is None:
         return _lede_dateline(result, meta, named, fetched_at)
     text, place, date_parts, rest = found
@@ -105,17 +105,33 @@ _SHORT_PARAGRAPH = 300
 _CAPTION = re.compile(r"\b(?:" + "|".join(re.escape(word) for word in tables.CAPTION_WORDS) + r")\b", re.I)
 
 
-def later_dateline(paragraphs: list[str]):
+def later_dateline(paragraphs: list[str], standfirst: str | None = None):
     """A dateline vouched for by an agency, region, date or a known place, after a few short
-    leading paragraphs (photo captions, kickers, a date line the body kept)."""
+    leading paragraphs (photo captions, kickers, a date line the body kept).
+
+    standfirst: the page's description; a body that opens with it (the summary under the
+    headline) has its first story paragraph second, where any dateline shape counts.
+    """
+    opens_with_standfirst = is_standfirst(paragraphs[0], standfirst)
     for index in range(1, min(len(paragraphs), _LEADING_SHORT_PARAGRAPHS + 1)):
         before = paragraphs[index - 1]
         if len(before) > _SHORT_PARAGRAPH and not _CAPTION.search(before):
             break
-        found = find_dateline(paragraphs[index], strong_only=True)
+        found = find_dateline(paragraphs[index], strong_only=not (index == 1 and opens_with_standfirst))
         if found is not None:
             return index, found
     return 0, None
+
+
+def is_standfirst(paragraph: str, description: str | None) -> bool:
+    """True when a paragraph is the page's description (give or take its punctuation)."""
+    if not paragraph or not description:
+        return False
+    words, summary = _WORDS.findall(paragraph.casefold()), _WORDS.findall(description.casefold())
+    return len(words) >= 5 and (words == summary or (len(summary) >= 8 and words[:len(summary)] == summary))
+
+
+_WORDS = re.compile(r"\w+")
 
 
 def page_place_words(meta) -> frozenset[str]:
