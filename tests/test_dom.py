@@ -1,6 +1,6 @@
 import lxml.html
 
-from newsarchive.extract.dom import following_elements
+from newsarchive.extract.dom import following_elements, preceding_elements
 
 PAGE = """<html><body>
 <div id="top"><h1 id="headline">Title <b>bold</b></h1><p id="p1">one</p></div>
@@ -19,3 +19,10 @@ def test_following_elements_is_lazy():
     tree = lxml.html.fromstring(PAGE)
     walk = following_elements(tree.get_element_by_id("headline"), "p")
     assert next(walk).get("id") == "p1"
+
+
+def test_preceding_elements_is_the_xpath_preceding_axis_nearest_first():
+    tree = lxml.html.fromstring(PAGE)
+    last = tree.get_element_by_id("p3")
+    assert list(preceding_elements(last)) == last.xpath("preceding::*")[::-1]
+    assert [e.get("id") for e in preceding_elements(last, "p")] == ["p2", "p1"]

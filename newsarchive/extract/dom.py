@@ -17,3 +17,13 @@ def following_elements(element, *tags: str) -> Iterator:
         for sibling in node.itersiblings():
             yield from sibling.iter(*tags)
         node = node.getparent()
+
+
+def preceding_elements(element, *tags: str) -> Iterator:
+    """Elements before `element` in the page, not its ancestors (XPath's preceding axis),
+    nearest first, lazily; only those whose tag is in `tags` when tags are given."""
+    node = element
+    while node is not None:
+        for sibling in node.itersiblings(preceding=True):
+            yield from reversed(list(sibling.iter(*tags)))
+        node = node.getparent()
