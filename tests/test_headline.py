@@ -324,3 +324,16 @@ def test_h1_going_on_where_json_ld_stops():
     html = html.replace("<h1>Ultium Cells erhöht Gigafactory-Kapazität in Tennessee</h1>",
                         "<h1><span>Ultium Cells erhöht Gigafactory-Kapazität</span> <span>Ein Werk in Tennessee</span></h1>")
     assert headline_of(html) == "Ultium Cells erhöht Gigafactory-Kapazität"
+
+
+def test_reworded_h1_inside_the_article_beats_the_social_title():
+    html = """<html><head><meta property="og:title" content="Firmenwagen: Leasen oder Finanzieren? Was lohnt sich?">
+    <title>Firmenwagen: Leasen oder Finanzieren? Was lohnt sich?</title></head>
+    <body><article><header><h1>Firmenwagen: Leasing oder Finanzierung?</h1></header><p>Text</p></article></body></html>"""
+    assert headline_of(html) == "Firmenwagen: Leasing oder Finanzierung?"
+    # an h1 outside the article, or sharing no words with the declared titles, is not taken
+    assert headline_of(html.replace("<article>", "<div>").replace("</article>", "</div>")) == \
+        "Firmenwagen: Leasen oder Finanzieren? Was lohnt sich?"
+    html = """<html><head><title>Share buttons removal test</title></head>
+    <body><article><h1>Lorem ipsum dolor</h1><p>Text</p></article></body></html>"""
+    assert headline_of(html) == "Share buttons removal test"

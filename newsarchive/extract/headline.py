@@ -486,6 +486,15 @@ def _social_without_kicker(jsonld: str, h1s, social_metas) -> str | None:
     return next((text for text in social_metas if text and norm(text) == rest), None)
 
 
+def _in_article(element) -> bool:
+    return bool(element.xpath("ancestor::article or ancestor::main"))
+
+
+def _shares_words(a: str, b: str) -> bool:
+    shared = _words(a) & _words(b)
+    return len(shared) >= 2 and any(len(word) >= 5 for word in shared)
+
+
 def read_headline(tree, structured: StructuredData, *, url: str | None = None,
                   site_name: str | None = None) -> HeadlineFound:
     """Reconcile the headline candidates into the article's own headline.
@@ -573,6 +582,10 @@ def read_headline(tree, structured: StructuredData, *, url: str | None = None,
             plain = next((other for other in declared if norm(other) == norm(text.replace("\xad", ""))), None)
             if plain is not None:
                 return HeadlineFound(plain, element)
+    article_h1 = next(((text, element) for text, element in h1s[:1] if _in_article(element)
+                       and len(norm(text).split()) >= 3 and any(_shares_words(text, other) for other in declared)), None)
+    if article_h1 is not None and not related:
+        return HeadlineFound(*article_h1)
     if metas:
         if cleaned_title and _cut_short(metas[0], cleaned_title):
             return HeadlineFound(cleaned_title, _showing(cleaned_title, h1s, related))
