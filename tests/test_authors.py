@@ -1,7 +1,8 @@
 """Authors: structured sources, bylines, cleaning, people before organisations."""
 import lxml.html
 
-from newsarchive.extract.authors import clean_author, looks_like_full_name, read_authors, split_authors
+from newsarchive.extract.authors import (clean_author, labelled_byline_authors, looks_like_full_name, read_authors,
+                                         split_authors)
 from newsarchive.extract.structured import read_structured
 
 
@@ -272,3 +273,17 @@ def test_parts_of_an_organisation_in_author_meta_are_no_people():
     assert "Frankfurt" not in authors_of(html)
     assert authors_of('<html><head><meta name="author" content="Jane Doe, dpa"></head><body></body></html>') == [
         "Jane Doe", "dpa"]
+
+
+def test_labelled_byline_closing_the_article():
+    long = "Die Windgeschwindigkeit beeinflusst die Leistung mit der dritten Potenz. " * 3
+    html = f"""<html><body><h1>Der WindRebell</h1><div class="text"><p>{long}</p>
+    <a href="mailto:x"><b>Von:</b><br><br> Götz Warnke</a></div></body></html>"""
+    assert authors_of(html) == ["Götz Warnke"]
+    html = f"""<html><body><h1>Neue Hochzeitslokation</h1><p>{long}</p>
+    <p><em>Autor: <a href="/p">Samuel Diekmann</a> (Sponsored Post), Redner bei rent-a-pastor.com</em></p></body></html>"""
+    assert authors_of(html) == ["Samuel Diekmann"]
+    # a label inside the comments names a commenter
+    html = f"""<html><body><h1>Der WindRebell</h1><p>{long}</p>
+    <div class="comments"><p>Von: Troll Meier</p></div></body></html>"""
+    assert labelled_byline_authors(lxml.html.document_fromstring(html)) == []

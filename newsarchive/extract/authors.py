@@ -400,6 +400,32 @@ def _is_cjk_organisation(name: str) -> bool:
     return bool(_CJK_ORGANISATION.match(name))
 
 
+_LABELLED_BYLINE = re.compile(
+    r"^\s*(?:(?:" + _alternatives(tables.BYLINE_LABELS) + r")\s*[:：]|(?:" + _alternatives(tables.BYLINE_PHRASES)
+    + r")\s)\s*", re.I)
+_LABEL_CARRIERS = ("p", "div", "span", "em", "i", "b", "strong", "small", "li", "td", "h4", "h5", "h6", "address")
+
+
+def labelled_byline_authors(tree, headline_element=None, limit: int = 3000) -> list[AuthorName]:
+    """A labelled byline anywhere in the page outside comments, sidebars and footers ("Autor: X"
+    closing the article, "<b>Von:</b><br> X"): the label says what the name is, wherever it stands."""
+    keep = frozenset(headline_element.iterancestors()) if headline_element is not None else frozenset()
+    for number, element in enumerate(tree.iter(*_LABEL_CARRIERS)):
+        if number > limit:
+            break
+        if not element.text or not _LABELLED_BYLINE.match(element.text):
+            continue
+        text = " ".join(" ".join(element.itertext()).split())
+        if _BYLINE_LABEL.match(text) or _LABELLED_BYLINE.sub("", text) == "":
+            text = f"{text} {text_after(element)}"
+        if len(text) > 120 or _inside_skipped_part(element, keep):
+            continue
+        names = [name for name in split_authors(_LABELLED_BYLINE.sub("", text)) if reads_as_name(name)]
+        if names:
+            return [AuthorName(name, not _is_agency(name)) for name in names[:6]]
+    return []
+
+
 def post_author_comment_names(tree) -> list[AuthorName]:
     """The name on a comment the blog marks as written by the post's author (WordPress'
     "bypostauthor" class): the platform's own word on who wrote the post."""
@@ -526,7 +552,7 @@ def read_authors(tree, structured: StructuredData, *, site_name: str | None = No
                lambda: byline_authors(tree, headline_element),
                lambda: prefixed_byline_authors(headline_element, tree=tree),
                lambda: cjk_credit_authors(tree, headline_element), lambda: signature_authors(tree),
-               lambda: post_author_comment_names(tree))
+               lambda: labelled_byline_authors(tree, headline_element), lambda: post_author_comment_names(tree))
     organisations: list[str] = []
     site = (site_name or "").casefold()
     site_keys = site_keys_of(site_name, url)
