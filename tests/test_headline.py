@@ -337,3 +337,8 @@ def test_reworded_h1_inside_the_article_beats_the_social_title():
     html = """<html><head><title>Share buttons removal test</title></head>
     <body><article><h1>Lorem ipsum dolor</h1><p>Text</p></article></body></html>"""
     assert headline_of(html) == "Share buttons removal test"
+
+
+def test_title_whose_both_parts_name_the_site_keeps_the_one_the_host_does_not_name():
+    assert strip_site_affixes("mediaarchitecture.de // » Jens Weber",
+                              ["mediaarchitecture", "mediaarchitecture.de", "Jens Weber"]) == "Jens Weber"

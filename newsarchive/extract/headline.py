@@ -41,18 +41,19 @@ class HeadlineFound:
 
 
 def site_name_hints(structured: StructuredData, url: str | None, site_name: str | None) -> list[str]:
-    """Names the site may go by: declared names plus the host's main label."""
-    hints = [site_name] if site_name else []
-    for key in tables.SITE_NAME_META_KEYS:
-        value = structured.meta.get(key)
-        if value and len(value) < 60:
-            hints.append(value.lstrip("@"))
+    """Names the site may go by, surest first: the host's main label, the declared names."""
+    hints = []
     for address in (url, structured.canonical_url, *_copied_urls(url)):
         host = urlsplit(address or "").hostname or ""
         labels = [label for label in host.split(".") if label not in ("www", "m", "amp", "mobile")]
         if len(labels) >= 2:
             hints.append(labels[-2])
             hints.append(".".join(labels[-2:]))
+    hints += [site_name] if site_name else []
+    for key in tables.SITE_NAME_META_KEYS:
+        value = structured.meta.get(key)
+        if value and len(value) < 60:
+            hints.append(value.lstrip("@"))
     return [hint for hint in dict.fromkeys(hints) if norm(hint)]
 
 
@@ -140,6 +141,11 @@ def is_site_segment(segment: str, hints: list[str], trailing: bool = False) -> b
     return False
 
 
+def _site_rank(segment: str, hints: list[str]) -> int:
+    """Index of the first (surest) hint the segment names, len(hints) for none."""
+    return next((at for at, hint in enumerate(hints) if is_site_segment(segment, [hint])), len(hints))
+
+
 def is_site_name(text: str | None, hints: list[str]) -> bool:
     """True when the whole text is one of the site's names ("Anwalt Niemeyer" on anwaltniemeyer.de)."""
     squashed = _squash(text or "")
@@ -157,6 +163,12 @@ def strip_site_affixes(text: str | None, hints: list[str]) -> str | None:
             continue
         parts = [part.strip() for part in _split_at(separator, text)]
         changed = False
+        if len(parts) == 2 and is_site_segment(parts[0], hints) and is_site_segment(parts[-1], hints, trailing=True):
+            # both name the site ("site.de // » Jane Doe" with Jane Doe as the copyright holder):
+            # the one matching the surer name goes
+            first, last = _site_rank(parts[0], hints), _site_rank(parts[-1], hints)
+            if first != last:
+                return parts[-1] if first < last else parts[0]
         while len(parts) > 1 and is_site_segment(parts[-1], hints, trailing=True):
             parts.pop()
             changed = True
