@@ -5,7 +5,7 @@ from newsarchive.extract.body import (
     BlockLog, cross_check_article_body, drop_meta_under_lead, edge_label, extract_body, is_lead,
     reads_as_prose,
 )
-from newsarchive.extract.prune import is_article_header
+from newsarchive.extract.prune import chrome_label, is_article_header
 from newsarchive.extract.structured import StructuredData
 from newsarchive.extract.text import normalize_phrase
 
@@ -92,3 +92,12 @@ def test_cross_check_drops_a_description_repeated_after_the_text_began():
                                 og={"description": LEAD})
     kept = cross_check_article_body([LONG, LEAD, LONG + " Two."], structured, BlockLog())
     assert kept == [LONG, LONG + " Two."]
+
+
+# ---------------------------------------------------------------- page-builder widgets
+def test_a_page_builder_text_widget_is_no_chrome():
+    assert chrome_label(frag("<div class='elementor-widget-container'><p>Text</p></div>"),
+                        weak_allowed=False) is None
+    assert chrome_label(frag("<div class='widget Blog'><p>Text</p></div>"), weak_allowed=False) is None
+    assert chrome_label(frag("<div class='widget widget_recent_entries'><p>Text</p></div>"),
+                        weak_allowed=False) == "other"

@@ -13,7 +13,8 @@ from lxml import etree
 
 from .tables import BLOCK_TAGS as _BLOCKS
 from .tables import (
-    BAD_TOKENS, BODY_TOKEN_PAIRS, BODY_TOKENS, CHROME_ROLES, CHROME_TAGS, DROP_TAGS, LEAD_TOKENS,
+    BAD_TOKENS, BODY_TOKEN_PAIRS, BODY_TOKENS, CHROME_ROLES, CHROME_TAGS, CONTENT_WIDGET_TOKENS,
+    DROP_TAGS, LEAD_TOKENS, WIDGET_TOKENS,
     SCREEN_READER_TOKENS, WEAK_BAD_TOKENS,
 )
 
@@ -69,10 +70,12 @@ def class_info(el) -> tuple:
         ordered = list(tokens) + [a + b for a, b in zip(tokens, tokens[1:])]
         names_body = names_article_body(list(tokens))
         strong = weak = None
+        # page builders wrap every text block in a "widget" ("elementor-widget-text-editor")
+        content_widget = not CONTENT_WIDGET_TOKENS.isdisjoint(tokens)
         if not names_body:
             for token in ordered:
                 label = BAD_TOKENS.get(token)
-                if label is None:
+                if label is None or (content_widget and token in WIDGET_TOKENS):
                     continue
                 if weak is None:
                     weak = label

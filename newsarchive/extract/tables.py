@@ -143,6 +143,12 @@ BAD_TOKENS = {
     "apppromo": "other", "appbanner": "other",
 }
 
+#: Class/id tokens of a widget, and tokens that say a widget holds the page's own text (page
+#: builders and blog engines name their text blocks so: "elementor-widget-container",
+#: "widget Blog").
+WIDGET_TOKENS = frozenset({"widget", "widgets"})
+CONTENT_WIDGET_TOKENS = frozenset({"editor", "texteditor", "blog", "elementor"})
+
 #: Tokens that, next to a bad token, say the element is still the article ("article-meta" is
 #: not chrome when it holds the article...). Used as a guard only for large elements.
 KEEP_TOKENS = frozenset({"article", "body", "content", "main", "story", "entry", "post", "text"})
