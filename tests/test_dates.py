@@ -4,7 +4,7 @@ from datetime import datetime, timezone
 import lxml.html
 
 from newsarchive.extract.dates import (
-    find_text_dates, first_date_in_text, local_form, month_word_date, parse_machine_date, parse_relative_date,
+    dated_texts, find_text_dates, first_date_in_text, local_form, month_word_date, parse_machine_date, parse_relative_date,
     parse_text_date, plausible, read_dates, url_date,
 )
 from newsarchive.extract.structured import read_structured
@@ -165,3 +165,13 @@ def test_month_names_from_the_table_need_no_dateparser():
     assert month_word_date("19 de octubre de 2019").iso() == "2019-10-19"
     assert month_word_date("31 février 2019") is None
     assert month_word_date("19 października 2019") is None  # not in the table: dateparser's turn
+
+
+def test_dated_texts_in_document_order_with_the_headline_position():
+    tree = lxml.html.document_fromstring(
+        "<html><head><title>2019</title></head><body><p>Stand 1.2.2019</p><h1>Title 2020</h1>"
+        "<p>Am <b>3. März 2020</b> und 4.3.2020</p><script>x='5.5.2020'</script></body></html>")
+    texts = dated_texts(tree, tree.xpath("//h1")[0])
+    assert [item.snippets for item in texts.items] == [["1.2.2019"], ["3. März 2020"], ["4.3.2020"]]
+    assert [item.owner.tag for item in texts.items] == ["p", "b", "p"]
+    assert texts.headline_at == 1

@@ -14,6 +14,8 @@ from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 
+from lxml import etree
+
 from . import meta_tables as tables
 from .structured import StructuredData, is_article_object, itemprop_value
 
@@ -565,42 +567,79 @@ def local_form(chosen: PageDate, others: list[PageDate], from_url: PageDate | No
     return chosen
 
 
-_HAS_DIGIT = re.compile(r"\d")
-_SKIPPED_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title", "option", "select"})
+_SKIPPED_TEXT_TAGS = ("script", "style", "noscript", "template", "head", "title", "option", "select")
+#: Text nodes that may hold a full date (a 19xx/20xx year, or a short dotted date), outside code,
+#: selected in C by XPath so that no Python loop walks the whole page.
+_DATED_TEXT_TEST = ("[contains(., '19') or contains(., '20') or (string-length() < 24 and contains(., '.'))]"
+                    "[not(" + " or ".join(f"parent::{tag}" for tag in _SKIPPED_TEXT_TAGS) + ")]")
+_PAGE_TEXTS = etree.XPath("//body//text()" + _DATED_TEXT_TEST)
+_DOCUMENT_TEXTS = etree.XPath("//text()" + _DATED_TEXT_TEST)
+_TEXTS_FROM_HEADLINE = etree.XPath("(descendant::text() | following::text())" + _DATED_TEXT_TEST)
+
+
+@dataclass
+class TextDate:
+    """A text node of the page that holds full dates."""
+
+    position: int
+    text: str
+    owner: object
+    """The element the text belongs to (a tail belongs to its element's parent)."""
+    snippets: list[str]
+
+
+@dataclass
+class DatedTexts:
+    """The page's dated text nodes in document order, found once and shared by the date rules."""
+
+    items: list[TextDate]
+    headline_at: int | None
+    """How many dated texts come before the headline (None without a headline)."""
+
+
+def dated_texts(tree, headline_element=None, limit: int = 400) -> DatedTexts:
+    """Every text node holding a full date (at most limit), and where the headline sits among them."""
+    has_body = tree.find("body") is not None
+    nodes = _PAGE_TEXTS(tree) if has_body else _DOCUMENT_TEXTS(tree)
+    after_headline = len(_TEXTS_FROM_HEADLINE(headline_element)) if headline_element is not None else None
+    items, headline_at = [], None
+    for index, node in enumerate(nodes):
+        if after_headline is not None and headline_at is None and index >= len(nodes) - after_headline:
+            headline_at = len(items)
+        snippets = find_text_dates(node)
+        if not snippets:
+            continue
+        owner = node.getparent()
+        if owner is not None and not node.is_text:
+            owner = owner.getparent()
+        items.append(TextDate(len(items), str(node), owner, snippets))
+        if len(items) >= limit:
+            break
+    if after_headline is not None and headline_at is None and len(items) < limit:
+        headline_at = len(items)
+    return DatedTexts(items, headline_at)
 
 
 def first_date_in_text(tree, language: str | None, fetched_at: datetime, headline_element=None,
-                       limit: int = 400, month_first: bool | None = None) -> PageDate | None:
+                       limit: int = 400, month_first: bool | None = None,
+                       texts: DatedTexts | None = None) -> PageDate | None:
     """The date written nearest the headline in the page's own text.
 
     A date announced as the publication ("Published: ...") wins; dates in teasers, comments and
     other foreign parts, and dates inside long prose ("since 4 August 2014 the law...") are
     skipped; a date announced as an update is used only when nothing else is found.
     """
-    body = tree.find("body")
-    root = body if body is not None else tree
-    found = []  # (position, text, owner element)
-    headline_at = None
-    for element in root.iter():
-        tag = element.tag if isinstance(element.tag, str) else ""
-        if element is headline_element:
-            headline_at = len(found)
-        owned = [(element.tail, element.getparent())]
-        if tag and tag not in _SKIPPED_TEXT_TAGS:
-            owned.insert(0, (element.text, element))
-        for text, owner in owned:
-            if text and _HAS_DIGIT.search(text) and find_text_dates(text):
-                found.append((len(found), text, owner))
-        if len(found) >= limit:
-            break
+    texts = texts or dated_texts(tree, headline_element, limit)
+    headline_at = texts.headline_at
     keep = frozenset(headline_element.iterancestors()) if headline_element is not None else frozenset()
     best, best_rank, updated = None, None, None
-    for position, text, owner in found:
+    for item in texts.items:
+        position, text, owner = item.position, item.text, item.owner
         if owner is None:
             continue
         foreign = in_foreign_part(owner, keep)
         lowered = text.lower()
-        for snippet in find_text_dates(text):
+        for snippet in item.snippets:
             at = lowered.find(snippet.lower())
             prefix = lowered[:at][-40:]
             announced = any(word in prefix.split() or word + ":" in prefix for word in tables.PUBLISHED_WORDS)
