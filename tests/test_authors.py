@@ -287,3 +287,11 @@ def test_labelled_byline_closing_the_article():
     html = f"""<html><body><h1>Der WindRebell</h1><p>{long}</p>
     <div class="comments"><p>Von: Troll Meier</p></div></body></html>"""
     assert labelled_byline_authors(lxml.html.document_fromstring(html)) == []
+
+
+def test_a_date_then_a_full_name_under_the_headline():
+    html = """<html><body><h1>Variablen und ihr Zuhause</h1><p class="text-muted">11.12.2019 - Amelie Loevenich</p>
+    <p>Text.</p></body></html>"""
+    assert authors_of(html) == ["Amelie Loevenich"]
+    html = """<html><body><h1>Variablen und ihr Zuhause</h1><p>11.12.2019 - <a href="/k">Neue Kurse</a></p></body></html>"""
+    assert authors_of(html) == []

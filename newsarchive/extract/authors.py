@@ -336,6 +336,10 @@ def prefixed_byline_authors(headline_element, window: int = 60, tree=None) -> li
             if names:
                 return [AuthorName(name) for name in names]
         text = _LEADING_DATE.sub("", full_text)
+        # "11.12.2019 - Amelie Loevenich": a date, then the author (a linked one is a teaser's title)
+        if text != full_text and looks_like_full_name(text) and reads_as_name(text) \
+                and element.tag != "a" and element.find(".//a") is None:
+            return [AuthorName(text)]
         if _BYLINE_LABEL.match(text):
             text = f"{text} {text_after(element)}"
         if text and len(text) <= 120 and not _BYLINE_START.match(text):
