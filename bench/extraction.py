@@ -4,8 +4,9 @@
                                [--sample N] [--extractor NAME ...] [--no-memory-run]
 
 Runs ../shared/eval/score.py (path overridable with --score) once with newsarchive:extract
-and every peer that is installed (trafilatura, readability, goose3, justext and
-the lxml-parse floor), so all are timed in the same run; prints the table and writes it to
+and every peer that is installed (trafilatura, readability, newspaper4k, news-please, goose3,
+justext and the lxml-parse floor), so all are timed in the same run, in a process whose
+sockets can only reach loopback (bench/netguard.py); prints the table and writes it to
 bench/results/extraction-<UTC date>.txt and .json. Then runs newsarchive alone over the same
 pages to report its own peak RSS (the first run's peak includes the peers).
 Install the peers with `pip install -e '.[bench]'`.
@@ -26,12 +27,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 
-#: Peer name as the referee knows it -> the module it needs. newspaper4k is left out on
-#: purpose: the referee calls its Article.parse(), which downloads the page's images from
-#: their hosts, and benchmarks must never leave loopback.
+#: Extractor name as the referee takes it -> the module it needs. newspaper4k and news-please
+#: run through bench/peers.py with image fetching off: the referee's own newspaper4k adapter
+#: lets Article.parse() download the page's images. Every run is also under bench/netguard.py.
 PEERS = {
     "trafilatura": "trafilatura",
     "readability": "readability",
+    "bench.peers:newspaper4k": "newspaper",
+    "bench.peers:news_please": "newsplease",
     "goose3": "goose3",
     "justext": "justext",
     "lxml-parse": "lxml",
@@ -66,9 +69,12 @@ def referee_command(score: Path, datasets: list[Path], extractors: list[str], *,
     return cmd
 
 
-#: Runs the referee in-process and reports that process's own peak RSS on stderr's last line.
+#: Runs the referee in-process with the network guard on, and reports that process's own peak
+#: RSS on stderr's last line.
 _RSS_WRAPPER = (
     "import resource, runpy, sys\n"
+    "from bench.netguard import allow_only_loopback\n"
+    "allow_only_loopback()\n"
     "sys.argv = sys.argv[1:]\n"
     "try:\n"
     "    runpy.run_path(sys.argv[0], run_name='__main__')\n"
