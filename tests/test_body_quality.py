@@ -1,8 +1,9 @@
 """Unit tests of the body-quality rules (leads, meta lines, boilerplate tails) on tiny inline HTML."""
 import lxml.html
 
+from newsarchive.extract.boilerplate import heading_label
 from newsarchive.extract.body import (
-    BlockLog, cross_check_article_body, drop_meta_under_lead, edge_label, extract_body, is_lead,
+    BlockLog, cross_check_article_body, drop_captions, trim_edges, drop_meta_under_lead, edge_label, extract_body, is_lead,
     reads_as_prose,
 )
 from newsarchive.extract.prune import chrome_label, is_article_header
@@ -101,3 +102,23 @@ def test_a_page_builder_text_widget_is_no_chrome():
     assert chrome_label(frag("<div class='widget Blog'><p>Text</p></div>"), weak_allowed=False) is None
     assert chrome_label(frag("<div class='widget widget_recent_entries'><p>Text</p></div>"),
                         weak_allowed=False) == "other"
+
+
+# ---------------------------------------------------------------- captions, credits, meta at the end
+def test_drop_captions_takes_credit_lines_between_paragraphs():
+    kept = drop_captions([LONG, "Crédits photos : Bestimage", "Beitragsbild: Titelseite vom 2.4.",
+                          "Ski star from Switzerland. © AFP / MARCO BERTORELLO", LONG], BlockLog())
+    assert kept == [LONG, LONG]
+
+
+def test_trim_edges_cuts_a_closing_date_line():
+    paragraphs = [LONG, LONG + " Two.", "Publiziert: 03.04.2020, 12:35"]
+    assert trim_edges(paragraphs, None, StructuredData(), BlockLog()) == paragraphs[:2]
+
+
+def test_explore_further_heads_related_links():
+    assert heading_label("Explore further") == "related"
+
+
+def test_caption_classes_are_chrome():
+    assert chrome_label(frag("<p class='imagedescription'>A skier. © AFP</p>"), weak_allowed=False) == "caption"

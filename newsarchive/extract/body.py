@@ -60,6 +60,8 @@ NEWSLETTER_PROMPT_MAX_LEN = 200
 PROMO_MAX_LEN = 100
 #: Longest paragraph (characters) that may be a caption.
 CAPTION_MAX_LEN = 400
+#: Longest paragraph (characters) that may be a photo credit line anywhere in the body.
+CREDIT_LINE_MAX_LEN = 150
 #: Repeated paragraphs are dropped only while all their copies are less than this share of the body.
 REPEATED_MAX_SHARE = 0.25
 #: Meta lines (time, byline) right under the lead that are cut with the leading ones.
@@ -463,6 +465,9 @@ def trim_edges(paragraphs: list[str], headline_key, structured, record) -> list[
                 label = "caption"
             elif CONTRIBUTOR_PATTERN.search(text):
                 label = "byline"
+            elif len(text) <= META_LINE_MAX_LEN and META_LINE_PATTERN.search(text):
+                # "Aktualisiert am 17.01.2021.", "Publiziert: 03.04.2020, 12:35" under the text
+                label = "byline"
             else:
                 label = promo_label(text, 0.0)
         if site_key and normalize_phrase(text) == site_key:
@@ -536,6 +541,9 @@ def drop_captions(paragraphs: list[str], record) -> list[str]:
     for text in paragraphs:
         if len(text) <= CAPTION_MAX_LEN and (CAPTION_TAIL_PATTERN.search(text[-CREDIT_TAIL_LEN:])
                                              or INLINE_CREDIT_PATTERN.search(text)):
+            record.add(Boilerplate(label="caption", heading=None, text=text), 1 << 30)
+        elif len(text) <= CREDIT_LINE_MAX_LEN and CREDIT_PATTERN.match(text):
+            # "Foto: ...", "Crédits photos : ..." standing between paragraphs
             record.add(Boilerplate(label="caption", heading=None, text=text), 1 << 30)
         elif len(text) <= CAPTION_MAX_LEN and CONSENT_PATTERN.match(text):
             record.add(Boilerplate(label="other", heading=None, text=text), 1 << 30)

@@ -133,6 +133,8 @@ BAD_TOKENS = {
     "login": "other", "signin": "other", "search": "navigation", "skyscraper": "advertisement",
     "shoutbox": "comments", "community": "comments", "rss": "navigation", "feedback": "other",
     "survey": "other", "poll": "other", "alert": "other", "notification": "other",
+    "imagedescription": "caption", "imagecaption": "caption", "photocaption": "caption",
+    "bildunterschrift": "caption", "didascalia": "caption", "legende": "caption",
     "slideshow": "caption", "carousel": "caption", "gallery": "caption", "lightbox": "caption",
     "slider": "caption", "materialicons": "other", "materialsymbols": "other",
     "rating": "other", "ratings": "other", "voting": "other", "rate": "other",
@@ -207,7 +209,7 @@ BOILERPLATE_HEADINGS = {
     "next article": "related", "previous article": "related", "next story": "related",
     "related video": "related", "related videos": "related", "watch next": "related",
     "topics": "navigation", "tags": "navigation", "categories": "navigation",
-    "explore more": "related", "recommended videos": "related", "more videos": "related",
+    "explore more": "related", "explore further": "related", "recommended videos": "related", "more videos": "related",
     "popular on": "related", "trending on": "related", "most popular on": "related",
     "more themen": "related", "mehr themen": "related", "le puede interesar": "related",
     "también le puede interesar": "related", "lea también": "related", "vea también": "related",
@@ -380,7 +382,8 @@ CREDIT_PATTERN = re.compile(
     r"^(?:(?:photo|image|picture|foto|bild|video|graphic|illustration|source|quelle|фото|снимок|"
     r"иллюстрация|источник|写真|图片|图|사진|출처)s?"
     r"(?:\s+(?:credit|courtesy))?\s*[:/©]|©|\(c\)\s|copyright\b|getty images$|afp$|"
-    r"reuters$|ap photo|dpa$|epa$|imago\b|shutterstock\b)", re.I)
+    r"reuters$|ap photo|dpa$|epa$|imago\b|shutterstock\b|cr[ée]dits?\s+(?:photos?|images?)\s*:|"
+    r"(?:beitrags|titel|vorschau|artikel)bild\s*:|bildquelle\s*:|fotos?\s+und\s+text\s*:)", re.I)
 
 BYLINE_PATTERN = re.compile(
     r"^(?:by|von|par|por|di|door|av|af|przez|autor|author|written by|reporting by|text:|"
@@ -389,7 +392,8 @@ BYLINE_PATTERN = re.compile(
 #: A short line at the body's start that is the article's meta data (date, author, category).
 META_LINE_PATTERN = re.compile(
     r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|^\W*(?:published|posted|updated|veröffentlicht|publié|"
-    r"publicado|pubblicato|gepubliceerd|opublikowano|publicerad|publisert)\b|\b(?:published by|posted by|publicado por|publié par|"
+    r"publicado|pubblicato|gepubliceerd|opublikowano|publicerad|publisert|publiziert|erschienen|"
+    r"created)\b|\b(?:published by|posted by|publicado por|publié par|"
     r"veröffentlicht von|pubblicato da|updated|aktualisiert|mis à jour|actualizado|"
     r"last modified|read time|min read|minute read|lesezeit|reading time)\b", re.I)
 
@@ -405,7 +409,9 @@ INLINE_CREDIT_PATTERN = re.compile(r"[,|–-]\s*(?:photo|foto|bild|image|crédit
 CAPTION_TAIL_PATTERN = re.compile(
     r"\((?:[A-Z]{2,6} )?(?:photo|foto|image|picture|bild)s?\s*(?:by|/|:|credit)[^)]{2,80}\)\s*$|"
     r"[/:(©|]\s*(?:[\w .-]{0,40}/)?(?:getty images|shutterstock|reuters|afp|ap photo|imago|dpa|epa)"
-    r"(?: for [\w .-]{2,40})?\)?\s*$", re.I)
+    r"(?: for [\w .-]{2,40})?\)?\s*$|"
+    r"©\s*(?:getty images|shutterstock|reuters|afp|ap|imago|dpa|epa|keystone|ansa|apa|efe|anp|"
+    r"picture alliance|sda|tass|xinhua)\b[^©.]{0,50}$", re.I)
 
 #: A clock time: lines made of a date and a time are meta lines, not body.
 TIME_PATTERN = re.compile(r"\b\d{1,2}(?::\d{2}|h\d{2}|\.\d{2} uhr)\b", re.I)
