@@ -3,7 +3,7 @@ import lxml.html
 
 from newsarchive.extract.boilerplate import heading_label
 from newsarchive.extract.body import (
-    BlockLog, cross_check_article_body, drop_captions, trim_edges, drop_meta_under_lead, edge_label, extract_body, is_lead,
+    BlockLog, cross_check_article_body, drop_captions, drop_repeated_short, heading_texts, trim_edges, drop_meta_under_lead, edge_label, extract_body, is_lead,
     reads_as_prose,
 )
 from newsarchive.extract.prune import chrome_label, is_article_header
@@ -122,3 +122,15 @@ def test_explore_further_heads_related_links():
 
 def test_caption_classes_are_chrome():
     assert chrome_label(frag("<p class='imagedescription'>A skier. © AFP</p>"), weak_allowed=False) == "caption"
+
+
+# ---------------------------------------------------------------- repeated lines
+def test_repeated_subheadings_stay_repeated_chrome_goes():
+    paragraphs = ["Setting up", LONG, "Advertisement line", "Setting up", LONG + " Two.", "Advertisement line"]
+    kept = drop_repeated_short(paragraphs, BlockLog(), subheadings={"Setting up"})
+    assert kept == ["Setting up", LONG, "Setting up", LONG + " Two."]
+
+
+def test_heading_texts_of_the_article():
+    tree = html("<div id='c'><h2>Setting  up</h2><p>Text</p><h3>Conclusion</h3></div>")
+    assert heading_texts([tree.get_element_by_id("c")]) == {"Setting up", "Conclusion"}

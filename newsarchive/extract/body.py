@@ -155,7 +155,7 @@ def _extract_body(tree, structured, *, headline, url, include_captions, profile)
     paragraphs = [p for el in elements for p in paragraphs_of(el)]
     paragraphs = trim_edges(paragraphs, headline_key, structured, blocks)
     paragraphs = drop_captions(paragraphs, blocks)
-    paragraphs = drop_repeated_short(paragraphs, blocks)
+    paragraphs = drop_repeated_short(paragraphs, blocks, subheadings=heading_texts(elements))
     paragraphs = cross_check_article_body(paragraphs, structured, blocks)
     is_article = looks_like_article(paragraphs, structured)
     if not kept and is_listing(structured, body, stats):
@@ -565,9 +565,15 @@ def drop_captions(paragraphs: list[str], record) -> list[str]:
     return kept
 
 
-def drop_repeated_short(paragraphs: list[str], record) -> list[str]:
+def heading_texts(elements: list) -> set[str]:
+    """The texts of the headings inside the article's elements."""
+    return {clean_space(h.text_content()) for el in elements for h in el.iter(*HEADING_TAGS)}
+
+
+def drop_repeated_short(paragraphs: list[str], record, subheadings: set[str] = frozenset()) -> list[str]:
     """Paragraphs repeated in the body are chrome: "Advertisement" between paragraphs, the
-    caption of every slide of a gallery. An article does not say the same paragraph twice."""
+    caption of every slide of a gallery. An article does not say the same paragraph twice,
+    but a manual may give several sections the same subheading ("Setting up")."""
     counts: dict[str, int] = {}
     for text in paragraphs:
         if any(ch.isalnum() for ch in text):
@@ -575,7 +581,7 @@ def drop_repeated_short(paragraphs: list[str], record) -> list[str]:
     total = max(1, sum(len(p) for p in paragraphs))
     # filler text repeated all over a page is its content (test pages, poems), not chrome
     repeated = {text for text, n in counts.items()
-                if (n >= 2 and len(text) <= 60) or (n >= 3 and n * len(text) < REPEATED_MAX_SHARE * total)}
+                if (n >= 2 and len(text) <= 60 and text not in subheadings) or (n >= 3 and n * len(text) < REPEATED_MAX_SHARE * total)}
     if not repeated:
         return paragraphs
     for text in repeated:
