@@ -295,3 +295,21 @@ def test_a_date_then_a_full_name_under_the_headline():
     assert authors_of(html) == ["Amelie Loevenich"]
     html = """<html><body><h1>Variablen und ihr Zuhause</h1><p>11.12.2019 - <a href="/k">Neue Kurse</a></p></body></html>"""
     assert authors_of(html) == []
+
+
+def test_blog_post_in_a_widget_container_with_a_team_after_the_names():
+    text = "Over the past few years we have seen threats on the web becoming increasingly sophisticated. " * 30
+    html = f"""<html><body><div class="sidebar"><p>Archive</p></div><div class="widget Blog"><div class="post">
+    <h3>Enhanced Safe Browsing</h3><span class="byline-author">Posted by Nathan Parker, Eric Mill and Kiran C Nair
+    - Chrome Safe Browsing team</span><p>{text}</p></div></div>
+    <div class="widget"><a rel="author" href="/profile">Google</a></div></body></html>"""
+    tree = lxml.html.document_fromstring(html)
+    assert read_authors(tree, read_structured(tree, "https://security.googleblog.com/a"),
+                        url="https://security.googleblog.com/a") == ["Nathan Parker", "Eric Mill", "Kiran C Nair"]
+
+
+def test_one_word_opening_the_site_name_is_the_brand():
+    from newsarchive.extract.authors import names_organisation, site_keys_of
+    keys = site_keys_of("Google Online Security Blog", "https://security.googleblog.com/x")
+    assert names_organisation("Google", keys)
+    assert not names_organisation("Jane Doe", keys)

@@ -32,6 +32,7 @@ _NAME_AFTER = re.compile(r"(?:^|\s)(?:" + "|".join(tables.BYLINE_NAME_WORDS) + r
 _REJECT = re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(w) for w in tables.AUTHOR_REJECT_WORDS) + r")(?:\W|$)", re.I)
 # "Peter Maahn/SP-X": an agency code glued to a full name with a slash
 _AGENCY_CODE_TAIL = re.compile(r"(?<=\s\w)(\w*)/[A-Z][A-Za-z-]{0,6}$")
+_DASH_TAIL = re.compile(r"\s[-–—]\s(.+)$")
 _PARENTHESES = re.compile(r"\s*[(\[][^)\]]*[)\]]?")
 _TRAILING_CONNECTOR = re.compile(r"(?:\s+(?:" + "|".join(re.escape(w) for w in tables.BYLINE_TRAILING_WORDS) + r"))+$", re.I)
 _ROLE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(r) for r in tables.AUTHOR_ROLE_WORDS), key=len, reverse=True))
@@ -65,6 +66,10 @@ def clean_author(text: str) -> str | None:
     if _REJECT.search(text):
         return None
     text = _PARENTHESES.sub(" ", text)
+    tail = _DASH_TAIL.search(text)
+    if tail and (names_organisation(tail.group(1), set()) or names_organisation(tail.group(1).title(), set())
+                 or _ROLE.search(tail.group(1))):
+        text = text[: tail.start()]  # "Kiran C Nair - Chrome Safe Browsing team": the team follows the name
     text = _AGENCY_CODE_TAIL.sub(r"\1", text)
     text = _TRAILING_CONNECTOR.sub("", text.strip())
     text = text.strip(" ,;:-–—|·•()[]\"'")
@@ -269,10 +274,24 @@ def _inside_skipped_part(element, keep=frozenset()) -> bool:
         if node.tag in ("label", "figcaption", "footer", "aside", "nav"):  # not form: ASP.NET wraps pages in one
             return True
         marks = f"{node.get('class') or ''} {node.get('id') or ''}"
-        if marks.strip() and _SKIP_CONTAINER.search(marks):
+        if marks.strip() and _SKIP_CONTAINER.search(marks) and not _holds_most_text(node):
             return True
         node = node.getparent()
     return False
+
+
+def _holds_most_text(node) -> bool:
+    """A page part holding most of the page's text is the article's, whatever its class says
+    (Blogger wraps each post in "widget Blog")."""
+    body = node.getroottree().getroot().find("body")
+    if body is None or len(node.text_content()) <= 2000:
+        return False
+    inside = _visible_text_length(node)
+    return inside > 2000 and inside * 2 > _visible_text_length(body)
+
+
+def _visible_text_length(node) -> int:
+    return sum(len(text.strip()) for text in node.xpath(".//text()[not(ancestor::script) and not(ancestor::style)]"))
 
 
 def byline_authors(tree, headline_element=None) -> list[AuthorName]:
@@ -544,7 +563,9 @@ def names_organisation(name: str, site_keys: set[str]) -> bool:
     """The site itself ("STERN.de", "Interscenario"), a domain, or a name with an organisation
     word ("Hanns-Seidel-Stiftung e.V.", "Example GmbH")."""
     squashed = _SQUASH.sub("", name).casefold()
-    return squashed in site_keys or bool(_DOMAIN_NAME.search(name)) or bool(_ORGANISATION_WORDS.search(name)) \
+    # one word opening the site's name or host ("Google" on googleblog.com): the brand
+    brand = " " not in name.strip() and len(squashed) >= 4 and any(key.startswith(squashed) for key in site_keys)
+    return brand or squashed in site_keys or bool(_DOMAIN_NAME.search(name)) or bool(_ORGANISATION_WORDS.search(name)) \
         or bool(_ORGANISATION_COMPOUND.search(name)) or _is_cjk_organisation(name)
 
 
