@@ -342,3 +342,28 @@ def test_reworded_h1_inside_the_article_beats_the_social_title():
 def test_title_whose_both_parts_name_the_site_keeps_the_one_the_host_does_not_name():
     assert strip_site_affixes("mediaarchitecture.de // » Jens Weber",
                               ["mediaarchitecture", "mediaarchitecture.de", "Jens Weber"]) == "Jens Weber"
+
+
+def test_article_heading_beats_a_breadcrumb_h1_that_repeats_title_and_json_ld():
+    html = """<html><head><meta property="og:title" content="Statt Paypal: So könnte Europas Bezahlsystem siegen">
+    <title>EPI Zahlungssystem: So kann Europa Paypal schlagen | STERN.de</title>
+    <script type="application/ld+json">{"@type": "NewsArticle", "headline": "EPI Zahlungssystem: So kann Europa Paypal schlagen"}</script>
+    </head><body><article><ul class="breadcrumb"><li class="breadcrumb__item">
+    <h1 class="breadcrumb__headline">EPI Zahlungssystem: So kann Europa Paypal schlagen</h1></li></ul>
+    <header><h2><span class="title__kicker">European Payments Initiative</span>
+    <span class="title__headline">Statt Paypal: So könnte Europas Bezahlsystem siegen</span></h2></header>
+    <p>Text</p></article></body></html>"""
+    assert headline_of(html, url="https://www.stern.de/x") == "Statt Paypal: So könnte Europas Bezahlsystem siegen"
+    # the article's heading showing the JSON-LD headline (with a kicker) agrees with it
+    html = """<html><head><meta property="og:title" content="Bericht: Aktivistin getötet">
+    <title>Bei Protesten: Bericht: Aktivistin getötet</title>
+    <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Bei Protesten: Bericht: Aktivistin getötet"}</script>
+    </head><body><ol class="breadcrumb"><li itemprop="itemListElement"><h1>Bei Protesten: Bericht: Aktivistin getötet</h1></li></ol>
+    <article><h2><span>Bei Protesten</span> <span>Bericht: Aktivistin getötet</span></h2><p>Text</p></article></body></html>"""
+    assert headline_of(html) == "Bei Protesten: Bericht: Aktivistin getötet"
+
+
+def test_headline_two_declared_titles_share_after_different_kickers():
+    html = """<html><head><meta property="og:title" content="Industriell Revolutioniert?: Anno 1800 Beta">
+    <title>next2games | Vorschauen: Anno 1800 Beta</title></head><body></body></html>"""
+    assert headline_of(html, url="https://next2games.de/previews,id1085.html") == "Anno 1800 Beta"

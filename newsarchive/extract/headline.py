@@ -485,6 +485,60 @@ def _without_affix_shown_by(text: str, others: list[str]) -> str:
     return text
 
 
+_CHROME_CLASS = re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(token) for token in tables.HEADLINE_CHROME_CLASS_TOKENS)
+                           + r")(?![a-z])", re.I)
+
+
+def in_page_chrome(heading) -> bool:
+    """True when an <h1> sits in the breadcrumb or navigation: a label for search engines,
+    while the article shows its headline in a heading of its own."""
+    for element in [heading, *list(heading.iterancestors())[:8]]:
+        if element.tag == "nav" or _CHROME_CLASS.search(f"{element.get('class') or ''} {element.get('id') or ''}"):
+            return True
+    return False
+
+
+def _article_heading_against_seo_pair(tree, jsonld: str, cleaned_title: str | None, social_metas):
+    """The article's own heading where the h1 is a breadcrumb label: when <title> and JSON-LD
+    agree on one headline and the article's heading shows the social title's (with a kicker
+    before it, or the social title adding one), the shown one is the headline."""
+    if not cleaned_title or norm(cleaned_title) != norm(jsonld):
+        return None
+    h1s = tree.xpath("//h1")
+    if not h1s or not in_page_chrome(h1s[0]):
+        return None
+    headings = tree.xpath("(//article//h2 | //main//h2)[1]")
+    if not headings:
+        return None
+    shown = clean_text(without_kicker(headings[0]))
+    shown_key = norm(shown)
+    social_key = next((norm(social) for social in social_metas if social), "")
+    # the shown heading or the (first) social title agreeing with JSON-LD: one headline, no pair
+    if len(shown_key.split()) < 3 or shown_key == norm(jsonld) or social_key == norm(jsonld):
+        return None
+    for social in social_metas:
+        key = norm(social)
+        if not key:
+            continue
+        if shown_key == key or shown_key.endswith(" " + key):
+            return social, headings[0]
+        if key.endswith(" " + shown_key):
+            return shown, headings[0]
+    return None
+
+
+def _common_tail_after_kickers(first: str, second: str | None) -> str | None:
+    """The headline two declared titles share after different kickers ("Industriell
+    Revolutioniert?: Anno 1800 Beta" and "Vorschauen: Anno 1800 Beta")."""
+    if not second or ": " not in first or ": " not in second:
+        return None
+    head_a, tail_a = first.rsplit(": ", 1)
+    head_b, tail_b = second.rsplit(": ", 1)
+    if norm(tail_a) != norm(tail_b) or norm(head_a) == norm(head_b) or len(norm(tail_a).split()) < 2:
+        return None
+    return tail_a.strip()
+
+
 def _social_without_kicker(jsonld: str, h1s, social_metas) -> str | None:
     """The social title when it is the JSON-LD headline without the kicker before its colon,
     and the h1 shows that headline with the kicker: the kicker labels the story, the social
@@ -567,7 +621,8 @@ def read_headline(tree, structured: StructuredData, *, url: str | None = None,
     related = [(text, element) for text, element in h1s
                if any(overlaps(text, other) for other in declared)]
     if jsonld:
-        shown = _shown_without_kicker(jsonld, h1s) or _shown_against_seo_pair(jsonld, cleaned_title, h1s, social_metas)
+        shown = (_shown_without_kicker(jsonld, h1s) or _shown_against_seo_pair(jsonld, cleaned_title, h1s, social_metas)
+                 or _article_heading_against_seo_pair(tree, jsonld, cleaned_title, social_metas))
         if shown is not None:
             return HeadlineFound(*shown)
         social = _social_without_kicker(jsonld, h1s, social_metas)
@@ -601,6 +656,9 @@ def read_headline(tree, structured: StructuredData, *, url: str | None = None,
     if metas:
         if cleaned_title and _cut_short(metas[0], cleaned_title):
             return HeadlineFound(cleaned_title, _showing(cleaned_title, h1s, related))
+        common = _common_tail_after_kickers(metas[0], cleaned_title)
+        if common is not None:
+            return HeadlineFound(common, _showing(common, h1s, related))
         return _prefer_shown(_without_affix_shown_by(metas[0], metas[1:]), h1s, related)
     if related:
         shown, element = related[0]

@@ -28,6 +28,10 @@ HEADLINE_KICKER_CLASS_TOKENS = (
 HIDDEN_SEPARATOR_CLASS_TOKENS = ("invisible", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text",
                                  "screenreader", "hidden", "a11y-hidden", "u-visually-hidden")
 
+#: class/id parts of the page chrome around an <h1> that is a breadcrumb or search-engine
+#: label, not the headline the article shows.
+HEADLINE_CHROME_CLASS_TOKENS = ("breadcrumb", "breadcrumbs", "crumb", "crumbs", "seotitle", "seo-title", "breadbar")
+
 #: Conjunctions after a word cut short with a hyphen ("Vor- und Nachteile"): that hyphen is
 #: no title separator.
 ELISION_CONJUNCTIONS = ("und", "oder", "bis", "sowie", "u\\.", "and", "or", "et", "ou", "en", "of", "och", "og")
