@@ -134,3 +134,8 @@ def test_repeated_subheadings_stay_repeated_chrome_goes():
 def test_heading_texts_of_the_article():
     tree = html("<div id='c'><h2>Setting  up</h2><p>Text</p><h3>Conclusion</h3></div>")
     assert heading_texts([tree.get_element_by_id("c")]) == {"Setting up", "Conclusion"}
+
+
+def test_a_modal_dialog_is_chrome_whatever_its_size():
+    dialog = frag("<div class='modal fade'><div class='modal-body'>" + LONG * 3 + "</div></div>")
+    assert chrome_label(dialog, weak_allowed=False) == "other"

@@ -160,7 +160,7 @@ WEAK_BAD_TOKENS = frozenset({
     "meta", "date", "timestamp", "author", "authors", "bio", "print", "follow", "tag", "tags",
     "topics", "keywords", "hidden", "hide", "banner", "alert", "notification",
     "caption", "credit", "credits", "promo", "popular", "rail", "reply",
-    "respond", "foot", "modal", "overlay", "search", "sr", "gpt", "feedback", "survey", "poll",
+    "respond", "foot", "overlay", "search", "sr", "gpt", "feedback", "survey", "poll",
     "login", "signin", "community", "rss", "skip", "print-only", "commercial", "trending",
     "slideshow", "carousel", "gallery", "lightbox", "slider", "rating", "ratings", "voting", "rate",
 })
