@@ -313,3 +313,11 @@ def test_one_word_opening_the_site_name_is_the_brand():
     keys = site_keys_of("Google Online Security Blog", "https://security.googleblog.com/x")
     assert names_organisation("Google", keys)
     assert not names_organisation("Jane Doe", keys)
+
+
+def test_microdata_author_metas_of_cited_papers_are_not_the_author_meta():
+    html = """<html><head><meta name="dc.creator" content="Marwan H. Adwan"></head><body><h1>Hypersensitivity</h1>
+    <ol class="references"><li itemscope itemtype="http://schema.org/ScholarlyArticle">
+    <meta itemprop="author" content="NH. Shear, SP. Spielberg, "><meta itemprop="headline" content="Risk"></li></ol>
+    </body></html>"""
+    assert authors_of(html) == ["Marwan H. Adwan"]

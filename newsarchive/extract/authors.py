@@ -201,9 +201,13 @@ def jsonld_authors(structured: StructuredData) -> list[AuthorName]:
 def meta_authors(structured: StructuredData) -> list[AuthorName]:
     """Names of the first author meta key that gives any, from all its values (a site puts
     its own name in one <meta name=author> and the reporter's in another)."""
+    # <meta itemprop="author"> inside the page's microdata (a cited paper's authors) is read
+    # by itemprop_authors with its context; here it would pass for the page's own author meta
+    microdata = {(element.get("content") or "").strip() for element in structured.itemprops.get("author", [])
+                 if element.tag == "meta" and not element.get("name") and not element.get("property")}
     for key in tables.AUTHOR_META_KEYS:
         names: list[AuthorName] = []
-        values = structured.meta_all.get(key, [])
+        values = [value for value in structured.meta_all.get(key, []) if value not in microdata]
         # many values are a paper's reference list, not its authors: then the first only
         for value in values if len(values) <= 3 else values[:1]:
             if value.startswith(("http://", "https://", "/")):
