@@ -367,3 +367,9 @@ def test_headline_two_declared_titles_share_after_different_kickers():
     html = """<html><head><meta property="og:title" content="Industriell Revolutioniert?: Anno 1800 Beta">
     <title>next2games | Vorschauen: Anno 1800 Beta</title></head><body></body></html>"""
     assert headline_of(html, url="https://next2games.de/previews,id1085.html") == "Anno 1800 Beta"
+
+
+def test_breadcrumb_arrow_after_a_site_segment_leads_to_the_headline():
+    html = """<html><head><title>deutsche zocker schinken e.V. - Neuigkeiten » Die Events der letzten Zeit</title></head>
+    <body><h1>Neuigkeiten</h1></body></html>"""
+    assert headline_of(html, url="http://dzs-clan.de/index.php?site=news") == "Die Events der letzten Zeit"

@@ -184,12 +184,19 @@ def _cut_at_site_segment(text: str, hints: list[str]) -> str:
     """The headline before a site name standing between other segments ("Headline : Blog name |
     Tagline | Founded 2005"): what follows the site's name is the site's too."""
     segments = title_segments(text)
-    for segment, rest in segments[1:-1]:
+    for at, (segment, rest) in enumerate(segments[1:-1], start=1):
         if norm(segment) not in _GENERIC_TITLES and is_site_segment(segment, hints):
+            leaf = segments[at + 1][1]
+            if rest[len(segment):].lstrip().startswith(_BREADCRUMB_ARROWS) and not is_site_segment(leaf, hints):
+                # "Site - News » Headline": a breadcrumb arrow leads from the section to the page
+                return leaf
             head = text[: len(text) - len(rest)].rstrip(" -–—|:·•»«/~_*")
             if len(norm(head).split()) >= 2:
                 return head
     return text
+
+
+_BREADCRUMB_ARROWS = ("»", "›", ">", "→")
 
 
 def is_headline_like(text: str | None) -> bool:
