@@ -321,3 +321,13 @@ def test_microdata_author_metas_of_cited_papers_are_not_the_author_meta():
     <meta itemprop="author" content="NH. Shear, SP. Spielberg, "><meta itemprop="headline" content="Risk"></li></ol>
     </body></html>"""
     assert authors_of(html) == ["Marwan H. Adwan"]
+
+
+def test_signature_after_a_source_line_or_before_footnotes():
+    long = "Une longue phrase de l'article qui explique les chiffres du chômage en Europe et leurs causes. " * 2
+    html = f"""<html><body><h1>Travailler plus</h1><div><p>{long}</p><p align="right"><em>Denis Clerc</em></p>
+    <p>(1) Ces chiffres sont collectés par l'OCDE et Eurostat. {long}</p></div></body></html>"""
+    assert authors_of(html) == ["Denis Clerc"]
+    html = f"""<html><body><h1>Buch der Woche</h1><div><p>{long}</p><p><strong>Nikole Hannah-Jones (Hrsg.)</strong>
+    <br>Blessing, 816 Seiten</p><p class="clearfix"><strong>Marina Mucha</strong></p></div></body></html>"""
+    assert authors_of(html) == ["Marina Mucha"]

@@ -470,7 +470,8 @@ _EMPHASIS_TAGS = frozenset({"em", "i", "b", "strong", "font", "span"})
 
 def signature_authors(tree, limit: int = 400) -> list[AuthorName]:
     """An emphasised name closing the article's text: "<p><em>Denis Clerc</em></p>" right
-    after a long paragraph and with no long paragraph after it."""
+    after a long paragraph (or a short line after one) and with no long paragraph but footnotes
+    after it."""
     for paragraph in tree.iter("p"):
         limit -= 1
         if limit < 0:
@@ -484,14 +485,25 @@ def signature_authors(tree, limit: int = 400) -> list[AuthorName]:
         names = [name for name in split_authors(text) if looks_like_full_name(name) and reads_as_name(name)]
         if not names:
             continue
-        before = paragraph.getprevious()
-        if before is None or before.tag != "p" or len(before.text_content()) < 150:
+        # the text ends just before: a long paragraph, perhaps a short source line between ("Blessing, 816 Seiten")
+        before = [sibling for sibling in paragraph.itersiblings(preceding=True) if isinstance(sibling.tag, str)][:2]
+        if not any(sibling.tag == "p" and len(sibling.text_content()) >= 150 for sibling in before):
             continue
+        # and nothing long follows but footnotes, unless the name is set right as a signature is
         after = [sibling for sibling in paragraph.itersiblings() if isinstance(sibling.tag, str)][:2]
-        if any(len(sibling.text_content()) >= 150 for sibling in after):
+        if not _set_right(paragraph) and any(len(sibling.text_content()) >= 150
+                                             and not _FOOTNOTE.match(sibling.text_content()) for sibling in after):
             continue
         return [AuthorName(name) for name in names]
     return []
+
+
+_FOOTNOTE = re.compile(r"^\s*(?:[(\[]\d{1,2}[)\]]|\d{1,2}[.)]\s|\*)")
+_RIGHT_ALIGNED = re.compile(r"text-align\s*:\s*right", re.I)
+
+
+def _set_right(element) -> bool:
+    return (element.get("align") or "").lower() == "right" or bool(_RIGHT_ALIGNED.search(element.get("style") or ""))
 
 
 # "Posted in Datenschutz by damianduchamps on August 3, 2019": by, a name, on, a date
