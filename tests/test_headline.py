@@ -373,3 +373,10 @@ def test_breadcrumb_arrow_after_a_site_segment_leads_to_the_headline():
     html = """<html><head><title>deutsche zocker schinken e.V. - Neuigkeiten » Die Events der letzten Zeit</title></head>
     <body><h1>Neuigkeiten</h1></body></html>"""
     assert headline_of(html, url="http://dzs-clan.de/index.php?site=news") == "Die Events der letzten Zeit"
+
+
+def test_headline_like_needs_two_letters_and_no_generic_name():
+    from newsarchive.extract.headline import is_headline_like
+    assert is_headline_like("Ab")
+    assert not is_headline_like("1 .:")
+    assert not is_headline_like("Startseite")

@@ -10,6 +10,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from . import meta_tables as tables
@@ -20,7 +21,13 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 def norm(text: str | None) -> str:
     """Comparison form: NFKC, case-folded, words only."""
-    return " ".join(_WORD.findall(unicodedata.normalize("NFKC", text or "").casefold()))
+    return _norm(text or "")
+
+
+@lru_cache(maxsize=4096)
+def _norm(text: str) -> str:
+    # the same site names and titles are compared many times per page
+    return " ".join(_WORD.findall(unicodedata.normalize("NFKC", text).casefold()))
 
 
 def clean_text(text: str | None) -> str | None:
@@ -202,7 +209,10 @@ _BREADCRUMB_ARROWS = ("»", "›", ">", "→")
 def is_headline_like(text: str | None) -> bool:
     """Not empty, not punctuation only, not a generic page name ("Home", "Startseite")."""
     key = norm(text)
-    return bool(key) and sum(ch.isalpha() for ch in key) >= 2 and key not in _GENERIC_TITLES
+    return bool(_TWO_LETTERS.search(key)) and key not in _GENERIC_TITLES
+
+
+_TWO_LETTERS = re.compile(r"[^\W\d_].*?[^\W\d_]", re.S)
 
 
 def _strip_glued_site_name(text: str, hints: list[str]) -> str:
@@ -222,10 +232,10 @@ _LEADING_DATE = re.compile(r"^\s*(?:\d{1,2}\.\s*[^\W\d_]+\.?\s+\d{4}|\d{1,2}[./]
                            r"|[^\W\d_]+\.?\s+\d{1,2},\s+\d{4})\s*[-–—|:]?\s+(?=\S)")
 
 
-def heading_texts(tree) -> list[tuple[str, object]]:
+def heading_texts(tree, elements: list | None = None) -> list[tuple[str, object]]:
     """Texts of the page's <h1> elements (those with words), page order."""
     found = []
-    for element in tree.xpath("//h1")[:8]:
+    for element in (tree.xpath("//h1") if elements is None else elements)[:8]:
         if element.xpath("ancestor-or-self::*[@itemprop='itemListElement'] | meta[@itemprop='item']"):
             continue  # a breadcrumb's last step dressed as an h1
         text = clean_text(without_kicker(element).rstrip("¶# \n\t"))
@@ -505,14 +515,13 @@ def in_page_chrome(heading) -> bool:
     return False
 
 
-def _article_heading_against_seo_pair(tree, jsonld: str, cleaned_title: str | None, social_metas):
+def _article_heading_against_seo_pair(tree, h1_elements, jsonld: str, cleaned_title: str | None, social_metas):
     """The article's own heading where the h1 is a breadcrumb label: when <title> and JSON-LD
     agree on one headline and the article's heading shows the social title's (with a kicker
     before it, or the social title adding one), the shown one is the headline."""
     if not cleaned_title or norm(cleaned_title) != norm(jsonld):
         return None
-    h1s = tree.xpath("//h1")
-    if not h1s or not in_page_chrome(h1s[0]):
+    if not h1_elements or not in_page_chrome(h1_elements[0]):
         return None
     headings = tree.xpath("(//article//h2 | //main//h2)[1]")
     if not headings:
@@ -579,7 +588,8 @@ def read_headline(tree, structured: StructuredData, *, url: str | None = None,
     """
     hints = site_name_hints(structured, url, site_name)
     title = structured.title
-    h1s = heading_texts(tree)
+    h1_elements = tree.xpath("//h1")
+    h1s = heading_texts(tree, h1_elements)
     # an h1 repeating the OpenGraph/Twitter title is the headline, even at the end of <title>
     social = {norm(structured.meta.get(key)) for key in ("og:title", "twitter:title") if structured.meta.get(key)}
     # ... or ending a declared title where <title> goes on: the headline after a kicker
@@ -629,7 +639,7 @@ def read_headline(tree, structured: StructuredData, *, url: str | None = None,
                if any(overlaps(text, other) for other in declared)]
     if jsonld:
         shown = (_shown_without_kicker(jsonld, h1s) or _shown_against_seo_pair(jsonld, cleaned_title, h1s, social_metas)
-                 or _article_heading_against_seo_pair(tree, jsonld, cleaned_title, social_metas))
+                 or _article_heading_against_seo_pair(tree, h1_elements, jsonld, cleaned_title, social_metas))
         if shown is not None:
             return HeadlineFound(*shown)
         social = _social_without_kicker(jsonld, h1s, social_metas)
