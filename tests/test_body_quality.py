@@ -1,12 +1,13 @@
 """Unit tests of the body-quality rules (leads, meta lines, boilerplate tails) on tiny inline HTML."""
 import lxml.html
 
-from newsarchive.extract.boilerplate import heading_label
+from newsarchive.extract.boilerplate import heading_label, separate_boilerplate
 from newsarchive.extract.body import (
     BlockLog, cross_check_article_body, drop_captions, drop_repeated_short, heading_texts, trim_edges, drop_meta_under_lead, edge_label, extract_body, is_lead,
     reads_as_prose,
 )
 from newsarchive.extract.prune import chrome_label, is_article_header
+from newsarchive.extract.score import text_stats
 from newsarchive.extract.structured import StructuredData
 from newsarchive.extract.text import normalize_phrase
 
@@ -139,3 +140,13 @@ def test_heading_texts_of_the_article():
 def test_a_modal_dialog_is_chrome_whatever_its_size():
     dialog = frag("<div class='modal fade'><div class='modal-body'>" + LONG * 3 + "</div></div>")
     assert chrome_label(dialog, weak_allowed=False) == "other"
+
+
+def test_a_paragraph_that_is_all_one_link_elsewhere_is_a_teaser():
+    tree = html(f"<div id='c'><p>{LONG}</p><p><a href='https://shop.example/offers'>Looking for a "
+                f"shop to rent? See the offers here</a></p><p>{LONG} Two.</p>"
+                f"<p>Source: <a href='https://stats.example/report'>the statistics office</a></p></div>")
+    container = tree.get_element_by_id("c")
+    separate_boilerplate([container], text_stats(container), BlockLog(), page_host="paper.com")
+    text = container.text_content()
+    assert "shop to rent" not in text and "statistics office" in text

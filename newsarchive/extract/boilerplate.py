@@ -309,7 +309,8 @@ def separate_boilerplate(elements: list, stats, record, *, headline_key: str | N
                             and tag in ("p", "div", "li") \
                             and (stats.link_density(el) >= 0.9
                                  or (stats.link_density(el) >= 0.3 and wholly_emphasised(el))) \
-                            and is_internal_link(next(el.iter("a")), page_host):
+                            and (stats.link_density(el) >= 0.97
+                                 or is_internal_link(next(el.iter("a")), page_host)):
                         # a paragraph that is one link to the same site ("<em>Also: <a>...</a></em>"):
                         # a teaser to another story
                         label = "related"
