@@ -286,7 +286,7 @@ def test_separate_boilerplate_removes_link_lists():
 
 def test_separate_boilerplate_removes_single_link_teasers_to_the_same_site():
     container, _ = separated("<p><strong><a href='https://paper.com/other'>OTHER STORY HEADLINE</a></strong></p>"
-                             "<p><a href='https://elsewhere.org/report'>The full report</a></p>")
+                             "<p><em>Read <a href='https://elsewhere.org/report'>The full report</a></em></p>")
     assert "OTHER STORY" not in container.text_content()
     assert "The full report" in container.text_content()
 
