@@ -5,7 +5,7 @@ import lxml.html
 
 from newsarchive.extract.dates import (
     dated_texts, find_text_dates, first_date_in_text, local_form, month_word_date, parse_machine_date, parse_relative_date,
-    parse_text_date, plausible, read_dates, url_date,
+    parse_text_date, plausible, read_dates, site_utc_offsets, url_date,
 )
 from newsarchive.extract.structured import read_structured
 
@@ -101,6 +101,40 @@ def test_utc_timestamp_takes_the_local_rendering():
     assert local_form(utc, [utc, local], None) is local
     assert local_form(utc, [utc], url_date("https://x.com/2023/11/08/a")).iso() == "2023-11-08"
     assert local_form(utc, [utc], None) is utc
+
+
+def test_a_local_clock_under_a_utc_label_gives_the_local_day():
+    utc = parse_machine_date("2022-05-04T00:44:52Z")
+    assert local_form(utc, [utc, parse_machine_date("2022-05-03T21:44:52Z")], None).iso().startswith("2022-05-03")
+    on_the_hour = parse_machine_date("2019-10-19T03:00:00Z")
+    assert local_form(on_the_hour, [parse_machine_date("2019-10-18T18:00:00Z")], None) is on_the_hour
+
+
+def test_the_neighbour_day_only_where_the_sites_time_zones_reach_it():
+    late = parse_machine_date("2020-12-05T23:15:00Z")
+    shown_next_day = parse_text_date("06 Dicembre 2020", "it", FETCHED)
+    assert local_form(late, [], None, shown_next_day, site_utc_offsets("it", None)).iso() == "2020-12-06"
+    early = parse_machine_date("2020-03-25T04:00:26Z")
+    shown_day_before = parse_text_date("24.03.2020", "de", FETCHED)
+    assert local_form(early, [], None, shown_day_before, site_utc_offsets("de", "de-CH")) is early
+    assert local_form(early, [], None, shown_day_before, site_utc_offsets("es", "es-BO")) is early  # 00:00 there
+    earlier = parse_machine_date("2020-03-25T03:40:26Z")
+    assert local_form(earlier, [], None, shown_day_before, site_utc_offsets("es", "es-BO")).iso() == "2020-03-24"
+    assert local_form(early, [], None, parse_text_date("25.03.2020", "de", FETCHED)) is early
+
+
+def test_a_page_showing_only_its_modification_day_is_dated_by_it():
+    head = """<html><head><script type="application/ld+json">{"@type": "NewsArticle",
+      "datePublished": "2019-10-15T16:59:59Z", "dateModified": "2020-03-12T14:42:17Z"}</script></head>"""
+    found = dates_of(head + """<body><h1>T</h1><div class="timestamp">Updated Mar 12, 2020</div>
+        <p>Text</p></body></html>""")
+    assert (found.published.iso(), found.published_source) == ("2020-03-12T14:42:17+00:00", "json-ld-modified")
+    found = dates_of(head + """<body><h1>T</h1><div class="timestamp">Oct 15, 2019</div>
+        <div class="timestamp">Updated Mar 12, 2020</div></body></html>""")
+    assert found.published_source == "json-ld"
+    found = dates_of(head + """<body><nav class="navbar"><span class="today">Mar 12, 2020</span></nav>
+        <h1>T</h1><p>Text</p></body></html>""")
+    assert found.published_source == "json-ld"
 
 
 def test_slash_dates_follow_the_page_locale():

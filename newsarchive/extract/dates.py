@@ -45,7 +45,7 @@ class DateFound:
 # ---------------------------------------------------------------- parsing machine-readable values
 _ISO = re.compile(
     r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"
-    r"(?:(?:T|\s+|,\s*)(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,]\d+)?)?"
+    r"(?:(?:T|\s+|,\s*)(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{1,2})(?:[.,]\d+)?)?"
     r"\s*(?P<tz>Z|UTC|GMT|[+-]\d{2}:?\d{2}|[+-]\d{2}(?!\d))?)?")
 _COMPACT = re.compile(r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?:T?(?P<H>\d{2})(?P<M>\d{2})(?P<S>\d{2})?)?(?P<tz>Z)?$")
 _EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")
@@ -486,9 +486,14 @@ def read_dates(tree, structured: StructuredData, *, url: str | None, language: s
                 parsed_values.append(parsed)
         return parsed_values
 
-    modified = next(iter(parse_all(jsonld_dates(structured, "dateModified"), "json-ld")
-                         + parse_all(meta_dates(structured, tables.MODIFIED_META_KEYS), "meta")
-                         + parse_all(itemprop_dates(structured, "datemodified"), "itemprop")), None)
+    modified, modified_source = None, None
+    for source, values in (("json-ld", jsonld_dates(structured, "dateModified")),
+                           ("meta", meta_dates(structured, tables.MODIFIED_META_KEYS)),
+                           ("itemprop", itemprop_dates(structured, "datemodified"))):
+        parsed_values = parse_all(values, source)
+        if parsed_values:
+            modified, modified_source = parsed_values[0], source
+            break
     times = time_element_dates(tree)
     sources = (
         ("json-ld", lambda: jsonld_dates(structured, "datePublished") + jsonld_dates(structured, "dateCreated")
@@ -501,21 +506,41 @@ def read_dates(tree, structured: StructuredData, *, url: str | None, language: s
         ("script", lambda: script_state_dates(tree) if found.published is None or is_utc(found.published) else []),
     )
     machine: list[PageDate] = []
+    renderings: list[PageDate] = []  # date-only values the markup gives besides a timestamp
     for source, values in sources:
         parsed_values = parse_all(values(), source)
         if parsed_values and found.published is None:
             found.published, found.published_source = parsed_values[0], source
         machine += parsed_values
+        if source in ("json-ld", "meta", "itemprop"):
+            renderings += [value for value in parsed_values if not value.has_time]
     from_url = url_date(url)
     if not plausible(from_url, fetched_at):
         from_url = None
     weak = parse_all(meta_dates(structured, tables.WEAK_DATE_META_KEYS), "meta")
-    if found.published is not None:
-        found.published = local_form(found.published, machine + weak, from_url)
-    elif from_url is not None:
+    month_first = writes_month_first(structured, language)
+    offsets = site_utc_offsets(language, structured.html_lang or structured.og.get("locale"))
+    keep = frozenset(headline_element.iterancestors()) if headline_element is not None else frozenset()
+    page_texts = None
+
+    def dated() -> DatedTexts:
+        nonlocal page_texts
+        page_texts = page_texts or dated_texts(tree, headline_element)
+        return page_texts
+
+    if found.published is not None and modified is not None \
+            and modified.value.date() > found.published.value.date() \
+            and shows_only_modified(found.published, modified,
+                                    shown_days(dated(), language, fetched_at, month_first, keep), offsets):
+        found.published, found.published_source = modified, f"{modified_source}-modified"
+    if found.published is not None and is_utc(found.published):
+        near = first_date_in_text(tree, language, fetched_at, headline_element, month_first=month_first,
+                                  texts=dated())
+        found.published = local_form(found.published, machine + weak, from_url, near, offsets,
+                                     renderings + [value for value in weak if not value.has_time])
+    elif found.published is None and from_url is not None:
         found.published, found.published_source = from_url, "url"
     month_in_url = url_year_month(url)
-    month_first = writes_month_first(structured, language)
     if found.published is None:
         texts = [value for value in visible_dates(tree, language, fetched_at, headline_element, month_first)
                  if agrees_with_month(value, month_in_url)]
@@ -525,7 +550,8 @@ def read_dates(tree, structured: StructuredData, *, url: str | None, language: s
         if weak and agrees_with_month(weak[0], month_in_url):
             found.published, found.published_source = weak[0], "meta"
     if found.published is None:
-        from_text = first_date_in_text(tree, language, fetched_at, headline_element, month_first=month_first)
+        from_text = first_date_in_text(tree, language, fetched_at, headline_element, month_first=month_first,
+                                       texts=dated())
         if from_text is not None and agrees_with_month(from_text, month_in_url):
             found.published, found.published_source = from_text, "text"
     if found.published is None:
@@ -552,11 +578,17 @@ def is_utc(value: PageDate) -> bool:
     return value.has_zone and value.value.utcoffset() == timedelta(0)
 
 
-def local_form(chosen: PageDate, others: list[PageDate], from_url: PageDate | None) -> PageDate:
+def local_form(chosen: PageDate, others: list[PageDate], from_url: PageDate | None,
+               shown: PageDate | None = None, offsets: tuple = tables.ANY_UTC_OFFSETS,
+               renderings: list[PageDate] | None = None) -> PageDate:
     """Prefer the page's local rendering of a UTC timestamp: readers date an article locally.
 
-    The same instant given elsewhere with the site's own offset wins; else, when the URL's
-    date is the day before or after the UTC date, the URL's date (the UTC value crossed midnight).
+    others: every other machine-readable publication value; renderings: the date-only ones
+    from JSON-LD, meta and itemprop. In turn: the same instant given with the site's own
+    offset; the same minute and second some whole hours apart (the site's local clock under a
+    UTC label); when the date shown nearest the headline is not the UTC day, a date-only
+    rendering, that shown date, or the URL's date on the neighbour day where one of the
+    site's UTC offsets puts the UTC time (any offset when the shown date and the URL agree). A local clock time on the UTC day keeps the UTC value.
     """
     if not is_utc(chosen):
         return chosen
@@ -564,9 +596,70 @@ def local_form(chosen: PageDate, others: list[PageDate], from_url: PageDate | No
         if other.has_zone and other.value.utcoffset() != timedelta(0) \
                 and abs((other.value - chosen.value).total_seconds()) < 120:
             return other
-    if from_url is not None and abs((from_url.value.date() - chosen.value.date()).days) == 1:
-        return from_url
+    for other in others:
+        if other.has_time and local_clock_of(chosen, other, offsets):
+            return other if other.value.date() != chosen.value.date() else chosen
+    if shown is not None and shown.value.date() == chosen.value.date():
+        return chosen
+    if shown is not None and from_url is not None and shown.value.date() == from_url.value.date():
+        offsets = tables.ANY_UTC_OFFSETS  # the page's text and its URL agree: no locale guess needed
+    for other in (renderings or []) + [shown, from_url]:
+        if other is not None and possible_local_day(chosen, other.value.date(), offsets):
+            return other
     return chosen
+
+
+def site_utc_offsets(language: str | None, locale: str | None) -> tuple:
+    """The UTC offsets the page's locale ("pt-BR") or language publishes from (SITE_UTC_OFFSETS)."""
+    locale = (locale or "").replace("_", "-").lower()
+    for key in (locale, locale.split("-")[0], language):
+        if key and key in tables.SITE_UTC_OFFSETS:
+            return tables.SITE_UTC_OFFSETS[key]
+    return tables.ANY_UTC_OFFSETS
+
+
+def possible_local_day(utc: PageDate, day, offsets: tuple = tables.ANY_UTC_OFFSETS) -> bool:
+    """Whether day is the UTC timestamp's neighbour day in one of the given UTC offsets."""
+    shift = (day - utc.value.date()).days
+    hour = utc.value.hour + utc.value.minute / 60
+    return (shift == 1 and hour + offsets[1] >= 24) or (shift == -1 and hour + offsets[0] < 0)
+
+
+def local_clock_of(utc: PageDate, other: PageDate, offsets: tuple = tables.ANY_UTC_OFFSETS) -> bool:
+    """Same minute and second (not a round hour), some whole hours apart within the site's
+    offsets, without a zone of its own: one of the two is the site's local clock time."""
+    if (other.has_zone and not is_utc(other)) or (utc.value.minute, utc.value.second) == (0, 0):
+        return False
+    gap = (other.value.replace(tzinfo=None) - utc.value.replace(tzinfo=None)).total_seconds()
+    return gap != 0 and gap % 3600 == 0 and offsets[0] * 3600 <= gap <= offsets[1] * 3600 \
+        or gap != 0 and gap % 3600 == 0 and -offsets[1] * 3600 <= gap <= -offsets[0] * 3600
+
+
+def shown_days(texts: DatedTexts, language: str | None, fetched_at: datetime, month_first: bool,
+               keep=frozenset(), limit: int = 120) -> set:
+    """Calendar days written in the page's own text (its first limit dated texts), outside
+    navigation, teasers and comments (a navbar shows today's date)."""
+    days = set()
+    for item in texts.items[:limit]:
+        if item.owner is None or in_foreign_part(item.owner, keep):
+            continue
+        for snippet in item.snippets:
+            parsed = parse_text_date(snippet, language, fetched_at, month_first)
+            if parsed is not None:
+                days.add(parsed.value.date())
+    return days
+
+
+def shows_only_modified(published: PageDate, modified: PageDate, days: set,
+                        offsets: tuple = tables.ANY_UTC_OFFSETS) -> bool:
+    """The page shows its readers the modification day and not the publication day: readers
+    (and those citing the page) date it by the day they see. A UTC publication time counts as
+    shown on a neighbour day too, where the site's zone may put it."""
+    if modified.value.date() not in days:
+        return False
+    published_day = published.value.date()
+    return not any(day == published_day or (is_utc(published) and possible_local_day(published, day, offsets))
+                   for day in days)
 
 
 _SKIPPED_TEXT_TAGS = ("script", "style", "noscript", "template", "head", "title", "option", "select")

@@ -116,6 +116,27 @@ DAY_FIRST_ENGLISH_REGIONS = frozenset({"gb", "uk", "ie", "au", "nz", "in", "za",
 #: Earliest year accepted without the page insisting.
 MIN_YEAR = 1990
 
+#: UTC offsets in hours (lowest, highest, summer time included) of the places that publish in a
+#: language or locale ("pt-br" before "pt"). A UTC timestamp is read as the neighbour calendar
+#: day only where one of these offsets puts it there; unlisted languages may be anywhere.
+SITE_UTC_OFFSETS = {
+    "de": (1, 2), "it": (1, 2), "nl": (1, 2), "pl": (1, 2), "cs": (1, 2), "sk": (1, 2), "hu": (1, 2),
+    "sl": (1, 2), "hr": (1, 2), "sr": (1, 2), "bs": (1, 2), "da": (1, 2), "sv": (1, 2), "no": (1, 2),
+    "nb": (1, 2), "nn": (1, 2), "fi": (2, 3), "et": (2, 3), "lv": (2, 3), "lt": (2, 3), "el": (2, 3),
+    "ro": (2, 3), "bg": (2, 3), "uk": (2, 3), "tr": (3, 3), "he": (2, 3), "fa": (3.5, 4.5), "is": (0, 0),
+    "ja": (9, 9), "ko": (9, 9), "zh": (8, 8), "th": (7, 7), "vi": (7, 7), "id": (7, 9), "hi": (5.5, 5.5),
+    "bn": (5.5, 6),
+    "fr": (-5, 2), "fr-fr": (1, 2), "fr-be": (1, 2), "fr-ch": (1, 2), "fr-ca": (-5, -3),
+    "es": (-8, 2), "es-es": (0, 2), "es-mx": (-8, -5), "es-ar": (-3, -3), "es-co": (-5, -5), "es-cl": (-4, -3),
+    "es-bo": (-4, -4), "es-pe": (-5, -5), "es-ve": (-4, -4), "es-py": (-4, -3), "es-uy": (-3, -3),
+    "pt": (-5, 2), "pt-br": (-5, -2), "pt-pt": (0, 1),
+    "en-gb": (0, 1), "en-uk": (0, 1), "en-ie": (0, 1), "en-us": (-10, -4), "en-ca": (-8, -2.5),
+    "en-au": (8, 11), "en-nz": (12, 13), "en-in": (5.5, 5.5), "en-za": (2, 2), "en-sg": (8, 8),
+}
+
+#: Offsets anywhere on earth where people live: the range for a language the table does not list.
+ANY_UTC_OFFSETS = (-10, 14)
+
 # ---------------------------------------------------------------- authors
 #: meta keys naming the author, best first. Values that are URLs are ignored.
 AUTHOR_META_KEYS = (
@@ -241,6 +262,8 @@ AGENCY_NAMES = (
     "CNA", "UPI", "Xinhua", "TASS", "Interfax", "Kyodo", "Yonhap", "ANP", "Belga", "NTB", "TT",
     "Ritzau", "Lusa", "Europa Press", "CTK", "ČTK", "PAP", "MTI", "AAP", "CP", "IANS", "PTI", "ANI",
     "AA", "dpo", "sid", "SID", "APA/AP", "AFP/dpa", "dpa/AFP",
+    # public broadcasters that co-author the stories of a shared news site ("Jane Doe, NDR")
+    "ARD", "ZDF", "NDR", "WDR", "SWR", "MDR", "RBB", "BR", "HR", "SR", "Radio Bremen", "ORF", "SRF", "Deutsche Welle",
 )
 
 #: Chinese and Japanese words for a reporter in a credit line ("（记者 胡晓蓉）", "本报记者罗科苏盈发自北京");
