@@ -331,3 +331,10 @@ def test_signature_after_a_source_line_or_before_footnotes():
     html = f"""<html><body><h1>Buch der Woche</h1><div><p>{long}</p><p><strong>Nikole Hannah-Jones (Hrsg.)</strong>
     <br>Blessing, 816 Seiten</p><p class="clearfix"><strong>Marina Mucha</strong></p></div></body></html>"""
     assert authors_of(html) == ["Marina Mucha"]
+
+
+def test_public_broadcaster_beside_people_is_a_co_author():
+    html = """<html><head><meta name="author" content="tagesschau.de"></head><body><h1>Daten gehackt</h1>
+    <div class="authorline">Von Volkmar Kabisch, Jan Lukas Strozyk und Benedikt Strunz, NDR</div></body></html>"""
+    assert authors_of(html, site_name="tagesschau.de") == ["Volkmar Kabisch", "Jan Lukas Strozyk", "Benedikt Strunz",
+                                                           "NDR"]
