@@ -380,3 +380,11 @@ def test_headline_like_needs_two_letters_and_no_generic_name():
     assert is_headline_like("Ab")
     assert not is_headline_like("1 .:")
     assert not is_headline_like("Startseite")
+
+
+def test_json_ld_adding_an_author_affix_the_h1_and_og_title_leave_off():
+    html = """<html><head><meta property="og:title" content="Samantha and The Great Big Lie">
+    <meta property="og:site_name" content="Medium">
+    <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Samantha and The Great Big Lie - John C. Welch - Medium"}</script>
+    </head><body><h1>Samantha and The Great Big Lie</h1></body></html>"""
+    assert headline_of(html, url="https://medium.com/@jcwelch/samantha") == "Samantha and The Great Big Lie"

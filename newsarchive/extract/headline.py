@@ -642,6 +642,10 @@ def read_headline(tree, structured: StructuredData, *, url: str | None = None,
                  or _article_heading_against_seo_pair(tree, h1_elements, jsonld, cleaned_title, social_metas))
         if shown is not None:
             return HeadlineFound(*shown)
+        for text, element in h1s[:1]:
+            if any(social and norm(social) == norm(text) for social in social_metas) \
+                    and _without_affix_shown_by(jsonld, [text]) != jsonld:
+                return HeadlineFound(text, element)  # JSON-LD adds an affix the h1 and social title leave off
         social = _social_without_kicker(jsonld, h1s, social_metas)
         if social is not None:
             return HeadlineFound(social, _showing(social, h1s, related))
