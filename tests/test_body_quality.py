@@ -150,3 +150,13 @@ def test_a_paragraph_that_is_all_one_link_elsewhere_is_a_teaser():
     separate_boilerplate([container], text_stats(container), BlockLog(), page_host="paper.com")
     text = container.text_content()
     assert "shop to rent" not in text and "statistics office" in text
+
+
+def test_a_read_also_block_stops_at_running_text_with_a_link():
+    prose = f"<p>{LONG} See <a href='/x'>the vote</a> for details. {LONG}</p>"
+    tree = html(f"<div id='c'><p>{LONG}</p><p>{LONG}</p><p>{LONG}</p><h3>Read also:</h3>"
+                f"<p><a href='/a'>Other story</a></p>{prose}<p>{LONG} End.</p></div>")
+    container = tree.get_element_by_id("c")
+    separate_boilerplate([container], text_stats(container), BlockLog(), page_host="paper.com")
+    text = container.text_content()
+    assert "Other story" not in text and "the vote" in text

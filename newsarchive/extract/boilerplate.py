@@ -25,6 +25,10 @@ MAX_HEADING_LEN = 90
 LINK_LIST_DENSITY = 0.5
 #: Share of a block's text inside its one link for it to be a teaser card.
 TEASER_LINK_DENSITY = 0.8
+#: A paragraph longer than this (characters) with less than this share of link text is running
+#: text that ends the block a boilerplate heading heads.
+PROSE_PARAGRAPH_LEN = 200
+PROSE_LINK_SHARE = 0.3
 #: Longest paragraph (characters) dropped as a teaser when it is a single link.
 SINGLE_LINK_MAX_LEN = 200
 # a block's own title sits near its top: only the first three levels are searched
@@ -207,13 +211,22 @@ def heading_block(heading, container):
             continue
         if sib.tag in HEADING_TAGS and (level not in HEADING_TAGS or sib.tag <= level):
             break
-        if sib.tag == "p" and len(clean_space(sib.text_content())) > 200 and not sib.findall(".//a"):
+        if sib.tag == "p" and is_prose_paragraph(sib):
             break
         block.append(sib)
         if sib.tag in ("ul", "ol", "dl", "table") or len(block) > 6:
             break
         sib = sib.getnext()
     return block
+
+
+def is_prose_paragraph(el) -> bool:
+    """A long paragraph that is mostly not links: running text, not a teaser."""
+    length = len(clean_space(el.text_content()))
+    if length <= PROSE_PARAGRAPH_LEN:
+        return False
+    links = sum(len(clean_space(a.text_content())) for a in el.iter("a"))
+    return links < PROSE_LINK_SHARE * length
 
 
 def wholly_emphasised(el) -> bool:
