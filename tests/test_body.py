@@ -404,7 +404,7 @@ def test_extract_body_never_raises():
 
 # ---------------------------------------------------------------- later passes
 from newsarchive.extract.body import (  # noqa: E402
-    add_lead, blocks_before, covers_headline, drop_headline, is_label_line, is_lead, same_headline,
+    add_lead, blocks_before, covers_headline, drop_headline, is_lead, same_headline,
 )
 from newsarchive.extract.boilerplate import block_lines, text_lines  # noqa: E402
 from newsarchive.extract.prune import group_prose, hidden_by_class  # noqa: E402
@@ -477,16 +477,12 @@ def test_blocks_before_stops_at_a_heading():
     assert [el.get("class") for el in found] == ["intro"]
 
 
-def test_is_label_line():
-    assert is_label_line("Kontakt:")
-    assert not is_label_line("GIRLS SOCCER")
-    assert not is_label_line(LONG + ":")
-
-
 def test_cut_at_a_closing_label_line():
     log = BlockLog()
     paragraphs = [LONG, LONG, LONG, "Kontakt:", "Telefon 030 123"]
     assert cut_at_trailing_heading(paragraphs, 0, log) == 3
+    recipe = [LONG, LONG, LONG, "1 Stück ca.:", "390 kcal"]
+    assert cut_at_trailing_heading(recipe, 0, log) == 5
 
 
 def test_drop_captions_handles_machinery_newsletters_consent_and_share_tails():

@@ -51,9 +51,6 @@ LEAD_MAX_LEVELS = 3
 CREDIT_TAIL_LEN = 120
 #: Longest line (characters) of an author's signature (name, role) above a contact line.
 SIGNATURE_MAX_LEN = 60
-#: After a label line near the end, at most this much (characters) of short lines is cut with it.
-LABEL_TAIL_MAX_LEN = 400
-LABEL_TAIL_MAX_LINES = 4
 #: Longest paragraph (characters) that may be a newsletter sign-up prompt.
 NEWSLETTER_PROMPT_MAX_LEN = 200
 #: Longest paragraph (characters) that may be a one-line promo ("Related post: ...").
@@ -507,31 +504,21 @@ def is_signature_line(text: str) -> bool:
 
 def cut_at_trailing_heading(paragraphs: list[str], start: int, record) -> int:
     """Index where the body ends: at a boilerplate heading line ("Tags", "You may also like")
-    in the body's second half, everything after which is then boilerplate too; or at a short
-    label line ("Kontakt:", "ERSCHIENEN IN") near the end followed only by short lines."""
+    in the body's second half ("Kontakt:", "ERSCHIENEN IN"), everything after which is then
+    boilerplate too. A line that only ends in a colon is no such heading: recipes, manuals and
+    event notes label their own last lines ("1 Stück ca.:", "Anfahrt:")."""
     total = sum(len(p) for p in paragraphs[start:])
     seen = 0
     for i in range(start, len(paragraphs)):
         text = paragraphs[i]
         if seen >= 0.5 * total and len(text) <= 60:
             label = heading_label(text, exact=True)
-            if label is None and is_label_line(text) and seen >= 0.7 * total \
-                    and len(paragraphs) - i - 1 <= LABEL_TAIL_MAX_LINES:
-                rest_len = [len(p) for p in paragraphs[i + 1:]]
-                if sum(rest_len) <= LABEL_TAIL_MAX_LEN and all(n <= 200 for n in rest_len):
-                    label = "other"
             if label is not None:
                 rest = paragraphs[i + 1:]
                 record.add(Boilerplate(label=label, heading=text, text="\n".join(rest)), 1 << 30)
                 return i
         seen += len(text)
     return len(paragraphs)
-
-
-def is_label_line(text: str) -> bool:
-    """A short line that labels what follows it ("Kontakt:", "Teilnehmende Blogs:")."""
-    text = text.strip()
-    return 0 < len(text) <= 50 and text.endswith(":")
 
 
 def drop_captions(paragraphs: list[str], record) -> list[str]:
