@@ -338,3 +338,17 @@ def test_public_broadcaster_beside_people_is_a_co_author():
     <div class="authorline">Von Volkmar Kabisch, Jan Lukas Strozyk und Benedikt Strunz, NDR</div></body></html>"""
     assert authors_of(html, site_name="tagesschau.de") == ["Volkmar Kabisch", "Jan Lukas Strozyk", "Benedikt Strunz",
                                                            "NDR"]
+
+
+def test_credited_source_when_no_person_is_named():
+    long = "Alleinerziehende Eltern und ihre Kinder sollen allen anderen Familien gleichgestellt werden. " * 2
+    html = f"""<html><head><meta name="author" content="katholisch.at"></head><body><h1>Kinderbetreuung ausbauen</h1>
+    <p>{long}</p><p style="text-align:right;">Quelle: <a href="http://www.kathpress.at">kathpress</a></p></body></html>"""
+    tree = lxml.html.document_fromstring(html)
+    assert read_authors(tree, read_structured(tree, "https://www.katholisch.at/a"), site_name="katholisch.at",
+                        url="https://www.katholisch.at/a") == ["kathpress"]
+    html = """<html><body><h1>IWES und Nordex</h1><h6>Herausgeber: <a href="/f">Nordex SE</a></h6></body></html>"""
+    assert authors_of(html) == ["Nordex SE"]
+    # a person named in the text wins over a source
+    html = f"""<html><body><h1>Kinderbetreuung</h1><p>Von Anna Berg</p><p>{long}</p><p>Quelle: kathpress</p></body></html>"""
+    assert authors_of(html) == ["Anna Berg"]

@@ -453,6 +453,30 @@ def labelled_byline_authors(tree, headline_element=None, limit: int = 3000) -> l
     return []
 
 
+_SOURCE_LABEL = re.compile(r"^\s*(?:" + _alternatives(tables.SOURCE_LABELS) + r")\s*[:：]\s*", re.I)
+
+
+def source_label_organisations(tree, headline_element=None, limit: int = 3000) -> list[AuthorName]:
+    """The source a story credits outside captions ("Quelle: kathpress" under the text,
+    "Herausgeber: Nordex SE"): an agency or organisation, the author when no person is named."""
+    keep = frozenset(headline_element.iterancestors()) if headline_element is not None else frozenset()
+    for number, element in enumerate(tree.iter(*_LABEL_CARRIERS)):
+        if number > limit:
+            break
+        if not element.text or not _SOURCE_LABEL.match(element.text):
+            continue
+        text = " ".join(" ".join(element.itertext()).split())
+        if _SOURCE_LABEL.sub("", text) == "":
+            text = f"{text} {text_after(element)}"
+        text = _SOURCE_LABEL.sub("", text)
+        if not text or len(text) > 60 or _inside_skipped_part(element, keep):
+            continue
+        names = [name for name in split_authors(text) if reads_as_name(name) or names_organisation(name, set())]
+        if names:
+            return [AuthorName(name, is_person=False, marked=True) for name in names[:3]]
+    return []
+
+
 def post_author_comment_names(tree) -> list[AuthorName]:
     """The name on a comment the blog marks as written by the post's author (WordPress'
     "bypostauthor" class): the platform's own word on who wrote the post."""
@@ -593,7 +617,8 @@ def read_authors(tree, structured: StructuredData, *, site_name: str | None = No
                lambda: byline_authors(tree, headline_element),
                lambda: prefixed_byline_authors(headline_element, tree=tree),
                lambda: cjk_credit_authors(tree, headline_element), lambda: signature_authors(tree),
-               lambda: labelled_byline_authors(tree, headline_element), lambda: post_author_comment_names(tree))
+               lambda: labelled_byline_authors(tree, headline_element), lambda: post_author_comment_names(tree),
+               lambda: source_label_organisations(tree, headline_element))
     organisations: list[str] = []
     site = (site_name or "").casefold()
     site_keys = site_keys_of(site_name, url)
@@ -611,7 +636,9 @@ def read_authors(tree, structured: StructuredData, *, site_name: str | None = No
                 people = _complete_first_names(people, sources[number + 1:])
             # agencies named beside people are co-authors ("Jane Doe, dpa")
             return _unique(people + [a.name for a in names if not a.is_person and _is_agency(a.name)])
-        if not organisations:
+        if not organisations or (all(_SQUASH.sub("", name).casefold() in site_keys for name in organisations)
+                                 and names and all(a.marked for a in names)):
+            # a credited source ("Quelle: kathpress") says more than the site's own name
             organisations = [a.name for a in names]
     return _unique(organisations)
 

@@ -92,6 +92,9 @@ DATE_SKIP_CONTAINER_TOKENS = ("comment", "comments", "respond", "reply", "sideba
                               "recommend", "instagram", "twitter", "tweet", "embed", "footer", "newsletter",
                               "wm-ipp", "breadcrumb", "breadcrumbs")
 
+#: Of those, the tokens of a side column that, inside an <article>, holds the article's own facts.
+DATE_ARTICLE_SIDE_TOKENS = ("sidebar",)
+
 #: class/id tokens that mark a modification date, not the publication date.
 MODIFIED_TOKENS = ("update", "modif", "aktualisiert", "edited", "revised", "mis-a-jour", "actualiz")
 
@@ -99,8 +102,12 @@ MODIFIED_TOKENS = ("update", "modif", "aktualisiert", "edited", "revised", "mis-
 PUBLISHED_WORDS = (
     "published", "posted", "publié", "publie", "veröffentlicht", "erschienen", "publicado",
     "pubblicato", "gepubliceerd", "publikováno", "opublikowano", "yayınlanma", "publicat",
-    "created", "erstellt", "am", "on", "le", "el", "date",
+    "created", "erstellt",
 )
+
+#: Prepositions that announce a date only in a short line ("am 3. Mai 2020"): in prose they
+#: open what the article reports ("On July 31, 2019, senators ...").
+PUBLISHED_PREPOSITIONS = ("am", "on", "le", "el", "date")
 
 #: Words that announce a modification date in visible text.
 UPDATED_WORDS = ("updated", "update", "aktualisiert", "mis à jour", "actualizado", "aggiornato",
@@ -175,6 +182,9 @@ BYLINE_TEXT_PREFIXES = ("by", "von", "par", "por", "di", "door", "av", "af", "au
 #: Labels that, with a colon, name an author wherever they stand on the page ("Autor: X" under the text).
 BYLINE_LABELS = ("autor", "autorin", "autoren", "author", "authors", "von", "text", "by", "auteur", "autrice",
                  "autore", "autrice", "autora", "par", "por", "di", "door", "redaktion", "verfasser", "verfasserin")
+
+#: Labels that, with a colon, credit the source of a story ("Quelle: kathpress"): an organisation.
+SOURCE_LABELS = ("quelle", "source", "fuente", "fonte", "herausgeber", "publisher", "éditeur")
 
 #: Phrases that name an author without a colon wherever they stand ("Geschrieben von X").
 BYLINE_PHRASES = ("written by", "geschrieben von", "verfasst von", "ein beitrag von", "ein artikel von",
