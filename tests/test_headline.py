@@ -388,3 +388,29 @@ def test_json_ld_adding_an_author_affix_the_h1_and_og_title_leave_off():
     <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Samantha and The Great Big Lie - John C. Welch - Medium"}</script>
     </head><body><h1>Samantha and The Great Big Lie</h1></body></html>"""
     assert headline_of(html, url="https://medium.com/@jcwelch/samantha") == "Samantha and The Great Big Lie"
+
+
+def test_hidden_link_inside_the_h1_is_not_headline_text():
+    html = """<html><head><meta property="og:title" content="Kindergottesdienst in Velpe macht Spaß"></head>
+    <body><h1><span>Kindergottesdienst in Velpe macht Spaß
+    <a href="/editor" style="display: none">CC-Editor öffnen</a></span></h1></body></html>"""
+    assert headline_of(html) == "Kindergottesdienst in Velpe macht Spaß"
+
+
+def test_site_names_listed_in_one_meta_value():
+    html = """<html><head><meta name="copyright" content="www.yunnan.cn,云南日报网,云南日报报业集团">
+    <title>17种产品入选国家绿色制造名单 - 云南日报网</title></head><body></body></html>"""
+    assert headline_of(html, url="https://www.yunnan.cn/a") == "17种产品入选国家绿色制造名单"
+
+
+def test_site_name_declared_as_the_whole_title_is_ignored_where_the_h1_repeats_a_part():
+    html = """<html><head><meta property="og:site_name" content="Oyama lilies in bloom (7/2) - Just Do It Blog">
+    <meta property="og:title" content="Oyama lilies in bloom (7/2) - Just Do It Blog">
+    <title>Oyama lilies in bloom (7/2) - Just Do It Blog</title></head>
+    <body><h1>Just Do It Blog</h1></body></html>"""
+    assert headline_of(html, url="https://blog.example.jp/x") == "Oyama lilies in bloom (7/2)"
+
+
+def test_section_left_before_a_mid_title_site_name_is_cut_too():
+    assert strip_site_affixes("Congress battle dashes stimulus hopes - News - Wicked Local Upton - Upton, MA",
+                              ["Wicked Local Upton"]) == "Congress battle dashes stimulus hopes"

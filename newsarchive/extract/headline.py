@@ -61,9 +61,13 @@ def site_name_hints(structured: StructuredData, url: str | None, site_name: str 
         value = structured.meta.get(key)
         if value and len(value) < 60:
             hints.append(value.lstrip("@"))
+            # "www.site.cn,Site Daily,Site Group": a list of the site's names
+            if _NAME_LIST.search(value):
+                hints += [part.strip() for part in _NAME_LIST.split(value)[:4] if part.strip()]
     return [hint for hint in dict.fromkeys(hints) if norm(hint)]
 
 
+_NAME_LIST = re.compile(r"[,;，；、]")
 _EMBEDDED_URL = re.compile(r"/(https?://[^/\s]+)", re.I)
 
 
@@ -199,7 +203,7 @@ def _cut_at_site_segment(text: str, hints: list[str]) -> str:
                 return leaf
             head = text[: len(text) - len(rest)].rstrip(" -–—|:·•»«/~_*")
             if len(norm(head).split()) >= 2:
-                return head
+                return strip_site_affixes(head, hints)  # "Headline - News - Site - Town": the section too
     return text
 
 
@@ -293,10 +297,18 @@ def visible_text(element) -> str:
     """
     parts = [element.text or ""] if isinstance(element.tag, str) else []
     for child in element:
-        if isinstance(child.tag, str) and child.tag not in _HIDDEN_TAGS:
+        if isinstance(child.tag, str) and child.tag not in _HIDDEN_TAGS and not _hidden_by_markup(child):
             parts.append(visible_text(child))
         parts.append(child.tail or "")
     return "".join(parts)
+
+
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def _hidden_by_markup(element) -> bool:
+    """Hidden with the hidden attribute or an inline style (an editor's link inside the h1)."""
+    return element.get("hidden") is not None or bool(_DISPLAY_NONE.search(element.get("style") or ""))
 
 
 def _jsonld_headline(structured: StructuredData) -> str | None:
@@ -577,6 +589,16 @@ def _shares_words(a: str, b: str) -> bool:
     return len(shared) >= 2 and any(len(word) >= 5 for word in shared)
 
 
+def _without_whole_title_names(hints: list[str], title: str | None, h1s, structured: StructuredData) -> list[str]:
+    """The hints without a "site name" that is the whole <title> (a misfilled og:site_name)
+    where an <h1> repeats one of that title's parts: the title holds headline and name."""
+    segments = {norm(segment) for segment, _ in title_segments(clean_text(title) or "")}
+    if len(segments) < 2 or not any(norm(text) in segments for text, _ in h1s):
+        return hints
+    whole = {norm(text) for text in (title, structured.meta.get("og:title"), structured.meta.get("twitter:title")) if text}
+    return [hint for hint in hints if norm(hint) not in whole]
+
+
 def read_headline(tree, structured: StructuredData, *, url: str | None = None,
                   site_name: str | None = None) -> HeadlineFound:
     """Reconcile the headline candidates into the article's own headline.
@@ -590,6 +612,7 @@ def read_headline(tree, structured: StructuredData, *, url: str | None = None,
     title = structured.title
     h1_elements = tree.xpath("//h1")
     h1s = heading_texts(tree, h1_elements)
+    hints = _without_whole_title_names(hints, title, h1s, structured)
     # an h1 repeating the OpenGraph/Twitter title is the headline, even at the end of <title>
     social = {norm(structured.meta.get(key)) for key in ("og:title", "twitter:title") if structured.meta.get(key)}
     # ... or ending a declared title where <title> goes on: the headline after a kicker
