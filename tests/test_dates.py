@@ -209,3 +209,23 @@ def test_dated_texts_in_document_order_with_the_headline_position():
     assert [item.snippets for item in texts.items] == [["1.2.2019"], ["3. März 2020"], ["4.3.2020"]]
     assert [item.owner.tag for item in texts.items] == ["p", "b", "p"]
     assert texts.headline_at == 1
+
+
+def test_a_date_opening_a_paragraph_of_prose_is_not_announced_by_its_preposition():
+    tree = lxml.html.document_fromstring(
+        "<html><body><h1>T</h1><div class='x'>August 06, 2019</div><p>On July 31, 2019, senators <a>A</a> "
+        "and B proposed a bill that would tax capital inflows, which is what this article discusses at "
+        "some length before it turns to the consequences.</p></body></html>")
+    assert first_date_in_text(tree, "en", FETCHED, tree.xpath("//h1")[0]).iso() == "2019-08-06"
+    tree = lxml.html.document_fromstring(
+        "<html><body><h1>T</h1><div class='post-footer'>Dieser Artikel wurde am 14. Dezember 2015 um 14:48 "
+        "von <a>X</a> in <a>Arduino</a>, <a>Roboter</a> und <a>Elektronik</a> veröffentlicht. Kommentare "
+        "und Trackbacks sind geschlossen, die Seite bleibt zum Nachlesen online.</div></body></html>")
+    assert first_date_in_text(tree, "de", FETCHED, tree.xpath("//h1")[0]).iso() == "2015-12-14"
+
+
+def test_a_sidebar_inside_the_article_holds_its_own_date():
+    found = dates_of("""<html><body><article><h1>T</h1><div class="sidebar__item">
+        <time datetime="2022-01-28">28. Januar 2022</time></div><p>Text</p></article>
+        <div class="sidebar"><time datetime="2021-05-05">5. Mai 2021</time></div></body></html>""", language="de")
+    assert found.published.iso() == "2022-01-28"

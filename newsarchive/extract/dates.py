@@ -299,12 +299,13 @@ def itemprop_dates(structured: StructuredData, name: str) -> list[str]:
 
 
 _FOREIGN_TAGS = frozenset({"blockquote", "aside", "footer", "nav", "iframe"})  # not form: ASP.NET wraps pages in one
-_FOREIGN_MARKS = re.compile(r"(?:^|[\s_-])(?:" + "|".join(tables.DATE_SKIP_CONTAINER_TOKENS) + r")s?(?:$|[\s_-])", re.I)
+_FOREIGN_MARKS = re.compile(r"(?:^|[\s_-])(" + "|".join(tables.DATE_SKIP_CONTAINER_TOKENS) + r")s?(?=$|[\s_-])", re.I)
+_ARTICLE_SIDE = frozenset(tables.DATE_ARTICLE_SIDE_TOKENS)
 _FOREIGN_DEPTH = 3
 
 
 def _inside_article(node) -> bool:
-    """An <aside> inside an <article> holds that article's own facts (date, author)."""
+    """An <aside> or sidebar inside an <article> holds that article's own facts (date, author)."""
     return any(ancestor.tag == "article" for ancestor in node.iterancestors())
 
 
@@ -320,7 +321,8 @@ def in_foreign_part(element, keep=frozenset()) -> bool:
         # class words only on the nearest ancestors: page-wide wrappers say "has-sidebar", "teaser-body"
         if depth <= _FOREIGN_DEPTH:
             marks = f"{node.get('class') or ''} {node.get('id') or ''}"
-            if marks.strip() and _FOREIGN_MARKS.search(marks):
+            found = _FOREIGN_MARKS.findall(marks) if marks.strip() else []
+            if found and not (set(token.lower() for token in found) <= _ARTICLE_SIDE and _inside_article(node)):
                 return True
         depth += 1
         node = node.getparent()
@@ -714,6 +716,24 @@ def dated_texts(tree, headline_element=None, limit: int = 400) -> DatedTexts:
     return DatedTexts(items, headline_at)
 
 
+def announces_publication(prefix: str, owner) -> bool:
+    """Whether the words before a date announce it as the publication date ("Published: ...").
+
+    A preposition ("am", "on") does too, unless it opens a paragraph of prose ("On July 31,
+    2019, senators..."): owner is the element the text belongs to.
+    """
+    words = prefix.split()
+    if any(word in words or word + ":" in prefix for word in tables.PUBLISHED_WORDS):
+        return True
+    if not any(word in words or word + ":" in prefix for word in tables.PUBLISHED_PREPOSITIONS):
+        return False
+    opens_sentence = len(words) == 1
+    return not (opens_sentence and owner is not None and len(owner.text_content()) > _SHORT_LINE)
+
+
+_SHORT_LINE = 150
+
+
 def first_date_in_text(tree, language: str | None, fetched_at: datetime, headline_element=None,
                        limit: int = 400, month_first: bool | None = None,
                        texts: DatedTexts | None = None) -> PageDate | None:
@@ -736,7 +756,7 @@ def first_date_in_text(tree, language: str | None, fetched_at: datetime, headlin
         for snippet in item.snippets:
             at = lowered.find(snippet.lower())
             prefix = lowered[:at][-40:]
-            announced = any(word in prefix.split() or word + ":" in prefix for word in tables.PUBLISHED_WORDS)
+            announced = announces_publication(prefix, owner)
             if foreign and not announced:
                 continue
             if not announced and len(text) > 150:
