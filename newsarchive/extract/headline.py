@@ -581,10 +581,12 @@ def _social_without_kicker(jsonld: str, h1s, social_metas) -> str | None:
 
 
 def _in_article(element) -> bool:
+    """True inside <article> or <main>: the article's own heading, not the page's chrome."""
     return bool(element.xpath("ancestor::article or ancestor::main"))
 
 
 def _shares_words(a: str, b: str) -> bool:
+    """True when two titles share two words, one of them a long one: the same story reworded."""
     shared = _words(a) & _words(b)
     return len(shared) >= 2 and any(len(word) >= 5 for word in shared)
 
@@ -599,20 +601,38 @@ def _without_whole_title_names(hints: list[str], title: str | None, h1s, structu
     return [hint for hint in hints if norm(hint) not in whole]
 
 
-def read_headline(tree, structured: StructuredData, *, url: str | None = None,
-                  site_name: str | None = None) -> HeadlineFound:
-    """Reconcile the headline candidates into the article's own headline.
+def _with_json_ld(jsonld: str, tree, h1_elements, h1s, related, declared, cleaned_title, social_metas) -> HeadlineFound:
+    """The headline on a page with a JSON-LD headline: that one, unless the page shows another
+    that the social title or <title> backs (an SEO headline in JSON-LD), or the shown h1 only
+    differs by a kicker, an affix or words JSON-LD cut off."""
+    shown = (_shown_without_kicker(jsonld, h1s) or _shown_against_seo_pair(jsonld, cleaned_title, h1s, social_metas)
+             or _article_heading_against_seo_pair(tree, h1_elements, jsonld, cleaned_title, social_metas))
+    if shown is not None:
+        return HeadlineFound(*shown)
+    for text, element in h1s[:1]:
+        if any(social and norm(social) == norm(text) for social in social_metas) \
+                and _without_affix_shown_by(jsonld, [text]) != jsonld:
+            return HeadlineFound(text, element)  # JSON-LD adds an affix the h1 and social title leave off
+    social = _social_without_kicker(jsonld, h1s, social_metas)
+    if social is not None:
+        return HeadlineFound(social, _showing(social, h1s, related))
+    for text, element in h1s[:1]:
+        # the h1 goes on where JSON-LD stops, in one run of text (not a subtitle element)
+        if len(norm(jsonld).split()) >= 3 and _goes_on(jsonld, text) and not any(
+                isinstance(child.tag, str) and child.tag != "br" for child in element):
+            return HeadlineFound(text, element)
+    # JSON-LD headlines are often cut at 110 characters: a meta title that extends it wins
+    best = jsonld
+    if jsonld.endswith(("…", "...")) or len(jsonld) >= 100:
+        stem = norm(jsonld.rstrip(".… "))
+        for text in declared:
+            if len(norm(text)) > len(stem) and norm(text).startswith(stem):
+                best = text
+    return HeadlineFound(best, _showing(best, h1s, related))
 
-    The JSON-LD headline is the publisher's own statement and wins; else an <h1> that agrees
-    with a declared title (meta, <title>) is the headline as shown; else OpenGraph/meta, an
-    <h1> sharing most words with a declared title, the cleaned <title>. An unrelated <h1>
-    (a logo, a section name) is used only when nothing else exists.
-    """
-    hints = site_name_hints(structured, url, site_name)
-    title = structured.title
-    h1_elements = tree.xpath("//h1")
-    h1s = heading_texts(tree, h1_elements)
-    hints = _without_whole_title_names(hints, title, h1s, structured)
+
+def logo_headings(h1s, title: str | None, hints: list[str], structured: StructuredData) -> set[str]:
+    """Comparison forms of the h1s that name the site, its section or motto, not the article."""
     # an h1 repeating the OpenGraph/Twitter title is the headline, even at the end of <title>
     social = {norm(structured.meta.get(key)) for key in ("og:title", "twitter:title") if structured.meta.get(key)}
     # ... or ending a declared title where <title> goes on: the headline after a kicker
@@ -623,6 +643,27 @@ def read_headline(tree, structured: StructuredData, *, url: str | None = None,
     affixes = learned_affixes(title, [structured.meta.get(key) for key in ("og:title", "twitter:title")])
     logos |= {norm(text) for text, _ in h1s if is_site_name(text, hints) or norm(text) in affixes
               or (not declared_keys and _opens_with_site_segment(text, title, hints))}
+    return logos
+
+
+def read_headline(tree, structured: StructuredData, *, url: str | None = None,
+                  site_name: str | None = None) -> HeadlineFound:
+    """Reconcile the headline candidates into the article's own headline.
+
+    Site names, sections and taglines are first learned by comparing <title>, the social titles,
+    the site's declared names and the h1s (logo h1s are set aside). The JSON-LD headline is the
+    publisher's own statement and wins, unless the page shows another headline that a second
+    source backs (see _with_json_ld); else an <h1> that agrees with a declared title (meta,
+    <title>) is the headline as shown; else a reworded h1 inside the article; else
+    OpenGraph/meta, an <h1> sharing most words with a declared title, the cleaned <title>. An
+    unrelated <h1> (a logo, a section name) is used only when nothing else exists.
+    """
+    hints = site_name_hints(structured, url, site_name)
+    title = structured.title
+    h1_elements = tree.xpath("//h1")
+    h1s = heading_texts(tree, h1_elements)
+    hints = _without_whole_title_names(hints, title, h1s, structured)
+    logos = logo_headings(h1s, title, hints, structured)
     # a logo h1 names the site, and so does each of its parts ("Salsa-Figuren - Rueda in Berlin")
     hints += [name for text, _ in h1s if norm(text) in logos for name in [text, *split_title(text)]]
     h1s = [(text, element) for text, element in h1s if norm(text) not in logos]
@@ -661,30 +702,7 @@ def read_headline(tree, structured: StructuredData, *, url: str | None = None,
     related = [(text, element) for text, element in h1s
                if any(overlaps(text, other) for other in declared)]
     if jsonld:
-        shown = (_shown_without_kicker(jsonld, h1s) or _shown_against_seo_pair(jsonld, cleaned_title, h1s, social_metas)
-                 or _article_heading_against_seo_pair(tree, h1_elements, jsonld, cleaned_title, social_metas))
-        if shown is not None:
-            return HeadlineFound(*shown)
-        for text, element in h1s[:1]:
-            if any(social and norm(social) == norm(text) for social in social_metas) \
-                    and _without_affix_shown_by(jsonld, [text]) != jsonld:
-                return HeadlineFound(text, element)  # JSON-LD adds an affix the h1 and social title leave off
-        social = _social_without_kicker(jsonld, h1s, social_metas)
-        if social is not None:
-            return HeadlineFound(social, _showing(social, h1s, related))
-        for text, element in h1s[:1]:
-            # the h1 goes on where JSON-LD stops, in one run of text (not a subtitle element)
-            if len(norm(jsonld).split()) >= 3 and _goes_on(jsonld, text) and not any(
-                    isinstance(child.tag, str) and child.tag != "br" for child in element):
-                return HeadlineFound(text, element)
-        # JSON-LD headlines are often cut at 110 characters: a meta title that extends it wins
-        best = jsonld
-        if jsonld.endswith(("…", "...")) or len(jsonld) >= 100:
-            stem = norm(jsonld.rstrip(".… "))
-            for text in declared:
-                if len(norm(text)) > len(stem) and norm(text).startswith(stem):
-                    best = text
-        return HeadlineFound(best, _showing(best, h1s, related))
+        return _with_json_ld(jsonld, tree, h1_elements, h1s, related, declared, cleaned_title, social_metas)
     for text, element in h1s:
         if norm(text) in known or norm(text) in known_segments:
             return HeadlineFound(text, element)
