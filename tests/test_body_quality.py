@@ -160,3 +160,12 @@ def test_a_read_also_block_stops_at_running_text_with_a_link():
     separate_boilerplate([container], text_stats(container), BlockLog(), page_host="paper.com")
     text = container.text_content()
     assert "Other story" not in text and "the vote" in text
+
+
+def test_a_heading_anchor_id_does_not_make_it_chrome():
+    paras = "".join(f"<p>{LONG} Part {i}.</p>" for i in range(4))
+    result = body_of(f"<article><h1>Council passes budget</h1>{paras}"
+                     f"<h3 class='subheading' id='nav_only_the_foil_1'>Only the foil remains</h3>"
+                     f"{paras}<h3 id='comments-title'>42 replies</h3></article>")
+    assert "Only the foil remains" in result.paragraphs
+    assert "42 replies" not in result.paragraphs

@@ -14,7 +14,7 @@ from lxml import etree
 from .tables import BLOCK_TAGS as _BLOCKS
 from .tables import (
     BAD_TOKENS, BODY_TOKEN_PAIRS, BODY_TOKENS, CHROME_ROLES, CHROME_TAGS, CONTENT_WIDGET_TOKENS,
-    DROP_TAGS, LEAD_TOKENS, WIDGET_TOKENS,
+    DROP_TAGS, HEADING_TAGS, LEAD_TOKENS, WIDGET_TOKENS,
     SCREEN_READER_TOKENS, WEAK_BAD_TOKENS,
 )
 
@@ -57,11 +57,11 @@ def _class_value(el) -> str:
     return value or ""
 
 
-def class_info(el) -> tuple:
+def class_info(el, *, with_id: bool = True) -> tuple:
     """(tokens, strong chrome label, any chrome label, names the article body, hidden by class)
-    of an element's class and id, cached by the attribute text: pages repeat the same classes
-    many times."""
-    value = _class_value(el)
+    of an element's class and id (or its class alone), cached by the attribute text: pages
+    repeat the same classes many times."""
+    value = _class_value(el) if with_id else (el.get("class") or "")
     if not value:
         return _NO_CLASS
     info = _CLASS_CACHE.get(value)
@@ -260,6 +260,10 @@ def prune_chrome(root, record, *, include_captions: bool = False) -> None:
             continue
         role = get("role")
         label = CHROME_TAGS.get(tag) or (CHROME_ROLES.get(role.lower()) if role else None)
+        if tag in HEADING_TAGS and ident and info[1] not in HARD_LABELS:
+            # a heading's id is an anchor named after its words ("nav_setup__1"), not its
+            # role; "comments-title" still heads the comments
+            info = class_info(el, with_id=False)
         strong, weak = info[1], info[2]
         if label is None:
             label = strong
