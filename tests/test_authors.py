@@ -352,3 +352,18 @@ def test_credited_source_when_no_person_is_named():
     # a person named in the text wins over a source
     html = f"""<html><body><h1>Kinderbetreuung</h1><p>Von Anna Berg</p><p>{long}</p><p>Quelle: kathpress</p></body></html>"""
     assert authors_of(html) == ["Anna Berg"]
+
+
+def test_closing_sign_off_name_over_a_date_or_role():
+    long = "Möge ihre Nacht der Geburt des Propheten gesegnet sein und Frieden bringen für alle Menschen. " * 2
+    html = f"""<html><body><h1>Grußwort</h1><div><p>{long}</p><p>{long}</p>
+    <p>Kazım TÜRKMEN<br>DITIB-Bundesvorsitzender</p></div></body></html>"""
+    assert authors_of(html) == ["Kazım TÜRKMEN"]
+    html = f"""<html><body><h1>Abschied</h1><div><p>{long}</p><p>{long}</p><p>Benni<br>10. September 2017</p></div>
+    </body></html>"""
+    assert authors_of(html) == ["Benni"]
+    # a music credit, and a greeting in a comment, are no sign-offs of the article
+    html = f"""<html><body><h1>Gentrifizierung</h1><div><p>{long}</p><p>{long}</p>
+    <p>Halloween Night<br>Jimmy Jenkins (audiojungle.net)</p></div>
+    <ol><li id="comment-1"><p>{long}</p><p>Liebe Grüsse<br>A. Felsberger</p></li></ol></body></html>"""
+    assert authors_of(html) == []

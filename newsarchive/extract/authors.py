@@ -522,6 +522,43 @@ def signature_authors(tree, limit: int = 400) -> list[AuthorName]:
     return []
 
 
+def closing_sign_off_authors(tree, limit: int = 400) -> list[AuthorName]:
+    """The last paragraph of the text when it is a name over a date or a role, split by a line
+    break ("Kazım TÜRKMEN<br>DITIB-Bundesvorsitzender", "Benni<br>10. September 2017")."""
+    for paragraph in tree.iter("p"):
+        limit -= 1
+        if limit < 0:
+            break
+        children = [child for child in paragraph if isinstance(child.tag, str)]
+        if len(children) != 1 or children[0].tag != "br" or not paragraph.text or not children[0].tail:
+            continue
+        name, second = " ".join(paragraph.text.split()), " ".join(children[0].tail.split())
+        if _SALUTATION.match(name):
+            name, second = second, ""  # "Liebe Grüße<br>Anna Berg": the name follows the greeting
+        if not name or len(name) > 40 or len(second) > 60 or "(" in second or _DOMAIN_NAME.search(second):
+            continue
+        dated = bool(_DATE_LINE.match(second))
+        if not (looks_like_full_name(name) or (dated and _FIRST_NAME.match(name))) or not reads_as_name(name) \
+                or name in tables.DATELINE_KNOWN_PLACES:
+            continue
+        if second and not dated and (len(second.split()) > 4 or second.endswith((".", "!", "?"))
+                                     or _DIGITS.search(second)):
+            continue  # a role is a few words, not a sentence
+        later = [sibling for sibling in paragraph.itersiblings() if isinstance(sibling.tag, str)]
+        earlier = [sibling for sibling in paragraph.itersiblings(preceding=True) if isinstance(sibling.tag, str)][:3]
+        if any(sibling.text_content().strip() for sibling in later) \
+                or sum(len(sibling.text_content()) for sibling in earlier if sibling.tag == "p") < 200 \
+                or _inside_skipped_part(paragraph):
+            continue
+        return [AuthorName(name)]
+    return []
+
+
+_DATE_LINE = re.compile(r"^\d{1,2}\.?\s+\w+\.?\s+\d{4}$|^\d{1,2}[./]\d{1,2}[./]\d{2,4}$|^\d{4}-\d{2}-\d{2}$|^\w+\.?\s+\d{1,2},?\s+\d{4}$")
+_SALUTATION = re.compile(r"^(?:" + _alternatives(tables.SIGN_OFF_GREETINGS) + r")[\s,!.]*$", re.I)
+_FIRST_NAME = re.compile(r"^[^\W\d_][^\W\d_]{2,14}$")
+
+
 _FOOTNOTE = re.compile(r"^\s*(?:[(\[]\d{1,2}[)\]]|\d{1,2}[.)]\s|\*)")
 _RIGHT_ALIGNED = re.compile(r"text-align\s*:\s*right", re.I)
 
@@ -617,6 +654,7 @@ def read_authors(tree, structured: StructuredData, *, site_name: str | None = No
                lambda: byline_authors(tree, headline_element),
                lambda: prefixed_byline_authors(headline_element, tree=tree),
                lambda: cjk_credit_authors(tree, headline_element), lambda: signature_authors(tree),
+               lambda: closing_sign_off_authors(tree),
                lambda: labelled_byline_authors(tree, headline_element), lambda: post_author_comment_names(tree),
                lambda: source_label_organisations(tree, headline_element))
     organisations: list[str] = []

@@ -186,6 +186,13 @@ BYLINE_LABELS = ("autor", "autorin", "autoren", "author", "authors", "von", "tex
 #: Labels that, with a colon, credit the source of a story ("Quelle: kathpress"): an organisation.
 SOURCE_LABELS = ("quelle", "source", "fuente", "fonte", "herausgeber", "publisher", "éditeur")
 
+#: Greetings a letter-like text closes with before the writer's name ("Liebe Grüße<br>Anna").
+SIGN_OFF_GREETINGS = ("liebe grüße", "liebe grüsse", "viele grüße", "viele grüsse", "herzliche grüße",
+                      "herzliche grüsse", "beste grüße", "beste grüsse", "mit freundlichen grüßen", "lg", "euer", "eure",
+                      "best regards", "kind regards", "regards", "cheers", "best wishes", "yours", "yours truly",
+                      "sincerely", "cordialement", "amitiés", "bien à vous", "saludos", "un saludo", "un abrazo",
+                      "cordiali saluti", "saluti", "groetjes", "met vriendelijke groet")
+
 #: Phrases that name an author without a colon wherever they stand ("Geschrieben von X").
 BYLINE_PHRASES = ("written by", "geschrieben von", "verfasst von", "ein beitrag von", "ein artikel von",
                   "écrit par", "escrito por", "scritto da")
