@@ -169,3 +169,11 @@ def test_a_heading_anchor_id_does_not_make_it_chrome():
                      f"{paras}<h3 id='comments-title'>42 replies</h3></article>")
     assert "Only the foil remains" in result.paragraphs
     assert "42 replies" not in result.paragraphs
+
+
+def test_a_sidebar_named_twice_goes_even_with_most_of_the_prose():
+    bio = " ".join([LONG] * 3)
+    result = body_of("<div class='post'><h1>Council passes budget</h1>"
+                     + "".join(f"<p>Short line {i} of the post.</p>" for i in range(6))
+                     + f"</div><aside class='widget-col sidebar'><p>{bio}</p></aside>")
+    assert not any(LONG in p for p in result.paragraphs)

@@ -265,12 +265,16 @@ def prune_chrome(root, record, *, include_captions: bool = False) -> None:
             # role; "comments-title" still heads the comments
             info = class_info(el, with_id=False)
         strong, weak = info[1], info[2]
+        # tag (or role) and class both naming chrome: an <aside class="sidebar">
+        named_twice = label is not None and strong is not None
         if label is None:
             label = strong
         if label is not None and prose_total and label not in HARD_LABELS \
-                and group_prose(el, prose) >= majority:
+                and group_prose(el, prose) >= majority \
+                and not (named_twice and not _HOLDS_MAIN(el)):
             # a "share"/"widget"/"header" wrapper that holds most of the page's prose is
-            # the article's wrapper, whatever its class says
+            # the article's wrapper, whatever its class says; a sidebar named so twice is
+            # one only when the headline or the articleBody is inside it
             label = None
         if label is None and weak is not None and tag in _BLOCKS \
                 and not (prose_total and prose.get(el, 0) >= majority) and is_small(el):
