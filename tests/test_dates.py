@@ -229,3 +229,13 @@ def test_a_sidebar_inside_the_article_holds_its_own_date():
         <time datetime="2022-01-28">28. Januar 2022</time></div><p>Text</p></article>
         <div class="sidebar"><time datetime="2021-05-05">5. Mai 2021</time></div></body></html>""", language="de")
     assert found.published.iso() == "2022-01-28"
+
+
+def test_an_embedded_videos_upload_date_ranks_below_the_pages_own_dates():
+    video = """<script type="application/ld+json">{"@type": "VideoObject", "name": "Clip",
+      "uploadDate": "2015-01-16T14:53:35+01:00"}</script>"""
+    found = dates_of(f"""<html><head>{video}<meta property="article:published_time"
+        content="2017-12-01T12:01:11+01:00"></head><body><h1>T</h1></body></html>""")
+    assert (found.published.iso(), found.published_source) == ("2017-12-01T12:01:11+01:00", "meta")
+    found = dates_of(f"<html><head>{video}</head><body><h1>T</h1></body></html>")
+    assert (found.published.iso(), found.published_source) == ("2015-01-16T14:53:35+01:00", "json-ld")

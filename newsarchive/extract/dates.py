@@ -498,11 +498,12 @@ def read_dates(tree, structured: StructuredData, *, url: str | None, language: s
             break
     times = time_element_dates(tree)
     sources = (
-        ("json-ld", lambda: jsonld_dates(structured, "datePublished") + jsonld_dates(structured, "dateCreated")
-         + jsonld_dates(structured, "uploadDate")),
+        ("json-ld", lambda: jsonld_dates(structured, "datePublished") + jsonld_dates(structured, "dateCreated")),
         ("meta", lambda: meta_dates(structured, tables.PUBLISHED_META_KEYS)),
         ("itemprop", lambda: itemprop_dates(structured, "datepublished") + itemprop_dates(structured, "datecreated")),
         ("time", lambda: [value for value, is_modified in times if not is_modified]),
+        # an embedded video's upload: the page's date only when nothing above dates the page
+        ("json-ld", lambda: jsonld_dates(structured, "uploadDate")),
         # scanning every inline script is costly: app state matters when the markup gave nothing,
         # or gave a UTC value that app state may render in the site's own zone
         ("script", lambda: script_state_dates(tree) if found.published is None or is_utc(found.published) else []),
