@@ -177,3 +177,10 @@ def test_a_sidebar_named_twice_goes_even_with_most_of_the_prose():
                      + "".join(f"<p>Short line {i} of the post.</p>" for i in range(6))
                      + f"</div><aside class='widget-col sidebar'><p>{bio}</p></aside>")
     assert not any(LONG in p for p in result.paragraphs)
+
+
+def test_newsletter_prompts_in_the_readers_words():
+    kept = drop_captions([LONG, "Lust auf mehr? Lass dir die besten Storys jede Woche in deinen Posteingang liefern.",
+                          "Schauen Sie mal in unseren Musiknewsletter!",
+                          "The council said our newsletter was late this month.", LONG], BlockLog())
+    assert kept == [LONG, "The council said our newsletter was late this month.", LONG]

@@ -436,7 +436,9 @@ NEWSLETTER_PROMPT_PATTERN = re.compile(
     r"(?:sign(?:ing)? up|subscribe|abonnier|anmelden|inscri|suscr|iscriv|register)\w*\b.{0,80}"
     r"\b(?:newsletter|mailing list|daily briefing|e-mail updates|email updates)|"
     r"\b(?:newsletter|mailing list)\b.{0,80}\b(?:sign(?:ing)? up|subscribe|abonnier|anmelden|inscri|suscr|iscriv)|"
-    r"\b(?:sign up|subscribe) here\b|\b(?:jetzt|hier) (?:anmelden|abonnieren)\b",
+    r"\b(?:sign up|subscribe) here\b|\b(?:jetzt|hier) (?:anmelden|abonnieren)\b|"
+    r"\b(?:in (?:deinen|ihren|your) (?:posteingang|inbox)|straight to your inbox)\b|"
+    r"\b(?:in|to|for|zu|für|à|a)\s+(?:unseren?|our|notre|nuestro|il nostro)\s+\w*newsletter\b",
     re.I)
 
 #: A paragraph that ends in a share button's label ("... Click To Tweet").
