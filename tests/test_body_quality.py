@@ -3,7 +3,8 @@ import lxml.html
 
 from newsarchive.extract.boilerplate import heading_label, separate_boilerplate
 from newsarchive.extract.body import (
-    BlockLog, cross_check_article_body, drop_captions, drop_repeated_short, heading_texts, trim_edges, drop_meta_under_lead, edge_label, extract_body, is_lead,
+    BlockLog, cross_check_article_body, cut_at_trailing_heading, drop_captions, drop_repeated_short,
+    heading_texts, trim_edges, drop_meta_under_lead, edge_label, extract_body, is_lead,
     reads_as_prose,
 )
 from newsarchive.extract.prune import chrome_label, is_article_header
@@ -184,3 +185,16 @@ def test_newsletter_prompts_in_the_readers_words():
                           "Schauen Sie mal in unseren Musiknewsletter!",
                           "The council said our newsletter was late this month.", LONG], BlockLog())
     assert kept == [LONG, "The council said our newsletter was late this month.", LONG]
+
+
+def test_zoom_buttons_copyright_tails_and_video_notices_go():
+    kept = drop_captions([LONG, "Vergrößern Eine kleine runde Aussparung für die Kamera.",
+                          "Logo des Awards von drei Magazinen | © Springer",
+                          "Video verfügbar bis 28.02.2021", "Weitere Infos unter www.example.de.", LONG],
+                         BlockLog())
+    assert kept == [LONG, LONG]
+
+
+def test_contact_person_heading_ends_the_body():
+    paragraphs = [LONG, LONG, LONG, "Ansprechpartnerin zum Thema:", "Dr. Jane Doe"]
+    assert cut_at_trailing_heading(paragraphs, 0, BlockLog()) == 3

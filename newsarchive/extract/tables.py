@@ -224,6 +224,9 @@ BOILERPLATE_HEADINGS = {
     "sobre el autor": "byline", "autor": "byline", "author": "byline", "bilder des treffens": "caption",
     "mehr zum thema:": "related", "links zum thema": "related", "weiterführende links": "related",
     "more information": "related", "further information": "related", "useful links": "related",
+    "ansprechpartner": "footer", "ansprechpartnerin": "footer", "ansprechpartner zum thema": "footer",
+    "ansprechpartnerin zum thema": "footer", "ihr ansprechpartner": "footer",
+    "ihre ansprechpartnerin": "footer", "media contact": "footer", "press contacts": "footer",
     "press contact": "footer", "pressekontakt": "footer", "kontakt": "footer", "contact": "footer",
     "medienkontakt": "footer", "über uns": "footer", "about us": "footer", "share this:": "share",
     "like this:": "share", "gefällt mir:": "share", "related articles:": "related",
@@ -335,7 +338,7 @@ PROMO_PREFIXES = (
     "相关阅读", "延伸阅读", "推荐阅读", "関連記事", "관련기사", "▶", "►", "»", ">>",
     "lesen sie hier", "hier lesen", "le puede interesar", "le recomendamos", "vea también",
     "lea también", "lire également", "à lire également", "leggi anche:", "read also:", "watch:",
-    "weiter zu", "... weiter zu", "next article", "previous article", "nächster artikel",
+    "weitere infos unter", "more info:", "weitere informationen unter", "weiter zu", "... weiter zu", "next article", "previous article", "nächster artikel",
     "vorheriger artikel", "article suivant", "article précédent", "rezept drucken", "print recipe",
 )
 
@@ -383,7 +386,8 @@ CREDIT_PATTERN = re.compile(
     r"иллюстрация|источник|写真|图片|图|사진|출처)s?"
     r"(?:\s+(?:credit|courtesy))?\s*[:/©]|©|\(c\)\s|copyright\b|getty images$|afp$|"
     r"reuters$|ap photo|dpa$|epa$|imago\b|shutterstock\b|cr[ée]dits?\s+(?:photos?|images?)\s*:|"
-    r"(?:beitrags|titel|vorschau|artikel)bild\s*:|bildquelle\s*:|fotos?\s+und\s+text\s*:)", re.I)
+    r"(?:beitrags|titel|vorschau|artikel)bild\s*:|bildquelle\s*:|fotos?\s+und\s+text\s*:|"
+    r"(?:vergrößern|enlarge|agrandir|ingrandisci|ampliar)\s+\S)", re.I)
 
 BYLINE_PATTERN = re.compile(
     r"^(?:by|von|par|por|di|door|av|af|przez|autor|author|written by|reporting by|text:|"
@@ -411,7 +415,8 @@ CAPTION_TAIL_PATTERN = re.compile(
     r"[/:(©|]\s*(?:[\w .-]{0,40}/)?(?:getty images|shutterstock|reuters|afp|ap photo|imago|dpa|epa)"
     r"(?: for [\w .-]{2,40})?\)?\s*$|"
     r"©\s*(?:getty images|shutterstock|reuters|afp|ap|imago|dpa|epa|keystone|ansa|apa|efe|anp|"
-    r"picture alliance|sda|tass|xinhua)\b[^©.]{0,50}$", re.I)
+    r"picture alliance|sda|tass|xinhua)\b[^©.]{0,50}$|"
+    r"[|–-]\s*©\s*[\w .&'/-]{2,50}$", re.I)
 
 #: A clock time: lines made of a date and a time are meta lines, not body.
 TIME_PATTERN = re.compile(r"\b\d{1,2}(?::\d{2}|h\d{2}|\.\d{2} uhr)\b", re.I)
@@ -424,6 +429,7 @@ CONTRIBUTOR_PATTERN = re.compile(
 #: Notices of a site's machinery inside the text: login prompts, empty ratings, PHP warnings.
 MACHINERY_PATTERN = re.compile(
     r"^(?:(?:warning|notice|deprecated|fatal error|parse error): .{0,300} in /\S+|"
+    r"(?:video|audio|sendung) (?:verfügbar|abrufbar) bis\b|(?:video|audio) available until\b|"
     r"(?:sie müssen|du musst|you must|you need to) (?:sich |dich )?(?:be )?(?:eingeloggt|einloggen|"
     r"angemeldet|anmelden|logged in|log in|sign in)|sie sind (?:aktuell |derzeit )?nicht eingeloggt|"
     r"\(?(?:noch keine|no) (?:bewertungen|ratings|reviews)(?: yet)?\)?\.?$|"
