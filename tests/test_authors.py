@@ -367,3 +367,13 @@ def test_closing_sign_off_name_over_a_date_or_role():
     <p>Halloween Night<br>Jimmy Jenkins (audiojungle.net)</p></div>
     <ol><li id="comment-1"><p>{long}</p><p>Liebe Grüsse<br>A. Felsberger</p></li></ol></body></html>"""
     assert authors_of(html) == []
+
+
+def test_profile_link_next_to_the_headline_names_a_member_author():
+    html = """<html><body><div class="user-badge"><a href="/members/127862"><img alt="fri.juli" src="a.jpg">
+    <div class="name">fri.juli</div></a></div><h1>Vintage-Flair mit viel Grün</h1><p>Text.</p></body></html>"""
+    assert authors_of(html) == ["fri.juli"]
+    # a profile action is no member, and a profile link of someone else's name is not theirs
+    html = """<html><body><h1>Sensortechnik im Stall</h1><a href="/user/register">Registrieren</a>
+    <a href="/user/login">Login</a><a href="/profile/4711-anna">Mehr</a></body></html>"""
+    assert authors_of(html) == []

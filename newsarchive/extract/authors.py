@@ -477,6 +477,39 @@ def source_label_organisations(tree, headline_element=None, limit: int = 3000) -
     return []
 
 
+_PROFILE_PATH = re.compile(r"/(?:" + _alternatives(tables.PROFILE_PATH_SEGMENTS) + r")/[^?#]+", re.I)
+
+
+def profile_link_authors(headline_element, tree=None, window: int = 40) -> list[AuthorName]:
+    """A link to a member's or author's profile page next to the headline ("/members/127862",
+    "/user/jane", "/author/jane-doe"): user-written posts name their writer that way."""
+    if headline_element is None and tree is not None:
+        anchors = tree.xpath("//h1")
+        headline_element = anchors[0] if anchors else None
+    if headline_element is None:
+        return []
+    keep = frozenset(headline_element.iterancestors())
+    links = headline_element.xpath(f"following::a[@href][position() <= {window}]") \
+        + headline_element.xpath(f"preceding::a[@href][position() <= {_ABOVE_WINDOW}]")[::-1]
+    for link in links:
+        profile = _PROFILE_PATH.search(link.get("href", ""))
+        if not profile:
+            continue
+        text = " ".join(link.text_content().split()) or next(
+            (img.get("alt", "") for img in link.iter("img") if img.get("alt")), "")
+        if not text or len(text) > 40 or len(text.split()) > 3 or _inside_skipped_part(link, keep):
+            continue
+        # the profile is this name's: its path holds a member number or the name itself ("/user/register" does not)
+        path = profile.group(0)
+        if not re.search(r"/\d+(?:$|[/?#.-])", path) and _SQUASH.sub("", text).casefold() not in _SQUASH.sub(
+                "", link.get("href", "")).casefold():
+            continue
+        names = [name for name in split_authors(text) if reads_as_name(name)]
+        if names:
+            return [AuthorName(names[0], not _is_agency(names[0]))]
+    return []
+
+
 def post_author_comment_names(tree) -> list[AuthorName]:
     """The name on a comment the blog marks as written by the post's author (WordPress'
     "bypostauthor" class): the platform's own word on who wrote the post."""
@@ -656,6 +689,7 @@ def read_authors(tree, structured: StructuredData, *, site_name: str | None = No
                lambda: cjk_credit_authors(tree, headline_element), lambda: signature_authors(tree),
                lambda: closing_sign_off_authors(tree),
                lambda: labelled_byline_authors(tree, headline_element), lambda: post_author_comment_names(tree),
+               lambda: profile_link_authors(headline_element, tree),
                lambda: source_label_organisations(tree, headline_element))
     organisations: list[str] = []
     site = (site_name or "").casefold()

@@ -193,6 +193,10 @@ SIGN_OFF_GREETINGS = ("liebe grüße", "liebe grüsse", "viele grüße", "viele 
                       "sincerely", "cordialement", "amitiés", "bien à vous", "saludos", "un saludo", "un abrazo",
                       "cordiali saluti", "saluti", "groetjes", "met vriendelijke groet")
 
+#: URL path segments of member and author profile pages ("/members/127862", "/author/jane-doe").
+PROFILE_PATH_SEGMENTS = ("members", "member", "user", "users", "profile", "profil", "profiles", "author", "authors",
+                         "autor", "autoren", "auteur", "people", "u", "benutzer", "mitglied", "mitglieder")
+
 #: Phrases that name an author without a colon wherever they stand ("Geschrieben von X").
 BYLINE_PHRASES = ("written by", "geschrieben von", "verfasst von", "ein beitrag von", "ein artikel von",
                   "écrit par", "escrito por", "scritto da")
@@ -256,6 +260,8 @@ NOT_AUTHORS = frozenset({
     "guest", "user", "webmaster", "by", "von", "par", "news", "home", "facebook", "twitter",
     "instagram", "linkedin", "email", "e-mail", "mail", "share", "follow", "more", "published", "name",
     "website", "kommentar", "comment", "reply",
+    "mehr", "login", "logout", "log in", "sign in", "sign up", "register", "registrieren", "anmelden", "abmelden",
+    "profile", "profil", "settings", "einstellungen", "members", "mitglieder",
 })
 
 #: Words that make an author string an organisation's name (matched as whole words).
