@@ -32,18 +32,44 @@ def scrapy_env() -> dict[str, str]:
 
 
 def crawl_command(urls: list[str], db: str, *, depth: int | None = None,
-                  max_pages: int | None = None,
+                  max_pages: int | None = None, full: bool = False,
+                  revisit_after: float | None = None,
                   settings: dict[str, str] | None = None) -> list[str]:
-    """The argv of `scrapy crawl news` for these start URLs, archive and limits."""
+    """The argv of `scrapy crawl news` for these start URLs, archive and limits.
+
+    full: fetch archived articles again too (NEWSARCHIVE_INCREMENTAL=False); revisit_after:
+    seconds after which an archived article is revisited (NEWSARCHIVE_REVISIT_AFTER).
+    """
     argv = [sys.executable, "-m", "scrapy", "crawl", "news",
             "-a", "url=" + ",".join(urls), "-s", f"NEWSARCHIVE_DB={db}"]
     if depth is not None:
         argv += ["-s", f"DEPTH_LIMIT={depth}"]
     if max_pages is not None:
         argv += ["-s", f"NEWSARCHIVE_MAX_PAGES={max_pages}"]
+    if full:
+        argv += ["-s", "NEWSARCHIVE_INCREMENTAL=False"]
+    if revisit_after is not None:
+        argv += ["-s", f"NEWSARCHIVE_REVISIT_AFTER={revisit_after:g}"]
     for name, value in (settings or {}).items():
         argv += ["-s", f"{name}={value}"]
     return argv
+
+
+_DURATION_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+
+
+def parse_duration(text: str) -> float:
+    """Seconds in a duration like "90m", "6h", "2d", "1w" or plain seconds ("3600")."""
+    value = text.strip().lower()
+    unit = _DURATION_UNITS.get(value[-1:]) if value else None
+    number = value[:-1] if unit else value
+    try:
+        seconds = float(number) * (unit or 1)
+    except ValueError:
+        raise click.BadParameter(f"expected a duration like 6h, 2d or 3600, got {text!r}") from None
+    if seconds <= 0:
+        raise click.BadParameter(f"a revisit interval must be positive, got {text!r}")
+    return seconds
 
 
 def parse_setting(text: str) -> tuple[str, str]:
@@ -122,13 +148,23 @@ def serve_fixtures(directory: Path, port: int, verbose: bool) -> None:
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="Archive SQLite file.")
 @click.option("--depth", type=int, default=None, help="Link depth limit (default: settings).")
 @click.option("--max-pages", type=int, default=None, help="Page cap (default: settings).")
+@click.option("--full", is_flag=True,
+              help="Fetch articles the archive holds again too (default: only new or changed).")
+@click.option("--revisit-after", default=None, metavar="DURATION",
+              help="Also revisit archived articles fetched longer ago than this (6h, 2d, 1w).")
 @click.option("--set", "-s", "overrides", multiple=True, metavar="NAME=VALUE",
               help="Any other Scrapy setting, e.g. -s DOWNLOAD_DELAY=2 (repeatable).")
-def crawl(urls: tuple[str, ...], db: str, depth: int | None, max_pages: int | None,
-          overrides: tuple[str, ...]) -> None:
-    """Crawl news sites from home, section, sitemap or feed URLS into the archive."""
+def crawl(urls: tuple[str, ...], db: str, depth: int | None, max_pages: int | None, full: bool,
+          revisit_after: str | None, overrides: tuple[str, ...]) -> None:
+    """Crawl news sites from home, section, sitemap or feed URLS into the archive.
+
+    Run it again (from cron, say) to fetch what is new: articles already archived are skipped
+    unless a sitemap or feed dates them after their last fetch; revisits are conditional GETs.
+    """
     settings = dict(parse_setting(item) for item in overrides)
-    code = run_crawl(list(urls), db, depth=depth, max_pages=max_pages, settings=settings)
+    code = run_crawl(list(urls), db, depth=depth, max_pages=max_pages, full=full,
+                     revisit_after=parse_duration(revisit_after) if revisit_after else None,
+                     settings=settings)
     if code != 0:
         raise click.ClickException(f"scrapy crawl exited with code {code}")
 

@@ -22,6 +22,9 @@ replaced by the server's base URL without its trailing slash ("http://127.0.0.1:
 HTML files are served byte for byte, with a UTF-8 charset only when they decode as UTF-8
 (pages in other encodings keep their own meta charset). Every request is logged in
 `FixtureServer.requests` as (method, path, status), so tests can tell what was fetched.
+Files are served with an ETag and a Last-Modified (the file's mtime), and a conditional GET
+whose If-None-Match / If-Modified-Since still matches gets 304 Not Modified, as from a real
+web server: incremental crawls are tested against it.
 
     with FixtureServer("tests/fixtures/sites/demo") as server:
         print(server.url)   # http://127.0.0.1:PORT/
@@ -30,10 +33,12 @@ No Scrapy here: the server is plain http.server, so anything can use it.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import mimetypes
 import threading
 import time
+from email.utils import formatdate, parsedate_to_datetime
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -102,6 +107,28 @@ def resolve_file(root: Path, url_path: str) -> Path | None:
     return candidate
 
 
+def file_validators(path: Path, body: bytes) -> dict[str, str]:
+    """ETag (of the bytes served) and Last-Modified (the file's mtime), as web servers send."""
+    return {"ETag": '"' + hashlib.sha1(body).hexdigest()[:16] + '"',
+            "Last-Modified": formatdate(int(path.stat().st_mtime), usegmt=True)}
+
+
+def not_modified(request_headers, validators: dict[str, str], path: Path) -> bool:
+    """True when a conditional GET's validators still match (If-None-Match wins, RFC 9110)."""
+    if_none_match = request_headers.get("If-None-Match")
+    if if_none_match is not None:
+        tags = [tag.strip() for tag in if_none_match.split(",")]
+        return "*" in tags or validators["ETag"] in tags
+    if_modified_since = request_headers.get("If-Modified-Since")
+    if if_modified_since:
+        try:
+            since = parsedate_to_datetime(if_modified_since).timestamp()
+        except (TypeError, ValueError):
+            return False
+        return int(path.stat().st_mtime) <= since
+    return False
+
+
 class FixtureHandler(BaseHTTPRequestHandler):
     """Serves one request from the server's root and routes."""
 
@@ -153,7 +180,13 @@ class FixtureHandler(BaseHTTPRequestHandler):
         body = path.read_bytes()
         if path.suffix.lower() in TEMPLATED_SUFFIXES:
             body = body.replace(BASE_URL_TOKEN, self.server.base_url.encode("ascii"))
-        self.send_bytes(status, body, content_type_for(path, body), send_body=send_body)
+        validators = file_validators(path, body) if status == 200 else {}
+        if validators and not_modified(self.headers, validators, path):
+            self.send_bytes(304, b"", content_type_for(path, body), send_body=False,
+                            extra=validators)
+            return
+        self.send_bytes(status, body, content_type_for(path, body), send_body=send_body,
+                        extra=validators)
 
     def send_bytes(self, status: int, body: bytes, content_type: str, *, send_body: bool,
                    extra: dict[str, str] | None = None) -> None:

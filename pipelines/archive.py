@@ -70,10 +70,18 @@ class ArchivePipeline:
         elif adapter.get("article") is not None:
             self.counters["other_pages"] += 1
 
+    def frontier_counters(self) -> dict:
+        """What the spider's frontier planned (frontier_archived: archived articles not
+        fetched again; frontier_changed, frontier_due, frontier_hub, frontier_retry, frontier_new)."""
+        stats = self.crawler.stats.get_stats() if self.crawler and self.crawler.stats else {}
+        prefix = "newsarchive/frontier/"
+        return {"frontier_" + name[len(prefix):]: value for name, value in stats.items()
+                if name.startswith(prefix)}
+
     def close_spider(self):
         if self.archive is None:
             return
-        totals = self.archive.finish_crawl(self.crawl_id, dict(self.counters))
+        totals = self.archive.finish_crawl(self.crawl_id, {**self.counters, **self.frontier_counters()})
         log.info("archive %s: %s", self.db_path, totals)
         self.archive.close()
         self.archive = None

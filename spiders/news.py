@@ -33,6 +33,18 @@ plain dict with the fields of `newsarchive.page.FetchedPage`, so that
                            published date, as given; None otherwise
                   kind     what the document is: "html", "sitemap", "sitemap_index",
                            "feed", "other" (None when the download failed)
+                  frontier why the page was fetched when the archive knew it already:
+                           "retry", "hub", "changed", "due" (see
+                           newsarchive.archive.frontier); None for new pages and start URLs
+
+Incremental crawls
+------------------
+With NEWSARCHIVE_INCREMENTAL (the default), URLs found in sitemaps, feeds and links are
+planned against the archive (newsarchive.archive.Frontier): articles archived already are not
+fetched again unless their sitemap/feed date is newer than their last fetch or they are older
+than NEWSARCHIVE_REVISIT_AFTER seconds (when set); those revisits are conditional, and a
+304 answer becomes an item with status 304 and an empty body. Start URLs are always fetched.
+Crawl stats count the plans under "newsarchive/frontier/<reason>".
 
 The pipelines add `article` (a newsarchive.Article or None, pipelines.extract) and may set
 `error` ("extract: ..."). Requests that robots.txt forbids are never fetched and yield no item.
@@ -40,7 +52,7 @@ The pipelines add `article` (a newsarchive.Article or None, pipelines.extract) a
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from http import HTTPStatus
 from typing import Any
 
@@ -51,6 +63,8 @@ from scrapy.http import Request, Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
 from scrapy.spidermiddlewares.httperror import HttpError
 from w3lib.url import canonicalize_url
+
+from newsarchive.archive.frontier import Frontier
 
 from .discovery import (
     FEED, HTML, SITEMAP, SITEMAP_INDEX, classify_document, is_on_site, parse_feed,
@@ -87,7 +101,8 @@ def requested_url(response: Response) -> str:
 def page_hints(meta: dict, *, source: str, kind: str | None) -> dict[str, Any]:
     """The hints of an item from its request's meta."""
     return {"source": source, "depth": meta.get("depth", 0),
-            "lastmod": meta.get("newsarchive_lastmod"), "kind": kind}
+            "lastmod": meta.get("newsarchive_lastmod"), "kind": kind,
+            "frontier": meta.get("newsarchive_frontier")}
 
 
 def http_error(status: int) -> str | None:
@@ -179,6 +194,8 @@ class NewsSpider(scrapy.Spider):
             raise ValueError("no start URL: scrapy crawl news -a url=URL[,URL...]")
         self.hosts = set().union(*(site_hosts(start) for start in self.start_urls))
         self.requested: set[str] = set()
+        self.archived: set[str] = set()
+        self.frontier: Frontier | None = None
         self.max_pages = 1000
         self.depth_limit = 0
         self._cap_logged = False
@@ -191,8 +208,18 @@ class NewsSpider(scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.max_pages = crawler.settings.getint("NEWSARCHIVE_MAX_PAGES", 1000)
         spider.depth_limit = crawler.settings.getint("DEPTH_LIMIT", 0)
+        if crawler.settings.getbool("NEWSARCHIVE_INCREMENTAL", True):
+            revisit_after = crawler.settings.getfloat("NEWSARCHIVE_REVISIT_AFTER", 0)
+            spider.frontier = Frontier(
+                crawler.settings.get("NEWSARCHIVE_DB") or "data/archive.db",
+                revisit_after=timedelta(seconds=revisit_after) if revisit_after > 0 else None)
+            crawler.signals.connect(spider.on_closed, signal=signals.spider_closed)
         crawler.signals.connect(spider.on_robots_parsed, signal=signals.robots_parsed)
         return spider
+
+    def on_closed(self) -> None:
+        if self.frontier is not None:
+            self.frontier.close()
 
     async def start(self):
         for url in self.start_urls:
@@ -201,20 +228,31 @@ class NewsSpider(scrapy.Spider):
                 yield request
 
     def page_request(self, url: str, *, source: str, lastmod: str | None = None) -> Request | None:
-        """A request for url, or None when it was requested already or the page cap is hit."""
+        """A request for url, or None when it was requested already, the archive holds it
+        unchanged (incremental crawls), or the page cap is hit."""
         key = canonicalize_url(url)
-        if key in self.requested:
+        if key in self.requested or key in self.archived:
             return None
+        plan = None
+        if self.frontier is not None and source != "start":
+            plan = self.frontier.plan(url, lastmod)
+            self.crawler.stats.inc_value(f"newsarchive/frontier/{plan.reason}")
+            if not plan.fetch:
+                self.archived.add(key)
+                return None
         if len(self.requested) >= self.max_pages:
             if not self._cap_logged:
                 log.info("page cap reached (NEWSARCHIVE_MAX_PAGES=%d)", self.max_pages)
                 self._cap_logged = True
             return None
         self.requested.add(key)
+        reason = plan.reason if plan is not None and plan.reason != "new" else None
         # dont_filter: `requested` already deduplicates what the spider asks for, and a
         # redirect to a page fetched already must still be followed to be recorded.
         return Request(url, callback=self.parse, errback=self.on_error, dont_filter=True,
-                       meta={"newsarchive_source": source, "newsarchive_lastmod": lastmod})
+                       headers=plan.headers if plan is not None else None,
+                       meta={"newsarchive_source": source, "newsarchive_lastmod": lastmod,
+                             "newsarchive_frontier": reason})
 
     def on_robots_parsed(self, robotparser, request: Request) -> None:
         """Schedule the sitemaps a start site's robots.txt names, as new roots (depth 0)."""
@@ -230,9 +268,13 @@ class NewsSpider(scrapy.Spider):
         return not self.depth_limit or response.meta.get("depth", 0) < self.depth_limit
 
     def parse(self, response: Response):
+        source = response.meta.get("newsarchive_source", "link")
+        if response.status == 304:
+            # a conditional revisit of an archived article that has not changed
+            yield response_item(response, source=source, kind=HTML)
+            return
         kind = classify_document(response.body, response.headers.get("Content-Type",
                                                                      b"").decode("latin-1"))
-        source = response.meta.get("newsarchive_source", "link")
         if source == "start":
             source = start_source(response.url, kind)
             # A start URL that redirects (http -> https, old domain -> new) moves the site.

@@ -51,6 +51,13 @@ ITEM_PIPELINES = {
 # The archive the pipelines write (relative to the working directory; folder created).
 NEWSARCHIVE_DB = "data/archive.db"
 
+# Scheduled crawls fetch what is new or changed: an article already in NEWSARCHIVE_DB is fetched
+# again only when a sitemap or feed dates it after its last fetch, or (when set) after
+# NEWSARCHIVE_REVISIT_AFTER seconds, and then conditionally (a 304 costs no body). Home,
+# section, sitemap and feed pages are always fetched. 0 / False fetches everything again.
+NEWSARCHIVE_INCREMENTAL = True
+NEWSARCHIVE_REVISIT_AFTER = 0
+
 # No control ports: a crawl opens no listening sockets of its own.
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False

@@ -11,8 +11,8 @@ import click
 import pytest
 
 from newsarchive.crawling import (
-    PROJECT_ROOT, crawl_command, demo_queries, parse_setting, remove_database, scrapy_env,
-    sqlite_utils_bin,
+    PROJECT_ROOT, crawl_command, demo_queries, parse_duration, parse_setting, remove_database,
+    scrapy_env, sqlite_utils_bin,
 )
 from newsarchive.fixtureserver import FixtureServer
 
@@ -42,6 +42,24 @@ def test_crawl_command_argv():
 def test_crawl_command_leaves_limits_to_the_settings_by_default():
     argv = crawl_command(["https://a.example/"], "a.db")
     assert not any(arg.startswith(("DEPTH_LIMIT", "NEWSARCHIVE_MAX_PAGES")) for arg in argv)
+
+
+def test_crawl_command_full_and_revisit_options():
+    argv = crawl_command(["https://a.example/"], "a.db", full=True, revisit_after=21600.0)
+    assert argv[-4:] == ["-s", "NEWSARCHIVE_INCREMENTAL=False", "-s", "NEWSARCHIVE_REVISIT_AFTER=21600"]
+    assert not any("NEWSARCHIVE_INCREMENTAL" in arg for arg in crawl_command(["https://a.example/"], "a.db"))
+
+
+@pytest.mark.parametrize("text, seconds", [("3600", 3600), ("90m", 5400), ("6h", 21600), ("2d", 172800),
+                                           ("1w", 604800), ("1.5h", 5400)])
+def test_parse_duration(text, seconds):
+    assert parse_duration(text) == seconds
+
+
+@pytest.mark.parametrize("text", ["", "soon", "-2h", "0"])
+def test_parse_duration_rejects(text):
+    with pytest.raises(click.BadParameter):
+        parse_duration(text)
 
 
 def test_parse_setting():

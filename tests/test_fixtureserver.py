@@ -163,3 +163,26 @@ def test_resolve_file_stays_inside_root(site):
     assert resolve_file(root, "/news/") == root / "news" / "index.html"
     assert resolve_file(root, "/../secret") is None
     assert resolve_file(root, "/_routes.json") is None
+
+
+def conditional_get(url, **headers):
+    """(status, headers) of a GET with the given request headers."""
+    request = urllib.request.Request(url, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.headers
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers
+
+
+def test_files_carry_validators_and_answer_conditional_gets(server, site):
+    status, headers = conditional_get(server.url + "news/story.html")
+    etag, last_modified = headers["ETag"], headers["Last-Modified"]
+    assert status == 200 and etag.startswith('"') and last_modified.endswith("GMT")
+    assert conditional_get(server.url + "news/story.html", **{"If-None-Match": etag})[0] == 304
+    assert conditional_get(server.url + "news/story.html",
+                           **{"If-Modified-Since": last_modified})[0] == 304
+    assert conditional_get(server.url + "news/story.html", **{"If-None-Match": '"other"'})[0] == 200
+    (site / "news" / "story.html").write_text("<p>Story, updated</p>", encoding="utf-8")
+    status, headers = conditional_get(server.url + "news/story.html", **{"If-None-Match": etag})
+    assert status == 200 and headers["ETag"] != etag

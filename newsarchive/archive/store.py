@@ -38,6 +38,8 @@ from .transaction import immediate_transaction
 
 DEFAULT_PATH = "data/archive.db"
 TABLES = ("articles", "pages", "crawls", "article_versions")
+#: The status of a conditional revisit whose page has not changed since the last fetch.
+NOT_MODIFIED = 304
 # Counter names that also have a column of their own in `crawls`.
 CRAWL_COUNTER_COLUMNS = ("pages", "articles_new", "articles_updated", "articles_unchanged",
                          "errors")
@@ -194,12 +196,21 @@ class Archive:
         """Archive one fetch, and its article when it is one, in a single transaction."""
         key = article_key(article, page) if article is not None and article.is_article else None
         row = page_columns(page)
+        not_modified = key is None and page.status == NOT_MODIFIED and not (error or page.error)
         row.update(error=error or page.error, crawl_id=crawl_id, article_url=key)
         with immediate_transaction(self.db):
+            if not_modified:
+                # a conditional revisit the server answered "unchanged": the fetch belongs
+                # to the article the URL gave last time, which is still current
+                row["article_url"] = self._article_url_of_fetch(page.url)
             page_id = self.db["pages"].insert(row).last_pk
             change = None
             if key is not None:
                 change = self._upsert_article(key, article, page_id, row["fetched_at"])
+            elif row["article_url"] is not None:
+                self.db.execute("UPDATE articles SET last_seen = max(last_seen, ?) WHERE url = ?",
+                                [row["fetched_at"], row["article_url"]])
+                key, change = row["article_url"], "unchanged"
         if change is not None and crawl_id is not None:
             self._crawl_changes.setdefault(crawl_id, Counter())[change] += 1
         return StoreResult(page_id=page_id, article_url=key, change=change)
@@ -299,8 +310,18 @@ class Archive:
             key = article_key(article, FetchedPage(url=url, final_url=final_url))
             self.db.execute("UPDATE pages SET article_url = ? WHERE id = ?", [key, page_id])
             counts[self._upsert_article(key, article, page_id, fetched_at)] += 1
+        self._relink_not_modified_fetches()
         return {"pages": counts["pages"], "articles": counts["new"],
                 "updated": counts["updated"], "unchanged": counts["unchanged"]}
+
+    def _relink_not_modified_fetches(self) -> None:
+        """Give each 304 fetch the article its URL gave last before it (after a rebuild)."""
+        self.db.execute(
+            "UPDATE pages SET article_url = (SELECT earlier.article_url FROM pages AS earlier"
+            " WHERE (earlier.url = pages.url OR earlier.final_url = pages.url)"
+            " AND earlier.article_url IS NOT NULL AND earlier.fetched_at <= pages.fetched_at"
+            " ORDER BY earlier.fetched_at DESC, earlier.id DESC LIMIT 1)"
+            f" WHERE status = {NOT_MODIFIED} AND error IS NULL")
 
     # -- reading ---------------------------------------------------------------------------
 
