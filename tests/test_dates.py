@@ -239,3 +239,24 @@ def test_an_embedded_videos_upload_date_ranks_below_the_pages_own_dates():
     assert (found.published.iso(), found.published_source) == ("2017-12-01T12:01:11+01:00", "meta")
     found = dates_of(f"<html><head>{video}</head><body><h1>T</h1></body></html>")
     assert (found.published.iso(), found.published_source) == ("2015-01-16T14:53:35+01:00", "json-ld")
+
+
+def test_dates_repeated_as_a_listing_rank_below_a_single_date():
+    teasers = "".join(f'<div class="teaser"><p class="info">{day}. Jan 2022 // Tipps</p><a>Story {day}</a></div>'
+                      for day in (3, 9, 14))
+    tree = lxml.html.document_fromstring(
+        f"<html><body><p>21.01.2022 10:16 Uhr - Bundesliga</p><h1>T</h1>{teasers}<p>Text</p></body></html>")
+    assert first_date_in_text(tree, "de", FETCHED, tree.xpath("//h1")[0]).iso() == "2022-01-21"
+    story = "Ein langer Absatz des Artikels, der weit mehr als nur eine Zeile umfasst. " * 5
+    found = dates_of(f"""<html><head><meta name="date" content="2022-01-20"></head><body>
+        <div class="story"><h1>T</h1><p>{story}</p></div><div class="more">{teasers}</div></body></html>""",
+                     language="de")
+    assert (found.published.iso(), found.published_source) == ("2022-01-20", "meta")
+
+
+def test_a_preposition_in_a_long_text_does_not_announce_the_publication():
+    tree = lxml.html.document_fromstring(
+        "<html><body><h1>T</h1><p>Samstag, 19. Juli 2014</p><p>Während das Arbeitsgericht die am 6. Februar "
+        "2018 eingereichte Klage abwies, gab das Landesarbeitsgericht ihr statt, und das Bundesarbeitsgericht "
+        "hat nun entschieden, wie es weitergeht.</p></body></html>")
+    assert first_date_in_text(tree, "de", FETCHED, tree.xpath("//h1")[0]).iso() == "2014-07-19"

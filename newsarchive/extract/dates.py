@@ -414,7 +414,10 @@ _DATE_ELEMENT_TAGS = ("span", "div", "p", "time", "li", "small", "em", "abbr", "
 
 def visible_dates(tree, language: str | None, fetched_at: datetime, headline_element=None,
                   month_first: bool | None = None) -> list[PageDate]:
-    """Dates written in short elements marked as date/meta/byline (near the headline first)."""
+    """Dates written in short elements marked as date/meta/byline (near the headline first).
+
+    Outside the headline's region, elements repeated as a listing (teasers, event dates) are
+    skipped: the text pass ranks those last."""
     candidates = []
     keep = frozenset(headline_element.iterancestors()) if headline_element is not None else frozenset()
     scope = _headline_region(headline_element)
@@ -439,6 +442,9 @@ def visible_dates(tree, language: str | None, fetched_at: datetime, headline_ele
         text = " ".join(element.text_content().split())
         if not text or len(text) > 160 or in_foreign_part(element, keep):
             continue
+        in_region = scope is not None and any(ancestor is scope for ancestor in element.iterancestors())
+        if not in_region and in_listing(element, elements):
+            continue
         lowered = text.lower()
         snippets = find_text_dates(text)
         for snippet in snippets:
@@ -451,12 +457,20 @@ def visible_dates(tree, language: str | None, fetched_at: datetime, headline_ele
                 break
         if candidates:
             break
-        in_region = scope is not None and any(ancestor is scope for ancestor in element.iterancestors())
         relative = parse_relative_date(text, language, fetched_at) if in_region and len(text) < 60 else None
         if plausible(relative, fetched_at):
             candidates.append(relative)
             break
     return candidates
+
+
+def in_listing(element, elements) -> bool:
+    """Whether elements hold the element's markup signature again and again with other texts."""
+    signature = _signature(element)
+    tag, mark = element.tag, element.get("class")
+    twins = [other for other in elements if other.tag == tag and other.get("class") == mark
+             and _signature(other) == signature]
+    return len(twins) >= _LISTING_REPEATS and len({other.text_content().strip() for other in twins}) > 1
 
 
 def _headline_region(headline_element):
@@ -717,16 +731,38 @@ def dated_texts(tree, headline_element=None, limit: int = 400) -> DatedTexts:
     return DatedTexts(items, headline_at)
 
 
-def announces_publication(prefix: str, owner) -> bool:
+def _signature(element) -> tuple:
+    parent = element.getparent()
+    return (element.tag, element.get("class"), parent.tag if parent is not None else None,
+            parent.get("class") if parent is not None else None)
+
+
+#: How many dated texts of one markup signature make a listing (teasers, events, archive links).
+_LISTING_REPEATS = 3
+
+
+def listing_signatures(texts: DatedTexts) -> set:
+    """Markup signatures (tag and class of the text's element and its parent) that carry dates
+    again and again: the dates of a teaser list or an event calendar, not of the article."""
+    counts = {}
+    for item in texts.items:
+        if item.owner is not None:
+            signature = _signature(item.owner)
+            counts[signature] = counts.get(signature, 0) + 1
+    return {signature for signature, count in counts.items() if count >= _LISTING_REPEATS}
+
+
+def announces_publication(prefix: str, text: str, owner) -> bool:
     """Whether the words before a date announce it as the publication date ("Published: ...").
 
-    A preposition ("am", "on") does too, unless it opens a paragraph of prose ("On July 31,
-    2019, senators..."): owner is the element the text belongs to.
+    A preposition ("am", "on") does too in a short line, unless it opens a paragraph of prose
+    ("On July 31, 2019, senators..."): owner is the element the text belongs to.
     """
     words = prefix.split()
     if any(word in words or word + ":" in prefix for word in tables.PUBLISHED_WORDS):
         return True
-    if not any(word in words or word + ":" in prefix for word in tables.PUBLISHED_PREPOSITIONS):
+    if len(text) > _SHORT_LINE or not any(word in words or word + ":" in prefix
+                                          for word in tables.PUBLISHED_PREPOSITIONS):
         return False
     opens_sentence = len(words) == 1
     return not (opens_sentence and owner is not None and len(owner.text_content()) > _SHORT_LINE)
@@ -747,6 +783,7 @@ def first_date_in_text(tree, language: str | None, fetched_at: datetime, headlin
     texts = texts or dated_texts(tree, headline_element, limit)
     headline_at = texts.headline_at
     keep = frozenset(headline_element.iterancestors()) if headline_element is not None else frozenset()
+    listed = listing_signatures(texts)
     best, best_rank, updated = None, None, None
     for item in texts.items:
         position, text, owner = item.position, item.text, item.owner
@@ -757,7 +794,7 @@ def first_date_in_text(tree, language: str | None, fetched_at: datetime, headlin
         for snippet in item.snippets:
             at = lowered.find(snippet.lower())
             prefix = lowered[:at][-40:]
-            announced = announces_publication(prefix, owner)
+            announced = announces_publication(prefix, text, owner)
             if foreign and not announced:
                 continue
             if not announced and len(text) > 150:
@@ -770,7 +807,8 @@ def first_date_in_text(tree, language: str | None, fetched_at: datetime, headlin
                 continue
             distance = 0 if headline_at is None else (
                 position - headline_at if position >= headline_at else 2 * (headline_at - position))
-            rank = (0 if announced else 1, distance)
+            # a listing ranks below single dates, judged by the distance to the headline only
+            rank = (0 if announced else 1, headline_at is not None and _signature(owner) in listed, distance)
             if best_rank is None or rank < best_rank:
                 best, best_rank = parsed, rank
     return best or updated
