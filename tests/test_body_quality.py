@@ -198,3 +198,13 @@ def test_zoom_buttons_copyright_tails_and_video_notices_go():
 def test_contact_person_heading_ends_the_body():
     paragraphs = [LONG, LONG, LONG, "Ansprechpartnerin zum Thema:", "Dr. Jane Doe"]
     assert cut_at_trailing_heading(paragraphs, 0, BlockLog()) == 3
+
+
+def test_a_lead_set_as_a_heading_is_not_taken_for_the_headline():
+    lead = ("Die in Bonn angesiedelte UN-Konvention hat zusammen mit der FAO eine Arbeitsgruppe zur "
+            "Vogelgrippe und zu Wildvögeln eingerichtet. Diese Task Force hat am 25. Januar ihre "
+            "Empfehlungen veröffentlicht.")
+    paras = "".join(f"<p>{LONG} Part {i}.</p>" for i in range(4))
+    result = body_of(f"<article><h2>{lead}</h2>{paras}</article>",
+                     headline="Bonn: UN-Konvention veröffentlicht Empfehlungen zur Vogelgrippe")
+    assert result.paragraphs[0] == lead

@@ -35,6 +35,9 @@ KICKER_MAX_LEN = 300
 HEADLINE_MIN_OVERLAP = 0.6
 #: Share of the headline's words a heading at the top of the body must hold to be taken for it.
 HEADLINE_MIN_COVER = 0.6
+#: A heading longer than this many times the headline (plus the slack, characters) is a lead.
+HEADING_LEAD_RATIO = 2
+HEADING_LEAD_SLACK = 40
 #: Tags of blocks that may hold the lead paragraph.
 LEAD_TAGS = frozenset({"p", "div", "h2", "section", "span", "strong"})
 #: A lead is at least this long and all lead blocks together at most LEAD_MAX_LEN (characters).
@@ -347,7 +350,7 @@ def drop_headline(elements: list, headline_key: str | None, record) -> None:
             if heading.tag == "h1" and first_h1 is None:
                 first_h1 = (heading, container)
             if headline_key and (same_headline(text, headline_key) or (
-                    covers_headline(text, headline_key)
+                    covers_headline(text, headline_key) and not longer_than_headline(text, headline_key)
                     and _text_before(heading, container) <= KICKER_MAX_LEN)):
                 _drop_before(heading, container, record)
                 remove_element(heading)
@@ -366,6 +369,12 @@ def covers_headline(text: str, headline_key: str) -> bool:
     head_words = set(tokens(headline_key))
     return bool(head_words) and len(set(tokens(text.lower())) & head_words) >= \
         HEADLINE_MIN_COVER * len(head_words)
+
+
+def longer_than_headline(text: str, headline_key: str) -> bool:
+    """A heading far longer than the headline is a lead set as a heading, which repeats the
+    headline's words in sentences."""
+    return len(text) > HEADING_LEAD_RATIO * len(headline_key) + HEADING_LEAD_SLACK
 
 
 def _text_before(heading, container) -> int:
