@@ -377,3 +377,15 @@ def test_profile_link_next_to_the_headline_names_a_member_author():
     html = """<html><body><h1>Sensortechnik im Stall</h1><a href="/user/register">Registrieren</a>
     <a href="/user/login">Login</a><a href="/profile/4711-anna">Mehr</a></body></html>"""
     assert authors_of(html) == []
+
+
+def test_a_lone_byline_line_far_below_the_headline():
+    filler = "".join(f"<p>Absatz {n} über Gaspreise und Verträge der Versorger.</p>" for n in range(70))
+    html = f"""<html><head><meta name="author" content="Bund der Energieverbraucher e.V."></head><body>
+    <h1>Gaspreise</h1>{filler}<h5><em>Von Leonora Holling</em></h5></body></html>"""
+    assert authors_of(html) == ["Leonora Holling"]
+    # several such lines are teasers' bylines
+    teasers = "".join(f'<div class="item"><span>Von Anna Berg{n}</span></div>'.replace(str(n), "") if n == 0 else
+                      f'<div class="item"><span>Von Max Muster</span></div>' for n in range(2))
+    html = f"""<html><body><h1>Gaspreise</h1>{filler}{teasers}</body></html>"""
+    assert authors_of(html) == []

@@ -450,7 +450,27 @@ def labelled_byline_authors(tree, headline_element=None, limit: int = 3000) -> l
         names = [name for name in split_authors(_LABELLED_BYLINE.sub("", text)) if reads_as_name(name)]
         if names:
             return [AuthorName(name, not _is_agency(name)) for name in names[:6]]
-    return []
+    return prefixed_line_authors(tree, keep, limit)
+
+
+def prefixed_line_authors(tree, keep=frozenset(), limit: int = 3000) -> list[AuthorName]:
+    """A short line of its own opening with "Von", "By", "Par"... anywhere outside comments,
+    sidebars and footers ("<h5><em>Von Leonora Holling</em></h5>" far below the headline), when
+    it names full names only."""
+    found: list[list[str]] = []
+    for number, element in enumerate(tree.iter(*_LABEL_CARRIERS)):
+        if number > limit:
+            break
+        if not element.text or not _BYLINE_START.match(element.text) or element.tail and element.tail.strip():
+            continue
+        text = " ".join(" ".join(element.itertext()).split())
+        if len(text) > 60 or _inside_skipped_part(element, keep):
+            continue
+        names = split_authors(text)
+        if names and all(looks_like_full_name(name) and reads_as_name(name) for name in names) and names not in found:
+            found.append(names)
+    # several such lines are the bylines of teasers, not the article's own
+    return [AuthorName(name) for name in found[0][:6]] if len(found) == 1 else []
 
 
 _SOURCE_LABEL = re.compile(r"^\s*(?:" + _alternatives(tables.SOURCE_LABELS) + r")\s*[:：]\s*", re.I)
