@@ -25,6 +25,9 @@ test: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(BIN)/pip install --quiet -e '.[bench]'
+	# Fundus pins lxml<6 but runs on lxml 6: its requirements, then Fundus without them
+	$(BIN)/pip install --quiet -r bench/fundus-requirements.txt
+	$(BIN)/pip install --quiet --no-deps 'fundus==0.5.7'
 	$(BIN)/python bench/extraction.py --by-dataset
 
 clean:

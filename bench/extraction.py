@@ -4,8 +4,8 @@
                                [--sample N] [--extractor NAME ...] [--no-memory-run]
 
 Runs ../shared/eval/score.py (path overridable with --score) once with newsarchive:extract
-and every peer that is installed (trafilatura, readability, newspaper4k, news-please, goose3,
-justext and the lxml-parse floor), so all are timed in the same run, in a process whose
+and every peer that is installed (trafilatura, readability, newspaper4k, news-please, Fundus,
+goose3, justext and the lxml-parse floor), so all are timed in the same run, in a process whose
 sockets can only reach loopback (bench/netguard.py); prints the table and writes it to
 bench/results/extraction-<UTC date>.txt and .json. Then runs newsarchive alone over the same
 pages to report its own peak RSS (the first run's peak includes the peers).
@@ -29,12 +29,14 @@ RESULTS = ROOT / "bench" / "results"
 
 #: Extractor name as the referee takes it -> the module it needs. newspaper4k and news-please
 #: run through bench/peers.py with image fetching off: the referee's own newspaper4k adapter
-#: lets Article.parse() download the page's images. Every run is also under bench/netguard.py.
+#: lets Article.parse() download the page's images. Fundus (bench/peers.py too) answers only
+#: for the publishers it has parsers for. Every run is also under bench/netguard.py.
 PEERS = {
     "trafilatura": "trafilatura",
     "readability": "readability",
     "bench.peers:newspaper4k": "newspaper",
     "bench.peers:news_please": "newsplease",
+    "bench.peers:fundus": "fundus",
     "goose3": "goose3",
     "justext": "justext",
     "lxml-parse": "lxml",
