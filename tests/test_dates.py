@@ -260,3 +260,17 @@ def test_a_preposition_in_a_long_text_does_not_announce_the_publication():
         "2018 eingereichte Klage abwies, gab das Landesarbeitsgericht ihr statt, und das Bundesarbeitsgericht "
         "hat nun entschieden, wie es weitergeht.</p></body></html>")
     assert first_date_in_text(tree, "de", FETCHED, tree.xpath("//h1")[0]).iso() == "2014-07-19"
+
+
+def test_a_date_in_the_description_is_the_last_resort():
+    found = dates_of('<html><head><meta name="description" content="Orso marsicano: un anno da record '
+                     '(Notizia del 14 Gennaio 2020)"></head><body><h1>T</h1><p>x</p></body></html>', language="it")
+    assert (found.published.iso(), found.published_source) == ("2020-01-14", "meta")
+
+
+def test_a_shown_day_of_the_same_instant_in_utc_wins_over_the_local_day():
+    head = """<html><head><meta property="article:published_time" content="2022-05-05T21:00:00-05:00"></head>"""
+    found = dates_of(head + '<body><h1>T</h1><div class="x">6 de mayo de 2022</div></body></html>', language="es")
+    assert found.published.iso() == "2022-05-06"
+    found = dates_of(head + '<body><h1>T</h1><div class="x">5 de mayo de 2022</div></body></html>', language="es")
+    assert found.published.iso() == "2022-05-05T21:00:00-05:00"

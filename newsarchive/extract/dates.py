@@ -555,6 +555,11 @@ def read_dates(tree, structured: StructuredData, *, url: str | None, language: s
                                   texts=dated())
         found.published = local_form(found.published, machine + weak, from_url, near, offsets,
                                      renderings + [value for value in weak if not value.has_time])
+    elif found.published is not None and crosses_midnight_in_utc(found.published):
+        near = first_date_in_text(tree, language, fetched_at, headline_element, month_first=month_first,
+                                  texts=dated())
+        if near is not None and near.value.date() == found.published.value.astimezone(timezone.utc).date():
+            found.published = near  # the page shows the day of the same instant in UTC
     elif found.published is None and from_url is not None:
         found.published, found.published_source = from_url, "url"
     month_in_url = url_year_month(url)
@@ -576,10 +581,27 @@ def read_dates(tree, structured: StructuredData, *, url: str | None, language: s
         from_image = url_date(structured.og.get("image") or structured.meta.get("twitter:image"))
         if plausible(from_image, fetched_at):
             found.published, found.published_source = from_image, "url"
+    if found.published is None:
+        from_description = description_date(structured, language, fetched_at, month_first)
+        if from_description is not None and agrees_with_month(from_description, month_in_url):
+            found.published, found.published_source = from_description, "meta"
     if modified is not None and found.published is not None and modified.value.date() < found.published.value.date():
         modified = None
     found.modified = modified
     return found
+
+
+def description_date(structured: StructuredData, language: str | None, fetched_at: datetime,
+                     month_first: bool) -> PageDate | None:
+    """A date written in the page's description ("... (Notizia del 14 Gennaio 2020)"): the last
+    resort for pages whose visible text carries no date at all."""
+    for key in ("description", "og:description", "twitter:description"):
+        text = structured.meta.get(key) or ""
+        for snippet in find_text_dates(text)[:1]:
+            parsed = parse_text_date(snippet, language, fetched_at, month_first)
+            if plausible(parsed, fetched_at):
+                return parsed
+    return None
 
 
 def writes_month_first(structured: StructuredData, language: str | None) -> bool:
@@ -624,6 +646,12 @@ def local_form(chosen: PageDate, others: list[PageDate], from_url: PageDate | No
         if other is not None and possible_local_day(chosen, other.value.date(), offsets):
             return other
     return chosen
+
+
+def crosses_midnight_in_utc(value: PageDate) -> bool:
+    """A timestamp with a local offset whose UTC rendering falls on another calendar day."""
+    return value.has_zone and not is_utc(value) and \
+        value.value.astimezone(timezone.utc).date() != value.value.date()
 
 
 def site_utc_offsets(language: str | None, locale: str | None) -> tuple:
