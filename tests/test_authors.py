@@ -389,3 +389,13 @@ def test_a_lone_byline_line_far_below_the_headline():
                       f'<div class="item"><span>Von Max Muster</span></div>' for n in range(2))
     html = f"""<html><body><h1>Gaspreise</h1>{filler}{teasers}</body></html>"""
     assert authors_of(html) == []
+
+
+def test_byline_inside_a_caption_classed_headline_block():
+    html = """<html><body><header class="article"><div class="image"><img src="a.jpg" alt="Strava"></div>
+    <div class="caption"><h1 class="strapline">Strava-Update</h1><h2>Strava-Karten mit mehr Infos</h2>
+    <ul class="author"><li>Stefan Loibl</li></ul></div></header><p>Text.</p></body></html>"""
+    assert authors_of(html) == ["Stefan Loibl"]
+    html = """<html><body><h1>Strava-Update</h1><figure><img src="a.jpg"><div class="caption">
+    <span class="author">Foto Agentur</span></div></figure></body></html>"""
+    assert authors_of(html) == []

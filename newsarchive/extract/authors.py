@@ -267,6 +267,14 @@ _BYLINE_SKIP_TAGS = frozenset({"body", "html", "article", "main", "section", "im
 _SKIP_CONTAINER = re.compile(r"(?:^|[\s_-])(?:" + "|".join(tables.AUTHOR_SKIP_CONTAINER_TOKENS) + r")s?(?:$|[\s_-])", re.I)
 
 
+def _headline_ancestors(tree, headline_element=None) -> frozenset:
+    """The page parts holding the headline (else the first <h1>): the article's own, whatever
+    their class says ("caption" over a hero image, "has-sidebar" on <body>)."""
+    if headline_element is None:
+        headline_element = next(tree.iter("h1"), None)
+    return frozenset(headline_element.iterancestors()) if headline_element is not None else frozenset()
+
+
 def _inside_skipped_part(element, keep=frozenset()) -> bool:
     """True inside comments, sidebars, forms, captions...: names there are not the authors.
 
@@ -300,7 +308,7 @@ def _visible_text_length(node) -> int:
 
 def byline_authors(tree, headline_element=None) -> list[AuthorName]:
     """Names in elements whose class/id marks a byline (first such element that names someone)."""
-    keep = frozenset(headline_element.iterancestors()) if headline_element is not None else frozenset()
+    keep = _headline_ancestors(tree, headline_element)
     tried = 0
     for element in tree.xpath("//*[@class or @id]"):
         marks = f"{element.get('class') or ''} {element.get('id') or ''}"
@@ -436,7 +444,7 @@ _LABEL_CARRIERS = ("p", "div", "span", "em", "i", "b", "strong", "small", "li", 
 def labelled_byline_authors(tree, headline_element=None, limit: int = 3000) -> list[AuthorName]:
     """A labelled byline anywhere in the page outside comments, sidebars and footers ("Autor: X"
     closing the article, "<b>Von:</b><br> X"): the label says what the name is, wherever it stands."""
-    keep = frozenset(headline_element.iterancestors()) if headline_element is not None else frozenset()
+    keep = _headline_ancestors(tree, headline_element)
     for number, element in enumerate(tree.iter(*_LABEL_CARRIERS)):
         if number > limit:
             break
@@ -479,7 +487,7 @@ _SOURCE_LABEL = re.compile(r"^\s*(?:" + _alternatives(tables.SOURCE_LABELS) + r"
 def source_label_organisations(tree, headline_element=None, limit: int = 3000) -> list[AuthorName]:
     """The source a story credits outside captions ("Quelle: kathpress" under the text,
     "Herausgeber: Nordex SE"): an agency or organisation, the author when no person is named."""
-    keep = frozenset(headline_element.iterancestors()) if headline_element is not None else frozenset()
+    keep = _headline_ancestors(tree, headline_element)
     for number, element in enumerate(tree.iter(*_LABEL_CARRIERS)):
         if number > limit:
             break
