@@ -399,3 +399,12 @@ def test_byline_inside_a_caption_classed_headline_block():
     html = """<html><body><h1>Strava-Update</h1><figure><img src="a.jpg"><div class="caption">
     <span class="author">Foto Agentur</span></div></figure></body></html>"""
     assert authors_of(html) == []
+
+
+def test_credits_box_label_and_name_in_separate_elements():
+    html = """<html><body><h1>Interview mit Sharon Stone</h1><p>Text.</p><section class="single-credits"><div class="credits">
+    <div class="credits-credit"><div class="credits-credit-label"> Interview </div>
+    <div class="credits-credit-text"> SVEN MICHAELSEN </div></div>
+    <div class="credits-credit"><div class="credits-credit-label"> Fotograf </div>
+    <div class="credits-credit-text"> ERIC MICHAEL ROY </div></div></div></section></body></html>"""
+    assert authors_of(html) == ["SVEN MICHAELSEN"]

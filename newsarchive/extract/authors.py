@@ -265,6 +265,9 @@ _BYLINE_SKIP_TAGS = frozenset({"body", "html", "article", "main", "section", "im
 
 
 _SKIP_CONTAINER = re.compile(r"(?:^|[\s_-])(?:" + "|".join(tables.AUTHOR_SKIP_CONTAINER_TOKENS) + r")s?(?:$|[\s_-])", re.I)
+_SKIP_CONTAINER_BUT_CREDITS = re.compile(
+    r"(?:^|[\s_-])(?:" + "|".join(token for token in tables.AUTHOR_SKIP_CONTAINER_TOKENS
+                                  if token not in tables.CREDIT_CONTAINER_TOKENS) + r")s?(?:$|[\s_-])", re.I)
 
 
 def _headline_ancestors(tree, headline_element=None) -> frozenset:
@@ -275,7 +278,7 @@ def _headline_ancestors(tree, headline_element=None) -> frozenset:
     return frozenset(headline_element.iterancestors()) if headline_element is not None else frozenset()
 
 
-def _inside_skipped_part(element, keep=frozenset()) -> bool:
+def _inside_skipped_part(element, keep=frozenset(), skip=None) -> bool:
     """True inside comments, sidebars, forms, captions...: names there are not the authors.
 
     keep: the headline's ancestors; a page part holding the headline is the article's own
@@ -286,7 +289,7 @@ def _inside_skipped_part(element, keep=frozenset()) -> bool:
         if node.tag in ("label", "figcaption", "footer", "aside", "nav"):  # not form: ASP.NET wraps pages in one
             return True
         marks = f"{node.get('class') or ''} {node.get('id') or ''}"
-        if marks.strip() and _SKIP_CONTAINER.search(marks) and not _holds_most_text(node):
+        if marks.strip() and (skip or _SKIP_CONTAINER).search(marks) and not _holds_most_text(node):
             return True
         node = node.getparent()
     return False
@@ -438,6 +441,7 @@ def _is_cjk_organisation(name: str) -> bool:
 _LABELLED_BYLINE = re.compile(
     r"^\s*(?:(?:" + _alternatives(tables.BYLINE_LABELS) + r")\s*[:：]|(?:" + _alternatives(tables.BYLINE_PHRASES)
     + r")\s)\s*", re.I)
+_LABEL_ALONE = re.compile(r"^\s*(?:" + _alternatives(tables.BYLINE_LABELS) + r")\s*[:：]?\s*$", re.I)
 _LABEL_CARRIERS = ("p", "div", "span", "em", "i", "b", "strong", "small", "li", "td", "h4", "h5", "h6", "address")
 
 
@@ -448,12 +452,19 @@ def labelled_byline_authors(tree, headline_element=None, limit: int = 3000) -> l
     for number, element in enumerate(tree.iter(*_LABEL_CARRIERS)):
         if number > limit:
             break
-        if not element.text or not _LABELLED_BYLINE.match(element.text):
+        if not element.text:
             continue
-        text = " ".join(" ".join(element.itertext()).split())
-        if _BYLINE_LABEL.match(text) or _LABELLED_BYLINE.sub("", text) == "":
-            text = f"{text} {text_after(element)}"
-        if len(text) > 120 or _inside_skipped_part(element, keep):
+        if _LABEL_ALONE.match(element.text) and len(element) == 0:
+            # a credits box: "<div>Interview</div><div>SVEN MICHAELSEN</div>"
+            text = f"{element.text.strip().rstrip(':：')}: {text_after(element)}"
+        elif _LABELLED_BYLINE.match(element.text):
+            text = " ".join(" ".join(element.itertext()).split())
+            if _BYLINE_LABEL.match(text) or _LABELLED_BYLINE.sub("", text) == "":
+                text = f"{text} {text_after(element)}"
+        else:
+            continue
+        # the label tells an author from a photo credit, so credit boxes count here
+        if len(text) > 120 or _inside_skipped_part(element, keep, _SKIP_CONTAINER_BUT_CREDITS):
             continue
         names = [name for name in split_authors(_LABELLED_BYLINE.sub("", text)) if reads_as_name(name)]
         if names:

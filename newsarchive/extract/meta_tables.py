@@ -180,7 +180,7 @@ BYLINE_TEXT_PREFIXES = ("by", "von", "par", "por", "di", "door", "av", "af", "au
                         "redaktion:", "责任编辑", "作者", "记者", "编辑", "撰文", "文")
 
 #: Labels that, with a colon, name an author wherever they stand on the page ("Autor: X" under the text).
-BYLINE_LABELS = ("autor", "autorin", "autoren", "author", "authors", "von", "text", "by", "auteur", "autrice",
+BYLINE_LABELS = ("autor", "autorin", "autoren", "author", "authors", "von", "text", "by", "auteur", "autrice", "interview",
                  "autore", "autrice", "autora", "par", "por", "di", "door", "redaktion", "verfasser", "verfasserin")
 
 #: Labels that, with a colon, credit the source of a story ("Quelle: kathpress"): an organisation.
@@ -232,6 +232,10 @@ AUTHOR_REJECT_WORDS = (
 #: class/id tokens of page parts whose names are not the article's authors.
 AUTHOR_SKIP_CONTAINER_TOKENS = ("comment", "respond", "reply", "sidebar", "widget", "footer", "related",
                                 "teaser", "recommend", "newsletter", "form", "caption", "credit", "copyright")
+
+#: Of those, the tokens of credit boxes, where a labelled author ("Text: X", "Interview: X") stands beside
+#: the photographer.
+CREDIT_CONTAINER_TOKENS = ("caption", "credit", "copyright")
 
 #: Lower-case particles allowed inside a person's name ("Walter von Aachen").
 NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "da", "di", "du", "le", "la",
