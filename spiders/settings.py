@@ -58,6 +58,10 @@ NEWSARCHIVE_DB = "data/archive.db"
 NEWSARCHIVE_INCREMENTAL = True
 NEWSARCHIVE_REVISIT_AFTER = 0
 
+# Extraction in N worker processes, so downloads continue while pages are extracted (0: in the
+# crawl's own thread, the simplest; set it to the number of spare cores for large crawls).
+NEWSARCHIVE_EXTRACT_WORKERS = 0
+
 # No control ports: a crawl opens no listening sockets of its own.
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False

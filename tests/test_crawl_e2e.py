@@ -208,3 +208,17 @@ def test_newsarchive_demo_command_runs(tmp_path):
     assert SEED_HEADLINE in result.stdout
     [count] = sqlite_utils("query", db, "select count(*) as n from articles")
     assert count["n"] == len(MANIFEST["articles"])
+
+
+def test_crawl_with_extraction_workers_archives_the_same_articles(crawl, tmp_path):
+    _, db, _, _ = crawl
+    pooled_db = tmp_path / "pooled.db"
+    with FixtureServer(DEMO_SITE) as server:
+        process = subprocess.run(
+            [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"url={server.url}",
+             "-s", f"NEWSARCHIVE_DB={pooled_db}", "-s", "DOWNLOAD_DELAY=0",
+             "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "NEWSARCHIVE_EXTRACT_WORKERS=2"],
+            cwd=PROJECT_ROOT, env=subprocess_env(), capture_output=True, text=True, timeout=300)
+    assert process.returncode == 0, process.stderr[-3000:]
+    query = "select headline, dateline, date_published, body from articles order by headline, body"
+    assert sqlite_utils("query", pooled_db, query) == sqlite_utils("query", db, query)

@@ -1,4 +1,5 @@
 """The Scrapy pipelines on real items: real extraction, a real SQLite archive, a real Crawler."""
+import asyncio
 import json
 from datetime import datetime, timezone
 from pathlib import Path
@@ -11,7 +12,7 @@ from sqlite_utils import Database
 from newsarchive import Article
 from pipelines.archive import ArchivePipeline
 from newsarchive.archive import is_extractable_page as is_extractable
-from pipelines.extract import PAGE_FIELDS, ExtractPipeline, fetched_page
+from pipelines.extract import PAGE_FIELDS, ExtractPipeline, PooledExtractPipeline, fetched_page
 from spiders import news
 
 SEED_HTML = (Path(__file__).parent / "fixtures" / "pages" / "iranfocus-assad" / "page.html"
@@ -122,3 +123,45 @@ def test_archive_pipeline_stores_pages_and_only_real_articles(archive_pipeline):
     counters = json.loads(crawl["counters"])
     assert counters["items"] == 3 and counters["article_pages"] == 1
     assert counters["failed"] == 2 and counters["articles_new"] == 1
+
+
+def die_on_marked_pages(page):
+    """A worker that crashes (as a segfault in a C library would) on pages marked in their URL."""
+    import os
+
+    from pipelines.extract import extract_in_worker
+    if "crash" in page.url:
+        os._exit(1)
+    return extract_in_worker(page)
+
+
+def run_pooled(pipeline, items):
+    async def run():
+        pipeline.open_spider()
+        try:
+            return await asyncio.gather(*(pipeline.process_item(item) for item in items))
+        finally:
+            pipeline.close_spider()
+    return asyncio.run(run())
+
+
+def test_extract_workers_setting_gives_the_pooled_pipeline():
+    crawler = get_crawler(news.NewsSpider, {"NEWSARCHIVE_EXTRACT_WORKERS": 2})
+    pipeline = ExtractPipeline.from_crawler(crawler)
+    assert isinstance(pipeline, PooledExtractPipeline) and pipeline.workers == 2
+    assert type(ExtractPipeline.from_crawler(get_crawler(news.NewsSpider))) is ExtractPipeline
+
+
+def test_pooled_pipeline_extracts_in_worker_processes():
+    items = run_pooled(PooledExtractPipeline(2), [page_item(), page_item(status=404), failed_item(),
+                                                  page_item("http://127.0.0.1:8000/articles/b.html")])
+    assert [item["article"] is not None for item in items] == [True, False, False, True]
+    assert items[0]["article"].headline == "Iran, Russia cooperate to keep Assad in power in Syria"
+    assert items[0]["article"].to_dict() == ExtractPipeline().process_item(page_item())["article"].to_dict()
+
+
+def test_a_dead_worker_costs_only_its_page():
+    items = run_pooled(PooledExtractPipeline(1, worker=die_on_marked_pages),
+                       [page_item("http://127.0.0.1:8000/articles/crash.html"), page_item()])
+    assert items[0]["article"] is None and items[0]["error"] == "extract: worker process died"
+    assert items[1]["article"] is not None and items[1].get("error") is None
