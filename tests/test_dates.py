@@ -274,3 +274,13 @@ def test_a_shown_day_of_the_same_instant_in_utc_wins_over_the_local_day():
     assert found.published.iso() == "2022-05-06"
     found = dates_of(head + '<body><h1>T</h1><div class="x">5 de mayo de 2022</div></body></html>', language="es")
     assert found.published.iso() == "2022-05-05T21:00:00-05:00"
+
+
+def test_todays_date_in_the_site_header_is_not_the_article_date():
+    found = dates_of("""<html><body><header class="site"><div class="navtop"><span class="date">Tue, 14 Jan 2020</span>
+        <a>Home</a></div></header><main><p class="x">13 Jan 2020, 22:11</p><div><b>Fires under control</b>
+        </div></main></body></html>""")
+    assert found.published.iso() == "2020-01-13"
+    found = dates_of("""<html><body><header class="page-header"><h1>Title <time class="date">23. Februar 2020</time>
+        </h1></header><p>Text</p></body></html>""", language="de")
+    assert found.published.iso() == "2020-02-23"

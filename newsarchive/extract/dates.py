@@ -309,15 +309,25 @@ def _inside_article(node) -> bool:
     return any(ancestor.tag == "article" for ancestor in node.iterancestors())
 
 
+def headline_keep(headline_element) -> frozenset:
+    """The headline and its ancestors: they hold the article, so never a foreign part."""
+    if headline_element is None:
+        return frozenset()
+    return frozenset([headline_element, *headline_element.iterancestors()])
+
+
 def in_foreign_part(element, keep=frozenset()) -> bool:
     """True inside embeds, quotes, comments, sidebars, teasers: their dates are not the article's.
 
-    keep: the headline's ancestors, which hold the article and so are never foreign.
+    keep: the headline's ancestors, which hold the article and so are never foreign (a page
+    <header> holding the headline is the article's).
     """
     node, depth = element, 0
     while node is not None and node.tag not in ("body", "html") and node not in keep:
         if node.tag in _FOREIGN_TAGS and not (node.tag == "aside" and _inside_article(node)):
             return True
+        if node.tag == "header" and not _inside_article(node) and node.find(".//h1") is None:
+            return True  # the site's header (it shows today's date), not the article's (with the h1)
         # class words only on the nearest ancestors: page-wide wrappers say "has-sidebar", "teaser-body"
         if depth <= _FOREIGN_DEPTH:
             marks = f"{node.get('class') or ''} {node.get('id') or ''}"
@@ -339,12 +349,12 @@ _MODIFIED_MARK = _any_of(tables.MODIFIED_TOKENS)
 _UPDATED_WORD = _any_of(tables.UPDATED_WORDS)
 
 
-def time_element_dates(tree) -> list[tuple[str, bool]]:
+def time_element_dates(tree, keep=frozenset()) -> list[tuple[str, bool]]:
     """datetime (or text) of <time> elements: (value, looks like a modification)."""
     found = []
     for element in tree.xpath("//time"):
         value = element.get("datetime") or element.text_content()
-        if not value or not value.strip() or in_foreign_part(element):
+        if not value or not value.strip() or in_foreign_part(element, keep):
             continue
         marks = " ".join(filter(None, [element.get("class"), element.get("id"), element.get("itemprop"),
                                        (element.getparent().get("class") if element.getparent() is not None else None)])).lower()
@@ -419,7 +429,7 @@ def visible_dates(tree, language: str | None, fetched_at: datetime, headline_ele
     Outside the headline's region, elements repeated as a listing (teasers, event dates) are
     skipped: the text pass ranks those last."""
     candidates = []
-    keep = frozenset(headline_element.iterancestors()) if headline_element is not None else frozenset()
+    keep = headline_keep(headline_element)
     scope = _headline_region(headline_element)
     elements = []
     if scope is not None:
@@ -510,7 +520,8 @@ def read_dates(tree, structured: StructuredData, *, url: str | None, language: s
         if parsed_values:
             modified, modified_source = parsed_values[0], source
             break
-    times = time_element_dates(tree)
+    keep = headline_keep(headline_element)
+    times = time_element_dates(tree, keep)
     sources = (
         ("json-ld", lambda: jsonld_dates(structured, "datePublished") + jsonld_dates(structured, "dateCreated")),
         ("meta", lambda: meta_dates(structured, tables.PUBLISHED_META_KEYS)),
@@ -537,7 +548,6 @@ def read_dates(tree, structured: StructuredData, *, url: str | None, language: s
     weak = parse_all(meta_dates(structured, tables.WEAK_DATE_META_KEYS), "meta")
     month_first = writes_month_first(structured, language)
     offsets = site_utc_offsets(language, structured.html_lang or structured.og.get("locale"))
-    keep = frozenset(headline_element.iterancestors()) if headline_element is not None else frozenset()
     page_texts = None
 
     def dated() -> DatedTexts:
@@ -810,7 +820,7 @@ def first_date_in_text(tree, language: str | None, fetched_at: datetime, headlin
     """
     texts = texts or dated_texts(tree, headline_element, limit)
     headline_at = texts.headline_at
-    keep = frozenset(headline_element.iterancestors()) if headline_element is not None else frozenset()
+    keep = headline_keep(headline_element)
     listed = listing_signatures(texts)
     best, best_rank, updated = None, None, None
     for item in texts.items:
