@@ -208,3 +208,16 @@ def test_a_lead_set_as_a_heading_is_not_taken_for_the_headline():
     result = body_of(f"<article><h2>{lead}</h2>{paras}</article>",
                      headline="Bonn: UN-Konvention veröffentlicht Empfehlungen zur Vogelgrippe")
     assert result.paragraphs[0] == lead
+
+
+def test_a_title_link_with_a_summary_is_a_teaser_card():
+    card = ("<div class='box'><div class='box-header'><a href='/blog/raspberries'>What to make with "
+            "raspberries? We help!</a></div><p>Sweet and juicy fruit for desserts, savoury dishes and "
+            "quick salads: get inspired by our ideas.</p></div>")
+    prose = (f"<div class='text'><p><a href='https://index.example/'>The prosperity index</a> is a long "
+             f"project that measures how the country is doing. {LONG}</p></div>")
+    tree = html(f"<div id='c'><p>{LONG}</p><p>{LONG}</p><p>{LONG}</p>{prose}{card}</div>")
+    container = tree.get_element_by_id("c")
+    separate_boilerplate([container], text_stats(container), BlockLog(), page_host="paper.com")
+    text = container.text_content()
+    assert "raspberries" not in text and "prosperity index" in text

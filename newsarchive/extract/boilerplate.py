@@ -15,7 +15,7 @@ from lxml import etree
 from ..article import Boilerplate
 from .prune import class_tokens, remove_element
 from .tables import (
-    BLOCK_TAGS, BOILERPLATE_HEADINGS, CHROME_PARAGRAPHS, HEADING_TAGS, PROMO_PREFIXES,
+    BLOCK_TAGS, BOILERPLATE_HEADINGS, CHROME_PARAGRAPHS, HEADING_TAGS, PROMO_PREFIXES, READ_MORE_LINKS,
 )
 from .text import clean_space, normalize_phrase, paragraphs_of
 
@@ -23,6 +23,12 @@ from .text import clean_space, normalize_phrase, paragraphs_of
 MAX_HEADING_LEN = 90
 #: A block whose link text is at least this share of its text is a link list.
 LINK_LIST_DENSITY = 0.5
+#: A teaser card closed by a "Read more" link has at most this many links and characters.
+TEASER_MAX_LINKS = 4
+TEASER_MAX_LEN = 600
+TEASER_TITLE_MIN_LEN = 15
+#: Text (characters) that must come before a titled teaser card in the container.
+TEASER_MIN_TEXT_BEFORE = 200
 #: Share of a block's text inside its one link for it to be a teaser card.
 TEASER_LINK_DENSITY = 0.8
 #: A paragraph longer than this (characters) with less than this share of link text is running
@@ -237,12 +243,51 @@ def wholly_emphasised(el) -> bool:
     return child.tag in ("em", "strong", "i", "b") and not (child.tail or "").strip()
 
 
-def is_teaser_card(el, stats) -> bool:
-    """A block that is one link wrapped around a headline (and maybe a summary): a teaser."""
-    if stats.link_count.get(el, 0) != 1 or stats.link_density(el) < TEASER_LINK_DENSITY:
+def is_teaser_card(el, stats, container=None) -> bool:
+    """A block that is one link wrapped around a headline (and maybe a summary), or, after
+    the text has begun, a title line that is one link and a summary under it (maybe closed
+    by a "Read more" link to the same page): a teaser. A video or gallery that opens the
+    article, titled and described alike, is part of it."""
+    count = stats.link_count.get(el, 0)
+    if count == 1 and stats.link_density(el) >= TEASER_LINK_DENSITY:
+        link = next(el.iter("a"), None)
+        return link is not None and next(link.iter(*HEADING_TAGS), None) is not None
+    if not (1 <= count <= TEASER_MAX_LINKS and stats.text_len(el) <= TEASER_MAX_LEN) \
+            or container is None or is_leaf_block(el):
         return False
-    link = next(el.iter("a"), None)
-    return link is not None and next(link.iter(*HEADING_TAGS), None) is not None
+    links = list(el.iter("a"))
+    if not links:
+        return False
+    href = (links[0].get("href") or "").strip()
+    if not href or href.startswith("#") or any((a.get("href") or "").strip() != href for a in links):
+        return False
+    title = clean_space(links[0].text_content())
+    text = clean_space(el.text_content())
+    titled = len(title) >= TEASER_TITLE_MIN_LEN and text.startswith(title) \
+        and len(text) > len(title) + 40 and clean_space(_block_of(links[0], el).text_content()) == title
+    read_more = len(links) >= 2 and normalize_phrase(links[-1].text_content()) in READ_MORE_LINKS
+    return (titled or read_more) and text_before(el, container) >= TEASER_MIN_TEXT_BEFORE
+
+
+def text_before(el, container) -> int:
+    """Characters of text in the container before an element."""
+    total = 0
+    for node in container.iter():
+        if node is el:
+            return total
+        if node.text:
+            total += len(node.text.strip())
+        if node.tail and node is not container:
+            total += len(node.tail.strip())
+    return total
+
+
+def _block_of(node, stop):
+    """The nearest block element holding a node, no higher than `stop`."""
+    for anc in node.iterancestors():
+        if anc is stop or anc.tag in BLOCK_TAGS:
+            return anc
+    return stop
 
 
 def promo_label(text: str, link_share: float) -> str | None:
@@ -312,7 +357,7 @@ def separate_boilerplate(elements: list, stats, record, *, headline_key: str | N
                     record([el], "related" if tag not in ("nav",) else "navigation")
                     remove_element(el)
                     continue
-                if length and length < 0.5 * container_len and is_teaser_card(el, stats):
+                if length and length < 0.5 * container_len and is_teaser_card(el, stats, container):
                     record([el], "related")
                     remove_element(el)
                     continue

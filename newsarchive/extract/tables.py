@@ -342,6 +342,17 @@ PROMO_PREFIXES = (
     "vorheriger artikel", "article suivant", "article précédent", "rezept drucken", "print recipe",
 )
 
+#: Texts of the link that closes a teaser ("Read more" -> the story), normalised.
+READ_MORE_LINKS = frozenset({
+    "read more", "more", "continue reading", "read the full story", "read full story", "full story",
+    "weiterlesen", "mehr lesen", "mehr", "zum artikel", "artikel lesen", "lire la suite", "lire plus",
+    "en savoir plus", "leer más", "seguir leyendo", "leia mais", "continua a leggere", "leggi tutto",
+    "leggi di più", "czytaj więcej", "czytaj dalej", "lees meer", "verder lezen", "läs mer", "les mer",
+    "læs mere", "lue lisää", "číst dále", "více", "читать далее", "подробнее", "читать полностью",
+    "devamını oku", "selengkapnya", "baca selengkapnya", "阅读全文", "查看全文", "続きを読む",
+    "もっと見る", "더보기", "자세히 보기", "»", "...", "…",
+})
+
 #: Whole short paragraphs that are chrome, normalised (lower-case, trimmed), with labels.
 CHROME_PARAGRAPHS = {
     "advertisement": "advertisement", "advertisements": "advertisement",
