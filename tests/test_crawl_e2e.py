@@ -36,17 +36,24 @@ def sqlite_utils(*args) -> list[dict]:
     return json.loads(result.stdout)
 
 
+def scrapy_crawl(start_url: str, db, **settings) -> subprocess.CompletedProcess:
+    """The real `scrapy crawl news` from the project root into db, politeness delays off."""
+    settings = {"NEWSARCHIVE_DB": db, "DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False,
+                "LOG_LEVEL": "INFO", **settings}
+    argv = [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"url={start_url}"]
+    for name, value in settings.items():
+        argv += ["-s", f"{name}={value}"]
+    return subprocess.run(argv, cwd=PROJECT_ROOT, env=subprocess_env(), capture_output=True,
+                          text=True, timeout=300)
+
+
 @pytest.fixture(scope="module")
 def crawl(tmp_path_factory):
     """Crawl the demo site once; (base URL, archive path, requests the server saw, process)."""
     db = tmp_path_factory.mktemp("e2e") / "archive.db"
     with FixtureServer(DEMO_SITE) as server:
         base = server.url.rstrip("/")
-        process = subprocess.run(
-            [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"url={server.url}",
-             "-s", f"NEWSARCHIVE_DB={db}", "-s", "DOWNLOAD_DELAY=0",
-             "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=INFO"],
-            cwd=PROJECT_ROOT, env=subprocess_env(), capture_output=True, text=True, timeout=300)
+        process = scrapy_crawl(server.url, db)
     return base, db, server.requests, process
 
 
@@ -214,11 +221,7 @@ def test_crawl_with_extraction_workers_archives_the_same_articles(crawl, tmp_pat
     _, db, _, _ = crawl
     pooled_db = tmp_path / "pooled.db"
     with FixtureServer(DEMO_SITE) as server:
-        process = subprocess.run(
-            [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"url={server.url}",
-             "-s", f"NEWSARCHIVE_DB={pooled_db}", "-s", "DOWNLOAD_DELAY=0",
-             "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "NEWSARCHIVE_EXTRACT_WORKERS=2"],
-            cwd=PROJECT_ROOT, env=subprocess_env(), capture_output=True, text=True, timeout=300)
+        process = scrapy_crawl(server.url, pooled_db, NEWSARCHIVE_EXTRACT_WORKERS=2)
     assert process.returncode == 0, process.stderr[-3000:]
     query = "select headline, dateline, date_published, body from articles order by headline, body"
     assert sqlite_utils("query", pooled_db, query) == sqlite_utils("query", db, query)

@@ -9,14 +9,12 @@ other one answers 304 and stays as it was. Everything is checked with the sqlite
 import json
 import re
 import shutil
-import subprocess
-import sys
 from datetime import datetime, timezone
 
 import pytest
 
 from newsarchive.fixtureserver import FixtureServer
-from test_crawl_e2e import DEMO_SITE, MANIFEST, PROJECT_ROOT, sqlite_utils, subprocess_env
+from test_crawl_e2e import DEMO_SITE, MANIFEST, scrapy_crawl, sqlite_utils
 
 CHANGED = "/articles/meloni-trump-mar-a-lago.html"
 UNCHANGED = "/articles/tone-damli-david-eriksen.html"
@@ -24,11 +22,7 @@ ARTICLE_PATHS = {entry["path"] for entry in MANIFEST["articles"]}
 
 
 def run_crawl(server, db):
-    process = subprocess.run(
-        [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"url={server.url}",
-         "-s", f"NEWSARCHIVE_DB={db}", "-s", "DOWNLOAD_DELAY=0",
-         "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=INFO"],
-        cwd=PROJECT_ROOT, env=subprocess_env(), capture_output=True, text=True, timeout=300)
+    process = scrapy_crawl(server.url, db)
     assert process.returncode == 0, process.stderr[-3000:]
 
 
