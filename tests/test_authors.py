@@ -408,3 +408,14 @@ def test_credits_box_label_and_name_in_separate_elements():
     <div class="credits-credit"><div class="credits-credit-label"> Fotograf </div>
     <div class="credits-credit-text"> ERIC MICHAEL ROY </div></div></div></section></body></html>"""
     assert authors_of(html) == ["SVEN MICHAELSEN"]
+
+
+def test_chinese_responsible_editor_when_no_reporter_is_credited():
+    html = "<html><body><h1>标题</h1><p>正文内容很长。</p><span>责任编辑： \n焦鹏 \n</span></body></html>"
+    assert authors_of(html) == ["焦鹏"]
+    html = "<html><body><h1>标题</h1><p>正文。（记者 胡晓蓉）</p><p>责任编辑：孙重远</p></body></html>"
+    assert authors_of(html) == ["胡晓蓉"]
+
+
+def test_a_label_word_alone_is_no_name():
+    assert clean_author("Auteur") is None

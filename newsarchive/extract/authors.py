@@ -407,6 +407,8 @@ _CJK_CREDIT = re.compile(
     + rf"|[（(]{_GAP}(?P<reporting>{_HAN_NAMES})[ \u3000]+[\u4e00-\u9fff]{{2,6}}?(?:报道|報導)[ \u3000]*[）)]"
     + r"|(?:^|\n|[ \u3000])(?:" + _alternatives(tables.CJK_AUTHOR_LABELS) + r")" + _GAP + r"[:：]" + _GAP
     + rf"(?P<labelled>{_HAN_NAMES})(?=[ \t\u3000]*(?:\n|$|[）)]))")
+_CJK_EDITOR = re.compile(r"(?:" + _alternatives(tables.CJK_EDITOR_LABELS) + r")" + _GAP + r"[:：]" + _GAP
+                         + rf"(?P<editor>{_HAN_NAMES})(?=[ \t\u3000]*(?:\n|$|[）)]))")
 _CJK_NAME_SEPARATORS = re.compile(r"[ \u3000、，,]+")
 
 
@@ -423,9 +425,14 @@ def cjk_credit_authors(tree, headline_element=None) -> list[AuthorName]:
         headline = " ".join(headline_element.text_content().split())
         start = max(text.find(headline), 0) if headline else 0
     match = _CJK_CREDIT.search(text, start) or (_CJK_CREDIT.search(text) if start else None)
-    if not match:
-        return []
-    names = match.group("reporter") or match.group("reporting") or match.group("labelled")
+    if match:
+        names = match.group("reporter") or match.group("reporting") or match.group("labelled")
+    else:
+        # no reporter credited: the editor responsible for the story ("责任编辑：焦鹏") signs it
+        match = _CJK_EDITOR.search(text, start) or (_CJK_EDITOR.search(text) if start else None)
+        if not match:
+            return []
+        names = match.group("editor")
     return [AuthorName(name, marked=True) for name in _CJK_NAME_SEPARATORS.split(names)
             if name and not _is_cjk_organisation(name)]
 

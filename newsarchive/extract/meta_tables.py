@@ -172,12 +172,13 @@ BYLINE_PREFIXES = (
 #: ("By TPN, in News, Portugal").
 FILED_IN_WORDS = ("in", "en", "dans", "im", "unter", "filed under", "posted in")
 
-#: Words that open an unmarked byline line after the headline ("Von Anna Berg", "Autor: X").
+#: Words that open an unmarked byline line after the headline ("Von Anna Berg", "Autor: X"). A Chinese
+#: story's editor (责任编辑) signs it only when no reporter is credited: see CJK_EDITOR_LABELS.
 BYLINE_TEXT_PREFIXES = ("by", "von", "par", "por", "di", "door", "av", "af", "autor", "autorin", "autoren",
                         "author", "authors", "text", "texte", "redaktion", "written by", "posted by",
                         "geschrieben von", "ein beitrag von", "ein artikel von", "auteur", "redacción",
                         "redazione", "gespeichert von", "eingestellt von", "erstellt von", "verfasst von",
-                        "redaktion:", "责任编辑", "作者", "记者", "编辑", "撰文", "文")
+                        "redaktion:", "作者", "记者", "撰文", "文")
 
 #: Labels that, with a colon, name an author wherever they stand on the page ("Autor: X" under the text).
 BYLINE_LABELS = ("autor", "autorin", "autoren", "author", "authors", "von", "text", "by", "auteur", "autrice", "interview",
@@ -266,6 +267,7 @@ NOT_AUTHORS = frozenset({
     "website", "kommentar", "comment", "reply",
     "mehr", "login", "logout", "log in", "sign in", "sign up", "register", "registrieren", "anmelden", "abmelden",
     "profile", "profil", "settings", "einstellungen", "members", "mitglieder",
+    "author", "autor", "autorin", "auteur", "autore", "autora",
 })
 
 #: Words that make an author string an organisation's name (matched as whole words).
@@ -299,6 +301,9 @@ CJK_REPORTER_WORDS = ("本报记者", "特约记者", "实习记者", "见习记
 
 #: Labels before an author's name in Chinese page text ("作者：宋怡 杨志华", "文：眉间尺"); a colon must follow.
 CJK_AUTHOR_LABELS = ("作者", "撰文", "文", "作家", "来源作者", "原作者", "筆者", "文／", "文/")
+
+#: Labels of the editor responsible for a Chinese story ("责任编辑：焦鹏"): its author when no reporter is credited.
+CJK_EDITOR_LABELS = ("责任编辑", "責任編輯", "责编", "編輯", "编辑")
 
 #: What follows a reporter's name in a Chinese credit: the place reported from ("姚峰 上海报道", "发自北京").
 CJK_REPORT_WORDS = ("报道", "報導", "报导", "发自", "發自")
