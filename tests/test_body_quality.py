@@ -4,6 +4,7 @@ import lxml.html
 from newsarchive.extract.boilerplate import heading_label, separate_boilerplate
 from newsarchive.extract.body import (
     BlockLog, cross_check_article_body, cut_at_trailing_heading, drop_captions, drop_repeated_short,
+    select_elements,
     heading_texts, trim_edges, drop_meta_under_lead, edge_label, extract_body, is_lead,
     reads_as_prose,
 )
@@ -221,3 +222,17 @@ def test_a_title_link_with_a_summary_is_a_teaser_card():
     separate_boilerplate([container], text_stats(container), BlockLog(), page_host="paper.com")
     text = container.text_content()
     assert "raspberries" not in text and "prosperity index" in text
+
+
+# ---------------------------------------------------------------- split articles
+def test_an_article_split_into_page_builder_rows_is_taken_whole():
+    def row(text):
+        return (f"<div class='vc_row wpb_row'><div class='wpb_column'><div class='vc_column-inner'>"
+                f"<div class='wpb_wrapper'><div class='wpb_text_column'><p>{text}</p></div>"
+                f"<div class='vc_empty_space'><span></span></div></div></div></div>"
+                f"<div class='wpb_column'><img src='a.jpg'></div></div>")
+    big = " ".join([LONG] * 4)
+    tree = html(f"<div class='entry-content'>{row('First part. ' + LONG)}{row(big)}{row('Last part. ' + LONG)}</div>")
+    elements = select_elements(tree.find("body"), text_stats(tree.find("body")))
+    text = " ".join(el.text_content() for el in elements)
+    assert "First part." in text and "Last part." in text

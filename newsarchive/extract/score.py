@@ -23,6 +23,8 @@ _SCORED_TAGS = ("p", "pre", "td", "div", "section", "article", "blockquote", "ce
 FULL_BONUS_TEXT = 500
 #: Table cells shorter than this (characters) are data, not prose: they give no points.
 MIN_CELL_LEN = 100
+#: How many wrappers above the top container may repeat as the article's parts.
+COUSIN_MAX_LEVELS = 4
 #: How far up a paragraph's points travel, and the divisor at each level.
 ANCESTOR_DIVISORS = (1, 2, 6, 9, 12)
 
@@ -237,24 +239,24 @@ def merge_siblings(top, scores: dict, stats: TextStats) -> list:
                 text = sib.text_content().strip()
                 if text and text[-1] in ".!?。！？\"”":
                     chosen.append(sib)
-    if len(chosen) == 1:
-        cousins = same_class_cousins(top, stats)
-        if cousins:
-            return cousins
-    return chosen
+    cousins = same_class_cousins(top, stats, sum(stats.text_len(el) for el in chosen))
+    return cousins or chosen
 
 
-def same_class_cousins(top, stats: TextStats) -> list:
-    """The article cut into panels each wrapped alike ("panel > panel-collapse"): when the top
-    container's wrapper shares its class with siblings that hold text, all of them."""
-    parent = top.getparent()
-    if parent is None or parent.getparent() is None or parent.tag in ("body", "html"):
-        return []
-    cls = parent.get("class")
-    if not cls:
-        return []
-    group = [sib for sib in parent.getparent() if sib.get("class") == cls
-             and stats.text_len(sib) >= 100 and stats.link_density(sib) < 0.3]
-    if len(group) < 2 or sum(stats.text_len(g) for g in group) < 1.5 * stats.text_len(top):
-        return []
-    return group
+def same_class_cousins(top, stats: TextStats, chosen_len: int | None = None) -> list:
+    """The article cut into parts each wrapped alike ("panel > panel-collapse", a page
+    builder's rows): when a wrapper of the top container, up to a few levels above it, shares
+    its class with siblings that hold text, all of them."""
+    chosen_len = stats.text_len(top) if chosen_len is None else chosen_len
+    wrapper = top.getparent()
+    for _ in range(COUSIN_MAX_LEVELS):
+        if wrapper is None or wrapper.getparent() is None or wrapper.tag in ("body", "html"):
+            return []
+        cls = wrapper.get("class")
+        if cls:
+            group = [sib for sib in wrapper.getparent() if sib.get("class") == cls
+                     and stats.text_len(sib) >= 100 and stats.link_density(sib) < 0.3]
+            if len(group) >= 2 and sum(stats.text_len(g) for g in group) >= 1.5 * chosen_len:
+                return group
+        wrapper = wrapper.getparent()
+    return []
