@@ -419,3 +419,10 @@ def test_chinese_responsible_editor_when_no_reporter_is_credited():
 
 def test_a_label_word_alone_is_no_name():
     assert clean_author("Auteur") is None
+
+
+def test_chinese_credits_are_read_only_on_chinese_pages():
+    from newsarchive.extract.authors import _titled_in_chinese
+    assert _titled_in_chinese(lxml.html.document_fromstring("<html><body><p>作者：宋怡 杨志华</p></body></html>"))
+    assert not _titled_in_chinese(lxml.html.document_fromstring(
+        "<html><head><title>Floods</title></head><body><h1>Floods</h1><p>记者 胡晓蓉</p></body></html>"))

@@ -409,6 +409,17 @@ _CJK_CREDIT = re.compile(
     + rf"(?P<labelled>{_HAN_NAMES})(?=[ \t\u3000]*(?:\n|$|[）)]))")
 _CJK_EDITOR = re.compile(r"(?:" + _alternatives(tables.CJK_EDITOR_LABELS) + r")" + _GAP + r"[:：]" + _GAP
                          + rf"(?P<editor>{_HAN_NAMES})(?=[ \t\u3000]*(?:\n|$|[）)]))")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _titled_in_chinese(tree, headline_element=None) -> bool:
+    """Only such pages are read for Chinese credits (a cheap test before reading all the text)."""
+    headline_element = headline_element if headline_element is not None else next(tree.iter("h1"), None)
+    heading = headline_element.text_content() if headline_element is not None else ""
+    title = tree.findtext(".//title") or ""
+    if not title.strip() and not heading.strip():
+        heading = tree.xpath("substring(normalize-space(//body), 1, 400)")  # untitled: the page's opening
+    return bool(_HAN.search(title) or _HAN.search(heading))
 _CJK_NAME_SEPARATORS = re.compile(r"[ \u3000、，,]+")
 
 
@@ -416,7 +427,7 @@ def cjk_credit_authors(tree, headline_element=None) -> list[AuthorName]:
     """Reporters credited in Chinese page text: "（记者 胡晓蓉）" closing the article, "本报记者X发自北京"
     opening it, "作者：X" under the headline. The first credit after the headline wins."""
     body = tree.find("body")
-    if body is None:
+    if body is None or not _titled_in_chinese(tree, headline_element):
         return []
     pieces = body.xpath(".//text()[not(ancestor::script) and not(ancestor::style)]")
     text = "\n".join(piece.strip(" \t\r\n") for piece in pieces if piece.strip())
@@ -559,7 +570,7 @@ def profile_link_authors(headline_element, tree=None, window: int = 40) -> list[
 def post_author_comment_names(tree) -> list[AuthorName]:
     """The name on a comment the blog marks as written by the post's author (WordPress'
     "bypostauthor" class): the platform's own word on who wrote the post."""
-    for comment in tree.xpath("//*[contains(concat(' ', normalize-space(@class), ' '), ' bypostauthor ')]")[:1]:
+    for comment in tree.xpath("//*[contains(@class, 'bypostauthor')]")[:1]:
         for element in comment.xpath(".//*[contains(concat(' ', normalize-space(@class), ' '), ' fn ')]"
                                      "|.//*[contains(@class, 'comment-author')]"):
             names = [name for name in split_authors(" ".join(element.text_content().split())) if reads_as_name(name)]
@@ -751,7 +762,7 @@ def read_authors(tree, structured: StructuredData, *, site_name: str | None = No
         if people:
             people = [_without_site_suffix(name, site, site_keys) for name in people]
             if any(len(name.split()) == 1 for name in people):
-                people = _complete_first_names(people, sources[number + 1:])
+                people = _complete_first_names(people, sources[number + 1:_STRUCTURAL_SOURCES])
             # agencies named beside people are co-authors ("Jane Doe, dpa")
             return _unique(people + [a.name for a in names if not a.is_person and _is_agency(a.name)])
         if not organisations or (all(_SQUASH.sub("", name).casefold() in site_keys for name in organisations)
@@ -775,11 +786,13 @@ def _without_site_suffix(name: str, site: str, site_keys: frozenset[str] | set[s
 
 def _complete_first_names(people: list[str], later_sources) -> list[str]:
     """A lone first name ("Nils") is completed by a later source naming "Nils Pickert"."""
-    fuller = [a.name for source in later_sources for a in source() if len(a.name.split()) >= 2]
-    completed = []
-    for name in people:
-        match = next((full for full in fuller if full.split()[0].casefold() == name.casefold()), None)
-        completed.append(match or name)
+    completed = list(people)
+    for source in later_sources:
+        fuller = [a.name for a in source() if len(a.name.split()) >= 2]
+        completed = [name if " " in name else next(
+            (full for full in fuller if full.split()[0].casefold() == name.casefold()), name) for name in completed]
+        if all(" " in name for name in completed):
+            break
     return completed
 
 
@@ -797,6 +810,10 @@ def reads_as_name(name: str) -> bool:
 
 _CJK_NAME = re.compile(r"^[\u3400-\u9fff\uac00-\ud7af]{2,5}$")
 
+
+_STRUCTURAL_SOURCES = 6
+"""read_authors' sources before this index read markup and bylines; the later ones are costly
+whole-page fallbacks, not asked to complete a first name."""
 
 _DECLARED_SOURCES = 2
 """read_authors' sources up to this index are declared (JSON-LD, meta, itemprop), not page text."""
