@@ -426,3 +426,11 @@ def test_chinese_credits_are_read_only_on_chinese_pages():
     assert _titled_in_chinese(lxml.html.document_fromstring("<html><body><p>作者：宋怡 杨志华</p></body></html>"))
     assert not _titled_in_chinese(lxml.html.document_fromstring(
         "<html><head><title>Floods</title></head><body><h1>Floods</h1><p>记者 胡晓蓉</p></body></html>"))
+
+
+def test_desk_job_titles_and_more_byline_prefixes():
+    assert split_authors("By STEVE PEOPLES, AP National Political Writer") == ["STEVE PEOPLES"]
+    assert split_authors("By Our Foreign Staff") == []
+    assert split_authors("Analysis by Chris Cillizza") == ["Chris Cillizza"]
+    assert split_authors("Текст: Лида Буслаева") == ["Лида Буслаева"]
+    assert clean_author("Rasender Reporter") == "Rasender Reporter"

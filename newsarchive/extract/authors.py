@@ -40,6 +40,7 @@ _ROLE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(r) for r in tables.AUTH
 _SPLIT = re.compile("|".join(re.escape(c) for c in sorted(set(tables.AUTHOR_CONNECTORS), key=len, reverse=True))
                     + r"|,|;|\s/\s|\|", re.I)
 _AGENCIES = {name.casefold() for name in tables.AGENCY_NAMES}
+_DETERMINERS = frozenset(tables.AUTHOR_DETERMINER_WORDS)
 _ORG_TYPES = {"organization", "newsmediaorganization", "corporation", "organisation", "brand", "website"}
 
 
@@ -79,6 +80,9 @@ def clean_author(text: str) -> str | None:
     without_roles = " ".join(_ROLE.sub(" ", text).split()).strip(" ,;:-–—|·•()[]\"'")
     pseudonym = len(without_roles.split()) == 1 and len(text.split()) == 2 and "," not in text \
         and not _CJK_NAME.match(without_roles)
+    if not pseudonym and without_roles != text and without_roles.split() and (
+            without_roles.split()[0].casefold() in _AGENCIES or without_roles.split()[0].casefold() in _DETERMINERS):
+        return None  # "AP National Political Writer", "Our Foreign Staff": a desk's job title, no name
     text = text if pseudonym else without_roles
     if not text or text.casefold() in tables.NOT_AUTHORS or "admin" in text.casefold():
         return None

@@ -166,7 +166,13 @@ BYLINE_PREFIXES = (
     "author", "authors", "redaktion", "text:", "von:", "by:", "par:", "por:",
     "text & fotos", "text und fotos", "text & foto", "text/fotos", "text & bilder", "text und bilder",
     "text and photos", "words and pictures", "words and photos",
+    "analysis by", "opinion by", "commentary by", "review by", "interview by", "column by", "essay by",
+    "текст", "автор", "авторы", "текст:", "автор:", "autorka", "autoři", "tekst:", "szerző", "yazar",
 )
+
+#: Words that open a desk's job title, never a name ("Our Foreign Staff", "Unsere Redaktion").
+AUTHOR_DETERMINER_WORDS = ("our", "your", "the", "unser", "unsere", "unserer", "notre", "nos", "nuestro",
+                           "nuestra", "il", "la", "le", "der", "die", "das")
 
 #: Words after a byline's name and a comma that introduce the sections a story is filed in
 #: ("By TPN, in News, Portugal").
@@ -250,7 +256,7 @@ AUTHOR_CONNECTORS = (" and ", " und ", " et ", " y ", " e ", " en ", " og ", " o
 AUTHOR_ROLE_WORDS = (
     "staff writer", "staff reporter", "senior writer", "senior reporter", "senior correspondent",
     "chief correspondent", "foreign correspondent", "correspondent", "reporter", "editor-in-chief",
-    "editor at large", "editor", "contributing writer", "contributor", "columnist", "journalist",
+    "editor at large", "editor-at-large", "editor", "contributing writer", "contributor", "columnist", "journalist",
     "writer", "author", "photographer", "photos", "photo", "video", "redakteur", "redakteurin",
     "korrespondent", "korrespondentin", "reporterin", "autorin", "autor", "chefredakteur",
     "chefreporter", "journaliste", "rédacteur", "rédactrice", "envoyé spécial", "envoyée spéciale",
@@ -267,7 +273,7 @@ NOT_AUTHORS = frozenset({
     "website", "kommentar", "comment", "reply",
     "mehr", "login", "logout", "log in", "sign in", "sign up", "register", "registrieren", "anmelden", "abmelden",
     "profile", "profil", "settings", "einstellungen", "members", "mitglieder",
-    "author", "autor", "autorin", "auteur", "autore", "autora",
+    "author", "autor", "autorin", "auteur", "autore", "autora", "гость", "guest author", "gastautor",
 })
 
 #: Words that make an author string an organisation's name (matched as whole words).
