@@ -434,3 +434,10 @@ def test_desk_job_titles_and_more_byline_prefixes():
     assert split_authors("Analysis by Chris Cillizza") == ["Chris Cillizza"]
     assert split_authors("Текст: Лида Буслаева") == ["Лида Буслаева"]
     assert clean_author("Rasender Reporter") == "Rasender Reporter"
+
+
+def test_a_lone_byline_line_with_its_date_and_section():
+    html = """<html><body><h1>Time 4 talks</h1><div class="post"><h2>Weitere Digitalisierung der Kinos</h2>
+    <p class="postmetadata">Von R. R. am 07.08.2013 um 09:07 Uhr gespeichert unter Kommunizieren</p>
+    <p>In der Schweiz sind inzwischen 514 Kinosäle umgerüstet.</p></div></body></html>"""
+    assert authors_of(html) == ["R. R."]

@@ -505,7 +505,7 @@ def prefixed_line_authors(tree, keep=frozenset(), limit: int = 3000) -> list[Aut
         if not element.text or not _BYLINE_START.match(element.text) or element.tail and element.tail.strip():
             continue
         text = " ".join(" ".join(element.itertext()).split())
-        if len(text) > 60 or _inside_skipped_part(element, keep):
+        if len(text) > 100 or _inside_skipped_part(element, keep):
             continue
         names = split_authors(text)
         if names and all(looks_like_full_name(name) and reads_as_name(name) for name in names) and names not in found:
