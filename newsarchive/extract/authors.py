@@ -2,6 +2,10 @@
 
 Each source gives candidates marked person or organisation; the first source that names a
 person wins, and organisations (the site, an agency) are used only when no person is named.
+Sources run cheapest and surest first: declared data (JSON-LD, meta, microdata), byline markup,
+byline lines near the headline; then, only on pages still without a person, whole-page
+fallbacks: Chinese reporter credits, signatures closing the text, labelled bylines anywhere,
+the blog's own comment marker, member profile links, and a credited source ("Quelle: X").
 """
 from __future__ import annotations
 
