@@ -441,3 +441,8 @@ def test_a_lone_byline_line_with_its_date_and_section():
     <p class="postmetadata">Von R. R. am 07.08.2013 um 09:07 Uhr gespeichert unter Kommunizieren</p>
     <p>In der Schweiz sind inzwischen 514 Kinosäle umgerüstet.</p></div></body></html>"""
     assert authors_of(html) == ["R. R."]
+
+
+def test_a_labelled_field_glued_after_the_name_is_cut():
+    assert split_authors("Roman Warschauer, Marcel Sommer Sendung: hr-INFO") == ["Roman Warschauer", "Marcel Sommer"]
+    assert split_authors("Redaktion: Eberhard Fuhr") == ["Eberhard Fuhr"]

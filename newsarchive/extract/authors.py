@@ -36,6 +36,7 @@ _NAME_AFTER = re.compile(r"(?:^|\s)(?:" + "|".join(tables.BYLINE_NAME_WORDS) + r
 _REJECT = re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(w) for w in tables.AUTHOR_REJECT_WORDS) + r")(?:\W|$)", re.I)
 # "Peter Maahn/SP-X": an agency code glued to a full name with a slash
 _AGENCY_CODE_TAIL = re.compile(r"(?<=\s\w)(\w*)/[A-Z][A-Za-z-]{0,6}$")
+_GLUED_FIELD = re.compile(r"\s+[^\W\d_][\w-]*\s*:\s.*$")
 _DASH_TAIL = re.compile(r"\s[-–—]\s(.+)$")
 _PARENTHESES = re.compile(r"\s*[(\[][^)\]]*[)\]]?")
 _TRAILING_CONNECTOR = re.compile(r"(?:\s+(?:" + "|".join(re.escape(w) for w in tables.BYLINE_TRAILING_WORDS) + r"))+$", re.I)
@@ -75,6 +76,9 @@ def clean_author(text: str) -> str | None:
     if tail and (names_organisation(tail.group(1), set()) or names_organisation(tail.group(1).title(), set())
                  or _ROLE.search(tail.group(1))):
         text = text[: tail.start()]  # "Kiran C Nair - Chrome Safe Browsing team": the team follows the name
+    glued = _GLUED_FIELD.search(text)
+    if glued and len(text[: glued.start()].split()) >= 2:
+        text = text[: glued.start()]  # "Marcel Sommer Sendung: hr-INFO": the next labelled field glued on
     text = _AGENCY_CODE_TAIL.sub(r"\1", text)
     text = _TRAILING_CONNECTOR.sub("", text.strip())
     text = text.strip(" ,;:-–—|·•()[]\"'")
