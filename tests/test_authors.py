@@ -446,3 +446,10 @@ def test_a_lone_byline_line_with_its_date_and_section():
 def test_a_labelled_field_glued_after_the_name_is_cut():
     assert split_authors("Roman Warschauer, Marcel Sommer Sendung: hr-INFO") == ["Roman Warschauer", "Marcel Sommer"]
     assert split_authors("Redaktion: Eberhard Fuhr") == ["Eberhard Fuhr"]
+
+
+def test_byline_lines_in_more_languages():
+    for line, name in (("Oleh Naufal Zuhdi", "Naufal Zuhdi"), ("Yazan Ayşe Kaya", "Ayşe Kaya"),
+                       ("a cura di Teresa Fallavollita", "Teresa Fallavollita")):
+        html = f"<html><body><h1>Judul berita</h1><p>{line}</p><p>Isi berita.</p></body></html>"
+        assert authors_of(html) == [name]

@@ -168,6 +168,7 @@ BYLINE_PREFIXES = (
     "text and photos", "words and pictures", "words and photos",
     "analysis by", "opinion by", "commentary by", "review by", "interview by", "column by", "essay by",
     "текст", "автор", "авторы", "текст:", "автор:", "autorka", "autoři", "tekst:", "szerző", "yazar",
+    "a cura di", "skrevet af", "skrevet av", "escrito por", "écrit par", "napsal",
 )
 
 #: Words that open a desk's job title, never a name ("Our Foreign Staff", "Unsere Redaktion").
@@ -184,7 +185,10 @@ BYLINE_TEXT_PREFIXES = ("by", "von", "par", "por", "di", "door", "av", "af", "au
                         "author", "authors", "text", "texte", "redaktion", "written by", "posted by",
                         "geschrieben von", "ein beitrag von", "ein artikel von", "auteur", "redacción",
                         "redazione", "gespeichert von", "eingestellt von", "erstellt von", "verfasst von",
-                        "redaktion:", "作者", "记者", "撰文", "文")
+                        "redaktion:", "作者", "记者", "撰文", "文",
+                        "oleh", "yazan", "yazar", "przez", "napisał", "napsal", "автор", "текст", "a cura di",
+                        "szerző", "skrevet af", "skrevet av", "kirjoittanut", "escrito por", "écrit par",
+                        "reporting by", "words by", "story by")
 
 #: Labels that, with a colon, name an author wherever they stand on the page ("Autor: X" under the text).
 BYLINE_LABELS = ("autor", "autorin", "autoren", "author", "authors", "von", "text", "by", "auteur", "autrice", "interview",
