@@ -453,3 +453,9 @@ def test_byline_lines_in_more_languages():
                        ("a cura di Teresa Fallavollita", "Teresa Fallavollita")):
         html = f"<html><body><h1>Judul berita</h1><p>{line}</p><p>Isi berita.</p></body></html>"
         assert authors_of(html) == [name]
+
+
+def test_byline_class_tokens_in_more_languages():
+    html = """<html><body><h1>Judul berita</h1><div class="penulis-info"><span>Naufal Zuhdi</span></div>
+    <p>Isi berita.</p></body></html>"""
+    assert authors_of(html) == ["Naufal Zuhdi"]

@@ -268,7 +268,7 @@ def rel_author_names(tree) -> list[AuthorName]:
     return found[:1] if len(found) > 3 else found
 
 
-_BYLINE_TOKENS = ("byline", "by-line", "author", "autor", "writer", "auteur", "firma", "signature", "credit")
+_BYLINE_TOKENS = tables.BYLINE_CLASS_TOKENS
 
 
 _BYLINE_MARK = re.compile("|".join(_BYLINE_TOKENS), re.I)

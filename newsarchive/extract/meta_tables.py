@@ -190,6 +190,10 @@ BYLINE_TEXT_PREFIXES = ("by", "von", "par", "por", "di", "door", "av", "af", "au
                         "szerző", "skrevet af", "skrevet av", "kirjoittanut", "escrito por", "écrit par",
                         "reporting by", "words by", "story by")
 
+#: Parts of class/id names that mark a byline element ("article-byline", "autor-name", "penulis").
+BYLINE_CLASS_TOKENS = ("byline", "by-line", "author", "autor", "writer", "auteur", "firma", "signature", "credit",
+                       "penulis", "yazar", "reporter", "journalist", "redakteur")
+
 #: Labels that, with a colon, name an author wherever they stand on the page ("Autor: X" under the text).
 BYLINE_LABELS = ("autor", "autorin", "autoren", "author", "authors", "von", "text", "by", "auteur", "autrice", "interview",
                  "autore", "autrice", "autora", "par", "por", "di", "door", "redaktion", "verfasser", "verfasserin")
