@@ -459,3 +459,16 @@ def test_byline_class_tokens_in_more_languages():
     html = """<html><body><h1>Judul berita</h1><div class="penulis-info"><span>Naufal Zuhdi</span></div>
     <p>Isi berita.</p></body></html>"""
     assert authors_of(html) == ["Naufal Zuhdi"]
+
+
+def test_chinese_credits_in_a_row_and_an_unlabelled_name_line():
+    html = """<html><body><h1>谁来为无序拆房埋单</h1><p>本报实习生</p><p>刘国栋 周炜</p><p>本报记者</p>
+    <p>王燕平 方云凤 柏建斌</p><p>正文很长的内容，讲述了拆房屡出命案、管理形同虚设的情况。</p></body></html>"""
+    assert authors_of(html) == ["刘国栋", "周炜", "王燕平", "方云凤", "柏建斌"]
+    html = """<html><head><title>显示</title></head><body><p>显示</p><p>犬儒病(上)</p><p>胡平</p>
+    <p>——当代中国的精神危机 (上)</p><p>人心不会熄灭，但它可能蒙上灰烬而不再燃烧。</p></body></html>"""
+    assert authors_of(html) == ["胡平"]
+    # a short line without a common surname first is no name ("首页" is "home")
+    html = """<html><head><title>显示</title></head><body><p>犬儒病(上)</p><p>首页</p>
+    <p>人心不会熄灭，但它可能蒙上灰烬而不再燃烧，灰烬本来是燃烧的产物。</p></body></html>"""
+    assert authors_of(html) == []

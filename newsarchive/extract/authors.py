@@ -441,23 +441,54 @@ def cjk_credit_authors(tree, headline_element=None) -> list[AuthorName]:
     body = tree.find("body")
     if body is None or not _titled_in_chinese(tree, headline_element):
         return []
-    pieces = body.xpath(".//text()[not(ancestor::script) and not(ancestor::style)]")
-    text = "\n".join(piece.strip(" \t\r\n") for piece in pieces if piece.strip())
+    pieces = [piece.strip(" \t\r\n") for piece in body.xpath(".//text()[not(ancestor::script) and not(ancestor::style)]")
+              if piece.strip()]
+    text = "\n".join(pieces)
     start = 0
     if headline_element is not None:
         headline = " ".join(headline_element.text_content().split())
         start = max(text.find(headline), 0) if headline else 0
     match = _CJK_CREDIT.search(text, start) or (_CJK_CREDIT.search(text) if start else None)
     if match:
-        names = match.group("reporter") or match.group("reporting") or match.group("labelled")
+        names = [_credited_names(match)]
+        # credits in a row ("本报实习生 刘国栋 周炜 本报记者 王燕平") name the story's writers together
+        while (match := _CJK_CREDIT.match(text, _CREDIT_GAP.match(text, match.end()).end())) is not None:
+            names.append(_credited_names(match))
+        names = " ".join(names)
     else:
-        # no reporter credited: the editor responsible for the story ("责任编辑：焦鹏") signs it
-        match = _CJK_EDITOR.search(text, start) or (_CJK_EDITOR.search(text) if start else None)
-        if not match:
-            return []
-        names = match.group("editor")
+        names = chinese_name_line(pieces)
+        if not names:
+            # no reporter credited: the editor responsible for the story ("责任编辑：焦鹏") signs it
+            match = _CJK_EDITOR.search(text, start) or (_CJK_EDITOR.search(text) if start else None)
+            if not match:
+                return []
+            names = match.group("editor")
     return [AuthorName(name, marked=True) for name in _CJK_NAME_SEPARATORS.split(names)
             if name and not _is_cjk_organisation(name)]
+
+
+def _credited_names(match) -> str:
+    return match.group("reporter") or match.group("reporting") or match.group("labelled")
+
+
+_CREDIT_GAP = re.compile(r"[\s，,、；;]*")
+_SURNAME_FIRST = re.compile(r"^(?:" + "|".join(tables.CHINESE_COMPOUND_SURNAMES) + r"|[" + tables.CHINESE_SURNAMES
+                            + r"])[\u4e00-\u9fff]{1,2}$")
+
+
+def chinese_name_line(pieces: list[str], window: int = 25) -> str | None:
+    """An unlabelled line of names between a title and the text ("犬儒病 / 胡平 / ——当代中国的精神
+    危机"): only names, the first with a common surname, a title-like line before, text after."""
+    for number in range(1, min(window, len(pieces) - 1)):
+        names = _CJK_NAME_SEPARATORS.split(pieces[number])
+        if not 1 <= len(names) <= 5 or not all(_CJK_NAME.match(name) and len(name) <= 4 for name in names):
+            continue
+        if not _SURNAME_FIRST.match(names[0]):
+            continue
+        before, after = pieces[number - 1], pieces[number + 1]
+        if len(before) >= 4 and (len(after) >= 20 or after.startswith(("——", "--"))):
+            return pieces[number]
+    return None
 
 
 _CJK_ORGANISATION = re.compile(r"^[\u3400-\u9fff]{2,}(?:" + _alternatives(tables.CJK_ORGANISATION_ENDINGS) + r")$")

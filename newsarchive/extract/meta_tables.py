@@ -311,7 +311,22 @@ AGENCY_NAMES = (
 
 #: Chinese and Japanese words for a reporter in a credit line ("（记者 胡晓蓉）", "本报记者罗科苏盈发自北京");
 #: the name may follow them without a space.
-CJK_REPORTER_WORDS = ("本报记者", "特约记者", "实习记者", "见习记者", "记者", "通讯员", "實習記者", "記者", "特派員")
+CJK_REPORTER_WORDS = ("本报记者", "特约记者", "实习记者", "见习记者", "记者", "通讯员", "本报实习生", "实习生",
+                      "實習記者", "記者", "特派員")
+
+#: Common Chinese surnames (one character), and compound ones: an unlabelled line of names under a
+#: title is read as authors only when its first name opens with one.
+CHINESE_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+                    "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武"
+                    "戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮"
+                    "柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古"
+                    "吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫"
+                    "寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻"
+                    "位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦"
+                    "戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但"
+                    "尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由")
+CHINESE_COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "宇文",
+                             "长孙", "夏侯", "轩辕", "端木", "独孤", "南宫", "西门", "百里", "呼延", "司徒", "司空")
 
 #: Labels before an author's name in Chinese page text ("作者：宋怡 杨志华", "文：眉间尺"); a colon must follow.
 CJK_AUTHOR_LABELS = ("作者", "撰文", "文", "作家", "来源作者", "原作者", "筆者", "文／", "文/")
