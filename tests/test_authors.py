@@ -472,3 +472,10 @@ def test_chinese_credits_in_a_row_and_an_unlabelled_name_line():
     html = """<html><head><title>显示</title></head><body><p>犬儒病(上)</p><p>首页</p>
     <p>人心不会熄灭，但它可能蒙上灰烬而不再燃烧，灰烬本来是燃烧的产物。</p></body></html>"""
     assert authors_of(html) == []
+
+
+def test_office_signing_a_chinese_notice_above_its_date():
+    html = """<html><head><title>吉林省人民政府关于松原市的通告</title></head><body><h1>关于松原市的通告</h1>
+    <p>三、自本通告发布之日起，上述区域内新迁入的人口不享有相关补偿政策。</p><p>特此通告。</p>
+    <p>吉林省人民政府</p><p>2022年1月27日</p></body></html>"""
+    assert authors_of(html) == ["吉林省人民政府"]

@@ -441,7 +441,7 @@ def cjk_credit_authors(tree, headline_element=None) -> list[AuthorName]:
     body = tree.find("body")
     if body is None or not _titled_in_chinese(tree, headline_element):
         return []
-    pieces = [piece.strip(" \t\r\n") for piece in body.xpath(".//text()[not(ancestor::script) and not(ancestor::style)]")
+    pieces = [piece.strip() for piece in body.xpath(".//text()[not(ancestor::script) and not(ancestor::style)]")
               if piece.strip()]
     text = "\n".join(pieces)
     start = 0
@@ -457,6 +457,9 @@ def cjk_credit_authors(tree, headline_element=None) -> list[AuthorName]:
         names = " ".join(names)
     else:
         names = chinese_name_line(pieces)
+        signer = None if names else chinese_notice_signer(pieces)
+        if signer:
+            return [AuthorName(signer, is_person=False)]
         if not names:
             # no reporter credited: the editor responsible for the story ("责任编辑：焦鹏") signs it
             match = _CJK_EDITOR.search(text, start) or (_CJK_EDITOR.search(text) if start else None)
@@ -474,6 +477,17 @@ def _credited_names(match) -> str:
 _CREDIT_GAP = re.compile(r"[\s，,、；;]*")
 _SURNAME_FIRST = re.compile(r"^(?:" + "|".join(tables.CHINESE_COMPOUND_SURNAMES) + r"|[" + tables.CHINESE_SURNAMES
                             + r"])[\u4e00-\u9fff]{1,2}$")
+
+
+_CHINESE_DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+
+
+def chinese_notice_signer(pieces: list[str]) -> str | None:
+    """The office signing a notice above its date at the end ("吉林省人民政府 / 2022年1月27日")."""
+    for number in range(len(pieces) - 1, 0, -1):
+        if _CHINESE_DATE_LINE.match(pieces[number]) and _is_cjk_organisation(pieces[number - 1]):
+            return pieces[number - 1]
+    return None
 
 
 def chinese_name_line(pieces: list[str], window: int = 25) -> str | None:
