@@ -479,3 +479,9 @@ def test_office_signing_a_chinese_notice_above_its_date():
     <p>三、自本通告发布之日起，上述区域内新迁入的人口不享有相关补偿政策。</p><p>特此通告。</p>
     <p>吉林省人民政府</p><p>2022年1月27日</p></body></html>"""
     assert authors_of(html) == ["吉林省人民政府"]
+
+
+def test_chinese_pen_name_line_confirmed_by_the_title():
+    html = """<html><head><title>关注中国</title></head><body><p>茉莉：我是怎样卷入八九民运的</p>
+    <p>我是怎样卷入八九民运的</p><p>茉莉</p><p>一九八九年四月，我在湖南参加一个会议，按照惯例，会议安排了一天时间。</p></body></html>"""
+    assert authors_of(html) == ["茉莉"]

@@ -497,7 +497,9 @@ def chinese_name_line(pieces: list[str], window: int = 25) -> str | None:
         names = _CJK_NAME_SEPARATORS.split(pieces[number])
         if not 1 <= len(names) <= 5 or not all(_CJK_NAME.match(name) and len(name) <= 4 for name in names):
             continue
-        if not _SURNAME_FIRST.match(names[0]):
+        # a pen name passes when a title line before opens with it ("茉莉：我是怎样卷入八九民运的")
+        if not _SURNAME_FIRST.match(names[0]) and not any(
+                piece.startswith((names[0] + "：", names[0] + ":")) for piece in pieces[:number]):
             continue
         before, after = pieces[number - 1], pieces[number + 1]
         if len(before) >= 4 and (len(after) >= 20 or after.startswith(("——", "--"))):
