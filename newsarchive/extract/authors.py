@@ -9,6 +9,7 @@ the blog's own comment marker, member profile links, and a credited source ("Que
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -522,15 +523,41 @@ _LABEL_ALONE = re.compile(r"^\s*(?:" + _alternatives(tables.BYLINE_LABELS) + r")
 _LABEL_CARRIERS = ("p", "div", "span", "em", "i", "b", "strong", "small", "li", "td", "h4", "h5", "h6", "address")
 
 
-def labelled_byline_authors(tree, headline_element=None, limit: int = 3000) -> list[AuthorName]:
-    """A labelled byline anywhere in the page outside comments, sidebars and footers ("Autor: X"
-    closing the article, "<b>Von:</b><br> X"): the label says what the name is, wherever it stands."""
-    keep = _headline_ancestors(tree, headline_element)
+# every word a label or byline line may open with: one test per element finds the few candidates
+_ANY_LABEL_START = re.compile(r"^\s*(?:" + _alternatives(set(tables.BYLINE_LABELS) | set(tables.BYLINE_PHRASES)
+                                                        | set(tables.BYLINE_TEXT_PREFIXES) | set(tables.SOURCE_LABELS))
+                              + r")", re.I)
+
+
+_LABEL_FIRST_WORDS = frozenset(
+    phrase.split()[0].casefold().rstrip(":：") for phrase in
+    set(tables.BYLINE_LABELS) | set(tables.BYLINE_PHRASES) | set(tables.BYLINE_TEXT_PREFIXES) | set(tables.SOURCE_LABELS))
+
+
+def label_line_elements(tree, limit: int = 3000) -> list:
+    """The elements (of the first `limit` text carriers) whose text opens with a label or byline word."""
+    found = []
     for number, element in enumerate(tree.iter(*_LABEL_CARRIERS)):
         if number > limit:
             break
-        if not element.text:
+        text = element.text
+        if not text or not text.strip():
             continue
+        # a set lookup of the first word spares the long regex most elements
+        first = text.split(None, 1)[0].casefold().rstrip(":：")
+        if (first in _LABEL_FIRST_WORDS or "\u3400" <= first[:1] <= "\u9fff") and _ANY_LABEL_START.match(text):
+            found.append(element)
+    return found
+
+
+def labelled_byline_authors(tree, headline_element=None, lines=None) -> list[AuthorName]:
+    """A labelled byline anywhere in the page outside comments, sidebars and footers ("Autor: X"
+    closing the article, "<b>Von:</b><br> X"): the label says what the name is, wherever it stands.
+
+    lines: label_line_elements(tree), when the caller has them already."""
+    keep = _headline_ancestors(tree, headline_element)
+    lines = label_line_elements(tree) if lines is None else lines
+    for element in lines:
         if _LABEL_ALONE.match(element.text) and len(element) == 0:
             # a credits box: "<div>Interview</div><div>SVEN MICHAELSEN</div>"
             text = f"{element.text.strip().rstrip(':：')}: {text_after(element)}"
@@ -546,18 +573,16 @@ def labelled_byline_authors(tree, headline_element=None, limit: int = 3000) -> l
         names = [name for name in split_authors(_LABELLED_BYLINE.sub("", text)) if reads_as_name(name)]
         if names:
             return [AuthorName(name, not _is_agency(name)) for name in names[:6]]
-    return prefixed_line_authors(tree, keep, limit)
+    return prefixed_line_authors(lines, keep)
 
 
-def prefixed_line_authors(tree, keep=frozenset(), limit: int = 3000) -> list[AuthorName]:
+def prefixed_line_authors(lines, keep=frozenset()) -> list[AuthorName]:
     """A short line of its own opening with "Von", "By", "Par"... anywhere outside comments,
     sidebars and footers ("<h5><em>Von Leonora Holling</em></h5>" far below the headline), when
-    it names full names only."""
+    it names full names only. lines: label_line_elements of the page."""
     found: list[list[str]] = []
-    for number, element in enumerate(tree.iter(*_LABEL_CARRIERS)):
-        if number > limit:
-            break
-        if not element.text or not _BYLINE_START.match(element.text) or element.tail and element.tail.strip():
+    for element in lines:
+        if not _BYLINE_START.match(element.text) or element.tail and element.tail.strip():
             continue
         text = " ".join(" ".join(element.itertext()).split())
         if len(text) > 100 or _inside_skipped_part(element, keep):
@@ -572,14 +597,12 @@ def prefixed_line_authors(tree, keep=frozenset(), limit: int = 3000) -> list[Aut
 _SOURCE_LABEL = re.compile(r"^\s*(?:" + _alternatives(tables.SOURCE_LABELS) + r")\s*[:：]\s*", re.I)
 
 
-def source_label_organisations(tree, headline_element=None, limit: int = 3000) -> list[AuthorName]:
+def source_label_organisations(tree, headline_element=None, lines=None) -> list[AuthorName]:
     """The source a story credits outside captions ("Quelle: kathpress" under the text,
     "Herausgeber: Nordex SE"): an agency or organisation, the author when no person is named."""
     keep = _headline_ancestors(tree, headline_element)
-    for number, element in enumerate(tree.iter(*_LABEL_CARRIERS)):
-        if number > limit:
-            break
-        if not element.text or not _SOURCE_LABEL.match(element.text):
+    for element in label_line_elements(tree) if lines is None else lines:
+        if not _SOURCE_LABEL.match(element.text):
             continue
         text = " ".join(" ".join(element.itertext()).split())
         if _SOURCE_LABEL.sub("", text) == "":
@@ -798,15 +821,16 @@ def names_organisation(name: str, site_keys: set[str]) -> bool:
 def read_authors(tree, structured: StructuredData, *, site_name: str | None = None,
                  headline_element=None, url: str | None = None) -> list[str]:
     """The article's authors: people first, organisations only when no person is named."""
+    lines = functools.cache(lambda: label_line_elements(tree))
     sources = (lambda: jsonld_authors(structured), lambda: meta_authors(structured),
                lambda: itemprop_authors(structured), lambda: rel_author_names(tree),
                lambda: byline_authors(tree, headline_element),
                lambda: prefixed_byline_authors(headline_element, tree=tree),
                lambda: cjk_credit_authors(tree, headline_element), lambda: signature_authors(tree),
                lambda: closing_sign_off_authors(tree),
-               lambda: labelled_byline_authors(tree, headline_element), lambda: post_author_comment_names(tree),
-               lambda: profile_link_authors(headline_element, tree),
-               lambda: source_label_organisations(tree, headline_element))
+               lambda: labelled_byline_authors(tree, headline_element, lines()),
+               lambda: post_author_comment_names(tree), lambda: profile_link_authors(headline_element, tree),
+               lambda: source_label_organisations(tree, headline_element, lines()))
     organisations: list[str] = []
     site = (site_name or "").casefold()
     site_keys = site_keys_of(site_name, url)
