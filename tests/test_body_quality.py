@@ -236,3 +236,13 @@ def test_an_article_split_into_page_builder_rows_is_taken_whole():
     elements = select_elements(tree.find("body"), text_stats(tree.find("body")))
     text = " ".join(el.text_content() for el in elements)
     assert "First part." in text and "Last part." in text
+
+
+def test_trim_edges_cuts_long_filing_and_last_modified_lines():
+    filing = ("Erstellt am Dienstag 6. Mai 2014 um 23:30 und abgelegt unter debianforum, Linux, Tutorials, "
+              "Ubuntu, ubuntuusers.de. Kommentare zu diesem Beitrag können über den RSS 2.0 Feed verfolgt "
+              "werden. Kommentare und Pings sind geschlossen.")
+    paragraphs = [LONG, LONG + " Two.", filing]
+    assert trim_edges(paragraphs, None, StructuredData(), BlockLog()) == paragraphs[:2]
+    stamp = "stunnel_rsync.html - Created 03-10-2004 2:20pm - Last Modified: 03-10-2004 2:20pm"
+    assert trim_edges([LONG, LONG, stamp], None, StructuredData(), BlockLog()) == [LONG, LONG]

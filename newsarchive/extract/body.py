@@ -67,6 +67,10 @@ REPEATED_MAX_SHARE = 0.25
 #: Meta lines (time, byline) right under the lead that are cut with the leading ones.
 LEAD_META_MAX_LINES = 3
 META_LINE_MAX_LEN = 80
+#: Longest closing line (characters) that may be a trailer ("Erstellt am ... abgelegt unter")
+#: or a date line ("page.html - Created ... - Last Modified: ...").
+TRAILER_MAX_LEN = 300
+CLOSING_META_MAX_LEN = 120
 #: Paragraphs at the edges shorter than this may be bylines, credits or trailers.
 EDGE_MAX_LEN = 200
 
@@ -464,14 +468,15 @@ def trim_edges(paragraphs: list[str], headline_key, structured, record) -> list[
     while end > start:
         text = paragraphs[end - 1]
         label = None
-        if len(text) <= EDGE_MAX_LEN:
-            if TRAILER_PATTERN.match(text):
-                label = "footer"
-            elif CREDIT_PATTERN.match(text):
+        if len(text) <= TRAILER_MAX_LEN and TRAILER_PATTERN.match(text):
+            # "Erstellt am ... und abgelegt unter ...": a post's filing line runs long
+            label = "footer"
+        elif len(text) <= EDGE_MAX_LEN:
+            if CREDIT_PATTERN.match(text):
                 label = "caption"
             elif CONTRIBUTOR_PATTERN.search(text):
                 label = "byline"
-            elif len(text) <= META_LINE_MAX_LEN and META_LINE_PATTERN.search(text):
+            elif len(text) <= CLOSING_META_MAX_LEN and META_LINE_PATTERN.search(text):
                 # "Aktualisiert am 17.01.2021.", "Publiziert: 03.04.2020, 12:35" under the text
                 label = "byline"
             else:
