@@ -485,3 +485,9 @@ def test_chinese_pen_name_line_confirmed_by_the_title():
     html = """<html><head><title>关注中国</title></head><body><p>茉莉：我是怎样卷入八九民运的</p>
     <p>我是怎样卷入八九民运的</p><p>茉莉</p><p>一九八九年四月，我在湖南参加一个会议，按照惯例，会议安排了一天时间。</p></body></html>"""
     assert authors_of(html) == ["茉莉"]
+
+
+def test_names_and_places_joined_by_a_dash():
+    assert split_authors("Matthias Hille - Lukas Balbach") == ["Matthias Hille", "Lukas Balbach"]
+    assert split_authors("Jane Doe - Berlin") == ["Jane Doe"]
+    assert split_authors("Hans-Peter Maier") == ["Hans-Peter Maier"]

@@ -75,8 +75,8 @@ def clean_author(text: str) -> str | None:
     text = _PARENTHESES.sub(" ", text)
     tail = _DASH_TAIL.search(text)
     if tail and (names_organisation(tail.group(1), set()) or names_organisation(tail.group(1).title(), set())
-                 or _ROLE.search(tail.group(1))):
-        text = text[: tail.start()]  # "Kiran C Nair - Chrome Safe Browsing team": the team follows the name
+                 or _ROLE.search(tail.group(1)) or tail.group(1).strip() in tables.DATELINE_KNOWN_PLACES):
+        text = text[: tail.start()]  # "Kiran C Nair - Chrome Safe Browsing team", "Jane Doe - Berlin"
     glued = _GLUED_FIELD.search(text)
     if glued and len(text[: glued.start()].split()) >= 2:
         text = text[: glued.start()]  # "Marcel Sommer Sendung: hr-INFO": the next labelled field glued on
@@ -138,7 +138,8 @@ def split_authors(text: str) -> list[str]:
     text = _PREFIX.sub("", text)
     text = _SECTIONS_AFTER.split(text, maxsplit=1)[0]
     # "Doe, Jane" is one name written backwards, not two
-    parts = [name for part in _SPLIT.split(text) for name in (_spaced_han_names(part) if chinese_label else [part])]
+    parts = [name for part in _SPLIT.split(text)
+             for name in (_spaced_han_names(part) if chinese_label else _dash_joined_names(part))]
     names = []
     for part in parts:
         name = clean_author(part)
@@ -152,6 +153,14 @@ _SPACED_HAN_NAMES = re.compile(r"^\s*[\u4e00-\u9fff]{2,4}(?:[ \u3000]+[\u4e00-\u
 
 # Simplified-Chinese labels ("作者：", "记者"): Japanese writes "大渡 美咲" with a space inside one name
 _CHINESE_LABEL = re.compile(r"^\s*(?:" + "|".join(tables.CHINESE_BYLINE_LABELS) + r")")
+
+
+def _dash_joined_names(part: str) -> list[str]:
+    """"Matthias Hille - Lukas Balbach": two full names joined by a dash are two people."""
+    halves = [half.strip() for half in re.split(r"\s[-–—]\s", part)]
+    if len(halves) > 1 and all(looks_like_full_name(half) for half in halves):
+        return halves
+    return [part]
 
 
 def _spaced_han_names(part: str) -> list[str]:
