@@ -491,3 +491,8 @@ def test_names_and_places_joined_by_a_dash():
     assert split_authors("Matthias Hille - Lukas Balbach") == ["Matthias Hille", "Lukas Balbach"]
     assert split_authors("Jane Doe - Berlin") == ["Jane Doe"]
     assert split_authors("Hans-Peter Maier") == ["Hans-Peter Maier"]
+
+
+def test_section_names_are_no_authors():
+    assert clean_author("Nachrichten") is None
+    assert clean_author("Noticias") is None

@@ -282,6 +282,7 @@ NOT_AUTHORS = frozenset({
     "mehr", "login", "logout", "log in", "sign in", "sign up", "register", "registrieren", "anmelden", "abmelden",
     "profile", "profil", "settings", "einstellungen", "members", "mitglieder",
     "author", "autor", "autorin", "auteur", "autore", "autora", "гость", "guest author", "gastautor",
+    "nachrichten", "noticias", "notizie", "nieuws", "actualités", "aktuelles", "aktuell", "startseite",
 })
 
 #: Words that make an author string an organisation's name (matched as whole words).
