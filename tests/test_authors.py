@@ -496,3 +496,8 @@ def test_names_and_places_joined_by_a_dash():
 def test_section_names_are_no_authors():
     assert clean_author("Nachrichten") is None
     assert clean_author("Noticias") is None
+
+
+def test_reporter_word_glued_to_a_labelled_chinese_name_is_cut():
+    assert authors_of("<html><body><h1>标题</h1><p>作者：记者王敬照</p><p>正文。</p></body></html>") == ["王敬照"]
+    assert clean_author("Weitere Informationen") is None

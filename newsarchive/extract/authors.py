@@ -70,6 +70,7 @@ def clean_author(text: str) -> str | None:
     text = _DATE_TAIL.sub("", text)
     for _ in range(2):
         text = _PREFIX.sub("", text)
+    text = _LEADING_REPORTER_WORD.sub("", text)  # "记者王敬照": the word "reporter" glued to the name
     if _REJECT.search(text):
         return None
     text = _PARENTHESES.sub(" ", text)
@@ -476,14 +477,15 @@ def cjk_credit_authors(tree, headline_element=None) -> list[AuthorName]:
             if not match:
                 return []
             names = match.group("editor")
-    return [AuthorName(name, marked=True) for name in _CJK_NAME_SEPARATORS.split(names)
-            if name and not _is_cjk_organisation(name)]
+    names = [_LEADING_REPORTER_WORD.sub("", name) for name in _CJK_NAME_SEPARATORS.split(names)]  # "作者：记者王敬照"
+    return [AuthorName(name, marked=True) for name in names if len(name) >= 2 and not _is_cjk_organisation(name)]
 
 
 def _credited_names(match) -> str:
     return match.group("reporter") or match.group("reporting") or match.group("labelled")
 
 
+_LEADING_REPORTER_WORD = re.compile(r"^(?:" + _alternatives(tables.CJK_REPORTER_WORDS) + r")")
 _CREDIT_GAP = re.compile(r"[\s，,、；;]*")
 _SURNAME_FIRST = re.compile(r"^(?:" + "|".join(tables.CHINESE_COMPOUND_SURNAMES) + r"|[" + tables.CHINESE_SURNAMES
                             + r"])[\u4e00-\u9fff]{1,2}$")

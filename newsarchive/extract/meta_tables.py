@@ -283,6 +283,7 @@ NOT_AUTHORS = frozenset({
     "profile", "profil", "settings", "einstellungen", "members", "mitglieder",
     "author", "autor", "autorin", "auteur", "autore", "autora", "гость", "guest author", "gastautor",
     "nachrichten", "noticias", "notizie", "nieuws", "actualités", "aktuelles", "aktuell", "startseite",
+    "weitere informationen", "more information", "further information", "plus d'informations", "más información",
 })
 
 #: Words that make an author string an organisation's name (matched as whole words).
