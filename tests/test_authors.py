@@ -501,3 +501,10 @@ def test_section_names_are_no_authors():
 def test_reporter_word_glued_to_a_labelled_chinese_name_is_cut():
     assert authors_of("<html><body><h1>标题</h1><p>作者：记者王敬照</p><p>正文。</p></body></html>") == ["王敬照"]
     assert clean_author("Weitere Informationen") is None
+
+
+def test_a_long_comment_thread_never_passes_for_the_article():
+    comment = "Ich bin so froh, dass du diesen Text geschrieben hast, und lese gern mehr davon. " * 40
+    html = f"""<html><body><h1>Lost</h1><p>Kurzer Text.</p><section class="comments-section">
+    <div class="comment-author vcard"><b class="fn">Leserin Anna</b></div><p>{comment}</p></section></body></html>"""
+    assert authors_of(html) == []

@@ -288,6 +288,7 @@ _BYLINE_SKIP_TAGS = frozenset({"body", "html", "article", "main", "section", "im
 
 
 _SKIP_CONTAINER = re.compile(r"(?:^|[\s_-])(?:" + "|".join(tables.AUTHOR_SKIP_CONTAINER_TOKENS) + r")s?(?:$|[\s_-])", re.I)
+_COMMENT_CONTAINER = re.compile(r"(?:^|[\s_-])(?:comment|respond|reply|form)s?(?:$|[\s_-])", re.I)
 _SKIP_CONTAINER_BUT_CREDITS = re.compile(
     r"(?:^|[\s_-])(?:" + "|".join(token for token in tables.AUTHOR_SKIP_CONTAINER_TOKENS
                                   if token not in tables.CREDIT_CONTAINER_TOKENS) + r")s?(?:$|[\s_-])", re.I)
@@ -312,8 +313,9 @@ def _inside_skipped_part(element, keep=frozenset(), skip=None) -> bool:
         if node.tag in ("label", "figcaption", "footer", "aside", "nav"):  # not form: ASP.NET wraps pages in one
             return True
         marks = f"{node.get('class') or ''} {node.get('id') or ''}"
-        if marks.strip() and (skip or _SKIP_CONTAINER).search(marks) and not _holds_most_text(node):
-            return True
+        if marks.strip() and (skip or _SKIP_CONTAINER).search(marks) and (
+                _COMMENT_CONTAINER.search(marks) or not _holds_most_text(node)):
+            return True  # a layout part ("widget Blog") holding most of the text is the article; comments never
         node = node.getparent()
     return False
 
