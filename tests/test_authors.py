@@ -508,3 +508,8 @@ def test_a_long_comment_thread_never_passes_for_the_article():
     html = f"""<html><body><h1>Lost</h1><p>Kurzer Text.</p><section class="comments-section">
     <div class="comment-author vcard"><b class="fn">Leserin Anna</b></div><p>{comment}</p></section></body></html>"""
     assert authors_of(html) == []
+
+
+def test_picture_words_and_weekdays_are_no_names():
+    assert clean_author("Martin Haase Icon") == "Martin Haase"
+    assert clean_author("Mi") is None

@@ -37,6 +37,8 @@ _NAME_AFTER = re.compile(r"(?:^|\s)(?:" + "|".join(tables.BYLINE_NAME_WORDS) + r
 _REJECT = re.compile(r"(?:^|\W)(?:" + "|".join(re.escape(w) for w in tables.AUTHOR_REJECT_WORDS) + r")(?:\W|$)", re.I)
 # "Peter Maahn/SP-X": an agency code glued to a full name with a slash
 _AGENCY_CODE_TAIL = re.compile(r"(?<=\s\w)(\w*)/[A-Z][A-Za-z-]{0,6}$")
+_IMAGE_WORDS = re.compile(r"\b(?:" + "|".join(tables.AUTHOR_IMAGE_WORDS) + r")\b", re.I)
+_TRAILING_IMAGE_WORD = re.compile(r"\s+(?:" + "|".join(tables.AUTHOR_IMAGE_WORDS) + r")$", re.I)
 _GLUED_FIELD = re.compile(r"\s+[^\W\d_][\w-]*\s*:\s.*$")
 _DASH_TAIL = re.compile(r"\s[-–—]\s(.+)$")
 _PARENTHESES = re.compile(r"\s*[(\[][^)\]]*[)\]]?")
@@ -81,6 +83,7 @@ def clean_author(text: str) -> str | None:
     glued = _GLUED_FIELD.search(text)
     if glued and len(text[: glued.start()].split()) >= 2:
         text = text[: glued.start()]  # "Marcel Sommer Sendung: hr-INFO": the next labelled field glued on
+    text = _TRAILING_IMAGE_WORD.sub("", text)  # "Martin Haase Icon": the alt text of the author's picture
     text = _AGENCY_CODE_TAIL.sub(r"\1", text)
     text = _TRAILING_CONNECTOR.sub("", text.strip())
     text = text.strip(" ,;:-–—|·•()[]\"'")
@@ -355,7 +358,7 @@ def byline_authors(tree, headline_element=None) -> list[AuthorName]:
         if not text:
             # an author box holding only the author's picture: its alt text names them
             text = next((img.get("alt", "") for img in element.iter("img") if img.get("alt")), "")
-            text = re.sub(r"(?i)\b(?:image|photo|foto|bild|avatar|picture|profilbild)\b", " ", text).strip()
+            text = _IMAGE_WORDS.sub(" ", text).strip()
         if not text:
             continue
         names = [name for name in split_authors(text) if reads_as_name(name)]

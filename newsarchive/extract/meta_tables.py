@@ -113,6 +113,9 @@ PUBLISHED_PREPOSITIONS = ("am", "on", "le", "el", "date")
 UPDATED_WORDS = ("updated", "update", "aktualisiert", "mis à jour", "actualizado", "aggiornato",
                  "last modified", "modified", "geändert", "bijgewerkt", "stand:")
 
+#: Words of a bibliographic reference: a date beside them is the cited work's, not the page's.
+CITATION_WORDS = ("doi", "vol.", "pp.", "isbn", "issn", "arxiv", "jahrgang", "jg.")
+
 #: Month spellings dateparser does not know, rewritten to ones it does.
 MONTH_SPELLINGS = {"sept.": "Sep", "sept": "Sep", "maerz": "März", "jän.": "Jan", "jänner": "Januar"}
 
@@ -273,6 +276,10 @@ AUTHOR_ROLE_WORDS = (
     "기자", "특파원", "논설위원", "記者", "特派員", "编辑", "記者",
 )
 
+#: Words of an author picture's alt text, around the name ("Martin Haase Icon", "Avatar Anna Berg").
+AUTHOR_IMAGE_WORDS = ("image", "photo", "foto", "bild", "avatar", "picture", "profilbild", "icon", "headshot",
+                      "portrait", "porträt", "autorenbild", "autorenfoto")
+
 #: Strings that are never author names (lower case, whole value).
 NOT_AUTHORS = frozenset({
     "admin", "administrator", "staff", "editor", "editors", "unknown", "anonymous", "null", "none",
@@ -284,6 +291,7 @@ NOT_AUTHORS = frozenset({
     "author", "autor", "autorin", "auteur", "autore", "autora", "гость", "guest author", "gastautor",
     "nachrichten", "noticias", "notizie", "nieuws", "actualités", "aktuelles", "aktuell", "startseite",
     "weitere informationen", "more information", "further information", "plus d'informations", "más información",
+    "mo", "di", "mi", "do", "fr", "sa", "so",  # weekdays as a byline's date shows them
 })
 
 #: Words that make an author string an organisation's name (matched as whole words).
