@@ -284,3 +284,10 @@ def test_todays_date_in_the_site_header_is_not_the_article_date():
     found = dates_of("""<html><body><header class="page-header"><h1>Title <time class="date">23. Februar 2020</time>
         </h1></header><p>Text</p></body></html>""", language="de")
     assert found.published.iso() == "2020-02-23"
+
+
+def test_a_date_in_a_bibliographic_reference_is_the_cited_works():
+    tree = lxml.html.document_fromstring(
+        "<html><body><h1>T</h1><p>Science, Vol. 371, pp. 260, 15. Januar 2021, DOI 10.1126/science.abe4688</p>"
+        "<p>Text des Artikels.</p><p>17.01.2021.</p></body></html>")
+    assert first_date_in_text(tree, "de", FETCHED, tree.xpath("//h1")[0]).iso() == "2021-01-17"

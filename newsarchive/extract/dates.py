@@ -807,6 +807,7 @@ def announces_publication(prefix: str, text: str, owner) -> bool:
 
 
 _SHORT_LINE = 150
+_CITATION = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(word) for word in tables.CITATION_WORDS) + r")(?!\w)")
 
 
 def first_date_in_text(tree, language: str | None, fetched_at: datetime, headline_element=None,
@@ -835,8 +836,8 @@ def first_date_in_text(tree, language: str | None, fetched_at: datetime, headlin
             announced = announces_publication(prefix, text, owner)
             if foreign and not announced:
                 continue
-            if not announced and len(text) > 150:
-                continue  # a date inside prose is what the article talks about
+            if not announced and (len(text) > _SHORT_LINE or _CITATION.search(lowered)):
+                continue  # a date inside prose or a reference is what the article talks about
             parsed = parse_text_date(snippet, language, fetched_at, month_first)
             if not plausible(parsed, fetched_at):
                 continue
