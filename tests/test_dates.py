@@ -291,3 +291,13 @@ def test_a_date_in_a_bibliographic_reference_is_the_cited_works():
         "<html><body><h1>T</h1><p>Science, Vol. 371, pp. 260, 15. Januar 2021, DOI 10.1126/science.abe4688</p>"
         "<p>Text des Artikels.</p><p>17.01.2021.</p></body></html>")
     assert first_date_in_text(tree, "de", FETCHED, tree.xpath("//h1")[0]).iso() == "2021-01-17"
+
+
+def test_the_shown_date_is_looked_up_only_when_a_neighbour_day_is_possible():
+    def shown():
+        raise AssertionError("the page text was read for nothing")
+    noon = parse_machine_date("2022-01-26T12:00:30Z")
+    assert local_form(noon, [], None, shown, site_utc_offsets("de", None)) is noon
+    late = parse_machine_date("2022-01-26T23:30:30Z")
+    assert local_form(late, [], None, lambda: parse_text_date("27.01.2022", "de", FETCHED),
+                      site_utc_offsets("de", None)).iso() == "2022-01-27"

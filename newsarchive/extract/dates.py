@@ -352,7 +352,7 @@ _UPDATED_WORD = _any_of(tables.UPDATED_WORDS)
 def time_element_dates(tree, keep=frozenset()) -> list[tuple[str, bool]]:
     """datetime (or text) of <time> elements: (value, looks like a modification)."""
     found = []
-    for element in tree.xpath("//time"):
+    for element in tree.iter("time"):
         value = element.get("datetime") or element.text_content()
         if not value or not value.strip() or in_foreign_part(element, keep):
             continue
@@ -561,8 +561,9 @@ def read_dates(tree, structured: StructuredData, *, url: str | None, language: s
                                     shown_days(dated(), language, fetched_at, month_first, keep), offsets):
         found.published, found.published_source = modified, f"{modified_source}-modified"
     if found.published is not None and is_utc(found.published):
-        near = first_date_in_text(tree, language, fetched_at, headline_element, month_first=month_first,
-                                  texts=dated())
+        def near():
+            return first_date_in_text(tree, language, fetched_at, headline_element, month_first=month_first,
+                                      texts=dated())
         found.published = local_form(found.published, machine + weak, from_url, near, offsets,
                                      renderings + [value for value in weak if not value.has_time])
     elif found.published is not None and crosses_midnight_in_utc(found.published):
@@ -628,7 +629,7 @@ def is_utc(value: PageDate) -> bool:
 
 
 def local_form(chosen: PageDate, others: list[PageDate], from_url: PageDate | None,
-               shown: PageDate | None = None, offsets: tuple = tables.ANY_UTC_OFFSETS,
+               shown=None, offsets: tuple = tables.ANY_UTC_OFFSETS,
                renderings: list[PageDate] | None = None) -> PageDate:
     """Prefer the page's local rendering of a UTC timestamp: readers date an article locally.
 
@@ -637,7 +638,9 @@ def local_form(chosen: PageDate, others: list[PageDate], from_url: PageDate | No
     offset; the same minute and second some whole hours apart (the site's local clock under a
     UTC label); when the date shown nearest the headline is not the UTC day, a date-only
     rendering, that shown date, or the URL's date on the neighbour day where one of the
-    site's UTC offsets puts the UTC time (any offset when the shown date and the URL agree). A local clock time on the UTC day keeps the UTC value.
+    site's UTC offsets puts the UTC time (any offset when the shown date and the URL agree).
+    A local clock time on the UTC day keeps the UTC value. shown: the date, or a function
+    finding it, called only when a neighbour day is possible (finding it reads the page text).
     """
     if not is_utc(chosen):
         return chosen
@@ -648,6 +651,11 @@ def local_form(chosen: PageDate, others: list[PageDate], from_url: PageDate | No
     for other in others:
         if other.has_time and local_clock_of(chosen, other, offsets):
             return other if other.value.date() != chosen.value.date() else chosen
+    day, hour = chosen.value.date(), chosen.value.hour
+    url_next_door = from_url is not None and abs((from_url.value.date() - day).days) == 1
+    if not (url_next_door or hour + offsets[0] < 0 or hour + offsets[1] >= 24):
+        return chosen  # no zone of the site's reaches another day
+    shown = shown() if callable(shown) else shown
     if shown is not None and shown.value.date() == chosen.value.date():
         return chosen
     if shown is not None and from_url is not None and shown.value.date() == from_url.value.date():
