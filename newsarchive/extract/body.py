@@ -585,7 +585,8 @@ def drop_repeated_short(paragraphs: list[str], record, subheadings: set[str] = f
                 if (n >= 2 and len(text) <= 60 and text not in subheadings) or (n >= 3 and n * len(text) < REPEATED_MAX_SHARE * total)}
     if not repeated:
         return paragraphs
-    for text in repeated:
+    # in page order: iterating the set would order the blocks by string hash, run to run
+    for text in dict.fromkeys(p for p in paragraphs if p in repeated):
         record.add(Boilerplate(label="other", heading=None, text=text), 1 << 30)
     return [p for p in paragraphs if p not in repeated]
 
