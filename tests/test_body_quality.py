@@ -35,7 +35,9 @@ def test_is_article_header_needs_a_headline_and_a_paragraph():
     assert is_article_header(frag("<header><h1>Council passes budget</h1><p>Lead.</p></header>"))
     assert not is_article_header(frag("<header><h1>The Paper</h1><nav><a href='/'>Home</a></nav></header>"))
     assert not is_article_header(frag("<header><p>Subscribe</p></header>"))
-    assert is_article_header(frag("<header><div class='content__intro'>Lead.</div></header>"))
+    intro = "<header><div class='content__intro'>Lead.</div></header>"
+    assert is_article_header(frag(f"<article>{intro}</article>").find("header"))
+    assert not is_article_header(frag(intro))
     assert not is_article_header(frag("<header><h2 class='box__title'>Issue 7</h2></header>"))
 
 

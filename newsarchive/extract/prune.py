@@ -23,6 +23,8 @@ _SPLIT = re.compile(r"[^0-9a-zA-Z]+")
 _HOLDS_MAIN = etree.XPath(
     "boolean(descendant::h1 or descendant::*[contains(concat(' ', normalize-space(@itemprop), ' '),"
     " ' articleBody ')])")
+_CLASSED = etree.XPath("descendant::*[@class]")
+_CLASS_VALUES = etree.XPath("descendant::*/@class")
 _RESPONSIVE_SHOW = re.compile(r"(?::|^d-\w+-)(?:block|flex|grid|inline|inline-block|inline-flex|table|contents)$|^visible-")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
@@ -196,10 +198,17 @@ def holds_article(el, page_text_len: int, prose: dict | None = None, prose_total
 def is_article_header(el) -> bool:
     """A <header> of the article, not the site's banner: it holds the h1 with a paragraph
     beside it, or a block named as the lead ("content__intro"). Its lead is body."""
-    if el.find(".//h1") is not None and el.find(".//p") is not None:
+    has_h1 = el.find(".//h1") is not None
+    if has_h1 and el.find(".//p") is not None:
         return True
-    return any(LEAD_TOKENS.intersection(class_info(node)[0])
-               for node in el.iter() if isinstance(node.tag, str) and node.get("class"))
+    if not has_h1 and not any(anc.tag in ("article", "main") for anc in el.iterancestors()):
+        # the site's banner: neither the headline nor inside the article
+        return False
+    # one substring pass over all its classes first: most headers name no lead at all
+    classes = " ".join(_CLASS_VALUES(el)).lower()
+    if not any(token in classes for token in LEAD_TOKENS):
+        return False
+    return any(not LEAD_TOKENS.isdisjoint(class_info(node)[0]) for node in _CLASSED(el))
 
 
 def is_small(el) -> bool:
