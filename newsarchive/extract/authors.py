@@ -12,9 +12,11 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from itertools import islice
 from urllib.parse import urlsplit
 
 from . import meta_tables as tables
+from .dom import following_elements, preceding_elements
 from .structured import StructuredData, itemprop_value, type_names
 
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
@@ -274,7 +276,9 @@ def itemprop_authors(structured: StructuredData) -> list[AuthorName]:
 
 def rel_author_names(tree) -> list[AuthorName]:
     found = []
-    for element in tree.xpath("//a[contains(concat(' ', normalize-space(@rel), ' '), ' author ')]"):
+    for element in tree.iter("a"):
+        if "author" not in (element.get("rel") or "").split():
+            continue
         for name in split_authors(element.text_content()):
             if name not in [a.name for a in found]:
                 found.append(AuthorName(name, not _is_agency(name)))
@@ -337,13 +341,27 @@ def _visible_text_length(node) -> int:
     return sum(len(text.strip()) for text in node.xpath(".//text()[not(ancestor::script) and not(ancestor::style)]"))
 
 
+_BYLINE_MARK_CACHE: dict[tuple, bool] = {}
+
+
+def _marks_byline(cls: str | None, ident: str | None) -> bool:
+    """Whether a class/id names a byline; cached, since pages repeat the same classes a lot."""
+    key = (cls, ident)
+    marked = _BYLINE_MARK_CACHE.get(key)
+    if marked is None:
+        marked = bool(_BYLINE_MARK.search(f"{cls or ''} {ident or ''}"))
+        if len(_BYLINE_MARK_CACHE) > 50_000:
+            _BYLINE_MARK_CACHE.clear()
+        _BYLINE_MARK_CACHE[key] = marked
+    return marked
+
+
 def byline_authors(tree, headline_element=None) -> list[AuthorName]:
     """Names in elements whose class/id marks a byline (first such element that names someone)."""
     keep = _headline_ancestors(tree, headline_element)
     tried = 0
     for element in tree.xpath("//*[@class or @id]"):
-        marks = f"{element.get('class') or ''} {element.get('id') or ''}"
-        if not _BYLINE_MARK.search(marks) or element.tag in _BYLINE_SKIP_TAGS:
+        if not _marks_byline(element.get("class"), element.get("id")) or element.tag in _BYLINE_SKIP_TAGS:
             continue
         if _inside_skipped_part(element, keep):
             continue
@@ -384,9 +402,10 @@ def prefixed_byline_authors(headline_element, window: int = 60, tree=None) -> li
         headline_element = anchors[0] if anchors else None
     if headline_element is None:
         return []
-    following = headline_element.xpath(f"following::*[position() <= {window}]")
+    # lazy walks: the XPath axes would collect every element of the page before cutting
+    following = list(islice(following_elements(headline_element), window))
     # a byline line just above the headline ("05.02.2020 - Redaktion: Jane Doe"), nearest first
-    preceding = headline_element.xpath(f"preceding::*[position() <= {_ABOVE_WINDOW}]")[::-1]
+    preceding = list(islice(preceding_elements(headline_element), _ABOVE_WINDOW))
     first_paragraph_seen = False
     for element in following + preceding:
         if element.tag in _BYLINE_SKIP_TAGS or not isinstance(element.tag, str):
@@ -644,8 +663,10 @@ def profile_link_authors(headline_element, tree=None, window: int = 40) -> list[
     if headline_element is None:
         return []
     keep = frozenset(headline_element.iterancestors())
-    links = headline_element.xpath(f"following::a[@href][position() <= {window}]") \
-        + headline_element.xpath(f"preceding::a[@href][position() <= {_ABOVE_WINDOW}]")[::-1]
+    links = list(islice((a for a in following_elements(headline_element, "a") if a.get("href") is not None),
+                        window)) \
+        + list(islice((a for a in preceding_elements(headline_element, "a") if a.get("href") is not None),
+                      _ABOVE_WINDOW))
     for link in links:
         profile = _PROFILE_PATH.search(link.get("href", ""))
         if not profile:

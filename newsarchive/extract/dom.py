@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from lxml import etree
+
 
 def following_elements(element, *tags: str) -> Iterator:
     """Elements after `element` in document order, not its descendants (XPath's following
     axis), lazily; only those whose tag is in `tags` when tags are given."""
+    tags = tags or (etree.Element,)  # elements only, as "*" (no comments or processing instructions)
     node = element
     while node is not None:
         for sibling in node.itersiblings():
@@ -22,6 +25,7 @@ def following_elements(element, *tags: str) -> Iterator:
 def preceding_elements(element, *tags: str) -> Iterator:
     """Elements before `element` in the page, not its ancestors (XPath's preceding axis),
     nearest first, lazily; only those whose tag is in `tags` when tags are given."""
+    tags = tags or (etree.Element,)
     node = element
     while node is not None:
         for sibling in node.itersiblings(preceding=True):
