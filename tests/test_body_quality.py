@@ -248,3 +248,9 @@ def test_trim_edges_cuts_long_filing_and_last_modified_lines():
     assert trim_edges(paragraphs, None, StructuredData(), BlockLog()) == paragraphs[:2]
     stamp = "stunnel_rsync.html - Created 03-10-2004 2:20pm - Last Modified: 03-10-2004 2:20pm"
     assert trim_edges([LONG, LONG, stamp], None, StructuredData(), BlockLog()) == [LONG, LONG]
+
+
+def test_share_tails_and_newsletter_prompts_pass_the_cheap_tests():
+    kept = drop_captions([LONG + " Share on Twitter", "Sign up for our daily briefing newsletter here.", LONG],
+                         BlockLog())
+    assert kept == [LONG, LONG]

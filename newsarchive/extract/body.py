@@ -17,7 +17,7 @@ from .boilerplate import describe_block, heading_label, promo_label, separate_bo
 from .prune import class_tokens, prune_chrome, remove_element, strip_comments
 from .score import best_candidate, merge_siblings, score_candidates, text_stats
 from .tables import (
-    BLOCK_TAGS, DEK_TOKENS, LEAD_TOKENS, ARTICLE_TYPES, BYLINE_PATTERN, CAPTION_TAIL_PATTERN, CONSENT_PATTERN, INLINE_CREDIT_PATTERN, MACHINERY_PATTERN, NEWSLETTER_PROMPT_PATTERN,
+    BLOCK_TAGS, DEK_TOKENS, LEAD_TOKENS, ARTICLE_TYPES, BYLINE_PATTERN, CAPTION_TAIL_PATTERN, CONSENT_PATTERN, INLINE_CREDIT_PATTERN, MACHINERY_PATTERN, NEWSLETTER_PROMPT_HINT, NEWSLETTER_PROMPT_PATTERN,
     SHARE_TAIL_PATTERN, CONTRIBUTOR_PATTERN, META_LINE_PATTERN,
     TIME_PATTERN, CONTACT_PATTERN, CREDIT_PATTERN, HEADING_TAGS, LISTING_TYPES, TRAILER_PATTERN,
 )
@@ -548,7 +548,7 @@ def drop_captions(paragraphs: list[str], record) -> list[str]:
             record.add(Boilerplate(label="caption", heading=None, text=text), 1 << 30)
         elif len(text) <= CAPTION_MAX_LEN and CONSENT_PATTERN.match(text):
             record.add(Boilerplate(label="other", heading=None, text=text), 1 << 30)
-        elif SHARE_TAIL_PATTERN.search(text[-CREDIT_TAIL_LEN:]):
+        elif "tw" in text[-CREDIT_TAIL_LEN:].lower() and SHARE_TAIL_PATTERN.search(text[-CREDIT_TAIL_LEN:]):
             # a quote with its "Click To Tweet" button: the quote stays, the button goes
             match = SHARE_TAIL_PATTERN.search(text)
             record.add(Boilerplate(label="share", heading=None, text=match.group(0).strip()), 1 << 30)
@@ -556,7 +556,8 @@ def drop_captions(paragraphs: list[str], record) -> list[str]:
                 kept.append(text[:match.start()].strip())
         elif len(text) <= CAPTION_MAX_LEN and MACHINERY_PATTERN.match(text):
             record.add(Boilerplate(label="other", heading=None, text=text), 1 << 30)
-        elif len(text) <= NEWSLETTER_PROMPT_MAX_LEN and NEWSLETTER_PROMPT_PATTERN.search(text):
+        elif len(text) <= NEWSLETTER_PROMPT_MAX_LEN and NEWSLETTER_PROMPT_HINT.search(text.lower()) \
+                and NEWSLETTER_PROMPT_PATTERN.search(text):
             record.add(Boilerplate(label="newsletter", heading=None, text=text), 1 << 30)
         elif len(text) <= PROMO_MAX_LEN and promo_label(text, 0.0) == "related":
             # "Related post: ..." lines inside the body that no block element held

@@ -458,6 +458,11 @@ NEWSLETTER_PROMPT_PATTERN = re.compile(
     r"\b(?:in|to|for|zu|für|à|a)\s+(?:unseren?|our|notre|nuestro|il nostro)\s+\w*newsletter\b",
     re.I)
 
+#: Words one of which every newsletter prompt holds (lower case): a cheap test before the
+#: pattern, which backtracks.
+NEWSLETTER_PROMPT_HINT = re.compile(
+    r"newsletter|mailing|briefing|updates|here|anmelden|abonnieren|posteingang|inbox")
+
 #: A paragraph that ends in a share button's label ("... Click To Tweet").
 SHARE_TAIL_PATTERN = re.compile(r"click to tweet\s*$|tweet this\s*$|share on twitter\s*$", re.I)
 
