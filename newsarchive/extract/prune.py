@@ -68,9 +68,11 @@ def class_info(el, *, with_id: bool = True) -> tuple:
         return _NO_CLASS
     info = _CLASS_CACHE.get(value)
     if info is None:
-        tokens = tuple(t for t in _SPLIT.split(_CAMEL.sub(r"\1 \2", value).lower()) if t)
-        ordered = list(tokens) + [a + b for a, b in zip(tokens, tokens[1:])]
-        names_body = names_article_body(list(tokens))
+        tokens = split_class_words(value)
+        glued = [a + b for a, b in zip(tokens, tokens[1:])]
+        ordered = [*tokens, *glued]
+        names_body = bool(tokens) and (not BODY_TOKENS.isdisjoint(ordered) or (
+            len(tokens) > 1 and not BODY_TOKEN_PAIRS.isdisjoint(zip(tokens, tokens[1:]))))
         strong = weak = None
         # page builders wrap every text block in a "widget" ("elementor-widget-text-editor")
         content_widget = not CONTENT_WIDGET_TOKENS.isdisjoint(tokens)
@@ -91,13 +93,28 @@ def class_info(el, *, with_id: bool = True) -> tuple:
     return info
 
 
+def split_class_words(value: str) -> tuple[str, ...]:
+    """Lower-case words of a class/id value, camelCase split ("articleBody x-2" -> article, body,
+    x, 2); most class names are lower case already and skip the camelCase pass."""
+    words: list[str] = []
+    for part in _SPLIT.split(value):
+        if not part:
+            continue
+        lower = part.lower()
+        if lower == part:
+            words.append(part)
+        else:
+            words.extend(_CAMEL.sub(r"\1 \2", part).lower().split())
+    return tuple(words)
+
+
 def hidden_by_class(classes: str | None) -> bool:
     """True for screen-reader-only and hidden classes ("sr-only", "hidden"), unless another
     class shows the element on larger screens ("hidden md:block")."""
     if not classes:
         return False
     words = classes.lower().split()
-    if any(w in SCREEN_READER_TOKENS for w in words):
+    if not SCREEN_READER_TOKENS.isdisjoint(words):
         return not any(_RESPONSIVE_SHOW.search(w) for w in words)
     return False
 
