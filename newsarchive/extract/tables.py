@@ -141,7 +141,10 @@ BAD_TOKENS = {
     "authorbox": "byline", "aboutauthor": "byline", "authorbio": "byline", "authorinfo": "byline",
     "authordetails": "byline", "authorprofile": "byline", "biography": "byline",
     "autorenbox": "byline", "autorbox": "byline", "autorinfo": "byline", "postauthor": "byline",
-    "authorcard": "byline", "writerbio": "byline", "appstore": "other", "appstores": "other",
+    "authorcard": "byline", "writerbio": "byline",
+    # author-box plugins of blog engines (Simple Author Box, Starbox), named without "author"
+    "saboxplugin": "byline", "abhbox": "byline",
+    "appstore": "other", "appstores": "other",
     "apppromo": "other", "appbanner": "other",
 }
 
