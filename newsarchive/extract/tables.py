@@ -143,7 +143,8 @@ BAD_TOKENS = {
     "autorenbox": "byline", "autorbox": "byline", "autorinfo": "byline", "postauthor": "byline",
     "authorcard": "byline", "writerbio": "byline",
     # author-box plugins of blog engines (Simple Author Box, Starbox), named without "author"
-    "saboxplugin": "byline", "abhbox": "byline",
+    "saboxplugin": "byline", "abhbox": "byline", "userbio": "byline", "writerinfo": "byline",
+    "aboutwriter": "byline", "contributorbio": "byline", "authorblurb": "byline",
     "appstore": "other", "appstores": "other",
     "apppromo": "other", "appbanner": "other",
 }
