@@ -5,7 +5,7 @@ import pytest
 from newsarchive.article import BOILERPLATE_LABELS
 from newsarchive.extract.body import (
     BlockLog, BodyResult, cross_check_article_body, cut_at_trailing_heading, drop_captions,
-    drop_repeated_short, edge_label, extract_body, is_listing, looks_like_article, trim_edges,
+    drop_repeated_short, edge_label, extract_body, heading_texts, is_listing, looks_like_article, trim_edges,
 )
 from newsarchive.extract.boilerplate import (
     describe_block, heading_elements, heading_label, is_internal_link, promo_label,
@@ -331,6 +331,18 @@ def test_drop_repeated_short_lines_and_gallery_captions():
                   LONG + " 3", LONG + " 4", LONG + " 5", LONG + " 6"]
     kept = drop_repeated_short(paragraphs, log)
     assert "Advertisement" not in kept and caption not in kept and len(kept) == 6
+
+
+def test_heading_texts_holds_bold_run_in_heads_only():
+    el = frag("<div><h2>Setup</h2><p><b>Isolation</b><br>Each queue runs alone.</p>"
+              "<p>See <b>this</b> too.</p></div>")
+    assert heading_texts([el]) == {"Setup", "Isolation"}
+
+
+def test_repeated_run_in_head_stays():
+    el = frag(f"<div><ul><li>Isolation</li></ul><p><b>Isolation</b><br>{LONG}</p></div>")
+    paragraphs = ["Isolation", "Isolation", LONG]
+    assert drop_repeated_short(paragraphs, BlockLog(), subheadings=heading_texts([el])) == paragraphs
 
 
 def test_repeated_filler_that_is_the_content_stays():

@@ -568,8 +568,21 @@ def drop_captions(paragraphs: list[str], record) -> list[str]:
 
 
 def heading_texts(elements: list) -> set[str]:
-    """The texts of the headings inside the article's elements."""
-    return {clean_space(h.text_content()) for el in elements for h in el.iter(*HEADING_TAGS)}
+    """The texts of the headings inside the article's elements, and of bold run-in heads
+    that open a block ("<p><b>Isolation</b><br>..."): a manual names its terms that way in
+    a list and again above each term's section."""
+    texts = set()
+    for el in elements:
+        for h in el.iter(*HEADING_TAGS, "b", "strong"):
+            if h.tag in HEADING_TAGS or opens_block(h):
+                texts.add(clean_space(h.text_content()))
+    return texts
+
+
+def opens_block(el) -> bool:
+    """True when an inline element is the first thing in its parent (no text or element before)."""
+    parent = el.getparent()
+    return parent is not None and not (parent.text or "").strip() and parent.index(el) == 0
 
 
 def drop_repeated_short(paragraphs: list[str], record, subheadings: set[str] = frozenset()) -> list[str]:
