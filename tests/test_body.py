@@ -255,6 +255,8 @@ def test_describe_block_splits_titled_sections():
     ("Read more: Council delays vote", 0.8, "related"),
     ("Lesen Sie auch: Der Rat vertagt sich", 0.9, "related"),
     ("Readers said the plan was fair.", 0.0, None),
+    ("Related: Council delays vote", 0.9, "related"),
+    ("Related to each other: for example, a cache and a web server", 0.0, None),
 ])
 def test_promo_label(text, share, label):
     assert promo_label(text, share) == label

@@ -15,7 +15,8 @@ from lxml import etree
 from ..article import Boilerplate
 from .prune import class_tokens, remove_element
 from .tables import (
-    BLOCK_TAGS, BOILERPLATE_HEADINGS, CHROME_PARAGRAPHS, HEADING_TAGS, PROMO_PREFIXES, READ_MORE_LINKS,
+    BLOCK_TAGS, BOILERPLATE_HEADINGS, CHROME_PARAGRAPHS, HEADING_TAGS, PROMO_PREFIXES,
+    PROMO_PROSE_OPENINGS, READ_MORE_LINKS,
 )
 from .text import clean_space, normalize_phrase, paragraphs_of
 
@@ -298,7 +299,8 @@ def promo_label(text: str, link_share: float) -> str | None:
     label = CHROME_PARAGRAPHS.get(phrase)
     if label is not None:
         return label
-    if (len(phrase) <= 160 or link_share >= 0.5) and phrase.startswith(PROMO_PREFIXES):
+    if (len(phrase) <= 160 or link_share >= 0.5) and phrase.startswith(PROMO_PREFIXES) \
+            and not phrase.startswith(PROMO_PROSE_OPENINGS):
         for prefix in PROMO_PREFIXES:
             if phrase.startswith(prefix) and (link_share >= 0.3 or len(phrase) <= 100):
                 rest = phrase[len(prefix):len(prefix) + 1]

@@ -346,6 +346,13 @@ PROMO_PREFIXES = (
     "vorheriger artikel", "article suivant", "article précédent", "rezept drucken", "print recipe",
 )
 
+#: Openings that take a promo prefix as a word of a sentence ("Related to each other: ...",
+#: "Recommended by doctors"): such a paragraph is prose, not a promo.
+PROMO_PROSE_OPENINGS = (
+    "related to ", "related by ", "related in ", "related with ", "recommended by ",
+    "recommended to ", "recommended that ", "recommended for ",
+)
+
 #: Texts of the link that closes a teaser ("Read more" -> the story), normalised.
 READ_MORE_LINKS = frozenset({
     "read more", "more", "continue reading", "read the full story", "read full story", "full story",
