@@ -296,6 +296,16 @@ def test_separate_boilerplate_removes_single_link_teasers_to_the_same_site():
     assert "The full report" in container.text_content()
 
 
+def test_separate_boilerplate_removes_linked_teaser_boxes_after_the_text_began():
+    container, records = separated(
+        f"<p class='teaser'>The council met to vote.</p><p>{LONG}</p>"
+        "<div class='c-teaser'><h4>Budget forum</h4><p>Another page about the forum.</p>"
+        "<a href='/forum'>More</a></div><p>Closing words of the story.</p>")
+    text = container.text_content()
+    assert "The council met" in text and "Budget forum" not in text and "Closing words" in text
+    assert records[0].label == "related"
+
+
 # ---------------------------------------------------------------- edges and checks
 def test_edge_label():
     assert edge_label("By Jane Doe", None, None) == "byline"

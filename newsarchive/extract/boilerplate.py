@@ -46,6 +46,8 @@ _HAS_TITLE_CLASS = etree.XPath(f"boolean(*{_TITLE_CLASS} | */*{_TITLE_CLASS} | *
 _TEXT_NODES = etree.XPath("descendant::text()")
 #: Tokens of a class/id that mark an element as a block title.
 TITLE_TOKENS = frozenset({"title", "heading", "headline", "hed"})
+#: Tokens of a class/id that name a teaser box (also a dek's name, so only after the text began).
+TEASER_TOKENS = frozenset({"teaser", "teasers"})
 
 
 def heading_label(text: str | None, *, exact: bool = False) -> str | None:
@@ -270,6 +272,18 @@ def is_teaser_card(el, stats, container=None) -> bool:
     return (titled or read_more) and text_before(el, container) >= TEASER_MIN_TEXT_BEFORE
 
 
+def is_teaser_box(el, stats, container_len: int) -> bool:
+    """A small linked block named a teaser (class "basicTeaser", element <pp-inline-teaser>):
+    once the article's text has begun, a teaser points to another page. (At the top, "teaser"
+    names the article's own dek, which has no link of its own.)"""
+    if not stats.link_count.get(el, 0):
+        return False
+    if "teaser" not in el.tag and TEASER_TOKENS.isdisjoint(class_tokens(el)):
+        return False
+    length = stats.text_len(el)
+    return 0 < length <= TEASER_MAX_LEN and length < 0.5 * container_len
+
+
 def text_before(el, container) -> int:
     """Characters of text in the container before an element."""
     total = 0
@@ -351,6 +365,11 @@ def separate_boilerplate(elements: list, stats, record, *, headline_key: str | N
                         for part in block:
                             remove_element(part)
                         continue
+            if is_teaser_box(el, stats, container_len) \
+                    and text_before(el, container) >= TEASER_MIN_TEXT_BEFORE:
+                record([el], "related")
+                remove_element(el)
+                continue
             if tag in BLOCK_TAGS and tag not in HEADING_TAGS:
                 length = stats.text_len(el)
                 links = stats.link_count.get(el, 0)
