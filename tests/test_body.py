@@ -322,6 +322,12 @@ def test_trim_edges_drops_bylines_and_trailers():
     assert {r.label for r in log.records()} == {"byline", "footer"}
 
 
+def test_trim_edges_drops_a_closing_permalink_and_the_stamp_above_it():
+    kept = trim_edges([LONG, "Aktualisiert am 17.01.2021.", "Permalink: https://paper.com/a.php"],
+                      None, None, BlockLog())
+    assert kept == [LONG]
+
+
 def test_cut_at_trailing_heading():
     log = BlockLog()
     paragraphs = [LONG, LONG, "Tags", "budget, council"]

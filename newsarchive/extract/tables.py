@@ -500,7 +500,8 @@ TRAILER_PATTERN = re.compile(
     r"more\s*:|watch\s*:|listen\s*:|also read\s*:|via [\w.-]+$|folgen sie uns|folge uns|suivez-nous|"
     r"s[ií]guenos|seguici|volg ons|[\w.+-]+@[\w-]+\.[\w.]+$|"
     r"(?:https?://)?(?:www\.)?(?:twitter|x|facebook|instagram)\.com/\S+$|erstellt am\b|"
-    r"abgelegt unter\b|veröffentlicht am\b|publié le\b|publicado el\b)", re.I)
+    r"abgelegt unter\b|veröffentlicht am\b|publié le\b|publicado el\b|"
+    r"(?:permalink|short ?link|short url|kurz-?url|kurzlink)\s*:)", re.I)
 
 #: Commas of every script, counted when scoring paragraphs (readability counts commas).
 COMMAS = ",，、،"
