@@ -256,6 +256,7 @@ def test_describe_block_splits_titled_sections():
     ("Lesen Sie auch: Der Rat vertagt sich", 0.9, "related"),
     ("Readers said the plan was fair.", 0.0, None),
     ("Related: Council delays vote", 0.9, "related"),
+    ("Hier geht es zur neuen Vorstandsstruktur", 0.0, "related"),
     ("Related to each other: for example, a cache and a web server", 0.0, None),
 ])
 def test_promo_label(text, share, label):
