@@ -329,6 +329,13 @@ def test_trim_edges_drops_a_closing_permalink_and_the_stamp_above_it():
     assert kept == [LONG]
 
 
+def test_trim_edges_drops_a_closing_pointer_line():
+    kept = trim_edges([LONG, "Alles über nachhaltige Wanderschuhe findest Du hier."], None, None, BlockLog())
+    assert kept == [LONG]
+    assert trim_edges([LONG, "The vote is here."], None, None, BlockLog()) == [LONG]
+    assert trim_edges([LONG, LONG + " We stay here."], None, None, BlockLog()) == [LONG, LONG + " We stay here."]
+
+
 def test_cut_at_trailing_heading():
     log = BlockLog()
     paragraphs = [LONG, LONG, "Tags", "budget, council"]

@@ -20,6 +20,7 @@ from .tables import (
     BLOCK_TAGS, DEK_TOKENS, LEAD_TOKENS, ARTICLE_TYPES, BYLINE_PATTERN, CAPTION_TAIL_PATTERN, CONSENT_PATTERN, INLINE_CREDIT_PATTERN, MACHINERY_PATTERN, NEWSLETTER_PROMPT_HINT, NEWSLETTER_PROMPT_PATTERN,
     SHARE_TAIL_PATTERN, CONTRIBUTOR_PATTERN, META_LINE_PATTERN,
     TIME_PATTERN, CONTACT_PATTERN, CREDIT_PATTERN, HEADING_TAGS, LISTING_TYPES, TRAILER_PATTERN,
+    POINTER_LINE_PATTERN,
 )
 from .text import clean_space, normalize_phrase, paragraphs_of, text_weight, tokens
 
@@ -71,6 +72,8 @@ META_LINE_MAX_LEN = 80
 #: or a date line ("page.html - Created ... - Last Modified: ...").
 TRAILER_MAX_LEN = 300
 CLOSING_META_MAX_LEN = 120
+#: Longest closing line (characters) that is a pointer to another page ("... findest Du hier.").
+POINTER_LINE_MAX_LEN = 100
 #: Paragraphs at the edges shorter than this may be bylines, credits or trailers.
 EDGE_MAX_LEN = 200
 
@@ -479,6 +482,8 @@ def trim_edges(paragraphs: list[str], headline_key, structured, record) -> list[
             elif len(text) <= CLOSING_META_MAX_LEN and META_LINE_PATTERN.search(text):
                 # "Aktualisiert am 17.01.2021.", "Publiziert: 03.04.2020, 12:35" under the text
                 label = "byline"
+            elif len(text) <= POINTER_LINE_MAX_LEN and POINTER_LINE_PATTERN.search(text):
+                label = "related"
             else:
                 label = promo_label(text, 0.0)
         if site_key and normalize_phrase(text) == site_key:

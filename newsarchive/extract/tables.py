@@ -505,6 +505,11 @@ TRAILER_PATTERN = re.compile(
     r"abgelegt unter\b|veröffentlicht am\b|publié le\b|publicado el\b|"
     r"(?:permalink|short ?link|short url|kurz-?url|kurzlink)\s*:)", re.I)
 
+#: A closing line that points elsewhere with a link word at its end ("Alles über Wanderschuhe
+#: findest Du hier.", "More about the study here."): the link to another page, not text.
+POINTER_LINE_PATTERN = re.compile(
+    r"\b(?:hier|here|ici|aquí|aqui|qui|tutaj|hierzu)\s*[.!:…]?$", re.I)
+
 #: Commas of every script, counted when scoring paragraphs (readability counts commas).
 COMMAS = ",，、،"
 
