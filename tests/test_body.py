@@ -309,6 +309,9 @@ def test_separate_boilerplate_removes_linked_teaser_boxes_after_the_text_began()
 
 # ---------------------------------------------------------------- edges and checks
 def test_edge_label():
+    assert edge_label("Mark Lavin", None, None) == "byline"
+    assert edge_label("The council voted.", None, None) is None
+    assert edge_label("NEW YORK", None, None) is None
     assert edge_label("By Jane Doe", None, None) == "byline"
     assert edge_label("Photo: Reuters", None, None) == "caption"
     assert edge_label("Iran Focus", None, "iran focus") == "byline"

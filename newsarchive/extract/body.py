@@ -74,6 +74,8 @@ TRAILER_MAX_LEN = 300
 CLOSING_META_MAX_LEN = 120
 #: Longest closing line (characters) that is a pointer to another page ("... findest Du hier.").
 POINTER_LINE_MAX_LEN = 100
+#: Longest line (characters) taken for a name alone at the body's start.
+NAME_LINE_MAX_LEN = 40
 #: Paragraphs at the edges shorter than this may be bylines, credits or trailers.
 EDGE_MAX_LEN = 200
 
@@ -446,10 +448,21 @@ def edge_label(text: str, headline_key: str | None, site_key: str | None) -> str
         return "caption"
     if len(text) <= 80 and TIME_PATTERN.search(text) and text[-1] not in ".!?":
         return "byline"
+    if is_name_line(text):
+        return "byline"
     label = promo_label(text, 0.0)
     if label is not None and label != "related":
         return label
     return None
+
+
+def is_name_line(text: str) -> bool:
+    """Two or three capitalised words alone on a line ("Mark Lavin"): an author's name above
+    the text (or a kicker), never its first sentence."""
+    words = text.split()
+    return 2 <= len(words) <= 3 and len(text) <= NAME_LINE_MAX_LEN and all(
+        w[0].isupper() and w[1:].replace("-", "").replace(".", "").isalpha() and not w.isupper()
+        for w in words)
 
 
 def trim_edges(paragraphs: list[str], headline_key, structured, record) -> list[str]:
