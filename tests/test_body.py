@@ -339,6 +339,13 @@ def test_trim_edges_drops_a_closing_pointer_line():
     assert trim_edges([LONG, LONG + " We stay here."], None, None, BlockLog()) == [LONG, LONG + " We stay here."]
 
 
+def test_trim_edges_drops_a_closing_call_to_comment_only_when_it_is_the_paragraph():
+    call = "Du möchtest mitmachen? Dann hinterlasse einfach einen Kommentar unter diesem Beitrag."
+    assert trim_edges([LONG, call], None, None, BlockLog()) == [LONG]
+    thought = LONG + " " + LONG + " Leave a comment and let us know your favourite."
+    assert trim_edges([LONG, thought], None, None, BlockLog()) == [LONG, thought]
+
+
 def test_cut_at_trailing_heading():
     log = BlockLog()
     paragraphs = [LONG, LONG, "Tags", "budget, council"]

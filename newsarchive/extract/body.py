@@ -20,7 +20,7 @@ from .tables import (
     BLOCK_TAGS, DEK_TOKENS, LEAD_TOKENS, ARTICLE_TYPES, BYLINE_PATTERN, CAPTION_TAIL_PATTERN, CONSENT_PATTERN, INLINE_CREDIT_PATTERN, MACHINERY_PATTERN, NEWSLETTER_PROMPT_HINT, NEWSLETTER_PROMPT_PATTERN,
     SHARE_TAIL_PATTERN, CONTRIBUTOR_PATTERN, META_LINE_PATTERN,
     TIME_PATTERN, CONTACT_PATTERN, CREDIT_PATTERN, HEADING_TAGS, LISTING_TYPES, TRAILER_PATTERN,
-    POINTER_LINE_PATTERN,
+    POINTER_LINE_PATTERN, COMMENT_PROMPT_PATTERN,
 )
 from .text import clean_space, normalize_phrase, paragraphs_of, text_weight, tokens
 
@@ -76,6 +76,10 @@ CLOSING_META_MAX_LEN = 120
 POINTER_LINE_MAX_LEN = 100
 #: Longest line (characters) taken for a name alone at the body's start.
 NAME_LINE_MAX_LEN = 40
+#: Longest closing paragraph (characters) that is a call to comment.
+COMMENT_PROMPT_MAX_LEN = 400
+#: The call must begin within this many characters of the paragraph's start.
+COMMENT_PROMPT_MAX_START = 120
 #: Paragraphs at the edges shorter than this may be bylines, credits or trailers.
 EDGE_MAX_LEN = 200
 
@@ -499,6 +503,10 @@ def trim_edges(paragraphs: list[str], headline_key, structured, record) -> list[
                 label = "related"
             else:
                 label = promo_label(text, 0.0)
+        if label is None and len(text) <= COMMENT_PROMPT_MAX_LEN \
+                and COMMENT_PROMPT_PATTERN.search(text, 0, COMMENT_PROMPT_MAX_START):
+            # a paragraph that is a call to comment; a closing thought that ends in one stays
+            label = "comments"
         if site_key and normalize_phrase(text) == site_key:
             label = "byline"
         if label is None and trimmed_contact and is_signature_line(text):

@@ -510,6 +510,14 @@ TRAILER_PATTERN = re.compile(
 POINTER_LINE_PATTERN = re.compile(
     r"\b(?:hier|here|ici|aquí|aqui|qui|tutaj|hierzu)\s*[.!:…]?$", re.I)
 
+#: A closing call to comment ("Leave a comment below", "Dann hinterlasse einfach einen
+#: Kommentar", "Let me know in the comments").
+COMMENT_PROMPT_PATTERN = re.compile(
+    r"\b(?:leave (?:a|your) comment|let (?:me|us) know in the comments|tell (?:me|us) in the comments|"
+    r"hinterlass(?:e|t)?\s+(?:\w+\s+)?(?:einen|deinen|euren|ihren) kommentar|"
+    r"schreib(?:t|e)? (?:es )?(?:mir |uns )?in die kommentare|laisse[zr]? un commentaire|"
+    r"deja (?:un|tu) comentario|lascia un commento)\b", re.I)
+
 #: Commas of every script, counted when scoring paragraphs (readability counts commas).
 COMMAS = ",，、،"
 
