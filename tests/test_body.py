@@ -589,3 +589,15 @@ def test_trim_edges_drops_an_author_signature_above_its_contact_line():
     kept = trim_edges([LONG, LONG, "Head of Health Desk", "jane.doe@paper.com"], None, None, log)
     assert kept == [LONG, LONG]
     assert is_signature_line("Head of Health Desk") and not is_signature_line(LONG)
+
+
+def test_separate_boilerplate_removes_a_teaser_grid_merged_after_the_article():
+    tree = html(f"<div id='a'><p>{LONG}</p><p>{LONG}</p><p>{LONG}</p></div>"
+                "<div id='g'><div class='card'><a href='/dl'><img src='x.jpg'></a>"
+                "<h2><a href='/dl'>These trends you should know</a></h2>"
+                f"<div>{LONG[:90]}</div></div></div>")
+    log = BlockLog()
+    article, grid = tree.get_element_by_id("a"), tree.get_element_by_id("g")
+    separate_boilerplate([article, grid], text_stats(tree.find("body")), log, page_host="paper.com")
+    assert "These trends" not in grid.text_content() and article.text_content().count(LONG) == 3
+    assert log.records()[0].label == "related"

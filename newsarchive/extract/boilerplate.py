@@ -246,11 +246,12 @@ def wholly_emphasised(el) -> bool:
     return child.tag in ("em", "strong", "i", "b") and not (child.tail or "").strip()
 
 
-def is_teaser_card(el, stats, container=None) -> bool:
+def is_teaser_card(el, stats, container=None, offset: int = 0) -> bool:
     """A block that is one link wrapped around a headline (and maybe a summary), or, after
     the text has begun, a title line that is one link and a summary under it (maybe closed
     by a "Read more" link to the same page): a teaser. A video or gallery that opens the
-    article, titled and described alike, is part of it."""
+    article, titled and described alike, is part of it. `offset`: text of the article's
+    elements before the container."""
     count = stats.link_count.get(el, 0)
     if count == 1 and stats.link_density(el) >= TEASER_LINK_DENSITY:
         link = next(el.iter("a"), None)
@@ -264,15 +265,17 @@ def is_teaser_card(el, stats, container=None) -> bool:
     href = (links[0].get("href") or "").strip()
     if not href or href.startswith("#") or any((a.get("href") or "").strip() != href for a in links):
         return False
-    title = clean_space(links[0].text_content())
+    # the card's picture link (no text) may come before its title link
+    title_link = next((a for a in links if (a.text_content() or "").strip()), links[0])
+    title = clean_space(title_link.text_content())
     text = clean_space(el.text_content())
     titled = len(title) >= TEASER_TITLE_MIN_LEN and text.startswith(title) \
-        and len(text) > len(title) + 40 and clean_space(_block_of(links[0], el).text_content()) == title
+        and len(text) > len(title) + 40 and clean_space(_block_of(title_link, el).text_content()) == title
     read_more = len(links) >= 2 and normalize_phrase(links[-1].text_content()) in READ_MORE_LINKS
-    return (titled or read_more) and text_before(el, container) >= TEASER_MIN_TEXT_BEFORE
+    return (titled or read_more) and offset + text_before(el, container) >= TEASER_MIN_TEXT_BEFORE
 
 
-def is_teaser_box(el, stats, container_len: int) -> bool:
+def is_teaser_box(el, stats, article_len: int) -> bool:
     """A small linked block named a teaser (class "basicTeaser", element <pp-inline-teaser>):
     once the article's text has begun, a teaser points to another page. (At the top, "teaser"
     names the article's own dek, which has no link of its own.)"""
@@ -281,7 +284,7 @@ def is_teaser_box(el, stats, container_len: int) -> bool:
     if "teaser" not in el.tag and TEASER_TOKENS.isdisjoint(class_tokens(el)):
         return False
     length = stats.text_len(el)
-    return 0 < length <= TEASER_MAX_LEN and length < 0.5 * container_len
+    return 0 < length <= TEASER_MAX_LEN and length < 0.5 * article_len
 
 
 def text_before(el, container) -> int:
@@ -339,6 +342,10 @@ def is_internal_link(a, page_host: str | None) -> bool:
 def separate_boilerplate(elements: list, stats, record, *, headline_key: str | None = None,
                          page_host: str | None = None) -> None:
     """Remove boilerplate blocks from the selected elements, calling record(el_or_list, label)."""
+    offset = 0
+    # a sibling merged into the article may be one teaser grid: blocks are weighed against
+    # the whole article, not only the element they sit in
+    article_len = max(1, sum(stats.text_len(el) for el in elements))
     for container in elements:
         stack = list(container)
         stack.reverse()
@@ -365,8 +372,8 @@ def separate_boilerplate(elements: list, stats, record, *, headline_key: str | N
                         for part in block:
                             remove_element(part)
                         continue
-            if is_teaser_box(el, stats, container_len) \
-                    and text_before(el, container) >= TEASER_MIN_TEXT_BEFORE:
+            if is_teaser_box(el, stats, article_len) \
+                    and offset + text_before(el, container) >= TEASER_MIN_TEXT_BEFORE:
                 record([el], "related")
                 remove_element(el)
                 continue
@@ -378,7 +385,7 @@ def separate_boilerplate(elements: list, stats, record, *, headline_key: str | N
                     record([el], "related" if tag not in ("nav",) else "navigation")
                     remove_element(el)
                     continue
-                if length and length < 0.5 * container_len and is_teaser_card(el, stats, container):
+                if length and length < 0.5 * article_len and is_teaser_card(el, stats, container, offset):
                     record([el], "related")
                     remove_element(el)
                     continue
@@ -400,3 +407,4 @@ def separate_boilerplate(elements: list, stats, record, *, headline_key: str | N
             children = list(el)
             children.reverse()
             stack.extend(children)
+        offset += stats.text_len(container)
