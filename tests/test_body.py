@@ -346,6 +346,12 @@ def test_trim_edges_drops_a_closing_call_to_comment_only_when_it_is_the_paragrap
     assert trim_edges([LONG, thought], None, None, BlockLog()) == [LONG, thought]
 
 
+def test_trim_edges_drops_a_closing_newsroom_role_line_but_not_a_sentence():
+    assert trim_edges([LONG, "Leiterin Redaktion Leben und Gesundheit"], None, None, BlockLog()) == [LONG]
+    bio = "LAURIE OAKES IS THE NINE NETWORK POLITICAL EDITOR"
+    assert trim_edges([LONG, bio], None, None, BlockLog()) == [LONG, bio]
+
+
 def test_cut_at_trailing_heading():
     log = BlockLog()
     paragraphs = [LONG, LONG, "Tags", "budget, council"]

@@ -20,7 +20,7 @@ from .tables import (
     BLOCK_TAGS, DEK_TOKENS, LEAD_TOKENS, ARTICLE_TYPES, BYLINE_PATTERN, CAPTION_TAIL_PATTERN, CONSENT_PATTERN, INLINE_CREDIT_PATTERN, MACHINERY_PATTERN, NEWSLETTER_PROMPT_HINT, NEWSLETTER_PROMPT_PATTERN,
     SHARE_TAIL_PATTERN, CONTRIBUTOR_PATTERN, META_LINE_PATTERN,
     TIME_PATTERN, CONTACT_PATTERN, CREDIT_PATTERN, HEADING_TAGS, LISTING_TYPES, TRAILER_PATTERN,
-    POINTER_LINE_PATTERN, COMMENT_PROMPT_PATTERN,
+    POINTER_LINE_PATTERN, COMMENT_PROMPT_PATTERN, NEWSROOM_ROLE_PATTERN, COPULA_PATTERN,
 )
 from .text import clean_space, normalize_phrase, paragraphs_of, text_weight, tokens
 
@@ -80,6 +80,8 @@ NAME_LINE_MAX_LEN = 40
 COMMENT_PROMPT_MAX_LEN = 400
 #: The call must begin within this many characters of the paragraph's start.
 COMMENT_PROMPT_MAX_START = 120
+#: Longest closing line (characters) taken for an author's newsroom role.
+ROLE_LINE_MAX_LEN = 60
 #: Paragraphs at the edges shorter than this may be bylines, credits or trailers.
 EDGE_MAX_LEN = 200
 
@@ -508,6 +510,10 @@ def trim_edges(paragraphs: list[str], headline_key, structured, record) -> list[
             # a paragraph that is a call to comment; a closing thought that ends in one stays
             label = "comments"
         if site_key and normalize_phrase(text) == site_key:
+            label = "byline"
+        if label is None and is_signature_line(text) and len(text) <= ROLE_LINE_MAX_LEN \
+                and NEWSROOM_ROLE_PATTERN.search(text) and not COPULA_PATTERN.search(text):
+            # the role line of an author box under the text ("Leiterin Redaktion Leben")
             label = "byline"
         if label is None and trimmed_contact and is_signature_line(text):
             # the name and role lines of an author box whose contact line went already

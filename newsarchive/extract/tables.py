@@ -450,6 +450,17 @@ CONTRIBUTOR_PATTERN = re.compile(
     r"\b(?:contributed (?:to )?this (?:report|story|article)|contributed reporting)\b|"
     r"^(?:additional|with additional|with) reporting by\b", re.I)
 
+#: Newsroom roles: a short closing line naming one is the signature of an author box
+#: ("Leiterin Redaktion Leben und Gesundheit", "Senior Editor, Technology").
+NEWSROOM_ROLE_PATTERN = re.compile(
+    r"\b(?:redaktion|redakteur(?:in)?|chefredakteur(?:in)?|ressortleiter(?:in)?|korrespondent(?:in)?|"
+    r"journalist(?:in)?|kolumnist(?:in)?|editor|reporter|correspondent|columnist|rédact(?:eur|rice)|"
+    r"rédaction|redactor(?:a)?|redacción|corresponsal|giornalista|redattore|redattrice)\b", re.I)
+
+#: A copula makes a line a sentence about someone ("X is the network's political editor"),
+#: which sites print as the article's last line; a role line has none.
+COPULA_PATTERN = re.compile(r"\b(?:is|was|ist|war|est|es|è|era|jest|är|er)\b", re.I)
+
 #: Notices of a site's machinery inside the text: login prompts, empty ratings, PHP warnings.
 MACHINERY_PATTERN = re.compile(
     r"^(?:(?:warning|notice|deprecated|fatal error|parse error): .{0,300} in /\S+|"
