@@ -370,9 +370,14 @@ def test_drop_repeated_short_lines_and_gallery_captions():
     log = BlockLog()
     caption = "A long gallery caption describing the scene in the council chamber at night."
     paragraphs = [LONG, "Advertisement", LONG + " 2", "Advertisement", caption, caption, caption,
-                  LONG + " 3", LONG + " 4", LONG + " 5", LONG + " 6"]
+                  LONG + " 3", "Advertisement", LONG + " 4", LONG + " 5", LONG + " 6"]
     kept = drop_repeated_short(paragraphs, log)
     assert "Advertisement" not in kept and caption not in kept and len(kept) == 6
+
+
+def test_a_short_line_said_twice_stays():
+    paragraphs = [LONG, "Repeat Chorus", LONG + " 2", "Repeat Chorus"]
+    assert drop_repeated_short(paragraphs, BlockLog()) == paragraphs
 
 
 def test_heading_texts_holds_bold_run_in_heads_only():

@@ -131,9 +131,10 @@ def test_caption_classes_are_chrome():
 
 # ---------------------------------------------------------------- repeated lines
 def test_repeated_subheadings_stay_repeated_chrome_goes():
-    paragraphs = ["Setting up", LONG, "Advertisement line", "Setting up", LONG + " Two.", "Advertisement line"]
+    paragraphs = ["Setting up", LONG, "Advertisement line", "Setting up", LONG + " Two.", "Advertisement line",
+                  "Setting up", LONG + " Three.", "Advertisement line"]
     kept = drop_repeated_short(paragraphs, BlockLog(), subheadings={"Setting up"})
-    assert kept == ["Setting up", LONG, "Setting up", LONG + " Two."]
+    assert kept == ["Setting up", LONG, "Setting up", LONG + " Two.", "Setting up", LONG + " Three."]
 
 
 def test_heading_texts_of_the_article():

@@ -620,7 +620,9 @@ def opens_block(el) -> bool:
 def drop_repeated_short(paragraphs: list[str], record, subheadings: set[str] = frozenset()) -> list[str]:
     """Paragraphs repeated in the body are chrome: "Advertisement" between paragraphs, the
     caption of every slide of a gallery. An article does not say the same paragraph twice,
-    but a manual may give several sections the same subheading ("Setting up")."""
+    but a manual may give several sections the same subheading ("Setting up"), and a song or
+    an exercise sheet the same short line twice ("Repeat Chorus"): a short line goes from its
+    third time on."""
     counts: dict[str, int] = {}
     for text in paragraphs:
         if any(ch.isalnum() for ch in text):
@@ -628,7 +630,7 @@ def drop_repeated_short(paragraphs: list[str], record, subheadings: set[str] = f
     total = max(1, sum(len(p) for p in paragraphs))
     # filler text repeated all over a page is its content (test pages, poems), not chrome
     repeated = {text for text, n in counts.items()
-                if (n >= 2 and len(text) <= 60 and text not in subheadings) or (n >= 3 and n * len(text) < REPEATED_MAX_SHARE * total)}
+                if (n >= 3 and len(text) <= 60 and text not in subheadings) or (n >= 3 and n * len(text) < REPEATED_MAX_SHARE * total)}
     if not repeated:
         return paragraphs
     # in page order: iterating the set would order the blocks by string hash, run to run

@@ -368,7 +368,7 @@ READ_MORE_LINKS = frozenset({
 
 #: Whole short paragraphs that are chrome, normalised (lower-case, trimmed), with labels.
 CHROME_PARAGRAPHS = {
-    "advertisement": "advertisement", "advertisements": "advertisement",
+    "advertisement": "advertisement", "advertisements": "advertisement", "advert": "advertisement",
     "story continues below advertisement": "advertisement", "continue reading below": "advertisement",
     "article continues below advertisement": "advertisement", "scroll to continue": "advertisement",
     "continue reading the main story": "advertisement", "anzeige": "advertisement",
@@ -493,7 +493,7 @@ SHARE_TAIL_PATTERN = re.compile(r"click to tweet\s*$|tweet this\s*$|share on twi
 #: Lines of a consent placeholder standing in for an embedded video or post.
 CONSENT_PATTERN = re.compile(
     r"^(?:ich bin damit einverstanden, dass mir|personenbezogene daten können an|"
-    r"empfohlener redaktioneller inhalt|an dieser stelle (?:findest du|finden sie) (?:einen )?externen|"
+    r"empfohlener redaktioneller inhalt|ein klick für den datenschutz$|an dieser stelle (?:findest du|finden sie) (?:einen )?externen|"
     r"externer inhalt|du kannst ihn dir mit einem klick|sie können sich (?:diesen|den) inhalt|"
     r"[\w.-]+-inhalte? (?:erlauben|anzeigen|aktivieren)$|link zum [\w.-]+-inhalt$|"
     r"i agree to (?:external|third-party) content|this content is (?:provided|hosted) by|"
