@@ -630,7 +630,8 @@ def drop_repeated_short(paragraphs: list[str], record, subheadings: set[str] = f
     total = max(1, sum(len(p) for p in paragraphs))
     # filler text repeated all over a page is its content (test pages, poems), not chrome
     repeated = {text for text, n in counts.items()
-                if (n >= 3 and len(text) <= 60 and text not in subheadings) or (n >= 3 and n * len(text) < REPEATED_MAX_SHARE * total)}
+                if n >= 3 and text not in subheadings
+                and (len(text) <= 60 or n * len(text) < REPEATED_MAX_SHARE * total)}
     if not repeated:
         return paragraphs
     # in page order: iterating the set would order the blocks by string hash, run to run
