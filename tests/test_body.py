@@ -2,10 +2,10 @@
 import lxml.html
 import pytest
 
-from newsarchive.article import BOILERPLATE_LABELS
+from newsarchive.article import BOILERPLATE_LABELS, Boilerplate
 from newsarchive.extract.body import (
     BlockLog, BodyResult, cross_check_article_body, cut_at_trailing_heading, drop_captions,
-    drop_repeated_short, edge_label, extract_body, heading_texts, is_listing, looks_like_article, trim_edges,
+    discussion_text, drop_repeated_short, edge_label, extract_body, heading_texts, is_listing, looks_like_article, trim_edges,
 )
 from newsarchive.extract.boilerplate import (
     describe_block, heading_elements, heading_label, is_internal_link, promo_label,
@@ -612,3 +612,18 @@ def test_separate_boilerplate_removes_a_teaser_grid_merged_after_the_article():
     separate_boilerplate([article, grid], text_stats(tree.find("body")), log, page_host="paper.com")
     assert "These trends" not in grid.text_content() and article.text_content().count(LONG) == 3
     assert log.records()[0].label == "related"
+
+
+def test_discussion_text_is_the_content_of_a_page_with_nothing_else():
+    log = BlockLog()
+    posts = [f"user{i} 28.09.19 Has anyone found a fix for the app store on mobile data? Post {i}." for i in range(8)]
+    log.add(Boilerplate(label="comments", heading=None, text="\n".join(posts + ["Kommentieren"])), 10)
+    log.add(Boilerplate(label="share", heading=None, text="Share"), 5)
+    assert discussion_text(log) == posts
+    assert [r.label for r in log.records()] == ["share"]
+
+
+def test_short_discussion_stays_boilerplate():
+    log = BlockLog()
+    log.add(Boilerplate(label="comments", heading=None, text="Nice post!"), 10)
+    assert discussion_text(log) == [] and len(log.records()) == 1

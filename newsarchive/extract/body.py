@@ -82,6 +82,8 @@ COMMENT_PROMPT_MAX_LEN = 400
 COMMENT_PROMPT_MAX_START = 120
 #: Longest closing line (characters) taken for an author's newsroom role.
 ROLE_LINE_MAX_LEN = 60
+#: Characters of discussion that make a page without other text a discussion page.
+DISCUSSION_MIN_LEN = 500
 #: Paragraphs at the edges shorter than this may be bylines, credits or trailers.
 EDGE_MAX_LEN = 200
 
@@ -119,6 +121,13 @@ class BlockLog:
 
     def add(self, record: Boilerplate, line: int) -> None:
         self._items.append((line, len(self._items), record))
+
+    def take(self, label: str) -> list[Boilerplate]:
+        """Remove and return the records of one label, in page order."""
+        taken = [item for item in sorted(self._items, key=lambda item: (item[0], item[1]))
+                 if item[2].label == label]
+        self._items = [item for item in self._items if item[2].label != label]
+        return [item[2] for item in taken]
 
     def records(self) -> list[Boilerplate]:
         return [item[2] for item in sorted(self._items, key=lambda item: (item[0], item[1]))]
@@ -160,7 +169,9 @@ def _extract_body(tree, structured, *, headline, url, include_captions, profile)
     else:
         elements = select_elements(body, stats)
     if not elements:
-        return BodyResult(boilerplate=blocks.records())
+        paragraphs = discussion_text(blocks)
+        return BodyResult(paragraphs=paragraphs, boilerplate=blocks.records(),
+                          is_article=bool(paragraphs) and looks_like_article(paragraphs, structured))
     headline_key = normalize_phrase(headline) if headline else None
     if not kept:
         elements = add_lead(elements, body, headline_key, structured)
@@ -172,6 +183,8 @@ def _extract_body(tree, structured, *, headline, url, include_captions, profile)
     paragraphs = drop_captions(paragraphs, blocks)
     paragraphs = drop_repeated_short(paragraphs, blocks, subheadings=heading_texts(elements))
     paragraphs = cross_check_article_body(paragraphs, structured, blocks)
+    if not paragraphs:
+        paragraphs = discussion_text(blocks)
     is_article = looks_like_article(paragraphs, structured)
     if not kept and is_listing(structured, body, stats):
         # a hub or section page: its teasers are not a body
@@ -180,6 +193,17 @@ def _extract_body(tree, structured, *, headline, url, include_captions, profile)
             blocks.add(Boilerplate(label="related", heading=None, text=text), 1 << 30)
         paragraphs = []
     return BodyResult(paragraphs=paragraphs, boilerplate=blocks.records(), is_article=is_article)
+
+
+def discussion_text(blocks: BlockLog) -> list[str]:
+    """A page with no text but its discussion (a forum thread, a live ticker set as
+    comments) has the discussion for its content: its lines, when they are long enough."""
+    comments = [r for r in blocks.records() if r.label == "comments"]
+    if sum(len(r.text or "") for r in comments) < DISCUSSION_MIN_LEN:
+        return []
+    lines = [line for r in blocks.take("comments") for line in (r.text or "").split("\n") if line.strip()]
+    # the thread's own buttons ("Kommentieren", "Reply") stay chrome
+    return [line for line in lines if promo_label(line, 0.0) is None]
 
 
 def page_host(url: str | None, structured) -> str | None:
