@@ -5,7 +5,7 @@ import pytest
 from newsarchive.article import BOILERPLATE_LABELS, Boilerplate
 from newsarchive.extract.body import (
     BlockLog, BodyResult, cross_check_article_body, cut_at_trailing_heading, drop_captions,
-    discussion_text, drop_repeated_short, edge_label, extract_body, heading_texts, is_listing, looks_like_article, trim_edges,
+    discussion_text, drop_repeated_short, edge_label, extract_body, heading_texts, whole_table, is_listing, looks_like_article, trim_edges,
 )
 from newsarchive.extract.boilerplate import (
     describe_block, heading_elements, heading_label, is_internal_link, promo_label,
@@ -627,3 +627,14 @@ def test_short_discussion_stays_boilerplate():
     log = BlockLog()
     log.add(Boilerplate(label="comments", heading=None, text="Nice post!"), 10)
     assert discussion_text(log) == [] and len(log.records()) == 1
+
+
+def test_whole_table_when_prose_stands_beside_it():
+    tree = html(f"<div><p>{LONG}</p><table><tbody><tr><td>Ann Lee</td></tr></tbody></table></div>"
+                "<table id='layout'><tr id='cell'><td>x</td></tr></table>")
+    stats = text_stats(tree.find("body"))
+    row = tree.find(".//tr")
+    assert whole_table(row, stats).tag == "table"
+    layout_row = tree.get_element_by_id("cell")
+    assert whole_table(layout_row, stats) is layout_row
+

@@ -84,6 +84,10 @@ COMMENT_PROMPT_MAX_START = 120
 ROLE_LINE_MAX_LEN = 60
 #: Characters of discussion that make a page without other text a discussion page.
 DISCUSSION_MIN_LEN = 500
+#: Parts of a table that stand for the whole table when chosen as the article.
+TABLE_PART_TAGS = frozenset({"tr", "tbody", "thead", "tfoot"})
+#: A paragraph beside a table longer than this (characters) makes the table part of a text.
+TABLE_PROSE_MIN_LEN = 80
 #: Paragraphs at the edges shorter than this may be bylines, credits or trailers.
 EDGE_MAX_LEN = 200
 
@@ -230,7 +234,25 @@ def select_elements(body, stats) -> list:
     top = best_candidate(scores)
     if top is None:
         return [body] if stats.text_len(body) else []
-    return merge_siblings(top, scores, stats)
+    return merge_siblings(whole_table(top, stats), scores, stats)
+
+
+def whole_table(el, stats):
+    """A data table's row chosen as the article when prose paragraphs stand beside the
+    table (a letter above its signatories): the table is the block, so they are merged.
+    A layout table (no paragraphs beside it) keeps its row."""
+    if el.tag not in TABLE_PART_TAGS:
+        return el
+    for anc in el.iterancestors():
+        if anc.tag == "table":
+            parent = anc.getparent()
+            if parent is not None and any(
+                    sib.tag == "p" and stats.text_len(sib) > TABLE_PROSE_MIN_LEN for sib in parent):
+                return anc
+            return el
+        if anc.tag not in TABLE_PART_TAGS:
+            break
+    return el
 
 
 def find_headline_element(body, headline_key: str | None):
