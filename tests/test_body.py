@@ -51,6 +51,7 @@ def test_clean_space_collapses_all_whitespace():
 def test_normalize_phrase_strips_case_and_edge_punctuation():
     assert normalize_phrase("  Read MORE: ") == "read more"
     assert normalize_phrase("» You might also like…") == "you might also like…"
+    assert normalize_phrase("More ▾") == "more"
 
 
 def test_text_weight_counts_cjk_heavier():

@@ -9,7 +9,7 @@ from .tables import BLOCK_TAGS, CELL_TAGS, CJK_RANGES
 
 _SPACES = re.compile(r"\s+")
 _TOKEN = re.compile(r"\w+", re.UNICODE)
-_TRAILING_PUNCT = re.compile(r"[\s:：.!?»›>\-–—|/]+$")
+_TRAILING_PUNCT = re.compile(r"[\s:：.!?»›>\-–—|/▾▼▸▶►→↓]+$")
 _LEADING_PUNCT = re.compile(r"^[\s«‹<\-–—|/►▶»]+")
 
 
