@@ -310,7 +310,8 @@ def test_separate_boilerplate_removes_linked_teaser_boxes_after_the_text_began()
 
 # ---------------------------------------------------------------- edges and checks
 def test_edge_label():
-    assert edge_label("Mark Lavin", None, None) == "byline"
+    assert edge_label("Mark Lavin", None, None, frozenset({"mark lavin"})) == "byline"
+    assert edge_label("Künstlerischer Lebenslauf", None, None, frozenset({"mark lavin"})) is None
     assert edge_label("The council voted.", None, None) is None
     assert edge_label("NEW YORK", None, None) is None
     assert edge_label("By Jane Doe", None, None) == "byline"

@@ -481,7 +481,8 @@ def _drop_before(heading, container, record) -> None:
             remove_element(el)
 
 
-def edge_label(text: str, headline_key: str | None, site_key: str | None) -> str | None:
+def edge_label(text: str, headline_key: str | None, site_key: str | None,
+               author_keys: frozenset = frozenset()) -> str | None:
     """Why a short paragraph at the body's start is not body (byline, credit...), or None."""
     phrase = normalize_phrase(text)
     if not phrase:
@@ -500,7 +501,7 @@ def edge_label(text: str, headline_key: str | None, site_key: str | None) -> str
         return "caption"
     if len(text) <= 80 and TIME_PATTERN.search(text) and text[-1] not in ".!?":
         return "byline"
-    if is_name_line(text):
+    if author_keys and is_name_line(text) and normalize_phrase(text) in author_keys:
         return "byline"
     label = promo_label(text, 0.0)
     if label is not None and label != "related":
@@ -508,9 +509,27 @@ def edge_label(text: str, headline_key: str | None, site_key: str | None) -> str
     return None
 
 
+def declared_author_keys(structured) -> frozenset:
+    """The author names the page declares (JSON-LD author, meta author), normalised."""
+    if structured is None:
+        return frozenset()
+    names = []
+    article = getattr(structured, "article", None) or {}
+    authors = article.get("author") if isinstance(article, dict) else None
+    for author in authors if isinstance(authors, list) else [authors]:
+        if isinstance(author, dict):
+            author = author.get("name")
+        if isinstance(author, str):
+            names.append(author)
+    meta_author = (getattr(structured, "meta", None) or {}).get("author")
+    if isinstance(meta_author, str):
+        names.append(meta_author)
+    return frozenset(normalize_phrase(name) for name in names if name)
+
+
 def is_name_line(text: str) -> bool:
-    """Two or three capitalised words alone on a line ("Mark Lavin"): an author's name above
-    the text (or a kicker), never its first sentence."""
+    """Two or three capitalised words alone on a line ("Mark Lavin"): a name, when the page
+    declares it as its author's."""
     words = text.split()
     return 2 <= len(words) <= 3 and len(text) <= NAME_LINE_MAX_LEN and all(
         w[0].isupper() and w[1:].replace("-", "").replace(".", "").isalpha() and not w.isupper()
@@ -523,9 +542,10 @@ def trim_edges(paragraphs: list[str], headline_key, structured, record) -> list[
     if structured is not None:
         site = (getattr(structured, "og", None) or {}).get("site_name")
     site_key = normalize_phrase(site) if site else None
+    author_keys = declared_author_keys(structured)
     start = 0
     while start < len(paragraphs):
-        label = edge_label(paragraphs[start], headline_key, site_key)
+        label = edge_label(paragraphs[start], headline_key, site_key, author_keys)
         if label is None:
             break
         record.add(Boilerplate(label=label, heading=None, text=paragraphs[start]), 1 << 29)
