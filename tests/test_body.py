@@ -123,6 +123,7 @@ def test_is_hidden(markup, hidden):
     ("<div class='saboxplugin-wrap'>x</div>", "byline"),
     ("<div class='abh_box abh_box_down'>x</div>", "byline"),
     ("<div class='user-bio'>x</div>", "byline"),
+    ("<div class='live-match-comments'>x</div>", None),
 ])
 def test_chrome_label(markup, label):
     assert chrome_label(frag(markup), weak_allowed=False) == label

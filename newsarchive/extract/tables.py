@@ -81,6 +81,8 @@ BODY_TOKENS = frozenset({
     "articlebody", "articletext", "articlecontent", "storybody", "storycontent", "storytext",
     "entrycontent", "postcontent", "postbody", "bodytext", "richtext", "artikeltext",
     "mainbody", "newstext", "articlecopy", "textbody", "contentbody", "itemfulltext",
+    # a live ticker's entries are the page's text, not reader comments ("live-match-comments")
+    "matchcomment", "matchcomments", "livecomment", "livecomments", "liveticker",
 })
 
 #: Class/id tokens of an article's lead paragraph (standfirst).
