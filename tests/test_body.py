@@ -355,6 +355,12 @@ def test_trim_edges_drops_a_closing_newsroom_role_line_but_not_a_sentence():
     assert trim_edges([LONG, bio], None, None, BlockLog()) == [LONG, bio]
 
 
+def test_trim_edges_drops_a_closing_agency_sign_off():
+    assert trim_edges([LONG, "RIRM"], None, None, BlockLog()) == [LONG]
+    assert trim_edges([LONG, "(dpa)"], None, None, BlockLog()) == [LONG]
+    assert trim_edges([LONG, "Thanks."], None, None, BlockLog()) == [LONG, "Thanks."]
+
+
 def test_cut_at_trailing_heading():
     log = BlockLog()
     paragraphs = [LONG, LONG, "Tags", "budget, council"]

@@ -84,6 +84,8 @@ COMMENT_PROMPT_MAX_START = 120
 ROLE_LINE_MAX_LEN = 60
 #: Characters of discussion that make a page without other text a discussion page.
 DISCUSSION_MIN_LEN = 500
+#: A closing line of initials only: an agency's or editor's sign-off.
+AGENCY_SIGN_OFF = re.compile(r"^(?:[A-Z]{2,6}|\([A-Za-z]{2,6}(?:/[A-Za-z]{1,6})*\))(?:/[A-Za-z]{1,6})*$")
 #: Parts of a table that stand for the whole table when chosen as the article.
 TABLE_PART_TAGS = frozenset({"tr", "tbody", "thead", "tfoot"})
 #: A paragraph beside a table longer than this (characters) makes the table part of a text.
@@ -576,6 +578,9 @@ def trim_edges(paragraphs: list[str], headline_key, structured, record) -> list[
             # a paragraph that is a call to comment; a closing thought that ends in one stays
             label = "comments"
         if site_key and normalize_phrase(text) == site_key:
+            label = "byline"
+        if label is None and AGENCY_SIGN_OFF.match(text):
+            # an agency's or editor's initials closing the text ("RIRM", "(dpa)", "AFP/jm")
             label = "byline"
         if label is None and is_signature_line(text) and len(text) <= ROLE_LINE_MAX_LEN \
                 and NEWSROOM_ROLE_PATTERN.search(text) and not COPULA_PATTERN.search(text):
