@@ -5,7 +5,8 @@ import pytest
 from newsarchive.article import BOILERPLATE_LABELS, Boilerplate
 from newsarchive.extract.body import (
     BlockLog, BodyResult, cross_check_article_body, cut_at_trailing_heading, drop_captions,
-    discussion_text, drop_repeated_short, edge_label, extract_body, heading_texts, whole_table, is_listing, looks_like_article, trim_edges,
+    discussion_text, drop_repeated_short, edge_label, extract_body, heading_texts, strip_read_more_tails,
+    whole_table, is_listing, looks_like_article, trim_edges,
 )
 from newsarchive.extract.boilerplate import (
     describe_block, heading_elements, heading_label, is_internal_link, promo_label,
@@ -647,3 +648,10 @@ def test_whole_table_when_prose_stands_beside_it():
     layout_row = tree.get_element_by_id("cell")
     assert whole_table(layout_row, stats) is layout_row
 
+
+
+def test_strip_read_more_tails_keeps_the_text():
+    log = BlockLog()
+    kept = strip_read_more_tails([f"{LONG} [czytaj więcej]", "[więcej]", LONG, "See [1]"], log)
+    assert kept == [LONG, LONG, "See [1]"]
+    assert [r.text for r in log.records()] == ["[czytaj więcej]", "[więcej]"]

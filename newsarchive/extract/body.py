@@ -21,6 +21,7 @@ from .tables import (
     SHARE_TAIL_PATTERN, CONTRIBUTOR_PATTERN, META_LINE_PATTERN,
     TIME_PATTERN, CONTACT_PATTERN, CREDIT_PATTERN, HEADING_TAGS, LISTING_TYPES, TRAILER_PATTERN,
     POINTER_LINE_PATTERN, COMMENT_PROMPT_PATTERN, NEWSROOM_ROLE_PATTERN, COPULA_PATTERN,
+    READ_MORE_TAIL_PATTERN,
 )
 from .text import clean_space, normalize_phrase, paragraphs_of, text_weight, tokens
 
@@ -187,6 +188,7 @@ def _extract_body(tree, structured, *, headline, url, include_captions, profile)
     paragraphs = [p for el in elements for p in paragraphs_of(el)]
     paragraphs = trim_edges(paragraphs, headline_key, structured, blocks)
     paragraphs = drop_captions(paragraphs, blocks)
+    paragraphs = strip_read_more_tails(paragraphs, blocks)
     paragraphs = drop_repeated_short(paragraphs, blocks, subheadings=heading_texts(elements))
     paragraphs = cross_check_article_body(paragraphs, structured, blocks)
     if not paragraphs:
@@ -668,6 +670,20 @@ def drop_captions(paragraphs: list[str], record) -> list[str]:
         else:
             kept.append(text)
     return kept
+
+
+def strip_read_more_tails(paragraphs: list[str], record) -> list[str]:
+    """A paragraph closed by a bracketed "read more" link ("... [czytaj więcej]") keeps its
+    text; the link's label goes."""
+    out = []
+    for text in paragraphs:
+        match = READ_MORE_TAIL_PATTERN.search(text) if text.endswith("]") else None
+        if match is not None:
+            record.add(Boilerplate(label="related", heading=None, text=match.group(0).strip()), 1 << 30)
+            text = text[:match.start()].rstrip()
+        if text:
+            out.append(text)
+    return out
 
 
 def heading_texts(elements: list) -> set[str]:

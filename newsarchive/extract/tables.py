@@ -531,6 +531,12 @@ COMMENT_PROMPT_PATTERN = re.compile(
     r"schreib(?:t|e)? (?:es )?(?:mir |uns )?in die kommentare|laisse[zr]? un commentaire|"
     r"deja (?:un|tu) comentario|lascia un commento)\b", re.I)
 
+#: A bracketed "read more" link closing a teaser paragraph ("... [czytaj więcej]", "[mehr]").
+READ_MORE_TAIL_PATTERN = re.compile(
+    r"\s*\[\s*(?:read more|more|continue reading|czytaj więcej|czytaj dalej|więcej|mehr|weiterlesen|"
+    r"lire la suite|lire plus|leer más|leia mais|leggi tutto|lees meer|läs mer|les mer|подробнее|"
+    r"…|\.\.\.)\s*\]$", re.I)
+
 #: Commas of every script, counted when scoring paragraphs (readability counts commas).
 COMMAS = ",，、،"
 
