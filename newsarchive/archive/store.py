@@ -11,6 +11,7 @@ import logging
 import pickle
 import sqlite3
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -69,8 +70,16 @@ def open_database(path: Path, busy_timeout: float) -> Database:
     conn = sqlite3.connect(str(path), timeout=busy_timeout, check_same_thread=False)
     db = Database(conn)
     db.execute("PRAGMA foreign_keys = ON")
-    if db.journal_mode != "wal":
-        db.enable_wal()
+    deadline = time.monotonic() + busy_timeout
+    while db.journal_mode != "wal":
+        try:
+            db.enable_wal()
+        except sqlite3.OperationalError as exc:
+            # switching the journal mode needs the file to itself, and SQLite answers "locked"
+            # at once, without waiting, while another process is creating the same archive
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
     return db
 
 
