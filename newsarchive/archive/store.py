@@ -74,6 +74,7 @@ def open_database(path: Path, busy_timeout: float) -> Database:
     while db.journal_mode != "wal":
         try:
             db.enable_wal()
+            break  # an in-memory database stays in "memory" mode
         except sqlite3.OperationalError as exc:
             # switching the journal mode needs the file to itself, and SQLite answers "locked"
             # at once, without waiting, while another process is creating the same archive
