@@ -13,7 +13,9 @@ from urllib.parse import urlsplit
 from dataclasses import dataclass, field
 
 from ..article import Boilerplate
-from .boilerplate import describe_block, heading_label, promo_label, separate_boilerplate
+from .boilerplate import (
+    describe_block, heading_label, promo_label, separate_boilerplate, text_before,
+)
 from .prune import class_tokens, prune_chrome, remove_element, strip_comments
 from .score import best_candidate, merge_siblings, score_candidates, text_stats
 from .tables import (
@@ -416,14 +418,14 @@ def drop_headline(elements: list, headline_key: str | None, record) -> None:
                 first_h1 = (heading, container)
             if headline_key and (same_headline(text, headline_key) or (
                     covers_headline(text, headline_key) and not longer_than_headline(text, headline_key)
-                    and _text_before(heading, container) <= KICKER_MAX_LEN)):
+                    and text_before(heading, container) <= KICKER_MAX_LEN)):
                 _drop_before(heading, container, record)
                 remove_element(heading)
                 return
     if first_h1 is not None and not headline_key:
         # without a known headline, an h1 at the top of the article is its headline
         heading, container = first_h1
-        if _text_before(heading, container) <= KICKER_MAX_LEN:
+        if text_before(heading, container) <= KICKER_MAX_LEN:
             _drop_before(heading, container, record)
             remove_element(heading)
 
@@ -440,19 +442,6 @@ def longer_than_headline(text: str, headline_key: str) -> bool:
     """A heading far longer than the headline is a lead set as a heading, which repeats the
     headline's words in sentences."""
     return len(text) > HEADING_LEAD_RATIO * len(headline_key) + HEADING_LEAD_SLACK
-
-
-def _text_before(heading, container) -> int:
-    """Characters of text in the container before the heading."""
-    total = 0
-    for node in container.iter():
-        if node is heading:
-            return total
-        if node.text:
-            total += len(node.text.strip())
-        if node.tail and node is not container:
-            total += len(node.tail.strip())
-    return total
 
 
 def same_headline(text: str, headline_key: str) -> bool:
