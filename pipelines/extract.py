@@ -54,17 +54,30 @@ class ExtractPipeline:
         return cls()
 
     def process_item(self, item):
-        adapter = ItemAdapter(item)
-        adapter["article"] = None
-        page = fetched_page(adapter)
-        if page.error is not None or not is_extractable_page(page):
+        adapter, page = page_to_extract(item)
+        if page is None:
             return item
         try:
             adapter["article"] = extract_fetched_page(page, self.extract_fn)
         except Exception as exc:  # noqa: BLE001 - one bad page must never stop the crawl
             log.exception("extraction failed on %s", page.final_url or page.url)
-            adapter["error"] = f"extract: {type(exc).__name__}: {exc}"
+            adapter["error"] = extraction_error(exc)
         return item
+
+
+def page_to_extract(item) -> tuple[ItemAdapter, FetchedPage | None]:
+    """The item's adapter with `article` set to None, and its page when it is one to extract."""
+    adapter = ItemAdapter(item)
+    adapter["article"] = None
+    page = fetched_page(adapter)
+    if page.error is not None or not is_extractable_page(page):
+        return adapter, None
+    return adapter, page
+
+
+def extraction_error(exc: BaseException) -> str:
+    """The item error recorded for an extraction that raised."""
+    return f"extract: {type(exc).__name__}: {exc}"
 
 
 def extract_in_worker(page: FetchedPage):
@@ -121,10 +134,8 @@ class PooledExtractPipeline(ExtractPipeline):
             self.pool = None
 
     async def process_item(self, item):
-        adapter = ItemAdapter(item)
-        adapter["article"] = None
-        page = fetched_page(adapter)
-        if page.error is not None or not is_extractable_page(page):
+        adapter, page = page_to_extract(item)
+        if page is None:
             return item
         if self.pool is None:
             self.open_spider()
@@ -141,7 +152,7 @@ class PooledExtractPipeline(ExtractPipeline):
             await self.retry_alone(adapter, page)
         except Exception as exc:  # noqa: BLE001 - one bad page must never stop the crawl
             log.error("extraction failed on %s: %s", page.final_url or page.url, exc)
-            adapter["error"] = f"extract: {type(exc).__name__}: {exc}"
+            adapter["error"] = extraction_error(exc)
         return item
 
     async def retry_alone(self, adapter: ItemAdapter, page: FetchedPage) -> None:
@@ -154,6 +165,6 @@ class PooledExtractPipeline(ExtractPipeline):
                       page.final_url or page.url)
             adapter["error"] = "extract: worker process died"
         except Exception as exc:  # noqa: BLE001
-            adapter["error"] = f"extract: {type(exc).__name__}: {exc}"
+            adapter["error"] = extraction_error(exc)
         finally:
             solo.shutdown(wait=False)
