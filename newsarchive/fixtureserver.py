@@ -36,6 +36,7 @@ from __future__ import annotations
 import hashlib
 import json
 import mimetypes
+import os
 import threading
 import time
 from email.utils import formatdate, parsedate_to_datetime
@@ -95,9 +96,13 @@ def load_routes(root: Path) -> dict[str, dict]:
 
 
 def resolve_file(root: Path, url_path: str) -> Path | None:
-    """The file under root that serves url_path, or None (outside root, hidden, missing)."""
+    """The file under root that serves url_path, or None (outside root, hidden, missing).
+
+    Containment is judged on the URL path, not on where a link inside the site points: a
+    site may link a page it shares with another fixture (the demo site links the real pages
+    it has in common with tests/fixtures/pages rather than storing them twice)."""
     relative = unquote(url_path).lstrip("/")
-    candidate = (root / relative).resolve()
+    candidate = Path(os.path.normpath(root / relative))
     if candidate != root and root not in candidate.parents:
         return None
     if candidate.is_dir():

@@ -165,6 +165,20 @@ def test_resolve_file_stays_inside_root(site):
     assert resolve_file(root, "/_routes.json") is None
 
 
+def test_a_page_linked_into_the_site_is_served_from_where_it_lives(tmp_path):
+    root = tmp_path / "site"
+    (root / "articles").mkdir(parents=True)
+    shared = tmp_path / "pages" / "seed" / "page.html"
+    shared.parent.mkdir(parents=True)
+    shared.write_text("<h1>Seed</h1>", encoding="utf-8")
+    (root / "articles" / "seed.html").symlink_to("../../pages/seed/page.html")
+    assert resolve_file(root, "/articles/seed.html") == root / "articles" / "seed.html"
+    assert resolve_file(root, "/../pages/seed/page.html") is None
+    with FixtureServer(root) as running:
+        status, _, body, _ = fetch(running.url + "/articles/seed.html")
+    assert (status, body) == (200, b"<h1>Seed</h1>")
+
+
 def conditional_get(url, **headers):
     """(status, headers) of a GET with the given request headers."""
     request = urllib.request.Request(url, headers=headers)
