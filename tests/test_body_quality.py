@@ -255,3 +255,30 @@ def test_share_tails_and_newsletter_prompts_pass_the_cheap_tests():
     kept = drop_captions([LONG + " Share on Twitter", "Sign up for our daily briefing newsletter here.", LONG],
                          BlockLog())
     assert kept == [LONG, LONG]
+
+
+# ---------------------------------------------------------------- comment threads
+def test_a_long_thread_under_a_short_post_stays_comments():
+    # a blog engine's thread ("re: <title>" per comment) holds most of the page's prose, yet
+    # the post above it is the article
+    post = "".join(f"<p>{LONG} Post part {i}.</p>" for i in range(2))
+    thread = "".join(f"<h4><a href='#c{i}'>#</a> re: Council passes budget</h4><p>{LONG} Reader {i}.</p>"
+                     for i in range(8))
+    result = body_of(f"<div id='main'><div class='post'><h2>Council passes budget</h2>{post}</div>"
+                     f"<div id='comments'><h3>Comments</h3>{thread}</div></div>")
+    assert [p for p in result.paragraphs if "Post part" in p] and \
+        not any("Reader" in p for p in result.paragraphs)
+    assert any(b.label == "comments" and "Reader 3" in b.text for b in result.boilerplate)
+
+
+def test_a_forum_thread_with_nothing_beside_it_is_the_content():
+    thread = "".join(f"<div class='reply'><p>{LONG} Reader {i}.</p></div>" for i in range(6))
+    result = body_of(f"<div id='comments'>{thread}</div><p>Menu</p>")
+    assert any("Reader 4" in p for p in result.paragraphs)
+
+
+def test_chinese_post_lines_and_related_reports():
+    assert edge_label("发表于 2004年12月27日 12:40 - (阅读:3727;评论:63)", None, None) == "byline"
+    assert edge_label("发布时间：2022-02-13 04:22:18", None, None) == "byline"
+    assert edge_label("他发表于杂志上的文章引起了很大的反响。", None, None) is None
+    assert heading_label("相关报道：") == "related"

@@ -212,6 +212,14 @@ def holds_article(el, page_text_len: int, prose: dict | None = None, prose_total
     return link_len < 0.3 * len(el.text_content())
 
 
+def thread_beside_text(el, prose: dict, prose_total: int) -> bool:
+    """True when a comment thread stands beside the text it discusses: prose outside it, and
+    neither the headline nor an articleBody inside it. A short post with a long thread under
+    it leaves the thread most of the page's prose, yet the thread is still comments; a forum
+    page (no prose outside the thread) keeps its discussion."""
+    return prose_total - prose.get(el, 0) >= PROSE_MIN_LEN and not _HOLDS_MAIN(el)
+
+
 def is_article_header(el) -> bool:
     """A <header> of the article, not the site's banner: it holds the h1 with a paragraph
     beside it, or a block named as the lead ("content__intro"). Its lead is body."""
@@ -312,7 +320,9 @@ def prune_chrome(root, record, *, include_captions: bool = False) -> None:
             # the article's own header: headline, lead and meta line together; its parts
             # are judged one by one (the lead is body, the breadcrumb is not)
             label = None
-        if label is not None and not holds_article(el, page_text_len, prose, prose_total):
+        if label is not None and (
+                not holds_article(el, page_text_len, prose, prose_total)
+                or (label in HARD_LABELS and thread_beside_text(el, prose, prose_total))):
             record(el, label)
             remove_element(el)
             continue

@@ -323,6 +323,7 @@ BOILERPLATE_HEADINGS = {
     "延伸阅读": "related", "热门文章": "related", "热点新闻": "related", "最新新闻": "related",
     "猜你喜欢": "related", "相關新聞": "related", "延伸閱讀": "related", "熱門新聞": "related",
     "推薦閱讀": "related", "相關文章": "related", "相关链接": "related", "更多新闻": "related",
+    "相关报道": "related", "相關報導": "related", "相關報道": "related",
     "关联阅读": "related", "今日推荐": "related", "热门推荐": "related", "精彩推荐": "related",
     "関連記事": "related", "関連ニュース": "related", "おすすめ記事": "related",
     "あわせて読みたい": "related", "人気記事": "related", "最新記事": "related",
@@ -423,7 +424,8 @@ BYLINE_PATTERN = re.compile(
 META_LINE_PATTERN = re.compile(
     r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|^\W*(?:published|posted|updated|veröffentlicht|publié|"
     r"publicado|pubblicato|gepubliceerd|opublikowano|publicerad|publisert|publiziert|erschienen|"
-    r"created)\b|\b(?:published by|posted by|publicado por|publié par|"
+    r"created)\b|^\W*(?:发表于|發表於|发布于|發佈於|发表时间|發表時間|发布时间|發佈時間|發布時間|更新时间|更新時間)|"
+    r"\b(?:published by|posted by|publicado por|publié par|"
     r"veröffentlicht von|pubblicato da|updated|aktualisiert|mis à jour|actualizado|"
     r"last modified|read time|min read|minute read|lesezeit|reading time)\b", re.I)
 
