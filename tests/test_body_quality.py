@@ -282,3 +282,32 @@ def test_chinese_post_lines_and_related_reports():
     assert edge_label("发布时间：2022-02-13 04:22:18", None, None) == "byline"
     assert edge_label("他发表于杂志上的文章引起了很大的反响。", None, None) is None
     assert heading_label("相关报道：") == "related"
+
+
+# ---------------------------------------------------------------- link-dense blocks that are text
+def test_rows_of_a_data_table_stay_and_a_menu_row_goes():
+    rows = "".join(f"<tr><td><a href='/f{i}'>Film number {i} of the list</a></td><td>19{60 + i}</td>"
+                   f"<td>A scientist relives one day of the war, again and again.</td></tr>" for i in range(4))
+    rows += ("<tr><td><a href='/j'>Journey to the Center of Time</a></td><td>1967</td>"
+             "<td><a href='/r'>Remake</a> of <a href='/t'>The Time Travelers</a></td></tr>")
+    tree = html(f"<div id='c'><p>{LONG}</p><table><tr><th>Film</th><th>Year</th><th>Note</th></tr>"
+                f"{rows}<tr><td><a href='/a'>Home page</a></td><td><a href='/b'>All the films</a></td>"
+                f"</tr></table><p>{LONG} Two.</p></div>")
+    container = tree.get_element_by_id("c")
+    separate_boilerplate([container], text_stats(container), BlockLog(), page_host="paper.com")
+    text = container.text_content()
+    assert "Film number 1 of the list" in text and "Journey to the Center" in text
+    assert "All the films" not in text
+
+
+def test_a_sentence_with_its_sources_linked_is_text_and_a_link_list_is_not():
+    tree = html(f"<div id='c'><p>{LONG}</p><p>Trump imposed tariffs on steel in 2018, "
+                "<a href='https://x.example/a'>prompting Mexico to implement a range of retaliatory "
+                "measures on American goods</a>, and the dispute lasted until the two governments "
+                "<a href='https://x.example/b'>signed an agreement in May 2019</a>.</p>"
+                "<p>Listen: <a href='https://po.example/1'>po.example/1</a> Download: "
+                f"<a href='https://po.example/2'>po.example/2</a></p><p>{LONG} Two.</p></div>")
+    container = tree.get_element_by_id("c")
+    separate_boilerplate([container], text_stats(container), BlockLog(), page_host="paper.com")
+    text = container.text_content()
+    assert "retaliatory measures" in text and "Download" not in text

@@ -24,6 +24,8 @@ from .text import clean_space, normalize_phrase, paragraphs_of
 MAX_HEADING_LEN = 90
 #: A block whose link text is at least this share of its text is a link list.
 LINK_LIST_DENSITY = 0.5
+#: Characters of text outside the links that make a link-dense paragraph running text.
+LINKED_PROSE_MIN_LEN = 60
 #: A teaser card closed by a "Read more" link has at most this many links and characters.
 TEASER_MAX_LINKS = 4
 TEASER_MAX_LEN = 600
@@ -246,6 +248,24 @@ def wholly_emphasised(el) -> bool:
     return child.tag in ("em", "strong", "i", "b") and not (child.tail or "").strip()
 
 
+def is_data_row(el, stats) -> bool:
+    """A row of a data table: several cells, one of them with text outside links (a film, its
+    year and a note; a date and a venue). The table was judged as a whole before its rows; a
+    row whose cells are all links is a menu laid out as a table, and is judged alone."""
+    if el.tag != "tr":
+        return False
+    cells = [c for c in el if c.tag in ("td", "th")]
+    return len(cells) >= 2 and any(stats.text_len(c) > stats.links.get(c, 0) for c in cells)
+
+
+def is_linked_prose(el, stats) -> bool:
+    """A paragraph of sentences that carry their sources as links ("Trump imposed tariffs in
+    2018, <a>prompting Mexico to retaliate</a>"): more running text outside its links than a
+    list's separators and labels ("Listen: <a> Download: <a>") ever hold."""
+    return el.tag == "p" and stats.text_len(el) - stats.links.get(el, 0) >= LINKED_PROSE_MIN_LEN \
+        and is_leaf_block(el)
+
+
 def is_teaser_card(el, stats, container=None, offset: int = 0) -> bool:
     """A block that is one link wrapped around a headline (and maybe a summary), or, after
     the text has begun, a title line that is one link and a summary under it (maybe closed
@@ -381,7 +401,8 @@ def separate_boilerplate(elements: list, stats, record, *, headline_key: str | N
                 length = stats.text_len(el)
                 links = stats.link_count.get(el, 0)
                 if length and links >= 2 and stats.link_density(el) >= LINK_LIST_DENSITY \
-                        and length < 0.5 * container_len:
+                        and length < 0.5 * container_len \
+                        and not is_data_row(el, stats) and not is_linked_prose(el, stats):
                     record([el], "related" if tag not in ("nav",) else "navigation")
                     remove_element(el)
                     continue
