@@ -311,3 +311,26 @@ def test_a_sentence_with_its_sources_linked_is_text_and_a_link_list_is_not():
     separate_boilerplate([container], text_stats(container), BlockLog(), page_host="paper.com")
     text = container.text_content()
     assert "retaliatory measures" in text and "Download" not in text
+
+
+def test_a_heading_that_is_the_description_is_the_lead_not_the_headline():
+    dek = "Snopes writer David Emery asked on Twitter if there were any un-angry Trump supporters"
+    structured = StructuredData(og={"description": dek + "?"})
+    paras = "".join(f"<p>{LONG} Part {i}.</p>" for i in range(4))
+    markup = f"<h1>'Neutral' Snopes Writer David Emery: 'Any Un-Angry Trump Supporters?'</h1>" \
+             f"<div class='entry-content'><h2>{dek}?</h2>{paras}</div>"
+    result = extract_body(html(markup), structured, url="https://paper.com/a",
+                          headline="'Neutral' Snopes Writer David Emery: 'Any Un-Angry Trump Supporters?'")
+    assert result.paragraphs[0] == dek + "?"
+    # the headline repeated at the top of the text still goes
+    markup = f"<div class='entry-content'><h2>Council passes budget</h2>{paras}</div>"
+    structured = StructuredData(og={"description": "Council passes budget"})
+    assert extract_body(html(markup), structured, url="https://paper.com/a",
+                        headline="Council passes budget").paragraphs[0].startswith(LONG)
+
+
+def test_widget_headings_kept_with_their_colon_and_jetpack_share_buttons():
+    assert heading_label("Like this:") == "share" and heading_label("Share this:") == "share"
+    assert heading_label("Like this") is None
+    assert chrome_label(frag("<div class='sharedaddy sd-block sd-like'><h3>Like</h3></div>"),
+                        weak_allowed=False) == "share"

@@ -184,7 +184,7 @@ def _extract_body(tree, structured, *, headline, url, include_captions, profile)
     headline_key = normalize_phrase(headline) if headline else None
     if not kept:
         elements = add_lead(elements, body, headline_key, structured)
-    drop_headline(elements, headline_key, blocks)
+    drop_headline(elements, headline_key, blocks, page_description(structured))
     separate_boilerplate(elements, stats, blocks, headline_key=headline_key,
                          page_host=page_host(url, structured))
     paragraphs = [p for el in elements for p in paragraphs_of(el)]
@@ -406,8 +406,11 @@ def reads_as_prose(text: str) -> bool:
     return text[-1] in SENTENCE_END or SENTENCE_BREAK.search(text) is not None
 
 
-def drop_headline(elements: list, headline_key: str | None, record) -> None:
-    """Remove the headline from the body, with the kicker and meta lines above it."""
+def drop_headline(elements: list, headline_key: str | None, record, description: str = "") -> None:
+    """Remove the headline from the body, with the kicker and meta lines above it. A heading
+    that is the page's description and not the headline itself is the lead set as a heading
+    ("<h2>Snopes writer asked if there were any un-angry Trump supporters</h2>"), which shares
+    most of its words with the headline and stays."""
     first_h1 = None
     for container in elements:
         for heading in container.iter("h1", "h2"):
@@ -416,6 +419,9 @@ def drop_headline(elements: list, headline_key: str | None, record) -> None:
                 continue
             if heading.tag == "h1" and first_h1 is None:
                 first_h1 = (heading, container)
+            if headline_key and text != headline_key and headline_key not in text \
+                    and is_description(text, description):
+                continue
             if headline_key and (same_headline(text, headline_key) or (
                     covers_headline(text, headline_key) and not longer_than_headline(text, headline_key)
                     and text_before(heading, container) <= KICKER_MAX_LEN)):
@@ -428,6 +434,12 @@ def drop_headline(elements: list, headline_key: str | None, record) -> None:
         if text_before(heading, container) <= KICKER_MAX_LEN:
             _drop_before(heading, container, record)
             remove_element(heading)
+
+
+def is_description(phrase: str, description: str) -> bool:
+    """A heading's text is the page's description (the description may run on after it)."""
+    return len(phrase) >= LEAD_MIN_LEN and bool(description) and (
+        phrase == description or (description.startswith(phrase) and len(phrase) >= 0.8 * len(description)))
 
 
 def covers_headline(text: str, headline_key: str) -> bool:

@@ -64,6 +64,11 @@ def heading_label(text: str | None, *, exact: bool = False) -> str | None:
     label = BOILERPLATE_HEADINGS.get(phrase)
     if label is not None:
         return label
+    if text.rstrip().endswith(":"):
+        # entries kept with their colon ("Like this:") name a widget only in that form
+        label = BOILERPLATE_HEADINGS.get(phrase + ":")
+        if label is not None:
+            return label
     if exact:
         head, colon, rest = phrase.partition(":")
         return BOILERPLATE_HEADINGS.get(head.strip()) if colon and not rest.strip() else None

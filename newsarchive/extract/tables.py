@@ -111,6 +111,8 @@ BAD_TOKENS = {
     "replies": "comments", "reply": "comments", "discussion": "comments", "kommentare": "comments",
     "share": "share", "sharing": "share", "social": "share", "sharebar": "share",
     "socialmedia": "share", "shariff": "share", "sharethis": "share", "addthis": "share",
+    # WordPress (Jetpack) share and like buttons, "sharedaddy sd-sharing-enabled"
+    "sharedaddy": "share",
     "follow": "share", "print": "share",
     "newsletter": "newsletter", "subscribe": "newsletter", "subscription": "newsletter",
     "signup": "newsletter", "optin": "newsletter", "paywall-promo": "newsletter",
