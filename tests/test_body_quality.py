@@ -334,3 +334,16 @@ def test_widget_headings_kept_with_their_colon_and_jetpack_share_buttons():
     assert heading_label("Like this") is None
     assert chrome_label(frag("<div class='sharedaddy sd-block sd-like'><h3>Like</h3></div>"),
                         weak_allowed=False) == "share"
+
+
+def test_a_data_tables_column_names_and_repeated_values_stay():
+    rows = "".join(f"<tr><td><p>task {i}</p></td><td><p><code>started</code></p></td>"
+                   f"<td><p>Re-enqueue the task {i} if it waited for too long.</p></td></tr>" for i in range(4))
+    paras = "".join(f"<p>{LONG} Part {i}.</p>" for i in range(4))
+    result = body_of(f"<article><h1>Council passes budget</h1>{paras}<table><tr><td><p><b>Entity</b></p></td>"
+                     f"<td><p><b>Status</b></p></td><td><p><b>Comment</b></p></td></tr>{rows}</table></article>")
+    assert "Comment" in result.paragraphs and result.paragraphs.count("started") == 4
+    assert "Re-enqueue the task 3 if it waited for too long." in result.paragraphs
+    # outside a table, the same lines are a comments heading and repeated chrome
+    kept = drop_repeated_short(["started", LONG, "started", "started"], BlockLog())
+    assert kept == [LONG]

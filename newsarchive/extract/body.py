@@ -188,10 +188,12 @@ def _extract_body(tree, structured, *, headline, url, include_captions, profile)
     separate_boilerplate(elements, stats, blocks, headline_key=headline_key,
                          page_host=page_host(url, structured))
     paragraphs = [p for el in elements for p in paragraphs_of(el)]
-    paragraphs = trim_edges(paragraphs, headline_key, structured, blocks)
+    cells = data_cell_texts(elements)
+    paragraphs = trim_edges(paragraphs, headline_key, structured, blocks, cells=cells)
     paragraphs = drop_captions(paragraphs, blocks)
     paragraphs = strip_read_more_tails(paragraphs, blocks)
-    paragraphs = drop_repeated_short(paragraphs, blocks, subheadings=heading_texts(elements))
+    paragraphs = drop_repeated_short(paragraphs, blocks,
+                                     subheadings=heading_texts(elements) | cells)
     paragraphs = cross_check_article_body(paragraphs, structured, blocks)
     if not paragraphs:
         paragraphs = discussion_text(blocks)
@@ -541,8 +543,10 @@ def is_name_line(text: str) -> bool:
         for w in words)
 
 
-def trim_edges(paragraphs: list[str], headline_key, structured, record) -> list[str]:
-    """Drop bylines, credits and chrome lines at the start, trailers and prompts at the end."""
+def trim_edges(paragraphs: list[str], headline_key, structured, record,
+               cells: set[str] = frozenset()) -> list[str]:
+    """Drop bylines, credits and chrome lines at the start, trailers and prompts at the end.
+    `cells`: texts of data-table cells, which are never a closing boilerplate heading."""
     site = None
     if structured is not None:
         site = (getattr(structured, "og", None) or {}).get("site_name")
@@ -556,7 +560,7 @@ def trim_edges(paragraphs: list[str], headline_key, structured, record) -> list[
         record.add(Boilerplate(label=label, heading=None, text=paragraphs[start]), 1 << 29)
         start += 1
     paragraphs = drop_meta_under_lead(paragraphs, start, headline_key, site_key, record)
-    end = cut_at_trailing_heading(paragraphs, start, record)
+    end = cut_at_trailing_heading(paragraphs, start, record, cells)
     trimmed_contact = False
     while end > start:
         text = paragraphs[end - 1]
@@ -622,7 +626,8 @@ def is_signature_line(text: str) -> bool:
     return 0 < len(text) <= SIGNATURE_MAX_LEN and text[-1] not in ".!?:;\"”»)"
 
 
-def cut_at_trailing_heading(paragraphs: list[str], start: int, record) -> int:
+def cut_at_trailing_heading(paragraphs: list[str], start: int, record,
+                            cells: set[str] = frozenset()) -> int:
     """Index where the body ends: at a boilerplate heading line ("Tags", "You may also like")
     in the body's second half ("Kontakt:", "ERSCHIENEN IN"), everything after which is then
     boilerplate too. A line that only ends in a colon is no such heading: recipes, manuals and
@@ -631,7 +636,7 @@ def cut_at_trailing_heading(paragraphs: list[str], start: int, record) -> int:
     seen = 0
     for i in range(start, len(paragraphs)):
         text = paragraphs[i]
-        if seen >= 0.5 * total and len(text) <= 60:
+        if seen >= 0.5 * total and len(text) <= 60 and text not in cells:
             label = heading_label(text, exact=True)
             if label is not None:
                 rest = paragraphs[i + 1:]
@@ -696,6 +701,18 @@ def heading_texts(elements: list) -> set[str]:
         for h in el.iter(*HEADING_TAGS, "b", "strong"):
             if h.tag in HEADING_TAGS or opens_block(h):
                 texts.add(clean_space(h.text_content()))
+    return texts
+
+
+def data_cell_texts(elements: list) -> set[str]:
+    """The texts of the cells of data tables (rows of two or more cells) in the article: a
+    column repeats its values ("started", "yes"), which is no repeated chrome."""
+    texts = set()
+    for el in elements:
+        for row in el.iter("tr"):
+            cells = [c for c in row if c.tag in ("td", "th")]
+            if len(cells) >= 2:
+                texts.update(clean_space(c.text_content()) for c in cells)
     return texts
 
 

@@ -263,6 +263,18 @@ def is_data_row(el, stats) -> bool:
     return len(cells) >= 2 and any(stats.text_len(c) > stats.links.get(c, 0) for c in cells)
 
 
+def is_cell_of_data_row(el) -> bool:
+    """An element that is the whole content of a cell in a row of two or more cells."""
+    for anc in el.iterancestors():
+        if anc.tag in ("td", "th"):
+            row = anc.getparent()
+            return row is not None and sum(1 for c in row if c.tag in ("td", "th")) >= 2 \
+                and clean_space(anc.text_content()) == clean_space(el.text_content())
+        if anc.tag in ("table", "body"):
+            return False
+    return False
+
+
 def is_linked_prose(el, stats) -> bool:
     """A paragraph of sentences that carry their sources as links ("Trump imposed tariffs in
     2018, <a>prompting Mexico to retaliate</a>"): more running text outside its links than a
@@ -389,6 +401,9 @@ def separate_boilerplate(elements: list, stats, record, *, headline_key: str | N
                 label = heading_label(el.text_content())
             elif is_leaf_block(el) and stats.text_len(el) <= MAX_HEADING_LEN:
                 label = heading_label(el.text_content(), exact=True)
+            if label is not None and is_cell_of_data_row(el):
+                # a column's name in a data table ("Comment", "Tags"), not a section's heading
+                label = None
             if label is not None:
                 if True:
                     block = heading_block(el, container)
