@@ -347,3 +347,15 @@ def test_a_data_tables_column_names_and_repeated_values_stay():
     # outside a table, the same lines are a comments heading and repeated chrome
     kept = drop_repeated_short(["started", LONG, "started", "started"], BlockLog())
     assert kept == [LONG]
+
+
+def test_breadcrumb_lines_trackbacks_and_engine_credits_frame_the_body():
+    crumb = "三校社会学论坛 » 学术前沿 » 社会资本与再就业"
+    closing = ["Trackback: http://tb.example.net/TrackBack.aspx?PostId=543698",
+               "Powered by Discuz! Archiver 5.0.0 © 2001-2006 Comsenz Inc."]
+    assert trim_edges([crumb, LONG, LONG, *closing], None, StructuredData(), BlockLog()) == [LONG, LONG]
+    # a sentence that opens with the words stays, and so does an arrow in running text
+    kept = [LONG, "Powered by two solar panels and a small battery, the boat crossed the lake in a day "
+            "while the crew counted the birds on the shore and the clouds over the hills."]
+    assert trim_edges(kept, None, StructuredData(), BlockLog()) == kept
+    assert edge_label("Prices > costs > wages, the union said.", None, None) is None

@@ -19,7 +19,7 @@ from .boilerplate import (
 from .prune import class_tokens, prune_chrome, remove_element, strip_comments
 from .score import best_candidate, merge_siblings, score_candidates, text_stats
 from .tables import (
-    BLOCK_TAGS, DEK_TOKENS, LEAD_TOKENS, ARTICLE_TYPES, BYLINE_PATTERN, CAPTION_TAIL_PATTERN, CONSENT_PATTERN, INLINE_CREDIT_PATTERN, MACHINERY_PATTERN, NEWSLETTER_PROMPT_HINT, NEWSLETTER_PROMPT_PATTERN,
+    BLOCK_TAGS, BREADCRUMB_PATTERN, DEK_TOKENS, LEAD_TOKENS, ARTICLE_TYPES, BYLINE_PATTERN, CAPTION_TAIL_PATTERN, CONSENT_PATTERN, INLINE_CREDIT_PATTERN, MACHINERY_PATTERN, NEWSLETTER_PROMPT_HINT, NEWSLETTER_PROMPT_PATTERN,
     SHARE_TAIL_PATTERN, CONTRIBUTOR_PATTERN, META_LINE_PATTERN,
     TIME_PATTERN, CONTACT_PATTERN, CREDIT_PATTERN, HEADING_TAGS, LISTING_TYPES, TRAILER_PATTERN,
     POINTER_LINE_PATTERN, COMMENT_PROMPT_PATTERN, NEWSROOM_ROLE_PATTERN, COPULA_PATTERN,
@@ -506,6 +506,8 @@ def edge_label(text: str, headline_key: str | None, site_key: str | None,
         return "byline"
     if CREDIT_PATTERN.match(text) or CAPTION_TAIL_PATTERN.search(text):
         return "caption"
+    if BREADCRUMB_PATTERN.match(text):
+        return "navigation"
     if len(text) <= 80 and TIME_PATTERN.search(text) and text[-1] not in ".!?":
         return "byline"
     if author_keys and is_name_line(text) and normalize_phrase(text) in author_keys:

@@ -520,7 +520,12 @@ TRAILER_PATTERN = re.compile(
     r"s[ií]guenos|seguici|volg ons|[\w.+-]+@[\w-]+\.[\w.]+$|"
     r"(?:https?://)?(?:www\.)?(?:twitter|x|facebook|instagram)\.com/\S+$|erstellt am\b|"
     r"abgelegt unter\b|veröffentlicht am\b|publié le\b|publicado el\b|"
-    r"(?:permalink|short ?link|short url|kurz-?url|kurzlink)\s*:)", re.I)
+    r"(?:permalink|short ?link|short url|kurz-?url|kurzlink|trackback(?: ?url)?)\s*:|"
+    # a blog or forum engine's credit line ("Powered by WordPress", "Powered by Discuz!")
+    r"powered by\b.{0,80}$)", re.I)
+
+#: A breadcrumb trail standing as a line ("Forum » Research » The post's title").
+BREADCRUMB_PATTERN = re.compile(r"^[^»›>\n]{1,60}(?:\s[»›>]\s[^»›>\n]{1,80}){2,}(?<![.!。！])$")
 
 #: A closing line that points elsewhere with a link word at its end ("Alles über Wanderschuhe
 #: findest Du hier.", "More about the study here."): the link to another page, not text.
