@@ -359,3 +359,30 @@ def test_breadcrumb_lines_trackbacks_and_engine_credits_frame_the_body():
             "while the crew counted the birds on the shore and the clouds over the hills."]
     assert trim_edges(kept, None, StructuredData(), BlockLog()) == kept
     assert edge_label("Prices > costs > wages, the union said.", None, None) is None
+
+
+# ---------------------------------------------------------------- captions and class states
+def test_a_state_token_does_not_name_the_element():
+    assert chrome_label(frag("<div class='post no_caption'>x</div>"), weak_allowed=True) is None
+    assert chrome_label(frag("<div class='layout has-sidebar'>x</div>"), weak_allowed=False) is None
+    assert chrome_label(frag("<div class='sidebar'>x</div>"), weak_allowed=False) == "other"
+
+
+def test_an_agency_caption_of_a_few_sentences_goes_and_a_video_card_stays():
+    caption = ("U.S. Defense Secretary Mark Esper, left, and Vietnamese Defense Minister Ngo Xuan Lich "
+               "shake hands in Hanoi, Vietnam Wednesday, Nov. 20, 2019. Esper is on a visit to Vietnam to "
+               "strengthen the military relations with the Southeast Asian nation.")
+    paras = "".join(f"<p>{LONG} Part {i}.</p>" for i in range(4))
+    result = body_of(f"<article><h1>Council passes budget</h1><div class='gallery'><img src='a.jpg'>"
+                     f"<div class='caption'><div class='caption-full'>{caption}<a> less</a></div></div></div>"
+                     f"{paras}</article>")
+    assert not any("Esper" in p for p in result.paragraphs)
+    assert any(b.label == "caption" and "Esper" in b.text for b in result.boilerplate)
+    assert "Esper" in " ".join(extract_body(
+        html(f"<article><div class='caption'><div class='caption-full'>{caption}</div></div>{paras}</article>"),
+        StructuredData(), headline="Council passes budget", url="https://paper.com/a",
+        include_captions=True).paragraphs)
+    # a video page: the description card named a caption is the page's text
+    card = (f"<div class='item-caption'><div class='details'><span>By Andreas</span>"
+            f"<p class='item-description'>{LONG}</p><div class='infos'><dl><dt>2 min</dt></dl></div></div></div>")
+    assert any(LONG in p for p in body_of(f"<main><h1>Council passes budget</h1>{card}</main>").paragraphs)

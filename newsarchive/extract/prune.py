@@ -15,7 +15,7 @@ from .tables import BLOCK_TAGS as _BLOCKS
 from .tables import (
     BAD_TOKENS, BODY_TOKEN_PAIRS, BODY_TOKENS, CHROME_ROLES, CHROME_TAGS, CONTENT_WIDGET_TOKENS,
     DROP_TAGS, HEADING_TAGS, LEAD_TOKENS, WIDGET_TOKENS,
-    SCREEN_READER_TOKENS, WEAK_BAD_TOKENS,
+    SCREEN_READER_TOKENS, STATE_TOKENS, WEAK_BAD_TOKENS,
 )
 
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
@@ -30,6 +30,8 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 #: Elements smaller than this (characters) may be removed on a weak class/id token alone.
 WEAK_TOKEN_MAX_TEXT = 150
+#: A block named a caption may be this long (characters, spaces collapsed).
+CAPTION_MAX_TEXT = 400
 
 #: A hidden element holding at least this share of the page's text is content that scripts
 #: reveal (streamed rendering puts the whole page in a hidden div), not hidden chrome.
@@ -77,9 +79,12 @@ def class_info(el, *, with_id: bool = True) -> tuple:
         # page builders wrap every text block in a "widget" ("elementor-widget-text-editor")
         content_widget = not CONTENT_WIDGET_TOKENS.isdisjoint(tokens)
         if not names_body:
-            for token in ordered:
+            for i, token in enumerate(ordered):
                 label = BAD_TOKENS.get(token)
                 if label is None or (content_widget and token in WIDGET_TOKENS):
+                    continue
+                if 0 < i < len(tokens) and tokens[i - 1] in STATE_TOKENS:
+                    # "no-caption", "has-sidebar", "with-comments": a state of the element
                     continue
                 if weak is None:
                     weak = label
@@ -244,6 +249,17 @@ def is_small(el) -> bool:
     return True
 
 
+def is_caption_size(el) -> bool:
+    """No longer than a caption of a few sentences (spaces collapsed), and shaped like one:
+    a line of text, or lines beside each other (text and credit, full and truncated), not a
+    card (a video's title and description, a teaser with its details)."""
+    for child in el:
+        if isinstance(child.tag, str) and child.tag in _BLOCKS and (child.tag in HEADING_TAGS or any(
+                isinstance(c.tag, str) and c.tag in _BLOCKS for c in child)):
+            return False
+    return len(" ".join(el.text_content().split())) <= CAPTION_MAX_TEXT
+
+
 def prune_chrome(root, record, *, include_captions: bool = False) -> None:
     """Remove chrome from the tree in one pre-order walk; `record(el, label)` is called first.
 
@@ -311,8 +327,12 @@ def prune_chrome(root, record, *, include_captions: bool = False) -> None:
             # one only when the headline or the articleBody is inside it
             label = None
         if label is None and weak is not None and tag in _BLOCKS \
-                and not (prose_total and prose.get(el, 0) >= majority) and is_small(el):
-            # weak names ("tag", "meta", "date") only remove whole blocks, never a link in a sentence
+                and not (prose_total and prose.get(el, 0) >= majority) \
+                and (is_small(el) or (weak == "caption" and prose_total - prose.get(el, 0) >= PROSE_MIN_LEN
+                                      and is_caption_size(el))):
+            # weak names ("tag", "meta", "date") only remove whole blocks, never a link in a
+            # sentence; a caption may run to a few sentences (agency captions do) when the text
+            # it illustrates stands beside it (a video page's only prose is its caption)
             label = weak
         if label == "caption" and include_captions:
             label = None

@@ -173,6 +173,10 @@ WEAK_BAD_TOKENS = frozenset({
     "slideshow", "carousel", "gallery", "lightbox", "slider", "rating", "ratings", "voting", "rate",
 })
 
+#: Class/id tokens that make the next token a state of the element, not what it is
+#: ("no-caption", "has-sidebar", "with-comments", "without-ads").
+STATE_TOKENS = frozenset({"no", "not", "has", "with", "without"})
+
 #: Class/id tokens of elements that must be shown hidden to assistive tech only.
 SCREEN_READER_TOKENS = frozenset({
     "sr-only", "sronly", "visuallyhidden", "screen-reader-text", "screenreader", "visually-hidden",
