@@ -386,3 +386,11 @@ def test_an_agency_caption_of_a_few_sentences_goes_and_a_video_card_stays():
     card = (f"<div class='item-caption'><div class='details'><span>By Andreas</span>"
             f"<p class='item-description'>{LONG}</p><div class='infos'><dl><dt>2 min</dt></dl></div></div></div>")
     assert any(LONG in p for p in body_of(f"<main><h1>Council passes budget</h1>{card}</main>").paragraphs)
+
+
+def test_related_headings_addressing_the_reader_and_php_strict_standards():
+    for heading in ("Diese Artikel könnten euch auch interessieren:", "Das könnte Dich auch noch interessieren"):
+        assert heading_label(heading, exact=True) == "related"
+    warning = ("Strict Standards: Non-static method nggGallery::i18n() should not be called statically in "
+               "/www/htdocs/w00/wp-content/plugins/nextgen-gallery/lib/gallery.php on line 59")
+    assert drop_captions([LONG, warning, LONG], BlockLog()) == [LONG, LONG]

@@ -268,6 +268,12 @@ BOILERPLATE_HEADINGS = {
     "inscrivez-vous": "newsletter", "suscríbete": "newsletter", "iscriviti": "newsletter",
     # German
     "mehr zum thema": "related", "weitere artikel": "related", "weitere themen": "related",
+    # the reader addressed as du / ihr / Sie, the teasers as "das" or "diese Artikel"
+    "das könnte dich auch interessieren": "related", "das könnte euch auch interessieren": "related",
+    "das könnte dich auch noch interessieren": "related", "das könnte sie auch noch interessieren": "related",
+    "diese artikel könnten dich auch interessieren": "related",
+    "diese artikel könnten euch auch interessieren": "related",
+    "diese artikel könnten sie auch interessieren": "related", "das könnte dich interessieren": "related",
     "lesen sie auch": "related", "auch interessant": "related", "das könnte sie auch interessieren":
     "related", "das könnte sie interessieren": "related", "empfehlungen": "related",
     "meistgelesen": "related", "meistgelesene artikel": "related", "neueste artikel": "related",
@@ -473,7 +479,7 @@ COPULA_PATTERN = re.compile(r"\b(?:is|was|ist|war|est|es|è|era|jest|är|er)\b",
 
 #: Notices of a site's machinery inside the text: login prompts, empty ratings, PHP warnings.
 MACHINERY_PATTERN = re.compile(
-    r"^(?:(?:warning|notice|deprecated|fatal error|parse error): .{0,300} in /\S+|"
+    r"^(?:(?:warning|notice|deprecated|strict standards|fatal error|parse error): .{0,300} in /\S+|"
     r"(?:video|audio|sendung) (?:verfügbar|abrufbar) bis\b|(?:video|audio) available until\b|"
     r"(?:sie müssen|du musst|you must|you need to) (?:sich |dich )?(?:be )?(?:eingeloggt|einloggen|"
     r"angemeldet|anmelden|logged in|log in|sign in)|sie sind (?:aktuell |derzeit )?nicht eingeloggt|"
