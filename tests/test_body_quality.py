@@ -394,3 +394,16 @@ def test_related_headings_addressing_the_reader_and_php_strict_standards():
     warning = ("Strict Standards: Non-static method nggGallery::i18n() should not be called statically in "
                "/www/htdocs/w00/wp-content/plugins/nextgen-gallery/lib/gallery.php on line 59")
     assert drop_captions([LONG, warning, LONG], BlockLog()) == [LONG, LONG]
+
+
+def test_a_linked_item_of_a_checklist_stays_and_a_teaser_list_goes():
+    tree = html(f"<div id='c'><p>{LONG}</p><ul><li>Is this a planned purchase?</li>"
+                "<li>Will it end up in the crap list one day?</li>"
+                "<li><a href='/prevent-clutter-by-asking-where-items-go'>Where am I going to put it</a>?</li>"
+                f"<li>Have I included this in my budget?</li></ul><p>{LONG} Two.</p>"
+                "<ul><li><a href='/a'>Storm hits the coast on Monday</a></li>"
+                "<li><a href='/b'>Ferries cancelled for the week</a></li></ul></div>")
+    container = tree.get_element_by_id("c")
+    separate_boilerplate([container], text_stats(container), BlockLog(), page_host="paper.com")
+    text = container.text_content()
+    assert "Where am I going to put it" in text and "Ferries cancelled" not in text

@@ -263,6 +263,17 @@ def is_data_row(el, stats) -> bool:
     return len(cells) >= 2 and any(stats.text_len(c) > stats.links.get(c, 0) for c in cells)
 
 
+def item_of_text_list(el, stats) -> bool:
+    """A list item among items that are mostly plain text (a checklist of questions, one of
+    them linked): an item of the list, not a teaser to another story."""
+    if el.tag != "li":
+        return False
+    parent = el.getparent()
+    others = [li for li in parent if li is not el and li.tag == "li"] if parent is not None else []
+    plain = sum(1 for li in others if stats.link_density(li) < LINK_LIST_DENSITY)
+    return bool(others) and plain * 2 > len(others)
+
+
 def is_cell_of_data_row(el) -> bool:
     """An element that is the whole content of a cell in a row of two or more cells."""
     for anc in el.iterancestors():
@@ -433,7 +444,7 @@ def separate_boilerplate(elements: list, stats, record, *, headline_key: str | N
                 if length and length <= 400 and is_leaf_block(el):
                     label = promo_label(el.text_content(), stats.link_density(el))
                     if label is None and links == 1 and length <= SINGLE_LINK_MAX_LEN \
-                            and tag in ("p", "div", "li") \
+                            and tag in ("p", "div", "li") and not item_of_text_list(el, stats) \
                             and (stats.link_density(el) >= 0.9
                                  or (stats.link_density(el) >= 0.3 and wholly_emphasised(el))) \
                             and (stats.link_density(el) >= 0.97
