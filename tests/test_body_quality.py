@@ -255,3 +255,155 @@ def test_share_tails_and_newsletter_prompts_pass_the_cheap_tests():
     kept = drop_captions([LONG + " Share on Twitter", "Sign up for our daily briefing newsletter here.", LONG],
                          BlockLog())
     assert kept == [LONG, LONG]
+
+
+# ---------------------------------------------------------------- comment threads
+def test_a_long_thread_under_a_short_post_stays_comments():
+    # a blog engine's thread ("re: <title>" per comment) holds most of the page's prose, yet
+    # the post above it is the article
+    post = "".join(f"<p>{LONG} Post part {i}.</p>" for i in range(2))
+    thread = "".join(f"<h4><a href='#c{i}'>#</a> re: Council passes budget</h4><p>{LONG} Reader {i}.</p>"
+                     for i in range(8))
+    result = body_of(f"<div id='main'><div class='post'><h2>Council passes budget</h2>{post}</div>"
+                     f"<div id='comments'><h3>Comments</h3>{thread}</div></div>")
+    assert [p for p in result.paragraphs if "Post part" in p] and \
+        not any("Reader" in p for p in result.paragraphs)
+    assert any(b.label == "comments" and "Reader 3" in b.text for b in result.boilerplate)
+
+
+def test_a_forum_thread_with_nothing_beside_it_is_the_content():
+    thread = "".join(f"<div class='reply'><p>{LONG} Reader {i}.</p></div>" for i in range(6))
+    result = body_of(f"<div id='comments'>{thread}</div><p>Menu</p>")
+    assert any("Reader 4" in p for p in result.paragraphs)
+
+
+def test_chinese_post_lines_and_related_reports():
+    assert edge_label("发表于 2004年12月27日 12:40 - (阅读:3727;评论:63)", None, None) == "byline"
+    assert edge_label("发布时间：2022-02-13 04:22:18", None, None) == "byline"
+    assert edge_label("他发表于杂志上的文章引起了很大的反响。", None, None) is None
+    assert heading_label("相关报道：") == "related"
+
+
+# ---------------------------------------------------------------- link-dense blocks that are text
+def test_rows_of_a_data_table_stay_and_a_menu_row_goes():
+    rows = "".join(f"<tr><td><a href='/f{i}'>Film number {i} of the list</a></td><td>19{60 + i}</td>"
+                   f"<td>A scientist relives one day of the war, again and again.</td></tr>" for i in range(4))
+    rows += ("<tr><td><a href='/j'>Journey to the Center of Time</a></td><td>1967</td>"
+             "<td><a href='/r'>Remake</a> of <a href='/t'>The Time Travelers</a></td></tr>")
+    tree = html(f"<div id='c'><p>{LONG}</p><table><tr><th>Film</th><th>Year</th><th>Note</th></tr>"
+                f"{rows}<tr><td><a href='/a'>Home page</a></td><td><a href='/b'>All the films</a></td>"
+                f"</tr></table><p>{LONG} Two.</p></div>")
+    container = tree.get_element_by_id("c")
+    separate_boilerplate([container], text_stats(container), BlockLog(), page_host="paper.com")
+    text = container.text_content()
+    assert "Film number 1 of the list" in text and "Journey to the Center" in text
+    assert "All the films" not in text
+
+
+def test_a_sentence_with_its_sources_linked_is_text_and_a_link_list_is_not():
+    tree = html(f"<div id='c'><p>{LONG}</p><p>Trump imposed tariffs on steel in 2018, "
+                "<a href='https://x.example/a'>prompting Mexico to implement a range of retaliatory "
+                "measures on American goods</a>, and the dispute lasted until the two governments "
+                "<a href='https://x.example/b'>signed an agreement in May 2019</a>.</p>"
+                "<p>Listen: <a href='https://po.example/1'>po.example/1</a> Download: "
+                f"<a href='https://po.example/2'>po.example/2</a></p><p>{LONG} Two.</p></div>")
+    container = tree.get_element_by_id("c")
+    separate_boilerplate([container], text_stats(container), BlockLog(), page_host="paper.com")
+    text = container.text_content()
+    assert "retaliatory measures" in text and "Download" not in text
+
+
+def test_a_heading_that_is_the_description_is_the_lead_not_the_headline():
+    dek = "Snopes writer David Emery asked on Twitter if there were any un-angry Trump supporters"
+    structured = StructuredData(og={"description": dek + "?"})
+    paras = "".join(f"<p>{LONG} Part {i}.</p>" for i in range(4))
+    markup = f"<h1>'Neutral' Snopes Writer David Emery: 'Any Un-Angry Trump Supporters?'</h1>" \
+             f"<div class='entry-content'><h2>{dek}?</h2>{paras}</div>"
+    result = extract_body(html(markup), structured, url="https://paper.com/a",
+                          headline="'Neutral' Snopes Writer David Emery: 'Any Un-Angry Trump Supporters?'")
+    assert result.paragraphs[0] == dek + "?"
+    # the headline repeated at the top of the text still goes
+    markup = f"<div class='entry-content'><h2>Council passes budget</h2>{paras}</div>"
+    structured = StructuredData(og={"description": "Council passes budget"})
+    assert extract_body(html(markup), structured, url="https://paper.com/a",
+                        headline="Council passes budget").paragraphs[0].startswith(LONG)
+
+
+def test_widget_headings_kept_with_their_colon_and_jetpack_share_buttons():
+    assert heading_label("Like this:") == "share" and heading_label("Share this:") == "share"
+    assert heading_label("Like this") is None
+    assert chrome_label(frag("<div class='sharedaddy sd-block sd-like'><h3>Like</h3></div>"),
+                        weak_allowed=False) == "share"
+
+
+def test_a_data_tables_column_names_and_repeated_values_stay():
+    rows = "".join(f"<tr><td><p>task {i}</p></td><td><p><code>started</code></p></td>"
+                   f"<td><p>Re-enqueue the task {i} if it waited for too long.</p></td></tr>" for i in range(4))
+    paras = "".join(f"<p>{LONG} Part {i}.</p>" for i in range(4))
+    result = body_of(f"<article><h1>Council passes budget</h1>{paras}<table><tr><td><p><b>Entity</b></p></td>"
+                     f"<td><p><b>Status</b></p></td><td><p><b>Comment</b></p></td></tr>{rows}</table></article>")
+    assert "Comment" in result.paragraphs and result.paragraphs.count("started") == 4
+    assert "Re-enqueue the task 3 if it waited for too long." in result.paragraphs
+    # outside a table, the same lines are a comments heading and repeated chrome
+    kept = drop_repeated_short(["started", LONG, "started", "started"], BlockLog())
+    assert kept == [LONG]
+
+
+def test_breadcrumb_lines_trackbacks_and_engine_credits_frame_the_body():
+    crumb = "三校社会学论坛 » 学术前沿 » 社会资本与再就业"
+    closing = ["Trackback: http://tb.example.net/TrackBack.aspx?PostId=543698",
+               "Powered by Discuz! Archiver 5.0.0 © 2001-2006 Comsenz Inc."]
+    assert trim_edges([crumb, LONG, LONG, *closing], None, StructuredData(), BlockLog()) == [LONG, LONG]
+    # a sentence that opens with the words stays, and so does an arrow in running text
+    kept = [LONG, "Powered by two solar panels and a small battery, the boat crossed the lake in a day "
+            "while the crew counted the birds on the shore and the clouds over the hills."]
+    assert trim_edges(kept, None, StructuredData(), BlockLog()) == kept
+    assert edge_label("Prices > costs > wages, the union said.", None, None) is None
+
+
+# ---------------------------------------------------------------- captions and class states
+def test_a_state_token_does_not_name_the_element():
+    assert chrome_label(frag("<div class='post no_caption'>x</div>"), weak_allowed=True) is None
+    assert chrome_label(frag("<div class='layout has-sidebar'>x</div>"), weak_allowed=False) is None
+    assert chrome_label(frag("<div class='sidebar'>x</div>"), weak_allowed=False) == "other"
+
+
+def test_an_agency_caption_of_a_few_sentences_goes_and_a_video_card_stays():
+    caption = ("U.S. Defense Secretary Mark Esper, left, and Vietnamese Defense Minister Ngo Xuan Lich "
+               "shake hands in Hanoi, Vietnam Wednesday, Nov. 20, 2019. Esper is on a visit to Vietnam to "
+               "strengthen the military relations with the Southeast Asian nation.")
+    paras = "".join(f"<p>{LONG} Part {i}.</p>" for i in range(4))
+    result = body_of(f"<article><h1>Council passes budget</h1><div class='gallery'><img src='a.jpg'>"
+                     f"<div class='caption'><div class='caption-full'>{caption}<a> less</a></div></div></div>"
+                     f"{paras}</article>")
+    assert not any("Esper" in p for p in result.paragraphs)
+    assert any(b.label == "caption" and "Esper" in b.text for b in result.boilerplate)
+    assert "Esper" in " ".join(extract_body(
+        html(f"<article><div class='caption'><div class='caption-full'>{caption}</div></div>{paras}</article>"),
+        StructuredData(), headline="Council passes budget", url="https://paper.com/a",
+        include_captions=True).paragraphs)
+    # a video page: the description card named a caption is the page's text
+    card = (f"<div class='item-caption'><div class='details'><span>By Andreas</span>"
+            f"<p class='item-description'>{LONG}</p><div class='infos'><dl><dt>2 min</dt></dl></div></div></div>")
+    assert any(LONG in p for p in body_of(f"<main><h1>Council passes budget</h1>{card}</main>").paragraphs)
+
+
+def test_related_headings_addressing_the_reader_and_php_strict_standards():
+    for heading in ("Diese Artikel könnten euch auch interessieren:", "Das könnte Dich auch noch interessieren"):
+        assert heading_label(heading, exact=True) == "related"
+    warning = ("Strict Standards: Non-static method nggGallery::i18n() should not be called statically in "
+               "/www/htdocs/w00/wp-content/plugins/nextgen-gallery/lib/gallery.php on line 59")
+    assert drop_captions([LONG, warning, LONG], BlockLog()) == [LONG, LONG]
+
+
+def test_a_linked_item_of_a_checklist_stays_and_a_teaser_list_goes():
+    tree = html(f"<div id='c'><p>{LONG}</p><ul><li>Is this a planned purchase?</li>"
+                "<li>Will it end up in the crap list one day?</li>"
+                "<li><a href='/prevent-clutter-by-asking-where-items-go'>Where am I going to put it</a>?</li>"
+                f"<li>Have I included this in my budget?</li></ul><p>{LONG} Two.</p>"
+                "<ul><li><a href='/a'>Storm hits the coast on Monday</a></li>"
+                "<li><a href='/b'>Ferries cancelled for the week</a></li></ul></div>")
+    container = tree.get_element_by_id("c")
+    separate_boilerplate([container], text_stats(container), BlockLog(), page_host="paper.com")
+    text = container.text_content()
+    assert "Where am I going to put it" in text and "Ferries cancelled" not in text

@@ -19,7 +19,7 @@ from .boilerplate import (
 from .prune import class_tokens, prune_chrome, remove_element, strip_comments
 from .score import best_candidate, merge_siblings, score_candidates, text_stats
 from .tables import (
-    BLOCK_TAGS, DEK_TOKENS, LEAD_TOKENS, ARTICLE_TYPES, BYLINE_PATTERN, CAPTION_TAIL_PATTERN, CONSENT_PATTERN, INLINE_CREDIT_PATTERN, MACHINERY_PATTERN, NEWSLETTER_PROMPT_HINT, NEWSLETTER_PROMPT_PATTERN,
+    BLOCK_TAGS, BREADCRUMB_PATTERN, DEK_TOKENS, LEAD_TOKENS, ARTICLE_TYPES, BYLINE_PATTERN, CAPTION_TAIL_PATTERN, CONSENT_PATTERN, INLINE_CREDIT_PATTERN, MACHINERY_PATTERN, NEWSLETTER_PROMPT_HINT, NEWSLETTER_PROMPT_PATTERN,
     SHARE_TAIL_PATTERN, CONTRIBUTOR_PATTERN, META_LINE_PATTERN,
     TIME_PATTERN, CONTACT_PATTERN, CREDIT_PATTERN, HEADING_TAGS, LISTING_TYPES, TRAILER_PATTERN,
     POINTER_LINE_PATTERN, COMMENT_PROMPT_PATTERN, NEWSROOM_ROLE_PATTERN, COPULA_PATTERN,
@@ -184,14 +184,16 @@ def _extract_body(tree, structured, *, headline, url, include_captions, profile)
     headline_key = normalize_phrase(headline) if headline else None
     if not kept:
         elements = add_lead(elements, body, headline_key, structured)
-    drop_headline(elements, headline_key, blocks)
+    drop_headline(elements, headline_key, blocks, page_description(structured))
     separate_boilerplate(elements, stats, blocks, headline_key=headline_key,
                          page_host=page_host(url, structured))
     paragraphs = [p for el in elements for p in paragraphs_of(el)]
-    paragraphs = trim_edges(paragraphs, headline_key, structured, blocks)
+    cells = data_cell_texts(elements)
+    paragraphs = trim_edges(paragraphs, headline_key, structured, blocks, cells=cells)
     paragraphs = drop_captions(paragraphs, blocks)
     paragraphs = strip_read_more_tails(paragraphs, blocks)
-    paragraphs = drop_repeated_short(paragraphs, blocks, subheadings=heading_texts(elements))
+    paragraphs = drop_repeated_short(paragraphs, blocks,
+                                     subheadings=heading_texts(elements) | cells)
     paragraphs = cross_check_article_body(paragraphs, structured, blocks)
     if not paragraphs:
         paragraphs = discussion_text(blocks)
@@ -406,8 +408,11 @@ def reads_as_prose(text: str) -> bool:
     return text[-1] in SENTENCE_END or SENTENCE_BREAK.search(text) is not None
 
 
-def drop_headline(elements: list, headline_key: str | None, record) -> None:
-    """Remove the headline from the body, with the kicker and meta lines above it."""
+def drop_headline(elements: list, headline_key: str | None, record, description: str = "") -> None:
+    """Remove the headline from the body, with the kicker and meta lines above it. A heading
+    that is the page's description and not the headline itself is the lead set as a heading
+    ("<h2>Snopes writer asked if there were any un-angry Trump supporters</h2>"), which shares
+    most of its words with the headline and stays."""
     first_h1 = None
     for container in elements:
         for heading in container.iter("h1", "h2"):
@@ -416,6 +421,9 @@ def drop_headline(elements: list, headline_key: str | None, record) -> None:
                 continue
             if heading.tag == "h1" and first_h1 is None:
                 first_h1 = (heading, container)
+            if headline_key and text != headline_key and headline_key not in text \
+                    and is_description(text, description):
+                continue
             if headline_key and (same_headline(text, headline_key) or (
                     covers_headline(text, headline_key) and not longer_than_headline(text, headline_key)
                     and text_before(heading, container) <= KICKER_MAX_LEN)):
@@ -428,6 +436,12 @@ def drop_headline(elements: list, headline_key: str | None, record) -> None:
         if text_before(heading, container) <= KICKER_MAX_LEN:
             _drop_before(heading, container, record)
             remove_element(heading)
+
+
+def is_description(phrase: str, description: str) -> bool:
+    """A heading's text is the page's description (the description may run on after it)."""
+    return len(phrase) >= LEAD_MIN_LEN and bool(description) and (
+        phrase == description or (description.startswith(phrase) and len(phrase) >= 0.8 * len(description)))
 
 
 def covers_headline(text: str, headline_key: str) -> bool:
@@ -492,6 +506,8 @@ def edge_label(text: str, headline_key: str | None, site_key: str | None,
         return "byline"
     if CREDIT_PATTERN.match(text) or CAPTION_TAIL_PATTERN.search(text):
         return "caption"
+    if BREADCRUMB_PATTERN.match(text):
+        return "navigation"
     if len(text) <= 80 and TIME_PATTERN.search(text) and text[-1] not in ".!?":
         return "byline"
     if author_keys and is_name_line(text) and normalize_phrase(text) in author_keys:
@@ -529,8 +545,10 @@ def is_name_line(text: str) -> bool:
         for w in words)
 
 
-def trim_edges(paragraphs: list[str], headline_key, structured, record) -> list[str]:
-    """Drop bylines, credits and chrome lines at the start, trailers and prompts at the end."""
+def trim_edges(paragraphs: list[str], headline_key, structured, record,
+               cells: set[str] = frozenset()) -> list[str]:
+    """Drop bylines, credits and chrome lines at the start, trailers and prompts at the end.
+    `cells`: texts of data-table cells, which are never a closing boilerplate heading."""
     site = None
     if structured is not None:
         site = (getattr(structured, "og", None) or {}).get("site_name")
@@ -544,7 +562,7 @@ def trim_edges(paragraphs: list[str], headline_key, structured, record) -> list[
         record.add(Boilerplate(label=label, heading=None, text=paragraphs[start]), 1 << 29)
         start += 1
     paragraphs = drop_meta_under_lead(paragraphs, start, headline_key, site_key, record)
-    end = cut_at_trailing_heading(paragraphs, start, record)
+    end = cut_at_trailing_heading(paragraphs, start, record, cells)
     trimmed_contact = False
     while end > start:
         text = paragraphs[end - 1]
@@ -610,7 +628,8 @@ def is_signature_line(text: str) -> bool:
     return 0 < len(text) <= SIGNATURE_MAX_LEN and text[-1] not in ".!?:;\"”»)"
 
 
-def cut_at_trailing_heading(paragraphs: list[str], start: int, record) -> int:
+def cut_at_trailing_heading(paragraphs: list[str], start: int, record,
+                            cells: set[str] = frozenset()) -> int:
     """Index where the body ends: at a boilerplate heading line ("Tags", "You may also like")
     in the body's second half ("Kontakt:", "ERSCHIENEN IN"), everything after which is then
     boilerplate too. A line that only ends in a colon is no such heading: recipes, manuals and
@@ -619,7 +638,7 @@ def cut_at_trailing_heading(paragraphs: list[str], start: int, record) -> int:
     seen = 0
     for i in range(start, len(paragraphs)):
         text = paragraphs[i]
-        if seen >= 0.5 * total and len(text) <= 60:
+        if seen >= 0.5 * total and len(text) <= 60 and text not in cells:
             label = heading_label(text, exact=True)
             if label is not None:
                 rest = paragraphs[i + 1:]
@@ -684,6 +703,18 @@ def heading_texts(elements: list) -> set[str]:
         for h in el.iter(*HEADING_TAGS, "b", "strong"):
             if h.tag in HEADING_TAGS or opens_block(h):
                 texts.add(clean_space(h.text_content()))
+    return texts
+
+
+def data_cell_texts(elements: list) -> set[str]:
+    """The texts of the cells of data tables (rows of two or more cells) in the article: a
+    column repeats its values ("started", "yes"), which is no repeated chrome."""
+    texts = set()
+    for el in elements:
+        for row in el.iter("tr"):
+            cells = [c for c in row if c.tag in ("td", "th")]
+            if len(cells) >= 2:
+                texts.update(clean_space(c.text_content()) for c in cells)
     return texts
 
 

@@ -24,6 +24,8 @@ from .text import clean_space, normalize_phrase, paragraphs_of
 MAX_HEADING_LEN = 90
 #: A block whose link text is at least this share of its text is a link list.
 LINK_LIST_DENSITY = 0.5
+#: Characters of text outside the links that make a link-dense paragraph running text.
+LINKED_PROSE_MIN_LEN = 60
 #: A teaser card closed by a "Read more" link has at most this many links and characters.
 TEASER_MAX_LINKS = 4
 TEASER_MAX_LEN = 600
@@ -62,6 +64,11 @@ def heading_label(text: str | None, *, exact: bool = False) -> str | None:
     label = BOILERPLATE_HEADINGS.get(phrase)
     if label is not None:
         return label
+    if text.rstrip().endswith(":"):
+        # entries kept with their colon ("Like this:") name a widget only in that form
+        label = BOILERPLATE_HEADINGS.get(phrase + ":")
+        if label is not None:
+            return label
     if exact:
         head, colon, rest = phrase.partition(":")
         return BOILERPLATE_HEADINGS.get(head.strip()) if colon and not rest.strip() else None
@@ -246,6 +253,47 @@ def wholly_emphasised(el) -> bool:
     return child.tag in ("em", "strong", "i", "b") and not (child.tail or "").strip()
 
 
+def is_data_row(el, stats) -> bool:
+    """A row of a data table: several cells, one of them with text outside links (a film, its
+    year and a note; a date and a venue). The table was judged as a whole before its rows; a
+    row whose cells are all links is a menu laid out as a table, and is judged alone."""
+    if el.tag != "tr":
+        return False
+    cells = [c for c in el if c.tag in ("td", "th")]
+    return len(cells) >= 2 and any(stats.text_len(c) > stats.links.get(c, 0) for c in cells)
+
+
+def item_of_text_list(el, stats) -> bool:
+    """A list item among items that are mostly plain text (a checklist of questions, one of
+    them linked): an item of the list, not a teaser to another story."""
+    if el.tag != "li":
+        return False
+    parent = el.getparent()
+    others = [li for li in parent if li is not el and li.tag == "li"] if parent is not None else []
+    plain = sum(1 for li in others if stats.link_density(li) < LINK_LIST_DENSITY)
+    return bool(others) and plain * 2 > len(others)
+
+
+def is_cell_of_data_row(el) -> bool:
+    """An element that is the whole content of a cell in a row of two or more cells."""
+    for anc in el.iterancestors():
+        if anc.tag in ("td", "th"):
+            row = anc.getparent()
+            return row is not None and sum(1 for c in row if c.tag in ("td", "th")) >= 2 \
+                and clean_space(anc.text_content()) == clean_space(el.text_content())
+        if anc.tag in ("table", "body"):
+            return False
+    return False
+
+
+def is_linked_prose(el, stats) -> bool:
+    """A paragraph of sentences that carry their sources as links ("Trump imposed tariffs in
+    2018, <a>prompting Mexico to retaliate</a>"): more running text outside its links than a
+    list's separators and labels ("Listen: <a> Download: <a>") ever hold."""
+    return el.tag == "p" and stats.text_len(el) - stats.links.get(el, 0) >= LINKED_PROSE_MIN_LEN \
+        and is_leaf_block(el)
+
+
 def is_teaser_card(el, stats, container=None, offset: int = 0) -> bool:
     """A block that is one link wrapped around a headline (and maybe a summary), or, after
     the text has begun, a title line that is one link and a summary under it (maybe closed
@@ -364,6 +412,9 @@ def separate_boilerplate(elements: list, stats, record, *, headline_key: str | N
                 label = heading_label(el.text_content())
             elif is_leaf_block(el) and stats.text_len(el) <= MAX_HEADING_LEN:
                 label = heading_label(el.text_content(), exact=True)
+            if label is not None and is_cell_of_data_row(el):
+                # a column's name in a data table ("Comment", "Tags"), not a section's heading
+                label = None
             if label is not None:
                 if True:
                     block = heading_block(el, container)
@@ -381,7 +432,8 @@ def separate_boilerplate(elements: list, stats, record, *, headline_key: str | N
                 length = stats.text_len(el)
                 links = stats.link_count.get(el, 0)
                 if length and links >= 2 and stats.link_density(el) >= LINK_LIST_DENSITY \
-                        and length < 0.5 * container_len:
+                        and length < 0.5 * container_len \
+                        and not is_data_row(el, stats) and not is_linked_prose(el, stats):
                     record([el], "related" if tag not in ("nav",) else "navigation")
                     remove_element(el)
                     continue
@@ -392,7 +444,7 @@ def separate_boilerplate(elements: list, stats, record, *, headline_key: str | N
                 if length and length <= 400 and is_leaf_block(el):
                     label = promo_label(el.text_content(), stats.link_density(el))
                     if label is None and links == 1 and length <= SINGLE_LINK_MAX_LEN \
-                            and tag in ("p", "div", "li") \
+                            and tag in ("p", "div", "li") and not item_of_text_list(el, stats) \
                             and (stats.link_density(el) >= 0.9
                                  or (stats.link_density(el) >= 0.3 and wholly_emphasised(el))) \
                             and (stats.link_density(el) >= 0.97

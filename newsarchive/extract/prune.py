@@ -15,7 +15,7 @@ from .tables import BLOCK_TAGS as _BLOCKS
 from .tables import (
     BAD_TOKENS, BODY_TOKEN_PAIRS, BODY_TOKENS, CHROME_ROLES, CHROME_TAGS, CONTENT_WIDGET_TOKENS,
     DROP_TAGS, HEADING_TAGS, LEAD_TOKENS, WIDGET_TOKENS,
-    SCREEN_READER_TOKENS, WEAK_BAD_TOKENS,
+    SCREEN_READER_TOKENS, STATE_TOKENS, WEAK_BAD_TOKENS,
 )
 
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
@@ -30,6 +30,8 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 #: Elements smaller than this (characters) may be removed on a weak class/id token alone.
 WEAK_TOKEN_MAX_TEXT = 150
+#: A block named a caption may be this long (characters, spaces collapsed).
+CAPTION_MAX_TEXT = 400
 
 #: A hidden element holding at least this share of the page's text is content that scripts
 #: reveal (streamed rendering puts the whole page in a hidden div), not hidden chrome.
@@ -77,9 +79,12 @@ def class_info(el, *, with_id: bool = True) -> tuple:
         # page builders wrap every text block in a "widget" ("elementor-widget-text-editor")
         content_widget = not CONTENT_WIDGET_TOKENS.isdisjoint(tokens)
         if not names_body:
-            for token in ordered:
+            for i, token in enumerate(ordered):
                 label = BAD_TOKENS.get(token)
                 if label is None or (content_widget and token in WIDGET_TOKENS):
+                    continue
+                if 0 < i < len(tokens) and tokens[i - 1] in STATE_TOKENS:
+                    # "no-caption", "has-sidebar", "with-comments": a state of the element
                     continue
                 if weak is None:
                     weak = label
@@ -212,6 +217,14 @@ def holds_article(el, page_text_len: int, prose: dict | None = None, prose_total
     return link_len < 0.3 * len(el.text_content())
 
 
+def thread_beside_text(el, prose: dict, prose_total: int) -> bool:
+    """True when a comment thread stands beside the text it discusses: prose outside it, and
+    neither the headline nor an articleBody inside it. A short post with a long thread under
+    it leaves the thread most of the page's prose, yet the thread is still comments; a forum
+    page (no prose outside the thread) keeps its discussion."""
+    return prose_total - prose.get(el, 0) >= PROSE_MIN_LEN and not _HOLDS_MAIN(el)
+
+
 def is_article_header(el) -> bool:
     """A <header> of the article, not the site's banner: it holds the h1 with a paragraph
     beside it, or a block named as the lead ("content__intro"). Its lead is body."""
@@ -234,6 +247,17 @@ def is_small(el) -> bool:
     if len(text) > WEAK_TOKEN_MAX_TEXT:
         return False
     return True
+
+
+def is_caption_size(el) -> bool:
+    """No longer than a caption of a few sentences (spaces collapsed), and shaped like one:
+    a line of text, or lines beside each other (text and credit, full and truncated), not a
+    card (a video's title and description, a teaser with its details)."""
+    for child in el:
+        if isinstance(child.tag, str) and child.tag in _BLOCKS and (child.tag in HEADING_TAGS or any(
+                isinstance(c.tag, str) and c.tag in _BLOCKS for c in child)):
+            return False
+    return len(" ".join(el.text_content().split())) <= CAPTION_MAX_TEXT
 
 
 def prune_chrome(root, record, *, include_captions: bool = False) -> None:
@@ -303,8 +327,12 @@ def prune_chrome(root, record, *, include_captions: bool = False) -> None:
             # one only when the headline or the articleBody is inside it
             label = None
         if label is None and weak is not None and tag in _BLOCKS \
-                and not (prose_total and prose.get(el, 0) >= majority) and is_small(el):
-            # weak names ("tag", "meta", "date") only remove whole blocks, never a link in a sentence
+                and not (prose_total and prose.get(el, 0) >= majority) \
+                and (is_small(el) or (weak == "caption" and prose_total - prose.get(el, 0) >= PROSE_MIN_LEN
+                                      and is_caption_size(el))):
+            # weak names ("tag", "meta", "date") only remove whole blocks, never a link in a
+            # sentence; a caption may run to a few sentences (agency captions do) when the text
+            # it illustrates stands beside it (a video page's only prose is its caption)
             label = weak
         if label == "caption" and include_captions:
             label = None
@@ -312,7 +340,9 @@ def prune_chrome(root, record, *, include_captions: bool = False) -> None:
             # the article's own header: headline, lead and meta line together; its parts
             # are judged one by one (the lead is body, the breadcrumb is not)
             label = None
-        if label is not None and not holds_article(el, page_text_len, prose, prose_total):
+        if label is not None and (
+                not holds_article(el, page_text_len, prose, prose_total)
+                or (label in HARD_LABELS and thread_beside_text(el, prose, prose_total))):
             record(el, label)
             remove_element(el)
             continue

@@ -111,6 +111,8 @@ BAD_TOKENS = {
     "replies": "comments", "reply": "comments", "discussion": "comments", "kommentare": "comments",
     "share": "share", "sharing": "share", "social": "share", "sharebar": "share",
     "socialmedia": "share", "shariff": "share", "sharethis": "share", "addthis": "share",
+    # WordPress (Jetpack) share and like buttons, "sharedaddy sd-sharing-enabled"
+    "sharedaddy": "share",
     "follow": "share", "print": "share",
     "newsletter": "newsletter", "subscribe": "newsletter", "subscription": "newsletter",
     "signup": "newsletter", "optin": "newsletter", "paywall-promo": "newsletter",
@@ -170,6 +172,10 @@ WEAK_BAD_TOKENS = frozenset({
     "login", "signin", "community", "rss", "skip", "print-only", "commercial", "trending",
     "slideshow", "carousel", "gallery", "lightbox", "slider", "rating", "ratings", "voting", "rate",
 })
+
+#: Class/id tokens that make the next token a state of the element, not what it is
+#: ("no-caption", "has-sidebar", "with-comments", "without-ads").
+STATE_TOKENS = frozenset({"no", "not", "has", "with", "without"})
 
 #: Class/id tokens of elements that must be shown hidden to assistive tech only.
 SCREEN_READER_TOKENS = frozenset({
@@ -262,6 +268,12 @@ BOILERPLATE_HEADINGS = {
     "inscrivez-vous": "newsletter", "suscríbete": "newsletter", "iscriviti": "newsletter",
     # German
     "mehr zum thema": "related", "weitere artikel": "related", "weitere themen": "related",
+    # the reader addressed as du / ihr / Sie, the teasers as "das" or "diese Artikel"
+    "das könnte dich auch interessieren": "related", "das könnte euch auch interessieren": "related",
+    "das könnte dich auch noch interessieren": "related", "das könnte sie auch noch interessieren": "related",
+    "diese artikel könnten dich auch interessieren": "related",
+    "diese artikel könnten euch auch interessieren": "related",
+    "diese artikel könnten sie auch interessieren": "related", "das könnte dich interessieren": "related",
     "lesen sie auch": "related", "auch interessant": "related", "das könnte sie auch interessieren":
     "related", "das könnte sie interessieren": "related", "empfehlungen": "related",
     "meistgelesen": "related", "meistgelesene artikel": "related", "neueste artikel": "related",
@@ -323,6 +335,7 @@ BOILERPLATE_HEADINGS = {
     "延伸阅读": "related", "热门文章": "related", "热点新闻": "related", "最新新闻": "related",
     "猜你喜欢": "related", "相關新聞": "related", "延伸閱讀": "related", "熱門新聞": "related",
     "推薦閱讀": "related", "相關文章": "related", "相关链接": "related", "更多新闻": "related",
+    "相关报道": "related", "相關報導": "related", "相關報道": "related",
     "关联阅读": "related", "今日推荐": "related", "热门推荐": "related", "精彩推荐": "related",
     "関連記事": "related", "関連ニュース": "related", "おすすめ記事": "related",
     "あわせて読みたい": "related", "人気記事": "related", "最新記事": "related",
@@ -423,7 +436,8 @@ BYLINE_PATTERN = re.compile(
 META_LINE_PATTERN = re.compile(
     r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b|^\W*(?:published|posted|updated|veröffentlicht|publié|"
     r"publicado|pubblicato|gepubliceerd|opublikowano|publicerad|publisert|publiziert|erschienen|"
-    r"created)\b|\b(?:published by|posted by|publicado por|publié par|"
+    r"created)\b|^\W*(?:发表于|發表於|发布于|發佈於|发表时间|發表時間|发布时间|發佈時間|發布時間|更新时间|更新時間)|"
+    r"\b(?:published by|posted by|publicado por|publié par|"
     r"veröffentlicht von|pubblicato da|updated|aktualisiert|mis à jour|actualizado|"
     r"last modified|read time|min read|minute read|lesezeit|reading time)\b", re.I)
 
@@ -465,7 +479,7 @@ COPULA_PATTERN = re.compile(r"\b(?:is|was|ist|war|est|es|è|era|jest|är|er)\b",
 
 #: Notices of a site's machinery inside the text: login prompts, empty ratings, PHP warnings.
 MACHINERY_PATTERN = re.compile(
-    r"^(?:(?:warning|notice|deprecated|fatal error|parse error): .{0,300} in /\S+|"
+    r"^(?:(?:warning|notice|deprecated|strict standards|fatal error|parse error): .{0,300} in /\S+|"
     r"(?:video|audio|sendung) (?:verfügbar|abrufbar) bis\b|(?:video|audio) available until\b|"
     r"(?:sie müssen|du musst|you must|you need to) (?:sich |dich )?(?:be )?(?:eingeloggt|einloggen|"
     r"angemeldet|anmelden|logged in|log in|sign in)|sie sind (?:aktuell |derzeit )?nicht eingeloggt|"
@@ -516,7 +530,12 @@ TRAILER_PATTERN = re.compile(
     r"s[ií]guenos|seguici|volg ons|[\w.+-]+@[\w-]+\.[\w.]+$|"
     r"(?:https?://)?(?:www\.)?(?:twitter|x|facebook|instagram)\.com/\S+$|erstellt am\b|"
     r"abgelegt unter\b|veröffentlicht am\b|publié le\b|publicado el\b|"
-    r"(?:permalink|short ?link|short url|kurz-?url|kurzlink)\s*:)", re.I)
+    r"(?:permalink|short ?link|short url|kurz-?url|kurzlink|trackback(?: ?url)?)\s*:|"
+    # a blog or forum engine's credit line ("Powered by WordPress", "Powered by Discuz!")
+    r"powered by\b.{0,80}$)", re.I)
+
+#: A breadcrumb trail standing as a line ("Forum » Research » The post's title").
+BREADCRUMB_PATTERN = re.compile(r"^[^»›>\n]{1,60}(?:\s[»›>]\s[^»›>\n]{1,80}){2,}(?<![.!。！])$")
 
 #: A closing line that points elsewhere with a link word at its end ("Alles über Wanderschuhe
 #: findest Du hier.", "More about the study here."): the link to another page, not text.
