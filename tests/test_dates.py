@@ -301,3 +301,15 @@ def test_the_shown_date_is_looked_up_only_when_a_neighbour_day_is_possible():
     late = parse_machine_date("2022-01-26T23:30:30Z")
     assert local_form(late, [], None, lambda: parse_text_date("27.01.2022", "de", FETCHED),
                       site_utc_offsets("de", None)).iso() == "2022-01-27"
+
+
+def test_a_date_split_over_small_elements_is_read_whole():
+    badge = ('<div class="date"><span class="month">Apr</span> <span class="day">04</span>'
+             '<span class="year">2013</span></div>')
+    found = dates_of(f"<html><body><div class='toolbar'>10 Nov 2013</div><h1>T</h1>{badge}<p>x</p></body></html>")
+    assert (found.published.iso(), found.published_source) == ("2013-04-04", "text")
+    tree = lxml.html.document_fromstring(
+        "<html><body><h2>T</h2><p class='postmetadata'>8.<a href='/date/2010/12/'>Dezember 2010</a> um 09:43"
+        "</p><p>Im <a>Jahr 2010</a> und danach, als der Text lang genug war, um kein Datum zu sein.</p></body></html>")
+    texts = dated_texts(tree, tree.xpath("//h2")[0])
+    assert [(item.owner.tag, item.snippets) for item in texts.items] == [("p", ["8. Dezember 2010"])]

@@ -455,8 +455,11 @@ def visible_dates(tree, language: str | None, fetched_at: datetime, headline_ele
         in_region = scope is not None and any(ancestor is scope for ancestor in element.iterancestors())
         if not in_region and in_listing(element, elements):
             continue
-        lowered = text.lower()
         snippets = find_text_dates(text)
+        if not snippets and len(element):
+            text = " ".join(" ".join(element.itertext()).split())  # a date split over small elements
+            snippets = find_text_dates(text)
+        lowered = text.lower()
         for snippet in snippets:
             before = lowered[:lowered.find(snippet.lower())]
             if _UPDATED_WORD.search(before):
@@ -764,17 +767,52 @@ def dated_texts(tree, headline_element=None, limit: int = 400) -> DatedTexts:
         if after_headline is not None and headline_at is None and index >= len(nodes) - after_headline:
             headline_at = len(items)
         snippets = find_text_dates(node)
-        if not snippets:
-            continue
         owner = node.getparent()
         if owner is not None and not node.is_text:
             owner = owner.getparent()
-        items.append(TextDate(len(items), str(node), owner, snippets))
+        text = str(node)
+        if not snippets:
+            if owner is None or len(node) > _SPLIT_PIECE:
+                continue
+            owner, text = split_date(owner)
+            if owner is None or (items and items[-1].owner is owner):
+                continue
+            snippets = find_text_dates(text)
+        items.append(TextDate(len(items), text, owner, snippets))
         if len(items) >= limit:
             break
     if after_headline is not None and headline_at is None and len(items) < limit:
         headline_at = len(items)
     return DatedTexts(items, headline_at)
+
+
+#: A text node this short may be one piece of a date split over elements ("Apr", "04", "2013").
+_SPLIT_PIECE = 20
+#: The most text a date split over elements holds with its neighbours ("8. <a>Dezember 2010</a> um 09:43").
+_SPLIT_DATE_TEXT = 60
+
+
+def split_date(element) -> tuple:
+    """A full date written over several small elements (a calendar badge: <span>Apr</span>
+    <span>04</span><span>2013</span>; a day before a linked month): the element or its parent
+    whose short text, its pieces joined with spaces, holds one. (None, "") when none does."""
+    for _ in range(2):
+        if element is None or element.tag in ("body", "html"):
+            break
+        pieces, size = [], 0
+        for piece in element.itertext():
+            size += len(piece)
+            if size > _SPLIT_DATE_TEXT:
+                break
+            pieces.append(piece)
+        else:
+            text = " ".join(" ".join(pieces).split())
+            if find_text_dates(text):
+                return element, text
+        if size > _SPLIT_DATE_TEXT:
+            break
+        element = element.getparent()
+    return None, ""
 
 
 def _signature(element) -> tuple:
