@@ -313,3 +313,14 @@ def test_a_date_split_over_small_elements_is_read_whole():
         "</p><p>Im <a>Jahr 2010</a> und danach, als der Text lang genug war, um kein Datum zu sein.</p></body></html>")
     texts = dated_texts(tree, tree.xpath("//h2")[0])
     assert [(item.owner.tag, item.snippets) for item in texts.items] == [("p", ["8. Dezember 2010"])]
+
+
+def test_a_two_digit_year_in_the_date_line_beside_the_headline():
+    teaser = '<div class="teaser"><div class="date">Freizeit, 13.10.23</div><a>Other story</a></div>'
+    found = dates_of(f"""<html><body><div class="text"><div class="date"> Party, 30.10.23 </div><h1>T</h1></div>
+        <p>Text mit 8.10.23 im Satz.</p>{teaser * 3}</body></html>""", language="de")
+    assert (found.published.iso(), found.published_source) == ("2023-10-30", "text")
+    story = "Ein langer Absatz des Artikels, der weit mehr als nur eine Zeile umfasst. " * 5
+    found = dates_of(f"""<html><body><div class="event-date">Termin: 19.1.23, 10:00 Uhr</div>
+        <div class="story"><h1>T</h1><p>{story}</p></div></body></html>""", language="de")
+    assert found.published is None

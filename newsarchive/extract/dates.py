@@ -147,6 +147,8 @@ _TEXT_DATE = re.compile("|".join((
 _YEAR_HINT = re.compile(_YEAR)
 # 02.12.19 standing alone (a two-digit year only when nothing else is around it)
 _TWO_DIGIT_YEAR_ALONE = re.compile(r"^\s*\d{1,2}\.\d{1,2}\.\d{2}\s*$")
+# 30.10.23 inside a short date-marked element ("Party, 30.10.23"): the mark says it is a date
+_TWO_DIGIT_YEAR = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.\d{2}(?![\d.])")
 _RELATIVE = re.compile(r"\b(?:\d+|an?|one)\s+(?:minute|min|hour|hr|day|week)s?\s+ago\b|\b(?:yesterday|today)\b"
                        r"|\bvor\s+\d+\s+(?:Minuten|Stunden|Tagen)\b|\bil y a\s+\d+\s+(?:minutes|heures|jours)\b"
                        r"|\bhace\s+\d+\s+(?:minutos|horas|días)\b|\bgestern\b|\bheute\b", re.I)
@@ -459,6 +461,8 @@ def visible_dates(tree, language: str | None, fetched_at: datetime, headline_ele
         if not snippets and len(element):
             text = " ".join(" ".join(element.itertext()).split())  # a date split over small elements
             snippets = find_text_dates(text)
+        if not snippets and in_region and len(text) <= _DATE_LINE:
+            snippets = _TWO_DIGIT_YEAR.findall(text)[:1]  # the article's date line, by the headline
         lowered = text.lower()
         for snippet in snippets:
             before = lowered[:lowered.find(snippet.lower())]
@@ -475,6 +479,11 @@ def visible_dates(tree, language: str | None, fetched_at: datetime, headline_ele
             candidates.append(relative)
             break
     return candidates
+
+
+#: A date-marked element this short beside the headline is the article's date line (category,
+#: date, time), where a two-digit year is read too.
+_DATE_LINE = 40
 
 
 def in_listing(element, elements) -> bool:
