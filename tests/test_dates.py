@@ -324,3 +324,18 @@ def test_a_two_digit_year_in_the_date_line_beside_the_headline():
     found = dates_of(f"""<html><body><div class="event-date">Termin: 19.1.23, 10:00 Uhr</div>
         <div class="story"><h1>T</h1><p>{story}</p></div></body></html>""", language="de")
     assert found.published is None
+
+
+def test_a_shown_time_element_wins_over_a_meta_date_the_page_never_shows():
+    head = '<html><head><meta property="article:published_time" content="2022-11-17T10:33:13Z"></head>'
+    time = '<time datetime="2022-03-09">09.03.2022</time>'
+    found = dates_of(head + f"<body><h1>T</h1>{time}<p>Text</p></body></html>", language="de")
+    assert (found.published.iso(), found.published_source) == ("2022-03-09", "time")
+    found = dates_of(head + f"<body><h1>T</h1>{time}<p>Stand: 17.11.2022</p></body></html>", language="de")
+    assert found.published_source == "meta"  # the meta day is shown too
+    found = dates_of(head + '<body><h1>T</h1><time datetime="2022-03-09">Mittwoch</time></body></html>',
+                     language="de")
+    assert found.published_source == "meta"  # the element shows no date
+    found = dates_of(head + '<body><h1>T</h1><time datetime="2022-11-16T21:00:00-05:00">16.11.2022</time>'
+                     '</body></html>', language="de")
+    assert found.published_source == "meta"  # a neighbour day: the time zones' business

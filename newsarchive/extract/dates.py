@@ -364,6 +364,25 @@ def time_element_dates(tree, keep=frozenset()) -> list[tuple[str, bool]]:
     return found
 
 
+def shown_time(tree, keep, language: str | None, fetched_at: datetime, month_first: bool) -> PageDate | None:
+    """The first <time> of the page's own part (not a modification) that shows its readers the
+    day of its datetime attribute: the date the page displays, in machine form."""
+    for element in tree.iter("time"):
+        value = element.get("datetime")
+        if not value or in_foreign_part(element, keep):
+            continue
+        marks = f"{element.get('class') or ''} {element.get('itemprop') or ''}".lower()
+        if _MODIFIED_MARK.search(marks):
+            continue
+        machine = parse_machine_date(value)
+        snippets = find_text_dates(" ".join(element.text_content().split()))
+        shown = parse_text_date(snippets[0], language, fetched_at, month_first) if snippets else None
+        if machine is not None and shown is not None and shown.value.date() == machine.value.date():
+            return machine
+        return None
+    return None
+
+
 _SCRIPT_DATE = re.compile(
     r"[\"'](?:" + "|".join(tables.SCRIPT_DATE_KEYS) + r")[\"']\s*:\s*[\"']([^\"']{8,40})[\"']")
 
@@ -572,6 +591,11 @@ def read_dates(tree, structured: StructuredData, *, url: str | None, language: s
             and shows_only_modified(found.published, modified,
                                     shown_days(dated(), language, fetched_at, month_first, keep), offsets):
         found.published, found.published_source = modified, f"{modified_source}-modified"
+    if found.published_source == "meta":
+        shown = shown_time(tree, keep, language, fetched_at, month_first)
+        if shown is not None and abs((shown.value.date() - found.published.value.date()).days) > 1 \
+                and found.published.value.date() not in shown_days(dated(), language, fetched_at, month_first, keep):
+            found.published, found.published_source = shown, "time"
     if found.published is not None and is_utc(found.published):
         def near():
             return first_date_in_text(tree, language, fetched_at, headline_element, month_first=month_first,
