@@ -339,3 +339,16 @@ def test_a_shown_time_element_wins_over_a_meta_date_the_page_never_shows():
     found = dates_of(head + '<body><h1>T</h1><time datetime="2022-11-16T21:00:00-05:00">16.11.2022</time>'
                      '</body></html>', language="de")
     assert found.published_source == "meta"  # a neighbour day: the time zones' business
+
+
+def test_a_date_set_off_at_the_start_of_a_paragraph_is_its_date_line():
+    prose = ("Energieverbraucher erhalten eine Preiserhöhung nach der nächsten, Grundversorger lehnen neue "
+             "Kunden ab und die Politik verspricht Entlastungen, die erst im nächsten Jahr ankommen.")
+    tree = lxml.html.document_fromstring(
+        f"<html><body><h1>T</h1><p>(21. November 2022) {prose}</p><h6>Was gilt seit dem 1. Oktober 2022?</h6>"
+        "</body></html>")
+    assert first_date_in_text(tree, "de", FETCHED, tree.xpath("//h1")[0]).iso() == "2022-11-21"
+    tree = lxml.html.document_fromstring(
+        f"<html><body><h1>T</h1><p>Am 21. November 2022 {prose}</p><h6>Was gilt seit dem 1. Oktober 2022?</h6>"
+        "</body></html>")
+    assert first_date_in_text(tree, "de", FETCHED, tree.xpath("//h1")[0]).iso() == "2022-10-01"

@@ -886,6 +886,15 @@ def announces_publication(prefix: str, text: str, owner) -> bool:
 
 
 _SHORT_LINE = 150
+_SET_OFF = re.compile(r"\s*[)\]:|\u2013\u2014-]")
+
+
+def opens_as_dateline(text: str, at: int, snippet: str) -> bool:
+    """A date opening a paragraph and set off from its sentence ("(21. November 2022) Die ...",
+    "21.11.2022 – Die ..."): the article's date line, not a date the prose talks about."""
+    return not text[:at].strip(" ([") and bool(_SET_OFF.match(text, at + len(snippet)))
+
+
 _CITATION = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(word) for word in tables.CITATION_WORDS) + r")(?!\w)")
 
 
@@ -915,7 +924,8 @@ def first_date_in_text(tree, language: str | None, fetched_at: datetime, headlin
             announced = announces_publication(prefix, text, owner)
             if foreign and not announced:
                 continue
-            if not announced and (len(text) > _SHORT_LINE or _CITATION.search(lowered)):
+            if not announced and (len(text) > _SHORT_LINE and not opens_as_dateline(lowered, at, snippet)
+                                  or _CITATION.search(lowered)):
                 continue  # a date inside prose or a reference is what the article talks about
             parsed = parse_text_date(snippet, language, fetched_at, month_first)
             if not plausible(parsed, fetched_at):
