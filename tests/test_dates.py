@@ -352,3 +352,14 @@ def test_a_date_set_off_at_the_start_of_a_paragraph_is_its_date_line():
         f"<html><body><h1>T</h1><p>Am 21. November 2022 {prose}</p><h6>Was gilt seit dem 1. Oktober 2022?</h6>"
         "</body></html>")
     assert first_date_in_text(tree, "de", FETCHED, tree.xpath("//h1")[0]).iso() == "2022-10-01"
+
+
+def test_a_participle_after_the_date_announces_it():
+    found = dates_of("""<html><body><div id="sidebar"><h2>Über diesen Artikel</h2><p class="news"><a>Titel</a>
+        wurde am <nobr>19. Mai 2010</nobr> um <nobr>23:03</nobr> Uhr gepostet.</p></div>
+        <div id="content"><h1>Titel</h1><p>Text</p></div>
+        <div class="comments"><p>Max sagt: <nobr>20. Mai 2010</nobr> um 10:00</p></div></body></html>""", language="de")
+    assert (found.published.iso(), found.published_source) == ("2010-05-19", "text")
+    found = dates_of("""<html><body><div id="sidebar"><p>Termin am <nobr>19. Mai 2010</nobr> um 20 Uhr.</p></div>
+        <div id="content"><h1>Titel</h1><p>Text</p></div></body></html>""", language="de")
+    assert found.published is None

@@ -808,8 +808,8 @@ def dated_texts(tree, headline_element=None, limit: int = 400) -> DatedTexts:
             if owner is None or len(node) > _SPLIT_PIECE:
                 continue
             owner, text = split_date(owner)
-            if owner is None or (items and items[-1].owner is owner):
-                continue
+            if owner is None or (items and (items[-1].owner is owner or owner in items[-1].owner.iterancestors())):
+                continue  # the pieces' date, or a whole date inside them, is read already
             snippets = find_text_dates(text)
         items.append(TextDate(len(items), text, owner, snippets))
         if len(items) >= limit:
@@ -885,6 +885,31 @@ def announces_publication(prefix: str, text: str, owner) -> bool:
     return not (opens_sentence and owner is not None and len(owner.text_content()) > _SHORT_LINE)
 
 
+def published_after(text: str, at: int, snippet: str, owner) -> bool:
+    """Whether a verb after the date announces it ("wurde am <b>19. Mai 2010</b> um 23:03 Uhr
+    gepostet"): German and Dutch put the participle at the end of the clause."""
+    after = text[at + len(snippet):][:_AFTER]
+    if len(after) < _AFTER and owner.tag in _INLINE_TAGS and owner.text is not None \
+            and owner.text.strip() == text.strip():
+        after += " " + text_after(owner, _AFTER - len(after))
+    return not _PARTICIPLES.isdisjoint(re.findall(r"\w+", after.lower()))
+
+
+def text_after(element, limit: int) -> str:
+    """The first limit characters of text after element inside its parent."""
+    pieces, size = [element.tail or ""], len(element.tail or "")
+    sibling = element.getnext()
+    while sibling is not None and size < limit:
+        for piece in (sibling.text_content() if isinstance(sibling.tag, str) else "", sibling.tail or ""):
+            pieces.append(piece)
+            size += len(piece)
+        sibling = sibling.getnext()
+    return "".join(pieces)[:limit]
+
+
+_AFTER = 40
+_PARTICIPLES = frozenset(tables.PUBLISHED_PARTICIPLES)
+_INLINE_TAGS = frozenset({"span", "nobr", "b", "strong", "em", "i", "a", "time", "small", "font", "abbr"})
 _SHORT_LINE = 150
 _SET_OFF = re.compile(r"\s*[)\]:|\u2013\u2014-]")
 
@@ -921,7 +946,7 @@ def first_date_in_text(tree, language: str | None, fetched_at: datetime, headlin
         for snippet in item.snippets:
             at = lowered.find(snippet.lower())
             prefix = lowered[:at][-40:]
-            announced = announces_publication(prefix, text, owner)
+            announced = announces_publication(prefix, text, owner) or published_after(text, at, snippet, owner)
             if foreign and not announced:
                 continue
             if not announced and (len(text) > _SHORT_LINE and not opens_as_dateline(lowered, at, snippet)

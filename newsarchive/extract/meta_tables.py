@@ -105,6 +105,11 @@ PUBLISHED_WORDS = (
     "created", "erstellt",
 )
 
+#: Participles that announce a publication date after it, at the end of the clause ("wurde am
+#: 19. Mai 2010 gepostet", "is op 3 mei 2020 gepubliceerd").
+PUBLISHED_PARTICIPLES = ("gepostet", "veröffentlicht", "erschienen", "publiziert", "gepubliceerd",
+                         "geplaatst", "verschenen")
+
 #: Prepositions that announce a date only in a short line ("am 3. Mai 2020"): in prose they
 #: open what the article reports ("On July 31, 2019, senators ...").
 PUBLISHED_PREPOSITIONS = ("am", "on", "le", "el", "date")
