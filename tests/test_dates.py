@@ -5,7 +5,7 @@ import lxml.html
 
 from newsarchive.extract.dates import (
     dated_texts, find_text_dates, first_date_in_text, local_form, month_word_date, parse_machine_date, parse_relative_date,
-    parse_text_date, plausible, read_dates, site_utc_offsets, url_date,
+    parse_text_date, plausible, read_dates, script_state_dates, site_utc_offsets, url_date,
 )
 from newsarchive.extract.structured import read_structured
 
@@ -363,3 +363,20 @@ def test_a_participle_after_the_date_announces_it():
     found = dates_of("""<html><body><div id="sidebar"><p>Termin am <nobr>19. Mai 2010</nobr> um 20 Uhr.</p></div>
         <div id="content"><h1>Titel</h1><p>Text</p></div></body></html>""", language="de")
     assert found.published is None
+
+
+def test_russian_and_arabic_month_names_need_no_dateparser():
+    assert month_word_date("24 сентября 2018").iso() == "2018-09-24"
+    assert month_word_date("ديسمبر 25, 2020").iso() == "2020-12-25"
+    assert month_word_date("12 نيسان 2019").iso() == "2019-04-12"  # Levantine April: dateparser has none
+    assert month_word_date("2 Mrz. 2014").iso() == "2014-03-02"
+    assert month_word_date("5. listopada 2020") is None  # November in Polish, October in Croatian
+
+
+def test_script_state_skips_external_and_json_ld_scripts():
+    tree = lxml.html.document_fromstring(
+        """<html><head><script src="/a.js">{"datePublished": "2011-01-01T00:00:00Z"}</script>
+        <script type="application/ld+json">{"datePublished": "2012-01-01T00:00:00Z"}</script></head><body>
+        <script>var s = {"publishedAt": "2013-02-16T04:36:36Z", "createdAt": "2013-02-15T01:00:00Z"};</script>
+        </body></html>""")
+    assert script_state_dates(tree) == ["2013-02-16T04:36:36Z", "2013-02-15T01:00:00Z"]

@@ -178,7 +178,7 @@ def month_word_date(snippet: str) -> PageDate | None:
         if not match:
             return None
         word, day, year = match.groups()
-    month = tables.MONTHS.get(word.lower())
+    month = tables.TEXT_DATE_MONTHS.get(word.lower())
     if month is None:
         return None
     try:
@@ -390,7 +390,9 @@ _SCRIPT_DATE = re.compile(
 def script_state_dates(tree, limit: int = 3) -> list[str]:
     """Publication dates in inline app state (JSON in <script>): pages rendered by JavaScript."""
     found = []
-    for script in tree.xpath("//script[not(@src)][not(@type='application/ld+json')]"):
+    for script in tree.getroottree().iter("script"):  # in C; the XPath with attribute tests costs twice as much
+        if script.get("src") is not None or script.get("type") == "application/ld+json":
+            continue
         text = script.text or ""
         if len(text) < 20 or not any(key in text for key in tables.SCRIPT_DATE_KEYS):
             continue
@@ -459,6 +461,17 @@ def visible_dates(tree, language: str | None, fetched_at: datetime, headline_ele
     elements += [element for element in tree.iter(*_DATE_ELEMENT_TAGS)
                  if element.get("class") or element.get("id") or element.get("itemprop")]
     seen = set()
+    twins = None
+
+    def twins_by_mark() -> dict:
+        """elements by tag and class, made once when a listing check first needs them."""
+        nonlocal twins
+        if twins is None:
+            twins = {}
+            for other in elements:
+                twins.setdefault((other.tag, other.get("class")), []).append(other)
+        return twins
+
     for element in elements:
         if element in seen or not isinstance(element.tag, str):
             continue
@@ -474,7 +487,7 @@ def visible_dates(tree, language: str | None, fetched_at: datetime, headline_ele
         if not text or len(text) > 160 or in_foreign_part(element, keep):
             continue
         in_region = scope is not None and any(ancestor is scope for ancestor in element.iterancestors())
-        if not in_region and in_listing(element, elements):
+        if not in_region and in_listing(element, twins_by_mark()):
             continue
         snippets = find_text_dates(text)
         if not snippets and len(element):
@@ -505,12 +518,13 @@ def visible_dates(tree, language: str | None, fetched_at: datetime, headline_ele
 _DATE_LINE = 40
 
 
-def in_listing(element, elements) -> bool:
-    """Whether elements hold the element's markup signature again and again with other texts."""
+def in_listing(element, twins_by_mark: dict) -> bool:
+    """Whether the page holds the element's markup signature again and again with other texts.
+
+    twins_by_mark: the candidate elements by (tag, class)."""
     signature = _signature(element)
-    tag, mark = element.tag, element.get("class")
-    twins = [other for other in elements if other.tag == tag and other.get("class") == mark
-             and _signature(other) == signature]
+    twins = [other for other in twins_by_mark.get((element.tag, element.get("class")), ())
+             if _signature(other) == signature]
     return len(twins) >= _LISTING_REPEATS and len({other.text_content().strip() for other in twins}) > 1
 
 
@@ -768,6 +782,8 @@ _DATED_TEXT_TEST = ("[contains(., '19') or contains(., '20') or (string-length()
                     "[not(" + " or ".join(f"parent::{tag}" for tag in _SKIPPED_TEXT_TAGS) + ")]")
 _DESCENDANT_TEXTS = etree.XPath("descendant::text()" + _DATED_TEXT_TEST)  # one axis: "//" costs twice as much
 _TEXTS_FROM_HEADLINE = etree.XPath("(descendant::text() | following::text())" + _DATED_TEXT_TEST)
+#: How many come before the headline: counted in C, and the headline sits near the top.
+_TEXTS_BEFORE = etree.XPath("count(preceding::text()" + _DATED_TEXT_TEST + ")")
 
 
 @dataclass
@@ -793,11 +809,17 @@ class DatedTexts:
 def dated_texts(tree, headline_element=None, limit: int = 400) -> DatedTexts:
     """Every text node holding a full date (at most limit), and where the headline sits among them."""
     body = tree.find("body")
-    nodes = _DESCENDANT_TEXTS(body if body is not None else tree)
-    after_headline = len(_TEXTS_FROM_HEADLINE(headline_element)) if headline_element is not None else None
+    scope = body if body is not None else tree
+    nodes = _DESCENDANT_TEXTS(scope)
+    before = None  # how many of the nodes come before the headline
+    if headline_element is not None:
+        if any(ancestor is scope for ancestor in headline_element.iterancestors()):
+            before = int(_TEXTS_BEFORE(headline_element))
+        else:  # a headline outside the body (or no longer in the tree): its own texts and those after it
+            before = len(nodes) - len(_TEXTS_FROM_HEADLINE(headline_element))
     items, headline_at = [], None
     for index, node in enumerate(nodes):
-        if after_headline is not None and headline_at is None and index >= len(nodes) - after_headline:
+        if before is not None and headline_at is None and index >= before:
             headline_at = len(items)
         snippets = find_text_dates(node)
         owner = node.getparent()
@@ -814,7 +836,7 @@ def dated_texts(tree, headline_element=None, limit: int = 400) -> DatedTexts:
         items.append(TextDate(len(items), text, owner, snippets))
         if len(items) >= limit:
             break
-    if after_headline is not None and headline_at is None and len(items) < limit:
+    if before is not None and headline_at is None and len(items) < limit:
         headline_at = len(items)
     return DatedTexts(items, headline_at)
 

@@ -417,6 +417,25 @@ MONTHS = {
                      "dezembro"], 12),
 }
 
+#: Month names dates.py reads in visible dates without dateparser (whose first use of a language
+#: costs a tenth of a second): the dateline months and more, only words that name the same month
+#: in every language that writes them (not Slavic ones like "listopad": November in Polish and
+#: Czech, October in Croatian). Russian genitive, nominative and short forms; Arabic months as
+#: written in Egypt and the Gulf, and the Levantine ones of one word (which dateparser lacks).
+TEXT_DATE_MONTHS = {
+    **MONTHS,
+    "mrz": 3,
+    **dict.fromkeys(["января", "январь", "янв"], 1), **dict.fromkeys(["февраля", "февраль", "фев"], 2),
+    **dict.fromkeys(["марта", "март", "мар"], 3), **dict.fromkeys(["апреля", "апрель", "апр"], 4),
+    **dict.fromkeys(["мая", "май"], 5), **dict.fromkeys(["июня", "июнь", "июн"], 6),
+    **dict.fromkeys(["июля", "июль", "июл"], 7), **dict.fromkeys(["августа", "август", "авг"], 8),
+    **dict.fromkeys(["сентября", "сентябрь", "сен", "сент"], 9), **dict.fromkeys(["октября", "октябрь", "окт"], 10),
+    **dict.fromkeys(["ноября", "ноябрь", "ноя", "нояб"], 11), **dict.fromkeys(["декабря", "декабрь", "дек"], 12),
+    "يناير": 1, "فبراير": 2, "شباط": 2, "مارس": 3, "آذار": 3, "أبريل": 4, "ابريل": 4, "إبريل": 4, "نيسان": 4,
+    "مايو": 5, "أيار": 5, "يونيو": 6, "يونيه": 6, "حزيران": 6, "يوليو": 7, "يوليه": 7, "تموز": 7,
+    "أغسطس": 8, "اغسطس": 8, "سبتمبر": 9, "أيلول": 9, "أكتوبر": 10, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
+}
+
 #: Well-known dateline cities: a capitalised (not capitals) place alone before a dash or
 #: period counts as a dateline only when it is one of these (capitals always count).
 DATELINE_KNOWN_PLACES = frozenset(name.replace("_", " ") for name in """
