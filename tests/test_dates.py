@@ -380,3 +380,12 @@ def test_script_state_skips_external_and_json_ld_scripts():
         <script>var s = {"publishedAt": "2013-02-16T04:36:36Z", "createdAt": "2013-02-15T01:00:00Z"};</script>
         </body></html>""")
     assert script_state_dates(tree) == ["2013-02-16T04:36:36Z", "2013-02-15T01:00:00Z"]
+
+
+def test_a_preposition_inside_a_paragraph_does_not_announce_the_publication():
+    tree = lxml.html.document_fromstring(
+        "<html><body><h1>Neuigkeiten</h1><p class='newsdatum'>[<a>Samstag, 19. Juli 2014</a>]</p>"
+        "<p>Der 1. monatliche Stammtisch des <strong>Ortsverbandes</strong> findet am Freitag, 8. Juni 2012"
+        "<br/> ab 20:00 Uhr<br/> im Buthmanns statt. Mit dabei als Spezialgast: der Landesvorsitzende, "
+        "der über die Kommunalwahlen und die nächsten Aktionen des Verbandes berichten wird.</p></body></html>")
+    assert first_date_in_text(tree, "de", FETCHED, None).iso() == "2014-07-19"

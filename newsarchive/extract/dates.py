@@ -894,8 +894,10 @@ def listing_signatures(texts: DatedTexts) -> set:
 def announces_publication(prefix: str, text: str, owner) -> bool:
     """Whether the words before a date announce it as the publication date ("Published: ...").
 
-    A preposition ("am", "on") does too in a short line, unless it opens a paragraph of prose
-    ("On July 31, 2019, senators..."): owner is the element the text belongs to.
+    A preposition ("am", "on") does too in a short line; in a long block only in the line that
+    opens it ("Dieser Artikel wurde am 14. Dezember 2015 ... veröffentlicht"), not in a sentence
+    opening with the date ("On July 31, 2019, senators...") nor mid-paragraph ("... findet am
+    Freitag, 8. Juni 2012 statt"): owner is the element the text belongs to.
     """
     words = prefix.split()
     if any(word in words or word + ":" in prefix for word in tables.PUBLISHED_WORDS):
@@ -903,8 +905,11 @@ def announces_publication(prefix: str, text: str, owner) -> bool:
     if len(text) > _SHORT_LINE or not any(word in words or word + ":" in prefix
                                           for word in tables.PUBLISHED_PREPOSITIONS):
         return False
-    opens_sentence = len(words) == 1
-    return not (opens_sentence and owner is not None and len(owner.text_content()) > _SHORT_LINE)
+    if owner is None or len(owner.text_content()) <= _SHORT_LINE:
+        return True
+    # in a long block only a line opening the block ("Dieser Beitrag wurde am ..."), and not a
+    # sentence opening with the date ("On July 31, 2019, senators ...")
+    return len(words) > 1 and owner.text is not None and owner.text.strip() == text.strip()
 
 
 def published_after(text: str, at: int, snippet: str, owner) -> bool:
