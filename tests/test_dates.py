@@ -389,3 +389,8 @@ def test_a_preposition_inside_a_paragraph_does_not_announce_the_publication():
         "<br/> ab 20:00 Uhr<br/> im Buthmanns statt. Mit dabei als Spezialgast: der Landesvorsitzende, "
         "der über die Kommunalwahlen und die nächsten Aktionen des Verbandes berichten wird.</p></body></html>")
     assert first_date_in_text(tree, "de", FETCHED, None).iso() == "2014-07-19"
+
+
+def test_every_app_state_date_key_holds_one_of_the_hints():
+    from newsarchive.extract import meta_tables
+    assert all(any(hint in key for hint in meta_tables.SCRIPT_DATE_KEY_HINTS) for key in meta_tables.SCRIPT_DATE_KEYS)

@@ -394,7 +394,8 @@ def script_state_dates(tree, limit: int = 3) -> list[str]:
         if script.get("src") is not None or script.get("type") == "application/ld+json":
             continue
         text = script.text or ""
-        if len(text) < 20 or not any(key in text for key in tables.SCRIPT_DATE_KEYS):
+        if len(text) < 20 or not any(map(text.__contains__, tables.SCRIPT_DATE_KEY_HINTS)) \
+                or not any(map(text.__contains__, tables.SCRIPT_DATE_KEYS)):
             continue
         for match in _SCRIPT_DATE.finditer(text):
             found.append(match.group(1))
@@ -827,7 +828,7 @@ def dated_texts(tree, headline_element=None, limit: int = 400) -> DatedTexts:
             owner = owner.getparent()
         text = str(node)
         if not snippets:
-            if owner is None or len(node) > _SPLIT_PIECE:
+            if owner is None or len(node) > _SPLIT_PIECE or not (_YEAR_HINT.search(node) or _DAY_PIECE.match(node)):
                 continue
             owner, text = split_date(owner)
             if owner is None or (items and (items[-1].owner is owner or owner in items[-1].owner.iterancestors())):
@@ -841,8 +842,10 @@ def dated_texts(tree, headline_element=None, limit: int = 400) -> DatedTexts:
     return DatedTexts(items, headline_at)
 
 
-#: A text node this short may be one piece of a date split over elements ("Apr", "04", "2013").
+#: A text node this short may be one piece of a date split over elements ("Apr", "04", "2013"):
+#: the year's piece, or a day with its dot ("8.<a>Dezember 2010</a>"), starts the search.
 _SPLIT_PIECE = 20
+_DAY_PIECE = re.compile(r"\s*\d{1,2}\.\s*$")
 #: The most text a date split over elements holds with its neighbours ("8. <a>Dezember 2010</a> um 09:43").
 _SPLIT_DATE_TEXT = 60
 

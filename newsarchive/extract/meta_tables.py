@@ -72,6 +72,9 @@ WEAK_DATE_META_KEYS = ("date",)
 SCRIPT_DATE_KEYS = ("datePublished", "publishedDate", "publishDate", "published_at", "publishedAt",
                     "firstPublishedDate", "first_published_at", "date_published", "publication_date",
                     "publicationDate", "pubDate", "releaseDate", "created_at", "createdAt", "dateCreated")
+#: Substrings of which every key above holds one: a script holding none is passed over after five
+#: scans instead of fifteen (inline scripts run to megabytes).
+SCRIPT_DATE_KEY_HINTS = ("ublish", "ublication", "pubDate", "releaseDate", "reated")
 
 #: meta keys for the last modification, in order of trust.
 MODIFIED_META_KEYS = (
