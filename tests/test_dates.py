@@ -394,3 +394,11 @@ def test_a_preposition_inside_a_paragraph_does_not_announce_the_publication():
 def test_every_app_state_date_key_holds_one_of_the_hints():
     from newsarchive.extract import meta_tables
     assert all(any(hint in key for hint in meta_tables.SCRIPT_DATE_KEY_HINTS) for key in meta_tables.SCRIPT_DATE_KEYS)
+
+
+def test_a_teasers_time_does_not_outrank_a_meta_date():
+    head = '<html><head><meta property="article:published_time" content="2022-11-17T10:33:13Z"></head>'
+    teasers = "".join(f'<a class="teaser"><time class="teaser__date" datetime="2022-04-0{day}">'
+                      f'0{day}.04.2022</time></a>' for day in (3, 4, 5))
+    found = dates_of(head + f"<body><h1>T</h1><p>Text</p>{teasers}</body></html>", language="de")
+    assert found.published_source == "meta"

@@ -366,11 +366,16 @@ def time_element_dates(tree, keep=frozenset()) -> list[tuple[str, bool]]:
 
 def shown_time(tree, keep, language: str | None, fetched_at: datetime, month_first: bool) -> PageDate | None:
     """The first <time> of the page's own part (not a modification) that shows its readers the
-    day of its datetime attribute: the date the page displays, in machine form."""
-    for element in tree.iter("time"):
+    day of its datetime attribute: the date the page displays, in machine form. None when that
+    first <time> is one of a listing (teasers' dates, repeated in the same markup)."""
+    elements = list(tree.iter("time"))
+    for element in elements:
         value = element.get("datetime")
         if not value or in_foreign_part(element, keep):
             continue
+        signature = _signature(element)
+        if sum(_signature(other) == signature for other in elements) >= _LISTING_REPEATS:
+            return None
         marks = f"{element.get('class') or ''} {element.get('itemprop') or ''}".lower()
         if _MODIFIED_MARK.search(marks):
             continue
