@@ -5,7 +5,7 @@ import lxml.html
 
 from newsarchive.extract.dates import (
     dated_texts, find_text_dates, first_date_in_text, local_form, month_word_date, parse_machine_date, parse_relative_date,
-    parse_text_date, plausible, read_dates, site_utc_offsets, url_date,
+    parse_text_date, plausible, read_dates, script_state_dates, site_utc_offsets, url_date,
 )
 from newsarchive.extract.structured import read_structured
 
@@ -301,3 +301,104 @@ def test_the_shown_date_is_looked_up_only_when_a_neighbour_day_is_possible():
     late = parse_machine_date("2022-01-26T23:30:30Z")
     assert local_form(late, [], None, lambda: parse_text_date("27.01.2022", "de", FETCHED),
                       site_utc_offsets("de", None)).iso() == "2022-01-27"
+
+
+def test_a_date_split_over_small_elements_is_read_whole():
+    badge = ('<div class="date"><span class="month">Apr</span> <span class="day">04</span>'
+             '<span class="year">2013</span></div>')
+    found = dates_of(f"<html><body><div class='toolbar'>10 Nov 2013</div><h1>T</h1>{badge}<p>x</p></body></html>")
+    assert (found.published.iso(), found.published_source) == ("2013-04-04", "text")
+    tree = lxml.html.document_fromstring(
+        "<html><body><h2>T</h2><p class='postmetadata'>8.<a href='/date/2010/12/'>Dezember 2010</a> um 09:43"
+        "</p><p>Im <a>Jahr 2010</a> und danach, als der Text lang genug war, um kein Datum zu sein.</p></body></html>")
+    texts = dated_texts(tree, tree.xpath("//h2")[0])
+    assert [(item.owner.tag, item.snippets) for item in texts.items] == [("p", ["8. Dezember 2010"])]
+
+
+def test_a_two_digit_year_in_the_date_line_beside_the_headline():
+    teaser = '<div class="teaser"><div class="date">Freizeit, 13.10.23</div><a>Other story</a></div>'
+    found = dates_of(f"""<html><body><div class="text"><div class="date"> Party, 30.10.23 </div><h1>T</h1></div>
+        <p>Text mit 8.10.23 im Satz.</p>{teaser * 3}</body></html>""", language="de")
+    assert (found.published.iso(), found.published_source) == ("2023-10-30", "text")
+    story = "Ein langer Absatz des Artikels, der weit mehr als nur eine Zeile umfasst. " * 5
+    found = dates_of(f"""<html><body><div class="event-date">Termin: 19.1.23, 10:00 Uhr</div>
+        <div class="story"><h1>T</h1><p>{story}</p></div></body></html>""", language="de")
+    assert found.published is None
+
+
+def test_a_shown_time_element_wins_over_a_meta_date_the_page_never_shows():
+    head = '<html><head><meta property="article:published_time" content="2022-11-17T10:33:13Z"></head>'
+    time = '<time datetime="2022-03-09">09.03.2022</time>'
+    found = dates_of(head + f"<body><h1>T</h1>{time}<p>Text</p></body></html>", language="de")
+    assert (found.published.iso(), found.published_source) == ("2022-03-09", "time")
+    found = dates_of(head + f"<body><h1>T</h1>{time}<p>Stand: 17.11.2022</p></body></html>", language="de")
+    assert found.published_source == "meta"  # the meta day is shown too
+    found = dates_of(head + '<body><h1>T</h1><time datetime="2022-03-09">Mittwoch</time></body></html>',
+                     language="de")
+    assert found.published_source == "meta"  # the element shows no date
+    found = dates_of(head + '<body><h1>T</h1><time datetime="2022-11-16T21:00:00-05:00">16.11.2022</time>'
+                     '</body></html>', language="de")
+    assert found.published_source == "meta"  # a neighbour day: the time zones' business
+
+
+def test_a_date_set_off_at_the_start_of_a_paragraph_is_its_date_line():
+    prose = ("Energieverbraucher erhalten eine Preiserhöhung nach der nächsten, Grundversorger lehnen neue "
+             "Kunden ab und die Politik verspricht Entlastungen, die erst im nächsten Jahr ankommen.")
+    tree = lxml.html.document_fromstring(
+        f"<html><body><h1>T</h1><p>(21. November 2022) {prose}</p><h6>Was gilt seit dem 1. Oktober 2022?</h6>"
+        "</body></html>")
+    assert first_date_in_text(tree, "de", FETCHED, tree.xpath("//h1")[0]).iso() == "2022-11-21"
+    tree = lxml.html.document_fromstring(
+        f"<html><body><h1>T</h1><p>Am 21. November 2022 {prose}</p><h6>Was gilt seit dem 1. Oktober 2022?</h6>"
+        "</body></html>")
+    assert first_date_in_text(tree, "de", FETCHED, tree.xpath("//h1")[0]).iso() == "2022-10-01"
+
+
+def test_a_participle_after_the_date_announces_it():
+    found = dates_of("""<html><body><div id="sidebar"><h2>Über diesen Artikel</h2><p class="news"><a>Titel</a>
+        wurde am <nobr>19. Mai 2010</nobr> um <nobr>23:03</nobr> Uhr gepostet.</p></div>
+        <div id="content"><h1>Titel</h1><p>Text</p></div>
+        <div class="comments"><p>Max sagt: <nobr>20. Mai 2010</nobr> um 10:00</p></div></body></html>""", language="de")
+    assert (found.published.iso(), found.published_source) == ("2010-05-19", "text")
+    found = dates_of("""<html><body><div id="sidebar"><p>Termin am <nobr>19. Mai 2010</nobr> um 20 Uhr.</p></div>
+        <div id="content"><h1>Titel</h1><p>Text</p></div></body></html>""", language="de")
+    assert found.published is None
+
+
+def test_russian_and_arabic_month_names_need_no_dateparser():
+    assert month_word_date("24 сентября 2018").iso() == "2018-09-24"
+    assert month_word_date("ديسمبر 25, 2020").iso() == "2020-12-25"
+    assert month_word_date("12 نيسان 2019").iso() == "2019-04-12"  # Levantine April: dateparser has none
+    assert month_word_date("2 Mrz. 2014").iso() == "2014-03-02"
+    assert month_word_date("5. listopada 2020") is None  # November in Polish, October in Croatian
+
+
+def test_script_state_skips_external_and_json_ld_scripts():
+    tree = lxml.html.document_fromstring(
+        """<html><head><script src="/a.js">{"datePublished": "2011-01-01T00:00:00Z"}</script>
+        <script type="application/ld+json">{"datePublished": "2012-01-01T00:00:00Z"}</script></head><body>
+        <script>var s = {"publishedAt": "2013-02-16T04:36:36Z", "createdAt": "2013-02-15T01:00:00Z"};</script>
+        </body></html>""")
+    assert script_state_dates(tree) == ["2013-02-16T04:36:36Z", "2013-02-15T01:00:00Z"]
+
+
+def test_a_preposition_inside_a_paragraph_does_not_announce_the_publication():
+    tree = lxml.html.document_fromstring(
+        "<html><body><h1>Neuigkeiten</h1><p class='newsdatum'>[<a>Samstag, 19. Juli 2014</a>]</p>"
+        "<p>Der 1. monatliche Stammtisch des <strong>Ortsverbandes</strong> findet am Freitag, 8. Juni 2012"
+        "<br/> ab 20:00 Uhr<br/> im Buthmanns statt. Mit dabei als Spezialgast: der Landesvorsitzende, "
+        "der über die Kommunalwahlen und die nächsten Aktionen des Verbandes berichten wird.</p></body></html>")
+    assert first_date_in_text(tree, "de", FETCHED, None).iso() == "2014-07-19"
+
+
+def test_every_app_state_date_key_holds_one_of_the_hints():
+    from newsarchive.extract import meta_tables
+    assert all(any(hint in key for hint in meta_tables.SCRIPT_DATE_KEY_HINTS) for key in meta_tables.SCRIPT_DATE_KEYS)
+
+
+def test_a_teasers_time_does_not_outrank_a_meta_date():
+    head = '<html><head><meta property="article:published_time" content="2022-11-17T10:33:13Z"></head>'
+    teasers = "".join(f'<a class="teaser"><time class="teaser__date" datetime="2022-04-0{day}">'
+                      f'0{day}.04.2022</time></a>' for day in (3, 4, 5))
+    found = dates_of(head + f"<body><h1>T</h1><p>Text</p>{teasers}</body></html>", language="de")
+    assert found.published_source == "meta"

@@ -147,6 +147,8 @@ _TEXT_DATE = re.compile("|".join((
 _YEAR_HINT = re.compile(_YEAR)
 # 02.12.19 standing alone (a two-digit year only when nothing else is around it)
 _TWO_DIGIT_YEAR_ALONE = re.compile(r"^\s*\d{1,2}\.\d{1,2}\.\d{2}\s*$")
+# 30.10.23 inside a short date-marked element ("Party, 30.10.23"): the mark says it is a date
+_TWO_DIGIT_YEAR = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.\d{2}(?![\d.])")
 _RELATIVE = re.compile(r"\b(?:\d+|an?|one)\s+(?:minute|min|hour|hr|day|week)s?\s+ago\b|\b(?:yesterday|today)\b"
                        r"|\bvor\s+\d+\s+(?:Minuten|Stunden|Tagen)\b|\bil y a\s+\d+\s+(?:minutes|heures|jours)\b"
                        r"|\bhace\s+\d+\s+(?:minutos|horas|días)\b|\bgestern\b|\bheute\b", re.I)
@@ -176,7 +178,7 @@ def month_word_date(snippet: str) -> PageDate | None:
         if not match:
             return None
         word, day, year = match.groups()
-    month = tables.MONTHS.get(word.lower())
+    month = tables.TEXT_DATE_MONTHS.get(word.lower())
     if month is None:
         return None
     try:
@@ -362,6 +364,30 @@ def time_element_dates(tree, keep=frozenset()) -> list[tuple[str, bool]]:
     return found
 
 
+def shown_time(tree, keep, language: str | None, fetched_at: datetime, month_first: bool) -> PageDate | None:
+    """The first <time> of the page's own part (not a modification) that shows its readers the
+    day of its datetime attribute: the date the page displays, in machine form. None when that
+    first <time> is one of a listing (teasers' dates, repeated in the same markup)."""
+    elements = list(tree.iter("time"))
+    for element in elements:
+        value = element.get("datetime")
+        if not value or in_foreign_part(element, keep):
+            continue
+        signature = _signature(element)
+        if sum(_signature(other) == signature for other in elements) >= _LISTING_REPEATS:
+            return None
+        marks = f"{element.get('class') or ''} {element.get('itemprop') or ''}".lower()
+        if _MODIFIED_MARK.search(marks):
+            continue
+        machine = parse_machine_date(value)
+        snippets = find_text_dates(" ".join(element.text_content().split()))
+        shown = parse_text_date(snippets[0], language, fetched_at, month_first) if snippets else None
+        if machine is not None and shown is not None and shown.value.date() == machine.value.date():
+            return machine
+        return None
+    return None
+
+
 _SCRIPT_DATE = re.compile(
     r"[\"'](?:" + "|".join(tables.SCRIPT_DATE_KEYS) + r")[\"']\s*:\s*[\"']([^\"']{8,40})[\"']")
 
@@ -369,9 +395,12 @@ _SCRIPT_DATE = re.compile(
 def script_state_dates(tree, limit: int = 3) -> list[str]:
     """Publication dates in inline app state (JSON in <script>): pages rendered by JavaScript."""
     found = []
-    for script in tree.xpath("//script[not(@src)][not(@type='application/ld+json')]"):
+    for script in tree.getroottree().iter("script"):  # in C; the XPath with attribute tests costs twice as much
+        if script.get("src") is not None or script.get("type") == "application/ld+json":
+            continue
         text = script.text or ""
-        if len(text) < 20 or not any(key in text for key in tables.SCRIPT_DATE_KEYS):
+        if len(text) < 20 or not any(map(text.__contains__, tables.SCRIPT_DATE_KEY_HINTS)) \
+                or not any(map(text.__contains__, tables.SCRIPT_DATE_KEYS)):
             continue
         for match in _SCRIPT_DATE.finditer(text):
             found.append(match.group(1))
@@ -438,6 +467,17 @@ def visible_dates(tree, language: str | None, fetched_at: datetime, headline_ele
     elements += [element for element in tree.iter(*_DATE_ELEMENT_TAGS)
                  if element.get("class") or element.get("id") or element.get("itemprop")]
     seen = set()
+    twins = None
+
+    def twins_by_mark() -> dict:
+        """elements by tag and class, made once when a listing check first needs them."""
+        nonlocal twins
+        if twins is None:
+            twins = {}
+            for other in elements:
+                twins.setdefault((other.tag, other.get("class")), []).append(other)
+        return twins
+
     for element in elements:
         if element in seen or not isinstance(element.tag, str):
             continue
@@ -453,10 +493,15 @@ def visible_dates(tree, language: str | None, fetched_at: datetime, headline_ele
         if not text or len(text) > 160 or in_foreign_part(element, keep):
             continue
         in_region = scope is not None and any(ancestor is scope for ancestor in element.iterancestors())
-        if not in_region and in_listing(element, elements):
+        if not in_region and in_listing(element, twins_by_mark()):
             continue
-        lowered = text.lower()
         snippets = find_text_dates(text)
+        if not snippets and len(element):
+            text = " ".join(" ".join(element.itertext()).split())  # a date split over small elements
+            snippets = find_text_dates(text)
+        if not snippets and in_region and len(text) <= _DATE_LINE:
+            snippets = _TWO_DIGIT_YEAR.findall(text)[:1]  # the article's date line, by the headline
+        lowered = text.lower()
         for snippet in snippets:
             before = lowered[:lowered.find(snippet.lower())]
             if _UPDATED_WORD.search(before):
@@ -474,12 +519,18 @@ def visible_dates(tree, language: str | None, fetched_at: datetime, headline_ele
     return candidates
 
 
-def in_listing(element, elements) -> bool:
-    """Whether elements hold the element's markup signature again and again with other texts."""
+#: A date-marked element this short beside the headline is the article's date line (category,
+#: date, time), where a two-digit year is read too.
+_DATE_LINE = 40
+
+
+def in_listing(element, twins_by_mark: dict) -> bool:
+    """Whether the page holds the element's markup signature again and again with other texts.
+
+    twins_by_mark: the candidate elements by (tag, class)."""
     signature = _signature(element)
-    tag, mark = element.tag, element.get("class")
-    twins = [other for other in elements if other.tag == tag and other.get("class") == mark
-             and _signature(other) == signature]
+    twins = [other for other in twins_by_mark.get((element.tag, element.get("class")), ())
+             if _signature(other) == signature]
     return len(twins) >= _LISTING_REPEATS and len({other.text_content().strip() for other in twins}) > 1
 
 
@@ -560,6 +611,11 @@ def read_dates(tree, structured: StructuredData, *, url: str | None, language: s
             and shows_only_modified(found.published, modified,
                                     shown_days(dated(), language, fetched_at, month_first, keep), offsets):
         found.published, found.published_source = modified, f"{modified_source}-modified"
+    if found.published_source == "meta":
+        shown = shown_time(tree, keep, language, fetched_at, month_first)
+        if shown is not None and abs((shown.value.date() - found.published.value.date()).days) > 1 \
+                and found.published.value.date() not in shown_days(dated(), language, fetched_at, month_first, keep):
+            found.published, found.published_source = shown, "time"
     if found.published is not None and is_utc(found.published):
         def near():
             return first_date_in_text(tree, language, fetched_at, headline_element, month_first=month_first,
@@ -727,11 +783,15 @@ def shows_only_modified(published: PageDate, modified: PageDate, days: set,
 
 _SKIPPED_TEXT_TAGS = ("script", "style", "noscript", "template", "head", "title", "option", "select")
 #: Text nodes that may hold a full date (a 19xx/20xx year, or a short dotted date), outside code,
-#: selected in C by XPath so that no Python loop walks the whole page.
-_DATED_TEXT_TEST = ("[contains(., '19') or contains(., '20') or (string-length() < 24 and contains(., '.'))]"
+#: selected in C by XPath so that no Python loop walks the whole page (the dot test before the
+#: length: string-length() counts the characters of every text; the dot, a byte search, rules
+#: most texts out first).
+_DATED_TEXT_TEST = ("[contains(., '19') or contains(., '20') or (contains(., '.') and string-length() < 24)]"
                     "[not(" + " or ".join(f"parent::{tag}" for tag in _SKIPPED_TEXT_TAGS) + ")]")
 _DESCENDANT_TEXTS = etree.XPath("descendant::text()" + _DATED_TEXT_TEST)  # one axis: "//" costs twice as much
 _TEXTS_FROM_HEADLINE = etree.XPath("(descendant::text() | following::text())" + _DATED_TEXT_TEST)
+#: How many come before the headline: counted in C, and the headline sits near the top.
+_TEXTS_BEFORE = etree.XPath("count(preceding::text()" + _DATED_TEXT_TEST + ")")
 
 
 @dataclass
@@ -757,24 +817,67 @@ class DatedTexts:
 def dated_texts(tree, headline_element=None, limit: int = 400) -> DatedTexts:
     """Every text node holding a full date (at most limit), and where the headline sits among them."""
     body = tree.find("body")
-    nodes = _DESCENDANT_TEXTS(body if body is not None else tree)
-    after_headline = len(_TEXTS_FROM_HEADLINE(headline_element)) if headline_element is not None else None
+    scope = body if body is not None else tree
+    nodes = _DESCENDANT_TEXTS(scope)
+    before = None  # how many of the nodes come before the headline
+    if headline_element is not None:
+        if any(ancestor is scope for ancestor in headline_element.iterancestors()):
+            before = int(_TEXTS_BEFORE(headline_element))
+        else:  # a headline outside the body (or no longer in the tree): its own texts and those after it
+            before = len(nodes) - len(_TEXTS_FROM_HEADLINE(headline_element))
     items, headline_at = [], None
     for index, node in enumerate(nodes):
-        if after_headline is not None and headline_at is None and index >= len(nodes) - after_headline:
+        if before is not None and headline_at is None and index >= before:
             headline_at = len(items)
         snippets = find_text_dates(node)
-        if not snippets:
-            continue
         owner = node.getparent()
         if owner is not None and not node.is_text:
             owner = owner.getparent()
-        items.append(TextDate(len(items), str(node), owner, snippets))
+        text = str(node)
+        if not snippets:
+            if owner is None or len(node) > _SPLIT_PIECE or not (_YEAR_HINT.search(node) or _DAY_PIECE.match(node)):
+                continue
+            owner, text = split_date(owner)
+            if owner is None or (items and (items[-1].owner is owner or owner in items[-1].owner.iterancestors())):
+                continue  # the pieces' date, or a whole date inside them, is read already
+            snippets = find_text_dates(text)
+        items.append(TextDate(len(items), text, owner, snippets))
         if len(items) >= limit:
             break
-    if after_headline is not None and headline_at is None and len(items) < limit:
+    if before is not None and headline_at is None and len(items) < limit:
         headline_at = len(items)
     return DatedTexts(items, headline_at)
+
+
+#: A text node this short may be one piece of a date split over elements ("Apr", "04", "2013"):
+#: the year's piece, or a day with its dot ("8.<a>Dezember 2010</a>"), starts the search.
+_SPLIT_PIECE = 20
+_DAY_PIECE = re.compile(r"\s*\d{1,2}\.\s*$")
+#: The most text a date split over elements holds with its neighbours ("8. <a>Dezember 2010</a> um 09:43").
+_SPLIT_DATE_TEXT = 60
+
+
+def split_date(element) -> tuple:
+    """A full date written over several small elements (a calendar badge: <span>Apr</span>
+    <span>04</span><span>2013</span>; a day before a linked month): the element or its parent
+    whose short text, its pieces joined with spaces, holds one. (None, "") when none does."""
+    for _ in range(2):
+        if element is None or element.tag in ("body", "html"):
+            break
+        pieces, size = [], 0
+        for piece in element.itertext():
+            size += len(piece)
+            if size > _SPLIT_DATE_TEXT:
+                break
+            pieces.append(piece)
+        else:
+            text = " ".join(" ".join(pieces).split())
+            if find_text_dates(text):
+                return element, text
+        if size > _SPLIT_DATE_TEXT:
+            break
+        element = element.getparent()
+    return None, ""
 
 
 def _signature(element) -> tuple:
@@ -801,8 +904,10 @@ def listing_signatures(texts: DatedTexts) -> set:
 def announces_publication(prefix: str, text: str, owner) -> bool:
     """Whether the words before a date announce it as the publication date ("Published: ...").
 
-    A preposition ("am", "on") does too in a short line, unless it opens a paragraph of prose
-    ("On July 31, 2019, senators..."): owner is the element the text belongs to.
+    A preposition ("am", "on") does too in a short line; in a long block only in the line that
+    opens it ("Dieser Artikel wurde am 14. Dezember 2015 ... veröffentlicht"), not in a sentence
+    opening with the date ("On July 31, 2019, senators...") nor mid-paragraph ("... findet am
+    Freitag, 8. Juni 2012 statt"): owner is the element the text belongs to.
     """
     words = prefix.split()
     if any(word in words or word + ":" in prefix for word in tables.PUBLISHED_WORDS):
@@ -810,11 +915,48 @@ def announces_publication(prefix: str, text: str, owner) -> bool:
     if len(text) > _SHORT_LINE or not any(word in words or word + ":" in prefix
                                           for word in tables.PUBLISHED_PREPOSITIONS):
         return False
-    opens_sentence = len(words) == 1
-    return not (opens_sentence and owner is not None and len(owner.text_content()) > _SHORT_LINE)
+    if owner is None or len(owner.text_content()) <= _SHORT_LINE:
+        return True
+    # in a long block only a line opening the block ("Dieser Beitrag wurde am ..."), and not a
+    # sentence opening with the date ("On July 31, 2019, senators ...")
+    return len(words) > 1 and owner.text is not None and owner.text.strip() == text.strip()
 
 
+def published_after(text: str, at: int, snippet: str, owner) -> bool:
+    """Whether a verb after the date announces it ("wurde am <b>19. Mai 2010</b> um 23:03 Uhr
+    gepostet"): German and Dutch put the participle at the end of the clause."""
+    after = text[at + len(snippet):][:_AFTER]
+    if len(after) < _AFTER and owner.tag in _INLINE_TAGS and owner.text is not None \
+            and owner.text.strip() == text.strip():
+        after += " " + text_after(owner, _AFTER - len(after))
+    return not _PARTICIPLES.isdisjoint(re.findall(r"\w+", after.lower()))
+
+
+def text_after(element, limit: int) -> str:
+    """The first limit characters of text after element inside its parent."""
+    pieces, size = [element.tail or ""], len(element.tail or "")
+    sibling = element.getnext()
+    while sibling is not None and size < limit:
+        for piece in (sibling.text_content() if isinstance(sibling.tag, str) else "", sibling.tail or ""):
+            pieces.append(piece)
+            size += len(piece)
+        sibling = sibling.getnext()
+    return "".join(pieces)[:limit]
+
+
+_AFTER = 40
+_PARTICIPLES = frozenset(tables.PUBLISHED_PARTICIPLES)
+_INLINE_TAGS = frozenset({"span", "nobr", "b", "strong", "em", "i", "a", "time", "small", "font", "abbr"})
 _SHORT_LINE = 150
+_SET_OFF = re.compile(r"\s*[)\]:|\u2013\u2014-]")
+
+
+def opens_as_dateline(text: str, at: int, snippet: str) -> bool:
+    """A date opening a paragraph and set off from its sentence ("(21. November 2022) Die ...",
+    "21.11.2022 – Die ..."): the article's date line, not a date the prose talks about."""
+    return not text[:at].strip(" ([") and bool(_SET_OFF.match(text, at + len(snippet)))
+
+
 _CITATION = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(word) for word in tables.CITATION_WORDS) + r")(?!\w)")
 
 
@@ -841,10 +983,11 @@ def first_date_in_text(tree, language: str | None, fetched_at: datetime, headlin
         for snippet in item.snippets:
             at = lowered.find(snippet.lower())
             prefix = lowered[:at][-40:]
-            announced = announces_publication(prefix, text, owner)
+            announced = announces_publication(prefix, text, owner) or published_after(text, at, snippet, owner)
             if foreign and not announced:
                 continue
-            if not announced and (len(text) > _SHORT_LINE or _CITATION.search(lowered)):
+            if not announced and (len(text) > _SHORT_LINE and not opens_as_dateline(lowered, at, snippet)
+                                  or _CITATION.search(lowered)):
                 continue  # a date inside prose or a reference is what the article talks about
             parsed = parse_text_date(snippet, language, fetched_at, month_first)
             if not plausible(parsed, fetched_at):
