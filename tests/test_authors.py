@@ -513,3 +513,13 @@ def test_a_long_comment_thread_never_passes_for_the_article():
 def test_picture_words_and_weekdays_are_no_names():
     assert clean_author("Martin Haase Icon") == "Martin Haase"
     assert clean_author("Mi") is None
+
+
+def test_byline_marked_elements_match_class_and_id_tokens_in_any_case_in_page_order():
+    from newsarchive.extract.authors import byline_marked_elements
+    tree = lxml.html.document_fromstring(
+        '<html><body><div class="Post-Byline"><span id="AUTHOR-name">Jane</span></div>'
+        '<p class="teaser">x</p><p class="ſignature">y</p><p class="by-lines">z</p></body></html>')
+    found = [(element.tag, element.get("class") or element.get("id")) for element in byline_marked_elements(tree)]
+    # the long s folds to "s" as re.I folds it, outside ASCII
+    assert found == [("div", "Post-Byline"), ("span", "AUTHOR-name"), ("p", "ſignature"), ("p", "by-lines")]
