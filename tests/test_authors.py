@@ -523,3 +523,13 @@ def test_byline_marked_elements_match_class_and_id_tokens_in_any_case_in_page_or
     found = [(element.tag, element.get("class") or element.get("id")) for element in byline_marked_elements(tree)]
     # the long s folds to "s" as re.I folds it, outside ASCII
     assert found == [("div", "Post-Byline"), ("span", "AUTHOR-name"), ("p", "ſignature"), ("p", "by-lines")]
+
+
+def test_line_text_collapses_whitespace_and_gives_up_on_long_text():
+    from newsarchive.extract.authors import _line_text
+    line = lxml.html.fragment_fromstring("<p> By <a>Jane\n Doe</a> </p>")
+    assert _line_text(line) == "By Jane Doe"
+    five_long_words = lxml.html.fragment_fromstring("<p>" + " ".join(["Abcdefghijklmnopqrstuvwxyz" * 2] * 5) + "</p>")
+    assert _line_text(five_long_words) is not None  # few words: still a possible name line
+    text = lxml.html.fragment_fromstring("<div>" + "<p>Some words of the article.</p>" * 20 + "</div>")
+    assert _line_text(text) is None

@@ -430,7 +430,10 @@ def prefixed_byline_authors(headline_element, window: int = 60, tree=None) -> li
     for element in following + preceding:
         if element.tag in _BYLINE_SKIP_TAGS or not isinstance(element.tag, str):
             continue
-        full_text = " ".join(" ".join(element.itertext()).split())
+        full_text = _line_text(element)
+        if full_text is None:  # a container or a paragraph of text: no byline line
+            first_paragraph_seen = first_paragraph_seen or element.tag == "p"
+            continue
         if element.tag == "p" and full_text and not first_paragraph_seen:
             first_paragraph_seen = True
             names = bold_name_line(element, full_text)
@@ -455,6 +458,26 @@ def prefixed_byline_authors(headline_element, window: int = 60, tree=None) -> li
         if names:
             return [AuthorName(name, not _is_agency(name)) for name in names[:6]]
     return []
+
+
+_LINE_CHARS, _LINE_WORDS = 150, 12
+"""Text longer than both is no line prefixed_byline_authors reads: its byline tests take at
+most 120 characters, its date-then-name test at most 5 words after a date of at most 24
+characters."""
+
+
+def _line_text(element) -> str | None:
+    """The element's text with whitespace collapsed, or None once it is longer than a byline
+    line (_LINE_CHARS and _LINE_WORDS), without joining the rest of a container's text."""
+    words: list[str] = []
+    chars = 0
+    for piece in element.itertext():
+        piece_words = piece.split()
+        words += piece_words
+        chars += sum(map(len, piece_words))
+        if len(words) > _LINE_WORDS and chars + len(words) - 1 > _LINE_CHARS:
+            return None
+    return " ".join(words)
 
 
 def _alternatives(words) -> str:
