@@ -143,3 +143,11 @@ def test_parse_html_gives_none_for_empty_input(text):
 def test_parse_html_never_raises_on_garbage():
     for junk in ["<", "\x00\x00", "<<<>>>", "<!DOCTYPE html>", "plain text, no markup"]:
         parse_html(junk)
+
+
+def test_parse_html_reads_declared_legacy_charsets_as_the_decoded_text_and_drops_nul():
+    # the text is parsed as UTF-8 bytes: a <meta charset> in it must not re-decode it
+    tree = parse_html('<html><head><meta charset="windows-1252"></head><body><p>Grüße\x00 – 北京</p></body></html>')
+    assert tree.findtext(".//p") == "Grüße – 北京"
+    surrogate = parse_html("<p>a\ud800b</p>")  # not encodable as UTF-8: parsed from the str
+    assert surrogate is not None
