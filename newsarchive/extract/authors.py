@@ -754,11 +754,14 @@ def signature_authors(tree, limit: int = 400) -> list[AuthorName]:
         limit -= 1
         if limit < 0:
             break
-        text = " ".join(" ".join(paragraph.itertext()).split())
-        if not text or len(text) > 40 or (paragraph.text or "").strip():
+        # the shape first: reading every paragraph's text would cost more than the rest
+        if (paragraph.text or "").strip():
             continue
         children = [child for child in paragraph if isinstance(child.tag, str)]
         if len(children) != 1 or children[0].tag not in _EMPHASIS_TAGS or (children[0].tail or "").strip():
+            continue
+        text = " ".join(" ".join(paragraph.itertext()).split())
+        if not text or len(text) > 40:
             continue
         names = [name for name in split_authors(text) if looks_like_full_name(name) and reads_as_name(name)]
         if not names:
