@@ -343,8 +343,12 @@ def _holds_most_text(node) -> bool:
     return inside > 2000 and inside * 2 > _visible_text_length(body)
 
 
+# plain strings: lxml's default "smart" results each keep a proxy of their parent element
+_VISIBLE_TEXTS = etree.XPath(".//text()[not(ancestor::script) and not(ancestor::style)]", smart_strings=False)
+
+
 def _visible_text_length(node) -> int:
-    return sum(len(text.strip()) for text in node.xpath(".//text()[not(ancestor::script) and not(ancestor::style)]"))
+    return sum(len(text.strip()) for text in _VISIBLE_TEXTS(node))
 
 
 _BYLINE_MARK_CACHE: dict[tuple, bool] = {}
@@ -519,8 +523,7 @@ def cjk_credit_authors(tree, headline_element=None) -> list[AuthorName]:
     body = tree.find("body")
     if body is None or not _titled_in_chinese(tree, headline_element):
         return []
-    pieces = [piece.strip() for piece in body.xpath(".//text()[not(ancestor::script) and not(ancestor::style)]")
-              if piece.strip()]
+    pieces = [piece.strip() for piece in _VISIBLE_TEXTS(body) if piece.strip()]
     text = "\n".join(pieces)
     start = 0
     if headline_element is not None:
