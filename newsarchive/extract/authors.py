@@ -704,8 +704,7 @@ def profile_link_authors(headline_element, tree=None, window: int = 40) -> list[
     """A link to a member's or author's profile page next to the headline ("/members/127862",
     "/user/jane", "/author/jane-doe"): user-written posts name their writer that way."""
     if headline_element is None and tree is not None:
-        anchors = tree.xpath("//h1")
-        headline_element = anchors[0] if anchors else None
+        headline_element = next(tree.iter("h1"), None)
     if headline_element is None:
         return []
     keep = frozenset(headline_element.iterancestors())

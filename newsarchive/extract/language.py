@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import islice
 
 from lxml import etree
 
@@ -84,7 +85,7 @@ def read_language(tree, structured: StructuredData, sample_text: str | None = No
     if declared:
         return declared
     if sample_text is None:
-        sample_text = " ".join(p.text_content() for p in tree.xpath("//p")[:40])
+        sample_text = " ".join(p.text_content() for p in islice(tree.iter("p"), 40))
         if len(sample_text) < 200:
             # pages without <p> (scripts, divs): the title and the body's own text
             texts = _BODY_TEXTS(tree)

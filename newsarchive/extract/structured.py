@@ -69,9 +69,9 @@ def read_structured(tree, url: str | None) -> StructuredData:
     root = tree.getroottree().getroot() if hasattr(tree, "getroottree") else tree
     lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or root.get("xml:lang")
     data.html_lang = lang.strip() if lang and lang.strip() else None
-    titles = tree.xpath("//title")
-    if titles:
-        text = " ".join(titles[0].text_content().split())
+    first_title = next(root.iter("title"), None)  # a tag-filtered walk in C, faster than //title
+    if first_title is not None:
+        text = " ".join(first_title.text_content().split())
         data.title = text or None
     return data
 
