@@ -231,8 +231,11 @@ _KEPT_RELS = frozenset({"canonical", "author", "amphtml", "publisher", "shortlin
 def read_links(tree, url: str | None, data: StructuredData) -> None:
     # tag-filtered iteration runs in C; an attribute-testing xpath over every element does not
     for element in tree.iter("link", "a"):
-        rel, href = element.get("rel"), element.get("href")
-        if not rel or not href:
+        rel = element.get("rel")
+        if not rel:  # most links: their href is not read at all
+            continue
+        href = element.get("href")
+        if not href:
             continue
         rels = [value for value in rel.lower().split() if value in _KEPT_RELS]
         if element.tag == "a":
