@@ -101,7 +101,9 @@ def split_title(text: str) -> list[str]:
     return [text]
 
 
+@lru_cache(maxsize=4096)
 def _squash(text: str) -> str:
+    # cached like _norm: each hint is squashed again for every title segment tested
     return norm(text).replace(" ", "")
 
 
@@ -109,12 +111,14 @@ def _words_covered(squashed: str, words: list[str], part: str) -> int:
     """How many of the words the squashed part covers where it occurs starting and ending at
     word edges (0 where it does not): "Bergsteigen.com" names the site in "Bergsteigen.com
     Magazin", not in "Skibergsteigen"."""
+    found = squashed.find(part)
+    if found < 0:
+        return 0  # most parts: the word edges need not be mapped
     starts, ends, at = {}, {}, 0
     for index, word in enumerate(words):
         starts[at] = index
         at += len(word)
         ends[at] = index
-    found = squashed.find(part)
     while found >= 0:
         if found in starts and found + len(part) in ends:
             return ends[found + len(part)] - starts[found] + 1
