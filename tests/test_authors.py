@@ -533,3 +533,27 @@ def test_line_text_collapses_whitespace_and_gives_up_on_long_text():
     assert _line_text(five_long_words) is not None  # few words: still a possible name line
     text = lxml.html.fragment_fromstring("<div>" + "<p>Some words of the article.</p>" * 20 + "</div>")
     assert _line_text(text) is None
+
+
+def test_replayable_walks_its_iterator_once_for_several_readers():
+    from newsarchive.extract.authors import Replayable
+    produced = []
+
+    def numbers():
+        for number in range(5):
+            produced.append(number)
+            yield number
+    shared = Replayable(numbers())
+    assert next(iter(shared)) == 0 and produced == [0]  # only what the first reader asked for
+    assert list(shared) == [0, 1, 2, 3, 4] and list(shared) == [0, 1, 2, 3, 4]
+    assert produced == [0, 1, 2, 3, 4]
+
+
+def test_post_author_comment_found_among_the_byline_marked_elements():
+    from newsarchive.extract.authors import Replayable, byline_marked_elements, post_author_comment_names
+    tree = lxml.html.document_fromstring(
+        '<html><body><h1>Post</h1><p>Text</p><ol><li class="comment">x<cite class="fn">Ann Other</cite></li>'
+        '<li class="comment bypostauthor"><cite class="fn">Ramona</cite><p>Danke!</p></li></ol></body></html>')
+    shared = Replayable(byline_marked_elements(tree))
+    assert post_author_comment_names(tree, shared) == post_author_comment_names(tree)
+    assert [a.name for a in post_author_comment_names(tree, shared)] == ["Ramona"]

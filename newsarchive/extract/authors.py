@@ -380,11 +380,35 @@ def byline_marked_elements(tree) -> Iterator:
             yield element
 
 
-def byline_authors(tree, headline_element=None) -> list[AuthorName]:
-    """Names in elements whose class/id marks a byline (first such element that names someone)."""
+class Replayable:
+    """An iterator's items, produced once as first asked for and kept for later readers."""
+
+    def __init__(self, items: Iterator):
+        self._source = items
+        self._seen: list = []
+
+    def __iter__(self) -> Iterator:
+        at = 0
+        while True:
+            if at == len(self._seen):
+                item = next(self._source, _END)
+                if item is _END:
+                    return
+                self._seen.append(item)
+            yield self._seen[at]
+            at += 1
+
+
+_END = object()
+
+
+def byline_authors(tree, headline_element=None, marked=None) -> list[AuthorName]:
+    """Names in elements whose class/id marks a byline (first such element that names someone).
+
+    marked: byline_marked_elements(tree), when the caller shares them (as a Replayable)."""
     keep = _headline_ancestors(tree, headline_element)
     tried = 0
-    for element in byline_marked_elements(tree):
+    for element in byline_marked_elements(tree) if marked is None else marked:
         if element.tag in _BYLINE_SKIP_TAGS:
             continue
         if _inside_skipped_part(element, keep):
@@ -731,12 +755,19 @@ def profile_link_authors(headline_element, tree=None, window: int = 40) -> list[
     return []
 
 
-def post_author_comment_names(tree) -> list[AuthorName]:
+def post_author_comment_names(tree, marked=None) -> list[AuthorName]:
     """The name on a comment the blog marks as written by the post's author (WordPress'
-    "bypostauthor" class): the platform's own word on who wrote the post."""
-    # selecting the class attributes and stepping to their elements is about twice as fast
-    # in libxml2 as testing every element with //*[contains(@class, ...)]
-    for comment in tree.xpath("//@class[contains(., 'bypostauthor')]/..")[:1]:
+    "bypostauthor" class): the platform's own word on who wrote the post.
+
+    marked: byline_marked_elements(tree), when the caller has walked them already: the
+    class holds "author", so the comment is among them."""
+    if marked is None:
+        # selecting the class attributes and stepping to their elements is about twice as
+        # fast in libxml2 as testing every element with //*[contains(@class, ...)]
+        comments = tree.xpath("//@class[contains(., 'bypostauthor')]/..")[:1]
+    else:
+        comments = list(islice((element for element in marked if "bypostauthor" in (element.get("class") or "")), 1))
+    for comment in comments:
         for element in comment.xpath(".//*[contains(concat(' ', normalize-space(@class), ' '), ' fn ')]"
                                      "|.//*[contains(@class, 'comment-author')]"):
             names = [name for name in split_authors(" ".join(element.text_content().split())) if reads_as_name(name)]
@@ -909,14 +940,15 @@ def read_authors(tree, structured: StructuredData, *, site_name: str | None = No
                  headline_element=None, url: str | None = None) -> list[str]:
     """The article's authors: people first, organisations only when no person is named."""
     lines = functools.cache(lambda: label_line_elements(tree))
+    marked = Replayable(byline_marked_elements(tree))  # one walk for the two sources reading them
     sources = (lambda: jsonld_authors(structured), lambda: meta_authors(structured),
                lambda: itemprop_authors(structured), lambda: rel_author_names(tree),
-               lambda: byline_authors(tree, headline_element),
+               lambda: byline_authors(tree, headline_element, marked),
                lambda: prefixed_byline_authors(headline_element, tree=tree),
                lambda: cjk_credit_authors(tree, headline_element), lambda: signature_authors(tree),
                lambda: closing_sign_off_authors(tree),
                lambda: labelled_byline_authors(tree, headline_element, lines()),
-               lambda: post_author_comment_names(tree), lambda: profile_link_authors(headline_element, tree),
+               lambda: post_author_comment_names(tree, marked), lambda: profile_link_authors(headline_element, tree),
                lambda: source_label_organisations(tree, headline_element, lines()))
     organisations: list[str] = []
     site = (site_name or "").casefold()
