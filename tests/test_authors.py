@@ -557,3 +557,14 @@ def test_post_author_comment_found_among_the_byline_marked_elements():
     shared = Replayable(byline_marked_elements(tree))
     assert post_author_comment_names(tree, shared) == post_author_comment_names(tree)
     assert [a.name for a in post_author_comment_names(tree, shared)] == ["Ramona"]
+
+
+def test_rel_author_links_read_from_the_structured_rel_anchors():
+    from newsarchive.extract.authors import rel_author_names
+    tree = lxml.html.document_fromstring(
+        '<html><body><a href="/x" rel="nofollow">Other</a><p>By <a href="/jane" rel="author">Jane Doe</a></p>'
+        '<a rel="Author">Not Matched</a></body></html>')
+    structured = read_structured(tree, "https://example.com/a")
+    assert [a.text for a in structured.rel_anchors] == ["Other", "Jane Doe", "Not Matched"]
+    assert rel_author_names(tree, structured.rel_anchors) == rel_author_names(tree)
+    assert [a.name for a in rel_author_names(tree, structured.rel_anchors)] == ["Jane Doe"]

@@ -43,6 +43,8 @@ class StructuredData:
     """link rel=canonical, made absolute."""
     links: dict[str, list[str]] = field(default_factory=dict)
     """Other link rel values (author, amphtml, ...) -> absolute hrefs."""
+    rel_anchors: list = field(default_factory=list)
+    """The <a> elements with a rel attribute, page order (authors reads rel=author bylines)."""
     html_lang: str | None = None
     """The lang (or xml:lang) attribute of <html>."""
     title: str | None = None
@@ -234,6 +236,8 @@ def read_links(tree, url: str | None, data: StructuredData) -> None:
         rel = element.get("rel")
         if not rel:  # most links: their href is not read at all
             continue
+        if element.tag == "a":
+            data.rel_anchors.append(element)
         href = element.get("href")
         if not href:
             continue
