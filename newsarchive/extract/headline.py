@@ -10,7 +10,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from urllib.parse import urlsplit
 
 from . import meta_tables as tables
@@ -676,7 +676,10 @@ def read_headline(tree, structured: StructuredData, *, url: str | None = None,
     if agreed is not None:
         return HeadlineFound(*agreed)
     h1s = [(text, element) for text, element in h1s if is_headline_like(text)]
-    jsonld = strip_site_affixes(_jsonld_headline(structured), hints)
+    # the page's hints are final here; og:title and twitter:title are stripped twice below and
+    # often repeat <title> or each other: each text once
+    strip = cache(lambda text: strip_site_affixes(text, hints))
+    jsonld = strip(_jsonld_headline(structured))
     jsonld = jsonld if is_headline_like(jsonld) else None
     page_agrees = bool(title) and _agrees_with_any(title, [text for text, _ in h1s])
     if jsonld and page_agrees and len(jsonld.split()) <= 4 and not _agrees_with_any(jsonld, [title, *(text for text, _ in h1s),
@@ -684,15 +687,15 @@ def read_headline(tree, structured: StructuredData, *, url: str | None = None,
         # "Wikimedia list article": a short type label sharing nothing with a page whose <title>
         # and h1 agree with each other
         jsonld = None
-    social_metas = [strip_site_affixes(structured.meta.get(key), hints) for key in ("og:title", "twitter:title")]
-    metas = [strip_site_affixes(structured.meta.get(key), hints) for key in tables.HEADLINE_META_KEYS
+    social_metas = [strip(structured.meta.get(key)) for key in ("og:title", "twitter:title")]
+    metas = [strip(structured.meta.get(key)) for key in tables.HEADLINE_META_KEYS
              if not is_site_name(structured.meta.get(key), hints)]
     metas = [text for text in metas if is_headline_like(text) and not is_site_segment(text, hints)]
     others = [text for text in [title, *(text for text, _ in h1s)] if text]
     # a short meta title sharing no word with <title> or any h1 is a section or site label
     metas = [text for text in metas if len(text.split()) > 2 or not others
              or any(overlaps(text, other) for other in others)]
-    cleaned_title = strip_site_affixes(title, hints)
+    cleaned_title = strip(title)
     cleaned_title = cleaned_title if is_headline_like(cleaned_title) else None
     declared = [text for text in [jsonld, *metas, cleaned_title] if text]
     known = {norm(text) for text in declared}
