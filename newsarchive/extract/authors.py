@@ -260,13 +260,18 @@ def names_in_value(value: str) -> list[AuthorName]:
     return [AuthorName(name, not _is_agency(name)) for name in names]
 
 
+# compiled once: element.xpath(string) compiles its expression on every call
+_ITEMPROP_NAME = etree.XPath(".//*[@itemprop='name']")
+_TEXT_LINKS = etree.XPath(".//a[normalize-space()]")
+
+
 def itemprop_authors(structured: StructuredData) -> list[AuthorName]:
     found = []
     for element in structured.itemprops.get("author", []) + structured.itemprops.get("creator", []):
         if element.tag == "meta":
             value = element.get("content")
         else:
-            inner = element.xpath(".//*[@itemprop='name']")
+            inner = _ITEMPROP_NAME(element)
             value = itemprop_value(inner[0]) if inner else itemprop_value(element)
             if value is None and element.get("itemscope") is not None:
                 value = " ".join(element.text_content().split())
@@ -421,7 +426,7 @@ def byline_authors(tree, headline_element=None, marked=None) -> list[AuthorName]
         text = " ".join(" ".join(element.itertext()).split())
         if text and len(text) > 120:
             # an author box with a bio: its first link is the name
-            links = element.xpath(".//a[normalize-space()]")
+            links = _TEXT_LINKS(element)
             text = " ".join(links[0].text_content().split()) if links else ""
         if not text:
             # an author box holding only the author's picture: its alt text names them

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from urllib.parse import urlsplit
 
+from lxml import etree
+
 from . import meta_tables as tables
 from .structured import StructuredData
 
@@ -240,11 +242,16 @@ _LEADING_DATE = re.compile(r"^\s*(?:\d{1,2}\.\s*[^\W\d_]+\.?\s+\d{4}|\d{1,2}[./]
                            r"|[^\W\d_]+\.?\s+\d{1,2},\s+\d{4})\s*[-–—|:]?\s+(?=\S)")
 
 
+# compiled once: tree.xpath(string) compiles its expression on every call
+_IN_BREADCRUMB = etree.XPath("ancestor-or-self::*[@itemprop='itemListElement'] | meta[@itemprop='item']")
+_IN_ARTICLE = etree.XPath("ancestor::article or ancestor::main")
+
+
 def heading_texts(tree, elements: list | None = None) -> list[tuple[str, object]]:
     """Texts of the page's <h1> elements (those with words), page order."""
     found = []
     for element in (list(tree.iter("h1")) if elements is None else elements)[:8]:
-        if element.xpath("ancestor-or-self::*[@itemprop='itemListElement'] | meta[@itemprop='item']"):
+        if _IN_BREADCRUMB(element):
             continue  # a breadcrumb's last step dressed as an h1
         text = clean_text(without_kicker(element).rstrip("¶# \n\t"))
         if text:
@@ -586,7 +593,7 @@ def _social_without_kicker(jsonld: str, h1s, social_metas) -> str | None:
 
 def _in_article(element) -> bool:
     """True inside <article> or <main>: the article's own heading, not the page's chrome."""
-    return bool(element.xpath("ancestor::article or ancestor::main"))
+    return bool(_IN_ARTICLE(element))
 
 
 def _shares_words(a: str, b: str) -> bool:
