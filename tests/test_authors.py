@@ -568,3 +568,11 @@ def test_rel_author_links_read_from_the_structured_rel_anchors():
     assert [a.text for a in structured.rel_anchors] == ["Other", "Jane Doe", "Not Matched"]
     assert rel_author_names(tree, structured.rel_anchors) == rel_author_names(tree)
     assert [a.name for a in rel_author_names(tree, structured.rel_anchors)] == ["Jane Doe"]
+
+
+def test_visible_texts_leave_out_script_and_style_whatever_they_hold():
+    from newsarchive.extract.authors import _VISIBLE_TEXTS
+    from newsarchive.extract.decode import parse_html
+    tree = parse_html('<html><body><p>a<script>var x = "<b>no</b>";</script>b<style>.c{}</style>'
+                      '<span>c</span></p><noscript><i>d</i></noscript></body></html>')
+    assert _VISIBLE_TEXTS(tree.find("body")) == ["a", "b", "c", "d"]
