@@ -513,3 +513,66 @@ def test_a_long_comment_thread_never_passes_for_the_article():
 def test_picture_words_and_weekdays_are_no_names():
     assert clean_author("Martin Haase Icon") == "Martin Haase"
     assert clean_author("Mi") is None
+
+
+def test_byline_marked_elements_match_class_and_id_tokens_in_any_case_in_page_order():
+    from newsarchive.extract.authors import byline_marked_elements
+    tree = lxml.html.document_fromstring(
+        '<html><body><div class="Post-Byline"><span id="AUTHOR-name">Jane</span></div>'
+        '<p class="teaser">x</p><p class="ſignature">y</p><p class="by-lines">z</p></body></html>')
+    found = [(element.tag, element.get("class") or element.get("id")) for element in byline_marked_elements(tree)]
+    # the long s folds to "s" as re.I folds it, outside ASCII
+    assert found == [("div", "Post-Byline"), ("span", "AUTHOR-name"), ("p", "ſignature"), ("p", "by-lines")]
+
+
+def test_line_text_collapses_whitespace_and_gives_up_on_long_text():
+    from newsarchive.extract.authors import _line_text
+    line = lxml.html.fragment_fromstring("<p> By <a>Jane\n Doe</a> </p>")
+    assert _line_text(line) == "By Jane Doe"
+    five_long_words = lxml.html.fragment_fromstring("<p>" + " ".join(["Abcdefghijklmnopqrstuvwxyz" * 2] * 5) + "</p>")
+    assert _line_text(five_long_words) is not None  # few words: still a possible name line
+    text = lxml.html.fragment_fromstring("<div>" + "<p>Some words of the article.</p>" * 20 + "</div>")
+    assert _line_text(text) is None
+
+
+def test_replayable_walks_its_iterator_once_for_several_readers():
+    from newsarchive.extract.authors import Replayable
+    produced = []
+
+    def numbers():
+        for number in range(5):
+            produced.append(number)
+            yield number
+    shared = Replayable(numbers())
+    assert next(iter(shared)) == 0 and produced == [0]  # only what the first reader asked for
+    assert list(shared) == [0, 1, 2, 3, 4] and list(shared) == [0, 1, 2, 3, 4]
+    assert produced == [0, 1, 2, 3, 4]
+
+
+def test_post_author_comment_found_among_the_byline_marked_elements():
+    from newsarchive.extract.authors import Replayable, byline_marked_elements, post_author_comment_names
+    tree = lxml.html.document_fromstring(
+        '<html><body><h1>Post</h1><p>Text</p><ol><li class="comment">x<cite class="fn">Ann Other</cite></li>'
+        '<li class="comment bypostauthor"><cite class="fn">Ramona</cite><p>Danke!</p></li></ol></body></html>')
+    shared = Replayable(byline_marked_elements(tree))
+    assert post_author_comment_names(tree, shared) == post_author_comment_names(tree)
+    assert [a.name for a in post_author_comment_names(tree, shared)] == ["Ramona"]
+
+
+def test_rel_author_links_read_from_the_structured_rel_anchors():
+    from newsarchive.extract.authors import rel_author_names
+    tree = lxml.html.document_fromstring(
+        '<html><body><a href="/x" rel="nofollow">Other</a><p>By <a href="/jane" rel="author">Jane Doe</a></p>'
+        '<a rel="Author">Not Matched</a></body></html>')
+    structured = read_structured(tree, "https://example.com/a")
+    assert [a.text for a in structured.rel_anchors] == ["Other", "Jane Doe", "Not Matched"]
+    assert rel_author_names(tree, structured.rel_anchors) == rel_author_names(tree)
+    assert [a.name for a in rel_author_names(tree, structured.rel_anchors)] == ["Jane Doe"]
+
+
+def test_visible_texts_leave_out_script_and_style_whatever_they_hold():
+    from newsarchive.extract.authors import _VISIBLE_TEXTS
+    from newsarchive.extract.decode import parse_html
+    tree = parse_html('<html><body><p>a<script>var x = "<b>no</b>";</script>b<style>.c{}</style>'
+                      '<span>c</span></p><noscript><i>d</i></noscript></body></html>')
+    assert _VISIBLE_TEXTS(tree.find("body")) == ["a", "b", "c", "d"]

@@ -4,7 +4,7 @@ import codecs
 import pytest
 
 from newsarchive.extract.decode import (
-    bom_charset, declared_charset, decode_html, header_charset, mostly_utf8, normalize_charset,
+    bom_charset, declared_charset, decode_html, decode_page, header_charset, mostly_utf8, normalize_charset,
     parse_html,
 )
 
@@ -143,3 +143,21 @@ def test_parse_html_gives_none_for_empty_input(text):
 def test_parse_html_never_raises_on_garbage():
     for junk in ["<", "\x00\x00", "<<<>>>", "<!DOCTYPE html>", "plain text, no markup"]:
         parse_html(junk)
+
+
+def test_parse_html_reads_declared_legacy_charsets_as_the_decoded_text_and_drops_nul():
+    # the text is parsed as UTF-8 bytes: a <meta charset> in it must not re-decode it
+    tree = parse_html('<html><head><meta charset="windows-1252"></head><body><p>Grüße\x00 – 北京</p></body></html>')
+    assert tree.findtext(".//p") == "Grüße – 北京"
+    surrogate = parse_html("<p>a\ud800b</p>")  # not encodable as UTF-8: parsed from the str
+    assert surrogate is not None
+
+
+def test_decode_page_keeps_the_bytes_only_when_they_are_the_text_in_utf8():
+    page = "<p>Grüße aus 北京</p>".encode()
+    assert decode_page(page) == (page.decode(), page)
+    assert decode_page(b"<p>plain</p>") == ("<p>plain</p>", b"<p>plain</p>")
+    latin = '<meta charset="windows-1252"><p>Grüße</p>'.encode("cp1252")
+    assert decode_page(latin).utf8 is None and "Grüße" in decode_page(latin).text
+    assert decode_page(codecs.BOM_UTF8 + page).utf8 is None  # the BOM is not part of the text
+    assert parse_html(page.decode(), utf8=page).findtext(".//p") == "Grüße aus 北京"

@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from ..article import Article
 from .body import extract_body
 from .dateline import apply_dateline
-from .decode import decode_html, parse_html
+from .decode import decode_page, parse_html
 from .metadata import Metadata, read_metadata
 from .structured import read_structured
 
@@ -43,8 +43,8 @@ def extract(html, url=None, *, headers=None, fetched_at=None, include_captions=F
     fetched_at = fetched_at or datetime.now(timezone.utc)
     article = Article(url=url)
     try:
-        text = decode_html(html, headers)
-        tree = parse_html(text)
+        page = decode_page(html, headers)
+        tree = parse_html(page.text, utf8=page.utf8)
     except Exception:  # noqa: BLE001 - odd input yields an empty Article, never an exception
         log.debug("could not parse %s", url, exc_info=True)
         return article

@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import islice
+
+from lxml import etree
 
 from . import meta_tables as tables
 from .structured import StructuredData
@@ -71,15 +74,20 @@ def detect_language(text: str) -> str | None:
     return lang if count >= 3 else None
 
 
+# plain strings: lxml's default "smart" results each keep a proxy of their parent element
+_BODY_TEXTS = etree.XPath("//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]",
+                          smart_strings=False)
+
+
 def read_language(tree, structured: StructuredData, sample_text: str | None = None) -> str | None:
     """Declared language, else detected from the given text (or the page's paragraphs)."""
     declared = declared_language(structured)
     if declared:
         return declared
     if sample_text is None:
-        sample_text = " ".join(p.text_content() for p in tree.xpath("//p")[:40])
+        sample_text = " ".join(p.text_content() for p in islice(tree.iter("p"), 40))
         if len(sample_text) < 200:
             # pages without <p> (scripts, divs): the title and the body's own text
-            texts = tree.xpath("//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]")
+            texts = _BODY_TEXTS(tree)
             sample_text = " ".join(filter(None, [structured.title, sample_text, " ".join(texts)[:4000]]))
     return detect_language(sample_text)
