@@ -506,6 +506,9 @@ def test_prune_keeps_noscript_content_but_drops_pixels():
 
 def test_text_lines_and_block_lines():
     assert text_lines("  Home \n\n  News  and\tmore \n") == ["Home", "News and more"]
+    # carriage returns and no-break spaces are spaces inside a line; only newlines break it
+    assert text_lines("Share\r\n \xa0\r\n Tweet\u200b \xa0 this\r") == ["Share", "Tweet this"]
+    assert text_lines(" \n\t\n") == []
     block = frag("<div><h4>Latest news</h4><p>One <a href='/a'>story</a></p></div>")
     assert block_lines(block, {block.find("h4")}) == [("Latest news", True), ("One story", False)]
 
