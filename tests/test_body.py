@@ -478,7 +478,7 @@ def test_extract_body_never_raises():
 from newsarchive.extract.body import (  # noqa: E402
     add_lead, blocks_before, covers_headline, drop_headline, is_lead, same_headline,
 )
-from newsarchive.extract.boilerplate import block_lines, text_lines  # noqa: E402
+from newsarchive.extract.boilerplate import block_lines, text_lines, title_classed  # noqa: E402
 from newsarchive.extract.prune import group_prose, hidden_by_class  # noqa: E402
 from newsarchive.extract.score import same_class_cousins  # noqa: E402
 
@@ -511,6 +511,13 @@ def test_text_lines_and_block_lines():
     assert text_lines(" \n\t\n") == []
     block = frag("<div><h4>Latest news</h4><p>One <a href='/a'>story</a></p></div>")
     assert block_lines(block, {block.find("h4")}) == [("Latest news", True), ("One story", False)]
+
+
+def test_title_classed_searches_three_levels_in_page_order():
+    block = frag("<div><div class='box'><span class='boxTitle'>A</span><div><p class='sub-heading'>B"
+                 "</p><div><b class='title'>too deep</b></div></div></div><h5 class='title'>C</h5></div>")
+    assert [el.text for el in title_classed(block)] == ["A", "B", "C"]
+    assert title_classed(frag("<p class='title'>alone</p>")) == []
 
 
 def test_same_headline_and_covers_headline():

@@ -37,11 +37,8 @@ PROSE_PARAGRAPH_LEN = 200
 PROSE_LINK_SHARE = 0.3
 #: Longest paragraph (characters) dropped as a teaser when it is a single link.
 SINGLE_LINK_MAX_LEN = 200
-# a block's own title sits near its top: only the first three levels are searched
-_TITLE_CLASS = "[contains(@class, 'itle') or contains(@class, 'eading')]"
-_HEADING_CANDIDATES = etree.XPath(
-    f"*{_TITLE_CLASS} | */*{_TITLE_CLASS} | */*/*{_TITLE_CLASS}")
-_HAS_TITLE_CLASS = etree.XPath(f"boolean(*{_TITLE_CLASS} | */*{_TITLE_CLASS} | */*/*{_TITLE_CLASS})")
+#: A block's own title sits near its top: only this many levels below it are searched.
+TITLE_MAX_DEPTH = 3
 _TEXT_NODES = etree.XPath("descendant::text()")
 #: Tokens of a class/id that mark an element as a block title.
 TITLE_TOKENS = frozenset({"title", "heading", "headline", "hed"})
@@ -85,8 +82,8 @@ def heading_elements(el) -> set:
     """
     found = set()
     candidates = list(el.iter(*HEADING_TAGS))
-    if not candidates:
-        candidates = _HEADING_CANDIDATES(el) if _HAS_TITLE_CLASS(el) else ()
+    if not candidates and len(el):
+        candidates = title_classed(el)
     for node in candidates:
         if node.tag not in HEADING_TAGS and (
                 node.tag not in BLOCK_TAGS or not TITLE_TOKENS.intersection(class_tokens(node))
@@ -101,6 +98,22 @@ def heading_elements(el) -> set:
         if link_len >= 0.5 * len(text) and heading_label(text) is None:
             continue
         found.add(node)
+    return found
+
+
+def title_classed(el, depth: int = TITLE_MAX_DEPTH) -> list:
+    """Elements up to `depth` levels below `el` whose class says title or heading
+    ("block-title", "sectionHeading"), in page order. Walked in Python: most removed blocks
+    are a few elements, where an XPath call costs more than the walk."""
+    found = []
+    for child in el:
+        if not isinstance(child.tag, str):
+            continue
+        cls = child.get("class")
+        if cls and ("itle" in cls or "eading" in cls):
+            found.append(child)
+        if depth > 1 and len(child):
+            found.extend(title_classed(child, depth - 1))
     return found
 
 
