@@ -19,7 +19,8 @@ from .tables import (
 )
 
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
-_SPLIT = re.compile(r"[^0-9a-zA-Z]+")
+_WORD = re.compile(r"[0-9a-zA-Z]+")
+_BAD_TOKEN_SET = frozenset(BAD_TOKENS)
 _HOLDS_MAIN = etree.XPath(
     "boolean(descendant::h1 or descendant::*[contains(concat(' ', normalize-space(@itemprop), ' '),"
     " ' articleBody ')])")
@@ -69,43 +70,49 @@ def class_info(el, *, with_id: bool = True) -> tuple:
     info = _CLASS_CACHE.get(value)
     if info is None:
         tokens = split_class_words(value)
-        glued = [a + b for a, b in zip(tokens, tokens[1:])]
-        ordered = [*tokens, *glued]
-        names_body = bool(tokens) and (not BODY_TOKENS.isdisjoint(ordered) or (
-            len(tokens) > 1 and not BODY_TOKEN_PAIRS.isdisjoint(zip(tokens, tokens[1:]))))
-        strong = weak = None
-        # page builders wrap every text block in a "widget" ("elementor-widget-text-editor")
-        content_widget = not CONTENT_WIDGET_TOKENS.isdisjoint(tokens)
-        if not names_body:
-            for token in ordered:
-                label = BAD_TOKENS.get(token)
-                if label is None or (content_widget and token in WIDGET_TOKENS):
-                    continue
-                if weak is None:
-                    weak = label
-                if token not in WEAK_BAD_TOKENS:
-                    strong = label
-                    break
-        info = (tokens, strong, weak, names_body, hidden_by_class(el.get("class")))
+        info = (tokens, *chrome_labels(tokens), hidden_by_class(el.get("class")))
         if len(_CLASS_CACHE) > 50_000:
             _CLASS_CACHE.clear()
         _CLASS_CACHE[value] = info
     return info
 
 
+def chrome_labels(tokens: tuple[str, ...]) -> tuple:
+    """(strong chrome label, any chrome label, names the article body) of class/id tokens,
+    each token and each adjacent pair glued ("side", "bar" -> "sidebar") looked up.
+    Most classes name no chrome: one set test rules that out before the ordered look-up."""
+    if len(tokens) > 1:
+        pairs = list(zip(tokens, tokens[1:]))
+        ordered = [*tokens, *(a + b for a, b in pairs)]
+        names_body = not BODY_TOKENS.isdisjoint(ordered) or not BODY_TOKEN_PAIRS.isdisjoint(pairs)
+    else:
+        ordered = tokens
+        names_body = bool(tokens) and not BODY_TOKENS.isdisjoint(tokens)
+    strong = weak = None
+    if names_body or _BAD_TOKEN_SET.isdisjoint(ordered):
+        return strong, weak, names_body
+    # page builders wrap every text block in a "widget" ("elementor-widget-text-editor")
+    content_widget = not CONTENT_WIDGET_TOKENS.isdisjoint(tokens)
+    for token in ordered:
+        label = BAD_TOKENS.get(token)
+        if label is None or (content_widget and token in WIDGET_TOKENS):
+            continue
+        if weak is None:
+            weak = label
+        if token not in WEAK_BAD_TOKENS:
+            strong = label
+            break
+    return strong, weak, names_body
+
+
 def split_class_words(value: str) -> tuple[str, ...]:
     """Lower-case words of a class/id value, camelCase split ("articleBody x-2" -> article, body,
     x, 2); most class names are lower case already and skip the camelCase pass."""
-    words: list[str] = []
-    for part in _SPLIT.split(value):
-        if not part:
-            continue
-        lower = part.lower()
-        if lower == part:
-            words.append(part)
-        else:
-            words.extend(_CAMEL.sub(r"\1 \2", part).lower().split())
-    return tuple(words)
+    if value == value.lower():
+        return tuple(_WORD.findall(value))
+    # words are ASCII runs, lowered one by one: lowering the whole value first would turn
+    # some non-ASCII capitals into ASCII letters (the Kelvin sign into "k")
+    return tuple(word.lower() for word in _WORD.findall(_CAMEL.sub(r"\1 \2", value)))
 
 
 def hidden_by_class(classes: str | None) -> bool:
