@@ -87,6 +87,18 @@ def test_class_tokens_split_camel_case_and_separators():
     assert class_tokens(el) == ["article", "body", "td", "post", "content", "main"]
 
 
+def test_token_labels_read_tokens_and_glued_pairs_in_order():
+    from newsarchive.extract.prune import token_labels
+    # strong label, any label, names the body, holds a chrome token, holds an article-like token
+    assert token_labels(("side", "bar")) == ("other", "other", False, True, False)
+    assert token_labels(("post", "meta", "share")) == ("share", "byline", False, True, True)
+    assert token_labels(("article", "body", "share")) == (None, None, True, True, True)
+    assert token_labels(("elementor", "widget")) == (None, None, False, True, False)
+    assert token_labels(("main",)) == (None, None, False, False, True)
+    assert token_labels(("teaser",)) == (None, None, False, False, False)
+    assert token_labels(()) == (None, None, False, False, False)
+
+
 def test_joined_tokens_glue_pairs():
     assert "articlebody" in joined_tokens(["article", "body"])
 

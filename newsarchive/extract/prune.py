@@ -14,7 +14,7 @@ from lxml import etree
 from .tables import BLOCK_TAGS as _BLOCKS
 from .tables import (
     BAD_TOKENS, BODY_TOKEN_PAIRS, BODY_TOKENS, CHROME_ROLES, CHROME_TAGS, CONTENT_WIDGET_TOKENS,
-    DROP_TAGS, HEADING_TAGS, LEAD_TOKENS, WIDGET_TOKENS,
+    DROP_TAGS, GOOD_TOKENS, HEADING_TAGS, LEAD_TOKENS, WIDGET_TOKENS,
     SCREEN_READER_TOKENS, WEAK_BAD_TOKENS,
 )
 
@@ -61,26 +61,30 @@ def _class_value(el) -> str:
 
 
 def class_info(el, *, with_id: bool = True) -> tuple:
-    """(tokens, strong chrome label, any chrome label, names the article body, hidden by class)
-    of an element's class and id (or its class alone), cached by the attribute text: pages
-    repeat the same classes many times."""
+    """What an element's class and id (or its class alone) say, cached by the attribute text
+    (pages repeat the same classes many times), as one tuple shared by pruning and scoring:
+    (tokens, strong chrome label, any chrome label, names the article body, hidden by class,
+    holds a chrome token, holds an article-like token)."""
     value = _class_value(el) if with_id else (el.get("class") or "")
     if not value:
         return _NO_CLASS
     info = _CLASS_CACHE.get(value)
     if info is None:
         tokens = split_class_words(value)
-        info = (tokens, *chrome_labels(tokens), hidden_by_class(el.get("class")))
+        strong, weak, names_body, names_chrome, names_good = token_labels(tokens)
+        info = (tokens, strong, weak, names_body, hidden_by_class(el.get("class")),
+                names_chrome, names_good)
         if len(_CLASS_CACHE) > 50_000:
             _CLASS_CACHE.clear()
         _CLASS_CACHE[value] = info
     return info
 
 
-def chrome_labels(tokens: tuple[str, ...]) -> tuple:
-    """(strong chrome label, any chrome label, names the article body) of class/id tokens,
-    each token and each adjacent pair glued ("side", "bar" -> "sidebar") looked up.
-    Most classes name no chrome: one set test rules that out before the ordered look-up."""
+def token_labels(tokens: tuple[str, ...]) -> tuple:
+    """(strong chrome label, any chrome label, names the article body, holds a chrome token,
+    holds an article-like token) of class/id tokens, each token and each adjacent pair glued
+    ("side", "bar" -> "sidebar") looked up. Most classes name no chrome: one set test rules
+    that out before the ordered look-up."""
     if len(tokens) > 1:
         pairs = list(zip(tokens, tokens[1:]))
         ordered = [*tokens, *(a + b for a, b in pairs)]
@@ -88,21 +92,22 @@ def chrome_labels(tokens: tuple[str, ...]) -> tuple:
     else:
         ordered = tokens
         names_body = bool(tokens) and not BODY_TOKENS.isdisjoint(tokens)
+    names_chrome = not _BAD_TOKEN_SET.isdisjoint(ordered)
+    names_good = not GOOD_TOKENS.isdisjoint(tokens)
     strong = weak = None
-    if names_body or _BAD_TOKEN_SET.isdisjoint(ordered):
-        return strong, weak, names_body
-    # page builders wrap every text block in a "widget" ("elementor-widget-text-editor")
-    content_widget = not CONTENT_WIDGET_TOKENS.isdisjoint(tokens)
-    for token in ordered:
-        label = BAD_TOKENS.get(token)
-        if label is None or (content_widget and token in WIDGET_TOKENS):
-            continue
-        if weak is None:
-            weak = label
-        if token not in WEAK_BAD_TOKENS:
-            strong = label
-            break
-    return strong, weak, names_body
+    if names_chrome and not names_body:
+        # page builders wrap every text block in a "widget" ("elementor-widget-text-editor")
+        content_widget = not CONTENT_WIDGET_TOKENS.isdisjoint(tokens)
+        for token in ordered:
+            label = BAD_TOKENS.get(token)
+            if label is None or (content_widget and token in WIDGET_TOKENS):
+                continue
+            if weak is None:
+                weak = label
+            if token not in WEAK_BAD_TOKENS:
+                strong = label
+                break
+    return strong, weak, names_body, names_chrome, names_good
 
 
 def split_class_words(value: str) -> tuple[str, ...]:
@@ -126,7 +131,7 @@ def hidden_by_class(classes: str | None) -> bool:
     return False
 
 
-_NO_CLASS = ((), None, None, False, False)
+_NO_CLASS = ((), None, None, False, False, False, False)
 _CLASS_CACHE: dict[str, tuple] = {}
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .prune import class_tokens, joined_tokens
+from .prune import class_info
 from .tables import (
-    BAD_TOKENS, BLOCK_TAGS, CONTAINER_TAGS, BODY_TOKEN_PAIRS, BODY_TOKENS, COMMAS, GOOD_TOKENS, TAG_WEIGHTS,
+    BLOCK_TAGS, CONTAINER_TAGS, COMMAS, TAG_WEIGHTS,
 )
 from .text import text_weight
 
@@ -86,15 +86,13 @@ def _class_weight(el) -> int:
     weight = 0
     if "articleBody" in (el.get("itemprop") or "").split():
         weight += 60
-    tokens = class_tokens(el)
-    if not tokens:
-        return weight
-    joined = joined_tokens(tokens)
-    if any(t in BAD_TOKENS for t in joined):
+    # the token tests were made once for this class/id value when pruning looked at it
+    info = class_info(el)
+    if info[5]:  # a chrome token ("sidebar", "share")
         weight -= 25
-    if any(t in GOOD_TOKENS for t in tokens):
+    if info[6]:  # an article-like token ("article", "content")
         weight += 25
-    if joined & BODY_TOKENS or any(pair in BODY_TOKEN_PAIRS for pair in zip(tokens, tokens[1:])):
+    if info[3]:  # tokens naming the body itself ("article-body", "entry-content")
         weight += 25
     return weight
 
