@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from lxml import etree
+
 from .prune import class_info
 from .tables import (
     BLOCK_TAGS, CONTAINER_TAGS, COMMAS, TAG_WEIGHTS,
@@ -45,25 +47,27 @@ class TextStats:
         return self.links.get(el, 0) / total if total else 0.0
 
 
-def _len(text: str | None) -> int:
-    return len(text.strip()) if text else 0
-
-
 def text_stats(root) -> TextStats:
-    """Text, link-text and link counts of every element, summed bottom-up in one pass."""
+    """Text, link-text and link counts of every element, summed bottom-up in one pass.
+
+    Children come before their parent in reverse document order, so each element's own total
+    is complete when it is reached and is then added to its parent's. Comments and processing
+    instructions are skipped, their tails with them.
+    """
     stats = TextStats()
     text, links, count = stats.text, stats.links, stats.link_count
-    for el in reversed(list(root.iter())):
-        if not isinstance(el.tag, str):
-            continue
-        own = text.get(el, 0) + _len(el.text)
+    text_get = text.get
+    for el in reversed(list(root.iter(etree.Element))):
+        own = el.text
+        own = text_get(el, 0) + (len(own.strip()) if own else 0)
         text[el] = own
         if el.tag == "a":
             links[el] = own
             count[el] = count.get(el, 0) + 1
         parent = el.getparent()
         if parent is not None:
-            text[parent] = text.get(parent, 0) + own + _len(el.tail)
+            tail = el.tail
+            text[parent] = text_get(parent, 0) + own + (len(tail.strip()) if tail else 0)
             if el in links:
                 links[parent] = links.get(parent, 0) + links[el]
                 count[parent] = count.get(parent, 0) + count[el]
