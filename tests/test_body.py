@@ -51,6 +51,9 @@ def test_clean_space_collapses_all_whitespace():
 
 def test_normalize_phrase_strips_case_and_edge_punctuation():
     assert normalize_phrase("  Read MORE: ") == "read more"
+    assert normalize_phrase("– Mehr zum Thema › ") == "mehr zum thema"
+    assert normalize_phrase("«\xa0It’s here\u3000—») ") == "it's here —»)"
+    assert normalize_phrase(" —|— ") == ""
     assert normalize_phrase("» You might also like…") == "you might also like…"
     assert normalize_phrase("More ▾") == "more"
 
@@ -97,6 +100,12 @@ def test_token_labels_read_tokens_and_glued_pairs_in_order():
     assert token_labels(("main",)) == (None, None, False, False, True)
     assert token_labels(("teaser",)) == (None, None, False, False, False)
     assert token_labels(()) == (None, None, False, False, False)
+
+
+def test_whitespace_is_every_character_python_counts_as_space():
+    import sys
+    from newsarchive.extract.text import WHITESPACE
+    assert set(WHITESPACE) == {c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace()}
 
 
 def test_joined_tokens_glue_pairs():

@@ -9,8 +9,14 @@ from .tables import BLOCK_TAGS, CELL_TAGS, CJK_RANGES
 
 _SPACES = re.compile(r"\s+")
 _TOKEN = re.compile(r"\w+", re.UNICODE)
-_TRAILING_PUNCT = re.compile(r"[\s:：.!?»›>\-–—|/▾▼▸▶►→↓]+$")
-_LEADING_PUNCT = re.compile(r"^[\s«‹<\-–—|/►▶»]+")
+#: Every character Python counts as whitespace (str.isspace, the regex \s).
+WHITESPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
+              "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+#: Edge characters a phrase loses before it is compared: trailing colons, arrows and
+#: separators ("Related:", "Mehr ›"), leading quotes and bullets. Stripped with str.strip,
+#: not an end-anchored regex, which would try every position of a long paragraph.
+_TRAILING_PUNCT = WHITESPACE + ":：.!?»›>-–—|/▾▼▸▶►→↓"
+_LEADING_PUNCT = WHITESPACE + "«‹<-–—|/►▶»"
 
 
 def clean_space(text: str | None) -> str:
@@ -24,9 +30,8 @@ def clean_space(text: str | None) -> str:
 
 def normalize_phrase(text: str | None) -> str:
     """A short text as compared with the phrase tables: lower-case, spaces collapsed, no edge punctuation."""
-    text = clean_space(text).lower()
-    text = _TRAILING_PUNCT.sub("", text)
-    return _LEADING_PUNCT.sub("", text).replace("’", "'")
+    text = clean_space(text).lower().rstrip(_TRAILING_PUNCT).lstrip(_LEADING_PUNCT)
+    return text.replace("’", "'")
 
 
 def tokens(text: str | None) -> list[str]:
