@@ -532,6 +532,11 @@ def test_text_lines_and_block_lines():
     assert text_lines(" \n\t\n") == []
     block = frag("<div><h4>Latest news</h4><p>One <a href='/a'>story</a></p></div>")
     assert block_lines(block, {block.find("h4")}) == [("Latest news", True), ("One story", False)]
+    # a piece's owner is the nearest heading or block above it: the text around an empty
+    # block and a comment runs on as one line, a span's text stays with its block
+    block = frag("<div>a<!-- c -->b<p></p>c<h4>Head <i>x</i></h4>tail<span>in<p>deep</p>out</span></div>")
+    assert block_lines(block, {block.find("h4")}) == [
+        ("abc", False), ("Head x", True), ("tailin", False), ("deep", False), ("out", False)]
 
 
 def test_title_classed_searches_three_levels_in_page_order():

@@ -39,7 +39,6 @@ PROSE_LINK_SHARE = 0.3
 SINGLE_LINK_MAX_LEN = 200
 #: A block's own title sits near its top: only this many levels below it are searched.
 TITLE_MAX_DEPTH = 3
-_TEXT_NODES = etree.XPath("descendant::text()")
 #: Tokens of a class/id that mark an element as a block title.
 TITLE_TOKENS = frozenset({"title", "heading", "headline", "hed"})
 #: Tokens of a class/id that name a teaser box (also a dek's name, so only after the text began).
@@ -119,38 +118,42 @@ def title_classed(el, depth: int = TITLE_MAX_DEPTH) -> list:
 
 def block_lines(el, headings: set) -> list[tuple[str, bool]]:
     """The lines of a removed block, cheaply: its text pieces grouped by the block element (or
-    heading) that holds them, as (text, is_heading) pairs in page order."""
+    heading) that holds them, as (text, is_heading) pairs in page order.
+
+    One walk over the elements: each one's own text belongs to the nearest heading or block
+    at or above it, its tail to the one above it (the owners stack); pieces of one owner in a
+    row make one line.
+    """
     lines: list[tuple[str, bool]] = []
-    owners: dict = {}
+    owners: list[tuple] = []
     current, pieces, current_is_heading = None, [], False
-    for piece in _TEXT_NODES(el):
-        holder = piece.getparent()
-        if holder is None:
+    for event, node in etree.iterwalk(el, events=("start", "end", "comment", "pi")):
+        if event == "start":
+            if node in headings:
+                owner = (node, True)
+            elif node is el or node.tag in BLOCK_TAGS:
+                owner = (node, False)
+            else:
+                owner = owners[-1]
+            owners.append(owner)
+            piece = node.text
+        elif event == "end":
+            owners.pop()
+            if node is el:
+                break
+            piece = node.tail
+            owner = owners[-1]
+        else:  # a comment or processing instruction: no text of its own, only its tail
+            piece = node.tail
+            owner = owners[-1]
+        if not piece:
             continue
-        if piece.is_tail:
-            if holder is el:
-                continue
-            holder = holder.getparent()
-        group = owners.get(holder)
-        if group is None:
-            node, group = holder, None
-            while node is not None:
-                if node in headings:
-                    group = (node, True)
-                    break
-                if node is el or node.tag in BLOCK_TAGS:
-                    group = (node, False)
-                    break
-                node = node.getparent()
-            if group is None:
-                group = (el, False)
-            owners[holder] = group
-        if group[0] is not current:
+        if owner[0] is not current:
             if pieces:
                 text = clean_space("".join(pieces))
                 if text:
                     lines.append((text, current_is_heading))
-            current, pieces, current_is_heading = group[0], [], group[1]
+            current, pieces, current_is_heading = owner[0], [], owner[1]
         pieces.append(piece)
     if pieces:
         text = clean_space("".join(pieces))
