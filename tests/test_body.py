@@ -169,6 +169,31 @@ def test_holds_article_for_a_sidebar_layout_wrapper_with_the_headline():
     assert holds_article(wrapper, len(tree.text_content()))
 
 
+def test_main_holders_are_the_ancestors_of_h1s_and_marked_article_bodies():
+    from newsarchive.extract.prune import main_holders
+    tree = html("<div id='a'><div id='b'><h1>T</h1></div></div><div id='c'><div id='d' itemprop="
+                "'articleBody'><p>x</p></div></div><div id='e'><div itemprop='a\xa0articleBody'></div></div>")
+    h1s: list = []
+    prose_weights(tree.find("body"), h1s)
+    assert [h.text for h in h1s] == ["T"]
+    marked = [tree.get_element_by_id("d"), tree.get_element_by_id("e")[0]]
+    holders = main_holders(h1s, marked)
+    # as the XPath test: an h1 or articleBody strictly below, itemprop split at XML spaces only
+    assert {el.get("id") for el in holders if el.get("id")} == {"a", "b", "c"}
+    for el in tree.iter("div"):
+        assert (el in holders) == bool(_HOLDS_MAIN(el))
+
+
+def test_prune_chrome_with_marked_bodies_keeps_the_marked_wrapper():
+    page = (f"<div class='sidebar-layout'><div itemprop='articleBody'><p>Kept</p></div></div>"
+            f"<div class='sidebar'><p>Other</p></div><div><p>{LONG}</p><p>{LONG}</p></div>")
+    for marked in (None, "given"):
+        tree = html(page)
+        bodies = None if marked is None else [el for el in tree.iter() if el.get("itemprop")]
+        prune_chrome(tree, BlockLog(), marked_bodies=bodies)
+        assert "Kept" in tree.text_content() and "Other" not in tree.text_content()
+
+
 def test_prose_weights_sum_long_paragraphs_up_the_tree():
     tree = html(f"<div id='a'><p>{LONG}</p><p>short</p></div>")
     weights = prose_weights(tree.find("body"))
@@ -500,7 +525,7 @@ from newsarchive.extract.body import (  # noqa: E402
     add_lead, blocks_before, covers_headline, drop_headline, is_lead, same_headline,
 )
 from newsarchive.extract.boilerplate import block_lines, text_lines, title_classed  # noqa: E402
-from newsarchive.extract.prune import group_prose, hidden_by_class  # noqa: E402
+from newsarchive.extract.prune import _HOLDS_MAIN, group_prose, hidden_by_class  # noqa: E402
 from newsarchive.extract.score import same_class_cousins  # noqa: E402
 
 

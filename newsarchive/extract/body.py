@@ -168,7 +168,9 @@ def _extract_body(tree, structured, *, headline, url, include_captions, profile)
                 blocks(el, "other")
                 remove_element(el)
     kept = profile.select(root, profile.keep) if profile is not None and profile.keep else []
-    prune_chrome(root, blocks, include_captions=include_captions)
+    itemprops = getattr(structured, "itemprops", None)
+    prune_chrome(root, blocks, include_captions=include_captions,
+                 marked_bodies=itemprops.get("articlebody", []) if itemprops is not None else None)
     body = root.find("body")
     if body is None:
         body = root

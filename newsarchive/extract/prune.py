@@ -24,6 +24,7 @@ _BAD_TOKEN_SET = frozenset(BAD_TOKENS)
 _HOLDS_MAIN = etree.XPath(
     "boolean(descendant::h1 or descendant::*[contains(concat(' ', normalize-space(@itemprop), ' '),"
     " ' articleBody ')])")
+_XML_SPACE = re.compile(r"[ \t\r\n]+")
 _CLASSED = etree.XPath("descendant::*[@class]")
 _CLASS_VALUES = etree.XPath("descendant::*/@class")
 _RESPONSIVE_SHOW = re.compile(r"(?::|^d-\w+-)(?:block|flex|grid|inline|inline-block|inline-flex|table|contents)$|^visible-")
@@ -197,12 +198,14 @@ def chrome_label(el, *, weak_allowed: bool) -> str | None:
     return info[2] if weak_allowed else info[1]
 
 
-def holds_article(el, page_text_len: int, prose: dict | None = None, prose_total: int = 0) -> bool:
+def holds_article(el, page_text_len: int, prose: dict | None = None, prose_total: int = 0,
+                  holders: set | None = None) -> bool:
     """True when a chrome-looking element is really the page's wrapper around the article.
 
     A wrapper named after a layout with a sidebar ("container penci_sidebar") holds the
     headline or the articleBody; a page-structure element (header, aside) only counts as a
-    wrapper when it also holds a large share of the page's text.
+    wrapper when it also holds a large share of the page's text. `holders`: the page's
+    main_holders, when known (else the element's subtree is searched).
     """
     if el.tag in ("html", "body"):
         return True
@@ -213,7 +216,7 @@ def holds_article(el, page_text_len: int, prose: dict | None = None, prose_total
         large = len(el.text_content()) >= WRAPPER_TEXT_SHARE * page_text_len
     if not large and el.tag in CHROME_TAGS:
         return False
-    holds_main = _HOLDS_MAIN(el)
+    holds_main = el in holders if holders is not None else _HOLDS_MAIN(el)
     if holds_main and (large or el.tag not in CHROME_TAGS):
         return True
     if not large or len(el.findall(".//p")) < 5:
@@ -222,6 +225,22 @@ def holds_article(el, page_text_len: int, prose: dict | None = None, prose_total
         return True
     link_len = sum(len(a.text_content()) for a in el.iter("a"))
     return link_len < 0.3 * len(el.text_content())
+
+
+def main_holders(h1s: list, marked_bodies: list) -> set:
+    """The elements that hold an h1 or an element whose itemprop is articleBody (microdata):
+    a chrome-looking one of them is the page's wrapper (holds_article). Made once before the
+    pruning walk, from the h1s it meets anyway and the structured pass's itemprops, instead of
+    searching each judged element's subtree: the walk removes only elements it has reached,
+    after their ancestors, so the set holds for every element it judges later."""
+    holders: set = set()
+    for el in h1s:
+        holders.update(el.iterancestors())
+    for el in marked_bodies:
+        # the token test of _HOLDS_MAIN: itemprop split at XML whitespace only
+        if "articleBody" in _XML_SPACE.split(el.get("itemprop") or ""):
+            holders.update(el.iterancestors())
+    return holders
 
 
 def is_article_header(el) -> bool:
@@ -248,11 +267,13 @@ def is_small(el) -> bool:
     return True
 
 
-def prune_chrome(root, record, *, include_captions: bool = False) -> None:
+def prune_chrome(root, record, *, include_captions: bool = False,
+                 marked_bodies: list | None = None) -> None:
     """Remove chrome from the tree in one pre-order walk; `record(el, label)` is called first.
 
     `record` receives each removed chrome block before it leaves the tree (not scripts,
-    styles or hidden elements, which a reader never sees).
+    styles or hidden elements, which a reader never sees). `marked_bodies`: the elements the
+    structured pass found with itemprop articleBody (None: search for them where needed).
     """
     body = root.find("body")
     if body is None:
@@ -261,7 +282,10 @@ def prune_chrome(root, record, *, include_captions: bool = False) -> None:
         remove_element(head)
     etree.strip_elements(body, *DROP_TAGS, with_tail=False)
     page_text_len = len(body.text_content())
-    prose = prose_weights(body)
+    h1s: list = []
+    prose = prose_weights(body, h1s)
+    holders = main_holders(h1s, marked_bodies) if marked_bodies is not None else None
+    holds_main = holders.__contains__ if holders is not None else _HOLDS_MAIN
     prose_total = prose.get(body, 0)
     majority = PROSE_MAJORITY * prose_total
     # attribute look-ups done once in C for the whole page, not per element in Python
@@ -309,7 +333,7 @@ def prune_chrome(root, record, *, include_captions: bool = False) -> None:
             label = strong
         if label is not None and prose_total and label not in HARD_LABELS \
                 and group_prose(el, prose) >= majority \
-                and not (named_twice and not _HOLDS_MAIN(el)):
+                and not (named_twice and not holds_main(el)):
             # a "share"/"widget"/"header" wrapper that holds most of the page's prose is
             # the article's wrapper, whatever its class says; a sidebar named so twice is
             # one only when the headline or the articleBody is inside it
@@ -324,7 +348,7 @@ def prune_chrome(root, record, *, include_captions: bool = False) -> None:
             # the article's own header: headline, lead and meta line together; its parts
             # are judged one by one (the lead is body, the breadcrumb is not)
             label = None
-        if label is not None and not holds_article(el, page_text_len, prose, prose_total):
+        if label is not None and not holds_article(el, page_text_len, prose, prose_total, holders):
             record(el, label)
             remove_element(el)
             continue
@@ -334,13 +358,20 @@ def prune_chrome(root, record, *, include_captions: bool = False) -> None:
             stack.extend(children)
 
 
-def prose_weights(body) -> dict:
+def prose_weights(body, h1s: list | None = None) -> dict:
     """Element -> amount of prose under it: text of paragraphs of 100+ characters that are
-    not mostly links, summed up the ancestors (a few hundred paragraphs at most)."""
+    not mostly links, summed up the ancestors (a few hundred paragraphs at most).
+    `h1s`, when given, collects the page's h1 elements on the same walk."""
     weights: dict = {}
-    for el in body.iter("p", "pre", "div", "td", "dd", "li"):
+    for el in body.iter("p", "pre", "div", "td", "dd", "li", "h1"):
+        if el.tag == "h1":
+            if h1s is not None:
+                h1s.append(el)
+            continue
         if el.tag not in ("p", "pre"):
-            if not (el.text and el.text.strip()) or any(
+            # a text block counts when it opens with text and holds no blocks
+            opening = el.text
+            if not opening or opening.isspace() or any(
                     isinstance(c.tag, str) and c.tag in _BLOCKS for c in el):
                 continue
         text = el.text_content()
