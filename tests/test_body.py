@@ -102,6 +102,18 @@ def test_token_labels_read_tokens_and_glued_pairs_in_order():
     assert token_labels(()) == (None, None, False, False, False)
 
 
+def test_text_of_is_text_content():
+    from lxml import etree
+    from newsarchive.extract.text import text_of
+    el = frag("<div>a <b>bold</b><!-- note --> tail<p>x&amp;y<br>z</p>\u00a0end</div>")
+    el.append(etree.Comment(" late "))
+    el[-1].tail = "after"
+    el.tail = "not in it"
+    for node in el.iter(etree.Element):
+        assert text_of(node) == node.text_content()
+    assert text_of(el) == "a bold tailx&yz\u00a0endafter"
+
+
 def test_whitespace_is_every_character_python_counts_as_space():
     import sys
     from newsarchive.extract.text import WHITESPACE

@@ -17,7 +17,7 @@ from .tables import (
     BLOCK_TAGS, BOILERPLATE_HEADINGS, CHROME_PARAGRAPHS, HEADING_TAGS, PROMO_PREFIXES,
     PROMO_PROSE_OPENINGS, READ_MORE_LINKS,
 )
-from .text import clean_space, normalize_phrase, paragraphs_of
+from .text import clean_space, normalize_phrase, paragraphs_of, text_of
 
 #: Longest text (characters) a heading can have.
 MAX_HEADING_LEN = 90
@@ -90,10 +90,10 @@ def heading_elements(el) -> set:
             continue
         if found and any(anc in found for anc in node.iterancestors()):
             continue
-        text = clean_space(node.text_content())
+        text = clean_space(text_of(node))
         if not text or len(text) > MAX_HEADING_LEN:
             continue
-        link_len = sum(len(clean_space(a.text_content())) for a in node.iter("a") if _real_link(a))
+        link_len = sum(len(clean_space(text_of(a))) for a in node.iter("a") if _real_link(a))
         if link_len >= 0.5 * len(text) and heading_label(text) is None:
             continue
         found.add(node)
@@ -174,7 +174,7 @@ def describe_block(el, label: str) -> list[Boilerplate]:
         lines = block_lines(el, headings)
     else:
         # no titled sections: the text's own line breaks make its lines (menus, notices)
-        lines = [(line, False) for line in text_lines(el.text_content())]
+        lines = [(line, False) for line in text_lines(text_of(el))]
     records: list[Boilerplate] = []
     heading, body = None, []
 
@@ -225,7 +225,7 @@ def heading_block(heading, container):
     block = [heading]
     if parent is not None and parent is not container and len(parent) <= 12:
         if parent.index(heading) == 0 or all(
-                not (sib.text_content() or "").strip() for sib in parent[:parent.index(heading)]):
+                not text_of(sib).strip() for sib in parent[:parent.index(heading)]):
             return [parent]
     sib = heading.getnext()
     level = heading.tag
@@ -246,10 +246,10 @@ def heading_block(heading, container):
 
 def is_prose_paragraph(el) -> bool:
     """A long paragraph that is mostly not links: running text, not a teaser."""
-    length = len(clean_space(el.text_content()))
+    length = len(clean_space(text_of(el)))
     if length <= PROSE_PARAGRAPH_LEN:
         return False
-    links = sum(len(clean_space(a.text_content())) for a in el.iter("a"))
+    links = sum(len(clean_space(text_of(a))) for a in el.iter("a"))
     return links < PROSE_LINK_SHARE * length
 
 
@@ -281,12 +281,12 @@ def is_teaser_card(el, stats, container=None, offset: int = 0) -> bool:
     if not href or href.startswith("#") or any((a.get("href") or "").strip() != href for a in links):
         return False
     # the card's picture link (no text) may come before its title link
-    title_link = next((a for a in links if (a.text_content() or "").strip()), links[0])
-    title = clean_space(title_link.text_content())
-    text = clean_space(el.text_content())
+    title_link = next((a for a in links if text_of(a).strip()), links[0])
+    title = clean_space(text_of(title_link))
+    text = clean_space(text_of(el))
     titled = len(title) >= TEASER_TITLE_MIN_LEN and text.startswith(title) \
-        and len(text) > len(title) + 40 and clean_space(_block_of(title_link, el).text_content()) == title
-    read_more = len(links) >= 2 and normalize_phrase(links[-1].text_content()) in READ_MORE_LINKS
+        and len(text) > len(title) + 40 and clean_space(text_of(_block_of(title_link, el))) == title
+    read_more = len(links) >= 2 and normalize_phrase(text_of(links[-1])) in READ_MORE_LINKS
     return (titled or read_more) and offset + text_before(el, container) >= TEASER_MIN_TEXT_BEFORE
 
 
@@ -376,9 +376,9 @@ def separate_boilerplate(elements: list, stats, record, *, headline_key: str | N
                 continue
             label = None
             if is_heading_like(el):
-                label = heading_label(el.text_content())
+                label = heading_label(text_of(el))
             elif is_leaf_block(el) and stats.text_len(el) <= MAX_HEADING_LEN:
-                label = heading_label(el.text_content(), exact=True)
+                label = heading_label(text_of(el), exact=True)
             if label is not None:
                 if True:
                     block = heading_block(el, container)
@@ -405,7 +405,7 @@ def separate_boilerplate(elements: list, stats, record, *, headline_key: str | N
                     remove_element(el)
                     continue
                 if length and length <= 400 and is_leaf_block(el):
-                    label = promo_label(el.text_content(), stats.link_density(el))
+                    label = promo_label(text_of(el), stats.link_density(el))
                     if label is None and links == 1 and length <= SINGLE_LINK_MAX_LEN \
                             and tag in ("p", "div", "li") \
                             and (stats.link_density(el) >= 0.9

@@ -17,6 +17,7 @@ from .tables import (
     DROP_TAGS, GOOD_TOKENS, HEADING_TAGS, LEAD_TOKENS, WIDGET_TOKENS,
     SCREEN_READER_TOKENS, WEAK_BAD_TOKENS,
 )
+from .text import text_of
 
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 _WORD = re.compile(r"[0-9a-zA-Z]+")
@@ -213,7 +214,7 @@ def holds_article(el, page_text_len: int, prose: dict | None = None, prose_total
         # measured in prose (long paragraphs), which is cheaper and steadier than all text
         large = prose.get(el, 0) >= WRAPPER_TEXT_SHARE * prose_total
     else:
-        large = len(el.text_content()) >= WRAPPER_TEXT_SHARE * page_text_len
+        large = len(text_of(el)) >= WRAPPER_TEXT_SHARE * page_text_len
     if not large and el.tag in CHROME_TAGS:
         return False
     holds_main = el in holders if holders is not None else _HOLDS_MAIN(el)
@@ -223,8 +224,8 @@ def holds_article(el, page_text_len: int, prose: dict | None = None, prose_total
         return False
     if el.tag not in CHROME_TAGS:
         return True
-    link_len = sum(len(a.text_content()) for a in el.iter("a"))
-    return link_len < 0.3 * len(el.text_content())
+    link_len = sum(len(text_of(a)) for a in el.iter("a"))
+    return link_len < 0.3 * len(text_of(el))
 
 
 def main_holders(h1s: list, marked_bodies: list) -> set:
@@ -261,7 +262,7 @@ def is_article_header(el) -> bool:
 
 def is_small(el) -> bool:
     """Short enough to be removed on a weak class token (a date line, a tag list)."""
-    text = el.text_content()
+    text = text_of(el)
     if len(text) > WEAK_TOKEN_MAX_TEXT:
         return False
     return True
@@ -281,7 +282,7 @@ def prune_chrome(root, record, *, include_captions: bool = False,
     for head in root.findall("head"):
         remove_element(head)
     etree.strip_elements(body, *DROP_TAGS, with_tail=False)
-    page_text_len = len(body.text_content())
+    page_text_len = len(text_of(body))
     h1s: list = []
     prose = prose_weights(body, h1s)
     holders = main_holders(h1s, marked_bodies) if marked_bodies is not None else None
@@ -297,7 +298,7 @@ def prune_chrome(root, record, *, include_captions: bool = False,
         if not isinstance(tag, str) or tag in DROP_TAGS:
             remove_element(el)
             continue
-        if tag == "noscript" and len(el.text_content()) < NOSCRIPT_CONTENT_LEN:
+        if tag == "noscript" and len(text_of(el)) < NOSCRIPT_CONTENT_LEN:
             # tracking pixels and "enable JavaScript" notices; a page that renders its
             # article only for readers without scripts keeps it here
             remove_element(el)
@@ -312,7 +313,7 @@ def prune_chrome(root, record, *, include_captions: bool = False,
         style = get("style")
         hidden = info[4] or get("hidden") is not None or get("aria-hidden") == "true" or (
             style is not None and _HIDDEN_STYLE.search(style) is not None)
-        if hidden and len(el.text_content()) < HIDDEN_CONTENT_SHARE * page_text_len:
+        if hidden and len(text_of(el)) < HIDDEN_CONTENT_SHARE * page_text_len:
             # a large hidden subtree is content that scripts reveal (streamed rendering)
             remove_element(el)
             continue
@@ -374,13 +375,13 @@ def prose_weights(body, h1s: list | None = None) -> dict:
             if not opening or opening.isspace() or any(
                     isinstance(c.tag, str) and c.tag in _BLOCKS for c in el):
                 continue
-        text = el.text_content()
+        text = text_of(el)
         if len(text) < PROSE_MIN_LEN:
             continue
         length = len(text.strip())
         if length < PROSE_MIN_LEN:
             continue
-        links = sum(len(a.text_content()) for a in el.iter("a"))
+        links = sum(len(text_of(a)) for a in el.iter("a"))
         if links > 0.3 * length:
             continue
         node = el

@@ -15,7 +15,7 @@ from .prune import class_info
 from .tables import (
     BLOCK_TAGS, CONTAINER_TAGS, COMMAS, TAG_WEIGHTS,
 )
-from .text import text_weight
+from .text import text_of, text_weight
 
 #: Paragraphs shorter than this (characters) give no points.
 MIN_PARAGRAPH_LEN = 25
@@ -121,7 +121,7 @@ def loose_text(el) -> str:
         if child.tail:
             parts.append(child.tail)
         if isinstance(child.tag, str) and child.tag not in BLOCK_TAGS and child.tag not in ("br", "img"):
-            parts.append(child.text_content())
+            parts.append(text_of(child))
     return " ".join(parts)
 
 
@@ -139,7 +139,7 @@ def score_candidates(root, stats: TextStats) -> dict:
         if is_paragraph(el):
             if stats.text_len(el) < (MIN_CELL_LEN if el.tag == "td" else MIN_PARAGRAPH_LEN):
                 continue
-            text = el.text_content()
+            text = text_of(el)
             ancestor = el.getparent()
         elif el.tag in CONTAINER_TAGS:
             # text loose in a container with block children: a paragraph of the container
@@ -238,7 +238,7 @@ def merge_siblings(top, scores: dict, stats: TextStats) -> list:
             if length > 80 and density < 0.25:
                 chosen.append(sib)
             elif 0 < length <= 80 and density == 0:
-                text = sib.text_content().strip()
+                text = text_of(sib).strip()
                 if text and text[-1] in ".!?。！？\"”":
                     chosen.append(sib)
     cousins = same_class_cousins(top, stats, sum(stats.text_len(el) for el in chosen))

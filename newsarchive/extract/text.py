@@ -108,9 +108,18 @@ def paragraphs_of(root, *, skip=None, headings=None) -> list:
     return out
 
 
+def text_of(el) -> str:
+    """All text under an element, as lxml.html's text_content() gives it. That runs an XPath
+    (string()) per call, whose set-up costs more than the text of most elements; lxml's text
+    serializer builds the same string in about half the time. Comments keep text_content()."""
+    if isinstance(el.tag, str):
+        return etree.tostring(el, method="text", encoding=str, with_tail=False)
+    return el.text_content()
+
+
 def element_text(el) -> str:
     """All text of an element, whitespace collapsed."""
     try:
-        return clean_space(el.text_content())
+        return clean_space(text_of(el))
     except (ValueError, AttributeError):
         return ""
