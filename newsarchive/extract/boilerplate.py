@@ -80,9 +80,10 @@ def heading_elements(el) -> set:
     known boilerplate heading.
     """
     found = set()
-    candidates = list(el.iter(*HEADING_TAGS))
-    if not candidates and len(el):
-        candidates = title_classed(el)
+    if len(el):
+        candidates = list(el.iter(*HEADING_TAGS)) or title_classed(el)
+    else:
+        candidates = [el] if el.tag in HEADING_TAGS else ()
     for node in candidates:
         if node.tag not in HEADING_TAGS and (
                 node.tag not in BLOCK_TAGS or not TITLE_TOKENS.intersection(class_tokens(node))
@@ -100,19 +101,18 @@ def heading_elements(el) -> set:
     return found
 
 
-def title_classed(el, depth: int = TITLE_MAX_DEPTH) -> list:
+def title_classed(el, depth: int = TITLE_MAX_DEPTH, found: list | None = None) -> list:
     """Elements up to `depth` levels below `el` whose class says title or heading
     ("block-title", "sectionHeading"), in page order. Walked in Python: most removed blocks
     are a few elements, where an XPath call costs more than the walk."""
-    found = []
+    if found is None:
+        found = []
     for child in el:
-        if not isinstance(child.tag, str):
-            continue
         cls = child.get("class")
-        if cls and ("itle" in cls or "eading" in cls):
+        if cls and ("itle" in cls or "eading" in cls) and isinstance(child.tag, str):
             found.append(child)
-        if depth > 1 and len(child):
-            found.extend(title_classed(child, depth - 1))
+        if depth > 1:
+            title_classed(child, depth - 1, found)
     return found
 
 
