@@ -67,17 +67,21 @@ def paragraphs_of(root, *, skip=None, headings=None) -> list:
             buf.clear()
 
     skipping = None
+    # el.text and el.tail are read once each: every read builds a new string in lxml
     for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag
         if not isinstance(tag, str):
-            if event == "end" and el.tail and el is not root:
-                buf.append(el.tail)
+            if event == "end" and el is not root:
+                tail = el.tail
+                if tail:
+                    buf.append(tail)
             continue
         if skipping is not None:
             if event == "end" and el is skipping:
                 skipping = None
-                if el.tail:
-                    buf.append(el.tail)
+                tail = el.tail
+                if tail:
+                    buf.append(tail)
             continue
         if event == "start":
             if skip is not None and el in skip:
@@ -86,24 +90,27 @@ def paragraphs_of(root, *, skip=None, headings=None) -> list:
             if marking and el in headings:
                 flush()
                 heading_open[0] = True
-            if tag in BLOCK_TAGS:
-                flush()
-            elif tag == "br":
-                flush()
+            if tag in BLOCK_TAGS or tag == "br":
+                if buf:
+                    flush()
             elif tag in CELL_TAGS:
                 buf.append(" ")
-            if el.text:
-                buf.append(el.text)
+            text = el.text
+            if text:
+                buf.append(text)
         else:
             if marking and el in headings:
                 flush()
                 heading_open[0] = False
             if tag in BLOCK_TAGS:
-                flush()
+                if buf:
+                    flush()
             elif tag in CELL_TAGS:
                 buf.append(" ")
-            if el.tail and el is not root:
-                buf.append(el.tail)
+            if el is not root:
+                tail = el.tail
+                if tail:
+                    buf.append(tail)
     flush()
     return out
 
