@@ -150,16 +150,21 @@ def block_lines(el, headings: set) -> list[tuple[str, bool]]:
             continue
         if owner[0] is not current:
             if pieces:
-                text = clean_space("".join(pieces))
-                if text:
-                    lines.append((text, current_is_heading))
+                _add_line(lines, pieces, current_is_heading)
             current, pieces, current_is_heading = owner[0], [], owner[1]
         pieces.append(piece)
     if pieces:
-        text = clean_space("".join(pieces))
-        if text:
-            lines.append((text, current_is_heading))
+        _add_line(lines, pieces, current_is_heading)
     return lines
+
+
+def _add_line(lines: list, pieces: list[str], is_heading: bool) -> None:
+    # most runs between a block's children are indentation: one isspace() rules them out
+    joined = "".join(pieces)
+    if not joined.isspace():
+        text = clean_space(joined)
+        if text:
+            lines.append((text, is_heading))
 
 
 def _real_link(a) -> bool:
@@ -370,14 +375,16 @@ def separate_boilerplate(elements: list, stats, record, *, headline_key: str | N
             tag = el.tag
             if not isinstance(tag, str) or el.getparent() is None:
                 continue
-            if tag not in BLOCK_TAGS and not any(
-                    isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in el):
+            children = list(el)
+            blocks_inside = any(isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in children)
+            if tag not in BLOCK_TAGS and not blocks_inside:
                 # an inline element with no blocks inside has nothing to separate
                 continue
+            leaf = not blocks_inside and tag in BLOCK_TAGS  # is_leaf_block(el)
             label = None
             if is_heading_like(el):
                 label = heading_label(text_of(el))
-            elif is_leaf_block(el) and stats.text_len(el) <= MAX_HEADING_LEN:
+            elif leaf and stats.text_len(el) <= MAX_HEADING_LEN:
                 label = heading_label(text_of(el), exact=True)
             if label is not None:
                 if True:
@@ -404,7 +411,7 @@ def separate_boilerplate(elements: list, stats, record, *, headline_key: str | N
                     record([el], "related")
                     remove_element(el)
                     continue
-                if length and length <= 400 and is_leaf_block(el):
+                if length and length <= 400 and leaf:
                     label = promo_label(text_of(el), stats.link_density(el))
                     if label is None and links == 1 and length <= SINGLE_LINK_MAX_LEN \
                             and tag in ("p", "div", "li") \
@@ -419,7 +426,6 @@ def separate_boilerplate(elements: list, stats, record, *, headline_key: str | N
                         record([el], label)
                         remove_element(el)
                         continue
-            children = list(el)
             children.reverse()
             stack.extend(children)
         offset += stats.text_len(container)

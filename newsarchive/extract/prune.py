@@ -353,8 +353,8 @@ def prune_chrome(root, record, *, include_captions: bool = False,
             record(el, label)
             remove_element(el)
             continue
-        if len(el):
-            children = list(el)
+        children = list(el)  # (no len(el) first: lxml counts the children by walking them)
+        if children:
             children.reverse()
             stack.extend(children)
 
@@ -365,11 +365,12 @@ def prose_weights(body, h1s: list | None = None) -> dict:
     `h1s`, when given, collects the page's h1 elements on the same walk."""
     weights: dict = {}
     for el in body.iter("p", "pre", "div", "td", "dd", "li", "h1"):
-        if el.tag == "h1":
+        tag = el.tag
+        if tag == "h1":
             if h1s is not None:
                 h1s.append(el)
             continue
-        if el.tag not in ("p", "pre"):
+        if tag != "p" and tag != "pre":
             # a text block counts when it opens with text and holds no blocks
             opening = el.text
             if not opening or opening.isspace() or any(

@@ -107,27 +107,35 @@ def is_paragraph(el) -> bool:
     if tag in ("p", "pre", "td"):
         return True
     if tag in ("div", "section", "article", "blockquote", "center"):
+        has_children = False
         for child in el:
             if isinstance(child.tag, str) and child.tag in BLOCK_TAGS:
                 return False
-        return bool(el.text and el.text.strip()) or len(el) > 0
+            has_children = True
+        if has_children:
+            return True
+        text = el.text
+        return bool(text and text.strip())
     return False
 
 
 def loose_text(el) -> str:
     """Text directly inside a container with block children (its text and its children's tails)."""
-    parts = [el.text] if el.text else []
+    text = el.text  # each .text/.tail read builds a new string: read once
+    parts = [text] if text else []
     for child in el:
-        if child.tail:
-            parts.append(child.tail)
-        if isinstance(child.tag, str) and child.tag not in BLOCK_TAGS and child.tag not in ("br", "img"):
+        tail = child.tail
+        if tail:
+            parts.append(tail)
+        tag = child.tag
+        if isinstance(tag, str) and tag not in BLOCK_TAGS and tag not in ("br", "img"):
             parts.append(text_of(child))
     return " ".join(parts)
 
 
 def score_paragraph(text: str) -> float:
     """Points for one paragraph: 1, plus its commas, plus one per 100 characters (max 3)."""
-    commas = sum(text.count(c) for c in COMMAS)
+    commas = sum(map(text.count, COMMAS))
     return 1 + commas + min(text_weight(text) / 100, 3)
 
 
