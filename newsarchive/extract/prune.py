@@ -310,9 +310,14 @@ def prune_chrome(root, record, *, include_captions: bool = False,
         else:
             info = _CLASS_CACHE.get(f"{cls} {ident}" if cls and ident else cls or ident) \
                 or class_info(el)
-        style = get("style")
-        hidden = info[4] or get("hidden") is not None or get("aria-hidden") == "true" or (
-            style is not None and _HIDDEN_STYLE.search(style) is not None)
+        if len(el.attrib) > (cls is not None) + (ident is not None):
+            # attributes besides class and id: look for those that hide it or give it a role
+            # (most elements have none; an attribute read costs about as much as the count)
+            style, role = get("style"), get("role")
+            hidden = info[4] or get("hidden") is not None or get("aria-hidden") == "true" or (
+                style is not None and _HIDDEN_STYLE.search(style) is not None)
+        else:
+            hidden, role = info[4], None
         if hidden and len(text_of(el)) < HIDDEN_CONTENT_SHARE * page_text_len:
             # a large hidden subtree is content that scripts reveal (streamed rendering)
             remove_element(el)
@@ -321,7 +326,6 @@ def prune_chrome(root, record, *, include_captions: bool = False,
             record(el, "caption")
             remove_element(el)
             continue
-        role = get("role")
         label = CHROME_TAGS.get(tag) or (CHROME_ROLES.get(role.lower()) if role else None)
         if tag in HEADING_TAGS and ident and info[1] not in HARD_LABELS:
             # a heading's id is an anchor named after its words ("nav_setup__1"), not its
