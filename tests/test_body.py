@@ -206,6 +206,12 @@ def test_prune_chrome_with_marked_bodies_keeps_the_marked_wrapper():
         assert "Kept" in tree.text_content() and "Other" not in tree.text_content()
 
 
+def test_prune_chrome_walks_empty_class_and_id_attributes():
+    tree = html(f"<div class=''><p id=''>{LONG}</p></div><div class='' id='share'><p>Share</p></div>")
+    prune_chrome(tree, BlockLog())
+    assert LONG in tree.text_content() and "Share" not in tree.text_content()
+
+
 def test_prose_weights_sum_long_paragraphs_up_the_tree():
     tree = html(f"<div id='a'><p>{LONG}</p><p>short</p></div>")
     weights = prose_weights(tree.find("body"))

@@ -70,15 +70,17 @@ def class_info(el, *, with_id: bool = True) -> tuple:
     value = _class_value(el) if with_id else (el.get("class") or "")
     if not value:
         return _NO_CLASS
-    info = _CLASS_CACHE.get(value)
-    if info is None:
-        tokens = split_class_words(value)
-        strong, weak, names_body, names_chrome, names_good = token_labels(tokens)
-        info = (tokens, strong, weak, names_body, hidden_by_class(el.get("class")),
-                names_chrome, names_good)
-        if len(_CLASS_CACHE) > 50_000:
-            _CLASS_CACHE.clear()
-        _CLASS_CACHE[value] = info
+    return _CLASS_CACHE.get(value) or _classify(value, el.get("class"))
+
+
+def _classify(value: str, classes: str | None) -> tuple:
+    """class_info's tuple for a class/id value (and the class attribute alone), cached."""
+    tokens = split_class_words(value)
+    strong, weak, names_body, names_chrome, names_good = token_labels(tokens)
+    info = (tokens, strong, weak, names_body, hidden_by_class(classes), names_chrome, names_good)
+    if len(_CLASS_CACHE) > 50_000:
+        _CLASS_CACHE.clear()
+    _CLASS_CACHE[value] = info
     return info
 
 
@@ -308,8 +310,8 @@ def prune_chrome(root, record, *, include_captions: bool = False,
         if cls is None and ident is None:
             info = _NO_CLASS
         else:
-            info = _CLASS_CACHE.get(f"{cls} {ident}" if cls and ident else cls or ident) \
-                or class_info(el)
+            key = f"{cls} {ident}" if cls and ident else cls or ident  # as _class_value
+            info = (_CLASS_CACHE.get(key) or _classify(key, cls)) if key else _NO_CLASS
         if len(el.attrib) > (cls is not None) + (ident is not None):
             # attributes besides class and id: look for those that hide it or give it a role
             # (most elements have none; an attribute read costs about as much as the count)
