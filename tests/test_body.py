@@ -51,6 +51,9 @@ def test_clean_space_collapses_all_whitespace():
 
 def test_normalize_phrase_strips_case_and_edge_punctuation():
     assert normalize_phrase("  Read MORE: ") == "read more"
+    assert normalize_phrase("– Mehr zum Thema › ") == "mehr zum thema"
+    assert normalize_phrase("«\xa0It’s here\u3000—») ") == "it's here —»)"
+    assert normalize_phrase(" —|— ") == ""
     assert normalize_phrase("» You might also like…") == "you might also like…"
     assert normalize_phrase("More ▾") == "more"
 
@@ -85,6 +88,36 @@ def test_paragraphs_of_marks_headings():
 def test_class_tokens_split_camel_case_and_separators():
     el = frag("<div class='articleBody td-post_content' id='main'></div>")
     assert class_tokens(el) == ["article", "body", "td", "post", "content", "main"]
+
+
+def test_token_labels_read_tokens_and_glued_pairs_in_order():
+    from newsarchive.extract.prune import token_labels
+    # strong label, any label, names the body, holds a chrome token, holds an article-like token
+    assert token_labels(("side", "bar")) == ("other", "other", False, True, False)
+    assert token_labels(("post", "meta", "share")) == ("share", "byline", False, True, True)
+    assert token_labels(("article", "body", "share")) == (None, None, True, True, True)
+    assert token_labels(("elementor", "widget")) == (None, None, False, True, False)
+    assert token_labels(("main",)) == (None, None, False, False, True)
+    assert token_labels(("teaser",)) == (None, None, False, False, False)
+    assert token_labels(()) == (None, None, False, False, False)
+
+
+def test_text_of_is_text_content():
+    from lxml import etree
+    from newsarchive.extract.text import text_of
+    el = frag("<div>a <b>bold</b><!-- note --> tail<p>x&amp;y<br>z</p>\u00a0end</div>")
+    el.append(etree.Comment(" late "))
+    el[-1].tail = "after"
+    el.tail = "not in it"
+    for node in el.iter(etree.Element):
+        assert text_of(node) == node.text_content()
+    assert text_of(el) == "a bold tailx&yz\u00a0endafter"
+
+
+def test_whitespace_is_every_character_python_counts_as_space():
+    import sys
+    from newsarchive.extract.text import WHITESPACE
+    assert set(WHITESPACE) == {c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace()}
 
 
 def test_joined_tokens_glue_pairs():
@@ -146,6 +179,37 @@ def test_holds_article_for_a_sidebar_layout_wrapper_with_the_headline():
     tree = html(f"<div class='container penci_sidebar'><h1>T</h1><p>{LONG}</p></div><div>x</div>")
     wrapper = tree.find(".//div")
     assert holds_article(wrapper, len(tree.text_content()))
+
+
+def test_main_holders_are_the_ancestors_of_h1s_and_marked_article_bodies():
+    from newsarchive.extract.prune import main_holders
+    tree = html("<div id='a'><div id='b'><h1>T</h1></div></div><div id='c'><div id='d' itemprop="
+                "'articleBody'><p>x</p></div></div><div id='e'><div itemprop='a\xa0articleBody'></div></div>")
+    h1s: list = []
+    prose_weights(tree.find("body"), h1s)
+    assert [h.text for h in h1s] == ["T"]
+    marked = [tree.get_element_by_id("d"), tree.get_element_by_id("e")[0]]
+    holders = main_holders(h1s, marked)
+    # as the XPath test: an h1 or articleBody strictly below, itemprop split at XML spaces only
+    assert {el.get("id") for el in holders if el.get("id")} == {"a", "b", "c"}
+    for el in tree.iter("div"):
+        assert (el in holders) == bool(_HOLDS_MAIN(el))
+
+
+def test_prune_chrome_with_marked_bodies_keeps_the_marked_wrapper():
+    page = (f"<div class='sidebar-layout'><div itemprop='articleBody'><p>Kept</p></div></div>"
+            f"<div class='sidebar'><p>Other</p></div><div><p>{LONG}</p><p>{LONG}</p></div>")
+    for marked in (None, "given"):
+        tree = html(page)
+        bodies = None if marked is None else [el for el in tree.iter() if el.get("itemprop")]
+        prune_chrome(tree, BlockLog(), marked_bodies=bodies)
+        assert "Kept" in tree.text_content() and "Other" not in tree.text_content()
+
+
+def test_prune_chrome_walks_empty_class_and_id_attributes():
+    tree = html(f"<div class=''><p id=''>{LONG}</p></div><div class='' id='share'><p>Share</p></div>")
+    prune_chrome(tree, BlockLog())
+    assert LONG in tree.text_content() and "Share" not in tree.text_content()
 
 
 def test_prose_weights_sum_long_paragraphs_up_the_tree():
@@ -478,8 +542,8 @@ def test_extract_body_never_raises():
 from newsarchive.extract.body import (  # noqa: E402
     add_lead, blocks_before, covers_headline, drop_headline, is_lead, same_headline,
 )
-from newsarchive.extract.boilerplate import block_lines, text_lines  # noqa: E402
-from newsarchive.extract.prune import group_prose, hidden_by_class  # noqa: E402
+from newsarchive.extract.boilerplate import block_lines, text_lines, title_classed  # noqa: E402
+from newsarchive.extract.prune import _HOLDS_MAIN, group_prose, hidden_by_class  # noqa: E402
 from newsarchive.extract.score import same_class_cousins  # noqa: E402
 
 
@@ -506,8 +570,23 @@ def test_prune_keeps_noscript_content_but_drops_pixels():
 
 def test_text_lines_and_block_lines():
     assert text_lines("  Home \n\n  News  and\tmore \n") == ["Home", "News and more"]
+    # carriage returns and no-break spaces are spaces inside a line; only newlines break it
+    assert text_lines("Share\r\n \xa0\r\n Tweet\u200b \xa0 this\r") == ["Share", "Tweet this"]
+    assert text_lines(" \n\t\n") == []
     block = frag("<div><h4>Latest news</h4><p>One <a href='/a'>story</a></p></div>")
     assert block_lines(block, {block.find("h4")}) == [("Latest news", True), ("One story", False)]
+    # a piece's owner is the nearest heading or block above it: the text around an empty
+    # block and a comment runs on as one line, a span's text stays with its block
+    block = frag("<div>a<!-- c -->b<p></p>c<h4>Head <i>x</i></h4>tail<span>in<p>deep</p>out</span></div>")
+    assert block_lines(block, {block.find("h4")}) == [
+        ("abc", False), ("Head x", True), ("tailin", False), ("deep", False), ("out", False)]
+
+
+def test_title_classed_searches_three_levels_in_page_order():
+    block = frag("<div><div class='box'><span class='boxTitle'>A</span><div><p class='sub-heading'>B"
+                 "</p><div><b class='title'>too deep</b></div></div></div><h5 class='title'>C</h5></div>")
+    assert [el.text for el in title_classed(block)] == ["A", "B", "C"]
+    assert title_classed(frag("<p class='title'>alone</p>")) == []
 
 
 def test_same_headline_and_covers_headline():

@@ -25,7 +25,7 @@ from .tables import (
     POINTER_LINE_PATTERN, COMMENT_PROMPT_PATTERN, NEWSROOM_ROLE_PATTERN, COPULA_PATTERN,
     READ_MORE_TAIL_PATTERN,
 )
-from .text import clean_space, normalize_phrase, paragraphs_of, text_weight, tokens
+from .text import clean_space, normalize_phrase, paragraphs_of, text_of, text_weight, tokens
 
 log = logging.getLogger(__name__)
 
@@ -122,7 +122,7 @@ class BlockLog:
             for record in describe_block(parts[0], label):
                 self.add(record, line)
             return
-        heading = clean_space(parts[0].text_content()) or None
+        heading = clean_space(text_of(parts[0])) or None
         lines = [text for part in parts[1:] for text in paragraphs_of(part)]
         if heading or lines:
             self.add(Boilerplate(label=heading_label(heading) or label, heading=heading,
@@ -168,7 +168,9 @@ def _extract_body(tree, structured, *, headline, url, include_captions, profile)
                 blocks(el, "other")
                 remove_element(el)
     kept = profile.select(root, profile.keep) if profile is not None and profile.keep else []
-    prune_chrome(root, blocks, include_captions=include_captions)
+    itemprops = getattr(structured, "itemprops", None)
+    prune_chrome(root, blocks, include_captions=include_captions,
+                 marked_bodies=itemprops.get("articlebody", []) if itemprops is not None else None)
     body = root.find("body")
     if body is None:
         body = root
@@ -269,7 +271,7 @@ def find_headline_element(body, headline_key: str | None):
     for heading in body.iter("h1", "h2"):
         if heading.tag == "h1" and first_h1 is None:
             first_h1 = heading
-        if headline_key and normalize_phrase(heading.text_content()) == headline_key:
+        if headline_key and normalize_phrase(text_of(heading)) == headline_key:
             return heading
     return first_h1
 
@@ -290,7 +292,7 @@ def add_lead(elements: list, body, headline_key: str | None, structured) -> list
     if candidates is None:
         candidates = blocks_before(first)
     leads = [node for node in candidates if is_lead(node, description)]
-    total = sum(len(el.text_content()) for el in leads)
+    total = sum(len(text_of(el)) for el in leads)
     if not leads or total > LEAD_MAX_LEN:
         return elements
     return leads + elements
@@ -333,7 +335,7 @@ def blocks_before(first) -> list:
                 if leaves:
                     found[:0] = leaves
                     return found
-                if len(sib.text_content().strip()) > LEAD_MIN_LEN:
+                if len(text_of(sib).strip()) > LEAD_MIN_LEN:
                     return found
             sib = sib.getprevious()
         node = node.getparent()
@@ -350,7 +352,7 @@ def _lead_blocks_in(root) -> list:
             continue
         if found and any(anc in found for anc in el.iterancestors()):
             continue
-        if el.text_content().strip():
+        if text_of(el).strip():
             found.append(el)
     return found
 
@@ -363,17 +365,17 @@ def _is_lead_block(node) -> bool:
     if node.tag in ("div", "section") and (
             LEAD_TOKENS.intersection(class_tokens(node))
             or "description" in (node.get("itemprop") or "").split()):
-        return len(node.text_content()) <= LEAD_MAX_LEN
+        return len(text_of(node)) <= LEAD_MAX_LEN
     return False
 
 
 def is_lead(node, description: str) -> bool:
     """A prose block that reads as the article's lead."""
-    text = clean_space(node.text_content())
+    text = clean_space(text_of(node))
     if len(text) < LEAD_MIN_LEN or not reads_as_prose(text) \
             or "alternativeHeadline" in (node.get("itemprop") or ""):
         return False
-    links = sum(len(a.text_content()) for a in node.iter("a"))
+    links = sum(len(text_of(a)) for a in node.iter("a"))
     if links > 0.2 * len(text) or META_LINE_PATTERN.search(text) or BYLINE_PATTERN.match(text):
         return False
     tokens = set()
@@ -416,7 +418,7 @@ def drop_headline(elements: list, headline_key: str | None, record, description:
     first_h1 = None
     for container in elements:
         for heading in container.iter("h1", "h2"):
-            text = normalize_phrase(heading.text_content())
+            text = normalize_phrase(text_of(heading))
             if not text:
                 continue
             if heading.tag == "h1" and first_h1 is None:
@@ -480,10 +482,10 @@ def _drop_before(heading, container, record) -> None:
                 before.append(sib)
             sib = sib.getprevious()
         node = node.getparent()
-    total = sum(len(clean_space(el.text_content())) for el in before)
+    total = sum(len(clean_space(text_of(el))) for el in before)
     if total <= KICKER_MAX_LEN:
         for el in before:
-            if el.getparent() is not None and clean_space(el.text_content()):
+            if el.getparent() is not None and clean_space(text_of(el)):
                 record(el, "other")
             remove_element(el)
 
@@ -702,7 +704,7 @@ def heading_texts(elements: list) -> set[str]:
     for el in elements:
         for h in el.iter(*HEADING_TAGS, "b", "strong"):
             if h.tag in HEADING_TAGS or opens_block(h):
-                texts.add(clean_space(h.text_content()))
+                texts.add(clean_space(text_of(h)))
     return texts
 
 

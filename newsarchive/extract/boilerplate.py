@@ -7,7 +7,6 @@ is mostly links (teaser lists), a one-paragraph promo ("Read more: ..."), a chro
 """
 from __future__ import annotations
 
-import re
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -18,7 +17,7 @@ from .tables import (
     BLOCK_TAGS, BOILERPLATE_HEADINGS, CHROME_PARAGRAPHS, HEADING_TAGS, PROMO_PREFIXES,
     PROMO_PROSE_OPENINGS, READ_MORE_LINKS,
 )
-from .text import clean_space, normalize_phrase, paragraphs_of
+from .text import clean_space, normalize_phrase, paragraphs_of, text_of
 
 #: Longest text (characters) a heading can have.
 MAX_HEADING_LEN = 90
@@ -40,12 +39,8 @@ PROSE_PARAGRAPH_LEN = 200
 PROSE_LINK_SHARE = 0.3
 #: Longest paragraph (characters) dropped as a teaser when it is a single link.
 SINGLE_LINK_MAX_LEN = 200
-# a block's own title sits near its top: only the first three levels are searched
-_TITLE_CLASS = "[contains(@class, 'itle') or contains(@class, 'eading')]"
-_HEADING_CANDIDATES = etree.XPath(
-    f"*{_TITLE_CLASS} | */*{_TITLE_CLASS} | */*/*{_TITLE_CLASS}")
-_HAS_TITLE_CLASS = etree.XPath(f"boolean(*{_TITLE_CLASS} | */*{_TITLE_CLASS} | */*/*{_TITLE_CLASS})")
-_TEXT_NODES = etree.XPath("descendant::text()")
+#: A block's own title sits near its top: only this many levels below it are searched.
+TITLE_MAX_DEPTH = 3
 #: Tokens of a class/id that mark an element as a block title.
 TITLE_TOKENS = frozenset({"title", "heading", "headline", "hed"})
 #: Tokens of a class/id that name a teaser box (also a dek's name, so only after the text began).
@@ -92,9 +87,10 @@ def heading_elements(el) -> set:
     known boilerplate heading.
     """
     found = set()
-    candidates = list(el.iter(*HEADING_TAGS))
-    if not candidates:
-        candidates = _HEADING_CANDIDATES(el) if _HAS_TITLE_CLASS(el) else ()
+    if len(el):
+        candidates = list(el.iter(*HEADING_TAGS)) or title_classed(el)
+    else:
+        candidates = [el] if el.tag in HEADING_TAGS else ()
     for node in candidates:
         if node.tag not in HEADING_TAGS and (
                 node.tag not in BLOCK_TAGS or not TITLE_TOKENS.intersection(class_tokens(node))
@@ -102,56 +98,80 @@ def heading_elements(el) -> set:
             continue
         if found and any(anc in found for anc in node.iterancestors()):
             continue
-        text = clean_space(node.text_content())
+        text = clean_space(text_of(node))
         if not text or len(text) > MAX_HEADING_LEN:
             continue
-        link_len = sum(len(clean_space(a.text_content())) for a in node.iter("a") if _real_link(a))
+        link_len = sum(len(clean_space(text_of(a))) for a in node.iter("a") if _real_link(a))
         if link_len >= 0.5 * len(text) and heading_label(text) is None:
             continue
         found.add(node)
     return found
 
 
+def title_classed(el, depth: int = TITLE_MAX_DEPTH, found: list | None = None) -> list:
+    """Elements up to `depth` levels below `el` whose class says title or heading
+    ("block-title", "sectionHeading"), in page order. Walked in Python: most removed blocks
+    are a few elements, where an XPath call costs more than the walk."""
+    if found is None:
+        found = []
+    for child in el:
+        cls = child.get("class")
+        if cls and ("itle" in cls or "eading" in cls) and isinstance(child.tag, str):
+            found.append(child)
+        if depth > 1:
+            title_classed(child, depth - 1, found)
+    return found
+
+
 def block_lines(el, headings: set) -> list[tuple[str, bool]]:
     """The lines of a removed block, cheaply: its text pieces grouped by the block element (or
-    heading) that holds them, as (text, is_heading) pairs in page order."""
+    heading) that holds them, as (text, is_heading) pairs in page order.
+
+    One walk over the elements: each one's own text belongs to the nearest heading or block
+    at or above it, its tail to the one above it (the owners stack); pieces of one owner in a
+    row make one line.
+    """
     lines: list[tuple[str, bool]] = []
-    owners: dict = {}
+    owners: list[tuple] = []
     current, pieces, current_is_heading = None, [], False
-    for piece in _TEXT_NODES(el):
-        holder = piece.getparent()
-        if holder is None:
+    for event, node in etree.iterwalk(el, events=("start", "end", "comment", "pi")):
+        if event == "start":
+            if node in headings:
+                owner = (node, True)
+            elif node is el or node.tag in BLOCK_TAGS:
+                owner = (node, False)
+            else:
+                owner = owners[-1]
+            owners.append(owner)
+            piece = node.text
+        elif event == "end":
+            owners.pop()
+            if node is el:
+                break
+            piece = node.tail
+            owner = owners[-1]
+        else:  # a comment or processing instruction: no text of its own, only its tail
+            piece = node.tail
+            owner = owners[-1]
+        if not piece:
             continue
-        if piece.is_tail:
-            if holder is el:
-                continue
-            holder = holder.getparent()
-        group = owners.get(holder)
-        if group is None:
-            node, group = holder, None
-            while node is not None:
-                if node in headings:
-                    group = (node, True)
-                    break
-                if node is el or node.tag in BLOCK_TAGS:
-                    group = (node, False)
-                    break
-                node = node.getparent()
-            if group is None:
-                group = (el, False)
-            owners[holder] = group
-        if group[0] is not current:
+        if owner[0] is not current:
             if pieces:
-                text = clean_space("".join(pieces))
-                if text:
-                    lines.append((text, current_is_heading))
-            current, pieces, current_is_heading = group[0], [], group[1]
+                _add_line(lines, pieces, current_is_heading)
+            current, pieces, current_is_heading = owner[0], [], owner[1]
         pieces.append(piece)
     if pieces:
-        text = clean_space("".join(pieces))
-        if text:
-            lines.append((text, current_is_heading))
+        _add_line(lines, pieces, current_is_heading)
     return lines
+
+
+def _add_line(lines: list, pieces: list[str], is_heading: bool) -> None:
+    # most runs between a block's children are indentation: one isspace() rules them out
+    joined = "".join(pieces)
+    if not joined.isspace():
+        text = clean_space(joined)
+        if text:
+            lines.append((text, is_heading))
 
 
 def _real_link(a) -> bool:
@@ -166,7 +186,7 @@ def describe_block(el, label: str) -> list[Boilerplate]:
         lines = block_lines(el, headings)
     else:
         # no titled sections: the text's own line breaks make its lines (menus, notices)
-        lines = [(line, False) for line in text_lines(el.text_content())]
+        lines = [(line, False) for line in text_lines(text_of(el))]
     records: list[Boilerplate] = []
     heading, body = None, []
 
@@ -185,14 +205,14 @@ def describe_block(el, label: str) -> list[Boilerplate]:
     return records
 
 
-_INLINE_SPACE = re.compile(r"[^\S\n]+")
-_LINE_BREAKS = re.compile(r" ?\n[\s]*")
-
-
 def text_lines(text: str) -> list[str]:
-    """Non-empty lines of a text, spaces collapsed (two C-level passes, no per-piece Python)."""
-    text = _LINE_BREAKS.sub("\n", _INLINE_SPACE.sub(" ", text.replace("\u200b", ""))).strip()
-    return text.split("\n") if text else []
+    """Non-empty lines of a text, spaces collapsed. Split and joined with str methods: a
+    menu's text is mostly indentation, which whitespace regexes walk character by character."""
+    lines = []
+    for line in text.replace("\u200b", "").split("\n"):
+        if line and not line.isspace():
+            lines.append(" ".join(line.split()))
+    return lines
 
 
 def is_leaf_block(el) -> bool:
@@ -217,7 +237,7 @@ def heading_block(heading, container):
     block = [heading]
     if parent is not None and parent is not container and len(parent) <= 12:
         if parent.index(heading) == 0 or all(
-                not (sib.text_content() or "").strip() for sib in parent[:parent.index(heading)]):
+                not text_of(sib).strip() for sib in parent[:parent.index(heading)]):
             return [parent]
     sib = heading.getnext()
     level = heading.tag
@@ -238,10 +258,10 @@ def heading_block(heading, container):
 
 def is_prose_paragraph(el) -> bool:
     """A long paragraph that is mostly not links: running text, not a teaser."""
-    length = len(clean_space(el.text_content()))
+    length = len(clean_space(text_of(el)))
     if length <= PROSE_PARAGRAPH_LEN:
         return False
-    links = sum(len(clean_space(a.text_content())) for a in el.iter("a"))
+    links = sum(len(clean_space(text_of(a))) for a in el.iter("a"))
     return links < PROSE_LINK_SHARE * length
 
 
@@ -314,12 +334,12 @@ def is_teaser_card(el, stats, container=None, offset: int = 0) -> bool:
     if not href or href.startswith("#") or any((a.get("href") or "").strip() != href for a in links):
         return False
     # the card's picture link (no text) may come before its title link
-    title_link = next((a for a in links if (a.text_content() or "").strip()), links[0])
-    title = clean_space(title_link.text_content())
-    text = clean_space(el.text_content())
+    title_link = next((a for a in links if text_of(a).strip()), links[0])
+    title = clean_space(text_of(title_link))
+    text = clean_space(text_of(el))
     titled = len(title) >= TEASER_TITLE_MIN_LEN and text.startswith(title) \
-        and len(text) > len(title) + 40 and clean_space(_block_of(title_link, el).text_content()) == title
-    read_more = len(links) >= 2 and normalize_phrase(links[-1].text_content()) in READ_MORE_LINKS
+        and len(text) > len(title) + 40 and clean_space(text_of(_block_of(title_link, el))) == title
+    read_more = len(links) >= 2 and normalize_phrase(text_of(links[-1])) in READ_MORE_LINKS
     return (titled or read_more) and offset + text_before(el, container) >= TEASER_MIN_TEXT_BEFORE
 
 
@@ -403,15 +423,17 @@ def separate_boilerplate(elements: list, stats, record, *, headline_key: str | N
             tag = el.tag
             if not isinstance(tag, str) or el.getparent() is None:
                 continue
-            if tag not in BLOCK_TAGS and not any(
-                    isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in el):
+            children = list(el)
+            blocks_inside = any(isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in children)
+            if tag not in BLOCK_TAGS and not blocks_inside:
                 # an inline element with no blocks inside has nothing to separate
                 continue
+            leaf = not blocks_inside and tag in BLOCK_TAGS  # is_leaf_block(el)
             label = None
             if is_heading_like(el):
-                label = heading_label(el.text_content())
-            elif is_leaf_block(el) and stats.text_len(el) <= MAX_HEADING_LEN:
-                label = heading_label(el.text_content(), exact=True)
+                label = heading_label(text_of(el))
+            elif leaf and stats.text_len(el) <= MAX_HEADING_LEN:
+                label = heading_label(text_of(el), exact=True)
             if label is not None and is_cell_of_data_row(el):
                 # a column's name in a data table ("Comment", "Tags"), not a section's heading
                 label = None
@@ -441,8 +463,8 @@ def separate_boilerplate(elements: list, stats, record, *, headline_key: str | N
                     record([el], "related")
                     remove_element(el)
                     continue
-                if length and length <= 400 and is_leaf_block(el):
-                    label = promo_label(el.text_content(), stats.link_density(el))
+                if length and length <= 400 and leaf:
+                    label = promo_label(text_of(el), stats.link_density(el))
                     if label is None and links == 1 and length <= SINGLE_LINK_MAX_LEN \
                             and tag in ("p", "div", "li") and not item_of_text_list(el, stats) \
                             and (stats.link_density(el) >= 0.9
@@ -456,7 +478,6 @@ def separate_boilerplate(elements: list, stats, record, *, headline_key: str | N
                         record([el], label)
                         remove_element(el)
                         continue
-            children = list(el)
             children.reverse()
             stack.extend(children)
         offset += stats.text_len(container)

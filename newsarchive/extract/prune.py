@@ -14,15 +14,18 @@ from lxml import etree
 from .tables import BLOCK_TAGS as _BLOCKS
 from .tables import (
     BAD_TOKENS, BODY_TOKEN_PAIRS, BODY_TOKENS, CHROME_ROLES, CHROME_TAGS, CONTENT_WIDGET_TOKENS,
-    DROP_TAGS, HEADING_TAGS, LEAD_TOKENS, WIDGET_TOKENS,
+    DROP_TAGS, GOOD_TOKENS, HEADING_TAGS, LEAD_TOKENS, WIDGET_TOKENS,
     SCREEN_READER_TOKENS, STATE_TOKENS, WEAK_BAD_TOKENS,
 )
+from .text import text_of
 
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
-_SPLIT = re.compile(r"[^0-9a-zA-Z]+")
+_WORD = re.compile(r"[0-9a-zA-Z]+")
+_BAD_TOKEN_SET = frozenset(BAD_TOKENS)
 _HOLDS_MAIN = etree.XPath(
     "boolean(descendant::h1 or descendant::*[contains(concat(' ', normalize-space(@itemprop), ' '),"
     " ' articleBody ')])")
+_XML_SPACE = re.compile(r"[ \t\r\n]+")
 _CLASSED = etree.XPath("descendant::*[@class]")
 _CLASS_VALUES = etree.XPath("descendant::*/@class")
 _RESPONSIVE_SHOW = re.compile(r"(?::|^d-\w+-)(?:block|flex|grid|inline|inline-block|inline-flex|table|contents)$|^visible-")
@@ -62,55 +65,68 @@ def _class_value(el) -> str:
 
 
 def class_info(el, *, with_id: bool = True) -> tuple:
-    """(tokens, strong chrome label, any chrome label, names the article body, hidden by class)
-    of an element's class and id (or its class alone), cached by the attribute text: pages
-    repeat the same classes many times."""
+    """What an element's class and id (or its class alone) say, cached by the attribute text
+    (pages repeat the same classes many times), as one tuple shared by pruning and scoring:
+    (tokens, strong chrome label, any chrome label, names the article body, hidden by class,
+    holds a chrome token, holds an article-like token)."""
     value = _class_value(el) if with_id else (el.get("class") or "")
     if not value:
         return _NO_CLASS
-    info = _CLASS_CACHE.get(value)
-    if info is None:
-        tokens = split_class_words(value)
-        glued = [a + b for a, b in zip(tokens, tokens[1:])]
-        ordered = [*tokens, *glued]
-        names_body = bool(tokens) and (not BODY_TOKENS.isdisjoint(ordered) or (
-            len(tokens) > 1 and not BODY_TOKEN_PAIRS.isdisjoint(zip(tokens, tokens[1:]))))
-        strong = weak = None
+    return _CLASS_CACHE.get(value) or _classify(value, el.get("class"))
+
+
+def _classify(value: str, classes: str | None) -> tuple:
+    """class_info's tuple for a class/id value (and the class attribute alone), cached."""
+    tokens = split_class_words(value)
+    strong, weak, names_body, names_chrome, names_good = token_labels(tokens)
+    info = (tokens, strong, weak, names_body, hidden_by_class(classes), names_chrome, names_good)
+    if len(_CLASS_CACHE) > 50_000:
+        _CLASS_CACHE.clear()
+    _CLASS_CACHE[value] = info
+    return info
+
+
+def token_labels(tokens: tuple[str, ...]) -> tuple:
+    """(strong chrome label, any chrome label, names the article body, holds a chrome token,
+    holds an article-like token) of class/id tokens, each token and each adjacent pair glued
+    ("side", "bar" -> "sidebar") looked up. Most classes name no chrome: one set test rules
+    that out before the ordered look-up."""
+    if len(tokens) > 1:
+        pairs = list(zip(tokens, tokens[1:]))
+        ordered = [*tokens, *(a + b for a, b in pairs)]
+        names_body = not BODY_TOKENS.isdisjoint(ordered) or not BODY_TOKEN_PAIRS.isdisjoint(pairs)
+    else:
+        ordered = tokens
+        names_body = bool(tokens) and not BODY_TOKENS.isdisjoint(tokens)
+    names_chrome = not _BAD_TOKEN_SET.isdisjoint(ordered)
+    names_good = not GOOD_TOKENS.isdisjoint(tokens)
+    strong = weak = None
+    if names_chrome and not names_body:
         # page builders wrap every text block in a "widget" ("elementor-widget-text-editor")
         content_widget = not CONTENT_WIDGET_TOKENS.isdisjoint(tokens)
-        if not names_body:
-            for i, token in enumerate(ordered):
-                label = BAD_TOKENS.get(token)
-                if label is None or (content_widget and token in WIDGET_TOKENS):
-                    continue
-                if 0 < i < len(tokens) and tokens[i - 1] in STATE_TOKENS:
-                    # "no-caption", "has-sidebar", "with-comments": a state of the element
-                    continue
-                if weak is None:
-                    weak = label
-                if token not in WEAK_BAD_TOKENS:
-                    strong = label
-                    break
-        info = (tokens, strong, weak, names_body, hidden_by_class(el.get("class")))
-        if len(_CLASS_CACHE) > 50_000:
-            _CLASS_CACHE.clear()
-        _CLASS_CACHE[value] = info
-    return info
+        for i, token in enumerate(ordered):
+            label = BAD_TOKENS.get(token)
+            if label is None or (content_widget and token in WIDGET_TOKENS):
+                continue
+            if 0 < i < len(tokens) and tokens[i - 1] in STATE_TOKENS:
+                # "no-caption", "has-sidebar", "with-comments": a state of the element
+                continue
+            if weak is None:
+                weak = label
+            if token not in WEAK_BAD_TOKENS:
+                strong = label
+                break
+    return strong, weak, names_body, names_chrome, names_good
 
 
 def split_class_words(value: str) -> tuple[str, ...]:
     """Lower-case words of a class/id value, camelCase split ("articleBody x-2" -> article, body,
     x, 2); most class names are lower case already and skip the camelCase pass."""
-    words: list[str] = []
-    for part in _SPLIT.split(value):
-        if not part:
-            continue
-        lower = part.lower()
-        if lower == part:
-            words.append(part)
-        else:
-            words.extend(_CAMEL.sub(r"\1 \2", part).lower().split())
-    return tuple(words)
+    if value == value.lower():
+        return tuple(_WORD.findall(value))
+    # words are ASCII runs, lowered one by one: lowering the whole value first would turn
+    # some non-ASCII capitals into ASCII letters (the Kelvin sign into "k")
+    return tuple(word.lower() for word in _WORD.findall(_CAMEL.sub(r"\1 \2", value)))
 
 
 def hidden_by_class(classes: str | None) -> bool:
@@ -124,7 +140,7 @@ def hidden_by_class(classes: str | None) -> bool:
     return False
 
 
-_NO_CLASS = ((), None, None, False, False)
+_NO_CLASS = ((), None, None, False, False, False, False)
 _CLASS_CACHE: dict[str, tuple] = {}
 
 
@@ -190,12 +206,14 @@ def chrome_label(el, *, weak_allowed: bool) -> str | None:
     return info[2] if weak_allowed else info[1]
 
 
-def holds_article(el, page_text_len: int, prose: dict | None = None, prose_total: int = 0) -> bool:
+def holds_article(el, page_text_len: int, prose: dict | None = None, prose_total: int = 0,
+                  holders: set | None = None) -> bool:
     """True when a chrome-looking element is really the page's wrapper around the article.
 
     A wrapper named after a layout with a sidebar ("container penci_sidebar") holds the
     headline or the articleBody; a page-structure element (header, aside) only counts as a
-    wrapper when it also holds a large share of the page's text.
+    wrapper when it also holds a large share of the page's text. `holders`: the page's
+    main_holders, when known (else the element's subtree is searched).
     """
     if el.tag in ("html", "body"):
         return True
@@ -203,26 +221,43 @@ def holds_article(el, page_text_len: int, prose: dict | None = None, prose_total
         # measured in prose (long paragraphs), which is cheaper and steadier than all text
         large = prose.get(el, 0) >= WRAPPER_TEXT_SHARE * prose_total
     else:
-        large = len(el.text_content()) >= WRAPPER_TEXT_SHARE * page_text_len
+        large = len(text_of(el)) >= WRAPPER_TEXT_SHARE * page_text_len
     if not large and el.tag in CHROME_TAGS:
         return False
-    holds_main = _HOLDS_MAIN(el)
+    holds_main = el in holders if holders is not None else _HOLDS_MAIN(el)
     if holds_main and (large or el.tag not in CHROME_TAGS):
         return True
     if not large or len(el.findall(".//p")) < 5:
         return False
     if el.tag not in CHROME_TAGS:
         return True
-    link_len = sum(len(a.text_content()) for a in el.iter("a"))
-    return link_len < 0.3 * len(el.text_content())
+    link_len = sum(len(text_of(a)) for a in el.iter("a"))
+    return link_len < 0.3 * len(text_of(el))
 
 
-def thread_beside_text(el, prose: dict, prose_total: int) -> bool:
+def main_holders(h1s: list, marked_bodies: list) -> set:
+    """The elements that hold an h1 or an element whose itemprop is articleBody (microdata):
+    a chrome-looking one of them is the page's wrapper (holds_article). Made once before the
+    pruning walk, from the h1s it meets anyway and the structured pass's itemprops, instead of
+    searching each judged element's subtree: the walk removes only elements it has reached,
+    after their ancestors, so the set holds for every element it judges later."""
+    holders: set = set()
+    for el in h1s:
+        holders.update(el.iterancestors())
+    for el in marked_bodies:
+        # the token test of _HOLDS_MAIN: itemprop split at XML whitespace only
+        if "articleBody" in _XML_SPACE.split(el.get("itemprop") or ""):
+            holders.update(el.iterancestors())
+    return holders
+
+
+def thread_beside_text(el, prose: dict, prose_total: int, holds_main=_HOLDS_MAIN) -> bool:
     """True when a comment thread stands beside the text it discusses: prose outside it, and
     neither the headline nor an articleBody inside it. A short post with a long thread under
     it leaves the thread most of the page's prose, yet the thread is still comments; a forum
-    page (no prose outside the thread) keeps its discussion."""
-    return prose_total - prose.get(el, 0) >= PROSE_MIN_LEN and not _HOLDS_MAIN(el)
+    page (no prose outside the thread) keeps its discussion. holds_main: the page's test for
+    "holds the h1 or an articleBody" (prune_chrome passes its main_holders look-up)."""
+    return prose_total - prose.get(el, 0) >= PROSE_MIN_LEN and not holds_main(el)
 
 
 def is_article_header(el) -> bool:
@@ -243,7 +278,7 @@ def is_article_header(el) -> bool:
 
 def is_small(el) -> bool:
     """Short enough to be removed on a weak class token (a date line, a tag list)."""
-    text = el.text_content()
+    text = text_of(el)
     if len(text) > WEAK_TOKEN_MAX_TEXT:
         return False
     return True
@@ -257,14 +292,16 @@ def is_caption_size(el) -> bool:
         if isinstance(child.tag, str) and child.tag in _BLOCKS and (child.tag in HEADING_TAGS or any(
                 isinstance(c.tag, str) and c.tag in _BLOCKS for c in child)):
             return False
-    return len(" ".join(el.text_content().split())) <= CAPTION_MAX_TEXT
+    return len(" ".join(text_of(el).split())) <= CAPTION_MAX_TEXT
 
 
-def prune_chrome(root, record, *, include_captions: bool = False) -> None:
+def prune_chrome(root, record, *, include_captions: bool = False,
+                 marked_bodies: list | None = None) -> None:
     """Remove chrome from the tree in one pre-order walk; `record(el, label)` is called first.
 
     `record` receives each removed chrome block before it leaves the tree (not scripts,
-    styles or hidden elements, which a reader never sees).
+    styles or hidden elements, which a reader never sees). `marked_bodies`: the elements the
+    structured pass found with itemprop articleBody (None: search for them where needed).
     """
     body = root.find("body")
     if body is None:
@@ -272,8 +309,11 @@ def prune_chrome(root, record, *, include_captions: bool = False) -> None:
     for head in root.findall("head"):
         remove_element(head)
     etree.strip_elements(body, *DROP_TAGS, with_tail=False)
-    page_text_len = len(body.text_content())
-    prose = prose_weights(body)
+    page_text_len = len(text_of(body))
+    h1s: list = []
+    prose = prose_weights(body, h1s)
+    holders = main_holders(h1s, marked_bodies) if marked_bodies is not None else None
+    holds_main = holders.__contains__ if holders is not None else _HOLDS_MAIN
     prose_total = prose.get(body, 0)
     majority = PROSE_MAJORITY * prose_total
     # attribute look-ups done once in C for the whole page, not per element in Python
@@ -285,7 +325,7 @@ def prune_chrome(root, record, *, include_captions: bool = False) -> None:
         if not isinstance(tag, str) or tag in DROP_TAGS:
             remove_element(el)
             continue
-        if tag == "noscript" and len(el.text_content()) < NOSCRIPT_CONTENT_LEN:
+        if tag == "noscript" and len(text_of(el)) < NOSCRIPT_CONTENT_LEN:
             # tracking pixels and "enable JavaScript" notices; a page that renders its
             # article only for readers without scripts keeps it here
             remove_element(el)
@@ -295,12 +335,17 @@ def prune_chrome(root, record, *, include_captions: bool = False) -> None:
         if cls is None and ident is None:
             info = _NO_CLASS
         else:
-            info = _CLASS_CACHE.get(f"{cls} {ident}" if cls and ident else cls or ident) \
-                or class_info(el)
-        style = get("style")
-        hidden = info[4] or get("hidden") is not None or get("aria-hidden") == "true" or (
-            style is not None and _HIDDEN_STYLE.search(style) is not None)
-        if hidden and len(el.text_content()) < HIDDEN_CONTENT_SHARE * page_text_len:
+            key = f"{cls} {ident}" if cls and ident else cls or ident  # as _class_value
+            info = (_CLASS_CACHE.get(key) or _classify(key, cls)) if key else _NO_CLASS
+        if len(el.attrib) > (cls is not None) + (ident is not None):
+            # attributes besides class and id: look for those that hide it or give it a role
+            # (most elements have none; an attribute read costs about as much as the count)
+            style, role = get("style"), get("role")
+            hidden = info[4] or get("hidden") is not None or get("aria-hidden") == "true" or (
+                style is not None and _HIDDEN_STYLE.search(style) is not None)
+        else:
+            hidden, role = info[4], None
+        if hidden and len(text_of(el)) < HIDDEN_CONTENT_SHARE * page_text_len:
             # a large hidden subtree is content that scripts reveal (streamed rendering)
             remove_element(el)
             continue
@@ -308,7 +353,6 @@ def prune_chrome(root, record, *, include_captions: bool = False) -> None:
             record(el, "caption")
             remove_element(el)
             continue
-        role = get("role")
         label = CHROME_TAGS.get(tag) or (CHROME_ROLES.get(role.lower()) if role else None)
         if tag in HEADING_TAGS and ident and info[1] not in HARD_LABELS:
             # a heading's id is an anchor named after its words ("nav_setup__1"), not its
@@ -321,7 +365,7 @@ def prune_chrome(root, record, *, include_captions: bool = False) -> None:
             label = strong
         if label is not None and prose_total and label not in HARD_LABELS \
                 and group_prose(el, prose) >= majority \
-                and not (named_twice and not _HOLDS_MAIN(el)):
+                and not (named_twice and not holds_main(el)):
             # a "share"/"widget"/"header" wrapper that holds most of the page's prose is
             # the article's wrapper, whatever its class says; a sidebar named so twice is
             # one only when the headline or the articleBody is inside it
@@ -341,33 +385,42 @@ def prune_chrome(root, record, *, include_captions: bool = False) -> None:
             # are judged one by one (the lead is body, the breadcrumb is not)
             label = None
         if label is not None and (
-                not holds_article(el, page_text_len, prose, prose_total)
-                or (label in HARD_LABELS and thread_beside_text(el, prose, prose_total))):
+                not holds_article(el, page_text_len, prose, prose_total, holders)
+                or (label in HARD_LABELS
+                    and thread_beside_text(el, prose, prose_total, holds_main))):
             record(el, label)
             remove_element(el)
             continue
-        if len(el):
-            children = list(el)
+        children = list(el)  # (no len(el) first: lxml counts the children by walking them)
+        if children:
             children.reverse()
             stack.extend(children)
 
 
-def prose_weights(body) -> dict:
+def prose_weights(body, h1s: list | None = None) -> dict:
     """Element -> amount of prose under it: text of paragraphs of 100+ characters that are
-    not mostly links, summed up the ancestors (a few hundred paragraphs at most)."""
+    not mostly links, summed up the ancestors (a few hundred paragraphs at most).
+    `h1s`, when given, collects the page's h1 elements on the same walk."""
     weights: dict = {}
-    for el in body.iter("p", "pre", "div", "td", "dd", "li"):
-        if el.tag not in ("p", "pre"):
-            if not (el.text and el.text.strip()) or any(
+    for el in body.iter("p", "pre", "div", "td", "dd", "li", "h1"):
+        tag = el.tag
+        if tag == "h1":
+            if h1s is not None:
+                h1s.append(el)
+            continue
+        if tag != "p" and tag != "pre":
+            # a text block counts when it opens with text and holds no blocks
+            opening = el.text
+            if not opening or opening.isspace() or any(
                     isinstance(c.tag, str) and c.tag in _BLOCKS for c in el):
                 continue
-        text = el.text_content()
+        text = text_of(el)
         if len(text) < PROSE_MIN_LEN:
             continue
         length = len(text.strip())
         if length < PROSE_MIN_LEN:
             continue
-        links = sum(len(a.text_content()) for a in el.iter("a"))
+        links = sum(len(text_of(a)) for a in el.iter("a"))
         if links > 0.3 * length:
             continue
         node = el

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .prune import class_tokens, joined_tokens
+from lxml import etree
+
+from .prune import class_info
 from .tables import (
-    BAD_TOKENS, BLOCK_TAGS, CONTAINER_TAGS, BODY_TOKEN_PAIRS, BODY_TOKENS, COMMAS, GOOD_TOKENS, TAG_WEIGHTS,
+    BLOCK_TAGS, CONTAINER_TAGS, COMMAS, TAG_WEIGHTS,
 )
-from .text import text_weight
+from .text import text_of, text_weight
 
 #: Paragraphs shorter than this (characters) give no points.
 MIN_PARAGRAPH_LEN = 25
@@ -45,25 +47,27 @@ class TextStats:
         return self.links.get(el, 0) / total if total else 0.0
 
 
-def _len(text: str | None) -> int:
-    return len(text.strip()) if text else 0
-
-
 def text_stats(root) -> TextStats:
-    """Text, link-text and link counts of every element, summed bottom-up in one pass."""
+    """Text, link-text and link counts of every element, summed bottom-up in one pass.
+
+    Children come before their parent in reverse document order, so each element's own total
+    is complete when it is reached and is then added to its parent's. Comments and processing
+    instructions are skipped, their tails with them.
+    """
     stats = TextStats()
     text, links, count = stats.text, stats.links, stats.link_count
-    for el in reversed(list(root.iter())):
-        if not isinstance(el.tag, str):
-            continue
-        own = text.get(el, 0) + _len(el.text)
+    text_get = text.get
+    for el in reversed(list(root.iter(etree.Element))):
+        own = el.text
+        own = text_get(el, 0) + (len(own.strip()) if own else 0)
         text[el] = own
         if el.tag == "a":
             links[el] = own
             count[el] = count.get(el, 0) + 1
         parent = el.getparent()
         if parent is not None:
-            text[parent] = text.get(parent, 0) + own + _len(el.tail)
+            tail = el.tail
+            text[parent] = text_get(parent, 0) + own + (len(tail.strip()) if tail else 0)
             if el in links:
                 links[parent] = links.get(parent, 0) + links[el]
                 count[parent] = count.get(parent, 0) + count[el]
@@ -86,15 +90,13 @@ def _class_weight(el) -> int:
     weight = 0
     if "articleBody" in (el.get("itemprop") or "").split():
         weight += 60
-    tokens = class_tokens(el)
-    if not tokens:
-        return weight
-    joined = joined_tokens(tokens)
-    if any(t in BAD_TOKENS for t in joined):
+    # the token tests were made once for this class/id value when pruning looked at it
+    info = class_info(el)
+    if info[5]:  # a chrome token ("sidebar", "share")
         weight -= 25
-    if any(t in GOOD_TOKENS for t in tokens):
+    if info[6]:  # an article-like token ("article", "content")
         weight += 25
-    if joined & BODY_TOKENS or any(pair in BODY_TOKEN_PAIRS for pair in zip(tokens, tokens[1:])):
+    if info[3]:  # tokens naming the body itself ("article-body", "entry-content")
         weight += 25
     return weight
 
@@ -105,27 +107,35 @@ def is_paragraph(el) -> bool:
     if tag in ("p", "pre", "td"):
         return True
     if tag in ("div", "section", "article", "blockquote", "center"):
+        has_children = False
         for child in el:
             if isinstance(child.tag, str) and child.tag in BLOCK_TAGS:
                 return False
-        return bool(el.text and el.text.strip()) or len(el) > 0
+            has_children = True
+        if has_children:
+            return True
+        text = el.text
+        return bool(text and text.strip())
     return False
 
 
 def loose_text(el) -> str:
     """Text directly inside a container with block children (its text and its children's tails)."""
-    parts = [el.text] if el.text else []
+    text = el.text  # each .text/.tail read builds a new string: read once
+    parts = [text] if text else []
     for child in el:
-        if child.tail:
-            parts.append(child.tail)
-        if isinstance(child.tag, str) and child.tag not in BLOCK_TAGS and child.tag not in ("br", "img"):
-            parts.append(child.text_content())
+        tail = child.tail
+        if tail:
+            parts.append(tail)
+        tag = child.tag
+        if isinstance(tag, str) and tag not in BLOCK_TAGS and tag not in ("br", "img"):
+            parts.append(text_of(child))
     return " ".join(parts)
 
 
 def score_paragraph(text: str) -> float:
     """Points for one paragraph: 1, plus its commas, plus one per 100 characters (max 3)."""
-    commas = sum(text.count(c) for c in COMMAS)
+    commas = sum(map(text.count, COMMAS))
     return 1 + commas + min(text_weight(text) / 100, 3)
 
 
@@ -137,7 +147,7 @@ def score_candidates(root, stats: TextStats) -> dict:
         if is_paragraph(el):
             if stats.text_len(el) < (MIN_CELL_LEN if el.tag == "td" else MIN_PARAGRAPH_LEN):
                 continue
-            text = el.text_content()
+            text = text_of(el)
             ancestor = el.getparent()
         elif el.tag in CONTAINER_TAGS:
             # text loose in a container with block children: a paragraph of the container
@@ -236,7 +246,7 @@ def merge_siblings(top, scores: dict, stats: TextStats) -> list:
             if length > 80 and density < 0.25:
                 chosen.append(sib)
             elif 0 < length <= 80 and density == 0:
-                text = sib.text_content().strip()
+                text = text_of(sib).strip()
                 if text and text[-1] in ".!?。！？\"”":
                     chosen.append(sib)
     cousins = same_class_cousins(top, stats, sum(stats.text_len(el) for el in chosen))
