@@ -136,7 +136,8 @@ def loose_text(el) -> str:
 def score_paragraph(text: str) -> float:
     """Points for one paragraph: 1, plus its commas, plus one per 100 characters (max 3)."""
     commas = sum(map(text.count, COMMAS))
-    return 1 + commas + min(text_weight(text) / 100, 3)
+    # a text weighs at least its length: 300 characters reach the cap without counting CJK
+    return 1 + commas + (3 if len(text) >= 300 else min(text_weight(text) / 100, 3))
 
 
 def score_candidates(root, stats: TextStats) -> dict:
