@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from ..article import Boilerplate
+from .dom import holds_blocks
 from .prune import class_tokens, remove_element
 from .tables import (
     BLOCK_TAGS, BOILERPLATE_HEADINGS, CHROME_PARAGRAPHS, HEADING_TAGS, PROMO_PREFIXES,
@@ -87,7 +88,7 @@ def heading_elements(el) -> set:
     for node in candidates:
         if node.tag not in HEADING_TAGS and (
                 node.tag not in BLOCK_TAGS or not TITLE_TOKENS.intersection(class_tokens(node))
-                or any(isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in node)):
+                or holds_blocks(node)):
             continue
         if found and any(anc in found for anc in node.iterancestors()):
             continue
@@ -210,8 +211,7 @@ def text_lines(text: str) -> list[str]:
 
 def is_leaf_block(el) -> bool:
     """A block element with no block children (a paragraph-like leaf)."""
-    return el.tag in BLOCK_TAGS and not any(
-        isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in el)
+    return el.tag in BLOCK_TAGS and not holds_blocks(el)
 
 
 def is_heading_like(el) -> bool:
@@ -374,8 +374,7 @@ def separate_boilerplate(elements: list, stats, record, *, headline_key: str | N
             tag = el.tag
             if not isinstance(tag, str) or el.getparent() is None:
                 continue
-            children = el[::-1]
-            blocks_inside = any(isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in children)
+            blocks_inside = holds_blocks(el)
             if tag not in BLOCK_TAGS and not blocks_inside:
                 # an inline element with no blocks inside has nothing to separate
                 continue
@@ -427,5 +426,5 @@ def separate_boilerplate(elements: list, stats, record, *, headline_key: str | N
                         record([el], label)
                         remove_element(el)
                         continue
-            stack.extend(children)
+            stack.extend(el[::-1])
         offset += stats.text_len(container)

@@ -17,6 +17,7 @@ from .tables import (
     DROP_TAGS, GOOD_TOKENS, HEADING_TAGS, LEAD_TOKENS, WIDGET_TOKENS,
     SCREEN_READER_TOKENS, WEAK_BAD_TOKENS,
 )
+from .dom import holds_blocks
 from .text import text_of
 
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
@@ -376,8 +377,7 @@ def prose_weights(body, h1s: list | None = None) -> dict:
         if tag != "p" and tag != "pre":
             # a text block counts when it opens with text and holds no blocks
             opening = el.text
-            if not opening or opening.isspace() or any(
-                    isinstance(c.tag, str) and c.tag in _BLOCKS for c in el):
+            if not opening or opening.isspace() or holds_blocks(el):
                 continue
         text = text_of(el)
         if len(text) < PROSE_MIN_LEN:

@@ -107,12 +107,11 @@ def is_paragraph(el) -> bool:
     if tag in ("p", "pre", "td"):
         return True
     if tag in ("div", "section", "article", "blockquote", "center"):
-        has_children = False
-        for child in el:
-            if isinstance(child.tag, str) and child.tag in BLOCK_TAGS:
+        children = el[:]  # (a comment's tag is a function, in no tag set)
+        for child in children:
+            if child.tag in BLOCK_TAGS:
                 return False
-            has_children = True
-        if has_children:
+        if children:
             return True
         text = el.text
         return bool(text and text.strip())
