@@ -253,6 +253,14 @@ def test_text_stats_counts_text_and_links():
     assert stats.link_density(div) == pytest.approx(0.4)
 
 
+def test_score_paragraph_counts_commas_and_length_up_to_three():
+    from newsarchive.extract.score import score_paragraph
+    assert score_paragraph("a, b, c") == 1 + 2 + 0.07
+    assert score_paragraph("x" * 299) == 1 + 2.99
+    assert score_paragraph("x" * 300) == score_paragraph("x" * 900) == 4
+    assert score_paragraph("漢字" * 50) == 4  # a CJK character weighs three
+
+
 def test_class_weight():
     assert class_weight(frag("<div class='article-body'></div>")) == 50
     assert class_weight(frag("<div class='sidebar'></div>")) == -25

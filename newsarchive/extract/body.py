@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from dataclasses import dataclass, field
 
 from ..article import Boilerplate
+from .dom import holds_blocks
 from .boilerplate import (
     describe_block, heading_label, promo_label, separate_boilerplate, text_before,
 )
@@ -359,8 +360,7 @@ def _lead_blocks_in(root) -> list:
 
 def _is_lead_block(node) -> bool:
     """A leaf block, or a block named as the lead whatever it holds (a bullet-point lead)."""
-    if node.tag in LEAD_TAGS and not any(
-            isinstance(c.tag, str) and c.tag in BLOCK_TAGS for c in node):
+    if node.tag in LEAD_TAGS and not holds_blocks(node):
         return True
     if node.tag in ("div", "section") and (
             LEAD_TOKENS.intersection(class_tokens(node))

@@ -10,6 +10,8 @@ from collections.abc import Iterator
 
 from lxml import etree
 
+from .tables import BLOCK_TAGS
+
 
 def following_elements(element, *tags: str) -> Iterator:
     """Elements after `element` in document order, not its descendants (XPath's following
@@ -31,3 +33,13 @@ def preceding_elements(element, *tags: str) -> Iterator:
         for sibling in node.itersiblings(preceding=True):
             yield from reversed(list(sibling.iter(*tags)))
         node = node.getparent()
+
+
+def holds_blocks(el) -> bool:
+    """True when an element has a block-level child (a comment's tag is a function, which no
+    tag set holds). A C slice and a plain loop: about half the cost of any() over the
+    element's own iterator, and the passes ask this of most elements they meet."""
+    for child in el[:]:
+        if child.tag in BLOCK_TAGS:
+            return True
+    return False

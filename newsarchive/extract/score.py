@@ -107,12 +107,11 @@ def is_paragraph(el) -> bool:
     if tag in ("p", "pre", "td"):
         return True
     if tag in ("div", "section", "article", "blockquote", "center"):
-        has_children = False
-        for child in el:
-            if isinstance(child.tag, str) and child.tag in BLOCK_TAGS:
+        children = el[:]  # (a comment's tag is a function, in no tag set)
+        for child in children:
+            if child.tag in BLOCK_TAGS:
                 return False
-            has_children = True
-        if has_children:
+        if children:
             return True
         text = el.text
         return bool(text and text.strip())
@@ -136,7 +135,8 @@ def loose_text(el) -> str:
 def score_paragraph(text: str) -> float:
     """Points for one paragraph: 1, plus its commas, plus one per 100 characters (max 3)."""
     commas = sum(map(text.count, COMMAS))
-    return 1 + commas + min(text_weight(text) / 100, 3)
+    # a text weighs at least its length: 300 characters reach the cap without counting CJK
+    return 1 + commas + (3 if len(text) >= 300 else min(text_weight(text) / 100, 3))
 
 
 def score_candidates(root, stats: TextStats) -> dict:
