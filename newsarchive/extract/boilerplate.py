@@ -436,13 +436,12 @@ def separate_boilerplate(elements: list, stats, record, *, headline_key: str | N
                 # a column's name in a data table ("Comment", "Tags"), not a section's heading
                 label = None
             if label is not None:
-                if True:
-                    block = heading_block(el, container)
-                    if sum(stats.text_len(b) for b in block) < 0.5 * container_len:
-                        record(block, label)
-                        for part in block:
-                            remove_element(part)
-                        continue
+                block = heading_block(el, container)
+                if sum(stats.text_len(b) for b in block) < 0.5 * container_len:
+                    record(block, label)
+                    for part in block:
+                        remove_element(part)
+                    continue
             # the teaser tests need a link: a link-free block (most of them) skips the calls
             links = stats.link_count.get(el, 0)
             if links and is_teaser_box(el, stats, article_len) \
