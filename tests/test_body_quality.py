@@ -100,6 +100,15 @@ def test_cross_check_drops_a_description_repeated_after_the_text_began():
     assert kept == [LONG, LONG + " Two."]
 
 
+def test_cross_check_keeps_a_first_paragraph_whose_dateline_articlebody_leaves_out():
+    # articleBody often starts after the dateline the page's first paragraph opens with
+    first = "MIAMI – " + LONG
+    structured = StructuredData(article_body=" ".join([LONG, LONG + " Two."]))
+    kept = cross_check_article_body([first, "Video: more headlines", LONG + " Two."],
+                                    structured, BlockLog())
+    assert kept == [first, LONG + " Two."]
+
+
 # ---------------------------------------------------------------- page-builder widgets
 def test_a_page_builder_text_widget_is_no_chrome():
     assert chrome_label(frag("<div class='elementor-widget-container'><p>Text</p></div>"),

@@ -119,7 +119,7 @@ def test_annotated_dateline_set_scores_above_floor():
             expected += 1
             found += _norm(got) == _norm(page["dateline"])
     assert expected >= 40 and plain >= 40
-    assert found / expected >= 0.90
+    assert found / expected >= 0.95  # the target; 48 of 48 found today
     assert false_datelines / plain <= 0.02
 
 

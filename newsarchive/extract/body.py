@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from dataclasses import dataclass, field
 
 from ..article import Boilerplate
+from .dateline import find_dateline
 from .dom import holds_blocks
 from .boilerplate import (
     describe_block, heading_label, promo_label, separate_boilerplate, text_before,
@@ -768,6 +769,13 @@ def cross_check_article_body(paragraphs: list[str], structured, record) -> list[
         return [clean_space(part) for part in article_body.replace("\r", "").split("\n") if clean_space(part)]
     ab_joined = " " + " ".join(ab_tokens) + " "
     found = [(" " + " ".join(t) + " ") in ab_joined if t else True for t in dom_tokens]
+    for i, ok in enumerate(found):
+        # the paragraph the text opens with may carry a dateline articleBody leaves out
+        if ok:
+            break
+        if found_after_dateline(paragraphs[i], ab_joined):
+            found[i] = True
+            break
     found_count = sum(len(t) for t, ok in zip(dom_tokens, found) if ok)
     # articleBody must cover what we found (it is the same text, not a truncated teaser)
     if found_count < 0.9 * len(ab_tokens) or found_count < 0.6 * dom_count:
@@ -783,6 +791,16 @@ def cross_check_article_body(paragraphs: list[str], structured, record) -> list[
             record.add(Boilerplate(label="other", heading=None, text=text), 1 << 30)
         lead_open = lead_open and not ok
     return kept
+
+
+def found_after_dateline(text: str, ab_joined: str) -> bool:
+    """True when the paragraph opens with a dateline and the rest is in articleBody: many
+    sites' articleBody leaves out the "MIAMI –" their first paragraph opens with."""
+    opening = find_dateline(text)
+    if opening is None:
+        return False
+    rest = tokens(opening[3])
+    return bool(rest) and (" " + " ".join(rest) + " ") in ab_joined
 
 
 def _looks_like_markup(text: str) -> bool:
