@@ -4,7 +4,8 @@ import codecs
 import pytest
 
 from newsarchive.extract.decode import (
-    bom_charset, declared_charset, decode_html, decode_page, header_charset, mostly_utf8, normalize_charset,
+    bom_charset, declared_charset, decode_html, decode_page, header_charset, mostly_multibyte, mostly_utf8,
+    normalize_charset,
     parse_html,
 )
 
@@ -13,6 +14,7 @@ JAPANESE = "東京都は新しい条例を発表した。市民の生活に大�
 KOREAN = "서울시는 새로운 교통 정책을 발표했다. 시민들의 생활에 큰 변화가 예상된다고 전문가들은 말했다."
 CHINESE = "国务院今天发布了新的经济政策，专家认为这将对市场产生深远影响。记者从有关部门获悉。"
 GERMAN = "Die Bürgermeisterin äußerte sich über die Straßenbahn und die Größe des Projekts."
+FRENCH = "L'été dernier, les élèves ont visité le musée où était exposée une œuvre célèbre déjà vue."
 
 
 def page(text, head=""):
@@ -81,6 +83,30 @@ def test_decode_with_http_charset(text, charset, label):
 def test_decode_undeclared_by_detection(text, charset):
     data = page(text).encode(charset)
     assert text in decode_html(data)
+
+
+def test_undeclared_western_page_is_read_in_a_web_encoding():
+    # unconstrained, the detector takes these bytes for mac_latin2, which no web page uses
+    data = page(FRENCH * 5).encode("cp1252")
+    assert FRENCH in decode_html(data)
+
+
+@pytest.mark.parametrize("text, charset", [
+    (CHINESE * 3, "gb18030"),
+    (JAPANESE * 3, "shift_jis"),
+    (JAPANESE * 3, "euc_jp"),
+    (KOREAN * 3, "euc_kr"),
+])
+def test_undeclared_cjk_page_with_a_truncated_character(text, charset):
+    # a teaser cut in the middle of a character: the detector gives up on the right codec
+    data = page(text).encode(charset)[:-11] + text[:3].encode(charset)[:-1] + b"...</p></body></html>"
+    assert text in decode_html(data)
+
+
+@pytest.mark.parametrize("text, charset", [(RUSSIAN * 3, "cp1251"), (FRENCH * 5, "cp1252")])
+def test_single_byte_pages_are_not_read_as_cjk(text, charset):
+    # Latin text pairs into valid GBK characters; the check on the repaired bytes rejects them
+    assert mostly_multibyte(page(text).encode(charset) + b"\xe9") is None
 
 
 def test_declared_utf8_but_really_gbk_falls_back():

@@ -124,14 +124,61 @@ def mostly_utf8(data: bytes) -> str | None:
     return None
 
 
+#: The encodings browsers support (the WHATWG Encoding Standard), as Python codecs: detection
+#: only chooses among them. Left free, charset-normalizer reads short Western pages as
+#: mac_latin2 or cp775, which no web page is written in.
+WEB_ENCODINGS = (
+    "utf_8", "utf_16", "cp866", "iso8859_2", "iso8859_3", "iso8859_4", "iso8859_5", "iso8859_6",
+    "iso8859_7", "iso8859_8", "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_15",
+    "iso8859_16", "koi8_r", "koi8_u", "mac_roman", "mac_cyrillic", "cp874", "cp1250", "cp1251",
+    "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258", "gb18030", "big5",
+    "euc_jp", "iso2022_jp", "shift_jis", "cp932", "euc_kr", "cp949",
+)
+
+#: Multi-byte encodings by family: a detector's name for one is as good as another's.
+MULTIBYTE_FAMILIES = {
+    "gb18030": "gb", "gbk": "gb", "gb2312": "gb", "hz": "gb",
+    "big5": "big5", "big5hkscs": "big5", "cp950": "big5",
+    "cp932": "sjis", "shift_jis": "sjis", "shift_jis_2004": "sjis", "shift_jisx0213": "sjis",
+    "euc_jp": "eucjp", "euc_jis_2004": "eucjp", "euc_jisx0213": "eucjp",
+    "cp949": "kr", "euc_kr": "kr", "johab": "kr",
+}
+
+
 def detect_charset(data: bytes) -> str | None:
-    """Best guess of the encoding with charset-normalizer."""
+    """Best guess of the encoding with charset-normalizer, among the web's encodings."""
     try:
         from charset_normalizer import from_bytes
     except ImportError:  # pragma: no cover - it is a declared dependency
         return None
-    best = from_bytes(data[:200_000]).best()
+    best = from_bytes(data[:200_000], cp_isolation=list(WEB_ENCODINGS)).best()
     return normalize_charset(best.encoding) if best is not None else None
+
+
+def multibyte_family(charset: str | None) -> str | None:
+    if not charset:
+        return None
+    return MULTIBYTE_FAMILIES.get(codecs.lookup(charset).name.replace("-", "_"))
+
+
+def mostly_multibyte(data: bytes) -> str | None:
+    """The text when undeclared bytes are Chinese, Japanese or Korean with a few broken
+    sequences (a teaser cut in the middle of a character), else None.
+
+    A detector drops a codec at its first bad byte, and then reads such a page as a Cyrillic
+    single-byte charset. Each multi-byte codec that reads the bytes with a few errors is
+    checked by detecting again on the bytes with the broken sequences taken out: Latin or
+    Cyrillic text often reads as GBK pairs too, but is then detected as what it is.
+    """
+    for codec in ("gb18030", "big5hkscs", "cp932", "euc_jp", "cp949"):
+        text = data.decode(codec, "replace")
+        errors = text.count("\ufffd")
+        if not errors or errors > max(3, len(data) // 2000):
+            continue
+        repaired = text.replace("\ufffd", "").encode(codec, "ignore")
+        if multibyte_family(detect_charset(repaired)) == MULTIBYTE_FAMILIES[codec]:
+            return text
+    return None
 
 
 class Decoded(NamedTuple):
@@ -184,6 +231,10 @@ def decode_page(data: bytes | str, headers: dict | None = None) -> Decoded:
     if data.isascii():
         return Decoded(data.decode("ascii"), data)
     detected = detect_charset(data)
+    if multibyte_family(detected) is None:
+        text = mostly_multibyte(data)
+        if text is not None:
+            return Decoded(text)
     if detected:
         text = decodes_cleanly(data, detected)
         if text is not None:
