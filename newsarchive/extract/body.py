@@ -13,7 +13,9 @@ from urllib.parse import urlsplit
 from dataclasses import dataclass, field
 
 from ..article import Boilerplate
+from .app_state import app_state_html
 from .dateline import find_dateline
+from .decode import parse_html
 from .dom import holds_blocks
 from .boilerplate import (
     describe_block, heading_label, promo_label, separate_boilerplate, text_before,
@@ -31,6 +33,10 @@ from .text import clean_space, normalize_phrase, paragraphs_of, text_of, text_we
 
 log = logging.getLogger(__name__)
 
+#: A body shorter than this (characters) from the markup sends the pass to the page's app state.
+APP_STATE_TRIGGER_LEN = 300
+#: How many times longer the app state's body must be to replace the markup's.
+APP_STATE_MIN_GAIN = 3
 #: Less text than this (Latin-character equivalents) is no article.
 MIN_ARTICLE_WEIGHT = 200
 #: With an article type declared, this much is enough.
@@ -150,11 +156,39 @@ def extract_body(tree, structured, *, headline: str | None, url: str | None,
     if tree is None:
         return BodyResult()
     try:
-        return _extract_body(tree, structured, headline=headline, url=url,
-                             include_captions=include_captions, profile=profile)
+        result = _extract_body(tree, structured, headline=headline, url=url,
+                               include_captions=include_captions, profile=profile)
     except Exception:  # noqa: BLE001 - an odd page gives an empty body, never an exception
         log.debug("body extraction failed for %s", url, exc_info=True)
         return BodyResult()
+    if text_length(result.paragraphs) < APP_STATE_TRIGGER_LEN and structured is not None \
+            and structured.scripts:
+        try:
+            return body_from_app_state(result, structured, headline=headline, url=url,
+                                       include_captions=include_captions, profile=profile)
+        except Exception:  # noqa: BLE001 - the markup's body stands
+            log.debug("app-state body failed for %s", url, exc_info=True)
+    return result
+
+
+def text_length(paragraphs: list[str]) -> int:
+    return sum(len(p) for p in paragraphs)
+
+
+def body_from_app_state(result: BodyResult, structured, *, headline, url, include_captions,
+                        profile) -> BodyResult:
+    """The body a page renders with scripts from the HTML in its app state, when its markup
+    gave almost nothing: that HTML goes through the same passes as a page of its own."""
+    html = app_state_html(structured.scripts, headline)
+    if html is None:
+        return result
+    tree = parse_html("<html><body>" + html + "</body></html>")
+    inner = _extract_body(tree, structured, headline=headline, url=url,
+                          include_captions=include_captions, profile=profile)
+    if text_length(inner.paragraphs) < APP_STATE_MIN_GAIN * max(1, text_length(result.paragraphs)):
+        return result
+    return BodyResult(paragraphs=inner.paragraphs, boilerplate=result.boilerplate + inner.boilerplate,
+                      is_article=looks_like_article(inner.paragraphs, structured))
 
 
 def _extract_body(tree, structured, *, headline, url, include_captions, profile) -> BodyResult:

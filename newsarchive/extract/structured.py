@@ -51,6 +51,8 @@ class StructuredData:
     """The lang (or xml:lang) attribute of <html>."""
     title: str | None = None
     """The text of <title>."""
+    scripts: list[str] = field(default_factory=list)
+    """The text of every other inline script (app state a page may render its article from)."""
 
 
 def read_structured(tree, url: str | None) -> StructuredData:
@@ -58,7 +60,7 @@ def read_structured(tree, url: str | None) -> StructuredData:
     data = StructuredData()
     if tree is None:
         return data
-    data.json_ld = read_json_ld(tree)
+    data.json_ld = read_json_ld(tree, data.scripts)
     for obj in data.json_ld:
         collect_types(obj, data.types)
     data.article = main_article(data.json_ld)
@@ -89,12 +91,16 @@ _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
-def read_json_ld(tree) -> list[dict]:
-    """All JSON-LD objects of the page, flattened, tolerant of the usual breakage."""
+def read_json_ld(tree, other_scripts: list[str] | None = None) -> list[dict]:
+    """All JSON-LD objects of the page, flattened, tolerant of the usual breakage.
+
+    other_scripts: receives the text of every other inline script, when given."""
     objects: list[dict] = []
     for script in tree.iter("script"):
         kind = (script.get("type") or "").strip().lower()
         if not kind.startswith("application/ld+json"):
+            if other_scripts is not None and script.text:
+                other_scripts.append(script.text)
             continue
         text = script.text or ""
         for value in parse_json_lenient(text):

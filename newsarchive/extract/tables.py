@@ -572,3 +572,9 @@ ARTICLE_TYPES = frozenset({
 
 #: schema.org types of listing pages.
 LISTING_TYPES = frozenset({"collectionpage", "searchresultspage"})
+
+# ---------------------------------------------------------------- app state
+#: Words in the JSON key of a string that may hold the article's HTML in a page's app state
+#: ("contentHtml", "body", "articleBody", "story_html"): a page whose markup has no text
+#: renders it from there with scripts.
+APP_STATE_BODY_KEY_WORDS = ("body", "content", "html", "text", "article", "story")
