@@ -1,9 +1,11 @@
 """Unit tests of the body-quality rules (leads, meta lines, boilerplate tails) on tiny inline HTML."""
 import lxml.html
+import pytest
 
 from newsarchive.extract.boilerplate import heading_label, separate_boilerplate
 from newsarchive.extract.body import (
-    BlockLog, cross_check_article_body, cut_at_trailing_heading, drop_captions, drop_repeated_short,
+    BlockLog, cross_check_article_body, cut_at_paywall, cut_at_trailing_heading, drop_captions,
+    drop_repeated_short,
     select_elements,
     heading_texts, trim_edges, drop_meta_under_lead, edge_label, extract_body, is_lead,
     reads_as_prose,
@@ -107,6 +109,34 @@ def test_cross_check_keeps_a_first_paragraph_whose_dateline_articlebody_leaves_o
     kept = cross_check_article_body([first, "Video: more headlines", LONG + " Two."],
                                     structured, BlockLog())
     assert kept == [first, LONG + " Two."]
+
+
+# ---------------------------------------------------------------- paywalls
+@pytest.mark.parametrize("notice", [
+    "This article is for subscribers only.",
+    "Dieser Artikel ist nur für Abonnenten.",
+    "Cet article est réservé aux abonnés.",
+    "Este artículo es exclusivo para suscriptores",
+    "この記事は会員限定です。",
+])
+def test_cut_at_paywall_drops_the_notice_and_the_offer_after_it(notice):
+    log = BlockLog()
+    kept = cut_at_paywall([LONG, LONG + " Two.", notice, "Register for free", "Unlimited articles"], log)
+    assert kept == [LONG, LONG + " Two."]
+    [record] = log.records()
+    assert (record.label, record.heading, record.text) == ("newsletter", notice,
+                                                           "Register for free\nUnlimited articles")
+
+
+def test_cut_at_paywall_keeps_a_whole_article_shown_after_its_notice():
+    paragraphs = [LEAD, "This article is for subscribers only.", LONG, LONG + " Two."]
+    assert cut_at_paywall(paragraphs, BlockLog()) == [LEAD, LONG, LONG + " Two."]
+
+
+def test_cut_at_paywall_leaves_sentences_about_subscribers():
+    paragraphs = [LONG, "This article is for subscribers who want to know how the budget works, "
+                        "and for everyone else.", LONG]
+    assert cut_at_paywall(paragraphs, BlockLog()) == paragraphs
 
 
 # ---------------------------------------------------------------- page-builder widgets

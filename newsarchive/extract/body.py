@@ -27,7 +27,7 @@ from .tables import (
     SHARE_TAIL_PATTERN, CONTRIBUTOR_PATTERN, META_LINE_PATTERN,
     TIME_PATTERN, CONTACT_PATTERN, CREDIT_PATTERN, HEADING_TAGS, LISTING_TYPES, TRAILER_PATTERN,
     POINTER_LINE_PATTERN, COMMENT_PROMPT_PATTERN, NEWSROOM_ROLE_PATTERN, COPULA_PATTERN,
-    READ_MORE_TAIL_PATTERN,
+    READ_MORE_TAIL_PATTERN, PAYWALL_NOTICE_PATTERN, PAYWALL_NOTICE_MAX_LEN,
 )
 from .text import clean_space, normalize_phrase, paragraphs_of, text_of, text_weight, tokens
 
@@ -37,6 +37,8 @@ log = logging.getLogger(__name__)
 APP_STATE_TRIGGER_LEN = 300
 #: How many times longer the app state's body must be to replace the markup's.
 APP_STATE_MIN_GAIN = 3
+#: What may follow a paywall's notice on its line: a stop, or a new sentence (upper case).
+PAYWALL_NOTICE_ENDS = ".!?。！？:：,;–—-|»›>…"
 #: Less text than this (Latin-character equivalents) is no article.
 MIN_ARTICLE_WEIGHT = 200
 #: With an article type declared, this much is enough.
@@ -229,6 +231,7 @@ def _extract_body(tree, structured, *, headline, url, include_captions, profile)
     cells = data_cell_texts(elements)
     paragraphs = trim_edges(paragraphs, headline_key, structured, blocks, cells=cells)
     paragraphs = drop_captions(paragraphs, blocks)
+    paragraphs = cut_at_paywall(paragraphs, blocks)
     paragraphs = strip_read_more_tails(paragraphs, blocks)
     paragraphs = drop_repeated_short(paragraphs, blocks,
                                      subheadings=heading_texts(elements) | cells)
@@ -683,6 +686,32 @@ def cut_at_trailing_heading(paragraphs: list[str], start: int, record,
                 return i
         seen += len(text)
     return len(paragraphs)
+
+
+def cut_at_paywall(paragraphs: list[str], record) -> list[str]:
+    """A paywall's notice after the article's free part: the notice and the subscription offer
+    after it go. When more text follows than came before, the page shows the whole article
+    (to a crawler, or to a subscriber), and only the notice line goes."""
+    for i, text in enumerate(paragraphs):
+        if i == 0 or len(text) > PAYWALL_NOTICE_MAX_LEN or not is_paywall_notice(text):
+            continue
+        rest = paragraphs[i + 1:]
+        if text_length(rest) < text_length(paragraphs[:i]):
+            record.add(Boilerplate(label="newsletter", heading=text, text="\n".join(rest)), 1 << 30)
+            return paragraphs[:i]
+        record.add(Boilerplate(label="newsletter", heading=None, text=text), 1 << 30)
+        return paragraphs[:i] + rest
+    return paragraphs
+
+
+def is_paywall_notice(text: str) -> bool:
+    """The line is a paywall's notice, not a sentence that opens like one ("This article is
+    for subscribers who ..."): after the notice comes nothing, a stop, or a new sentence."""
+    match = PAYWALL_NOTICE_PATTERN.match(text)
+    if match is None:
+        return False
+    rest = text[match.end():].lstrip()
+    return not rest or rest[0] in PAYWALL_NOTICE_ENDS or rest[0].isupper()
 
 
 def drop_captions(paragraphs: list[str], record) -> list[str]:

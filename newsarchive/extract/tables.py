@@ -340,6 +340,7 @@ BOILERPLATE_HEADINGS = {
     "関連記事": "related", "関連ニュース": "related", "おすすめ記事": "related",
     "あわせて読みたい": "related", "人気記事": "related", "最新記事": "related",
     "アクセスランキング": "related", "こちらもおすすめ": "related", "ランキング": "related",
+    "おすすめ情報": "related", "関連キーワード": "navigation", "記事一覧": "navigation",
     "관련기사": "related", "관련 기사": "related", "많이 본 뉴스": "related",
     "추천 기사": "related", "최신 기사": "related", "인기 기사": "related", "관련뉴스": "related",
     "많이 본 기사": "related", "함께 보면 좋은 기사": "related",
@@ -497,6 +498,28 @@ NEWSLETTER_PROMPT_PATTERN = re.compile(
     r"\b(?:in (?:deinen|ihren|your) (?:posteingang|inbox)|straight to your inbox)\b|"
     r"\b(?:in|to|for|zu|für|à|a)\s+(?:unseren?|our|notre|nuestro|il nostro)\s+\w*newsletter\b",
     re.I)
+
+#: A paywall's notice where the free part of an article ends ("This article is for
+#: subscribers only", "Cet article est réservé aux abonnés", "この記事は会員限定です"): what
+#: follows it is the subscription offer, not the article.
+PAYWALL_NOTICE_PATTERN = re.compile(
+    r"^(?:this (?:article|story|content) is (?:only )?(?:available )?(?:for|to) (?:paying )?"
+    r"(?:subscribers|members)(?: only)?|subscribe (?:now )?to (?:continue|keep) reading|"
+    r"to (?:continue|keep) reading,? (?:please )?(?:subscribe|log in|sign in)|"
+    r"you(?:'|’)ve reached your (?:limit|maximum) of free articles|"
+    r"dieser (?:artikel|beitrag|inhalt) ist (?:nur |exklusiv )?für (?:abonnenten|abonnentinnen|abonnent\*innen|abonnierende|plus-abonnenten|mitglieder)|"
+    r"(?:jetzt )?weiterlesen mit \w+|lesen sie (?:jetzt )?(?:weiter )?mit \w+ ?(?:plus|\+)|"
+    r"cet article est réservé aux (?:abonnés|abonnes)|la suite (?:de cet article )?est réservée aux abonnés|"
+    r"il vous reste \d+ ?% de cet article à lire|"
+    r"este (?:artículo|contenido) es (?:exclusivo )?para (?:suscriptores|socios)|"
+    r"contenido exclusivo para (?:suscriptores|socios)|"
+    r"questo articolo è riservato agli abbonati|"
+    r"この記事は(?:有料)?会員限定(?:記事)?です|この記事は有料記事です|"
+    r"残り\d+文字[（(]全文\d+文字[）)]|"
+    r"本文章为付费内容|此内容为付费内容)",
+    re.I)
+#: Longest paragraph (characters) taken for a paywall notice.
+PAYWALL_NOTICE_MAX_LEN = 200
 
 #: Words one of which every newsletter prompt holds (lower case): a cheap test before the
 #: pattern, which backtracks.
