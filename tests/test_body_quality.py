@@ -196,6 +196,18 @@ def test_a_paragraph_that_is_all_one_link_elsewhere_is_a_teaser():
     assert "shop to rent" not in text and "statistics office" in text
 
 
+def test_a_bold_read_also_line_is_a_teaser_not_the_heading_of_what_follows():
+    tree = html(f"<div id='c'><p>{LONG}</p><p>{LONG}</p><p><b>Les også: <a href='/kjendis/x'>Tone "
+                f"røper detaljer om frieriet</a></b></p><p>Videre forteller hun lattermildt.</p>"
+                f"<p>{LONG} End.</p></div>")
+    container = tree.get_element_by_id("c")
+    log = BlockLog()
+    separate_boilerplate([container], text_stats(container), log, page_host="paper.com")
+    text = container.text_content()
+    assert "frieriet" not in text and "lattermildt" in text
+    assert [(r.label, r.text) for r in log.records()] == [("related", "Les også: Tone røper detaljer om frieriet")]
+
+
 def test_a_read_also_block_stops_at_running_text_with_a_link():
     prose = f"<p>{LONG} See <a href='/x'>the vote</a> for details. {LONG}</p>"
     tree = html(f"<div id='c'><p>{LONG}</p><p>{LONG}</p><p>{LONG}</p><h3>Read also:</h3>"

@@ -38,6 +38,9 @@ TEASER_LINK_DENSITY = 0.8
 #: text that ends the block a boilerplate heading heads.
 PROSE_PARAGRAPH_LEN = 200
 PROSE_LINK_SHARE = 0.3
+#: A "Label: linked title" line: longest label (characters), least share of link text.
+TEASER_LABEL_MAX_LEN = 30
+TEASER_LINE_LINK_DENSITY = 0.5
 #: Longest paragraph (characters) dropped as a teaser when it is a single link.
 SINGLE_LINK_MAX_LEN = 200
 #: A block's own title sits near its top: only this many levels below it are searched.
@@ -407,6 +410,14 @@ def is_internal_link(a, page_host: str | None) -> bool:
                                 or page_host.endswith("." + host))
 
 
+def is_teaser_line(el, stats) -> bool:
+    """A "Label: linked title" line: a label, a colon, then mostly link text."""
+    text = text_of(el)
+    head, colon, rest = text.partition(":")
+    return bool(colon) and len(head) <= TEASER_LABEL_MAX_LEN and bool(rest.strip()) \
+        and stats.link_density(el) >= TEASER_LINE_LINK_DENSITY
+
+
 def separate_boilerplate(elements: list, stats, record, *, headline_key: str | None = None,
                          page_host: str | None = None) -> None:
     """Remove boilerplate blocks from the selected elements, calling record(el_or_list, label)."""
@@ -427,6 +438,7 @@ def separate_boilerplate(elements: list, stats, record, *, headline_key: str | N
                 # an inline element with no blocks inside has nothing to separate
                 continue
             leaf = not blocks_inside and tag in BLOCK_TAGS  # is_leaf_block(el)
+            links = stats.link_count.get(el, 0)
             label = None
             if is_heading_like(el):
                 label = heading_label(text_of(el))
@@ -435,6 +447,12 @@ def separate_boilerplate(elements: list, stats, record, *, headline_key: str | N
             if label is not None and is_cell_of_data_row(el):
                 # a column's name in a data table ("Comment", "Tags"), not a section's heading
                 label = None
+            if label is not None and links and is_teaser_line(el, stats):
+                # "Les også: <a>Another story</a>" set in bold: a teaser of its own, not the
+                # heading of what follows
+                record([el], label)
+                remove_element(el)
+                continue
             if label is not None:
                 block = heading_block(el, container)
                 if sum(stats.text_len(b) for b in block) < 0.5 * container_len:
@@ -443,7 +461,6 @@ def separate_boilerplate(elements: list, stats, record, *, headline_key: str | N
                         remove_element(part)
                     continue
             # the teaser tests need a link: a link-free block (most of them) skips the calls
-            links = stats.link_count.get(el, 0)
             if links and is_teaser_box(el, stats, article_len) \
                     and offset + text_before(el, container) >= TEASER_MIN_TEXT_BEFORE:
                 record([el], "related")
