@@ -187,3 +187,11 @@ def test_decode_page_keeps_the_bytes_only_when_they_are_the_text_in_utf8():
     assert decode_page(latin).utf8 is None and "Grüße" in decode_page(latin).text
     assert decode_page(codecs.BOM_UTF8 + page).utf8 is None  # the BOM is not part of the text
     assert parse_html(page.decode(), utf8=page).findtext(".//p") == "Grüße aus 北京"
+
+
+def test_parse_html_keeps_text_nested_deeper_than_libxml2s_default_limit():
+    # libxml2 stops at depth 256 unless told the tree may be huge: the rest of the page was lost
+    words = "word " * 100
+    page_text = "<html><body>" + "<div>" * 600 + f"<p>{words}</p>" + "</div>" * 600 + "</body></html>"
+    tree = parse_html(page_text)
+    assert words.strip() in " ".join(tree.text_content().split())

@@ -266,7 +266,8 @@ def html_parser(encoding: str | None = None) -> etree.HTMLParser:
         parsers = _local.parsers = {}
     parser = parsers.get(encoding)
     if parser is None:
-        parser = etree.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False, encoding=encoding)
+        parser = etree.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False,
+                                  huge_tree=True, encoding=encoding)
         parser.set_element_class_lookup(etree.ElementDefaultClassLookup(
             element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment,
             pi=lxml.html.HtmlProcessingInstruction, entity=lxml.html.HtmlEntity))
