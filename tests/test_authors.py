@@ -576,3 +576,10 @@ def test_visible_texts_leave_out_script_and_style_whatever_they_hold():
     tree = parse_html('<html><body><p>a<script>var x = "<b>no</b>";</script>b<style>.c{}</style>'
                       '<span>c</span></p><noscript><i>d</i></noscript></body></html>')
     assert _VISIBLE_TEXTS(tree.find("body")) == ["a", "b", "c", "d"]
+
+
+def test_site_keys_take_the_label_before_a_country_second_level_domain():
+    from newsarchive.extract.authors import names_organisation, site_keys_of
+    keys = site_keys_of(None, "https://www.dailyplanet.co.uk/news/a")
+    assert "dailyplanet" in keys and "co" not in keys
+    assert names_organisation("DailyPlanet", keys)

@@ -414,3 +414,26 @@ def test_site_name_declared_as_the_whole_title_is_ignored_where_the_h1_repeats_a
 def test_section_left_before_a_mid_title_site_name_is_cut_too():
     assert strip_site_affixes("Congress battle dashes stimulus hopes - News - Wicked Local Upton - Upton, MA",
                               ["Wicked Local Upton"]) == "Congress battle dashes stimulus hopes"
+
+
+def test_site_label_under_a_country_second_level_domain():
+    from newsarchive.extract.headline import site_domain_labels
+    assert site_domain_labels("www.example.co.uk") == ["example", "example.co.uk"]
+    assert site_domain_labels("news.example.com.au") == ["example", "example.com.au"]
+    assert site_domain_labels("m.example.de") == ["example", "example.de"]
+    assert site_domain_labels("co.uk") == ["co", "co.uk"]
+    assert site_domain_labels("localhost") == []
+
+
+def test_h2_heading_where_the_title_names_only_the_site_and_no_h1_shows():
+    html = """<html><head><title>Daily Planet News -</title></head><body>
+    <h1 class="logo"><img src="logo.png"></h1>
+    <div class="sidebar"><h2>Latest stories</h2></div>
+    <div class="content no-sub-nav"><h2>Harbour bridge closed for repairs</h2><p>Text.</p></div></body></html>"""
+    assert headline_of(html, url="https://www.dailyplanet.co.uk/a") == "Harbour bridge closed for repairs"
+
+
+def test_site_name_title_is_kept_where_an_h1_shows_it():
+    html = """<html><head><title>Daily Planet</title></head><body>
+    <h1>Daily Planet</h1><h2>Harbour bridge closed for repairs</h2></body></html>"""
+    assert headline_of(html, url="https://www.dailyplanet.co.uk/a") == "Daily Planet"

@@ -20,6 +20,7 @@ from lxml import etree
 
 from . import meta_tables as tables
 from .dom import following_elements, preceding_elements
+from .headline import site_domain_labels
 from .structured import StructuredData, itemprop_value, type_names
 
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
@@ -928,10 +929,7 @@ _ORGANISATION_COMPOUND = re.compile(r"\w(?:" + "|".join(tables.ORGANISATION_WORD
 def site_keys_of(site_name: str | None, url: str | None) -> set[str]:
     """Squashed forms of the site's name and of the host's main label ("stern", "sternde")."""
     keys = {_SQUASH.sub("", site_name or "").casefold()}
-    host = urlsplit(url or "").hostname or ""
-    labels = [label for label in host.split(".") if label not in ("www", "m", "amp")]
-    if len(labels) >= 2:
-        keys |= {labels[-2].casefold(), "".join(labels[-2:]).casefold()}
+    keys |= {_SQUASH.sub("", label).casefold() for label in site_domain_labels(urlsplit(url or "").hostname or "")}
     return {key for key in keys if len(key) >= 3}
 
 

@@ -32,6 +32,10 @@ HIDDEN_SEPARATOR_CLASS_TOKENS = ("invisible", "sr-only", "visually-hidden", "vis
 #: label, not the headline the article shows.
 HEADLINE_CHROME_CLASS_TOKENS = ("breadcrumb", "breadcrumbs", "crumb", "crumbs", "seotitle", "seo-title", "breadbar")
 
+#: class/id parts of the page's side parts: an <h2> there labels a box, not the page.
+HEADING_SIDE_PART_TOKENS = ("sidebar", "widget", "menu", "nav", "navigation", "footer", "teaser", "related",
+                            "comment", "comments", "dbx", "box-title", "newsletter")
+
 #: Conjunctions after a word cut short with a hyphen ("Vor- und Nachteile"): that hyphen is
 #: no title separator.
 ELISION_CONJUNCTIONS = ("und", "oder", "bis", "sowie", "u\\.", "and", "or", "et", "ou", "en", "of", "och", "og")
@@ -43,6 +47,11 @@ GENERIC_PAGE_TITLES = (
     "news", "aktuelles", "nachrichten", "blog", "article", "artikel", "untitled",
     "page not found", "404", "search", "suche", "login", "sign in", "blog archiv", "blog archive",
 )
+
+#: second-level labels under a country's domain that are not the site's name: the site is the
+#: label before them ("bbc" in news.bbc.co.uk, "abc" in abc.net.au, "asahi" in asahi.ne.jp)
+SECOND_LEVEL_DOMAIN_LABELS = frozenset({"co", "com", "org", "net", "ac", "gov", "gv", "edu", "ne", "or", "go",
+                                        "gob", "nic", "info", "biz", "ltd", "plc", "nom", "web"})
 
 #: meta keys naming the site, best first.
 SITE_NAME_META_KEYS = ("og:site_name", "application-name", "apple-mobile-web-app-title",
