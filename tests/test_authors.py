@@ -152,6 +152,21 @@ def test_bold_name_opening_the_article_is_a_signature():
     assert authors_of(html) == []
 
 
+def test_emphasised_names_opening_the_text_after_its_summary_lines():
+    long = "A Chinese-owned quarry has come under heavy criticism from five villages near the site. " * 2
+    html = f"""<html><head><meta name="author" content="Lesotho Times"></head><body><h1>Mining blasts shatter homes</h1>
+    <div class="share">Share</div><div class="entry"><p><em>...as villages cry foul over lost livelihoods</em></p>
+    <p><em>...accuse chiefs of ignoring concerns</em></p><p><strong>Mathatisi Sebusi/Mohalenyane Phakela</strong></p>
+    <p>{long}</p></div></body></html>"""
+    assert authors_of(html, site_name="Lesotho Times") == ["Mathatisi Sebusi", "Mohalenyane Phakela"]
+    # a bold line after the text's first long paragraph is a subheading, an agency code no pair of names
+    html = f"""<html><body><h1>Mining blasts</h1><div><p>{long}</p><p><strong>Anna Berg Speaks</strong></p>
+    <p>{long}</p></div></body></html>"""
+    assert authors_of(html) == []
+    html = f"""<html><body><h1>Mining blasts</h1><div><p><strong>Hamburg dpa/lno</strong></p><p>{long}</p></div></body></html>"""
+    assert authors_of(html) == []
+
+
 def test_name_a_bar_and_the_date_under_the_headline():
     html = """<html><body><h1>Floods hit the valley</h1><div><span>Sehernur Karsu | 05.04.2025 - Güncelleme : 05.04.2025</span></div>
     <p>Heavy rain fell for days on end.</p></body></html>"""

@@ -792,7 +792,8 @@ _EMPHASIS_TAGS = frozenset({"em", "i", "b", "strong", "font", "span"})
 def signature_authors(tree, limit: int = 400) -> list[AuthorName]:
     """An emphasised name closing the article's text: "<p><em>Denis Clerc</em></p>" right
     after a long paragraph (or a short line after one) and with no long paragraph but footnotes
-    after it."""
+    after it; or opening it: "<p><strong>Jane Doe/John Roe</strong></p>" right before the first
+    long paragraph, with none before it (the byline as the text's first line)."""
     for paragraph in tree.iter("p"):
         limit -= 1
         if limit < 0:
@@ -804,14 +805,21 @@ def signature_authors(tree, limit: int = 400) -> list[AuthorName]:
         if len(children) != 1 or children[0].tag not in _EMPHASIS_TAGS or (children[0].tail or "").strip():
             continue
         text = " ".join(" ".join(paragraph.itertext()).split())
-        if not text or len(text) > 40:
+        if not text or len(text) > 60:
             continue
-        names = [name for name in split_authors(text) if looks_like_full_name(name) and reads_as_name(name)]
-        if not names:
+        # names joined by a slash: each side a full name ("Jane Doe/John Roe", not "dpa/lno")
+        parts = [part for part in text.split("/")] if text.count("/") == 1 else [text]
+        names = [name for part in parts for name in split_authors(part)
+                 if looks_like_full_name(name) and reads_as_name(name)]
+        if not names or (len(parts) > 1 and len(names) < 2):
             continue
         # the text ends just before: a long paragraph, perhaps a short source line between ("Blessing, 816 Seiten")
         before = [sibling for sibling in paragraph.itersiblings(preceding=True) if isinstance(sibling.tag, str)][:2]
         if not any(sibling.tag == "p" and len(sibling.text_content()) >= 150 for sibling in before):
+            if _opens_the_text(paragraph):
+                return [AuthorName(name) for name in names]
+            continue
+        if len(text) > 40:
             continue
         # and nothing long follows but footnotes, unless the name is set right as a signature is
         after = [sibling for sibling in paragraph.itersiblings() if isinstance(sibling.tag, str)][:2]
@@ -820,6 +828,16 @@ def signature_authors(tree, limit: int = 400) -> list[AuthorName]:
             continue
         return [AuthorName(name) for name in names]
     return []
+
+
+def _opens_the_text(paragraph) -> bool:
+    """A line right before the text's first long paragraph (one or two lines between, none long
+    before it in its container): the byline heading the text."""
+    after = [sibling for sibling in paragraph.itersiblings() if isinstance(sibling.tag, str)][:2]
+    if not any(sibling.tag == "p" and len(sibling.text_content()) >= 150 for sibling in after):
+        return False
+    before = [sibling for sibling in paragraph.itersiblings(preceding=True) if isinstance(sibling.tag, str)][:6]
+    return all(len(sibling.text_content()) < 150 for sibling in before) and not _inside_skipped_part(paragraph)
 
 
 def closing_sign_off_authors(tree, limit: int = 400) -> list[AuthorName]:
