@@ -598,3 +598,24 @@ def test_site_keys_take_the_label_before_a_country_second_level_domain():
     keys = site_keys_of(None, "https://www.dailyplanet.co.uk/news/a")
     assert "dailyplanet" in keys and "co" not in keys
     assert names_organisation("DailyPlanet", keys)
+
+
+def test_personal_site_named_after_its_owner_credits_the_owner():
+    html = """<html><head><meta property="og:site_name" content="Dr. Alexander Klier"></head>
+    <body><h1>Zeitphilosophie</h1><p>Text.</p></body></html>"""
+    tree = lxml.html.document_fromstring(html)
+    url = "https://www.alexander-klier.net/zeit/"
+    assert read_authors(tree, read_structured(tree, url), site_name="Dr. Alexander Klier", url=url) == ["Alexander Klier"]
+    html = """<html><head><meta name="twitter:creator" content="@JaneDoe"></head><body><h1>Post</h1></body></html>"""
+    tree = lxml.html.document_fromstring(html)
+    url = "https://janedoe.wordpress.com/2019/post/"
+    assert read_authors(tree, read_structured(tree, url), url=url) == ["Jane Doe"]
+    # a handle not spelling the host, or a site name that is no person's: nobody
+    url = "https://israel-nachrichten.org/a"
+    html = """<html><head><meta name="twitter:creator" content="@IsraelNachricht"></head><body></body></html>"""
+    tree = lxml.html.document_fromstring(html)
+    assert read_authors(tree, read_structured(tree, url), url=url) == []
+
+
+def test_link_arrow_after_a_name_is_dropped():
+    assert clean_author("Michael Veeser-Dombrowski →") == "Michael Veeser-Dombrowski"

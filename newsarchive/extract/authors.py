@@ -92,7 +92,7 @@ def clean_author(text: str) -> str | None:
     text = _TRAILING_IMAGE_WORD.sub("", text)  # "Martin Haase Icon": the alt text of the author's picture
     text = _AGENCY_CODE_TAIL.sub(r"\1", text)
     text = _TRAILING_CONNECTOR.sub("", text.strip())
-    text = text.strip(" ,;:-–—|·•()[]\"'")
+    text = text.strip(" ,;:-–—|·•()[]\"'→←»«›‹>")  # "Jane Doe →": a link's arrow
     if not text:
         return None
     # "Staff Writer Jane Doe": drop role words, unless they are the name ("Rasender Reporter")
@@ -996,7 +996,31 @@ def read_authors(tree, structured: StructuredData, *, site_name: str | None = No
                                  and names and all(a.marked for a in names)):
             # a credited source ("Quelle: kathpress") says more than the site's own name
             organisations = [a.name for a in names]
+    if not organisations:
+        owner = site_owner(structured, site_name, url)
+        return [owner] if owner else []
     return _unique(organisations)
+
+
+_CAMEL_WORD = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ]+")
+_NAME_TITLE = re.compile(r"^(?:(?:" + "|".join(re.escape(title) for title in tables.NAME_TITLES) + r")\s*)+", re.I)
+
+
+def site_owner(structured: StructuredData, site_name: str | None, url: str | None) -> str | None:
+    """The person a personal site is named after, for its pages that name no author: the site's
+    name or the creator's handle ("Dr. Alexander Klier" on alexander-klier.net, "@AlexanderLasch"
+    on alexanderlasch.wordpress.com) spelling the host's first label."""
+    labels = [label for label in (urlsplit(url or "").hostname or "").split(".") if label not in ("www", "m", "amp")]
+    if len(labels) < 2:
+        return None
+    label = _SQUASH.sub("", labels[0]).casefold()
+    handle = (structured.meta.get("twitter:creator") or "").strip().lstrip("@")
+    handle_words = " ".join(_CAMEL_WORD.findall(handle)) if "".join(_CAMEL_WORD.findall(handle)) == handle else None
+    for value in (site_name, structured.meta.get("application-name"), handle_words):
+        name = _NAME_TITLE.sub("", clean_author(value) or "") if value else ""
+        if name and looks_like_full_name(name) and reads_as_name(name) and _SQUASH.sub("", name).casefold() == label:
+            return name
+    return None
 
 
 def _without_site_suffix(name: str, site: str, site_keys: frozenset[str] | set[str] = frozenset()) -> str:

@@ -325,6 +325,10 @@ ORGANISATION_WORD_ENDINGS = ("anstalt", "verband", "verein", "stiftung", "minist
                              "behörde", "agentur", "redaktion", "zentrale", "genossenschaft", "akademie",
                              "hochschule", "universität", "klinikum", "landesamt", "bundesamt")
 
+#: Academic and professional titles before a name ("Dr. Jane Doe"): not part of the name a
+#: personal site is named after.
+NAME_TITLES = ("dr.", "prof.", "dipl.-ing.", "dipl.", "mag.", "ing.", "mr.", "mrs.", "ms.", "pd", "priv.-doz.")
+
 #: News agencies and wire services: an author when no person is named.
 AGENCY_NAMES = (
     "Reuters", "AP", "Associated Press", "AFP", "Agence France-Presse", "dpa", "DPA", "SDA", "APA",
