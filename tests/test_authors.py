@@ -619,3 +619,14 @@ def test_personal_site_named_after_its_owner_credits_the_owner():
 
 def test_link_arrow_after_a_name_is_dropped():
     assert clean_author("Michael Veeser-Dombrowski →") == "Michael Veeser-Dombrowski"
+
+
+def test_author_box_name_is_a_link_heading_the_box_not_one_deep_in_its_prose():
+    note = "Welcome to my first story, now being rewritten to fix the writing and to change " \
+           "<a href='/x'>some</a> scenes, adding and removing others, with better foreshadowing."
+    html = f"""<html><body><h1>Chapter 1</h1><div class="author-note">A note from the writer. {note}</div></body></html>"""
+    assert authors_of(html) == []
+    bio = "Jane writes about science and the sea for the paper, and before that taught physics for ten years " \
+          "at a school by the harbour."
+    html = f"""<html><body><h1>Chapter 1</h1><div class="author-box"><a href="/jane">Jane Doe</a> {bio}</div></body></html>"""
+    assert authors_of(html) == ["Jane Doe"]

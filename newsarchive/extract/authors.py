@@ -412,6 +412,10 @@ class Replayable:
 _END = object()
 
 
+_BOX_NAME_WITHIN = 60
+"""How far into an author box's text its name may start (after "Über den Autor", "Written by")."""
+
+
 def byline_authors(tree, headline_element=None, marked=None) -> list[AuthorName]:
     """Names in elements whose class/id marks a byline (first such element that names someone).
 
@@ -428,9 +432,11 @@ def byline_authors(tree, headline_element=None, marked=None) -> list[AuthorName]
             break
         text = " ".join(" ".join(element.itertext()).split())
         if text and len(text) > 120:
-            # an author box with a bio: its first link is the name
+            # an author box with a bio: its first link is the name, when it heads the box (a
+            # link deep in a note's prose is a word of it: "... change some scenes")
             links = _TEXT_LINKS(element)
-            text = " ".join(links[0].text_content().split()) if links else ""
+            name = " ".join(links[0].text_content().split()) if links else ""
+            text = name if name and text.find(name) <= _BOX_NAME_WITHIN else ""
         if not text:
             # an author box holding only the author's picture: its alt text names them
             text = next((img.get("alt", "") for img in element.iter("img") if img.get("alt")), "")
