@@ -630,3 +630,20 @@ def test_author_box_name_is_a_link_heading_the_box_not_one_deep_in_its_prose():
           "at a school by the harbour."
     html = f"""<html><body><h1>Chapter 1</h1><div class="author-box"><a href="/jane">Jane Doe</a> {bio}</div></body></html>"""
     assert authors_of(html) == ["Jane Doe"]
+
+
+def test_placeholders_script_text_and_photo_credits_are_no_authors():
+    for text in ["publisher", "blank", "anónimo", ".push", "am", "Mike Blake/Reuters files",
+                 "Фото из Инстаграма Лукаша Подольски"]:
+        assert clean_author(text) is None, text
+    assert clean_author("© Kathrin Führes") == "Kathrin Führes"
+    assert clean_author("Propos recueillis par Patrick ANGEVIN.") == "Patrick ANGEVIN"
+    assert clean_author("Perry Bacon Jr.") == "Perry Bacon Jr."
+    assert split_authors("Mac & i") == ["Mac & i"]
+    assert split_authors("Jane Doe & John Roe") == ["Jane Doe", "John Roe"]
+
+
+def test_json_ld_author_encoded_twice():
+    html = """<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "A",
+    "author": "{ \\"@type\\":\\"Person\\", \\"name\\":\\"Alice Wu\\" }"}</script></head><body></body></html>"""
+    assert authors_of(html) == ["Alice Wu"]

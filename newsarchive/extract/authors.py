@@ -10,6 +10,7 @@ the blog's own comment marker, member profile links, and a credited source ("Que
 from __future__ import annotations
 
 import functools
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -54,6 +55,7 @@ _ROLE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(r) for r in tables.AUTH
 _SPLIT = re.compile("|".join(re.escape(c) for c in sorted(set(tables.AUTHOR_CONNECTORS), key=len, reverse=True))
                     + r"|,|;|\s/\s|\|", re.I)
 _AGENCIES = {name.casefold() for name in tables.AGENCY_NAMES}
+_TRAILING_WORDS = frozenset(word.casefold() for word in tables.BYLINE_TRAILING_WORDS)
 _DETERMINERS = frozenset(tables.AUTHOR_DETERMINER_WORDS)
 _ORG_TYPES = {"organization", "newsmediaorganization", "corporation", "organisation", "brand", "website"}
 
@@ -72,6 +74,7 @@ def clean_author(text: str) -> str | None:
     if not text:
         return None
     text = " ".join(text.replace("\u00a0", " ").split())
+    text = text.lstrip("© ")  # "© Kathrin Führes": the author credited as the rights holder
     text = _URL.sub(" ", text)
     text = _EMAIL.sub(" ", text)
     text = _HANDLE.sub(" ", text)
@@ -105,6 +108,10 @@ def clean_author(text: str) -> str | None:
     text = text if pseudonym else without_roles
     if not text or text.casefold() in tables.NOT_AUTHORS or "admin" in text.casefold():
         return None
+    if text.endswith(".") and len(text.split()) >= 2 and len(text.split()[-1]) > 4:
+        text = text[:-1]  # "Patrick ANGEVIN.": a sentence's period, not an initial's or "Jr."
+    if not text[0].isalnum() or text.casefold() in _TRAILING_WORDS:
+        return None  # ".push", "{ \"@type\"": script text; "am" left of "von am 20.06.2018": no name
     words = text.split()
     if len(words) > 1 and words[0][0].islower() and words[0].lower() not in tables.NAME_PARTICLES \
             and not _DOMAIN_NAME.search(words[0]):
@@ -148,7 +155,10 @@ def split_authors(text: str) -> list[str]:
     text = _PREFIX.sub("", text)
     text = _SECTIONS_AFTER.split(text, maxsplit=1)[0]
     # "Doe, Jane" is one name written backwards, not two
-    parts = [name for part in _SPLIT.split(text)
+    pieces = _SPLIT.split(text)
+    if any(len(piece.strip()) <= 1 for piece in pieces) and not chinese_label:
+        pieces = [text]  # "Mac & i": one name with a connector in it, not a name and a letter
+    parts = [name for part in pieces
              for name in (_spaced_han_names(part) if chinese_label else _dash_joined_names(part))]
     names = []
     for part in parts:
@@ -203,6 +213,14 @@ def _completed_from_description(name: str, description) -> str:
     return name
 
 
+def _json_object(text: str):
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None
+
+
 def jsonld_authors(structured: StructuredData) -> list[AuthorName]:
     article = authored_object(structured)
     if not article:
@@ -213,6 +231,8 @@ def jsonld_authors(structured: StructuredData) -> list[AuthorName]:
     for item in value if isinstance(value, list) else [value]:
         if isinstance(item, dict) and "name" not in item and item.get("@id") in by_id:
             item = by_id[item["@id"]]  # a reference to a Person elsewhere in the @graph
+        if isinstance(item, str) and item.lstrip().startswith("{"):
+            item = _json_object(item)  # a Person encoded twice: '{ "@type":"Person", "name":"Jane Doe" }'
         if isinstance(item, str):
             found += [AuthorName(name, not _is_agency(name)) for name in split_authors(item)]
         elif isinstance(item, dict):

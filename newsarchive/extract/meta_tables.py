@@ -189,6 +189,7 @@ BYLINE_PREFIXES = (
     "analysis by", "opinion by", "commentary by", "review by", "interview by", "column by", "essay by",
     "текст", "автор", "авторы", "текст:", "автор:", "autorka", "autoři", "tekst:", "szerző", "yazar",
     "a cura di", "skrevet af", "skrevet av", "escrito por", "écrit par", "napsal",
+    "propos recueillis par", "recueillis par", "recueilli par", "entretien réalisé par",
 )
 
 #: Words that open a desk's job title, never a name ("Our Foreign Staff", "Unsere Redaktion").
@@ -257,7 +258,8 @@ AUTHOR_LEAD_PHRASES = (
 #: Words after a name that show the element is a comment or a link label, not a byline.
 AUTHOR_REJECT_WORDS = (
     "sagt", "says", "said", "schreibt", "writes", "antwortete", "replied", "erforderlich", "required",
-    "foto", "photo", "bild", "image", "quelle", "source", "credit", "veröffentlicht", "published",
+    "foto", "photo", "bild", "image", "quelle", "source", "credit", "veröffentlicht", "published", "фото",
+    "files",  # "Mike Blake/Reuters files": an agency's file photo
     "posted", "updated", "aktualisiert", "kommentar", "comment", "antworten", "reply", "alle artikel",
     "all articles", "archiv", "follow", "folgen", "mitglied", "shout", "love this", "beiträge", "posts",
     "facebook", "twitter", "instagram", "linkedin", "whatsapp", "telegram", "pinterest", "youtube", "tiktok",
@@ -309,6 +311,9 @@ NOT_AUTHORS = frozenset({
     "nachrichten", "noticias", "notizie", "nieuws", "actualités", "aktuelles", "aktuell", "startseite",
     "weitere informationen", "more information", "further information", "plus d'informations", "más información",
     "mo", "di", "mi", "do", "fr", "sa", "so",  # weekdays as a byline's date shows them
+    # a content system's placeholders and "anonymous" in other languages
+    "publisher", "blank", "undefined", "n/a", "anónimo", "anonimo", "anonym", "anonyme", "anonymus", "anoniem",
+    "unbekannt", "inconnu", "desconocido", "sconosciuto",
 })
 
 #: Words that make an author string an organisation's name (matched as whole words).
