@@ -437,3 +437,24 @@ def test_site_name_title_is_kept_where_an_h1_shows_it():
     html = """<html><head><title>Daily Planet</title></head><body>
     <h1>Daily Planet</h1><h2>Harbour bridge closed for repairs</h2></body></html>"""
     assert headline_of(html, url="https://www.dailyplanet.co.uk/a") == "Daily Planet"
+
+
+def test_h2_in_the_article_header_where_the_page_has_no_h1():
+    html = """<html><head><title>Wochenbericht 14. - 20. Januar 2022 - SLF</title></head><body>
+    <header id="header"><h2>Daily Planet</h2></header><div class="nav"><h2>Hauptnavigation</h2></div>
+    <article><header class="contentHeader"><h2>Schwache Profile – günstige Lawinensituation</h2></header>
+    <p>Text.</p></article></body></html>"""
+    assert headline_of(html) == "Schwache Profile – günstige Lawinensituation"
+    html = """<html><head><title>der Schreibstil - chadim.net</title></head><body>
+    <div class="item-page"><div class="page-header"><h2>Schreiben Sie für Ihre Zielgruppe</h2></div></div></body></html>"""
+    assert headline_of(html, url="https://chadim.net/a") == "Schreiben Sie für Ihre Zielgruppe"
+
+
+def test_title_stays_where_an_h1_shows_or_the_header_h2_is_the_site_or_the_title():
+    html = """<html><head><title>Storm closes port - Daily Planet</title></head><body>
+    <header class="site-header"><h2>Daily Planet News</h2></header><h1>Storm closes port</h1></body></html>"""
+    assert headline_of(html) == "Storm closes port"
+    # an article header's h2 repeating <title> whole: the title, cleaned as without it
+    head = "<html><head><title>Über Dragqueens | Nachtkritik</title></head><body>"
+    with_h2 = head + '<div class="page-header"><h2>Über Dragqueens | Nachtkritik</h2></div></body></html>'
+    assert headline_of(with_h2, url="https://nachtkritik.de/a") == "Über Dragqueens"

@@ -662,6 +662,29 @@ def first_content_h2(tree):
     return None
 
 
+def article_header_h2(tree, hints: list[str]):
+    """The <h2> heading an article's own header ("<header class=contentHeader>", "<div
+    class=page-header>") on a page without an <h1>: the headline as the page shows it."""
+    for element in islice(tree.iter("h2"), 12):
+        parent = element.getparent()
+        marks = f"{parent.get('class') or ''} {parent.get('id') or ''}" if parent is not None else ""
+        # a <header> counts inside the article (the page's own <header> holds the site's name)
+        if parent is None or not (_ARTICLE_HEADER.search(marks) or (parent.tag == "header" and _in_article(parent))):
+            continue
+        if _SITE_HEADER.search(marks) or in_page_chrome(element) or (parent.getparent() is not None and _in_side_part(parent.getparent())):
+            continue
+        text = clean_text(without_kicker(element))
+        if text and len(text.split()) >= 2 and len(text) < 200 and is_headline_like(text) \
+                and not is_site_segment(text, hints):
+            return text, element
+    return None
+
+
+_ARTICLE_HEADER = re.compile(r"(?:page|entry|article|post|content|story)[-_]?header|header[-_]?(?:page|entry|article|post|content)",
+                             re.I)
+_SITE_HEADER = re.compile(r"site|masthead|global|top|main[-_]?header|^header$|navbar", re.I)
+
+
 _SIDE_PART = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(token) for token in tables.HEADING_SIDE_PART_TOKENS)
                         + r")(?![a-z])", re.I)
 
@@ -781,6 +804,11 @@ def read_headline(tree, structured: StructuredData, *, url: str | None = None,
         heading = first_content_h2(tree)
         if heading is not None:
             return HeadlineFound(*heading)  # the site's name as <title>, the page's own heading below
+    if not any_h1:
+        heading = article_header_h2(tree, hints)
+        # one repeating <title> whole adds nothing: the title's affixes are cut below
+        if heading is not None and norm(heading[0]) != norm(title):
+            return HeadlineFound(*heading)  # the page's heading, where no h1 and no declared title show it
     if cleaned_title:
         parts = split_title(cleaned_title)
         if len(parts) > 1:
