@@ -633,7 +633,7 @@ def test_author_box_name_is_a_link_heading_the_box_not_one_deep_in_its_prose():
 
 
 def test_placeholders_script_text_and_photo_credits_are_no_authors():
-    for text in ["publisher", "blank", "anónimo", ".push", "am", "Mike Blake/Reuters files",
+    for text in ["publisher", "blank", "anónimo", ".push", "am", "Mike Blake/Reuters files", "Kommentare", "Uppdaterad",
                  "Фото из Инстаграма Лукаша Подольски"]:
         assert clean_author(text) is None, text
     assert clean_author("© Kathrin Führes") == "Kathrin Führes"

@@ -312,6 +312,7 @@ NOT_AUTHORS = frozenset({
     "weitere informationen", "more information", "further information", "plus d'informations", "más información",
     "mo", "di", "mi", "do", "fr", "sa", "so",  # weekdays as a byline's date shows them
     # a content system's placeholders and "anonymous" in other languages
+    "kommentare", "comments", "uppdaterad", "publicerad", "opdateret", "oppdatert", "päivitetty",
     "publisher", "blank", "undefined", "n/a", "anónimo", "anonimo", "anonym", "anonyme", "anonymus", "anoniem",
     "unbekannt", "inconnu", "desconocido", "sconosciuto",
 })
