@@ -458,3 +458,10 @@ def test_title_stays_where_an_h1_shows_or_the_header_h2_is_the_site_or_the_title
     head = "<html><head><title>Über Dragqueens | Nachtkritik</title></head><body>"
     with_h2 = head + '<div class="page-header"><h2>Über Dragqueens | Nachtkritik</h2></div></body></html>'
     assert headline_of(with_h2, url="https://nachtkritik.de/a") == "Über Dragqueens"
+
+
+def test_no_header_h2_headline_on_a_listing_of_posts():
+    posts = "".join(f'<article><header class="entry-header"><h2>Post number {n} here</h2></header><p>Text.</p></article>'
+                    for n in range(3))
+    html = f"<html><head><title>Archive of posts - Daily Planet</title></head><body>{posts}</body></html>"
+    assert headline_of(html) == "Archive of posts"

@@ -664,20 +664,25 @@ def first_content_h2(tree):
 
 def article_header_h2(tree, hints: list[str]):
     """The <h2> heading an article's own header ("<header class=contentHeader>", "<div
-    class=page-header>") on a page without an <h1>: the headline as the page shows it."""
-    for element in islice(tree.iter("h2"), 12):
+    class=page-header>") on a page without an <h1>: the headline as the page shows it. None where
+    two headers show one (a listing of posts, each with its own header)."""
+    found = []
+    for element in islice(tree.iter("h2"), 20):
         parent = element.getparent()
         marks = f"{parent.get('class') or ''} {parent.get('id') or ''}" if parent is not None else ""
         # a <header> counts inside the article (the page's own <header> holds the site's name)
         if parent is None or not (_ARTICLE_HEADER.search(marks) or (parent.tag == "header" and _in_article(parent))):
             continue
-        if _SITE_HEADER.search(marks) or in_page_chrome(element) or (parent.getparent() is not None and _in_side_part(parent.getparent())):
+        if _SITE_HEADER.search(marks) or in_page_chrome(element) \
+                or (parent.getparent() is not None and _in_side_part(parent.getparent())):
             continue
         text = clean_text(without_kicker(element))
         if text and len(text.split()) >= 2 and len(text) < 200 and is_headline_like(text) \
                 and not is_site_segment(text, hints):
-            return text, element
-    return None
+            found.append((text, element))
+            if len(found) > 1:
+                return None
+    return found[0] if found else None
 
 
 _ARTICLE_HEADER = re.compile(r"(?:page|entry|article|post|content|story)[-_]?header|header[-_]?(?:page|entry|article|post|content)",
