@@ -465,3 +465,10 @@ def test_no_header_h2_headline_on_a_listing_of_posts():
                     for n in range(3))
     html = f"<html><head><title>Archive of posts - Daily Planet</title></head><body>{posts}</body></html>"
     assert headline_of(html) == "Archive of posts"
+
+
+def test_site_name_title_keeps_on_a_front_page_of_linked_teasers():
+    html = """<html><head><title>Daily Planet News -</title></head><body>
+    <div class="content"><h2><a href="/a">Harbour bridge closed for repairs</a></h2><p>Teaser.</p>
+    <h2><a href="/b">Council approves the budget</a></h2></div></body></html>"""
+    assert headline_of(html, url="https://www.dailyplanet.co.uk/") == "Daily Planet News"

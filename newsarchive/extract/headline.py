@@ -654,12 +654,19 @@ def first_content_h2(tree):
     """The first <h2> with a few words outside navigation, hidden text and sidebars: the page's
     heading where the page has no <h1> and its <title> names only the site."""
     for element in islice(tree.iter("h2"), 12):
-        if _HIDDEN_CLASS.search(element.get("class") or "") or in_page_chrome(element) or _in_side_part(element):
+        if _HIDDEN_CLASS.search(element.get("class") or "") or in_page_chrome(element) or _in_side_part(element) \
+                or _links_away(element):
             continue
         text = clean_text(without_kicker(element))
         if text and len(text.split()) >= 2 and len(text) < 200 and is_headline_like(text):
             return text, element
     return None
+
+
+def _links_away(heading) -> bool:
+    """True when a heading's words are a link: a teaser's title pointing to another page."""
+    link = next(heading.iter("a"), None)
+    return link is not None and norm(link.text_content()) == norm(heading.text_content())
 
 
 def article_header_h2(tree, hints: list[str]):
@@ -673,7 +680,7 @@ def article_header_h2(tree, hints: list[str]):
         # a <header> counts inside the article (the page's own <header> holds the site's name)
         if parent is None or not (_ARTICLE_HEADER.search(marks) or (parent.tag == "header" and _in_article(parent))):
             continue
-        if _SITE_HEADER.search(marks) or in_page_chrome(element) \
+        if _SITE_HEADER.search(marks) or in_page_chrome(element) or _links_away(element) \
                 or (parent.getparent() is not None and _in_side_part(parent.getparent())):
             continue
         text = clean_text(without_kicker(element))
