@@ -610,6 +610,10 @@ def test_personal_site_named_after_its_owner_credits_the_owner():
     tree = lxml.html.document_fromstring(html)
     url = "https://janedoe.wordpress.com/2019/post/"
     assert read_authors(tree, read_structured(tree, url), url=url) == ["Jane Doe"]
+    html = """<html><head><meta property="og:site_name" content="HUGO BOSS"></head><body><h1>Coats</h1></body></html>"""
+    tree = lxml.html.document_fromstring(html)
+    url = "https://www.hugoboss.com/coats/"
+    assert read_authors(tree, read_structured(tree, url), site_name="HUGO BOSS", url=url) == []
     # a handle not spelling the host, or a site name that is no person's: nobody
     url = "https://israel-nachrichten.org/a"
     html = """<html><head><meta name="twitter:creator" content="@IsraelNachricht"></head><body></body></html>"""

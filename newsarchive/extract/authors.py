@@ -1044,7 +1044,9 @@ def site_owner(structured: StructuredData, site_name: str | None, url: str | Non
     handle_words = " ".join(_CAMEL_WORD.findall(handle)) if "".join(_CAMEL_WORD.findall(handle)) == handle else None
     for value in (site_name, structured.meta.get("application-name"), handle_words):
         name = _NAME_TITLE.sub("", clean_author(value) or "") if value else ""
-        if name and looks_like_full_name(name) and reads_as_name(name) and _SQUASH.sub("", name).casefold() == label:
+        # a name in capitals is a brand's logo ("HUGO BOSS" on hugoboss.com), not a person's site
+        if name and looks_like_full_name(name) and reads_as_name(name) and not name.isupper() \
+                and _SQUASH.sub("", name).casefold() == label:
             return name
     return None
 
