@@ -651,3 +651,10 @@ def test_json_ld_author_encoded_twice():
     html = """<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "A",
     "author": "{ \\"@type\\":\\"Person\\", \\"name\\":\\"Alice Wu\\" }"}</script></head><body></body></html>"""
     assert authors_of(html) == ["Alice Wu"]
+
+
+def test_byline_line_ends_at_its_line_break():
+    html = """<html><body><h1>Streit ums Feuerholz</h1><p><strong>MIGRATION – Probleme auch in Afrika</strong></p>
+    <p>Von <strong><a href="/rb">Roland Brockmann</a></strong> und <strong><a href="/sd">Sebastian Drescher</a></strong><br>
+    <span></span><br>Kakuma /Kenia</p><p>Text.</p></body></html>"""
+    assert authors_of(html) == ["Roland Brockmann", "Sebastian Drescher"]

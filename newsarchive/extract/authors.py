@@ -518,10 +518,40 @@ def prefixed_byline_authors(headline_element, window: int = 60, tree=None) -> li
                 return [AuthorName(name.group(1).strip())]
         if not text or len(text) > 100 or not _BYLINE_START.match(text):
             continue
+        # "Von A und B<br>Kakuma /Kenia": the byline is the line before the break, a place follows
+        first_line = _first_line(element) if element.find("br") is not None else None
+        if first_line and _BYLINE_START.match(first_line):
+            text = first_line
         names = [name for name in split_authors(text) if reads_as_name(name)]
         if names:
             return [AuthorName(name, not _is_agency(name)) for name in names[:6]]
     return []
+
+
+def _first_line(element) -> str:
+    """The element's text up to its first <br> after some text."""
+    parts: list[str] = []
+    for piece in _pieces(element):
+        if piece is _BREAK:
+            if "".join(parts).strip():
+                break
+            continue
+        parts.append(piece)
+    return " ".join("".join(parts).split())
+
+
+_BREAK = object()
+
+
+def _pieces(node):
+    """The texts inside a node in reading order, with _BREAK for each <br>."""
+    yield node.text or ""
+    for child in node:
+        if child.tag == "br":
+            yield _BREAK
+        elif isinstance(child.tag, str):
+            yield from _pieces(child)
+        yield child.tail or ""
 
 
 _LINE_CHARS, _LINE_WORDS = 150, 12
