@@ -152,6 +152,21 @@ def test_bold_name_opening_the_article_is_a_signature():
     assert authors_of(html) == []
 
 
+def test_emphasised_names_opening_the_text_after_its_summary_lines():
+    long = "A Chinese-owned quarry has come under heavy criticism from five villages near the site. " * 2
+    html = f"""<html><head><meta name="author" content="Lesotho Times"></head><body><h1>Mining blasts shatter homes</h1>
+    <div class="share">Share</div><div class="entry"><p><em>...as villages cry foul over lost livelihoods</em></p>
+    <p><em>...accuse chiefs of ignoring concerns</em></p><p><strong>Mathatisi Sebusi/Mohalenyane Phakela</strong></p>
+    <p>{long}</p></div></body></html>"""
+    assert authors_of(html, site_name="Lesotho Times") == ["Mathatisi Sebusi", "Mohalenyane Phakela"]
+    # a bold line after the text's first long paragraph is a subheading, an agency code no pair of names
+    html = f"""<html><body><h1>Mining blasts</h1><div><p>{long}</p><p><strong>Anna Berg Speaks</strong></p>
+    <p>{long}</p></div></body></html>"""
+    assert authors_of(html) == []
+    html = f"""<html><body><h1>Mining blasts</h1><div><p><strong>Hamburg dpa/lno</strong></p><p>{long}</p></div></body></html>"""
+    assert authors_of(html) == []
+
+
 def test_name_a_bar_and_the_date_under_the_headline():
     html = """<html><body><h1>Floods hit the valley</h1><div><span>Sehernur Karsu | 05.04.2025 - Güncelleme : 05.04.2025</span></div>
     <p>Heavy rain fell for days on end.</p></body></html>"""
@@ -576,3 +591,70 @@ def test_visible_texts_leave_out_script_and_style_whatever_they_hold():
     tree = parse_html('<html><body><p>a<script>var x = "<b>no</b>";</script>b<style>.c{}</style>'
                       '<span>c</span></p><noscript><i>d</i></noscript></body></html>')
     assert _VISIBLE_TEXTS(tree.find("body")) == ["a", "b", "c", "d"]
+
+
+def test_site_keys_take_the_label_before_a_country_second_level_domain():
+    from newsarchive.extract.authors import names_organisation, site_keys_of
+    keys = site_keys_of(None, "https://www.dailyplanet.co.uk/news/a")
+    assert "dailyplanet" in keys and "co" not in keys
+    assert names_organisation("DailyPlanet", keys)
+
+
+def test_personal_site_named_after_its_owner_credits_the_owner():
+    html = """<html><head><meta property="og:site_name" content="Dr. Alexander Klier"></head>
+    <body><h1>Zeitphilosophie</h1><p>Text.</p></body></html>"""
+    tree = lxml.html.document_fromstring(html)
+    url = "https://www.alexander-klier.net/zeit/"
+    assert read_authors(tree, read_structured(tree, url), site_name="Dr. Alexander Klier", url=url) == ["Alexander Klier"]
+    html = """<html><head><meta name="twitter:creator" content="@JaneDoe"></head><body><h1>Post</h1></body></html>"""
+    tree = lxml.html.document_fromstring(html)
+    url = "https://janedoe.wordpress.com/2019/post/"
+    assert read_authors(tree, read_structured(tree, url), url=url) == ["Jane Doe"]
+    html = """<html><head><meta property="og:site_name" content="HUGO BOSS"></head><body><h1>Coats</h1></body></html>"""
+    tree = lxml.html.document_fromstring(html)
+    url = "https://www.hugoboss.com/coats/"
+    assert read_authors(tree, read_structured(tree, url), site_name="HUGO BOSS", url=url) == []
+    # a handle not spelling the host, or a site name that is no person's: nobody
+    url = "https://israel-nachrichten.org/a"
+    html = """<html><head><meta name="twitter:creator" content="@IsraelNachricht"></head><body></body></html>"""
+    tree = lxml.html.document_fromstring(html)
+    assert read_authors(tree, read_structured(tree, url), url=url) == []
+
+
+def test_link_arrow_after_a_name_is_dropped():
+    assert clean_author("Michael Veeser-Dombrowski →") == "Michael Veeser-Dombrowski"
+
+
+def test_author_box_name_is_a_link_heading_the_box_not_one_deep_in_its_prose():
+    note = "Welcome to my first story, now being rewritten to fix the writing and to change " \
+           "<a href='/x'>some</a> scenes, adding and removing others, with better foreshadowing."
+    html = f"""<html><body><h1>Chapter 1</h1><div class="author-note">A note from the writer. {note}</div></body></html>"""
+    assert authors_of(html) == []
+    bio = "Jane writes about science and the sea for the paper, and before that taught physics for ten years " \
+          "at a school by the harbour."
+    html = f"""<html><body><h1>Chapter 1</h1><div class="author-box"><a href="/jane">Jane Doe</a> {bio}</div></body></html>"""
+    assert authors_of(html) == ["Jane Doe"]
+
+
+def test_placeholders_script_text_and_photo_credits_are_no_authors():
+    for text in ["publisher", "blank", "anónimo", ".push", "am", "Mike Blake/Reuters files", "Kommentare", "Uppdaterad",
+                 "Фото из Инстаграма Лукаша Подольски"]:
+        assert clean_author(text) is None, text
+    assert clean_author("© Kathrin Führes") == "Kathrin Führes"
+    assert clean_author("Propos recueillis par Patrick ANGEVIN.") == "Patrick ANGEVIN"
+    assert clean_author("Perry Bacon Jr.") == "Perry Bacon Jr."
+    assert split_authors("Mac & i") == ["Mac & i"]
+    assert split_authors("Jane Doe & John Roe") == ["Jane Doe", "John Roe"]
+
+
+def test_json_ld_author_encoded_twice():
+    html = """<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "A",
+    "author": "{ \\"@type\\":\\"Person\\", \\"name\\":\\"Alice Wu\\" }"}</script></head><body></body></html>"""
+    assert authors_of(html) == ["Alice Wu"]
+
+
+def test_byline_line_ends_at_its_line_break():
+    html = """<html><body><h1>Streit ums Feuerholz</h1><p><strong>MIGRATION – Probleme auch in Afrika</strong></p>
+    <p>Von <strong><a href="/rb">Roland Brockmann</a></strong> und <strong><a href="/sd">Sebastian Drescher</a></strong><br>
+    <span></span><br>Kakuma /Kenia</p><p>Text.</p></body></html>"""
+    assert authors_of(html) == ["Roland Brockmann", "Sebastian Drescher"]

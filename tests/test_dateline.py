@@ -147,3 +147,15 @@ def test_dateline_after_the_standfirst_the_body_opens_with():
     # without the page naming it as its summary, a short first paragraph does not vouch for "DUBLIN"
     plain = apply_dateline(["A short kicker line.", "DUBLIN — She has slammed the treaties."], Metadata())
     assert plain.text is None
+
+
+def test_agency_credited_by_the_dateline_is_the_author_of_a_story_without_byline():
+    meta = Metadata()
+    apply_dateline(["Hamburg (dpa/lno) – Die Fronten bleiben verhärtet.", "Mehr."], meta, fetched_at=FETCHED)
+    assert meta.authors == ["dpa/lno"]
+    meta = Metadata(authors=["Jane Doe"])
+    apply_dateline(["WASHINGTON (Reuters) — The Senate voted.", "More."], meta, fetched_at=FETCHED)
+    assert meta.authors == ["Jane Doe"]
+    meta = Metadata()
+    apply_dateline(["HOUSTON, Texas (KTRK) -- A fire broke out.", "More."], meta, fetched_at=FETCHED)
+    assert meta.authors == []  # a station's call sign, not a wire agency

@@ -414,3 +414,61 @@ def test_site_name_declared_as_the_whole_title_is_ignored_where_the_h1_repeats_a
 def test_section_left_before_a_mid_title_site_name_is_cut_too():
     assert strip_site_affixes("Congress battle dashes stimulus hopes - News - Wicked Local Upton - Upton, MA",
                               ["Wicked Local Upton"]) == "Congress battle dashes stimulus hopes"
+
+
+def test_site_label_under_a_country_second_level_domain():
+    from newsarchive.extract.headline import site_domain_labels
+    assert site_domain_labels("www.example.co.uk") == ["example", "example.co.uk"]
+    assert site_domain_labels("news.example.com.au") == ["example", "example.com.au"]
+    assert site_domain_labels("m.example.de") == ["example", "example.de"]
+    assert site_domain_labels("co.uk") == ["co", "co.uk"]
+    assert site_domain_labels("localhost") == []
+
+
+def test_h2_heading_where_the_title_names_only_the_site_and_no_h1_shows():
+    html = """<html><head><title>Daily Planet News -</title></head><body>
+    <h1 class="logo"><img src="logo.png"></h1>
+    <div class="sidebar"><h2>Latest stories</h2></div>
+    <div class="content no-sub-nav"><h2>Harbour bridge closed for repairs</h2><p>Text.</p></div></body></html>"""
+    assert headline_of(html, url="https://www.dailyplanet.co.uk/a") == "Harbour bridge closed for repairs"
+
+
+def test_site_name_title_is_kept_where_an_h1_shows_it():
+    html = """<html><head><title>Daily Planet</title></head><body>
+    <h1>Daily Planet</h1><h2>Harbour bridge closed for repairs</h2></body></html>"""
+    assert headline_of(html, url="https://www.dailyplanet.co.uk/a") == "Daily Planet"
+
+
+def test_h2_in_the_article_header_where_the_page_has_no_h1():
+    html = """<html><head><title>Wochenbericht 14. - 20. Januar 2022 - SLF</title></head><body>
+    <header id="header"><h2>Daily Planet</h2></header><div class="nav"><h2>Hauptnavigation</h2></div>
+    <article><header class="contentHeader"><h2>Schwache Profile – günstige Lawinensituation</h2></header>
+    <p>Text.</p></article></body></html>"""
+    assert headline_of(html) == "Schwache Profile – günstige Lawinensituation"
+    html = """<html><head><title>der Schreibstil - chadim.net</title></head><body>
+    <div class="item-page"><div class="page-header"><h2>Schreiben Sie für Ihre Zielgruppe</h2></div></div></body></html>"""
+    assert headline_of(html, url="https://chadim.net/a") == "Schreiben Sie für Ihre Zielgruppe"
+
+
+def test_title_stays_where_an_h1_shows_or_the_header_h2_is_the_site_or_the_title():
+    html = """<html><head><title>Storm closes port - Daily Planet</title></head><body>
+    <header class="site-header"><h2>Daily Planet News</h2></header><h1>Storm closes port</h1></body></html>"""
+    assert headline_of(html) == "Storm closes port"
+    # an article header's h2 repeating <title> whole: the title, cleaned as without it
+    head = "<html><head><title>Über Dragqueens | Nachtkritik</title></head><body>"
+    with_h2 = head + '<div class="page-header"><h2>Über Dragqueens | Nachtkritik</h2></div></body></html>'
+    assert headline_of(with_h2, url="https://nachtkritik.de/a") == "Über Dragqueens"
+
+
+def test_no_header_h2_headline_on_a_listing_of_posts():
+    posts = "".join(f'<article><header class="entry-header"><h2>Post number {n} here</h2></header><p>Text.</p></article>'
+                    for n in range(3))
+    html = f"<html><head><title>Archive of posts - Daily Planet</title></head><body>{posts}</body></html>"
+    assert headline_of(html) == "Archive of posts"
+
+
+def test_site_name_title_keeps_on_a_front_page_of_linked_teasers():
+    html = """<html><head><title>Daily Planet News -</title></head><body>
+    <div class="content"><h2><a href="/a">Harbour bridge closed for repairs</a></h2><p>Teaser.</p>
+    <h2><a href="/b">Council approves the budget</a></h2></div></body></html>"""
+    assert headline_of(html, url="https://www.dailyplanet.co.uk/") == "Daily Planet News"

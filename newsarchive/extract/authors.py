@@ -10,6 +10,7 @@ the blog's own comment marker, member profile links, and a credited source ("Que
 from __future__ import annotations
 
 import functools
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from lxml import etree
 
 from . import meta_tables as tables
 from .dom import following_elements, preceding_elements
+from .headline import site_domain_labels
 from .structured import StructuredData, itemprop_value, type_names
 
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
@@ -53,6 +55,7 @@ _ROLE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(r) for r in tables.AUTH
 _SPLIT = re.compile("|".join(re.escape(c) for c in sorted(set(tables.AUTHOR_CONNECTORS), key=len, reverse=True))
                     + r"|,|;|\s/\s|\|", re.I)
 _AGENCIES = {name.casefold() for name in tables.AGENCY_NAMES}
+_TRAILING_WORDS = frozenset(word.casefold() for word in tables.BYLINE_TRAILING_WORDS)
 _DETERMINERS = frozenset(tables.AUTHOR_DETERMINER_WORDS)
 _ORG_TYPES = {"organization", "newsmediaorganization", "corporation", "organisation", "brand", "website"}
 
@@ -71,6 +74,7 @@ def clean_author(text: str) -> str | None:
     if not text:
         return None
     text = " ".join(text.replace("\u00a0", " ").split())
+    text = text.lstrip("© ")  # "© Kathrin Führes": the author credited as the rights holder
     text = _URL.sub(" ", text)
     text = _EMAIL.sub(" ", text)
     text = _HANDLE.sub(" ", text)
@@ -91,7 +95,7 @@ def clean_author(text: str) -> str | None:
     text = _TRAILING_IMAGE_WORD.sub("", text)  # "Martin Haase Icon": the alt text of the author's picture
     text = _AGENCY_CODE_TAIL.sub(r"\1", text)
     text = _TRAILING_CONNECTOR.sub("", text.strip())
-    text = text.strip(" ,;:-–—|·•()[]\"'")
+    text = text.strip(" ,;:-–—|·•()[]\"'→←»«›‹>")  # "Jane Doe →": a link's arrow
     if not text:
         return None
     # "Staff Writer Jane Doe": drop role words, unless they are the name ("Rasender Reporter")
@@ -104,6 +108,10 @@ def clean_author(text: str) -> str | None:
     text = text if pseudonym else without_roles
     if not text or text.casefold() in tables.NOT_AUTHORS or "admin" in text.casefold():
         return None
+    if text.endswith(".") and len(text.split()) >= 2 and len(text.split()[-1]) > 4:
+        text = text[:-1]  # "Patrick ANGEVIN.": a sentence's period, not an initial's or "Jr."
+    if not text[0].isalnum() or text.casefold() in _TRAILING_WORDS:
+        return None  # ".push", "{ \"@type\"": script text; "am" left of "von am 20.06.2018": no name
     words = text.split()
     if len(words) > 1 and words[0][0].islower() and words[0].lower() not in tables.NAME_PARTICLES \
             and not _DOMAIN_NAME.search(words[0]):
@@ -147,7 +155,10 @@ def split_authors(text: str) -> list[str]:
     text = _PREFIX.sub("", text)
     text = _SECTIONS_AFTER.split(text, maxsplit=1)[0]
     # "Doe, Jane" is one name written backwards, not two
-    parts = [name for part in _SPLIT.split(text)
+    pieces = _SPLIT.split(text)
+    if any(len(piece.strip()) <= 1 for piece in pieces) and not chinese_label:
+        pieces = [text]  # "Mac & i": one name with a connector in it, not a name and a letter
+    parts = [name for part in pieces
              for name in (_spaced_han_names(part) if chinese_label else _dash_joined_names(part))]
     names = []
     for part in parts:
@@ -202,6 +213,14 @@ def _completed_from_description(name: str, description) -> str:
     return name
 
 
+def _json_object(text: str):
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None
+
+
 def jsonld_authors(structured: StructuredData) -> list[AuthorName]:
     article = authored_object(structured)
     if not article:
@@ -212,6 +231,8 @@ def jsonld_authors(structured: StructuredData) -> list[AuthorName]:
     for item in value if isinstance(value, list) else [value]:
         if isinstance(item, dict) and "name" not in item and item.get("@id") in by_id:
             item = by_id[item["@id"]]  # a reference to a Person elsewhere in the @graph
+        if isinstance(item, str) and item.lstrip().startswith("{"):
+            item = _json_object(item)  # a Person encoded twice: '{ "@type":"Person", "name":"Jane Doe" }'
         if isinstance(item, str):
             found += [AuthorName(name, not _is_agency(name)) for name in split_authors(item)]
         elif isinstance(item, dict):
@@ -411,6 +432,10 @@ class Replayable:
 _END = object()
 
 
+_BOX_NAME_WITHIN = 60
+"""How far into an author box's text its name may start (after "Über den Autor", "Written by")."""
+
+
 def byline_authors(tree, headline_element=None, marked=None) -> list[AuthorName]:
     """Names in elements whose class/id marks a byline (first such element that names someone).
 
@@ -427,9 +452,11 @@ def byline_authors(tree, headline_element=None, marked=None) -> list[AuthorName]
             break
         text = " ".join(" ".join(element.itertext()).split())
         if text and len(text) > 120:
-            # an author box with a bio: its first link is the name
+            # an author box with a bio: its first link is the name, when it heads the box (a
+            # link deep in a note's prose is a word of it: "... change some scenes")
             links = _TEXT_LINKS(element)
-            text = " ".join(links[0].text_content().split()) if links else ""
+            name = " ".join(links[0].text_content().split()) if links else ""
+            text = name if name and text.find(name) <= _BOX_NAME_WITHIN else ""
         if not text:
             # an author box holding only the author's picture: its alt text names them
             text = next((img.get("alt", "") for img in element.iter("img") if img.get("alt")), "")
@@ -491,10 +518,40 @@ def prefixed_byline_authors(headline_element, window: int = 60, tree=None) -> li
                 return [AuthorName(name.group(1).strip())]
         if not text or len(text) > 100 or not _BYLINE_START.match(text):
             continue
+        # "Von A und B<br>Kakuma /Kenia": the byline is the line before the break, a place follows
+        first_line = _first_line(element) if element.find("br") is not None else None
+        if first_line and _BYLINE_START.match(first_line):
+            text = first_line
         names = [name for name in split_authors(text) if reads_as_name(name)]
         if names:
             return [AuthorName(name, not _is_agency(name)) for name in names[:6]]
     return []
+
+
+def _first_line(element) -> str:
+    """The element's text up to its first <br> after some text."""
+    parts: list[str] = []
+    for piece in _pieces(element):
+        if piece is _BREAK:
+            if "".join(parts).strip():
+                break
+            continue
+        parts.append(piece)
+    return " ".join("".join(parts).split())
+
+
+_BREAK = object()
+
+
+def _pieces(node):
+    """The texts inside a node in reading order, with _BREAK for each <br>."""
+    yield node.text or ""
+    for child in node:
+        if child.tag == "br":
+            yield _BREAK
+        elif isinstance(child.tag, str):
+            yield from _pieces(child)
+        yield child.tail or ""
 
 
 _LINE_CHARS, _LINE_WORDS = 150, 12
@@ -791,7 +848,8 @@ _EMPHASIS_TAGS = frozenset({"em", "i", "b", "strong", "font", "span"})
 def signature_authors(tree, limit: int = 400) -> list[AuthorName]:
     """An emphasised name closing the article's text: "<p><em>Denis Clerc</em></p>" right
     after a long paragraph (or a short line after one) and with no long paragraph but footnotes
-    after it."""
+    after it; or opening it: "<p><strong>Jane Doe/John Roe</strong></p>" right before the first
+    long paragraph, with none before it (the byline as the text's first line)."""
     for paragraph in tree.iter("p"):
         limit -= 1
         if limit < 0:
@@ -803,14 +861,21 @@ def signature_authors(tree, limit: int = 400) -> list[AuthorName]:
         if len(children) != 1 or children[0].tag not in _EMPHASIS_TAGS or (children[0].tail or "").strip():
             continue
         text = " ".join(" ".join(paragraph.itertext()).split())
-        if not text or len(text) > 40:
+        if not text or len(text) > 60:
             continue
-        names = [name for name in split_authors(text) if looks_like_full_name(name) and reads_as_name(name)]
-        if not names:
+        # names joined by a slash: each side a full name ("Jane Doe/John Roe", not "dpa/lno")
+        parts = [part for part in text.split("/")] if text.count("/") == 1 else [text]
+        names = [name for part in parts for name in split_authors(part)
+                 if looks_like_full_name(name) and reads_as_name(name)]
+        if not names or (len(parts) > 1 and len(names) < 2):
             continue
         # the text ends just before: a long paragraph, perhaps a short source line between ("Blessing, 816 Seiten")
         before = [sibling for sibling in paragraph.itersiblings(preceding=True) if isinstance(sibling.tag, str)][:2]
         if not any(sibling.tag == "p" and len(sibling.text_content()) >= 150 for sibling in before):
+            if _opens_the_text(paragraph):
+                return [AuthorName(name) for name in names]
+            continue
+        if len(text) > 40:
             continue
         # and nothing long follows but footnotes, unless the name is set right as a signature is
         after = [sibling for sibling in paragraph.itersiblings() if isinstance(sibling.tag, str)][:2]
@@ -819,6 +884,16 @@ def signature_authors(tree, limit: int = 400) -> list[AuthorName]:
             continue
         return [AuthorName(name) for name in names]
     return []
+
+
+def _opens_the_text(paragraph) -> bool:
+    """A line right before the text's first long paragraph (one or two lines between, none long
+    before it in its container): the byline heading the text."""
+    after = [sibling for sibling in paragraph.itersiblings() if isinstance(sibling.tag, str)][:2]
+    if not any(sibling.tag == "p" and len(sibling.text_content()) >= 150 for sibling in after):
+        return False
+    before = [sibling for sibling in paragraph.itersiblings(preceding=True) if isinstance(sibling.tag, str)][:6]
+    return all(len(sibling.text_content()) < 150 for sibling in before) and not _inside_skipped_part(paragraph)
 
 
 def closing_sign_off_authors(tree, limit: int = 400) -> list[AuthorName]:
@@ -928,10 +1003,7 @@ _ORGANISATION_COMPOUND = re.compile(r"\w(?:" + "|".join(tables.ORGANISATION_WORD
 def site_keys_of(site_name: str | None, url: str | None) -> set[str]:
     """Squashed forms of the site's name and of the host's main label ("stern", "sternde")."""
     keys = {_SQUASH.sub("", site_name or "").casefold()}
-    host = urlsplit(url or "").hostname or ""
-    labels = [label for label in host.split(".") if label not in ("www", "m", "amp")]
-    if len(labels) >= 2:
-        keys |= {labels[-2].casefold(), "".join(labels[-2:]).casefold()}
+    keys |= {_SQUASH.sub("", label).casefold() for label in site_domain_labels(urlsplit(url or "").hostname or "")}
     return {key for key in keys if len(key) >= 3}
 
 
@@ -980,7 +1052,33 @@ def read_authors(tree, structured: StructuredData, *, site_name: str | None = No
                                  and names and all(a.marked for a in names)):
             # a credited source ("Quelle: kathpress") says more than the site's own name
             organisations = [a.name for a in names]
+    if not organisations:
+        owner = site_owner(structured, site_name, url)
+        return [owner] if owner else []
     return _unique(organisations)
+
+
+_CAMEL_WORD = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ]+")
+_NAME_TITLE = re.compile(r"^(?:(?:" + "|".join(re.escape(title) for title in tables.NAME_TITLES) + r")\s*)+", re.I)
+
+
+def site_owner(structured: StructuredData, site_name: str | None, url: str | None) -> str | None:
+    """The person a personal site is named after, for its pages that name no author: the site's
+    name or the creator's handle ("Dr. Alexander Klier" on alexander-klier.net, "@AlexanderLasch"
+    on alexanderlasch.wordpress.com) spelling the host's first label."""
+    labels = [label for label in (urlsplit(url or "").hostname or "").split(".") if label not in ("www", "m", "amp")]
+    if len(labels) < 2:
+        return None
+    label = _SQUASH.sub("", labels[0]).casefold()
+    handle = (structured.meta.get("twitter:creator") or "").strip().lstrip("@")
+    handle_words = " ".join(_CAMEL_WORD.findall(handle)) if "".join(_CAMEL_WORD.findall(handle)) == handle else None
+    for value in (site_name, structured.meta.get("application-name"), handle_words):
+        name = _NAME_TITLE.sub("", clean_author(value) or "") if value else ""
+        # a name in capitals is a brand's logo ("HUGO BOSS" on hugoboss.com), not a person's site
+        if name and looks_like_full_name(name) and reads_as_name(name) and not name.isupper() \
+                and _SQUASH.sub("", name).casefold() == label:
+            return name
+    return None
 
 
 def _without_site_suffix(name: str, site: str, site_keys: frozenset[str] | set[str] = frozenset()) -> str:

@@ -83,7 +83,25 @@ def apply_dateline(paragraphs: list[str], meta, *, fetched_at: datetime | None =
     if day is not None and meta is not None and getattr(meta, "date_published", None) is None:
         meta.date_published = day.isoformat()
         meta.date_published_source = "dateline"
+    _credit_agency(meta, text)
     return result
+
+
+_CREDIT = re.compile(r"\(([^()]+)\)\s*$")
+
+
+def _credit_agency(meta, dateline: str) -> None:
+    """A wire story without a byline: the agency the dateline credits ("Hamburg (dpa/lno)", a
+    regional desk's code after the slash) is its author."""
+    match = _CREDIT.search(dateline or "")
+    if meta is None or getattr(meta, "authors", None) or not match:
+        return
+    credit = " ".join(match.group(1).split())
+    if credit.split("/")[0].strip().casefold() in _AGENCIES:
+        meta.authors = [credit]
+
+
+_AGENCIES = frozenset(name.casefold() for name in tables.AGENCY_NAMES)
 
 
 def _lede_dateline(result: DatelineResult, meta, named: frozenset, fetched_at) -> DatelineResult:
@@ -96,6 +114,7 @@ def _lede_dateline(result: DatelineResult, meta, named: frozenset, fetched_at) -
     result.text, result.place = text, place
     day = dateline_date(date_parts, _reference_date(getattr(meta, "date_published", None), fetched_at))
     result.date = day.isoformat() if day else None
+    _credit_agency(meta, text)
     return result
 
 

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import islice
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -54,10 +55,7 @@ def site_name_hints(structured: StructuredData, url: str | None, site_name: str 
     hints = []
     for address in (url, structured.canonical_url, *_copied_urls(url)):
         host = urlsplit(address or "").hostname or ""
-        labels = [label for label in host.split(".") if label not in ("www", "m", "amp", "mobile")]
-        if len(labels) >= 2:
-            hints.append(labels[-2])
-            hints.append(".".join(labels[-2:]))
+        hints += site_domain_labels(host)
     hints += [site_name] if site_name else []
     for key in tables.SITE_NAME_META_KEYS:
         value = structured.meta.get(key)
@@ -67,6 +65,16 @@ def site_name_hints(structured: StructuredData, url: str | None, site_name: str 
             if _NAME_LIST.search(value):
                 hints += [part.strip() for part in _NAME_LIST.split(value)[:4] if part.strip()]
     return [hint for hint in dict.fromkeys(hints) if norm(hint)]
+
+
+def site_domain_labels(host: str) -> list[str]:
+    """The host's main label and its domain: "example" and "example.com" for news.example.com,
+    "example" and "example.co.uk" for www.example.co.uk (the label before a country's "co.uk")."""
+    labels = [label for label in host.split(".") if label not in ("www", "m", "amp", "mobile")]
+    suffix = 2 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in tables.SECOND_LEVEL_DOMAIN_LABELS else 1
+    if len(labels) <= suffix:
+        return []
+    return [labels[-suffix - 1], ".".join(labels[-suffix - 1:])]
 
 
 _NAME_LIST = re.compile(r"[,;，；、]")
@@ -642,6 +650,66 @@ def _with_json_ld(jsonld: str, tree, h1_elements, h1s, related, declared, cleane
     return HeadlineFound(best, _showing(best, h1s, related))
 
 
+def first_content_h2(tree):
+    """The first <h2> with a few words outside navigation, hidden text and sidebars: the page's
+    heading where the page has no <h1> and its <title> names only the site."""
+    for element in islice(tree.iter("h2"), 12):
+        if _HIDDEN_CLASS.search(element.get("class") or "") or in_page_chrome(element) or _in_side_part(element) \
+                or _links_away(element):
+            continue
+        text = clean_text(without_kicker(element))
+        if text and len(text.split()) >= 2 and len(text) < 200 and is_headline_like(text):
+            return text, element
+    return None
+
+
+def _links_away(heading) -> bool:
+    """True when a heading's words are a link: a teaser's title pointing to another page."""
+    link = next(heading.iter("a"), None)
+    return link is not None and norm(link.text_content()) == norm(heading.text_content())
+
+
+def article_header_h2(tree, hints: list[str]):
+    """The <h2> heading an article's own header ("<header class=contentHeader>", "<div
+    class=page-header>") on a page without an <h1>: the headline as the page shows it. None where
+    two headers show one (a listing of posts, each with its own header)."""
+    found = []
+    for element in islice(tree.iter("h2"), 20):
+        parent = element.getparent()
+        marks = f"{parent.get('class') or ''} {parent.get('id') or ''}" if parent is not None else ""
+        # a <header> counts inside the article (the page's own <header> holds the site's name)
+        if parent is None or not (_ARTICLE_HEADER.search(marks) or (parent.tag == "header" and _in_article(parent))):
+            continue
+        if _SITE_HEADER.search(marks) or in_page_chrome(element) or _links_away(element) \
+                or (parent.getparent() is not None and _in_side_part(parent.getparent())):
+            continue
+        text = clean_text(without_kicker(element))
+        if text and len(text.split()) >= 2 and len(text) < 200 and is_headline_like(text) \
+                and not is_site_segment(text, hints):
+            found.append((text, element))
+            if len(found) > 1:
+                return None
+    return found[0] if found else None
+
+
+_ARTICLE_HEADER = re.compile(r"(?:page|entry|article|post|content|story)[-_]?header|header[-_]?(?:page|entry|article|post|content)",
+                             re.I)
+_SITE_HEADER = re.compile(r"site|masthead|global|top|main[-_]?header|^header$|navbar", re.I)
+
+
+_SIDE_PART = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(token) for token in tables.HEADING_SIDE_PART_TOKENS)
+                        + r")(?![a-z])", re.I)
+
+
+def _in_side_part(element) -> bool:
+    """Inside a sidebar, widget, menu or footer (by tag or class/id), within six ancestors."""
+    for ancestor in [element, *islice(element.iterancestors(), 6)]:
+        if ancestor.tag in ("nav", "aside", "footer", "header") \
+                or _SIDE_PART.search(f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"):
+            return True
+    return False
+
+
 def logo_headings(h1s, title: str | None, hints: list[str], structured: StructuredData) -> set[str]:
     """Comparison forms of the h1s that name the site, its section or motto, not the article."""
     # an h1 repeating the OpenGraph/Twitter title is the headline, even at the end of <title>
@@ -673,6 +741,7 @@ def read_headline(tree, structured: StructuredData, *, url: str | None = None,
     title = structured.title
     h1_elements = list(tree.iter("h1"))  # a tag-filtered walk in C, several times faster than //h1
     h1s = heading_texts(tree, h1_elements)
+    any_h1 = bool(h1s)
     hints = _without_whole_title_names(hints, title, h1s, structured)
     logos = logo_headings(h1s, title, hints, structured)
     # a logo h1 names the site, and so does each of its parts ("Salsa-Figuren - Rueda in Berlin")
@@ -743,6 +812,15 @@ def read_headline(tree, structured: StructuredData, *, url: str | None = None,
         return HeadlineFound(shown, element)
     if h1s and cleaned_title and (is_site_name(cleaned_title, hints) or is_site_name(title, hints)):
         return HeadlineFound(*h1s[0])  # the <title> only names the site
+    if not any_h1 and cleaned_title and is_site_segment(cleaned_title, hints):
+        heading = first_content_h2(tree)
+        if heading is not None:
+            return HeadlineFound(*heading)  # the site's name as <title>, the page's own heading below
+    if not any_h1:
+        heading = article_header_h2(tree, hints)
+        # one repeating <title> whole adds nothing: the title's affixes are cut below
+        if heading is not None and norm(heading[0]) != norm(title):
+            return HeadlineFound(*heading)  # the page's heading, where no h1 and no declared title show it
     if cleaned_title:
         parts = split_title(cleaned_title)
         if len(parts) > 1:

@@ -32,6 +32,10 @@ HIDDEN_SEPARATOR_CLASS_TOKENS = ("invisible", "sr-only", "visually-hidden", "vis
 #: label, not the headline the article shows.
 HEADLINE_CHROME_CLASS_TOKENS = ("breadcrumb", "breadcrumbs", "crumb", "crumbs", "seotitle", "seo-title", "breadbar")
 
+#: class/id parts of the page's side parts: an <h2> there labels a box, not the page.
+HEADING_SIDE_PART_TOKENS = ("sidebar", "widget", "menu", "nav", "navigation", "footer", "teaser", "related",
+                            "comment", "comments", "dbx", "box-title", "newsletter")
+
 #: Conjunctions after a word cut short with a hyphen ("Vor- und Nachteile"): that hyphen is
 #: no title separator.
 ELISION_CONJUNCTIONS = ("und", "oder", "bis", "sowie", "u\\.", "and", "or", "et", "ou", "en", "of", "och", "og")
@@ -43,6 +47,11 @@ GENERIC_PAGE_TITLES = (
     "news", "aktuelles", "nachrichten", "blog", "article", "artikel", "untitled",
     "page not found", "404", "search", "suche", "login", "sign in", "blog archiv", "blog archive",
 )
+
+#: second-level labels under a country's domain that are not the site's name: the site is the
+#: label before them ("bbc" in news.bbc.co.uk, "abc" in abc.net.au, "asahi" in asahi.ne.jp)
+SECOND_LEVEL_DOMAIN_LABELS = frozenset({"co", "com", "org", "net", "ac", "gov", "gv", "edu", "ne", "or", "go",
+                                        "gob", "nic", "info", "biz", "ltd", "plc", "nom", "web"})
 
 #: meta keys naming the site, best first.
 SITE_NAME_META_KEYS = ("og:site_name", "application-name", "apple-mobile-web-app-title",
@@ -180,6 +189,7 @@ BYLINE_PREFIXES = (
     "analysis by", "opinion by", "commentary by", "review by", "interview by", "column by", "essay by",
     "текст", "автор", "авторы", "текст:", "автор:", "autorka", "autoři", "tekst:", "szerző", "yazar",
     "a cura di", "skrevet af", "skrevet av", "escrito por", "écrit par", "napsal",
+    "propos recueillis par", "recueillis par", "recueilli par", "entretien réalisé par",
 )
 
 #: Words that open a desk's job title, never a name ("Our Foreign Staff", "Unsere Redaktion").
@@ -248,7 +258,8 @@ AUTHOR_LEAD_PHRASES = (
 #: Words after a name that show the element is a comment or a link label, not a byline.
 AUTHOR_REJECT_WORDS = (
     "sagt", "says", "said", "schreibt", "writes", "antwortete", "replied", "erforderlich", "required",
-    "foto", "photo", "bild", "image", "quelle", "source", "credit", "veröffentlicht", "published",
+    "foto", "photo", "bild", "image", "quelle", "source", "credit", "veröffentlicht", "published", "фото",
+    "files",  # "Mike Blake/Reuters files": an agency's file photo
     "posted", "updated", "aktualisiert", "kommentar", "comment", "antworten", "reply", "alle artikel",
     "all articles", "archiv", "follow", "folgen", "mitglied", "shout", "love this", "beiträge", "posts",
     "facebook", "twitter", "instagram", "linkedin", "whatsapp", "telegram", "pinterest", "youtube", "tiktok",
@@ -300,6 +311,10 @@ NOT_AUTHORS = frozenset({
     "nachrichten", "noticias", "notizie", "nieuws", "actualités", "aktuelles", "aktuell", "startseite",
     "weitere informationen", "more information", "further information", "plus d'informations", "más información",
     "mo", "di", "mi", "do", "fr", "sa", "so",  # weekdays as a byline's date shows them
+    # a content system's placeholders and "anonymous" in other languages
+    "kommentare", "comments", "uppdaterad", "publicerad", "opdateret", "oppdatert", "päivitetty",
+    "publisher", "blank", "undefined", "n/a", "anónimo", "anonimo", "anonym", "anonyme", "anonymus", "anoniem",
+    "unbekannt", "inconnu", "desconocido", "sconosciuto",
 })
 
 #: Words that make an author string an organisation's name (matched as whole words).
@@ -315,6 +330,10 @@ ORGANISATION_WORDS = (
 ORGANISATION_WORD_ENDINGS = ("anstalt", "verband", "verein", "stiftung", "ministerium", "institut", "gesellschaft",
                              "behörde", "agentur", "redaktion", "zentrale", "genossenschaft", "akademie",
                              "hochschule", "universität", "klinikum", "landesamt", "bundesamt")
+
+#: Academic and professional titles before a name ("Dr. Jane Doe"): not part of the name a
+#: personal site is named after.
+NAME_TITLES = ("dr.", "prof.", "dipl.-ing.", "dipl.", "mag.", "ing.", "mr.", "mrs.", "ms.", "pd", "priv.-doz.")
 
 #: News agencies and wire services: an author when no person is named.
 AGENCY_NAMES = (
