@@ -97,6 +97,11 @@ def test_empty_body():
     assert result.text is None and result.paragraphs == []
 
 
+def test_a_title_and_its_site_name_are_no_dateline():
+    assert find_dateline("Loft – BizWest", named_places=frozenset({"loft"})) is None
+    assert find_dateline("MIAMI –")[0] == "MIAMI"  # a dateline on a line of its own stands
+
+
 def test_find_dateline_returns_none_for_long_openings():
     assert find_dateline("A" * 200 + " — text") is None
 

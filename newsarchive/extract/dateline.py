@@ -167,6 +167,10 @@ def page_place_words(meta) -> frozenset[str]:
     return frozenset(word for word in words if len(word) >= 3)
 
 
+#: Fewest words after a bare place (no agency, region or date), when any follow on its line.
+DATELINE_MIN_REST_WORDS = 3
+
+
 def find_dateline(paragraph: str, strong_only: bool = False, named_places: frozenset = frozenset()):
     """(dateline text, place, date parts, rest of the paragraph) or None.
 
@@ -187,9 +191,13 @@ def find_dateline(paragraph: str, strong_only: bool = False, named_places: froze
             continue
         if not _plausible(match, pattern is _STOPPED, named_places):
             continue
-        if strong_only and not (match.groupdict().get("agency") or match.group("region")
-                                or match.groupdict().get("date") or match.groupdict().get("date_after")
-                                or match.group("place").strip() in tables.DATELINE_KNOWN_PLACES):
+        strong = bool(match.groupdict().get("agency") or match.group("region")
+                      or match.groupdict().get("date") or match.groupdict().get("date_after")
+                      or match.group("place").strip() in tables.DATELINE_KNOWN_PLACES)
+        if strong_only and not strong:
+            continue
+        if not strong and 0 < len(head[rest_start:].split()) < DATELINE_MIN_REST_WORDS:
+            # "Loft – BizWest": a title and its site, not a place opening a sentence
             continue
         text = _DASH_TAIL.sub("", opening).strip().rstrip(",").rstrip('"').strip()
         if pattern is _STOPPED and not (match.group("region") and _ENDS_WITH_ABBREVIATION.search(text)):
