@@ -458,3 +458,64 @@ def test_a_linked_item_of_a_checklist_stays_and_a_teaser_list_goes():
     separate_boilerplate([container], text_stats(container), BlockLog(), page_host="paper.com")
     text = container.text_content()
     assert "Where am I going to put it" in text and "Ferries cancelled" not in text
+
+
+# ---------------------------------------------------------------- the site talking to its reader
+def test_reader_prompts_go_wherever_they_stand_and_sentences_about_apps_stay():
+    prompts = [
+        "Like this story? Share it with a friend!",
+        "Follow TechRadar on Google News and add us as a preferred source to get our expert news.",
+        "Hat Ihnen dieser Artikel gefallen? Dann unterstützen Sie uns bitte mit einer Spende.",
+        "Die Zeitung auch bei Social Media – ob WhatsApp, Instagram oder Facebook.",
+        "Cek berita dan artikel yg lain di Google News dan ikuti WhatsApp channel kami",
+        "Get Motor Cycle Monthly delivered through your letterbox every month. 12 issues for £11.99.",
+    ]
+    log = BlockLog()
+    assert drop_captions([LONG, *prompts, LONG], log) == [LONG, LONG]
+    assert {r.label for r in log.records()} == {"other"}
+    story = [LONG, "The ministry said it would follow the advice of the commission on Monday.",
+             "Users share photos with friends in the app, which has 40 million users."]
+    assert drop_captions(story, BlockLog()) == story
+
+
+def test_reader_prompt_in_the_middle_of_a_page_goes():
+    result = body_of(f"<article><h1>Council passes budget</h1><p>{LONG}</p>"
+                     "<p>Aktuelle Nachrichten aufs Handy? Hier geht es zur neuen Zeitungs-News-App.</p>"
+                     f"<p>{LONG} Again.</p></article>")
+    assert result.paragraphs == [LONG, LONG + " Again."]
+
+
+def test_gallery_slide_counters_go():
+    log = BlockLog()
+    assert drop_captions([LONG, "Image 1 of 5", "Bild 2 von 10", LONG], log) == [LONG, LONG]
+    assert {r.label for r in log.records()} == {"caption"}
+    assert drop_captions([LONG, "Image 1 of 5 shows the harbour at dawn."], BlockLog())[1:] == [
+        "Image 1 of 5 shows the harbour at dawn."]
+
+
+def test_closing_editor_notes_go():
+    for note in ("First published in The Conversation.", "Dieser Artikel ist zuerst bei \"Capital\" erschienen.",
+                 "This is a breaking news story - more to follow", "Mit Agenturmaterial.", "mit dpa"):
+        assert trim_edges([LONG, note], None, None, BlockLog()) == [LONG], note
+    # the words inside a sentence are no such note
+    inside = "The report was first published in 2019 and is cited in the budget."
+    assert trim_edges([LONG, inside], None, None, BlockLog()) == [LONG, inside]
+
+
+def test_closing_comment_rules_go_and_a_sentence_about_comments_stays():
+    rules = ("Bitte achten Sie darauf, dass Ihre Kommentare themenbezogen sind. Beleidigungen "
+             "werden nicht toleriert und entfernt.")
+    rules_pt = ("ATENÇÃO: Comentários com textos ininteligíveis ou que faltem com respeito ao "
+                "usuário não serão aprovados pelo moderador.")
+    for text in (rules, rules_pt):
+        log = BlockLog()
+        assert trim_edges([LONG, text], None, None, log) == [LONG]
+        assert log.records()[0].label == "comments"
+    news = ("Los borradores recogen los comentarios que hicieron las víctimas en 2021. Los tres "
+            "documentos, aún no aprobados, se conocerán en mayo.")
+    assert trim_edges([LONG, news], None, None, BlockLog()) == [LONG, news]
+
+
+def test_paywall_notice_with_a_decimal_share_cuts_the_rest():
+    notice = "Il vous reste 57.09% de cet article à lire. La suite est réservée aux abonnés."
+    assert cut_at_paywall([LONG, LONG, notice, "Déjà abonné ? Se connecter"], BlockLog()) == [LONG, LONG]

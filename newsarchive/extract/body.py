@@ -27,7 +27,8 @@ from .tables import (
     SHARE_TAIL_PATTERN, CONTRIBUTOR_PATTERN, META_LINE_PATTERN,
     TIME_PATTERN, CONTACT_PATTERN, CREDIT_PATTERN, HEADING_TAGS, LISTING_TYPES, TRAILER_PATTERN,
     POINTER_LINE_PATTERN, COMMENT_PROMPT_PATTERN, NEWSROOM_ROLE_PATTERN, COPULA_PATTERN,
-    READ_MORE_TAIL_PATTERN, PAYWALL_NOTICE_PATTERN, PAYWALL_NOTICE_MAX_LEN,
+    READ_MORE_TAIL_PATTERN, PAYWALL_NOTICE_PATTERN, PAYWALL_NOTICE_MAX_LEN, READER_PROMPT_PATTERN,
+    GALLERY_COUNTER_PATTERN, COMMENT_POLICY_PATTERN,
 )
 from .text import clean_space, normalize_phrase, paragraphs_of, text_of, text_weight, tokens
 
@@ -70,6 +71,10 @@ CREDIT_TAIL_LEN = 120
 SIGNATURE_MAX_LEN = 60
 #: Longest paragraph (characters) that may be a newsletter sign-up prompt.
 NEWSLETTER_PROMPT_MAX_LEN = 200
+#: Longest paragraph (characters) that may be a call to the reader ("Follow us on ...").
+READER_PROMPT_MAX_LEN = 200
+#: Longest closing paragraph (characters) that may be the rules of the comment section.
+COMMENT_POLICY_MAX_LEN = 1200
 #: Longest paragraph (characters) that may be a one-line promo ("Related post: ...").
 PROMO_MAX_LEN = 100
 #: Longest paragraph (characters) that may be a caption.
@@ -626,6 +631,9 @@ def trim_edges(paragraphs: list[str], headline_key, structured, record,
                 and COMMENT_PROMPT_PATTERN.search(text, 0, COMMENT_PROMPT_MAX_START):
             # a paragraph that is a call to comment; a closing thought that ends in one stays
             label = "comments"
+        if label is None and len(text) <= COMMENT_POLICY_MAX_LEN and COMMENT_POLICY_PATTERN.match(text):
+            # the rules of the comment section under the text
+            label = "comments"
         if site_key and normalize_phrase(text) == site_key:
             label = "byline"
         if label is None and AGENCY_SIGN_OFF.match(text):
@@ -722,8 +730,9 @@ def drop_captions(paragraphs: list[str], record) -> list[str]:
         if len(text) <= CAPTION_MAX_LEN and (CAPTION_TAIL_PATTERN.search(text[-CREDIT_TAIL_LEN:])
                                              or INLINE_CREDIT_PATTERN.search(text)):
             record.add(Boilerplate(label="caption", heading=None, text=text), 1 << 30)
-        elif len(text) <= CREDIT_LINE_MAX_LEN and CREDIT_PATTERN.match(text):
-            # "Foto: ...", "Crédits photos : ..." standing between paragraphs
+        elif len(text) <= CREDIT_LINE_MAX_LEN and (CREDIT_PATTERN.match(text)
+                                                   or GALLERY_COUNTER_PATTERN.match(text)):
+            # "Foto: ...", "Crédits photos : ...", "Image 2 of 5" standing between paragraphs
             record.add(Boilerplate(label="caption", heading=None, text=text), 1 << 30)
         elif len(text) <= CAPTION_MAX_LEN and CONSENT_PATTERN.match(text):
             record.add(Boilerplate(label="other", heading=None, text=text), 1 << 30)
@@ -738,6 +747,10 @@ def drop_captions(paragraphs: list[str], record) -> list[str]:
         elif len(text) <= NEWSLETTER_PROMPT_MAX_LEN and NEWSLETTER_PROMPT_HINT.search(text.lower()) \
                 and NEWSLETTER_PROMPT_PATTERN.search(text):
             record.add(Boilerplate(label="newsletter", heading=None, text=text), 1 << 30)
+        elif len(text) <= READER_PROMPT_MAX_LEN and READER_PROMPT_PATTERN.search(text):
+            # "Like this story? Share it with a friend!", "Follow us on Google News": the site
+            # talking to its reader, wherever it stands
+            record.add(Boilerplate(label="other", heading=None, text=text), 1 << 30)
         elif len(text) <= PROMO_MAX_LEN and promo_label(text, 0.0) == "related":
             # "Related post: ..." lines inside the body that no block element held
             record.add(Boilerplate(label="related", heading=None, text=text), 1 << 30)

@@ -510,7 +510,7 @@ PAYWALL_NOTICE_PATTERN = re.compile(
     r"dieser (?:artikel|beitrag|inhalt) ist (?:nur |exklusiv )?für (?:abonnenten|abonnentinnen|abonnent\*innen|abonnierende|plus-abonnenten|mitglieder)|"
     r"(?:jetzt )?weiterlesen mit \w+|lesen sie (?:jetzt )?(?:weiter )?mit \w+ ?(?:plus|\+)|"
     r"cet article est réservé aux (?:abonnés|abonnes)|la suite (?:de cet article )?est réservée aux abonnés|"
-    r"il vous reste \d+ ?% de cet article à lire|"
+    r"il vous reste \d+(?:[.,]\d+)? ?% de cet article à lire|"
     r"este (?:artículo|contenido) es (?:exclusivo )?para (?:suscriptores|socios)|"
     r"contenido exclusivo para (?:suscriptores|socios)|"
     r"questo articolo è riservato agli abbonati|"
@@ -555,7 +555,51 @@ TRAILER_PATTERN = re.compile(
     r"abgelegt unter\b|veröffentlicht am\b|publié le\b|publicado el\b|"
     r"(?:permalink|short ?link|short url|kurz-?url|kurzlink|trackback(?: ?url)?)\s*:|"
     # a blog or forum engine's credit line ("Powered by WordPress", "Powered by Discuz!")
-    r"powered by\b.{0,80}$)", re.I)
+    r"powered by\b.{0,80}$|"
+    # where the text first appeared, the notice of a story still being written, the agencies
+    # whose copy it uses: notes of the editors under the text, not the text
+    r"first (?:published|appeared) (?:in|on|at|by)\b|originally (?:published|appeared) (?:in|on|at|by)\b|"
+    r"(?:dieser|der) (?:artikel|beitrag|text) (?:ist|erschien) zuerst|(?:zuerst|erstmals) erschienen\b|"
+    r"cet article a (?:d'abord|initialement|été initialement) (?:été )?publié|"
+    r"este art[ií]culo (?:fue publicado|se public[oó]) originalmente|"
+    r"this is a (?:breaking|developing)\b|this (?:story|article) is (?:developing|breaking|being updated)\b|"
+    r"more to follow\b|mit agenturmaterial\b|mit material (?:von|der|aus)\b|"
+    r"\(?mit (?:dpa|afp|reuters|ap|kna|epd|sid|apa|dts|agenturen)\b)", re.I)
+
+#: A call to the reader in the body's own words: share or follow the site, support it with a
+#: donation, get its app, send it feedback ("Like this story? Share it with a friend!",
+#: "Follow TechRadar on Google News", "Hat Ihnen dieser Artikel gefallen? Dann unterstützen Sie
+#: uns"). Such a line addresses the reader about the site, never about the story.
+READER_PROMPT_PATTERN = re.compile(
+    r"\bshare (?:it|this(?: \w+)?) with (?:a|your) friends?\b|"
+    r"\b(?:like|liked|enjoy|enjoyed) this (?:story|article|post)\?|"
+    r"\bif you (?:enjoyed|liked) this (?:article|story|post)\b|"
+    r"^follow [\w'’ .&-]{1,40} on (?:google news|twitter|x|facebook|instagram|whatsapp|telegram|"
+    r"linkedin|threads|bluesky)\b|\badd us as a preferred source\b|"
+    r"\bhat (?:ihnen|dir|euch) (?:dieser|der|unser) (?:artikel|beitrag|text) gefallen\b|"
+    r"\b(?:unterstützen sie|unterstütze|unterstützt) (?:uns|\w+) (?:bitte )?(?:bereits |schon )?mit\b|"
+    r"\bjede (?:kleine )?spende hilft\b|\bihre meinung ist uns wichtig\b|"
+    r"\bauch (?:bei|auf|in den) social media\b|\bnews-?app\b|"
+    r"\b(?:für|for) (?:android|ios) (?:und|and) (?:ios|android)\b|"
+    r"\bcek berita\b.{0,60}\bgoogle news\b|\bikuti\b.{0,40}\b(?:whatsapp channel|saluran whatsapp|google news)\b|"
+    r"\btell us what you think\b|\bdelivered (?:through your letterbox|to your (?:door|home))\b|"
+    r"\b\d+ issues for\b|\bhier können sie unsere .{0,30}podcasts? hören\b|^how to listen to\b",
+    re.I)
+
+#: A gallery's slide counter standing as a line ("Image 1 of 5", "Bild 3 von 10").
+GALLERY_COUNTER_PATTERN = re.compile(
+    r"^(?:image|photo|picture|slide|bild|foto|imagen|immagine|image n°)\s*\d+\s*"
+    r"(?:of|von|de|di|/|sur|из|van|av|af|z)\s*\d+$", re.I)
+
+#: The rules of a site's comment section, closing the text ("Bitte achten Sie darauf, dass Ihre
+#: Kommentare themenbezogen sind ...", "Comentários com textos ininteligíveis ... não serão
+#: aprovados pelo moderador"): the reader's comments (or comments as the line's first words),
+#: then the moderator's verdict.
+COMMENT_POLICY_PATTERN = re.compile(
+    r"^\W*(?:(?:\w+\W+){0,8}?(?:ihre?|deine?|eure?|euer|your|vos|votre|tus?|seus?|sus?)\W+|(?:\w+\W+)?)"
+    r"(?:kommentare?|comments?|comentários|comentarios|commentaires?|commenti)\b"
+    r".{0,600}?\b(?:moderat\w*|freigeschaltet|freigegeben|approved|aprovados|aprobados|toleriert|"
+    r"tolerated|tolérés|tolerados)\b", re.I | re.S)
 
 #: A breadcrumb trail standing as a line ("Forum » Research » The post's title").
 BREADCRUMB_PATTERN = re.compile(r"^[^»›>\n]{1,60}(?:\s[»›>]\s[^»›>\n]{1,80}){2,}(?<![.!。！])$")
