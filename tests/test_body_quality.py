@@ -519,3 +519,21 @@ def test_closing_comment_rules_go_and_a_sentence_about_comments_stays():
 def test_paywall_notice_with_a_decimal_share_cuts_the_rest():
     notice = "Il vous reste 57.09% de cet article à lire. La suite est réservée aux abonnés."
     assert cut_at_paywall([LONG, LONG, notice, "Déjà abonné ? Se connecter"], BlockLog()) == [LONG, LONG]
+
+
+def test_read_also_lines_and_headings_in_more_languages():
+    from newsarchive.extract.boilerplate import promo_label
+    for line in ("FUNDA OLUNYE UDABA LAPHA | Kuboshwe abahlanu besolwa ngokugwaza umfundi",
+                 "यह भी पढ़ें: दिल्ली में बारिश से जलभराव", "Xem thêm: Giá vàng hôm nay tăng mạnh",
+                 "Przeczytaj też: Rząd przyjął projekt budżetu"):
+        assert promo_label(line, 0.8) == "related", line
+    for heading in ("Passend zum Artikel", "Tin liên quan", "Povezane vijesti", "Saiba mais"):
+        assert heading_label(heading, exact=True) == "related", heading
+    # a sentence that opens with the same word is no promo
+    assert promo_label("Xemthêm is a word we made up for the test and it is prose.", 0.0) is None
+    tree = html(f"<div id='c'><p>{LONG}</p><p><strong>FUNDA OLUNYE UDABA LAPHA | "
+                "<a href='/other-story'>Kuboshwe abahlanu besolwa</a></strong></p>"
+                f"<p>{LONG} Two.</p></div>")
+    container = tree.get_element_by_id("c")
+    separate_boilerplate([container], text_stats(container), BlockLog(), page_host="paper.com")
+    assert "Kuboshwe" not in container.text_content()
