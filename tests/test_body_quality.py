@@ -537,3 +537,15 @@ def test_read_also_lines_and_headings_in_more_languages():
     container = tree.get_element_by_id("c")
     separate_boilerplate([container], text_stats(container), BlockLog(), page_host="paper.com")
     assert "Kuboshwe" not in container.text_content()
+
+
+def test_chinese_source_lines_bylines_and_signatures_with_an_e_mail():
+    log = BlockLog()
+    assert drop_captions([LONG, "来源：新华网", "文章来源：千龙网", LONG], log) == [LONG, LONG]
+    assert edge_label("本报记者 王燕平 方云凤", None, None) == "byline"
+    assert edge_label("本报记者罗科苏盈发自北京", None, None) == "byline"
+    # a sentence that opens with "our reporter" is the text
+    assert edge_label("本报记者日前从市教育局获悉，今年秋季将新增学位三千个。", None, None) is None
+    assert trim_edges([LONG, "신현주 기자 spicy@hankookilbo.com"], None, None, BlockLog()) == [LONG]
+    plea = "Please do not file a public issue; instead send your report privately to security@docker.com."
+    assert trim_edges([LONG, plea], None, None, BlockLog()) == [LONG, plea]

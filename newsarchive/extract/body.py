@@ -28,7 +28,7 @@ from .tables import (
     TIME_PATTERN, CONTACT_PATTERN, CREDIT_PATTERN, HEADING_TAGS, LISTING_TYPES, TRAILER_PATTERN,
     POINTER_LINE_PATTERN, COMMENT_PROMPT_PATTERN, NEWSROOM_ROLE_PATTERN, COPULA_PATTERN,
     READ_MORE_TAIL_PATTERN, PAYWALL_NOTICE_PATTERN, PAYWALL_NOTICE_MAX_LEN, READER_PROMPT_PATTERN,
-    GALLERY_COUNTER_PATTERN, COMMENT_POLICY_PATTERN,
+    GALLERY_COUNTER_PATTERN, COMMENT_POLICY_PATTERN, CJK_BYLINE_PATTERN, SIGNATURE_EMAIL_PATTERN,
 )
 from .text import clean_space, normalize_phrase, paragraphs_of, text_of, text_weight, tokens
 
@@ -69,6 +69,8 @@ LEAD_MAX_LEVELS = 3
 CREDIT_TAIL_LEN = 120
 #: Longest line (characters) of an author's signature (name, role) above a contact line.
 SIGNATURE_MAX_LEN = 60
+#: Most words of a closing signature that ends in an e-mail address.
+SIGNATURE_EMAIL_MAX_WORDS = 6
 #: Longest paragraph (characters) that may be a newsletter sign-up prompt.
 NEWSLETTER_PROMPT_MAX_LEN = 200
 #: Longest paragraph (characters) that may be a call to the reader ("Follow us on ...").
@@ -547,6 +549,8 @@ def edge_label(text: str, headline_key: str | None, site_key: str | None,
         return None
     if BYLINE_PATTERN.match(text) and len(text.split()) <= 12:
         return "byline"
+    if CJK_BYLINE_PATTERN.match(text):
+        return "byline"
     if META_LINE_PATTERN.search(text):
         return "byline"
     if CREDIT_PATTERN.match(text) or CAPTION_TAIL_PATTERN.search(text):
@@ -635,6 +639,10 @@ def trim_edges(paragraphs: list[str], headline_key, structured, record,
             # the rules of the comment section under the text
             label = "comments"
         if site_key and normalize_phrase(text) == site_key:
+            label = "byline"
+        if label is None and len(text) <= SIGNATURE_MAX_LEN + 20 \
+                and len(text.split()) <= SIGNATURE_EMAIL_MAX_WORDS and SIGNATURE_EMAIL_PATTERN.search(text):
+            # a name (and role) closed by an e-mail address: the author's signature
             label = "byline"
         if label is None and AGENCY_SIGN_OFF.match(text):
             # an agency's or editor's initials closing the text ("RIRM", "(dpa)", "AFP/jm")

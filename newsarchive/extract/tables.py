@@ -453,8 +453,8 @@ CHROME_PARAGRAPHS = {
 #: paragraphs at the edges of the body).
 CREDIT_PATTERN = re.compile(
     r"^(?:(?:photo|image|picture|foto|bild|video|graphic|illustration|source|quelle|фото|снимок|"
-    r"иллюстрация|источник|写真|图片|图|사진|출처)s?"
-    r"(?:\s+(?:credit|courtesy))?\s*[:/©]|©|\(c\)\s|copyright\b|getty images$|afp$|"
+    r"иллюстрация|источник|写真|图片|图|사진|출처|(?:文章|新闻|新聞|稿件)?来源|(?:文章|新聞)?來源)s?"
+    r"(?:\s+(?:credit|courtesy))?\s*[:/©：]|©|\(c\)\s|copyright\b|getty images$|afp$|"
     r"reuters$|ap photo|dpa$|epa$|imago\b|shutterstock\b|cr[ée]dits?\s+(?:photos?|images?)\s*:|"
     r"(?:beitrags|titel|vorschau|artikel)bild\s*:|bildquelle\s*:|fotos?\s+und\s+text\s*:|"
     r"(?:vergrößern|enlarge|agrandir|ingrandisci|ampliar)\s+\S)", re.I)
@@ -462,6 +462,15 @@ CREDIT_PATTERN = re.compile(
 BYLINE_PATTERN = re.compile(
     r"^(?:by|von|par|por|di|door|av|af|przez|autor|author|written by|reporting by|text:|"
     r"text von|от|文/|记者|記者|기자)(?:\s+\S|\s*$)", re.I)
+
+#: A Chinese paper's byline line: "本报记者 王燕平 方云凤", "本报记者罗科苏盈发自北京" (our reporter
+#: X, reporting from Y); a sentence that opens with the same words runs on past a comma.
+CJK_BYLINE_PATTERN = re.compile(
+    r"^(?:本报|本報)(?:特约)?(?:记者|記者|实习生|實習生|通讯员|通訊員)[^，。,.!?！？：:]{1,30}$")
+
+#: A closing signature that ends in the author's e-mail ("구현모 기자 ninek@hankookilbo.com",
+#: "Jane Doe, jane@paper.com").
+SIGNATURE_EMAIL_PATTERN = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+\W{0,3}$")
 
 #: A short line at the body's start that is the article's meta data (date, author, category).
 META_LINE_PATTERN = re.compile(
