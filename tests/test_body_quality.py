@@ -549,3 +549,14 @@ def test_chinese_source_lines_bylines_and_signatures_with_an_e_mail():
     assert trim_edges([LONG, "신현주 기자 spicy@hankookilbo.com"], None, None, BlockLog()) == [LONG]
     plea = "Please do not file a public issue; instead send your report privately to security@docker.com."
     assert trim_edges([LONG, plea], None, None, BlockLog()) == [LONG, plea]
+
+
+def test_a_teaser_inside_a_sites_own_elements_goes():
+    tree = html(f"<div id='c'><p>{LONG}</p><p>{LONG} Two.</p><teaserparagraph><teaser class='media'>"
+                "<div><p class='tag'><a href='/b2b'>B2B</a></p><a class='title' href='/b2b/waymo'>"
+                "<h2>Waymo asks carmakers for money</h2></a><a href='/b2b/waymo'><p>The firm seeks "
+                "investors for its cars.</p></a></div></teaser></teaserparagraph><p>{LONG} Three.</p></div>")
+    container = tree.get_element_by_id("c")
+    separate_boilerplate([container], text_stats(container), BlockLog(), page_host="paper.com")
+    text = container.text_content()
+    assert "Waymo" not in text and "Three." in text

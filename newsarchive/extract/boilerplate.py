@@ -15,7 +15,7 @@ from ..article import Boilerplate
 from .dom import holds_blocks
 from .prune import class_tokens, remove_element
 from .tables import (
-    BLOCK_TAGS, BOILERPLATE_HEADINGS, CHROME_PARAGRAPHS, HEADING_TAGS, PROMO_PREFIXES,
+    BLOCK_TAGS, BOILERPLATE_HEADINGS, CHROME_PARAGRAPHS, HEADING_TAGS, INLINE_TAGS, PROMO_PREFIXES,
     PROMO_PROSE_OPENINGS, READ_MORE_LINKS,
 )
 from .text import clean_space, normalize_phrase, paragraphs_of, text_of
@@ -435,7 +435,10 @@ def separate_boilerplate(elements: list, stats, record, *, headline_key: str | N
                 continue
             blocks_inside = holds_blocks(el)
             if tag not in BLOCK_TAGS and not blocks_inside:
-                # an inline element with no blocks inside has nothing to separate
+                # an inline element with no blocks inside has nothing to separate; a site's own
+                # element (<teaserparagraph><teaser><div>...) may hold them further down
+                if tag not in INLINE_TAGS and len(el):
+                    stack.extend(el[::-1])
                 continue
             leaf = not blocks_inside and tag in BLOCK_TAGS  # is_leaf_block(el)
             links = stats.link_count.get(el, 0)

@@ -39,6 +39,15 @@ BLOCK_TAGS = frozenset({
 
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
+#: HTML's phrasing (inline) elements. An element of neither kind is a site's own tag
+#: (<teaser>, <article-body>, <picimage>), which may wrap blocks several levels down.
+INLINE_TAGS = frozenset({
+    "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "del", "dfn",
+    "em", "font", "i", "img", "ins", "kbd", "label", "mark", "nobr", "q", "rp", "rt", "ruby", "s",
+    "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
+    "picture", "meter", "progress",
+})
+
 #: Elements whose text counts as one paragraph when scoring containers.
 PARAGRAPH_TAGS = frozenset({"p", "pre", "td", "blockquote", "dd", "li"})
 
