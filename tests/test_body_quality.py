@@ -560,3 +560,17 @@ def test_a_teaser_inside_a_sites_own_elements_goes():
     separate_boilerplate([container], text_stats(container), BlockLog(), page_host="paper.com")
     text = container.text_content()
     assert "Waymo" not in text and "Three." in text
+
+
+def test_numbered_figure_captions_video_descriptions_and_player_chrome_go():
+    video = ("Nach dem Angriff wurden in Brüssel schärfere Sanktionen beschlossen. 18.04.2024 | 0:21 min")
+    log = BlockLog()
+    kept = drop_captions([LONG, "Abbildung 4: klassische Schwachschicht.", "Fig. 2. The model", video, LONG], log)
+    assert kept == [LONG, LONG]
+    assert {r.label for r in log.records()} == {"caption"}
+    # a table's title names the data under it and stays; so does prose that mentions a figure
+    keep = [LONG, "Table 6-1. Example symptoms and causes", "Figure skating returns to the arena in May."]
+    assert drop_captions(keep, BlockLog()) == keep
+    result = body_of(f"<article><h1>Council passes budget</h1><p>{LONG}</p><p>Embed</p>"
+                     f"<p>Player wird geladen</p><p>{LONG} Again.</p></article>")
+    assert result.paragraphs == [LONG, LONG + " Again."]

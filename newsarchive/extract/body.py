@@ -28,7 +28,7 @@ from .tables import (
     TIME_PATTERN, CONTACT_PATTERN, CREDIT_PATTERN, HEADING_TAGS, LISTING_TYPES, TRAILER_PATTERN,
     POINTER_LINE_PATTERN, COMMENT_PROMPT_PATTERN, NEWSROOM_ROLE_PATTERN, COPULA_PATTERN,
     READ_MORE_TAIL_PATTERN, PAYWALL_NOTICE_PATTERN, PAYWALL_NOTICE_MAX_LEN, READER_PROMPT_PATTERN,
-    GALLERY_COUNTER_PATTERN, COMMENT_POLICY_PATTERN, CJK_BYLINE_PATTERN, SIGNATURE_EMAIL_PATTERN,
+    GALLERY_COUNTER_PATTERN, COMMENT_POLICY_PATTERN, FIGURE_CAPTION_PATTERN, CJK_BYLINE_PATTERN, SIGNATURE_EMAIL_PATTERN,
 )
 from .text import clean_space, normalize_phrase, paragraphs_of, text_of, text_weight, tokens
 
@@ -736,7 +736,8 @@ def drop_captions(paragraphs: list[str], record) -> list[str]:
     kept = []
     for text in paragraphs:
         if len(text) <= CAPTION_MAX_LEN and (CAPTION_TAIL_PATTERN.search(text[-CREDIT_TAIL_LEN:])
-                                             or INLINE_CREDIT_PATTERN.search(text)):
+                                             or INLINE_CREDIT_PATTERN.search(text)
+                                             or FIGURE_CAPTION_PATTERN.search(text)):
             record.add(Boilerplate(label="caption", heading=None, text=text), 1 << 30)
         elif len(text) <= CREDIT_LINE_MAX_LEN and (CREDIT_PATTERN.match(text)
                                                    or GALLERY_COUNTER_PATTERN.match(text)):

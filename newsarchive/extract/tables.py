@@ -456,6 +456,8 @@ CHROME_PARAGRAPHS = {
     "thank you for your support": "other", "danke für ihre unterstützung": "other",
     "print recipe": "share", "rezept drucken": "share", "jump to recipe": "navigation",
     "listen to this article": "other", "artikel anhören": "other", "écouter cet article": "other",
+    "embed": "other", "player wird geladen": "other", "video wird geladen": "other",
+    "loading player": "other", "loading video": "other", "video is loading": "other",
 }
 
 #: Patterns of short lines that are credits, bylines or sharing prompts (checked on short
@@ -633,6 +635,12 @@ READER_PROMPT_PATTERN = re.compile(
     r"\btell us what you think\b|\bdelivered (?:through your letterbox|to your (?:door|home))\b|"
     r"\b\d+ issues for\b|\bhier können sie unsere .{0,30}podcasts? hören\b|^how to listen to\b",
     re.I)
+
+#: A figure's caption, numbered ("Abbildung 4: Eine Schwachschicht", "Fig. 2. The model"), and
+#: a video's description closed by its date and running time ("... 18.04.2024 | 0:21 min").
+FIGURE_CAPTION_PATTERN = re.compile(
+    r"^(?:abbildung|abb\.|figure|fig\.|figura|grafik|grafico|gráfico)\s*\d{1,3}[a-z]?\s*[:.|–-]\s*\S|"
+    r"\|\s*\d{1,2}:\d{2}\s*min\.?$", re.I)
 
 #: A gallery's slide counter standing as a line ("Image 1 of 5", "Bild 3 von 10").
 GALLERY_COUNTER_PATTERN = re.compile(
