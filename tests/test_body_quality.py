@@ -574,3 +574,18 @@ def test_numbered_figure_captions_video_descriptions_and_player_chrome_go():
     result = body_of(f"<article><h1>Council passes budget</h1><p>{LONG}</p><p>Embed</p>"
                      f"<p>Player wird geladen</p><p>{LONG} Again.</p></article>")
     assert result.paragraphs == [LONG, LONG + " Again."]
+
+
+def test_a_linked_headline_card_with_its_date_goes_after_the_text_began():
+    card = ("<div class='card'><a href='/other-story'><h3>Villas of the accused look for new owners"
+            "</h3></a><span><time>23. 12. 2024 13:31</time></span></div>")
+    tree = html(f"<div id='c'><p>{LONG}</p><p>{LONG} Two.</p>{card}<p>{LONG} Three.</p></div>")
+    container = tree.get_element_by_id("c")
+    separate_boilerplate([container], text_stats(container), BlockLog(), page_host="paper.com")
+    text = container.text_content()
+    assert "Villas" not in text and "Three." in text
+    # the same card before any text may be the article's own video or header: it stays
+    tree = html(f"<div id='c'>{card}<p>{LONG}</p></div>")
+    container = tree.get_element_by_id("c")
+    separate_boilerplate([container], text_stats(container), BlockLog(), page_host="paper.com")
+    assert "Villas" in container.text_content()

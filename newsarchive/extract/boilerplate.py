@@ -34,6 +34,8 @@ TEASER_TITLE_MIN_LEN = 15
 TEASER_MIN_TEXT_BEFORE = 200
 #: Share of a block's text inside its one link for it to be a teaser card.
 TEASER_LINK_DENSITY = 0.8
+#: Most text (characters) beside a linked headline that is still the card's date or kicker.
+TEASER_META_MAX_LEN = 40
 #: A paragraph longer than this (characters) with less than this share of link text is running
 #: text that ends the block a boilerplate heading heads.
 PROSE_PARAGRAPH_LEN = 200
@@ -327,6 +329,13 @@ def is_teaser_card(el, stats, container=None, offset: int = 0) -> bool:
     if count == 1 and stats.link_density(el) >= TEASER_LINK_DENSITY:
         link = next(el.iter("a"), None)
         return link is not None and next(link.iter(*HEADING_TAGS), None) is not None
+    if count == 1 and container is not None \
+            and stats.text_len(el) - stats.links.get(el, 0) <= TEASER_META_MAX_LEN:
+        # a linked headline with its date or kicker beside it ("<a><h3>Title</h3></a>
+        # <time>23. 12. 2024</time>"), once the text has begun
+        link = next(el.iter("a"), None)
+        return link is not None and next(link.iter(*HEADING_TAGS), None) is not None \
+            and offset + text_before(el, container) >= TEASER_MIN_TEXT_BEFORE
     if not (1 <= count <= TEASER_MAX_LINKS and stats.text_len(el) <= TEASER_MAX_LEN) \
             or container is None or is_leaf_block(el):
         return False
