@@ -589,3 +589,14 @@ def test_a_linked_headline_card_with_its_date_goes_after_the_text_began():
     container = tree.get_element_by_id("c")
     separate_boilerplate([container], text_stats(container), BlockLog(), page_host="paper.com")
     assert "Villas" in container.text_content()
+
+
+def test_a_paragraph_hidden_only_from_screen_readers_is_text():
+    from newsarchive.extract.prune import is_hidden
+    rest = "<p class='paywall' aria-hidden='true'>" + LONG + " The rest of the story.</p>"
+    result = body_of(f"<article><h1>Council passes budget</h1><p>{LONG}</p>{rest}</article>")
+    assert result.paragraphs == [LONG, LONG + " The rest of the story."]
+    assert not is_hidden(frag(rest))
+    # an icon or a short decorative copy stays hidden, and so does prose hidden by style
+    assert is_hidden(frag("<span aria-hidden='true'>›</span>"))
+    assert is_hidden(frag(f"<p style='display:none'>{LONG}</p>"))
