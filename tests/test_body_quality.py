@@ -600,3 +600,15 @@ def test_a_paragraph_hidden_only_from_screen_readers_is_text():
     # an icon or a short decorative copy stays hidden, and so does prose hidden by style
     assert is_hidden(frag("<span aria-hidden='true'>›</span>"))
     assert is_hidden(frag(f"<p style='display:none'>{LONG}</p>"))
+
+
+def test_a_paragraph_interrupted_by_a_trending_box_keeps_its_text():
+    box = ("<section class='box'><h2>Trending</h2>"
+           + "".join(f"<article><a href='/s{i}'><h3>Another story number {i} here about the city</h3></a></article>"
+                     for i in range(6)) + "</section>")
+    tree = html(f"<div id='c'><p>{LONG}</p><p>{LONG} One.</p><p>{LONG} Two.</p><p>{LONG} Quote. {box}</p>"
+                f"<p>{LONG} Three.</p><p>{LONG} Four.</p></div>")
+    container = tree.get_element_by_id("c")
+    separate_boilerplate([container], text_stats(container), BlockLog(), page_host="paper.com")
+    text = container.text_content()
+    assert "Quote." in text and "Another story" not in text and "Trending" not in text

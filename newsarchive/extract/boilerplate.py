@@ -315,8 +315,9 @@ def is_linked_prose(el, stats) -> bool:
     """A paragraph of sentences that carry their sources as links ("Trump imposed tariffs in
     2018, <a>prompting Mexico to retaliate</a>"): more running text outside its links than a
     list's separators and labels ("Listen: <a> Download: <a>") ever hold."""
-    return el.tag == "p" and stats.text_len(el) - stats.links.get(el, 0) >= LINKED_PROSE_MIN_LEN \
-        and is_leaf_block(el)
+    # a paragraph that wraps a block (a "Trending" box set inside the <p> it interrupts) is
+    # still prose: its blocks are judged one by one
+    return el.tag == "p" and stats.text_len(el) - stats.links.get(el, 0) >= LINKED_PROSE_MIN_LEN
 
 
 def is_teaser_card(el, stats, container=None, offset: int = 0) -> bool:
