@@ -612,3 +612,19 @@ def test_a_paragraph_interrupted_by_a_trending_box_keeps_its_text():
     separate_boilerplate([container], text_stats(container), BlockLog(), page_host="paper.com")
     text = container.text_content()
     assert "Quote." in text and "Another story" not in text and "Trending" not in text
+
+
+def test_a_part_of_the_article_that_opens_with_its_table_of_contents_is_merged():
+    from newsarchive.extract.score import merge_siblings, outward_link_density, score_candidates
+    toc = "<div class='toc'><strong>In this article:</strong>" + "".join(
+        f"<a href='#q{i}'>Question number {i} about the virus?</a><br>" for i in range(8)) + "</div>"
+    parts = [f"<div class='row'><div class='col'><p>{LONG} Part {i}.</p><p>{LONG}</p></div></div>"
+             for i in range(3)]
+    middle = f"<div class='row'><div class='col'><p>{LONG} Opening.</p>{toc}<h3 id='q0'>Symptoms?</h3></div></div>"
+    tree = html(f"<article>{parts[0]}{middle}{parts[1]}{parts[2]}</article>")
+    body = tree.find("body")
+    stats = text_stats(body)
+    middle_el = body.find("article")[1]
+    assert stats.link_density(middle_el) >= 0.3 and outward_link_density(middle_el, stats) < 0.3
+    chosen = merge_siblings(body.find("article")[0], score_candidates(body, stats), stats)
+    assert middle_el in chosen

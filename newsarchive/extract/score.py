@@ -233,7 +233,7 @@ def merge_siblings(top, scores: dict, stats: TextStats) -> list:
             chosen.append(sib)
             continue
         if top_classes and sib.get("class") == top_classes and stats.text_len(sib) >= 100 \
-                and stats.link_density(sib) < 0.3 and scores.get(sib, 0) >= 0:
+                and outward_link_density(sib, stats) < 0.3 and scores.get(sib, 0) >= 0:
             # another part of the article in the same wrapper as the chosen one
             chosen.append(sib)
             continue
@@ -253,6 +253,17 @@ def merge_siblings(top, scores: dict, stats: TextStats) -> list:
     return cousins or chosen
 
 
+def outward_link_density(el, stats: TextStats) -> float:
+    """Link density counting only links to other pages: a part of the article that opens
+    with its table of contents ("#symptoms", "#cases") is not a list of links away."""
+    density = stats.link_density(el)
+    if density < 0.3:
+        return density
+    anchors = sum(stats.text_len(a) for a in el.iter("a") if (a.get("href") or "").startswith("#"))
+    total = stats.text_len(el)
+    return (stats.links.get(el, 0) - anchors) / total if total else 0.0
+
+
 def same_class_cousins(top, stats: TextStats, chosen_len: int | None = None) -> list:
     """The article cut into parts each wrapped alike ("panel > panel-collapse", a page
     builder's rows): when a wrapper of the top container, up to a few levels above it, shares
@@ -265,7 +276,7 @@ def same_class_cousins(top, stats: TextStats, chosen_len: int | None = None) -> 
         cls = wrapper.get("class")
         if cls:
             group = [sib for sib in wrapper.getparent() if sib.get("class") == cls
-                     and stats.text_len(sib) >= 100 and stats.link_density(sib) < 0.3]
+                     and stats.text_len(sib) >= 100 and outward_link_density(sib, stats) < 0.3]
             if len(group) >= 2 and sum(stats.text_len(g) for g in group) >= 1.5 * chosen_len:
                 return group
         wrapper = wrapper.getparent()
