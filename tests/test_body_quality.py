@@ -628,3 +628,26 @@ def test_a_part_of_the_article_that_opens_with_its_table_of_contents_is_merged()
     assert stats.link_density(middle_el) >= 0.3 and outward_link_density(middle_el, stats) < 0.3
     chosen = merge_siblings(body.find("article")[0], score_candidates(body, stats), stats)
     assert middle_el in chosen
+
+
+def test_page_builder_text_blocks_numbered_by_class_are_one_article():
+    from newsarchive.extract.score import (
+        best_candidate, class_key, class_weight, merge_siblings, score_candidates,
+    )
+    assert class_key(frag("<div class='elementor-element elementor-element-0cf1ec3 elementor-widget'>x</div>")) \
+        == "elementor-element elementor-widget"
+    assert class_key(frag("<div class='fb-col-12 mt-4 vc_custom_1671012345'>x</div>")) == "fb-col-12 mt-4"
+    # a page builder's text widget loses no points for its name; a sidebar widget still does
+    assert class_weight(frag("<div class='elementor-widget elementor-widget-text-editor'>x</div>")) == 0
+    assert class_weight(frag("<div class='widget sidebar'>x</div>")) < 0
+    blocks = "".join(
+        f"<div class='elementor-element elementor-element-{ident} elementor-widget elementor-widget-text-editor'>"
+        f"<div class='elementor-widget-container'><div class='elementor-text-editor'><p>{LONG} {ident}.</p>"
+        f"<p>{LONG}</p></div></div></div>" for ident in ("0cf1ec3", "0161dc5", "6499e95"))
+    tree = html(f"<div class='elementor-widget-wrap'>{blocks}</div>")
+    body = tree.find("body")
+    stats = text_stats(body)
+    scores = score_candidates(body, stats)
+    chosen = merge_siblings(best_candidate(scores), scores, stats)
+    text = " ".join(el.text_content() for el in chosen)
+    assert all(ident in text for ident in ("0cf1ec3", "0161dc5", "6499e95"))
