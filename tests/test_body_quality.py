@@ -651,3 +651,12 @@ def test_page_builder_text_blocks_numbered_by_class_are_one_article():
     chosen = merge_siblings(best_candidate(scores), scores, stats)
     text = " ".join(el.text_content() for el in chosen)
     assert all(ident in text for ident in ("0cf1ec3", "0161dc5", "6499e95"))
+
+
+def test_an_abstract_of_several_sentences_is_the_lead_and_a_one_line_dek_is_not():
+    abstract = ("With the project now started, a habitat network of national importance is being built "
+                "along the river. A budget of 17 million euros is planned until 2031. Today the agency "
+                "handed over the grant of 5.1 million euros for the first phase to the partners.")
+    assert is_lead(frag(f"<div class='field field--name-field-abstract'>{abstract}</div>"), "")
+    dek = "The river gets its meadows back, and the partners have the money for the first phase."
+    assert not is_lead(frag(f"<div class='abstract'>{dek}</div>"), "")

@@ -61,6 +61,8 @@ LEAD_MAX_LEN = 1200
 #: A lead is prose: closed like a sentence, or more than one sentence.
 SENTENCE_END = frozenset(".!?…\"”»“'。！？")
 SENTENCE_BREAK = re.compile(r"\w[.!?…][\"”»“']? +[\"„“«]?[A-ZÀ-ÖØ-ÞА-ЯΑ-Ω]")
+#: A block named a dek ("abstract", "summary") this long, of three sentences or more, is the lead.
+DEK_LEAD_MIN_LEN = 250
 #: The headline and the container must meet within this many levels above the headline.
 LEAD_MAX_STEPS = 6
 #: Without a headline element, the lead is looked for this many levels up from the container.
@@ -429,8 +431,11 @@ def is_lead(node, description: str) -> bool:
             tokens.update(class_tokens(el))
     if tokens & LEAD_TOKENS or "description" in (node.get("itemprop") or "").split():
         return True
-    if tokens & DEK_TOKENS or node.tag in HEADING_TAGS:
+    if node.tag in HEADING_TAGS:
         return False
+    if tokens & DEK_TOKENS:
+        # a dek is a line under the headline; an "abstract" of several sentences is the lead
+        return len(text) >= DEK_LEAD_MIN_LEN and len(SENTENCE_BREAK.findall(text)) >= 2
     return repeats_description(normalize_phrase(text), description)
 
 
