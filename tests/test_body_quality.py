@@ -660,3 +660,24 @@ def test_an_abstract_of_several_sentences_is_the_lead_and_a_one_line_dek_is_not(
     assert is_lead(frag(f"<div class='field field--name-field-abstract'>{abstract}</div>"), "")
     dek = "The river gets its meadows back, and the partners have the money for the first phase."
     assert not is_lead(frag(f"<div class='abstract'>{dek}</div>"), "")
+
+
+def test_closing_credits_sign_offs_captions_with_a_trailing_copyright_and_relative_times():
+    for closing in ("Redaktion: Marcus Bensmann, Elena Müller", "Faktencheck: Marcus Bensmann"):
+        assert trim_edges([LONG, closing], None, None, BlockLog()) == [LONG], closing
+    coverage = "Follow AP's full coverage of Brexit at https://apnews.com/Brexit"
+    assert drop_captions([LONG, coverage], BlockLog()) == [LONG]
+    assert trim_edges([LONG, LONG, "amw"], None, None, BlockLog()) == [LONG, LONG]
+    # a page of short lowercase words is not signed off line by line
+    assert trim_edges(["abc", "def", "ghi"], None, None, BlockLog()) == ["abc", "def", "ghi"]
+    sentence = "Redaktion: die Stadt hat entschieden, die Brücke zu sanieren."
+    assert trim_edges([LONG, sentence], None, None, BlockLog()) == [LONG, sentence]
+    caption = "Das Wohn- und Pflegeheim in Nußdorf-Debant © Gemeinde Nußdorf-Debant"
+    assert drop_captions([LONG, caption], BlockLog()) == [LONG]
+    mail = "Email Tariq Malik at tmalik@space.com or follow him @tariqjmalik."
+    assert drop_captions([LONG, mail, LONG], BlockLog()) == [LONG, LONG]
+    assert edge_label("Zimbili Vilakazi|Published 15 hours ago", None, None) == "byline"
+    assert edge_label("3 days ago the council met to vote on the new budget for the schools and the "
+                      "roads of the district, and it passed.", None, None) is None
+    from newsarchive.extract.boilerplate import promo_label
+    assert promo_label("Also: See Black Friday coverage at CNET", 0.8) == "related"

@@ -28,7 +28,8 @@ from .tables import (
     TIME_PATTERN, CONTACT_PATTERN, CREDIT_PATTERN, HEADING_TAGS, LISTING_TYPES, TRAILER_PATTERN,
     POINTER_LINE_PATTERN, COMMENT_PROMPT_PATTERN, NEWSROOM_ROLE_PATTERN, COPULA_PATTERN,
     READ_MORE_TAIL_PATTERN, PAYWALL_NOTICE_PATTERN, PAYWALL_NOTICE_MAX_LEN, READER_PROMPT_PATTERN,
-    GALLERY_COUNTER_PATTERN, COMMENT_POLICY_PATTERN, FIGURE_CAPTION_PATTERN, CJK_BYLINE_PATTERN, SIGNATURE_EMAIL_PATTERN,
+    GALLERY_COUNTER_PATTERN, COMMENT_POLICY_PATTERN, FIGURE_CAPTION_PATTERN, CREDITS_LINE_PATTERN,
+    RELATIVE_TIME_PATTERN, CJK_BYLINE_PATTERN, SIGNATURE_EMAIL_PATTERN,
 )
 from .text import clean_space, normalize_phrase, paragraphs_of, text_of, text_weight, tokens
 
@@ -108,6 +109,11 @@ ROLE_LINE_MAX_LEN = 60
 DISCUSSION_MIN_LEN = 500
 #: A closing line of initials only: an agency's or editor's sign-off.
 AGENCY_SIGN_OFF = re.compile(r"^(?:[A-Z]{2,6}|\([A-Za-z]{2,6}(?:/[A-Za-z]{1,6})*\))(?:/[A-Za-z]{1,6})*$")
+#: An editor's initials in lower case closing a text ("amw"): only the very last line, under
+#: a text of its own (a page of a few short words is no signed article).
+EDITOR_SIGN_OFF = re.compile(r"^[a-z]{2,4}$")
+#: Text (characters) that must come before an editor's lower-case sign-off.
+SIGN_OFF_MIN_TEXT = 200
 #: Parts of a table that stand for the whole table when chosen as the article.
 TABLE_PART_TAGS = frozenset({"tr", "tbody", "thead", "tfoot"})
 #: A paragraph beside a table longer than this (characters) makes the table part of a text.
@@ -564,6 +570,9 @@ def edge_label(text: str, headline_key: str | None, site_key: str | None,
         return "navigation"
     if len(text) <= 80 and TIME_PATTERN.search(text) and text[-1] not in ".!?":
         return "byline"
+    if len(text) <= META_LINE_MAX_LEN // 2 + 20 and RELATIVE_TIME_PATTERN.search(text):
+        # "Zimbili Vilakazi|Published 15 hours ago"
+        return "byline"
     if author_keys and is_name_line(text) and normalize_phrase(text) in author_keys:
         return "byline"
     label = promo_label(text, 0.0)
@@ -627,7 +636,7 @@ def trim_edges(paragraphs: list[str], headline_key, structured, record,
         elif len(text) <= EDGE_MAX_LEN:
             if CREDIT_PATTERN.match(text):
                 label = "caption"
-            elif CONTRIBUTOR_PATTERN.search(text):
+            elif CONTRIBUTOR_PATTERN.search(text) or CREDITS_LINE_PATTERN.match(text):
                 label = "byline"
             elif len(text) <= CLOSING_META_MAX_LEN and META_LINE_PATTERN.search(text):
                 # "Aktualisiert am 17.01.2021.", "Publiziert: 03.04.2020, 12:35" under the text
@@ -648,6 +657,9 @@ def trim_edges(paragraphs: list[str], headline_key, structured, record,
         if label is None and len(text) <= SIGNATURE_MAX_LEN + 20 \
                 and len(text.split()) <= SIGNATURE_EMAIL_MAX_WORDS and SIGNATURE_EMAIL_PATTERN.search(text):
             # a name (and role) closed by an e-mail address: the author's signature
+            label = "byline"
+        if label is None and end == len(paragraphs) and EDITOR_SIGN_OFF.match(text) \
+                and text_length(paragraphs[start:end - 1]) >= SIGN_OFF_MIN_TEXT:
             label = "byline"
         if label is None and AGENCY_SIGN_OFF.match(text):
             # an agency's or editor's initials closing the text ("RIRM", "(dpa)", "AFP/jm")

@@ -401,6 +401,7 @@ PROMO_PREFIXES = (
     "あわせて読みたい", "関連ニュース",
     "weitere infos unter", "more info:", "weitere informationen unter", "weiter zu", "... weiter zu", "next article", "previous article", "nächster artikel",
     "vorheriger artikel", "article suivant", "article précédent", "rezept drucken", "print recipe",
+    "also:",
 )
 
 #: Openings that take a promo prefix as a word of a sentence ("Related to each other: ...",
@@ -507,7 +508,21 @@ CAPTION_TAIL_PATTERN = re.compile(
     r"(?: for [\w .-]{2,40})?\)?\s*$|"
     r"©\s*(?:getty images|shutterstock|reuters|afp|ap|imago|dpa|epa|keystone|ansa|apa|efe|anp|"
     r"picture alliance|sda|tass|xinhua)\b[^©.]{0,50}$|"
-    r"[|–-]\s*©\s*[\w .&'/-]{2,50}$", re.I)
+    r"[|–-]\s*©\s*[\w .&'/-]{2,50}$|"
+    # "... empfing nur 14 von 75 Kindern © VS Tristach": the credit closes the caption
+    r"\s©\s*[\w .&'/,-]{2,50}$", re.I)
+
+#: A closing line of the editors' credits ("Redaktion: Marcus Bensmann, Elena Müller",
+#: "Faktencheck: ...", "Edited by: ..."): a role, a colon, names.
+CREDITS_LINE_PATTERN = re.compile(
+    r"^(?i:redaktion|recherche|mitarbeit|faktencheck|schlussredaktion|lektorat|grafik|fotos?|"
+    r"illustrationen?|edited by|editing|editor|research|design|produktion|production|rédaction|"
+    r"redacción|edición)\s*:\s*[A-ZÄÖÜÀ-Þ][\w.'-]+(?:\s[A-ZÄÖÜÀ-Þ][\w.'-]+)*"
+    r"(?:(?:,|\s(?:und|and|et|y))\s*[A-ZÄÖÜÀ-Þ][\w.'-]+(?:\s[A-ZÄÖÜÀ-Þ][\w.'-]+)*)*\.?$")
+
+#: A meta line's relative time ("Published 15 hours ago", "Nizaar Kinsella 2 minutes ago").
+RELATIVE_TIME_PATTERN = re.compile(
+    r"\b\d+\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b", re.I)
 
 #: A clock time: lines made of a date and a time are meta lines, not body.
 TIME_PATTERN = re.compile(r"\b\d{1,2}(?::\d{2}|h\d{2}|\.\d{2} uhr)\b", re.I)
@@ -633,7 +648,9 @@ READER_PROMPT_PATTERN = re.compile(
     r"\b(?:für|for) (?:android|ios) (?:und|and) (?:ios|android)\b|"
     r"\bcek berita\b.{0,60}\bgoogle news\b|\bikuti\b.{0,40}\b(?:whatsapp channel|saluran whatsapp|google news)\b|"
     r"\btell us what you think\b|\bdelivered (?:through your letterbox|to your (?:door|home))\b|"
-    r"\b\d+ issues for\b|\bhier können sie unsere .{0,30}podcasts? hören\b|^how to listen to\b",
+    r"\b\d+ issues for\b|\bhier können sie unsere .{0,30}podcasts? hören\b|^how to listen to\b|"
+    r"^follow (?:\w+['’]s|our) (?:full |complete |live |latest )?(?:coverage|updates)\b|"
+    r"^(?:e-?mail|contact) [\w .'-]{2,40} at [\w.+-]+@[\w-]+\.",
     re.I)
 
 #: A figure's caption, numbered ("Abbildung 4: Eine Schwachschicht", "Fig. 2. The model"), and
