@@ -681,3 +681,13 @@ def test_closing_credits_sign_offs_captions_with_a_trailing_copyright_and_relati
                       "roads of the district, and it passed.", None, None) is None
     from newsarchive.extract.boilerplate import promo_label
     assert promo_label("Also: See Black Friday coverage at CNET", 0.8) == "related"
+
+
+def test_download_links_labelled_with_a_file_size_go():
+    log = BlockLog()
+    lines = ["Informationsschreiben vom 14. Oktober 2021PDF | 38 KB | Datei ist nicht barrierefrei",
+             "Annual report 2023 (PDF, 2.4 MB)"]
+    assert drop_captions([LONG, *lines, LONG], log) == [LONG, LONG]
+    assert {r.label for r in log.records()} == {"related"}
+    prose = "The PDF format turned 30 this year, and the file of the first draft was 38 KB."
+    assert drop_captions([LONG, prose], BlockLog()) == [LONG, prose]

@@ -29,7 +29,7 @@ from .tables import (
     POINTER_LINE_PATTERN, COMMENT_PROMPT_PATTERN, NEWSROOM_ROLE_PATTERN, COPULA_PATTERN,
     READ_MORE_TAIL_PATTERN, PAYWALL_NOTICE_PATTERN, PAYWALL_NOTICE_MAX_LEN, READER_PROMPT_PATTERN,
     GALLERY_COUNTER_PATTERN, COMMENT_POLICY_PATTERN, FIGURE_CAPTION_PATTERN, CREDITS_LINE_PATTERN,
-    RELATIVE_TIME_PATTERN, CJK_BYLINE_PATTERN, SIGNATURE_EMAIL_PATTERN,
+    RELATIVE_TIME_PATTERN, DOWNLOAD_LINE_PATTERN, CJK_BYLINE_PATTERN, SIGNATURE_EMAIL_PATTERN,
 )
 from .text import clean_space, normalize_phrase, paragraphs_of, text_of, text_weight, tokens
 
@@ -777,6 +777,9 @@ def drop_captions(paragraphs: list[str], record) -> list[str]:
             # "Like this story? Share it with a friend!", "Follow us on Google News": the site
             # talking to its reader, wherever it stands
             record.add(Boilerplate(label="other", heading=None, text=text), 1 << 30)
+        elif len(text) <= READER_PROMPT_MAX_LEN and DOWNLOAD_LINE_PATTERN.search(text):
+            # "Informationsschreiben vom 14. Oktober 2021 PDF | 38 KB": a link to a file
+            record.add(Boilerplate(label="related", heading=None, text=text), 1 << 30)
         elif len(text) <= PROMO_MAX_LEN and promo_label(text, 0.0) == "related":
             # "Related post: ..." lines inside the body that no block element held
             record.add(Boilerplate(label="related", heading=None, text=text), 1 << 30)

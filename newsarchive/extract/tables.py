@@ -659,6 +659,12 @@ FIGURE_CAPTION_PATTERN = re.compile(
     r"^(?:abbildung|abb\.|figure|fig\.|figura|grafik|grafico|gráfico)\s*\d{1,3}[a-z]?\s*[:.|–-]\s*\S|"
     r"\|\s*\d{1,2}:\d{2}\s*min\.?$", re.I)
 
+#: A download link labelled with its file's type and size ("Informationsschreiben PDF | 38 KB",
+#: "Annual report (PDF, 2.4 MB)"): a pointer to a file, not text.
+DOWNLOAD_LINE_PATTERN = re.compile(
+    r"(?<![a-z])(?:pdf|docx?|xlsx?|pptx?|zip|mp3|epub|odt)\s*[|,(–-]?\s*\d+(?:[.,]\d+)?\s*"
+    r"(?:kb|mb|gb|kib|mib|kbyte|mbyte)\b", re.I)
+
 #: A gallery's slide counter standing as a line ("Image 1 of 5", "Bild 3 von 10").
 GALLERY_COUNTER_PATTERN = re.compile(
     r"^(?:image|photo|picture|slide|bild|foto|imagen|immagine|image n°)\s*\d+\s*"
