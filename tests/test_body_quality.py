@@ -691,3 +691,13 @@ def test_download_links_labelled_with_a_file_size_go():
     assert {r.label for r in log.records()} == {"related"}
     prose = "The PDF format turned 30 this year, and the file of the first draft was 38 KB."
     assert drop_captions([LONG, prose], BlockLog()) == [LONG, prose]
+
+
+def test_paywall_badges_and_sign_in_prompts_standing_as_lines_go():
+    result = body_of(f"<article><h1>Council passes budget</h1><p>Article réservé aux abonnés</p><p>{LONG}</p>"
+                     f"<p>Pour ajouter l’article à vos sélections</p><p>identifiez-vous</p><p>{LONG} Two.</p>"
+                     "</article>")
+    assert result.paragraphs == [LONG, LONG + " Two."]
+    # the same words as lines of one block, split at its line breaks
+    assert drop_captions([LONG, "Pour ajouter l’article à vos sélections", "identifiez-vous", "Embed", LONG],
+                         BlockLog()) == [LONG, LONG]

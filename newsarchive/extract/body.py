@@ -780,9 +780,10 @@ def drop_captions(paragraphs: list[str], record) -> list[str]:
         elif len(text) <= READER_PROMPT_MAX_LEN and DOWNLOAD_LINE_PATTERN.search(text):
             # "Informationsschreiben vom 14. Oktober 2021 PDF | 38 KB": a link to a file
             record.add(Boilerplate(label="related", heading=None, text=text), 1 << 30)
-        elif len(text) <= PROMO_MAX_LEN and promo_label(text, 0.0) == "related":
-            # "Related post: ..." lines inside the body that no block element held
-            record.add(Boilerplate(label="related", heading=None, text=text), 1 << 30)
+        elif len(text) <= PROMO_MAX_LEN and (label := promo_label(text, 0.0)) is not None:
+            # "Related post: ..." lines, and chrome words standing as lines ("identifiez-vous",
+            # "Embed"), inside the body that no block element of their own held
+            record.add(Boilerplate(label=label, heading=None, text=text), 1 << 30)
         else:
             kept.append(text)
     return kept

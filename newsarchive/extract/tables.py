@@ -457,6 +457,16 @@ CHROME_PARAGRAPHS = {
     "thank you for your support": "other", "danke für ihre unterstützung": "other",
     "print recipe": "share", "rezept drucken": "share", "jump to recipe": "navigation",
     "listen to this article": "other", "artikel anhören": "other", "écouter cet article": "other",
+    # a paywall's badges and a reading list's prompt standing as lines
+    "article réservé aux abonnés": "newsletter", "réservé aux abonnés": "newsletter",
+    "article réservé à nos abonnés": "newsletter", "exclusivité abonnés": "newsletter",
+    "article abonné": "newsletter", "subscriber exclusive": "newsletter",
+    "subscribers only": "newsletter", "for subscribers only": "newsletter",
+    "exklusiv für abonnenten": "newsletter", "nur für abonnenten": "newsletter",
+    "exclusivo para suscriptores": "newsletter", "solo para suscriptores": "newsletter",
+    "riservato agli abbonati": "newsletter", "pour ajouter l'article à vos sélections": "other",
+    "identifiez-vous": "other", "connectez-vous": "other", "se connecter": "other",
+    "sign in": "other", "log in": "other", "anmelden": "other", "einloggen": "other",
     "embed": "other", "player wird geladen": "other", "video wird geladen": "other",
     "loading player": "other", "loading video": "other", "video is loading": "other",
 }
