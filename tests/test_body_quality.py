@@ -701,3 +701,11 @@ def test_paywall_badges_and_sign_in_prompts_standing_as_lines_go():
     # the same words as lines of one block, split at its line breaks
     assert drop_captions([LONG, "Pour ajouter l’article à vos sélections", "identifiez-vous", "Embed", LONG],
                          BlockLog()) == [LONG, LONG]
+
+
+def test_a_sign_up_boxs_offer_and_consent_line_go():
+    lines = ["Get our award-winning daily news email featuring exclusive stories, opinion and expert analysis",
+             "I would like to be emailed about offers, event and updates from the Paper. Read our privacy notice."]
+    assert drop_captions([*lines, LONG], BlockLog()) == [LONG]
+    story = "Get the email from the clerk, the mayor told the council, and read it aloud."
+    assert drop_captions([LONG, story], BlockLog()) == [LONG, story]

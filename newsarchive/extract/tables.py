@@ -571,7 +571,11 @@ NEWSLETTER_PROMPT_PATTERN = re.compile(
     r"\b(?:newsletter|mailing list)\b.{0,80}\b(?:sign(?:ing)? up|subscribe|abonnier|anmelden|inscri|suscr|iscriv)|"
     r"\b(?:sign up|subscribe) here\b|\b(?:jetzt|hier) (?:anmelden|abonnieren)\b|"
     r"\b(?:in (?:deinen|ihren|your) (?:posteingang|inbox)|straight to your inbox)\b|"
-    r"\b(?:in|to|for|zu|für|à|a)\s+(?:unseren?|our|notre|nuestro|il nostro)\s+\w*newsletter\b",
+    r"\b(?:in|to|for|zu|für|à|a)\s+(?:unseren?|our|notre|nuestro|il nostro)\s+\w*newsletter\b|"
+    # a sign-up box's offer and its consent line ("Get our award-winning daily news email ...",
+    # "I would like to be emailed about offers, events and updates from ...")
+    r"^(?:get our|(?:sign up (?:for|to)|subscribe to) (?:our|the)) (?:[\w-]+ ){0,4}(?:e-?mail|newsletter|briefing)s?\b|"
+    r"\bi would like to be e-?mailed\b",
     re.I)
 
 #: A paywall's notice where the free part of an article ends ("This article is for
@@ -599,7 +603,7 @@ PAYWALL_NOTICE_MAX_LEN = 200
 #: Words one of which every newsletter prompt holds (lower case): a cheap test before the
 #: pattern, which backtracks.
 NEWSLETTER_PROMPT_HINT = re.compile(
-    r"newsletter|mailing|briefing|updates|here|anmelden|abonnieren|posteingang|inbox")
+    r"newsletter|mailing|briefing|updates|here|anmelden|abonnieren|posteingang|inbox|mail")
 
 #: A paragraph that ends in a share button's label ("... Click To Tweet").
 SHARE_TAIL_PATTERN = re.compile(r"click to tweet\s*$|tweet this\s*$|share on twitter\s*$", re.I)
