@@ -709,3 +709,15 @@ def test_a_sign_up_boxs_offer_and_consent_line_go():
     assert drop_captions([*lines, LONG], BlockLog()) == [LONG]
     story = "Get the email from the clerk, the mayor told the council, and read it aloud."
     assert drop_captions([LONG, story], BlockLog()) == [LONG, story]
+
+
+def test_the_title_of_a_removed_teaser_list_goes_with_it_and_a_section_heading_stays():
+    teasers = "<ul>" + "".join(f"<li><strong>Kicker {i}: </strong><a href='/story-{i}'>Another story about "
+                               f"the town number {i}</a></li>" for i in range(4)) + "</ul>"
+    tree = html(f"<div id='c'><p>{LONG}</p><p>{LONG} One.</p><h3>Exclusive background for you</h3>{teasers}"
+                f"<h3>The vote</h3><p>{LONG} Two.</p><p>{LONG} Three.</p></div>")
+    container = tree.get_element_by_id("c")
+    separate_boilerplate([container], text_stats(container), BlockLog(), page_host="paper.com")
+    text = container.text_content()
+    assert "Exclusive background" not in text and "Another story" not in text
+    assert "The vote" in text and "Two." in text

@@ -428,6 +428,24 @@ def is_teaser_line(el, stats) -> bool:
         and stats.link_density(el) >= TEASER_LINE_LINK_DENSITY
 
 
+def orphaned_heading(el):
+    """The heading right before a block that is the only thing it heads (the next element is
+    another heading, or there is none): when the block goes, its title goes with it."""
+    prev = el.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):
+        prev = prev.getprevious()
+    if prev is None or prev.tag not in HEADING_TAGS or (prev.tail or "").strip():
+        return None
+    if len(clean_space(text_of(prev))) > MAX_HEADING_LEN or (el.tail or "").strip():
+        return None
+    nxt = el.getnext()
+    while nxt is not None and not isinstance(nxt.tag, str):
+        nxt = nxt.getnext()
+    if nxt is not None and nxt.tag not in HEADING_TAGS:
+        return None
+    return prev
+
+
 def separate_boilerplate(elements: list, stats, record, *, headline_key: str | None = None,
                          page_host: str | None = None) -> None:
     """Remove boilerplate blocks from the selected elements, calling record(el_or_list, label)."""
@@ -484,7 +502,14 @@ def separate_boilerplate(elements: list, stats, record, *, headline_key: str | N
                 if length and links >= 2 and stats.link_density(el) >= LINK_LIST_DENSITY \
                         and length < 0.5 * container_len \
                         and not is_data_row(el, stats) and not is_linked_prose(el, stats):
-                    record([el], "related" if tag not in ("nav",) else "navigation")
+                    heading = orphaned_heading(el)
+                    if heading is not None:
+                        # the title of the teaser list ("Exklusive Hintergründe – für Sie
+                        # recherchiert") goes with it
+                        record([heading, el], "related")
+                        remove_element(heading)
+                    else:
+                        record([el], "related" if tag not in ("nav",) else "navigation")
                     remove_element(el)
                     continue
                 if links and length and length < 0.5 * article_len \
