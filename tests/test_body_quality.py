@@ -467,6 +467,7 @@ def test_reader_prompts_go_wherever_they_stand_and_sentences_about_apps_stay():
         "Follow TechRadar on Google News and add us as a preferred source to get our expert news.",
         "Hat Ihnen dieser Artikel gefallen? Dann unterstützen Sie uns bitte mit einer Spende.",
         "Die Zeitung auch bei Social Media – ob WhatsApp, Instagram oder Facebook.",
+        "Unterstütze RosaMag bereits mit 2,50!",
         "Cek berita dan artikel yg lain di Google News dan ikuti WhatsApp channel kami",
         "Get Motor Cycle Monthly delivered through your letterbox every month. 12 issues for £11.99.",
     ]
@@ -474,6 +475,10 @@ def test_reader_prompts_go_wherever_they_stand_and_sentences_about_apps_stay():
     assert drop_captions([LONG, *prompts, LONG], log) == [LONG, LONG]
     assert {r.label for r in log.records()} == {"other"}
     story = [LONG, "The ministry said it would follow the advice of the commission on Monday.",
+             "Die Stadt unterstützt Familien mit 200 Euro im Monat, sagte der Bürgermeister.",
+             "The app is free and available for Android and iOS, the company said.",
+             "Der Fall sorgt auch auf Social Media für Aufsehen.",
+             "Groceries delivered to your door cost more, and 12 issues for the year are planned.",
              "Users share photos with friends in the app, which has 40 million users."]
     assert drop_captions(story, BlockLog()) == story
 

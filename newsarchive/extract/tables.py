@@ -656,13 +656,12 @@ READER_PROMPT_PATTERN = re.compile(
     r"^follow [\w'’ .&-]{1,40} on (?:google news|twitter|x|facebook|instagram|whatsapp|telegram|"
     r"linkedin|threads|bluesky)\b|\badd us as a preferred source\b|"
     r"\bhat (?:ihnen|dir|euch) (?:dieser|der|unser) (?:artikel|beitrag|text) gefallen\b|"
-    r"\b(?:unterstützen sie|unterstütze|unterstützt) (?:uns|\w+) (?:bitte )?(?:bereits |schon )?mit\b|"
-    r"\bjede (?:kleine )?spende hilft\b|\bihre meinung ist uns wichtig\b|"
-    r"\bauch (?:bei|auf|in den) social media\b|\bnews-?app\b|"
-    r"\b(?:für|for) (?:android|ios) (?:und|and) (?:ios|android)\b|"
+    r"\b(?:unterstützen sie|unterstützt|unterstütze) uns\b|^unterstütze \w+ (?:bereits |schon )?mit\b|"
+    r"^jede (?:kleine )?spende hilft\b|\bihre meinung ist uns wichtig\b|"
+    r"^(?:die |der |das )?[\w-]+ auch (?:bei|auf|in den) social media\b|\bnews-?app\b|"
     r"\bcek berita\b.{0,60}\bgoogle news\b|\bikuti\b.{0,40}\b(?:whatsapp channel|saluran whatsapp|google news)\b|"
-    r"\btell us what you think\b|\bdelivered (?:through your letterbox|to your (?:door|home))\b|"
-    r"\b\d+ issues for\b|\bhier können sie unsere .{0,30}podcasts? hören\b|^how to listen to\b|"
+    r"\btell us what you think\b|\bdelivered (?:through|to) your letterbox\b|"
+    r"\b\d+ issues for (?:just |only )?[£$€]|\bhier können sie unsere .{0,30}podcasts? hören\b|^how to listen to\b|"
     r"^follow (?:\w+['’]s|our) (?:full |complete |live |latest )?(?:coverage|updates)\b|"
     r"^(?:e-?mail|contact) [\w .'-]{2,40} at [\w.+-]+@[\w-]+\.",
     re.I)
