@@ -468,6 +468,8 @@ def test_reader_prompts_go_wherever_they_stand_and_sentences_about_apps_stay():
         "Hat Ihnen dieser Artikel gefallen? Dann unterstützen Sie uns bitte mit einer Spende.",
         "Die Zeitung auch bei Social Media – ob WhatsApp, Instagram oder Facebook.",
         "Unterstütze RosaMag bereits mit 2,50!",
+        "Today’s news: Follow live updates from the campaign trail from the AP.",
+        "We want to hear from you: Are you planning to vote? Tell us why.",
         "Cek berita dan artikel yg lain di Google News dan ikuti WhatsApp channel kami",
         "Get Motor Cycle Monthly delivered through your letterbox every month. 12 issues for £11.99.",
     ]

@@ -663,6 +663,7 @@ READER_PROMPT_PATTERN = re.compile(
     r"\btell us what you think\b|\bdelivered (?:through|to) your letterbox\b|"
     r"\b\d+ issues for (?:just |only )?[£$€]|\bhier können sie unsere .{0,30}podcasts? hören\b|^how to listen to\b|"
     r"^follow (?:\w+['’]s|our) (?:full |complete |live |latest )?(?:coverage|updates)\b|"
+    r"\bfollow (?:our )?live updates\b|^we(?:'d| would)? (?:want|like|love) to hear from you\b|"
     r"^(?:e-?mail|contact) [\w .'-]{2,40} at [\w.+-]+@[\w-]+\.",
     re.I)
 
