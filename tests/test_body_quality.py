@@ -728,3 +728,15 @@ def test_the_title_of_a_removed_teaser_list_goes_with_it_and_a_section_heading_s
     text = container.text_content()
     assert "Exclusive background" not in text and "Another story" not in text
     assert "The vote" in text and "Two." in text
+
+
+def test_an_embedded_video_player_s_title_and_duration_go_and_a_video_page_keeps_its_text():
+    player = ("<div class='c-video'><span class='c-video__data'><time>2:34</time>"
+              "<span>Russia launches major drills amid tensions</span></span></div>")
+    result = body_of(f"<article><h1>Council passes budget</h1><p>{LONG}</p>{player}<p>{LONG} Two.</p></article>")
+    assert result.paragraphs == [LONG, LONG + " Two."]
+    assert any("Russia launches" in b.text for b in result.boilerplate if b.label == "caption")
+    # a video page whose text sits in the player's wrapper keeps it
+    page = body_of(f"<main><h1>Council passes budget</h1><div class='video-page'><div class='video'>"
+                   f"<p>{LONG}</p><p>{LONG} Two.</p><p>{LONG} Three.</p></div></div></main>")
+    assert LONG + " Three." in page.paragraphs

@@ -149,6 +149,7 @@ BAD_TOKENS = {
     "imagedescription": "caption", "imagecaption": "caption", "photocaption": "caption",
     "bildunterschrift": "caption", "didascalia": "caption", "legende": "caption",
     "slideshow": "caption", "carousel": "caption", "gallery": "caption", "lightbox": "caption",
+    "video": "caption", "videoplayer": "caption",
     "slider": "caption", "materialicons": "other", "materialsymbols": "other",
     "rating": "other", "ratings": "other", "voting": "other", "rate": "other",
     "authorbox": "byline", "aboutauthor": "byline", "authorbio": "byline", "authorinfo": "byline",
@@ -180,6 +181,7 @@ WEAK_BAD_TOKENS = frozenset({
     "respond", "foot", "overlay", "search", "sr", "gpt", "feedback", "survey", "poll",
     "login", "signin", "community", "rss", "skip", "print-only", "commercial", "trending",
     "slideshow", "carousel", "gallery", "lightbox", "slider", "rating", "ratings", "voting", "rate",
+    "video", "videoplayer",
 })
 
 #: Class/id tokens that make the next token a state of the element, not what it is
