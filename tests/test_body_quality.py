@@ -740,3 +740,9 @@ def test_an_embedded_video_player_s_title_and_duration_go_and_a_video_page_keeps
     page = body_of(f"<main><h1>Council passes budget</h1><div class='video-page'><div class='video'>"
                    f"<p>{LONG}</p><p>{LONG} Two.</p><p>{LONG} Three.</p></div></div></main>")
     assert LONG + " Three." in page.paragraphs
+
+
+def test_japanese_follow_buttons_member_notices_and_a_korean_related_heading():
+    notice = "『カテゴリーをフォロー』すると、マイページでまとめて記事を読むことができます。会員の方のみご利用いただけます。"
+    assert drop_captions([LONG, "カテゴリーをフォローする", notice, LONG], BlockLog()) == [LONG, LONG]
+    assert heading_label("당신이 관심 있을 만한 이슈", exact=True) == "related"

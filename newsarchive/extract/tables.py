@@ -375,7 +375,7 @@ BOILERPLATE_HEADINGS = {
     "おすすめ情報": "related", "関連キーワード": "navigation", "記事一覧": "navigation",
     "관련기사": "related", "관련 기사": "related", "많이 본 뉴스": "related",
     "추천 기사": "related", "최신 기사": "related", "인기 기사": "related", "관련뉴스": "related",
-    "많이 본 기사": "related", "함께 보면 좋은 기사": "related",
+    "많이 본 기사": "related", "함께 보면 좋은 기사": "related", "당신이 관심 있을 만한 이슈": "related",
 }
 
 #: Opening words of a one-paragraph promo inside the body ("Read more: <link>").
@@ -469,6 +469,7 @@ CHROME_PARAGRAPHS = {
     "riservato agli abbonati": "newsletter", "pour ajouter l'article à vos sélections": "other",
     "identifiez-vous": "other", "connectez-vous": "other", "se connecter": "other",
     "sign in": "other", "log in": "other", "anmelden": "other", "einloggen": "other",
+    "フォローする": "share", "カテゴリーをフォローする": "share", "記者をフォローする": "share",
     "embed": "other", "player wird geladen": "other", "video wird geladen": "other",
     "loading player": "other", "loading video": "other", "video is loading": "other",
 }
@@ -666,6 +667,7 @@ READER_PROMPT_PATTERN = re.compile(
     r"\b\d+ issues for (?:just |only )?[£$€]|\bhier können sie unsere .{0,30}podcasts? hören\b|^how to listen to\b|"
     r"^follow (?:\w+['’]s|our) (?:full |complete |live |latest )?(?:coverage|updates)\b|"
     r"\bfollow (?:our )?live updates\b|^we(?:'d| would)? (?:want|like|love) to hear from you\b|"
+    r"会員の方のみ(?:ご)?利用いただけます|"
     r"^(?:e-?mail|contact) [\w .'-]{2,40} at [\w.+-]+@[\w-]+\.",
     re.I)
 
