@@ -458,3 +458,291 @@ def test_a_linked_item_of_a_checklist_stays_and_a_teaser_list_goes():
     separate_boilerplate([container], text_stats(container), BlockLog(), page_host="paper.com")
     text = container.text_content()
     assert "Where am I going to put it" in text and "Ferries cancelled" not in text
+
+
+# ---------------------------------------------------------------- the site talking to its reader
+def test_reader_prompts_go_wherever_they_stand_and_sentences_about_apps_stay():
+    prompts = [
+        "Like this story? Share it with a friend!",
+        "Follow TechRadar on Google News and add us as a preferred source to get our expert news.",
+        "Hat Ihnen dieser Artikel gefallen? Dann unterstützen Sie uns bitte mit einer Spende.",
+        "Die Zeitung auch bei Social Media – ob WhatsApp, Instagram oder Facebook.",
+        "Unterstütze RosaMag bereits mit 2,50!",
+        "Today’s news: Follow live updates from the campaign trail from the AP.",
+        "We want to hear from you: Are you planning to vote? Tell us why.",
+        "Cek berita dan artikel yg lain di Google News dan ikuti WhatsApp channel kami",
+        "Get Motor Cycle Monthly delivered through your letterbox every month. 12 issues for £11.99.",
+    ]
+    log = BlockLog()
+    assert drop_captions([LONG, *prompts, LONG], log) == [LONG, LONG]
+    assert {r.label for r in log.records()} == {"other"}
+    story = [LONG, "The ministry said it would follow the advice of the commission on Monday.",
+             "Die Stadt unterstützt Familien mit 200 Euro im Monat, sagte der Bürgermeister.",
+             "The app is free and available for Android and iOS, the company said.",
+             "Der Fall sorgt auch auf Social Media für Aufsehen.",
+             "Groceries delivered to your door cost more, and 12 issues for the year are planned.",
+             "Users share photos with friends in the app, which has 40 million users."]
+    assert drop_captions(story, BlockLog()) == story
+
+
+def test_reader_prompt_in_the_middle_of_a_page_goes():
+    result = body_of(f"<article><h1>Council passes budget</h1><p>{LONG}</p>"
+                     "<p>Aktuelle Nachrichten aufs Handy? Hier geht es zur neuen Zeitungs-News-App.</p>"
+                     f"<p>{LONG} Again.</p></article>")
+    assert result.paragraphs == [LONG, LONG + " Again."]
+
+
+def test_gallery_slide_counters_go():
+    log = BlockLog()
+    assert drop_captions([LONG, "Image 1 of 5", "Bild 2 von 10", LONG], log) == [LONG, LONG]
+    assert {r.label for r in log.records()} == {"caption"}
+    assert drop_captions([LONG, "Image 1 of 5 shows the harbour at dawn."], BlockLog())[1:] == [
+        "Image 1 of 5 shows the harbour at dawn."]
+
+
+def test_closing_editor_notes_go():
+    for note in ("First published in The Conversation.", "Dieser Artikel ist zuerst bei \"Capital\" erschienen.",
+                 "This is a breaking news story - more to follow", "Mit Agenturmaterial.", "mit dpa"):
+        assert trim_edges([LONG, note], None, None, BlockLog()) == [LONG], note
+    # the words inside a sentence are no such note
+    inside = "The report was first published in 2019 and is cited in the budget."
+    assert trim_edges([LONG, inside], None, None, BlockLog()) == [LONG, inside]
+
+
+def test_closing_comment_rules_go_and_a_sentence_about_comments_stays():
+    rules = ("Bitte achten Sie darauf, dass Ihre Kommentare themenbezogen sind. Beleidigungen "
+             "werden nicht toleriert und entfernt.")
+    rules_pt = ("ATENÇÃO: Comentários com textos ininteligíveis ou que faltem com respeito ao "
+                "usuário não serão aprovados pelo moderador.")
+    for text in (rules, rules_pt):
+        log = BlockLog()
+        assert trim_edges([LONG, text], None, None, log) == [LONG]
+        assert log.records()[0].label == "comments"
+    news = ("Los borradores recogen los comentarios que hicieron las víctimas en 2021. Los tres "
+            "documentos, aún no aprobados, se conocerán en mayo.")
+    assert trim_edges([LONG, news], None, None, BlockLog()) == [LONG, news]
+
+
+def test_paywall_notice_with_a_decimal_share_cuts_the_rest():
+    notice = "Il vous reste 57.09% de cet article à lire. La suite est réservée aux abonnés."
+    assert cut_at_paywall([LONG, LONG, notice, "Déjà abonné ? Se connecter"], BlockLog()) == [LONG, LONG]
+
+
+def test_read_also_lines_and_headings_in_more_languages():
+    from newsarchive.extract.boilerplate import promo_label
+    for line in ("FUNDA OLUNYE UDABA LAPHA | Kuboshwe abahlanu besolwa ngokugwaza umfundi",
+                 "यह भी पढ़ें: दिल्ली में बारिश से जलभराव", "Xem thêm: Giá vàng hôm nay tăng mạnh",
+                 "Przeczytaj też: Rząd przyjął projekt budżetu"):
+        assert promo_label(line, 0.8) == "related", line
+    for heading in ("Passend zum Artikel", "Tin liên quan", "Povezane vijesti", "Saiba mais"):
+        assert heading_label(heading, exact=True) == "related", heading
+    # a sentence that opens with the same word is no promo
+    assert promo_label("Xemthêm is a word we made up for the test and it is prose.", 0.0) is None
+    tree = html(f"<div id='c'><p>{LONG}</p><p><strong>FUNDA OLUNYE UDABA LAPHA | "
+                "<a href='/other-story'>Kuboshwe abahlanu besolwa</a></strong></p>"
+                f"<p>{LONG} Two.</p></div>")
+    container = tree.get_element_by_id("c")
+    separate_boilerplate([container], text_stats(container), BlockLog(), page_host="paper.com")
+    assert "Kuboshwe" not in container.text_content()
+
+
+def test_chinese_source_lines_bylines_and_signatures_with_an_e_mail():
+    log = BlockLog()
+    assert drop_captions([LONG, "来源：新华网", "文章来源：千龙网", LONG], log) == [LONG, LONG]
+    assert edge_label("本报记者 王燕平 方云凤", None, None) == "byline"
+    assert edge_label("本报记者罗科苏盈发自北京", None, None) == "byline"
+    # a sentence that opens with "our reporter" is the text
+    assert edge_label("本报记者日前从市教育局获悉，今年秋季将新增学位三千个。", None, None) is None
+    assert trim_edges([LONG, "신현주 기자 spicy@hankookilbo.com"], None, None, BlockLog()) == [LONG]
+    plea = "Please do not file a public issue; instead send your report privately to security@docker.com."
+    assert trim_edges([LONG, plea], None, None, BlockLog()) == [LONG, plea]
+
+
+def test_a_teaser_inside_a_sites_own_elements_goes():
+    tree = html(f"<div id='c'><p>{LONG}</p><p>{LONG} Two.</p><teaserparagraph><teaser class='media'>"
+                "<div><p class='tag'><a href='/b2b'>B2B</a></p><a class='title' href='/b2b/waymo'>"
+                "<h2>Waymo asks carmakers for money</h2></a><a href='/b2b/waymo'><p>The firm seeks "
+                "investors for its cars.</p></a></div></teaser></teaserparagraph><p>{LONG} Three.</p></div>")
+    container = tree.get_element_by_id("c")
+    separate_boilerplate([container], text_stats(container), BlockLog(), page_host="paper.com")
+    text = container.text_content()
+    assert "Waymo" not in text and "Three." in text
+
+
+def test_numbered_figure_captions_video_descriptions_and_player_chrome_go():
+    video = ("Nach dem Angriff wurden in Brüssel schärfere Sanktionen beschlossen. 18.04.2024 | 0:21 min")
+    log = BlockLog()
+    kept = drop_captions([LONG, "Abbildung 4: klassische Schwachschicht.", "Fig. 2. The model", video, LONG], log)
+    assert kept == [LONG, LONG]
+    assert {r.label for r in log.records()} == {"caption"}
+    # a table's title names the data under it and stays; so does prose that mentions a figure
+    keep = [LONG, "Table 6-1. Example symptoms and causes", "Figure skating returns to the arena in May."]
+    assert drop_captions(keep, BlockLog()) == keep
+    result = body_of(f"<article><h1>Council passes budget</h1><p>{LONG}</p><p>Embed</p>"
+                     f"<p>Player wird geladen</p><p>{LONG} Again.</p></article>")
+    assert result.paragraphs == [LONG, LONG + " Again."]
+
+
+def test_a_linked_headline_card_with_its_date_goes_after_the_text_began():
+    card = ("<div class='card'><a href='/other-story'><h3>Villas of the accused look for new owners"
+            "</h3></a><span><time>23. 12. 2024 13:31</time></span></div>")
+    tree = html(f"<div id='c'><p>{LONG}</p><p>{LONG} Two.</p>{card}<p>{LONG} Three.</p></div>")
+    container = tree.get_element_by_id("c")
+    separate_boilerplate([container], text_stats(container), BlockLog(), page_host="paper.com")
+    text = container.text_content()
+    assert "Villas" not in text and "Three." in text
+    # the same card before any text may be the article's own video or header: it stays
+    tree = html(f"<div id='c'>{card}<p>{LONG}</p></div>")
+    container = tree.get_element_by_id("c")
+    separate_boilerplate([container], text_stats(container), BlockLog(), page_host="paper.com")
+    assert "Villas" in container.text_content()
+
+
+def test_a_paragraph_hidden_only_from_screen_readers_is_text():
+    from newsarchive.extract.prune import is_hidden
+    rest = "<p class='paywall' aria-hidden='true'>" + LONG + " The rest of the story.</p>"
+    result = body_of(f"<article><h1>Council passes budget</h1><p>{LONG}</p>{rest}</article>")
+    assert result.paragraphs == [LONG, LONG + " The rest of the story."]
+    assert not is_hidden(frag(rest))
+    # an icon or a short decorative copy stays hidden, and so does prose hidden by style
+    assert is_hidden(frag("<span aria-hidden='true'>›</span>"))
+    assert is_hidden(frag(f"<p style='display:none'>{LONG}</p>"))
+
+
+def test_a_paragraph_interrupted_by_a_trending_box_keeps_its_text():
+    box = ("<section class='box'><h2>Trending</h2>"
+           + "".join(f"<article><a href='/s{i}'><h3>Another story number {i} here about the city</h3></a></article>"
+                     for i in range(6)) + "</section>")
+    tree = html(f"<div id='c'><p>{LONG}</p><p>{LONG} One.</p><p>{LONG} Two.</p><p>{LONG} Quote. {box}</p>"
+                f"<p>{LONG} Three.</p><p>{LONG} Four.</p></div>")
+    container = tree.get_element_by_id("c")
+    separate_boilerplate([container], text_stats(container), BlockLog(), page_host="paper.com")
+    text = container.text_content()
+    assert "Quote." in text and "Another story" not in text and "Trending" not in text
+
+
+def test_a_part_of_the_article_that_opens_with_its_table_of_contents_is_merged():
+    from newsarchive.extract.score import merge_siblings, outward_link_density, score_candidates
+    toc = "<div class='toc'><strong>In this article:</strong>" + "".join(
+        f"<a href='#q{i}'>Question number {i} about the virus?</a><br>" for i in range(8)) + "</div>"
+    parts = [f"<div class='row'><div class='col'><p>{LONG} Part {i}.</p><p>{LONG}</p></div></div>"
+             for i in range(3)]
+    middle = f"<div class='row'><div class='col'><p>{LONG} Opening.</p>{toc}<h3 id='q0'>Symptoms?</h3></div></div>"
+    tree = html(f"<article>{parts[0]}{middle}{parts[1]}{parts[2]}</article>")
+    body = tree.find("body")
+    stats = text_stats(body)
+    middle_el = body.find("article")[1]
+    assert stats.link_density(middle_el) >= 0.3 and outward_link_density(middle_el, stats) < 0.3
+    chosen = merge_siblings(body.find("article")[0], score_candidates(body, stats), stats)
+    assert middle_el in chosen
+
+
+def test_page_builder_text_blocks_numbered_by_class_are_one_article():
+    from newsarchive.extract.score import (
+        best_candidate, class_key, class_weight, merge_siblings, score_candidates,
+    )
+    assert class_key(frag("<div class='elementor-element elementor-element-0cf1ec3 elementor-widget'>x</div>")) \
+        == "elementor-element elementor-widget"
+    assert class_key(frag("<div class='fb-col-12 mt-4 vc_custom_1671012345'>x</div>")) == "fb-col-12 mt-4"
+    # a page builder's text widget loses no points for its name; a sidebar widget still does
+    assert class_weight(frag("<div class='elementor-widget elementor-widget-text-editor'>x</div>")) == 0
+    assert class_weight(frag("<div class='widget sidebar'>x</div>")) < 0
+    blocks = "".join(
+        f"<div class='elementor-element elementor-element-{ident} elementor-widget elementor-widget-text-editor'>"
+        f"<div class='elementor-widget-container'><div class='elementor-text-editor'><p>{LONG} {ident}.</p>"
+        f"<p>{LONG}</p></div></div></div>" for ident in ("0cf1ec3", "0161dc5", "6499e95"))
+    tree = html(f"<div class='elementor-widget-wrap'>{blocks}</div>")
+    body = tree.find("body")
+    stats = text_stats(body)
+    scores = score_candidates(body, stats)
+    chosen = merge_siblings(best_candidate(scores), scores, stats)
+    text = " ".join(el.text_content() for el in chosen)
+    assert all(ident in text for ident in ("0cf1ec3", "0161dc5", "6499e95"))
+
+
+def test_an_abstract_of_several_sentences_is_the_lead_and_a_one_line_dek_is_not():
+    abstract = ("With the project now started, a habitat network of national importance is being built "
+                "along the river. A budget of 17 million euros is planned until 2031. Today the agency "
+                "handed over the grant of 5.1 million euros for the first phase to the partners.")
+    assert is_lead(frag(f"<div class='field field--name-field-abstract'>{abstract}</div>"), "")
+    dek = "The river gets its meadows back, and the partners have the money for the first phase."
+    assert not is_lead(frag(f"<div class='abstract'>{dek}</div>"), "")
+
+
+def test_closing_credits_sign_offs_captions_with_a_trailing_copyright_and_relative_times():
+    for closing in ("Redaktion: Marcus Bensmann, Elena Müller", "Faktencheck: Marcus Bensmann"):
+        assert trim_edges([LONG, closing], None, None, BlockLog()) == [LONG], closing
+    coverage = "Follow AP's full coverage of Brexit at https://apnews.com/Brexit"
+    assert drop_captions([LONG, coverage], BlockLog()) == [LONG]
+    assert trim_edges([LONG, LONG, "amw"], None, None, BlockLog()) == [LONG, LONG]
+    # a page of short lowercase words is not signed off line by line
+    assert trim_edges(["abc", "def", "ghi"], None, None, BlockLog()) == ["abc", "def", "ghi"]
+    sentence = "Redaktion: die Stadt hat entschieden, die Brücke zu sanieren."
+    assert trim_edges([LONG, sentence], None, None, BlockLog()) == [LONG, sentence]
+    caption = "Das Wohn- und Pflegeheim in Nußdorf-Debant © Gemeinde Nußdorf-Debant"
+    assert drop_captions([LONG, caption], BlockLog()) == [LONG]
+    mail = "Email Tariq Malik at tmalik@space.com or follow him @tariqjmalik."
+    assert drop_captions([LONG, mail, LONG], BlockLog()) == [LONG, LONG]
+    assert edge_label("Zimbili Vilakazi|Published 15 hours ago", None, None) == "byline"
+    assert edge_label("3 days ago the council met to vote on the new budget for the schools and the "
+                      "roads of the district, and it passed.", None, None) is None
+    from newsarchive.extract.boilerplate import promo_label
+    assert promo_label("Also: See Black Friday coverage at CNET", 0.8) == "related"
+
+
+def test_download_links_labelled_with_a_file_size_go():
+    log = BlockLog()
+    lines = ["Informationsschreiben vom 14. Oktober 2021PDF | 38 KB | Datei ist nicht barrierefrei",
+             "Annual report 2023 (PDF, 2.4 MB)"]
+    assert drop_captions([LONG, *lines, LONG], log) == [LONG, LONG]
+    assert {r.label for r in log.records()} == {"related"}
+    prose = "The PDF format turned 30 this year, and the file of the first draft was 38 KB."
+    assert drop_captions([LONG, prose], BlockLog()) == [LONG, prose]
+
+
+def test_paywall_badges_and_sign_in_prompts_standing_as_lines_go():
+    result = body_of(f"<article><h1>Council passes budget</h1><p>Article réservé aux abonnés</p><p>{LONG}</p>"
+                     f"<p>Pour ajouter l’article à vos sélections</p><p>identifiez-vous</p><p>{LONG} Two.</p>"
+                     "</article>")
+    assert result.paragraphs == [LONG, LONG + " Two."]
+    # the same words as lines of one block, split at its line breaks
+    assert drop_captions([LONG, "Pour ajouter l’article à vos sélections", "identifiez-vous", "Embed", LONG],
+                         BlockLog()) == [LONG, LONG]
+
+
+def test_a_sign_up_boxs_offer_and_consent_line_go():
+    lines = ["Get our award-winning daily news email featuring exclusive stories, opinion and expert analysis",
+             "I would like to be emailed about offers, event and updates from the Paper. Read our privacy notice."]
+    assert drop_captions([*lines, LONG], BlockLog()) == [LONG]
+    story = "Get the email from the clerk, the mayor told the council, and read it aloud."
+    assert drop_captions([LONG, story], BlockLog()) == [LONG, story]
+
+
+def test_the_title_of_a_removed_teaser_list_goes_with_it_and_a_section_heading_stays():
+    teasers = "<ul>" + "".join(f"<li><strong>Kicker {i}: </strong><a href='/story-{i}'>Another story about "
+                               f"the town number {i}</a></li>" for i in range(4)) + "</ul>"
+    tree = html(f"<div id='c'><p>{LONG}</p><p>{LONG} One.</p><h3>Exclusive background for you</h3>{teasers}"
+                f"<h3>The vote</h3><p>{LONG} Two.</p><p>{LONG} Three.</p></div>")
+    container = tree.get_element_by_id("c")
+    separate_boilerplate([container], text_stats(container), BlockLog(), page_host="paper.com")
+    text = container.text_content()
+    assert "Exclusive background" not in text and "Another story" not in text
+    assert "The vote" in text and "Two." in text
+
+
+def test_an_embedded_video_player_s_title_and_duration_go_and_a_video_page_keeps_its_text():
+    player = ("<div class='c-video'><span class='c-video__data'><time>2:34</time>"
+              "<span>Russia launches major drills amid tensions</span></span></div>")
+    result = body_of(f"<article><h1>Council passes budget</h1><p>{LONG}</p>{player}<p>{LONG} Two.</p></article>")
+    assert result.paragraphs == [LONG, LONG + " Two."]
+    assert any("Russia launches" in b.text for b in result.boilerplate if b.label == "caption")
+    # a video page whose text sits in the player's wrapper keeps it
+    page = body_of(f"<main><h1>Council passes budget</h1><div class='video-page'><div class='video'>"
+                   f"<p>{LONG}</p><p>{LONG} Two.</p><p>{LONG} Three.</p></div></div></main>")
+    assert LONG + " Three." in page.paragraphs
+
+
+def test_japanese_follow_buttons_member_notices_and_a_korean_related_heading():
+    notice = "『カテゴリーをフォロー』すると、マイページでまとめて記事を読むことができます。会員の方のみご利用いただけます。"
+    assert drop_captions([LONG, "カテゴリーをフォローする", notice, LONG], BlockLog()) == [LONG, LONG]
+    assert heading_label("당신이 관심 있을 만한 이슈", exact=True) == "related"

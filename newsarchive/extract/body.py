@@ -27,7 +27,9 @@ from .tables import (
     SHARE_TAIL_PATTERN, CONTRIBUTOR_PATTERN, META_LINE_PATTERN,
     TIME_PATTERN, CONTACT_PATTERN, CREDIT_PATTERN, HEADING_TAGS, LISTING_TYPES, TRAILER_PATTERN,
     POINTER_LINE_PATTERN, COMMENT_PROMPT_PATTERN, NEWSROOM_ROLE_PATTERN, COPULA_PATTERN,
-    READ_MORE_TAIL_PATTERN, PAYWALL_NOTICE_PATTERN, PAYWALL_NOTICE_MAX_LEN,
+    READ_MORE_TAIL_PATTERN, PAYWALL_NOTICE_PATTERN, PAYWALL_NOTICE_MAX_LEN, READER_PROMPT_PATTERN,
+    GALLERY_COUNTER_PATTERN, COMMENT_POLICY_PATTERN, FIGURE_CAPTION_PATTERN, CREDITS_LINE_PATTERN,
+    RELATIVE_TIME_PATTERN, DOWNLOAD_LINE_PATTERN, CJK_BYLINE_PATTERN, SIGNATURE_EMAIL_PATTERN,
 )
 from .text import clean_space, normalize_phrase, paragraphs_of, text_of, text_weight, tokens
 
@@ -60,6 +62,8 @@ LEAD_MAX_LEN = 1200
 #: A lead is prose: closed like a sentence, or more than one sentence.
 SENTENCE_END = frozenset(".!?…\"”»“'。！？")
 SENTENCE_BREAK = re.compile(r"\w[.!?…][\"”»“']? +[\"„“«]?[A-ZÀ-ÖØ-ÞА-ЯΑ-Ω]")
+#: A block named a dek ("abstract", "summary") this long, of three sentences or more, is the lead.
+DEK_LEAD_MIN_LEN = 250
 #: The headline and the container must meet within this many levels above the headline.
 LEAD_MAX_STEPS = 6
 #: Without a headline element, the lead is looked for this many levels up from the container.
@@ -68,8 +72,14 @@ LEAD_MAX_LEVELS = 3
 CREDIT_TAIL_LEN = 120
 #: Longest line (characters) of an author's signature (name, role) above a contact line.
 SIGNATURE_MAX_LEN = 60
+#: Most words of a closing signature that ends in an e-mail address.
+SIGNATURE_EMAIL_MAX_WORDS = 6
 #: Longest paragraph (characters) that may be a newsletter sign-up prompt.
 NEWSLETTER_PROMPT_MAX_LEN = 200
+#: Longest paragraph (characters) that may be a call to the reader ("Follow us on ...").
+READER_PROMPT_MAX_LEN = 200
+#: Longest closing paragraph (characters) that may be the rules of the comment section.
+COMMENT_POLICY_MAX_LEN = 1200
 #: Longest paragraph (characters) that may be a one-line promo ("Related post: ...").
 PROMO_MAX_LEN = 100
 #: Longest paragraph (characters) that may be a caption.
@@ -99,6 +109,11 @@ ROLE_LINE_MAX_LEN = 60
 DISCUSSION_MIN_LEN = 500
 #: A closing line of initials only: an agency's or editor's sign-off.
 AGENCY_SIGN_OFF = re.compile(r"^(?:[A-Z]{2,6}|\([A-Za-z]{2,6}(?:/[A-Za-z]{1,6})*\))(?:/[A-Za-z]{1,6})*$")
+#: An editor's initials in lower case closing a text ("amw"): only the very last line, under
+#: a text of its own (a page of a few short words is no signed article).
+EDITOR_SIGN_OFF = re.compile(r"^[a-z]{2,4}$")
+#: Text (characters) that must come before an editor's lower-case sign-off.
+SIGN_OFF_MIN_TEXT = 200
 #: Parts of a table that stand for the whole table when chosen as the article.
 TABLE_PART_TAGS = frozenset({"tr", "tbody", "thead", "tfoot"})
 #: A paragraph beside a table longer than this (characters) makes the table part of a text.
@@ -422,8 +437,11 @@ def is_lead(node, description: str) -> bool:
             tokens.update(class_tokens(el))
     if tokens & LEAD_TOKENS or "description" in (node.get("itemprop") or "").split():
         return True
-    if tokens & DEK_TOKENS or node.tag in HEADING_TAGS:
+    if node.tag in HEADING_TAGS:
         return False
+    if tokens & DEK_TOKENS:
+        # a dek is a line under the headline; an "abstract" of several sentences is the lead
+        return len(text) >= DEK_LEAD_MIN_LEN and len(SENTENCE_BREAK.findall(text)) >= 2
     return repeats_description(normalize_phrase(text), description)
 
 
@@ -542,6 +560,8 @@ def edge_label(text: str, headline_key: str | None, site_key: str | None,
         return None
     if BYLINE_PATTERN.match(text) and len(text.split()) <= 12:
         return "byline"
+    if CJK_BYLINE_PATTERN.match(text):
+        return "byline"
     if META_LINE_PATTERN.search(text):
         return "byline"
     if CREDIT_PATTERN.match(text) or CAPTION_TAIL_PATTERN.search(text):
@@ -549,6 +569,9 @@ def edge_label(text: str, headline_key: str | None, site_key: str | None,
     if BREADCRUMB_PATTERN.match(text):
         return "navigation"
     if len(text) <= 80 and TIME_PATTERN.search(text) and text[-1] not in ".!?":
+        return "byline"
+    if len(text) <= META_LINE_MAX_LEN // 2 + 20 and RELATIVE_TIME_PATTERN.search(text):
+        # "Zimbili Vilakazi|Published 15 hours ago"
         return "byline"
     if author_keys and is_name_line(text) and normalize_phrase(text) in author_keys:
         return "byline"
@@ -613,7 +636,7 @@ def trim_edges(paragraphs: list[str], headline_key, structured, record,
         elif len(text) <= EDGE_MAX_LEN:
             if CREDIT_PATTERN.match(text):
                 label = "caption"
-            elif CONTRIBUTOR_PATTERN.search(text):
+            elif CONTRIBUTOR_PATTERN.search(text) or CREDITS_LINE_PATTERN.match(text):
                 label = "byline"
             elif len(text) <= CLOSING_META_MAX_LEN and META_LINE_PATTERN.search(text):
                 # "Aktualisiert am 17.01.2021.", "Publiziert: 03.04.2020, 12:35" under the text
@@ -626,7 +649,17 @@ def trim_edges(paragraphs: list[str], headline_key, structured, record,
                 and COMMENT_PROMPT_PATTERN.search(text, 0, COMMENT_PROMPT_MAX_START):
             # a paragraph that is a call to comment; a closing thought that ends in one stays
             label = "comments"
+        if label is None and len(text) <= COMMENT_POLICY_MAX_LEN and COMMENT_POLICY_PATTERN.match(text):
+            # the rules of the comment section under the text
+            label = "comments"
         if site_key and normalize_phrase(text) == site_key:
+            label = "byline"
+        if label is None and len(text) <= SIGNATURE_MAX_LEN + 20 \
+                and len(text.split()) <= SIGNATURE_EMAIL_MAX_WORDS and SIGNATURE_EMAIL_PATTERN.search(text):
+            # a name (and role) closed by an e-mail address: the author's signature
+            label = "byline"
+        if label is None and end == len(paragraphs) and EDITOR_SIGN_OFF.match(text) \
+                and text_length(paragraphs[start:end - 1]) >= SIGN_OFF_MIN_TEXT:
             label = "byline"
         if label is None and AGENCY_SIGN_OFF.match(text):
             # an agency's or editor's initials closing the text ("RIRM", "(dpa)", "AFP/jm")
@@ -720,10 +753,12 @@ def drop_captions(paragraphs: list[str], record) -> list[str]:
     kept = []
     for text in paragraphs:
         if len(text) <= CAPTION_MAX_LEN and (CAPTION_TAIL_PATTERN.search(text[-CREDIT_TAIL_LEN:])
-                                             or INLINE_CREDIT_PATTERN.search(text)):
+                                             or INLINE_CREDIT_PATTERN.search(text)
+                                             or FIGURE_CAPTION_PATTERN.search(text)):
             record.add(Boilerplate(label="caption", heading=None, text=text), 1 << 30)
-        elif len(text) <= CREDIT_LINE_MAX_LEN and CREDIT_PATTERN.match(text):
-            # "Foto: ...", "Crédits photos : ..." standing between paragraphs
+        elif len(text) <= CREDIT_LINE_MAX_LEN and (CREDIT_PATTERN.match(text)
+                                                   or GALLERY_COUNTER_PATTERN.match(text)):
+            # "Foto: ...", "Crédits photos : ...", "Image 2 of 5" standing between paragraphs
             record.add(Boilerplate(label="caption", heading=None, text=text), 1 << 30)
         elif len(text) <= CAPTION_MAX_LEN and CONSENT_PATTERN.match(text):
             record.add(Boilerplate(label="other", heading=None, text=text), 1 << 30)
@@ -738,9 +773,17 @@ def drop_captions(paragraphs: list[str], record) -> list[str]:
         elif len(text) <= NEWSLETTER_PROMPT_MAX_LEN and NEWSLETTER_PROMPT_HINT.search(text.lower()) \
                 and NEWSLETTER_PROMPT_PATTERN.search(text):
             record.add(Boilerplate(label="newsletter", heading=None, text=text), 1 << 30)
-        elif len(text) <= PROMO_MAX_LEN and promo_label(text, 0.0) == "related":
-            # "Related post: ..." lines inside the body that no block element held
+        elif len(text) <= READER_PROMPT_MAX_LEN and READER_PROMPT_PATTERN.search(text):
+            # "Like this story? Share it with a friend!", "Follow us on Google News": the site
+            # talking to its reader, wherever it stands
+            record.add(Boilerplate(label="other", heading=None, text=text), 1 << 30)
+        elif len(text) <= READER_PROMPT_MAX_LEN and DOWNLOAD_LINE_PATTERN.search(text):
+            # "Informationsschreiben vom 14. Oktober 2021 PDF | 38 KB": a link to a file
             record.add(Boilerplate(label="related", heading=None, text=text), 1 << 30)
+        elif len(text) <= PROMO_MAX_LEN and (label := promo_label(text, 0.0)) is not None:
+            # "Related post: ..." lines, and chrome words standing as lines ("identifiez-vous",
+            # "Embed"), inside the body that no block element of their own held
+            record.add(Boilerplate(label=label, heading=None, text=text), 1 << 30)
         else:
             kept.append(text)
     return kept

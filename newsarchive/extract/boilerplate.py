@@ -15,7 +15,7 @@ from ..article import Boilerplate
 from .dom import holds_blocks
 from .prune import class_tokens, remove_element
 from .tables import (
-    BLOCK_TAGS, BOILERPLATE_HEADINGS, CHROME_PARAGRAPHS, HEADING_TAGS, PROMO_PREFIXES,
+    BLOCK_TAGS, BOILERPLATE_HEADINGS, CHROME_PARAGRAPHS, HEADING_TAGS, INLINE_TAGS, PROMO_PREFIXES,
     PROMO_PROSE_OPENINGS, READ_MORE_LINKS,
 )
 from .text import clean_space, normalize_phrase, paragraphs_of, text_of
@@ -34,6 +34,8 @@ TEASER_TITLE_MIN_LEN = 15
 TEASER_MIN_TEXT_BEFORE = 200
 #: Share of a block's text inside its one link for it to be a teaser card.
 TEASER_LINK_DENSITY = 0.8
+#: Most text (characters) beside a linked headline that is still the card's date or kicker.
+TEASER_META_MAX_LEN = 40
 #: A paragraph longer than this (characters) with less than this share of link text is running
 #: text that ends the block a boilerplate heading heads.
 PROSE_PARAGRAPH_LEN = 200
@@ -313,8 +315,9 @@ def is_linked_prose(el, stats) -> bool:
     """A paragraph of sentences that carry their sources as links ("Trump imposed tariffs in
     2018, <a>prompting Mexico to retaliate</a>"): more running text outside its links than a
     list's separators and labels ("Listen: <a> Download: <a>") ever hold."""
-    return el.tag == "p" and stats.text_len(el) - stats.links.get(el, 0) >= LINKED_PROSE_MIN_LEN \
-        and is_leaf_block(el)
+    # a paragraph that wraps a block (a "Trending" box set inside the <p> it interrupts) is
+    # still prose: its blocks are judged one by one
+    return el.tag == "p" and stats.text_len(el) - stats.links.get(el, 0) >= LINKED_PROSE_MIN_LEN
 
 
 def is_teaser_card(el, stats, container=None, offset: int = 0) -> bool:
@@ -327,6 +330,13 @@ def is_teaser_card(el, stats, container=None, offset: int = 0) -> bool:
     if count == 1 and stats.link_density(el) >= TEASER_LINK_DENSITY:
         link = next(el.iter("a"), None)
         return link is not None and next(link.iter(*HEADING_TAGS), None) is not None
+    if count == 1 and container is not None \
+            and stats.text_len(el) - stats.links.get(el, 0) <= TEASER_META_MAX_LEN:
+        # a linked headline with its date or kicker beside it ("<a><h3>Title</h3></a>
+        # <time>23. 12. 2024</time>"), once the text has begun
+        link = next(el.iter("a"), None)
+        return link is not None and next(link.iter(*HEADING_TAGS), None) is not None \
+            and offset + text_before(el, container) >= TEASER_MIN_TEXT_BEFORE
     if not (1 <= count <= TEASER_MAX_LINKS and stats.text_len(el) <= TEASER_MAX_LEN) \
             or container is None or is_leaf_block(el):
         return False
@@ -418,6 +428,24 @@ def is_teaser_line(el, stats) -> bool:
         and stats.link_density(el) >= TEASER_LINE_LINK_DENSITY
 
 
+def orphaned_heading(el):
+    """The heading right before a block that is the only thing it heads (the next element is
+    another heading, or there is none): when the block goes, its title goes with it."""
+    prev = el.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):
+        prev = prev.getprevious()
+    if prev is None or prev.tag not in HEADING_TAGS or (prev.tail or "").strip():
+        return None
+    if len(clean_space(text_of(prev))) > MAX_HEADING_LEN or (el.tail or "").strip():
+        return None
+    nxt = el.getnext()
+    while nxt is not None and not isinstance(nxt.tag, str):
+        nxt = nxt.getnext()
+    if nxt is not None and nxt.tag not in HEADING_TAGS:
+        return None
+    return prev
+
+
 def separate_boilerplate(elements: list, stats, record, *, headline_key: str | None = None,
                          page_host: str | None = None) -> None:
     """Remove boilerplate blocks from the selected elements, calling record(el_or_list, label)."""
@@ -435,7 +463,10 @@ def separate_boilerplate(elements: list, stats, record, *, headline_key: str | N
                 continue
             blocks_inside = holds_blocks(el)
             if tag not in BLOCK_TAGS and not blocks_inside:
-                # an inline element with no blocks inside has nothing to separate
+                # an inline element with no blocks inside has nothing to separate; a site's own
+                # element (<teaserparagraph><teaser><div>...) may hold them further down
+                if tag not in INLINE_TAGS and len(el):
+                    stack.extend(el[::-1])
                 continue
             leaf = not blocks_inside and tag in BLOCK_TAGS  # is_leaf_block(el)
             links = stats.link_count.get(el, 0)
@@ -471,7 +502,14 @@ def separate_boilerplate(elements: list, stats, record, *, headline_key: str | N
                 if length and links >= 2 and stats.link_density(el) >= LINK_LIST_DENSITY \
                         and length < 0.5 * container_len \
                         and not is_data_row(el, stats) and not is_linked_prose(el, stats):
-                    record([el], "related" if tag not in ("nav",) else "navigation")
+                    heading = orphaned_heading(el)
+                    if heading is not None:
+                        # the title of the teaser list ("Exklusive Hintergründe – für Sie
+                        # recherchiert") goes with it
+                        record([heading, el], "related")
+                        remove_element(heading)
+                    else:
+                        record([el], "related" if tag not in ("nav",) else "navigation")
                     remove_element(el)
                     continue
                 if links and length and length < 0.5 * article_len \

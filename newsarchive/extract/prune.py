@@ -188,9 +188,16 @@ def is_hidden(el) -> bool:
     style = el.get("style")
     if style and _HIDDEN_STYLE.search(style):
         return True
-    if el.get("aria-hidden") == "true" and el.tag not in ("html", "body"):
+    if el.get("aria-hidden") == "true" and el.tag not in ("html", "body") and not is_shown_prose(el):
         return True
     return hidden_by_class(el.get("class"))
+
+
+def is_shown_prose(el) -> bool:
+    """A paragraph of prose that only assistive tech is told to skip: aria-hidden hides
+    nothing from the eye, and paywalls mark the article's rest so ("<p class="paywall"
+    aria-hidden="true">"). Decorative copies and icons are short or not paragraphs."""
+    return el.tag == "p" and len(text_of(el)) >= PROSE_MIN_LEN
 
 
 def chrome_label(el, *, weak_allowed: bool) -> str | None:
@@ -342,8 +349,9 @@ def prune_chrome(root, record, *, include_captions: bool = False,
             # attributes besides class and id: look for those that hide it or give it a role
             # (most elements have none; an attribute read costs about as much as the count)
             style, role = get("style"), get("role")
-            hidden = info[4] or get("hidden") is not None or get("aria-hidden") == "true" or (
-                style is not None and _HIDDEN_STYLE.search(style) is not None)
+            hidden = info[4] or get("hidden") is not None or (
+                style is not None and _HIDDEN_STYLE.search(style) is not None) or (
+                get("aria-hidden") == "true" and not is_shown_prose(el))
         else:
             hidden, role = info[4], None
         if hidden and len(text_of(el)) < HIDDEN_CONTENT_SHARE * page_text_len:

@@ -13,7 +13,7 @@ from lxml import etree
 
 from .prune import class_info
 from .tables import (
-    BLOCK_TAGS, CONTAINER_TAGS, COMMAS, TAG_WEIGHTS,
+    BAD_TOKENS, BLOCK_TAGS, CONTAINER_TAGS, COMMAS, CONTENT_WIDGET_TOKENS, TAG_WEIGHTS, WIDGET_TOKENS,
 )
 from .text import text_of, text_weight
 
@@ -23,6 +23,7 @@ _SCORED_TAGS = ("p", "pre", "td", "div", "section", "article", "blockquote", "ce
                 "body", "form", "font")
 #: Text (characters) a container needs for its full class/id bonus.
 FULL_BONUS_TEXT = 500
+_BAD_TOKEN_SET = frozenset(BAD_TOKENS)
 #: Table cells shorter than this (characters) are data, not prose: they give no points.
 MIN_CELL_LEN = 100
 #: How many wrappers above the top container may repeat as the article's parts.
@@ -92,13 +93,25 @@ def _class_weight(el) -> int:
         weight += 60
     # the token tests were made once for this class/id value when pruning looked at it
     info = class_info(el)
-    if info[5]:  # a chrome token ("sidebar", "share")
+    if info[5] and not is_content_widget(info[0]):  # a chrome token ("sidebar", "share")
         weight -= 25
     if info[6]:  # an article-like token ("article", "content")
         weight += 25
     if info[3]:  # tokens naming the body itself ("article-body", "entry-content")
         weight += 25
     return weight
+
+
+def is_content_widget(tokens: tuple) -> bool:
+    """A page builder's text block ("elementor-widget elementor-widget-text-editor"): its only
+    chrome word is "widget", beside a word that names a content widget. Pruning keeps such
+    blocks; scoring must not take points off them for the word either."""
+    if CONTENT_WIDGET_TOKENS.isdisjoint(tokens):
+        return False
+    bad = _BAD_TOKEN_SET.intersection(tokens)
+    # a chrome word glued from two ("side", "bar") leaves no single bad token: not exempt
+    return bool(bad) and bad <= WIDGET_TOKENS and not any(
+        a + b in _BAD_TOKEN_SET for a, b in zip(tokens, tokens[1:]))
 
 
 def is_paragraph(el) -> bool:
@@ -224,7 +237,7 @@ def merge_siblings(top, scores: dict, stats: TextStats) -> list:
         return [top]
     top_score = scores.get(top, 0)
     threshold = max(10.0, top_score * 0.2)
-    top_classes = top.get("class")
+    top_classes = class_key(top)
     chosen = []
     for sib in parent:
         if not isinstance(sib.tag, str):
@@ -232,8 +245,8 @@ def merge_siblings(top, scores: dict, stats: TextStats) -> list:
         if sib is top:
             chosen.append(sib)
             continue
-        if top_classes and sib.get("class") == top_classes and stats.text_len(sib) >= 100 \
-                and stats.link_density(sib) < 0.3 and scores.get(sib, 0) >= 0:
+        if top_classes and class_key(sib) == top_classes and stats.text_len(sib) >= 100 \
+                and outward_link_density(sib, stats) < 0.3 and scores.get(sib, 0) >= 0:
             # another part of the article in the same wrapper as the chosen one
             chosen.append(sib)
             continue
@@ -253,6 +266,36 @@ def merge_siblings(top, scores: dict, stats: TextStats) -> list:
     return cousins or chosen
 
 
+def class_key(el) -> str:
+    """An element's class without the tokens that number it: page builders give each block
+    its own id among its classes ("elementor-element-0cf1ec3", "vc_custom_1671"), so blocks
+    of one kind differ only there."""
+    cls = el.get("class")
+    if not cls:
+        return ""
+    if not any(ch.isdigit() for ch in cls):
+        return cls
+    return " ".join(t for t in cls.split() if not _is_numbering(t))
+
+
+def _is_numbering(token: str) -> bool:
+    """A class token that numbers one block: its last part is five or more characters with
+    a digit ("0cf1ec3", "1671012345"); grid sizes ("col-12", "mt-4") are classes of kinds."""
+    last = token.replace("_", "-").rsplit("-", 1)[-1]
+    return len(last) >= 5 and any(ch.isdigit() for ch in last)
+
+
+def outward_link_density(el, stats: TextStats) -> float:
+    """Link density counting only links to other pages: a part of the article that opens
+    with its table of contents ("#symptoms", "#cases") is not a list of links away."""
+    density = stats.link_density(el)
+    if density < 0.3:
+        return density
+    anchors = sum(stats.text_len(a) for a in el.iter("a") if (a.get("href") or "").startswith("#"))
+    total = stats.text_len(el)
+    return (stats.links.get(el, 0) - anchors) / total if total else 0.0
+
+
 def same_class_cousins(top, stats: TextStats, chosen_len: int | None = None) -> list:
     """The article cut into parts each wrapped alike ("panel > panel-collapse", a page
     builder's rows): when a wrapper of the top container, up to a few levels above it, shares
@@ -262,10 +305,10 @@ def same_class_cousins(top, stats: TextStats, chosen_len: int | None = None) -> 
     for _ in range(COUSIN_MAX_LEVELS):
         if wrapper is None or wrapper.getparent() is None or wrapper.tag in ("body", "html"):
             return []
-        cls = wrapper.get("class")
+        cls = class_key(wrapper)
         if cls:
-            group = [sib for sib in wrapper.getparent() if sib.get("class") == cls
-                     and stats.text_len(sib) >= 100 and stats.link_density(sib) < 0.3]
+            group = [sib for sib in wrapper.getparent() if class_key(sib) == cls
+                     and stats.text_len(sib) >= 100 and outward_link_density(sib, stats) < 0.3]
             if len(group) >= 2 and sum(stats.text_len(g) for g in group) >= 1.5 * chosen_len:
                 return group
         wrapper = wrapper.getparent()

@@ -39,6 +39,15 @@ BLOCK_TAGS = frozenset({
 
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
+#: HTML's phrasing (inline) elements. An element of neither kind is a site's own tag
+#: (<teaser>, <article-body>, <picimage>), which may wrap blocks several levels down.
+INLINE_TAGS = frozenset({
+    "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "del", "dfn",
+    "em", "font", "i", "img", "ins", "kbd", "label", "mark", "nobr", "q", "rp", "rt", "ruby", "s",
+    "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
+    "picture", "meter", "progress",
+})
+
 #: Elements whose text counts as one paragraph when scoring containers.
 PARAGRAPH_TAGS = frozenset({"p", "pre", "td", "blockquote", "dd", "li"})
 
@@ -140,6 +149,7 @@ BAD_TOKENS = {
     "imagedescription": "caption", "imagecaption": "caption", "photocaption": "caption",
     "bildunterschrift": "caption", "didascalia": "caption", "legende": "caption",
     "slideshow": "caption", "carousel": "caption", "gallery": "caption", "lightbox": "caption",
+    "video": "caption", "videoplayer": "caption",
     "slider": "caption", "materialicons": "other", "materialsymbols": "other",
     "rating": "other", "ratings": "other", "voting": "other", "rate": "other",
     "authorbox": "byline", "aboutauthor": "byline", "authorbio": "byline", "authorinfo": "byline",
@@ -171,6 +181,7 @@ WEAK_BAD_TOKENS = frozenset({
     "respond", "foot", "overlay", "search", "sr", "gpt", "feedback", "survey", "poll",
     "login", "signin", "community", "rss", "skip", "print-only", "commercial", "trending",
     "slideshow", "carousel", "gallery", "lightbox", "slider", "rating", "ratings", "voting", "rate",
+    "video", "videoplayer",
 })
 
 #: Class/id tokens that make the next token a state of the element, not what it is
@@ -321,6 +332,27 @@ BOILERPLATE_HEADINGS = {
     "berita terkait": "related", "artikel terkait": "related", "terpopuler": "related",
     "berita terkini": "related", "baca lagi": "related", "soma pia": "related",
     "habari zinazohusiana": "related", "funda kabanzi": "related",
+    # more of Europe's and the world's "read also" / "related" headings
+    "passend zum thema": "related", "passend zum artikel": "related", "auch lesenswert": "related",
+    "lesen sie dazu": "related", "ver también": "related", "mira también": "related",
+    "saiba mais": "related", "matérias relacionadas": "related", "vedi anche": "related",
+    "bekijk ook": "related", "läs även": "related", "relaterade artiklar": "related",
+    "relaterede artikler": "related", "aiheeseen liittyvät": "related", "zobacz też": "related",
+    "przeczytaj też": "related", "przeczytaj także": "related", "powiązane artykuły": "related",
+    "čítajte aj": "related", "prečítajte si aj": "related", "súvisiace články": "related",
+    "preberite tudi": "related", "pročitajte još": "related", "pročitajte i": "related",
+    "povezane vijesti": "related", "povezani članci": "related", "citește și": "related",
+    "articole similare": "related", "kapcsolódó cikkek": "related", "ayrıca okuyun": "related",
+    "ilginizi çekebilir": "related", "також читайте": "related", "схожі новини": "related",
+    "більше новин": "related", "soma zaidi": "related", "funda nalokhu": "related",
+    "funda olunye udaba": "related", "funda olunye udaba lapha": "related",
+    "simak juga": "related", "lihat juga": "related", "baca selengkapnya": "related",
+    "xem thêm": "related", "đọc thêm": "related", "tin liên quan": "related",
+    "bài viết liên quan": "related", "อ่านเพิ่มเติม": "related", "ข่าวที่เกี่ยวข้อง": "related",
+    "यह भी पढ़ें": "related", "ये भी पढ़ें": "related", "संबंधित खबरें": "related",
+    "और पढ़ें": "related", "আরও পড়ুন": "related", "یہ بھی پڑھیں": "related",
+    "اقرأ المزيد": "related", "مواضيع ذات صلة": "related", "עוד בנושא": "related",
+    "כתבות קשורות": "related", "相關閱讀": "related", "了解更多": "related",
     # Russian / Ukrainian / Greek
     "читайте также": "related", "смотрите также": "related", "похожие новости": "related",
     "похожие статьи": "related", "по теме": "related", "самое читаемое": "related",
@@ -343,7 +375,7 @@ BOILERPLATE_HEADINGS = {
     "おすすめ情報": "related", "関連キーワード": "navigation", "記事一覧": "navigation",
     "관련기사": "related", "관련 기사": "related", "많이 본 뉴스": "related",
     "추천 기사": "related", "최신 기사": "related", "인기 기사": "related", "관련뉴스": "related",
-    "많이 본 기사": "related", "함께 보면 좋은 기사": "related",
+    "많이 본 기사": "related", "함께 보면 좋은 기사": "related", "당신이 관심 있을 만한 이슈": "related",
 }
 
 #: Opening words of a one-paragraph promo inside the body ("Read more: <link>").
@@ -360,8 +392,18 @@ PROMO_PREFIXES = (
     "hier geht's zu", "hier geht's zur", "hier geht's zum", "hier geht’s zu", "hier geht’s zur",
     "hier geht’s zum", "le puede interesar", "le recomendamos", "vea también",
     "lea también", "lire également", "à lire également", "leggi anche:", "read also:", "watch:",
+    "lesen sie dazu", "auch lesenswert", "passend zum thema", "ver también", "mira también",
+    "saiba mais", "vedi anche", "bekijk ook", "läs även", "lue myös", "zobacz też", "zobacz także",
+    "przeczytaj też", "przeczytaj także", "čítajte aj", "prečítajte si aj", "přečtěte si také",
+    "preberite tudi", "pročitajte još", "pročitajte i", "citește și", "citiți și", "olvassa el",
+    "ayrıca okuyun", "читайте також", "також читайте", "διαβάστε επίσης", "soma pia",
+    "soma zaidi", "funda nalokhu", "funda olunye udaba", "simak juga", "lihat juga", "xem thêm",
+    "đọc thêm", "อ่านเพิ่มเติม", "यह भी पढ़ें", "ये भी पढ़ें", "और पढ़ें", "আরও পড়ুন",
+    "یہ بھی پڑھیں", "اقرأ المزيد", "اقرأ أيضاً", "עוד בנושא", "相關閱讀", "延伸閱讀", "推薦閱讀",
+    "あわせて読みたい", "関連ニュース",
     "weitere infos unter", "more info:", "weitere informationen unter", "weiter zu", "... weiter zu", "next article", "previous article", "nächster artikel",
     "vorheriger artikel", "article suivant", "article précédent", "rezept drucken", "print recipe",
+    "also:",
 )
 
 #: Openings that take a promo prefix as a word of a sentence ("Related to each other: ...",
@@ -417,14 +459,27 @@ CHROME_PARAGRAPHS = {
     "thank you for your support": "other", "danke für ihre unterstützung": "other",
     "print recipe": "share", "rezept drucken": "share", "jump to recipe": "navigation",
     "listen to this article": "other", "artikel anhören": "other", "écouter cet article": "other",
+    # a paywall's badges and a reading list's prompt standing as lines
+    "article réservé aux abonnés": "newsletter", "réservé aux abonnés": "newsletter",
+    "article réservé à nos abonnés": "newsletter", "exclusivité abonnés": "newsletter",
+    "article abonné": "newsletter", "subscriber exclusive": "newsletter",
+    "subscribers only": "newsletter", "for subscribers only": "newsletter",
+    "exklusiv für abonnenten": "newsletter", "nur für abonnenten": "newsletter",
+    "exclusivo para suscriptores": "newsletter", "solo para suscriptores": "newsletter",
+    "riservato agli abbonati": "newsletter", "pour ajouter l'article à vos sélections": "other",
+    "identifiez-vous": "other", "connectez-vous": "other", "se connecter": "other",
+    "sign in": "other", "log in": "other", "anmelden": "other", "einloggen": "other",
+    "フォローする": "share", "カテゴリーをフォローする": "share", "記者をフォローする": "share",
+    "embed": "other", "player wird geladen": "other", "video wird geladen": "other",
+    "loading player": "other", "loading video": "other", "video is loading": "other",
 }
 
 #: Patterns of short lines that are credits, bylines or sharing prompts (checked on short
 #: paragraphs at the edges of the body).
 CREDIT_PATTERN = re.compile(
     r"^(?:(?:photo|image|picture|foto|bild|video|graphic|illustration|source|quelle|фото|снимок|"
-    r"иллюстрация|источник|写真|图片|图|사진|출처)s?"
-    r"(?:\s+(?:credit|courtesy))?\s*[:/©]|©|\(c\)\s|copyright\b|getty images$|afp$|"
+    r"иллюстрация|источник|写真|图片|图|사진|출처|(?:文章|新闻|新聞|稿件)?来源|(?:文章|新聞)?來源)s?"
+    r"(?:\s+(?:credit|courtesy))?\s*[:/©：]|©|\(c\)\s|copyright\b|getty images$|afp$|"
     r"reuters$|ap photo|dpa$|epa$|imago\b|shutterstock\b|cr[ée]dits?\s+(?:photos?|images?)\s*:|"
     r"(?:beitrags|titel|vorschau|artikel)bild\s*:|bildquelle\s*:|fotos?\s+und\s+text\s*:|"
     r"(?:vergrößern|enlarge|agrandir|ingrandisci|ampliar)\s+\S)", re.I)
@@ -432,6 +487,15 @@ CREDIT_PATTERN = re.compile(
 BYLINE_PATTERN = re.compile(
     r"^(?:by|von|par|por|di|door|av|af|przez|autor|author|written by|reporting by|text:|"
     r"text von|от|文/|记者|記者|기자)(?:\s+\S|\s*$)", re.I)
+
+#: A Chinese paper's byline line: "本报记者 王燕平 方云凤", "本报记者罗科苏盈发自北京" (our reporter
+#: X, reporting from Y); a sentence that opens with the same words runs on past a comma.
+CJK_BYLINE_PATTERN = re.compile(
+    r"^(?:本报|本報)(?:特约)?(?:记者|記者|实习生|實習生|通讯员|通訊員)[^，。,.!?！？：:]{1,30}$")
+
+#: A closing signature that ends in the author's e-mail ("구현모 기자 ninek@hankookilbo.com",
+#: "Jane Doe, jane@paper.com").
+SIGNATURE_EMAIL_PATTERN = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+\W{0,3}$")
 
 #: A short line at the body's start that is the article's meta data (date, author, category).
 META_LINE_PATTERN = re.compile(
@@ -457,7 +521,21 @@ CAPTION_TAIL_PATTERN = re.compile(
     r"(?: for [\w .-]{2,40})?\)?\s*$|"
     r"©\s*(?:getty images|shutterstock|reuters|afp|ap|imago|dpa|epa|keystone|ansa|apa|efe|anp|"
     r"picture alliance|sda|tass|xinhua)\b[^©.]{0,50}$|"
-    r"[|–-]\s*©\s*[\w .&'/-]{2,50}$", re.I)
+    r"[|–-]\s*©\s*[\w .&'/-]{2,50}$|"
+    # "... empfing nur 14 von 75 Kindern © VS Tristach": the credit closes the caption
+    r"\s©\s*[\w .&'/,-]{2,50}$", re.I)
+
+#: A closing line of the editors' credits ("Redaktion: Marcus Bensmann, Elena Müller",
+#: "Faktencheck: ...", "Edited by: ..."): a role, a colon, names.
+CREDITS_LINE_PATTERN = re.compile(
+    r"^(?i:redaktion|recherche|mitarbeit|faktencheck|schlussredaktion|lektorat|grafik|fotos?|"
+    r"illustrationen?|edited by|editing|editor|research|design|produktion|production|rédaction|"
+    r"redacción|edición)\s*:\s*[A-ZÄÖÜÀ-Þ][\w.'-]+(?:\s[A-ZÄÖÜÀ-Þ][\w.'-]+)*"
+    r"(?:(?:,|\s(?:und|and|et|y))\s*[A-ZÄÖÜÀ-Þ][\w.'-]+(?:\s[A-ZÄÖÜÀ-Þ][\w.'-]+)*)*\.?$")
+
+#: A meta line's relative time ("Published 15 hours ago", "Nizaar Kinsella 2 minutes ago").
+RELATIVE_TIME_PATTERN = re.compile(
+    r"\b\d+\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b", re.I)
 
 #: A clock time: lines made of a date and a time are meta lines, not body.
 TIME_PATTERN = re.compile(r"\b\d{1,2}(?::\d{2}|h\d{2}|\.\d{2} uhr)\b", re.I)
@@ -496,7 +574,11 @@ NEWSLETTER_PROMPT_PATTERN = re.compile(
     r"\b(?:newsletter|mailing list)\b.{0,80}\b(?:sign(?:ing)? up|subscribe|abonnier|anmelden|inscri|suscr|iscriv)|"
     r"\b(?:sign up|subscribe) here\b|\b(?:jetzt|hier) (?:anmelden|abonnieren)\b|"
     r"\b(?:in (?:deinen|ihren|your) (?:posteingang|inbox)|straight to your inbox)\b|"
-    r"\b(?:in|to|for|zu|für|à|a)\s+(?:unseren?|our|notre|nuestro|il nostro)\s+\w*newsletter\b",
+    r"\b(?:in|to|for|zu|für|à|a)\s+(?:unseren?|our|notre|nuestro|il nostro)\s+\w*newsletter\b|"
+    # a sign-up box's offer and its consent line ("Get our award-winning daily news email ...",
+    # "I would like to be emailed about offers, events and updates from ...")
+    r"^(?:get our|(?:sign up (?:for|to)|subscribe to) (?:our|the)) (?:[\w-]+ ){0,4}(?:e-?mail|newsletter|briefing)s?\b|"
+    r"\bi would like to be e-?mailed\b",
     re.I)
 
 #: A paywall's notice where the free part of an article ends ("This article is for
@@ -510,7 +592,7 @@ PAYWALL_NOTICE_PATTERN = re.compile(
     r"dieser (?:artikel|beitrag|inhalt) ist (?:nur |exklusiv )?für (?:abonnenten|abonnentinnen|abonnent\*innen|abonnierende|plus-abonnenten|mitglieder)|"
     r"(?:jetzt )?weiterlesen mit \w+|lesen sie (?:jetzt )?(?:weiter )?mit \w+ ?(?:plus|\+)|"
     r"cet article est réservé aux (?:abonnés|abonnes)|la suite (?:de cet article )?est réservée aux abonnés|"
-    r"il vous reste \d+ ?% de cet article à lire|"
+    r"il vous reste \d+(?:[.,]\d+)? ?% de cet article à lire|"
     r"este (?:artículo|contenido) es (?:exclusivo )?para (?:suscriptores|socios)|"
     r"contenido exclusivo para (?:suscriptores|socios)|"
     r"questo articolo è riservato agli abbonati|"
@@ -524,7 +606,7 @@ PAYWALL_NOTICE_MAX_LEN = 200
 #: Words one of which every newsletter prompt holds (lower case): a cheap test before the
 #: pattern, which backtracks.
 NEWSLETTER_PROMPT_HINT = re.compile(
-    r"newsletter|mailing|briefing|updates|here|anmelden|abonnieren|posteingang|inbox")
+    r"newsletter|mailing|briefing|updates|here|anmelden|abonnieren|posteingang|inbox|mail")
 
 #: A paragraph that ends in a share button's label ("... Click To Tweet").
 SHARE_TAIL_PATTERN = re.compile(r"click to tweet\s*$|tweet this\s*$|share on twitter\s*$", re.I)
@@ -555,7 +637,66 @@ TRAILER_PATTERN = re.compile(
     r"abgelegt unter\b|veröffentlicht am\b|publié le\b|publicado el\b|"
     r"(?:permalink|short ?link|short url|kurz-?url|kurzlink|trackback(?: ?url)?)\s*:|"
     # a blog or forum engine's credit line ("Powered by WordPress", "Powered by Discuz!")
-    r"powered by\b.{0,80}$)", re.I)
+    r"powered by\b.{0,80}$|"
+    # where the text first appeared, the notice of a story still being written, the agencies
+    # whose copy it uses: notes of the editors under the text, not the text
+    r"first (?:published|appeared) (?:in|on|at|by)\b|originally (?:published|appeared) (?:in|on|at|by)\b|"
+    r"(?:dieser|der) (?:artikel|beitrag|text) (?:ist|erschien) zuerst|(?:zuerst|erstmals) erschienen\b|"
+    r"cet article a (?:d'abord|initialement|été initialement) (?:été )?publié|"
+    r"este art[ií]culo (?:fue publicado|se public[oó]) originalmente|"
+    r"this is a (?:breaking|developing)\b|this (?:story|article) is (?:developing|breaking|being updated)\b|"
+    r"more to follow\b|mit agenturmaterial\b|mit material (?:von|der|aus)\b|"
+    r"\(?mit (?:dpa|afp|reuters|ap|kna|epd|sid|apa|dts|agenturen)\b)", re.I)
+
+#: A call to the reader in the body's own words: share or follow the site, support it with a
+#: donation, get its app, send it feedback ("Like this story? Share it with a friend!",
+#: "Follow TechRadar on Google News", "Hat Ihnen dieser Artikel gefallen? Dann unterstützen Sie
+#: uns"). Such a line addresses the reader about the site, never about the story.
+READER_PROMPT_PATTERN = re.compile(
+    r"\bshare (?:it|this(?: \w+)?) with (?:a|your) friends?\b|"
+    r"\b(?:like|liked|enjoy|enjoyed) this (?:story|article|post)\?|"
+    r"\bif you (?:enjoyed|liked) this (?:article|story|post)\b|"
+    r"^follow [\w'’ .&-]{1,40} on (?:google news|twitter|x|facebook|instagram|whatsapp|telegram|"
+    r"linkedin|threads|bluesky)\b|\badd us as a preferred source\b|"
+    r"\bhat (?:ihnen|dir|euch) (?:dieser|der|unser) (?:artikel|beitrag|text) gefallen\b|"
+    r"\b(?:unterstützen sie|unterstützt|unterstütze) uns\b|^unterstütze \w+ (?:bereits |schon )?mit\b|"
+    r"^jede (?:kleine )?spende hilft\b|\bihre meinung ist uns wichtig\b|"
+    r"^(?:die |der |das )?[\w-]+ auch (?:bei|auf|in den) social media\b|\bnews-?app\b|"
+    r"\bcek berita\b.{0,60}\bgoogle news\b|\bikuti\b.{0,40}\b(?:whatsapp channel|saluran whatsapp|google news)\b|"
+    r"\btell us what you think\b|\bdelivered (?:through|to) your letterbox\b|"
+    r"\b\d+ issues for (?:just |only )?[£$€]|\bhier können sie unsere .{0,30}podcasts? hören\b|^how to listen to\b|"
+    r"^follow (?:\w+['’]s|our) (?:full |complete |live |latest )?(?:coverage|updates)\b|"
+    r"\bfollow (?:our )?live updates\b|^we(?:'d| would)? (?:want|like|love) to hear from you\b|"
+    r"会員の方のみ(?:ご)?利用いただけます|"
+    r"^(?:e-?mail|contact) [\w .'-]{2,40} at [\w.+-]+@[\w-]+\.",
+    re.I)
+
+#: A figure's caption, numbered ("Abbildung 4: Eine Schwachschicht", "Fig. 2. The model"), and
+#: a video's description closed by its date and running time ("... 18.04.2024 | 0:21 min").
+FIGURE_CAPTION_PATTERN = re.compile(
+    r"^(?:abbildung|abb\.|figure|fig\.|figura|grafik|grafico|gráfico)\s*\d{1,3}[a-z]?\s*[:.|–-]\s*\S|"
+    r"\|\s*\d{1,2}:\d{2}\s*min\.?$", re.I)
+
+#: A download link labelled with its file's type and size ("Informationsschreiben PDF | 38 KB",
+#: "Annual report (PDF, 2.4 MB)"): a pointer to a file, not text.
+DOWNLOAD_LINE_PATTERN = re.compile(
+    r"(?<![a-z])(?:pdf|docx?|xlsx?|pptx?|zip|mp3|epub|odt)\s*[|,(–-]?\s*\d+(?:[.,]\d+)?\s*"
+    r"(?:kb|mb|gb|kib|mib|kbyte|mbyte)\b", re.I)
+
+#: A gallery's slide counter standing as a line ("Image 1 of 5", "Bild 3 von 10").
+GALLERY_COUNTER_PATTERN = re.compile(
+    r"^(?:image|photo|picture|slide|bild|foto|imagen|immagine|image n°)\s*\d+\s*"
+    r"(?:of|von|de|di|/|sur|из|van|av|af|z)\s*\d+$", re.I)
+
+#: The rules of a site's comment section, closing the text ("Bitte achten Sie darauf, dass Ihre
+#: Kommentare themenbezogen sind ...", "Comentários com textos ininteligíveis ... não serão
+#: aprovados pelo moderador"): the reader's comments (or comments as the line's first words),
+#: then the moderator's verdict.
+COMMENT_POLICY_PATTERN = re.compile(
+    r"^\W*(?:(?:\w+\W+){0,8}?(?:ihre?|deine?|eure?|euer|your|vos|votre|tus?|seus?|sus?)\W+|(?:\w+\W+)?)"
+    r"(?:kommentare?|comments?|comentários|comentarios|commentaires?|commenti)\b"
+    r".{0,600}?\b(?:moderat\w*|freigeschaltet|freigegeben|approved|aprovados|aprobados|toleriert|"
+    r"tolerated|tolérés|tolerados)\b", re.I | re.S)
 
 #: A breadcrumb trail standing as a line ("Forum » Research » The post's title").
 BREADCRUMB_PATTERN = re.compile(r"^[^»›>\n]{1,60}(?:\s[»›>]\s[^»›>\n]{1,80}){2,}(?<![.!。！])$")
