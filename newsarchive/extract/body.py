@@ -23,7 +23,7 @@ from .boilerplate import (
 from .prune import class_tokens, prune_chrome, remove_element, strip_comments
 from .score import best_candidate, merge_siblings, score_candidates, text_stats
 from .tables import (
-    BLOCK_TAGS, BREADCRUMB_PATTERN, DEK_TOKENS, LEAD_TOKENS, ARTICLE_TYPES, BYLINE_PATTERN, CAPTION_TAIL_PATTERN, CONSENT_PATTERN, INLINE_CREDIT_PATTERN, MACHINERY_PATTERN, NEWSLETTER_PROMPT_HINT, NEWSLETTER_PROMPT_PATTERN,
+    BLOCK_TAGS, BREADCRUMB_PATTERN, CELL_TAGS, DEK_TOKENS, LEAD_TOKENS, ARTICLE_TYPES, BYLINE_PATTERN, CAPTION_TAIL_PATTERN, CONSENT_PATTERN, INLINE_CREDIT_PATTERN, MACHINERY_PATTERN, NEWSLETTER_PROMPT_HINT, NEWSLETTER_PROMPT_PATTERN,
     SHARE_TAIL_PATTERN, CONTRIBUTOR_PATTERN, META_LINE_PATTERN,
     TIME_PATTERN, CONTACT_PATTERN, CREDIT_PATTERN, HEADING_TAGS, LISTING_TYPES, TRAILER_PATTERN,
     POINTER_LINE_PATTERN, COMMENT_PROMPT_PATTERN, NEWSROOM_ROLE_PATTERN, COPULA_PATTERN,
@@ -707,7 +707,7 @@ def cut_at_trailing_heading(paragraphs: list[str], start: int, record,
     in the body's second half ("Kontakt:", "ERSCHIENEN IN"), everything after which is then
     boilerplate too. A line that only ends in a colon is no such heading: recipes, manuals and
     event notes label their own last lines ("1 Stück ca.:", "Anfahrt:")."""
-    total = sum(len(p) for p in paragraphs[start:])
+    total = text_length(paragraphs[start:])
     seen = 0
     for i in range(start, len(paragraphs)):
         text = paragraphs[i]
@@ -821,7 +821,7 @@ def data_cell_texts(elements: list) -> set[str]:
     texts = set()
     for el in elements:
         for row in el.iter("tr"):
-            cells = [c for c in row if c.tag in ("td", "th")]
+            cells = [c for c in row if c.tag in CELL_TAGS]
             if len(cells) >= 2:
                 texts.update(clean_space(c.text_content()) for c in cells)
     return texts
@@ -843,7 +843,7 @@ def drop_repeated_short(paragraphs: list[str], record, subheadings: set[str] = f
     for text in paragraphs:
         if any(ch.isalnum() for ch in text):
             counts[text] = counts.get(text, 0) + 1
-    total = max(1, sum(len(p) for p in paragraphs))
+    total = max(1, text_length(paragraphs))
     # filler text repeated all over a page is its content (test pages, poems), not chrome
     repeated = {text for text, n in counts.items()
                 if n >= 3 and text not in subheadings
@@ -873,8 +873,8 @@ def cross_check_article_body(paragraphs: list[str], structured, record) -> list[
     dom_count = sum(len(t) for t in dom_tokens)
     if dom_count < 0.3 * len(ab_tokens) and not _looks_like_markup(article_body):
         return [clean_space(part) for part in article_body.replace("\r", "").split("\n") if clean_space(part)]
-    ab_joined = " " + " ".join(ab_tokens) + " "
-    found = [(" " + " ".join(t) + " ") in ab_joined if t else True for t in dom_tokens]
+    ab_joined = token_phrase(ab_tokens)
+    found = [token_phrase(t) in ab_joined if t else True for t in dom_tokens]
     for i, ok in enumerate(found):
         # the paragraph the text opens with may carry a dateline articleBody leaves out
         if ok:
@@ -906,7 +906,13 @@ def found_after_dateline(text: str, ab_joined: str) -> bool:
     if opening is None:
         return False
     rest = tokens(opening[3])
-    return bool(rest) and (" " + " ".join(rest) + " ") in ab_joined
+    return bool(rest) and token_phrase(rest) in ab_joined
+
+
+def token_phrase(words: list[str]) -> str:
+    """Tokens joined with a space on each side, so that one phrase is found in another only
+    at word boundaries."""
+    return " " + " ".join(words) + " "
 
 
 def _looks_like_markup(text: str) -> bool:

@@ -161,6 +161,12 @@ def multibyte_family(charset: str | None) -> str | None:
     return MULTIBYTE_FAMILIES.get(codecs.lookup(charset).name.replace("-", "_"))
 
 
+def stray_error_limit(data: bytes) -> int:
+    """Most bad sequences a reading may have and still be the page's charset: a few stray
+    bytes (a character cut in a teaser), not a wrong charset's errors on every other byte."""
+    return max(3, len(data) // 2000)
+
+
 def mostly_multibyte(data: bytes) -> str | None:
     """The text when undeclared bytes are Chinese, Japanese or Korean with a few broken
     sequences (a teaser cut in the middle of a character), else None.
@@ -173,7 +179,7 @@ def mostly_multibyte(data: bytes) -> str | None:
     for codec in ("gb18030", "big5hkscs", "cp932", "euc_jp", "cp949"):
         text = data.decode(codec, "replace")
         errors = text.count("\ufffd")
-        if not errors or errors > max(3, len(data) // 2000):
+        if not errors or errors > stray_error_limit(data):
             continue
         repaired = text.replace("\ufffd", "").encode(codec, "ignore")
         if multibyte_family(detect_charset(repaired)) == MULTIBYTE_FAMILIES[codec]:
@@ -243,7 +249,7 @@ def decode_page(data: bytes | str, headers: dict | None = None) -> Decoded:
         if detected is None or charset != detected:
             # a declared charset with a few stray bytes is still the best reading
             text = data.decode(charset, "replace")
-            if text.count("\ufffd") <= max(3, len(data) // 2000):
+            if text.count("\ufffd") <= stray_error_limit(data):
                 return Decoded(text)
     return Decoded(data.decode(detected or "utf-8", "replace"))
 
