@@ -6,11 +6,14 @@ spiders write through NEWSARCHIVE_DB). Output is JSON, as with sqlite-utils.
 from __future__ import annotations
 
 import json
+import sys
 
 import click
 
 from . import __version__
 from .archive import DEFAULT_PATH, Archive
+from .archive.export import EXPORT_FORMATS, Selection
+from .archive.export import export as export_archive
 from .crawling import crawl, demo, serve_fixtures
 from .extract import extract as extract_article
 
@@ -43,17 +46,53 @@ def extract(path, url: str | None, include_captions: bool) -> None:
     echo_json(article.to_dict())
 
 
+class StderrProgress:
+    """A progress bar on stderr for progress(done, total) callbacks; silent off a terminal."""
+
+    def __init__(self, label: str):
+        self.label = label
+        self.bar = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if not sys.stderr.isatty():
+            return
+        if self.bar is None or self.bar.length != total:
+            self.close()
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr,
+                                         show_pos=True, show_eta=True)
+            self.bar.__enter__()
+        self.bar.update(done - self.bar.pos)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+
 @cli.command()
 @existing_db_option
+@click.option("--site", help="Only the articles of this host (www. ignored).")
+@click.option("--since", help="Only the articles fetched since this ISO date or datetime.")
+@click.option("--workers", type=click.IntRange(min=1),
+              help="Extraction processes.  [default: every core]")
 @click.option("--include-captions", is_flag=True, help="Keep image captions and credits in bodies.")
-def reextract(db_path: str, include_captions: bool) -> None:
+def reextract(db_path: str, site: str | None, since: str | None, workers: int | None,
+              include_captions: bool) -> None:
     """Rebuild the articles from the stored pages with the current extractor (no network).
 
-    Replays every successful fetch in fetch order; articles and article_versions are rewritten
-    in one transaction. Prints counts.
+    Replays every successful fetch of the articles in scope in fetch order, extracting on every
+    core with a progress bar on stderr; articles and article_versions are rewritten in one
+    transaction. Interrupted, the next run with the same options resumes. Prints counts:
+    articles new, changed, unchanged and removed, pages replayed, errors.
     """
+    progress = StderrProgress("re-extracting")
     with Archive(db_path) as archive:
-        echo_json(archive.reextract(include_captions=include_captions))
+        try:
+            counts = archive.reextract(site=site, since=since, workers=workers,
+                                       progress=progress, include_captions=include_captions)
+        finally:
+            progress.close()
+    echo_json(counts)
 
 
 @cli.command()
@@ -81,20 +120,22 @@ def show(url: str, db_path: str, versions: bool) -> None:
 
 @cli.command()
 @existing_db_option
-@click.option("--format", "output_format", type=click.Choice(["jsonl", "json"]), default="jsonl",
-              show_default=True, help="One JSON object per line, or one JSON array.")
+@click.option("--format", "output_format", type=click.Choice(list(EXPORT_FORMATS)),
+              default="jsonl", show_default=True,
+              help="JSON lines, one JSON array, or CSV with a header row.")
 @click.option("--site", help="Only articles of this host (www. ignored).")
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
+@click.option("--since", help="Only articles dated (published, else first archived) on or after"
+              " this ISO date or datetime.")
+@click.option("--until", help="Only articles dated on or before this ISO date, datetime or"
+              " prefix (2026-03: to the end of March).")
+@click.option("-o", "--output", type=click.File("wb"), default="-",
               help="Write here instead of stdout.")
-def export(db_path: str, output_format: str, site: str | None, output) -> None:
+def export(db_path: str, output_format: str, site: str | None, since: str | None,
+           until: str | None, output) -> None:
     """Export the archived articles."""
     with Archive(db_path) as archive:
-        articles = archive.iter_articles(site=site)
-        if output_format == "jsonl":
-            for article in articles:
-                output.write(json.dumps(article, ensure_ascii=False) + "\n")
-        else:
-            output.write(json.dumps(list(articles), ensure_ascii=False, indent=2) + "\n")
+        export_archive(archive, output, output_format,
+                       Selection(site=site, since=since, until=until))
 
 
 cli.add_command(crawl)
