@@ -14,6 +14,7 @@ from . import __version__
 from .archive import DEFAULT_PATH, Archive
 from .archive.export import EXPORT_FORMATS, Selection
 from .archive.export import export as export_archive
+from .archive.history import render_history
 from .crawling import crawl, demo, serve_fixtures
 from .extract import extract as extract_article
 
@@ -119,6 +120,31 @@ def show(url: str, db_path: str, versions: bool) -> None:
 
 
 @cli.command()
+@click.argument("url")
+@existing_db_option
+@click.option("--json", "as_json", is_flag=True,
+              help="Print JSON: every version with its changes as {op, text} runs.")
+@click.option("--full", is_flag=True, help="Show unchanged paragraphs too.")
+@click.option("--color/--no-color", default=None,
+              help="Colour removed and added words.  [default: on a terminal]")
+def history(url: str, db_path: str, as_json: bool, full: bool, color: bool | None) -> None:
+    """An article's versions with what changed in each: [-removed-]{+added+} words.
+
+    URL is the article's canonical URL or any URL it was fetched as.
+    """
+    with Archive(db_path) as archive:
+        found = archive.history(url)
+    if found is None:
+        raise click.ClickException(f"no archived article for {url}")
+    if as_json:
+        echo_json(found)
+        return
+    colour = sys.stdout.isatty() if color is None else color
+    click.echo(render_history(found["url"], found["versions"], colour=colour, full=full),
+               color=colour)
+
+
+@cli.command()
 @existing_db_option
 @click.option("--format", "output_format", type=click.Choice(list(EXPORT_FORMATS)),
               default="jsonl", show_default=True,
@@ -136,6 +162,38 @@ def export(db_path: str, output_format: str, site: str | None, since: str | None
     with Archive(db_path) as archive:
         export_archive(archive, output, output_format,
                        Selection(site=site, since=since, until=until))
+
+
+@cli.command()
+@existing_db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("-p", "--port", type=click.IntRange(1, 65535), default=8001, show_default=True,
+              help="Port to listen on.")
+@click.option("--metadata", "metadata_path", type=click.Path(dir_okay=False, writable=True),
+              help="Write the Datasette metadata to this file and exit, serving nothing.")
+def datasette(db_path: str, host: str, port: int, metadata_path: str | None) -> None:
+    """Serve the archive with Datasette: table and column descriptions, facets (site, language,
+    section, date), full-text search on articles, and saved queries.
+
+    Needs the datasette extra: pip install 'newsarchive[datasette]'.
+    """
+    from .archive.datasette import metadata, write_metadata
+    if metadata_path:
+        write_metadata(db_path, metadata_path)
+        return
+    try:
+        import uvicorn
+        from datasette.app import Datasette
+    except ImportError:
+        raise click.ClickException(
+            "Datasette is not installed: pip install 'newsarchive[datasette]'") from None
+    from pathlib import Path
+    with Archive(db_path):
+        pass  # brings an older archive to the current schema before Datasette reads it
+    app = Datasette([db_path], metadata=metadata(Path(db_path).stem),
+                    settings={"sql_time_limit_ms": 5000, "facet_time_limit_ms": 1000})
+    click.echo(f"Serving {db_path} on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    uvicorn.run(app.app(), host=host, port=port, log_level="warning")
 
 
 cli.add_command(crawl)

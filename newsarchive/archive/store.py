@@ -23,6 +23,7 @@ from sqlite_utils import Database
 from ..article import Article
 from ..extract import extract
 from ..page import FetchedPage
+from .history import history as version_history
 from .migrations import apply_migrations, schema_version
 from .rows import (
     article_columns,
@@ -365,6 +366,21 @@ class Archive:
         return list(self.db.query(
             "SELECT fetched_at, content_hash, page_id, headline, body FROM article_versions"
             " WHERE article_url = ? ORDER BY fetched_at, id", [url]))
+
+    @locked
+    def history(self, url: str) -> dict | None:
+        """An article's versions, oldest first, each with the word diff of its headline and
+        body against the version before; None when `url` names no archived article.
+
+        {"url": ..., "versions": [{"version": 1, "fetched_at", "content_hash", "page_id",
+        "headline", "body", "headline_changes": None | [{"op", "text"}, ...],
+        "body_changes": ...}, ...]}; ops are "equal", "delete", "insert".
+        """
+        article = self.get_article(url)
+        if article is None:
+            return None
+        return {"url": article["url"],
+                "versions": version_history(self.article_versions(article["url"]))}
 
     def iter_articles(self, site: str | None = None, since: str | None = None,
                       until: str | None = None) -> Iterator[dict]:
