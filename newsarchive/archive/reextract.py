@@ -44,6 +44,9 @@ CHUNK_PAGES = 32
 #: Pages extracted between two checkpoint commits.
 CHECKPOINT_EVERY = 256
 
+#: Changes when the checkpoint's tables do: a checkpoint of another format is not resumed.
+CHECKPOINT_FORMAT = b"newsarchive reextract checkpoint 2"
+
 Progress = Callable[[int, int], None]
 """progress(done, total): called as pages are extracted."""
 
@@ -59,8 +62,9 @@ class Scope:
 
 
 def _extract_chunk(extract_fn, options: dict, pages: list[tuple[int, FetchedPage]]
-                   ) -> list[tuple[int, bytes | None, str | None]]:
-    """Worker: (page_id, pickled Article or None when not an article, error or None)."""
+                   ) -> list[tuple[int, bytes | None, str | None, str | None]]:
+    """Worker: (page_id, pickled Article or None when not an article, its article key,
+    error or None)."""
     from .store import extract_fetched_page, is_extractable_page
     results = []
     for page_id, page in pages:
@@ -69,10 +73,12 @@ def _extract_chunk(extract_fn, options: dict, pages: list[tuple[int, FetchedPage
                        if is_extractable_page(page) else None)
         except Exception as exc:  # noqa: BLE001 - one bad page must not stop the rebuild
             log.exception("extraction failed on stored page %s", page_id)
-            results.append((page_id, None, f"{type(exc).__name__}: {exc}"))
+            results.append((page_id, None, None, f"{type(exc).__name__}: {exc}"))
             continue
-        stored = pickle.dumps(article) if article is not None and article.is_article else None
-        results.append((page_id, stored, None))
+        if article is not None and article.is_article:
+            results.append((page_id, pickle.dumps(article), article_key(article, page), None))
+        else:
+            results.append((page_id, None, None, None))
     return results
 
 
@@ -82,7 +88,7 @@ def extractor_fingerprint(extract_fn, options: dict) -> str:
     The default extractor is identified by the source of the `newsarchive.extract` package, so
     editing it between an interrupted run and the next starts the work again.
     """
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(CHECKPOINT_FORMAT)
     if extract_fn is None:
         package = Path(__file__).resolve().parent.parent / "extract"
         for source in sorted(package.glob("*.py")):
@@ -102,31 +108,37 @@ class Checkpoint:
         self.conn.execute("PRAGMA journal_mode = WAL")
         self.conn.execute("PRAGMA synchronous = NORMAL")
         self.conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
-        self.conn.execute("CREATE TABLE IF NOT EXISTS extracted (page_id INTEGER PRIMARY KEY,"
-                          " article BLOB, error TEXT)")
         row = self.conn.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
         if row is None or row[0] != fingerprint:
-            # another extractor or other options: what was extracted no longer holds
-            self.conn.execute("DELETE FROM extracted")
+            # another extractor, other options or another format: what was extracted is void
+            self.conn.execute("DROP TABLE IF EXISTS extracted")
             self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)",
                               [fingerprint])
+        self.conn.execute("CREATE TABLE IF NOT EXISTS extracted (page_id INTEGER PRIMARY KEY,"
+                          " article BLOB, article_key TEXT, error TEXT)")
         self.conn.commit()
 
     def done(self) -> set[int]:
         return {row[0] for row in self.conn.execute("SELECT page_id FROM extracted")}
 
-    def add(self, results: Iterable[tuple[int, bytes | None, str | None]]) -> None:
-        self.conn.executemany("INSERT OR REPLACE INTO extracted VALUES (?, ?, ?)", results)
+    def add(self, results: Iterable[tuple[int, bytes | None, str | None, str | None]]) -> None:
+        self.conn.executemany("INSERT OR REPLACE INTO extracted VALUES (?, ?, ?, ?)", results)
 
     def commit(self) -> None:
         self.conn.commit()
 
     def get(self, page_id: int) -> tuple[bytes | None, str | None]:
-        row = self.conn.execute("SELECT article, error FROM extracted WHERE page_id = ?",
+        """(pickled Article or None, its article key or None)."""
+        row = self.conn.execute("SELECT article, article_key FROM extracted WHERE page_id = ?",
                                 [page_id]).fetchone()
         if row is None:
             raise KeyError(page_id)
         return row[0], row[1]
+
+    def keys(self) -> dict[int, str]:
+        """page_id -> article key, for every page extracted as an article."""
+        return dict(self.conn.execute(
+            "SELECT page_id, article_key FROM extracted WHERE article_key IS NOT NULL"))
 
     def errors(self, page_ids: set[int]) -> set[int]:
         return {row[0] for row in self.conn.execute(
@@ -268,12 +280,13 @@ class Reextraction:
 
     def extract_closure(self, scope: Scope, *, workers: int) -> None:
         """Extract the scope's pages; draw in the archived articles they now point to."""
+        examined: set[int] = set()
         while True:
             self.extract(scope.pages, workers=workers)
-            new_keys = set()
-            for page_id, key in self._replayed_keys(scope.pages):
-                if key is not None and key not in scope.keys:
-                    new_keys.add(key)
+            keys = self.checkpoint.keys()
+            new_keys = {keys[page_id] for page_id in scope.pages - examined
+                        if page_id in keys} - scope.keys
+            examined |= scope.pages
             self._fill_temp("reextract_keys", "url TEXT PRIMARY KEY", new_keys)
             existing = {row[0] for row in self.db.execute(
                 "SELECT url FROM articles WHERE url IN (SELECT url FROM temp.reextract_keys)")}
@@ -282,19 +295,6 @@ class Reextraction:
             self._add_pages_of(scope, existing)
             if len(scope.pages) == before:
                 return
-
-    def _replayed_keys(self, page_ids: set[int]) -> Iterator[tuple[int, str | None]]:
-        """(page_id, the article key its new extraction gives, or None)."""
-        self._fill_temp("reextract_pages", "page_id INTEGER PRIMARY KEY", page_ids)
-        for page_id, url, final_url in self.db.execute(
-                "SELECT id, url, final_url FROM pages"
-                " WHERE id IN (SELECT page_id FROM temp.reextract_pages)").fetchall():
-            stored, _error = self.checkpoint.get(page_id)
-            if stored is None:
-                yield page_id, None
-            else:
-                article = pickle.loads(stored)  # written by this run's workers
-                yield page_id, article_key(article, FetchedPage(url=url, final_url=final_url))
 
     # -- apply -----------------------------------------------------------------------------
 
@@ -354,17 +354,16 @@ class Reextraction:
                         " WHERE article_url IN (SELECT url FROM temp.reextract_keys)"
                         " OR id IN (SELECT page_id FROM temp.reextract_pages)")
         replayed = self.db.execute(
-            "SELECT id, url, final_url, fetched_at FROM pages"
+            "SELECT id, fetched_at FROM pages"
             " WHERE id IN (SELECT page_id FROM temp.reextract_pages)"
             " ORDER BY fetched_at, id").fetchall()
         rebuilt: set[str] = set()
         versions = 0
-        for page_id, url, final_url, fetched_at in replayed:
-            stored, _error = self.checkpoint.get(page_id)
+        for page_id, fetched_at in replayed:
+            stored, key = self.checkpoint.get(page_id)
             if stored is None:
                 continue
             article = pickle.loads(stored)  # written by this run's workers
-            key = article_key(article, FetchedPage(url=url, final_url=final_url))
             self.db.execute("UPDATE pages SET article_url = ? WHERE id = ?", [key, page_id])
             old = before.get(key)
             change = self.archive._upsert_article(key, article, page_id, fetched_at,
