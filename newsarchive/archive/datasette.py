@@ -80,6 +80,15 @@ COLUMN_DESCRIPTIONS = {
         "articles_unchanged": "Articles fetched again with the same content.",
         "errors": "Fetches with an error.",
         "counters": "JSON object of every counter the run reported.",
+        "site": "The site list's name of the site this row counts (a crawl of a site list has"
+                " a row per site); null for a crawl of start URLs.",
+        "status": "How the run ended: ok, failed (every start URL failed) or interrupted.",
+        "discovered": "URLs found (sitemaps, feeds, links).",
+        "fetched": "URLs downloaded.",
+        "not_modified": "Conditional revisits the server answered 304 Not Modified.",
+        "robots_blocked": "URLs robots.txt disallowed.",
+        "skipped": "JSON object: URLs not fetched, counted by kind.",
+        "failed": "JSON object: failed fetches, counted by reason.",
     },
     "articles_fts": {
         "headline": "articles.headline, indexed.",
@@ -168,7 +177,8 @@ def metadata(database: str) -> dict:
                                        "sort_desc": "fetched_at", "label_column": "headline"})
     tables["pages"].update({"facets": ["status", "crawl_id"], "sort_desc": "fetched_at",
                             "label_column": "url"})
-    tables["crawls"].update({"sort_desc": "started_at", "label_column": "spider"})
+    tables["crawls"].update({"facets": ["site", "status"], "sort_desc": "started_at",
+                             "label_column": "spider"})
     return {
         "title": "newsarchive",
         "description": "Articles archived by newsarchive: search them, facet by site, language,"
