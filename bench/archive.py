@@ -359,23 +359,30 @@ def export_rate(archive: Archive) -> dict:
             "mb_per_s": round(sink.written / seconds / 1e6, 1)}
 
 
-def run(count: int, db_path: Path, batch: int, result: dict) -> dict:
-    """Build and measure; fills `result` as it goes (a failure late keeps what was measured)."""
-    for suffix in ("", "-wal", "-shm", ".reextract"):
-        Path(str(db_path) + suffix).unlink(missing_ok=True)
+def run(count: int, db_path: Path, batch: int, result: dict, *, existing: bool = False) -> dict:
+    """Build and measure; fills `result` as it goes (a failure late keeps what was measured).
+
+    `existing`: measure the archive at db_path as it is (built by an earlier run), no build;
+    what `result` already holds (an earlier run's insert figures) is kept.
+    """
+    if not existing:
+        for suffix in ("", "-wal", "-shm", ".reextract"):
+            Path(str(db_path) + suffix).unlink(missing_ok=True)
     corpus = load_corpus()
     maker = ArticleMaker(corpus, count)
     sample = [maker.make(i) for i in range(200)]
+    result.setdefault("started", datetime.now(timezone.utc).isoformat())
     result.update({"count": count, "batch": batch,
-                   "started": datetime.now(timezone.utc).isoformat(),
               "corpus": {"pages": corpus["pages"], "paragraphs": len(corpus["paragraphs"]),
                          "headlines": len(corpus["headlines"])},
               "html_bytes_median": statistics.median(len(p.body) for p, _, _ in sample),
               "body_chars_median": statistics.median(len(a.body) for _, a, _ in sample)})
     with Archive(db_path) as archive:
-        print(f"building {count:,} articles into {db_path}", file=sys.stderr)
-        result["insert"] = build(archive, maker, count, batch)
-        result["size"] = sizes(archive, count)
+        if not existing:
+            print(f"building {count:,} articles into {db_path}", file=sys.stderr)
+            result["insert"] = build(archive, maker, count, batch)
+        if "size" not in result:
+            result["size"] = sizes(archive, count)
         print("full-text queries", file=sys.stderr)
         result["fts"] = query_latency(archive, pick_terms(archive, maker, count))
         print("re-extraction", file=sys.stderr)
@@ -383,9 +390,10 @@ def run(count: int, db_path: Path, batch: int, result: dict) -> dict:
         print("export", file=sys.stderr)
         result["export"] = export_rate(archive)
         result["sqlite"] = archive.db.execute("SELECT sqlite_version()").fetchone()[0]
+    insert = result.get("insert", {})
     result["goals"] = {
-        "insert_last_within_80pct": result["insert"]["last_over_first"] >= 0.8,
-        "insert_last_within_80pct_per_cpu_s": result["insert"]["cpu_last_over_first"] >= 0.8,
+        "insert_last_within_80pct": insert.get("last_over_first", 0) >= 0.8,
+        "insert_last_within_80pct_per_cpu_s": insert.get("cpu_last_over_first", 0) >= 0.8,
         "fts_p95_under_50ms": {key: value["p95_ms"] < 50 for key, value in
                                result["fts"].items() if key != "terms"},
     }
@@ -429,11 +437,19 @@ def main(argv=None) -> int:
     parser.add_argument("--batch", type=int, default=500, help="articles per transaction")
     parser.add_argument("--keep", action="store_true", help="keep the archive file afterwards")
     parser.add_argument("--save", action="store_true", help="write bench/results/archive-*")
+    parser.add_argument("--existing", type=Path, metavar="RESULTS_JSON",
+                        help="measure the archive --db as an earlier run left it (killed after"
+                             " building), adding to that run's results file")
     args = parser.parse_args(argv)
     result: dict = {}
+    if args.existing:
+        result = json.loads(args.existing.read_text())
+        args.keep = True
     stem = RESULTS / f"archive-{args.count}-{datetime.now(timezone.utc):%Y-%m-%dT%H%M}"
+    if args.existing:
+        stem = args.existing.with_suffix("")
     try:
-        run(args.count, args.db, args.batch, result)
+        run(args.count, args.db, args.batch, result, existing=bool(args.existing))
     finally:
         if args.save:
             RESULTS.mkdir(parents=True, exist_ok=True)
