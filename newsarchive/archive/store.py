@@ -29,16 +29,19 @@ from .rows import (
     article_field_types,
     article_from_row,
     article_key,
+    PAGE_SELECT,
     content_hash,
+    decompress_raw,
     iso_utc,
     page_columns,
     page_from_row,
+    payload_row,
     site_of,
 )
 from .transaction import immediate_transaction
 
 DEFAULT_PATH = "data/archive.db"
-TABLES = ("articles", "pages", "crawls", "article_versions")
+TABLES = ("articles", "pages", "payloads", "crawls", "article_versions")
 #: The status of a conditional revisit whose page has not changed since the last fetch.
 NOT_MODIFIED = 304
 # Counter names that also have a column of their own in `crawls`.
@@ -213,6 +216,12 @@ class Archive:
                 # a conditional revisit the server answered "unchanged": the fetch belongs
                 # to the article the URL gave last time, which is still current
                 row["article_url"] = self._article_url_of_fetch(page.url)
+            payload = payload_row(page)
+            if payload is not None:
+                # identical bytes (an unchanged page fetched again) are stored once
+                self.db.execute(
+                    "INSERT OR IGNORE INTO payloads (digest, sha1, size, raw, raw_codec)"
+                    " VALUES (:digest, :sha1, :size, :raw, :raw_codec)", payload)
             page_id = self.db["pages"].insert(row).last_pk
             change = None
             if key is not None:
@@ -283,7 +292,8 @@ class Archive:
     def _extract_into_temp(self, extract_fn: ExtractFunction | None, options: dict) -> int:
         """Extract every stored page not yet in temp.reextracted; returns how many raised."""
         page_ids = [row[0] for row in self.db.execute(
-            "SELECT id FROM pages WHERE status BETWEEN 200 AND 299 AND raw IS NOT NULL"
+            "SELECT id FROM pages WHERE status BETWEEN 200 AND 299"
+            " AND payload_digest IS NOT NULL"
             " AND id NOT IN (SELECT page_id FROM temp.reextracted) ORDER BY id")]
         errors = 0
         for page_id in page_ids:
@@ -372,14 +382,28 @@ class Archive:
     @locked
     def page(self, page_id: int) -> FetchedPage:
         """The fetch stored as pages.id = page_id, body decompressed."""
-        row = next(self.db.query("SELECT * FROM pages WHERE id = ?", [page_id]), None)
+        row = next(self.db.query(PAGE_SELECT + " WHERE pages.id = ?", [page_id]), None)
         if row is None:
             raise KeyError(f"no page {page_id}")
         return page_from_row(row)
 
+    @locked
     def page_body(self, page_id: int) -> bytes:
-        """The raw bytes of a stored fetch, decompressed."""
-        return self.page(page_id).body
+        """The bytes of a stored fetch (Content-Encoding undone), decompressed."""
+        row = self.db.execute(
+            "SELECT payloads.raw, payloads.raw_codec FROM pages"
+            " LEFT JOIN payloads ON payloads.digest = pages.payload_digest WHERE pages.id = ?",
+            [page_id]).fetchone()
+        if row is None:
+            raise KeyError(f"no page {page_id}")
+        return decompress_raw(*row)
+
+    def iter_pages(self, where: str = "", params=(), order: str = "pages.fetched_at, pages.id"
+                   ) -> Iterator[tuple[int, FetchedPage]]:
+        """(pages.id, FetchedPage) for the pages matching an SQL condition on `pages`."""
+        sql = PAGE_SELECT + (f" WHERE {where}" if where else "") + f" ORDER BY {order}"
+        for row in self.db.query(sql, list(params)):
+            yield row["id"], page_from_row(row)
 
     @locked
     def stats(self) -> dict:
