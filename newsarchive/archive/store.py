@@ -121,6 +121,11 @@ def extract_fetched_page(page: FetchedPage, extract_fn: ExtractFunction | None =
                       fetched_at=page.fetched_at, **options)
 
 
+def extraction_error(exc: BaseException) -> str:
+    """The error recorded for a page whose extraction raised."""
+    return f"extract: {type(exc).__name__}: {exc}"
+
+
 def locked(method):
     """Run an Archive method holding the archive's lock (one connection, many threads)."""
     @functools.wraps(method)
@@ -404,6 +409,35 @@ class Archive:
         sql = PAGE_SELECT + (f" WHERE {where}" if where else "") + f" ORDER BY {order}"
         for row in self.db.query(sql, list(params)):
             yield row["id"], page_from_row(row)
+
+    @locked
+    def payload_by_digest(self, digest: str) -> bytes | None:
+        """The stored bytes with this digest: the archive's own "sha256:<hex>", or the WARC
+        "sha1:<BASE32>" that revisit records give; None when the archive lacks them."""
+        row = self.db.execute("SELECT raw, raw_codec FROM payloads WHERE digest = ? OR sha1 = ?"
+                              " LIMIT 1", [digest, digest]).fetchone()
+        return decompress_raw(*row) if row else None
+
+    @locked
+    def has_fetch(self, page: FetchedPage) -> bool:
+        """True when the archive holds this fetch already: same URL, time and payload."""
+        return self.db.execute(
+            "SELECT 1 FROM pages WHERE (url = :url OR final_url = :url) AND fetched_at = :at"
+            " AND payload_digest IS :digest LIMIT 1",
+            {"url": page.final_url or page.url, "at": iso_utc(page.fetched_at),
+             "digest": page.payload_digest}).fetchone() is not None
+
+    def export_warc(self, output, *, site: str | None = None, since: str | None = None,
+                    filename: str | None = None) -> dict:
+        """Write the archive's fetches as WARC 1.1 to a binary file (newsarchive.archive.warc)."""
+        from .warc import export_warc
+        return export_warc(self, output, site=site, since=since, filename=filename)
+
+    def import_warc(self, paths, *, extract_fn: ExtractFunction | None = None,
+                    progress=None) -> dict:
+        """Archive the HTML responses of WARC files (newsarchive.archive.warc)."""
+        from .warc import import_warc
+        return import_warc(self, paths, extract_fn=extract_fn, progress=progress)
 
     @locked
     def stats(self) -> dict:
