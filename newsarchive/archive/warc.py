@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .. import __version__
-from ..page import FetchedPage, merged_headers
+from ..page import FetchedPage, merged_headers, payload_digest
 from .rows import iso_utc, site_of
 
 log = logging.getLogger(__name__)
@@ -224,6 +224,10 @@ class WarcImport:
         self.progress = progress or (lambda done: None)
         self.counts = Counter()
         self.crawl_id: int | None = None
+        # WARC-Payload-Digest of each response read -> the archive's digest of its decoded
+        # bytes: writers digest the payload as recorded (gzip-encoded, even chunked), which the
+        # archive's payloads.sha1 (of decoded bytes) matches only when nothing was encoded.
+        self.record_digests: dict[str, str] = {}
 
     def run(self, paths: Iterable[str | Path]) -> dict:
         paths = [Path(path) for path in paths]
@@ -302,6 +306,9 @@ class WarcImport:
                 self.counts["skipped_unsupported_encoding"] += 1
                 return None
             body = record.content_stream().read()
+            recorded = normalised_digest(record.rec_headers.get_header("WARC-Payload-Digest"))
+            if recorded and body:
+                self.record_digests[recorded] = payload_digest(body)
         if status != 304 and not is_html(merged.get("content-type"), body):
             self.counts["skipped_not_html"] += 1
             return None
@@ -329,6 +336,7 @@ class WarcImport:
         if status == 304 or profile.endswith(REVISIT_NOT_MODIFIED):
             return b""
         digest = normalised_digest(record.rec_headers.get_header("WARC-Payload-Digest"))
+        digest = self.record_digests.get(digest, digest)
         body = self.archive.payload_by_digest(digest) if digest else None
         if body is None:
             self.counts["skipped_revisit_unresolved"] += 1
