@@ -318,7 +318,7 @@ def test_migration_moves_bytes_to_payloads_once_and_derives_captures(tmp_path):
     db.conn.commit()
     db.close()
     with Archive(path) as archive:
-        assert archive.schema_version >= 3
+        assert archive.schema_version == len(MIGRATIONS)
         assert archive.db["payloads"].count == 1
         assert "raw" not in archive.db["pages"].columns_dict
         pages = list(archive.db.query("select * from pages order by id"))
