@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from http import HTTPStatus
 
 
 @dataclass
@@ -21,7 +22,7 @@ class FetchedPage:
     headers: dict[str, str] = field(default_factory=dict)
     """Response headers, names lower-cased, one value each."""
     body: bytes = b""
-    """The raw response body."""
+    """The response body as Scrapy hands it over: Transfer- and Content-Encoding undone."""
     fetched_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
     """When the response arrived (timezone-aware, UTC)."""
     error: str | None = None
@@ -58,6 +59,19 @@ class FetchedPage:
 def payload_digest(body: bytes) -> str:
     """"sha256:" and the hex SHA-256 of body: how the archive stores a payload once."""
     return "sha256:" + hashlib.sha256(body).hexdigest()
+
+
+def status_phrase(status: int) -> str:
+    """The standard reason phrase of an HTTP status ("Not Found"); "" for an unknown one."""
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return ""
+
+
+def standard_status_line(status: int, protocol: str = "HTTP/1.1") -> str:
+    """A status line with the standard phrase, for responses whose own line is unknown."""
+    return f"{protocol} {status} {status_phrase(status)}".rstrip()
 
 
 def warc_payload_digest(body: bytes) -> str:

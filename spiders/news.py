@@ -86,7 +86,6 @@ from __future__ import annotations
 import logging
 import os
 from datetime import datetime, timedelta, timezone
-from http import HTTPStatus
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -100,7 +99,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from w3lib.url import canonicalize_url
 
 from newsarchive.archive.frontier import Frontier
-from newsarchive.page import merged_headers
+from newsarchive.page import merged_headers, standard_status_line, status_phrase
 from newsarchive.sites import ENV_VAR, Site, load_site_list, url_netloc, www_twins
 
 from .capture import META_KEY as CAPTURE_META_KEY
@@ -133,19 +132,13 @@ def headers_to_dict(headers) -> dict[str, str]:
     return merged_headers(header_pairs(headers))
 
 
-def status_phrase(status: int) -> str:
-    try:
-        return HTTPStatus(status).phrase
-    except ValueError:
-        return ""
-
-
 def capture_fields(response: Response) -> dict[str, Any]:
     """The request and response heads of an exchange: from the wire when the download handler
     recorded them (spiders.capture), else rebuilt from Scrapy's Request and Response."""
     peer = str(response.ip_address) if response.ip_address is not None else None
     wire = response.meta.get(CAPTURE_META_KEY)
-    if wire is not None and wire.status_line.split(" ")[1:2] == [str(response.status)]:
+    if (wire is not None and wire.request_line
+            and wire.status_line.split(" ")[1:2] == [str(response.status)]):
         return {"request_line": wire.request_line, "request_headers": wire.request_headers,
                 "status_line": wire.status_line, "response_headers": wire.response_headers,
                 "peer_address": peer, "capture": "wire"}
@@ -153,10 +146,9 @@ def capture_fields(response: Response) -> dict[str, Any]:
     parts = urlsplit(request.url)
     target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     request_headers = [["Host", parts.netloc]] + header_pairs(request.headers)
-    protocol = response.protocol or "HTTP/1.1"
     return {"request_line": f"{request.method} {target} HTTP/1.1",
             "request_headers": request_headers,
-            "status_line": f"{protocol} {response.status} {status_phrase(response.status)}".rstrip(),
+            "status_line": standard_status_line(response.status, response.protocol or "HTTP/1.1"),
             "response_headers": header_pairs(response.headers),
             "peer_address": peer, "capture": "scrapy"}
 

@@ -13,11 +13,10 @@ from __future__ import annotations
 import json
 import zlib
 from collections.abc import Callable
-from http import HTTPStatus
 
 from sqlite_utils import Database
 
-from ..page import payload_digest, warc_payload_digest
+from ..page import payload_digest, standard_status_line, warc_payload_digest
 from .transaction import immediate_transaction
 
 # Columns for the Article fields as they were when the archive was first created; fields that
@@ -126,14 +125,6 @@ def add_crawl_site_counters(db: Database) -> None:
     db["crawls"].create_index(["site", "started_at"], if_not_exists=True)
 
 
-def _standard_status_line(status: int) -> str:
-    try:
-        phrase = HTTPStatus(status).phrase
-    except ValueError:
-        phrase = ""
-    return f"HTTP/1.1 {status} {phrase}".rstrip()
-
-
 def store_captures_and_payloads_once(db: Database) -> None:
     """Faithful captures and payloads stored once by digest.
 
@@ -158,7 +149,7 @@ def store_captures_and_payloads_once(db: Database) -> None:
     for page_id, status, headers, raw, codec in rows.fetchall():
         update = {}
         if status is not None:
-            update["status_line"] = _standard_status_line(status)
+            update["status_line"] = standard_status_line(status)
             update["response_headers"] = json.dumps(
                 [[name, value] for name, value in json.loads(headers or "{}").items()],
                 ensure_ascii=False)

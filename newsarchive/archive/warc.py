@@ -19,12 +19,11 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from http import HTTPStatus
 from pathlib import Path
 from typing import BinaryIO
 
 from .. import __version__
-from ..page import FetchedPage, merged_headers, payload_digest
+from ..page import FetchedPage, merged_headers, payload_digest, standard_status_line
 from .rows import iso_utc, site_of
 
 log = logging.getLogger(__name__)
@@ -55,14 +54,6 @@ def warc_date(moment: datetime) -> str:
     from warcio.timeutils import datetime_to_iso_date
     utc = moment.astimezone(timezone.utc).replace(tzinfo=None)
     return datetime_to_iso_date(utc, use_micros=True)
-
-
-def standard_status_line(status: int) -> str:
-    try:
-        phrase = HTTPStatus(status).phrase
-    except ValueError:
-        phrase = ""
-    return f"HTTP/1.1 {status} {phrase}".rstrip()
 
 
 def headers_as_archived(page: FetchedPage) -> list[tuple[str, str]]:
