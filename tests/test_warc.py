@@ -10,6 +10,7 @@ newsroom that `newsarchive import-warc` archives; and the sample WARCs of tests/
 from __future__ import annotations
 
 import gzip
+import hashlib
 import io
 import json
 import os
@@ -158,6 +159,42 @@ def test_cdxj_indexer_and_pywb_index_the_export(exported, tmp_path):
     indexed = index.read_text(encoding="utf-8")
     assert "articles/vw-id-space-vizzion-ev-wagon.html" in indexed
     assert len(indexed.splitlines()) == len(lines)
+
+
+PYWB_REPLAY = """
+import hashlib, io, json, sys
+from pywb.apps.frontendapp import FrontEndApp
+app, found = FrontEndApp(), []
+for url, stamp in json.loads(sys.argv[1]):
+    answer = {}
+    body = b"".join(app({"REQUEST_METHOD": "GET", "PATH_INFO": f"/news/{stamp}id_/{url}",
+                         "QUERY_STRING": "", "SERVER_NAME": "127.0.0.1", "SERVER_PORT": "80",
+                         "SERVER_PROTOCOL": "HTTP/1.1", "HTTP_HOST": "127.0.0.1",
+                         "wsgi.url_scheme": "http", "wsgi.input": io.BytesIO(),
+                         "wsgi.errors": sys.stderr, "SCRIPT_NAME": ""},
+                        lambda status, headers, exc=None: answer.update(status=status)))
+    found.append([answer["status"], hashlib.sha256(body).hexdigest()])
+print(json.dumps(found))
+"""
+
+
+def test_pywb_replays_responses_and_revisits_of_the_export(exported, tmp_path):
+    db, warc, _ = exported
+    assert run(BIN / "wb-manager", "init", "news", cwd=tmp_path).returncode == 0
+    assert run(BIN / "wb-manager", "add", "news", warc, cwd=tmp_path).returncode == 0
+    # a page fetched twice (through a redirect, then by a link): a response, then a revisit
+    with Archive(db) as archive:
+        fetches = [(page.final_url or page.url, page.fetched_at, archive.page_body(page_id))
+                   for page_id, page in archive.iter_pages(
+                       "pages.status = 200 AND (pages.url LIKE ? OR pages.final_url LIKE ?)",
+                       ["%/iran-russia-cooperate%"] * 2)]
+    assert len(fetches) == 2 and fetches[0][2] == fetches[1][2]
+    wanted = [[url, moment.strftime("%Y%m%d%H%M%S")] for url, moment, _ in fetches]
+    replay = run(sys.executable, "-c", PYWB_REPLAY, json.dumps(wanted), cwd=tmp_path)
+    assert replay.returncode == 0, replay.stderr[-2000:]
+    digest = hashlib.sha256(fetches[0][2]).hexdigest()
+    # pywb logs to stdout too: the answer is the last line
+    assert json.loads(replay.stdout.splitlines()[-1]) == [["200 OK", digest], ["200 OK", digest]]
 
 
 def test_export_reimports_to_the_same_articles(exported, tmp_path):
@@ -383,8 +420,9 @@ def test_warcio_sample_files_import_cleanly(tmp_path):
     assert len(files) == 3
     counts = newsarchive("import-warc", *files, "--db", db)
     assert counts["files"] == 3
-    # example.com (gzip), www.iana.org (chunked), a revisit of example.com's bytes, a 304
-    assert counts["imported"] == 2 and counts["imported_revisits"] == 2
+    # example.com (gzip), www.iana.org (chunked), example.com/long (truncated); a revisit of
+    # example.com's bytes, a 304
+    assert counts["imported"] == 3 and counts["imported_revisits"] == 2
     assert counts["skipped_not_html"] == 1 and counts["skipped_status"] == 2  # png; 404, 301
     assert counts["skipped_resource"] == 2 and counts["skipped_metadata"] == 1
     with Archive(db) as archive:
@@ -403,9 +441,12 @@ def test_warcio_sample_files_import_cleanly(tmp_path):
         iana_id, iana = pages[("http://www.iana.org/", "2014-01-27T17:12:39+00:00")]
         assert archive.page_body(iana_id).startswith(b"<!doctype html>")
         assert iana.peer_address == "192.0.32.8"
-        assert archive.db["payloads"].count == 2
+        _, cut = pages[("http://example.com/long", "2014-01-03T03:03:25+00:00")]
+        assert cut.hints["warc_truncated"] == "length"
+        assert cut.hints["warc_file"] == "example-resource.warc.gz"
+        assert archive.db["payloads"].count == 3
     again = newsarchive("import-warc", *files, "--db", db)
-    assert again["already_archived"] == 4 and "imported" not in again
+    assert again["already_archived"] == 5 and "imported" not in again
 
 
 def test_import_progress_is_silent_unless_stderr_is_a_terminal(tmp_path):

@@ -134,6 +134,8 @@ def store_captures_and_payloads_once(db: Database) -> None:
     body. Existing fetches get what can be derived: a standard status line, their stored
     headers as pairs (lower-cased, merged), capture "derived"; what was sent stays unknown.
     """
+    if "payloads" in db.table_names():  # run already, under another version number
+        return
     db["payloads"].create({
         "digest": str,
         "sha1": str,

@@ -306,12 +306,16 @@ class WarcImport:
         fetched_at = parse_warc_date(headers.get_header("WARC-Date"))
         record_id = headers.get_header("WARC-Record-ID") or ""
         concurrent = headers.get_header("WARC-Concurrent-To")
+        hints = {"source": "warc", "kind": "html", "depth": None, "lastmod": None,
+                 "warc_file": file_name, "warc_record_id": record_id}
+        truncated = headers.get_header("WARC-Truncated")
+        if truncated:  # Common Crawl cuts payloads at 1 MiB ("length"): the page is cut short
+            hints["warc_truncated"] = truncated
         request = next((requests[key] for key in (record_id, concurrent, uri) if key in requests),
                        None)
         page = FetchedPage(
             url=uri, status=status, headers=merged, body=body, fetched_at=fetched_at,
-            hints={"source": "warc", "kind": "html", "depth": None, "lastmod": None,
-                   "warc_file": file_name, "warc_record_id": record_id},
+            hints=hints,
             request_line=request[0] if request else None,
             request_headers=request[1] if request else None,
             status_line=f"{http.protocol} {http.statusline}".strip(),
