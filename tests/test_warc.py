@@ -143,7 +143,18 @@ def test_warcio_check_and_index_read_the_export(exported):
     assert len(index.stdout.splitlines()) == counts["records"]
 
 
-def test_cdxj_indexer_and_pywb_index_the_export(exported, tmp_path):
+@pytest.fixture(scope="module")
+def pywb_collection(exported, tmp_path_factory):
+    """A pywb folder with a collection "news" holding the export (wb-manager init, add)."""
+    _, warc, _ = exported
+    folder = tmp_path_factory.mktemp("pywb")
+    for argv in (("init", "news"), ("add", "news", warc)):
+        result = run(BIN / "wb-manager", *argv, cwd=folder)
+        assert result.returncode == 0, result.stderr
+    return folder
+
+
+def test_cdxj_indexer_and_pywb_index_the_export(exported, pywb_collection):
     _, warc, counts = exported
     cdxj = run(BIN / "cdxj-indexer", warc)
     assert cdxj.returncode == 0, cdxj.stderr
@@ -151,11 +162,7 @@ def test_cdxj_indexer_and_pywb_index_the_export(exported, tmp_path):
     # one line per response and revisit (pywb's index leaves requests out)
     assert len(lines) == counts["response"] + counts["revisit"]
     assert any("/articles/vw-id-space-vizzion-ev-wagon.html" in line for line in lines)
-    init = run(BIN / "wb-manager", "init", "news", cwd=tmp_path)
-    assert init.returncode == 0, init.stderr
-    add = run(BIN / "wb-manager", "add", "news", warc, cwd=tmp_path)
-    assert add.returncode == 0, add.stderr
-    [index] = (tmp_path / "collections" / "news" / "indexes").glob("*.cdxj")
+    [index] = (pywb_collection / "collections" / "news" / "indexes").glob("*.cdxj")
     indexed = index.read_text(encoding="utf-8")
     assert "articles/vw-id-space-vizzion-ev-wagon.html" in indexed
     assert len(indexed.splitlines()) == len(lines)
@@ -178,10 +185,8 @@ print(json.dumps(found))
 """
 
 
-def test_pywb_replays_responses_and_revisits_of_the_export(exported, tmp_path):
-    db, warc, _ = exported
-    assert run(BIN / "wb-manager", "init", "news", cwd=tmp_path).returncode == 0
-    assert run(BIN / "wb-manager", "add", "news", warc, cwd=tmp_path).returncode == 0
+def test_pywb_replays_responses_and_revisits_of_the_export(exported, pywb_collection):
+    db, _, _ = exported
     # a page fetched twice (through a redirect, then by a link): a response, then a revisit
     with Archive(db) as archive:
         fetches = [(page.final_url or page.url, page.fetched_at, archive.page_body(page_id))
@@ -190,7 +195,7 @@ def test_pywb_replays_responses_and_revisits_of_the_export(exported, tmp_path):
                        ["%/iran-russia-cooperate%"] * 2)]
     assert len(fetches) == 2 and fetches[0][2] == fetches[1][2]
     wanted = [[url, moment.strftime("%Y%m%d%H%M%S")] for url, moment, _ in fetches]
-    replay = run(sys.executable, "-c", PYWB_REPLAY, json.dumps(wanted), cwd=tmp_path)
+    replay = run(sys.executable, "-c", PYWB_REPLAY, json.dumps(wanted), cwd=pywb_collection)
     assert replay.returncode == 0, replay.stderr[-2000:]
     digest = hashlib.sha256(fetches[0][2]).hexdigest()
     # pywb logs to stdout too: the answer is the last line
@@ -224,12 +229,10 @@ def test_export_of_one_site_since_a_date(exported, tmp_path):
                  "--since", "2999-01-01")
     assert result.returncode == 0 and json.loads(result.stderr)["records"] == 1
     assert [kind for kind, *_ in records(out)] == ["warcinfo"]
-    result = run(BIN / "newsarchive", "export", "--db", db, "--format", "warc", "-o", out,
-                 "--site", "127.0.0.1", "--since", "2000-01-01T00:00:00Z")
-    assert json.loads(result.stderr) == counts
-    result = run(BIN / "newsarchive", "export", "--db", db, "--format", "warc", "-o", out,
-                 "--site", "example.com")
-    assert json.loads(result.stderr)["records"] == 1
+    with Archive(db) as archive:
+        assert archive.export_warc(io.BytesIO(), site="127.0.0.1",
+                                   since="2000-01-01T00:00:00Z") == counts
+        assert archive.export_warc(io.BytesIO(), site="www.example.com")["records"] == 1
 
 
 # -- what a capture keeps ------------------------------------------------------------------------
