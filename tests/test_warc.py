@@ -277,22 +277,27 @@ class RawServer(socketserver.ThreadingTCPServer):
     allow_reuse_address = True
 
 
-@pytest.fixture(scope="module")
-def raw_crawl(tmp_path_factory):
-    db = tmp_path_factory.mktemp("raw") / "archive.db"
+def crawl_raw_server(db, **settings) -> bytes:
+    """Crawl the raw server into db; returns the page request as the server read it."""
     server = RawServer(("127.0.0.1", 0), RawHandler)
     server.received = []
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
         process = scrapy_crawl(f"http://127.0.0.1:{server.server_address[1]}/", db,
-                               ROBOTSTXT_OBEY=False, DEPTH_LIMIT=0)
+                               ROBOTSTXT_OBEY=False, DEPTH_LIMIT=0, **settings)
     finally:
         server.shutdown()
         server.server_close()
     assert process.returncode == 0, process.stderr[-2000:]
     [page_request] = [head for head in server.received if head.startswith(b"GET / ")]
-    return db, page_request
+    return page_request
+
+
+@pytest.fixture(scope="module")
+def raw_crawl(tmp_path_factory):
+    db = tmp_path_factory.mktemp("raw") / "archive.db"
+    return db, crawl_raw_server(db)
 
 
 def test_capture_keeps_the_response_head_as_received(raw_crawl):
@@ -315,6 +320,27 @@ def test_capture_keeps_the_request_as_sent(raw_crawl):
     sent = "\r\n".join([page.request_line] + [f"{name}: {value}"
                                                 for name, value in page.request_headers])
     assert (sent + "\r\n\r\n").encode("latin-1") == received
+
+
+def test_without_the_capturing_handler_the_heads_are_scrapys_view(tmp_path):
+    # what Scrapy's own handler shows of the same exchange: the reason why the capture exists
+    db = tmp_path / "scrapy.db"
+    plain = "scrapy.core.downloader.handlers.http11.HTTP11DownloadHandler"
+    received = crawl_raw_server(db, DOWNLOAD_HANDLERS=json.dumps({"http": plain}))
+    with Archive(db) as archive:
+        [(page_id, page)] = list(archive.iter_pages("pages.status = 200"))
+        assert archive.page_body(page_id) == ARTICLE_HTML
+    assert page.capture == "scrapy"
+    assert page.status_line == "HTTP/1.1 200 OK"  # the server said "Fine Thanks"
+    names = [name for name, _ in page.response_headers]
+    assert names != [name for name, _ in SENT_HEAD]
+    assert names[:2] == ["Content-Type", "X-Served-By"]  # Title-Cased
+    assert page.response_headers[1:3] == [["X-Served-By", "cache-1"], ["X-Served-By", "cache-2"]]
+    assert "Content-Encoding" not in names  # dropped when the body was decoded
+    sent = "\r\n".join([page.request_line] + [f"{name}: {value}"
+                                                for name, value in page.request_headers])
+    assert (sent + "\r\n\r\n").encode("latin-1") != received  # order and Host differ
+    assert sorted(sent.split("\r\n")) == sorted(received.decode("latin-1").strip().split("\r\n"))
 
 
 def test_warc_of_an_encoded_response_says_the_payload_is_decoded(raw_crawl, tmp_path):
