@@ -503,6 +503,18 @@ def test_import_progress_is_silent_unless_stderr_is_a_terminal(tmp_path):
     assert b"importing" in output and b"100%" in output
 
 
+def test_a_file_that_is_no_warc_is_named_and_the_others_are_read(tmp_path):
+    bad = tmp_path / "notes.warc"
+    bad.write_text("hello world\n")
+    result = run(BIN / "newsarchive", "import-warc", bad, SAMPLES / "example.warc.gz",
+                 "--db", tmp_path / "x.db")
+    assert result.returncode == 1
+    counts = json.loads(result.stdout)
+    assert counts["failed_files"] == [{"file": str(bad), "error": counts["failed_files"][0]["error"]}]
+    assert "Unknown archive format" in counts["failed_files"][0]["error"]
+    assert counts["imported"] == 1 and counts["imported_revisits"] == 2
+
+
 def test_a_missing_warc_file_is_a_clear_error(tmp_path):
     result = run(BIN / "newsarchive", "import-warc", tmp_path / "nope.warc.gz", "--db",
                  tmp_path / "x.db")
