@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -91,10 +92,17 @@ def parse_setting(text: str) -> tuple[str, str]:
     return name.strip(), value
 
 
-def run_crawl(urls: list[str], db: str, **options) -> int:
-    """Run the news spider in a subprocess in this working directory; its exit status
-    (newsarchive.crawl_summary: 0, 1 a site failed, 2 usage, 75 archive busy)."""
-    return subprocess.call(crawl_command(urls, db, **options), env=scrapy_env())
+def exec_crawl(urls: list[str], db: str, **options) -> NoReturn:
+    """Become the news spider's process (exec), in this working directory.
+
+    Exec rather than a child process: cron and systemd see the crawl's own exit status
+    (newsarchive.crawl_summary: 0, 1 a site failed, 2 usage, 75 archive busy) and signals
+    (Ctrl-C, SIGTERM) reach Scrapy once, which then stops gracefully and records the run.
+    """
+    argv = crawl_command(urls, db, **options)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execve(argv[0], argv, scrapy_env())
 
 
 def sqlite_utils_bin() -> str:
@@ -199,10 +207,9 @@ def crawl(urls: tuple[str, ...], sites_file: str | None, site_names: tuple[str, 
     if quiet:
         settings.setdefault("LOG_LEVEL", "ERROR")
         settings.setdefault("NEWSARCHIVE_SUMMARY", "problems")
-    code = run_crawl(list(urls), db, depth=depth, max_pages=max_pages, full=full,
-                     revisit_after=parse_duration(revisit_after) if revisit_after else None,
-                     settings=settings, sites=sites_file, site_names=site_names)
-    sys.exit(code)
+    exec_crawl(list(urls), db, depth=depth, max_pages=max_pages, full=full,
+               revisit_after=parse_duration(revisit_after) if revisit_after else None,
+               settings=settings, sites=sites_file, site_names=site_names)
 
 
 @click.command("demo")
