@@ -19,7 +19,7 @@ from typing import NoReturn
 import click
 
 from .fixtureserver import FixtureServer
-from .sites import SiteListError, load_site_list
+from .sites import SiteListError, load_site_list, parse_duration as duration_seconds
 
 #: The project root: where scrapy.cfg lives in a checkout.
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -67,21 +67,13 @@ def crawl_command(urls: list[str], db: str, *, depth: int | None = None,
     return argv
 
 
-_DURATION_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
-
-
 def parse_duration(text: str) -> float:
     """Seconds in a duration like "90m", "6h", "2d", "1w" or plain seconds ("3600")."""
-    value = text.strip().lower()
-    unit = _DURATION_UNITS.get(value[-1:]) if value else None
-    number = value[:-1] if unit else value
     try:
-        seconds = float(number) * (unit or 1)
+        return duration_seconds(text)
     except ValueError:
-        raise click.BadParameter(f"expected a duration like 6h, 2d or 3600, got {text!r}") from None
-    if seconds <= 0:
-        raise click.BadParameter(f"a revisit interval must be positive, got {text!r}")
-    return seconds
+        raise click.BadParameter(
+            f"expected a positive duration like 6h, 2d or 3600, got {text!r}") from None
 
 
 def parse_setting(text: str) -> tuple[str, str]:
