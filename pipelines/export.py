@@ -21,6 +21,7 @@ import dataclasses
 import json
 from datetime import date, datetime
 
+from itemadapter import ItemAdapter
 from scrapy import exporters
 
 
@@ -50,28 +51,32 @@ def export_text(value):
     return value
 
 
-class JsonItemExporter(exporters.JsonItemExporter):
+class ExportableFields:
+    """Exporter mixin: each field value goes through `convert` before Scrapy's serialisation."""
+
+    convert = staticmethod(export_value)
+
     def serialize_field(self, field, name, value):
-        return super().serialize_field(field, name, export_value(value))
+        return super().serialize_field(field, name, self.convert(value))
 
 
-class JsonLinesItemExporter(exporters.JsonLinesItemExporter):
-    def serialize_field(self, field, name, value):
-        return super().serialize_field(field, name, export_value(value))
+class JsonItemExporter(ExportableFields, exporters.JsonItemExporter):
+    pass
 
 
-class CsvItemExporter(exporters.CsvItemExporter):
-    def serialize_field(self, field, name, value):
-        return super().serialize_field(field, name, export_text(value))
+class JsonLinesItemExporter(ExportableFields, exporters.JsonLinesItemExporter):
+    pass
 
 
-class XmlItemExporter(exporters.XmlItemExporter):
-    def serialize_field(self, field, name, value):
-        return super().serialize_field(field, name, export_value(value))
+class CsvItemExporter(ExportableFields, exporters.CsvItemExporter):
+    convert = staticmethod(export_text)
+
+
+class XmlItemExporter(ExportableFields, exporters.XmlItemExporter):
+    pass
 
 
 class MarshalItemExporter(exporters.MarshalItemExporter):
     def export_item(self, item):
-        from itemadapter import ItemAdapter
         return super().export_item({key: export_value(value)
                                     for key, value in ItemAdapter(item).items()})
