@@ -345,8 +345,9 @@ class NewsSpider(scrapy.Spider):
         sites at once, and the site list as the extraction profile file (keep/drop)."""
         slots = dict(settings.getdict("DOWNLOAD_SLOTS"))
         for entry in self.sites.values():
+            # no jitter: `delay` is the least time between two requests, as Crawl-delay is
             slots[SLOT_PREFIX + entry.name] = {"concurrency": entry.concurrency,
-                                               "delay": entry.delay}
+                                               "delay": entry.delay, "jitter": 0}
         settings.set("DOWNLOAD_SLOTS", slots, priority="spider")
         settings.set("DEPTH_LIMIT", max(entry.depth for entry in self.sites.values()),
                      priority="spider")
@@ -402,7 +403,7 @@ class NewsSpider(scrapy.Spider):
             self.count(entry, "discovered")
         if key in self.requested or key in self.archived:
             return None
-        if source not in ("start", "robots") and not self.allowed(entry, url):
+        if source not in ("start", "robots") and not entry.allows(url):
             self.archived.add(key)
             self.count(entry, "skipped/denied")
             return None
@@ -435,12 +436,6 @@ class NewsSpider(scrapy.Spider):
         # redirect to a page fetched already must still be followed to be recorded.
         return Request(url, callback=self.parse, errback=self.on_error, dont_filter=True,
                        headers=plan.headers if plan is not None else None, meta=meta)
-
-    def allowed(self, entry: Site, url: str) -> bool:
-        """True unless the site's allow/deny patterns exclude url."""
-        if any(pattern.search(url) for pattern in entry.deny):
-            return False
-        return not entry.allow or any(pattern.search(url) for pattern in entry.allow)
 
     def on_robots_parsed(self, robotparser, request: Request) -> None:
         """Honour the robots.txt Crawl-delay in the site's slot, and schedule the sitemaps it

@@ -83,3 +83,14 @@ TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
+# `-o items.jsonl` / .json / .csv / .xml: every item, its bytes, datetimes and Article in a
+# serialisable form (pipelines/export.py); the items the pipelines see are unchanged.
+FEED_EXPORTERS = {
+    "json": "pipelines.export.JsonItemExporter",
+    "jsonlines": "pipelines.export.JsonLinesItemExporter",
+    "jsonl": "pipelines.export.JsonLinesItemExporter",
+    "jl": "pipelines.export.JsonLinesItemExporter",
+    "csv": "pipelines.export.CsvItemExporter",
+    "xml": "pipelines.export.XmlItemExporter",
+    "marshal": "pipelines.export.MarshalItemExporter",
+}
