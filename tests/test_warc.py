@@ -311,6 +311,9 @@ def test_capture_keeps_the_response_head_as_received(raw_crawl):
         # the payload is kept decoded: chunks joined, gzip undone
         assert archive.page_body(page_id) == ARTICLE_HTML
         assert page.headers["x-served-by"] == "cache-1, cache-2"
+        # fetched_at: when the status line arrived, within the crawl
+        [crawl] = archive.db.query("select started_at, finished_at from crawls")
+        assert crawl["started_at"] < page.fetched_at.isoformat() < crawl["finished_at"]
 
 
 def test_capture_keeps_the_request_as_sent(raw_crawl):
