@@ -208,6 +208,10 @@ def test_export_reimports_to_the_same_articles(exported, tmp_path):
     counts = newsarchive("import-warc", warc, "--db", copy)
     assert counts["articles_new"] == len(MANIFEST["articles"])
     assert articles(copy) == articles(db)
+    # each response is paired with its request, written after it (as Heritrix does too)
+    heads = ("select coalesce(final_url, url) as url, fetched_at, request_line, request_headers,"
+             " status_line, peer_address from pages where article_url is not null order by 1, 2")
+    assert sqlite_utils("query", copy, heads) == sqlite_utils("query", db, heads)
 
 
 def test_importing_what_the_archive_holds_adds_nothing(exported, tmp_path):
