@@ -65,13 +65,21 @@ def test_every_site_is_crawled_on_its_own_terms(two_sites):
     assert db["articles"].count == 6 + 2
 
 
+def fetch_times(db, site: str) -> list[datetime]:
+    return [datetime.fromisoformat(row["fetched_at"]) for row in db.query(
+        "select fetched_at from pages where json_extract(hints, '$.site') = ? "
+        "order by fetched_at", [site])]
+
+
 def test_robots_crawl_delay_spaces_the_requests_of_its_site(two_sites):
     _, _, _, db = two_sites
-    times = [datetime.fromisoformat(row["fetched_at"]) for row in db.query(
-        "select fetched_at from pages where json_extract(hints, '$.site') = 'weekly' "
-        "order by fetched_at")]
+    times = fetch_times(db, "weekly")
     gaps = [(b - a).total_seconds() for a, b in zip(times, times[1:])]
     assert len(gaps) == 2 and min(gaps) >= 0.3, gaps   # Crawl-delay: 0.4 (site delay 0)
+    # its own download slot: the other site did not wait for it (the sites ran in parallel)
+    daily = fetch_times(db, "daily")
+    assert daily[-1] - daily[0] < times[-1] - times[0]
+    assert daily[0] < times[-1]
 
 
 def test_a_crawls_row_per_site_with_counters(two_sites):
