@@ -291,8 +291,11 @@ class NewsSpider(scrapy.Spider):
         settings = crawler.settings
         spider.max_pages = settings.getint("NEWSARCHIVE_MAX_PAGES", 1000)
         spider.depth_limit = settings.getint("DEPTH_LIMIT", 0)
-        if spider.site_list:
+        if spider.site_list and not settings.frozen:
             spider.configure_site_slots(settings)
+        elif spider.site_list:
+            log.warning("settings frozen before the spider was made: sites share the default "
+                        "download slots")
         if settings.getbool("NEWSARCHIVE_INCREMENTAL", True):
             revisit_after = settings.getfloat("NEWSARCHIVE_REVISIT_AFTER", 0)
             spider.frontier = Frontier(
