@@ -45,6 +45,13 @@ DEPTH_PRIORITY = 1
 SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
 SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
 
+# Scrapy's HTTP/1.1 handler, also recording the request and response heads as they crossed the
+# wire (header case, order and repeats, the status line), for faithful WARC records.
+DOWNLOAD_HANDLERS = {
+    "http": "spiders.capture.CaptureHTTP11DownloadHandler",
+    "https": "spiders.capture.CaptureHTTP11DownloadHandler",
+}
+
 ITEM_PIPELINES = {
     "pipelines.extract.ExtractPipeline": 300,
     "pipelines.archive.ArchivePipeline": 800,
