@@ -95,6 +95,7 @@ from scrapy import signals
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
+from scrapy.settings import SETTINGS_PRIORITIES
 from scrapy.spidermiddlewares.httperror import HttpError
 from w3lib.url import canonicalize_url
 
@@ -351,12 +352,17 @@ class NewsSpider(scrapy.Spider):
             # no jitter: `delay` is the least time between two requests, as Crawl-delay is
             slots[SLOT_PREFIX + entry.name] = {"concurrency": entry.concurrency,
                                                "delay": entry.delay, "jitter": 0}
-        settings.set("DOWNLOAD_SLOTS", slots, priority="spider")
+        # merged with any DOWNLOAD_SLOTS given, at that setting's priority (-s on the command line)
+        settings.set("DOWNLOAD_SLOTS", slots,
+                     priority=max(settings.getpriority("DOWNLOAD_SLOTS") or 0,
+                                  SETTINGS_PRIORITIES["spider"]))
         settings.set("DEPTH_LIMIT", max(entry.depth for entry in self.sites.values()),
                      priority="spider")
         total = sum(entry.concurrency for entry in self.sites.values())
         if total > settings.getint("CONCURRENT_REQUESTS"):
-            settings.set("CONCURRENT_REQUESTS", total, priority="spider")
+            settings.set("CONCURRENT_REQUESTS", total,
+                         priority=max(settings.getpriority("CONCURRENT_REQUESTS") or 0,
+                                      SETTINGS_PRIORITIES["spider"]))
         if not os.environ.get(ENV_VAR):
             os.environ[ENV_VAR] = str(Path(self.sites_file).resolve())
 

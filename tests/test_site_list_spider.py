@@ -38,8 +38,8 @@ def spider(tmp_path, monkeypatch):
     # as Crawler.crawl() does: the spider is made before the settings are frozen
     settings = Settings()
     settings.setmodule("spiders.settings", priority="project")
-    settings.setdict({"NEWSARCHIVE_DB": str(tmp_path / "a.db"), "NEWSARCHIVE_INCREMENTAL": False},
-                     priority="cmdline")
+    settings.setdict({"NEWSARCHIVE_DB": str(tmp_path / "a.db"), "NEWSARCHIVE_INCREMENTAL": False,
+                      "DOWNLOAD_SLOTS": {"cdn.example": {"delay": 5}}}, priority="cmdline")
     crawler = Crawler(NewsSpider, settings)
     spider = NewsSpider.from_crawler(crawler, sites=str(path))
     crawler.spider = spider
@@ -68,6 +68,7 @@ def test_each_site_gets_its_slot_settings(spider):
     slots = settings.getdict("DOWNLOAD_SLOTS")
     assert slots[SLOT_PREFIX + "daily"] == {"concurrency": 3, "delay": 2.5, "jitter": 0}
     assert slots[SLOT_PREFIX + "weekly"] == {"concurrency": 2, "delay": 1.0, "jitter": 0}
+    assert slots["cdn.example"] == {"delay": 5}      # given with -s: kept
     assert settings.getint("DEPTH_LIMIT") == 2       # the deepest site; each keeps its own
 
 
