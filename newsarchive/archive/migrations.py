@@ -134,6 +134,8 @@ def store_captures_and_payloads_once(db: Database) -> None:
     body. Existing fetches get what can be derived: a standard status line, their stored
     headers as pairs (lower-cased, merged), capture "derived"; what was sent stays unknown.
     """
+    if "payloads" in db.table_names():  # run already, under another version number
+        return
     db["payloads"].create({
         "digest": str,
         "sha1": str,
@@ -160,7 +162,9 @@ def store_captures_and_payloads_once(db: Database) -> None:
             db.execute("INSERT OR IGNORE INTO payloads (digest, sha1, size, raw, raw_codec)"
                        " VALUES (?, ?, ?, ?, ?)",
                        [digest, warc_payload_digest(body), len(body), raw, codec])
-            update["payload_digest"] = digest
+            # emptied as it moves: the space is reused by the next payloads, and dropping
+            # the columns below rewrites small rows only (the file does not double)
+            update.update(payload_digest=digest, raw=None)
         if update:
             assignments = ", ".join(f"{name} = ?" for name in update)
             db.execute(f"UPDATE pages SET {assignments} WHERE id = ?", [*update.values(), page_id])
