@@ -53,8 +53,14 @@ class ArchivePipeline:
         page = fetched_page(adapter)
         article = adapter.get("article")
         stored_article = article if article is not None and article.is_article else None
+        spider = self.crawler.spider if self.crawler else None
+        site_options = {}
+        if hasattr(spider, "site_name"):
+            # the frontier row of the fetch: its site's name and article revisit schedule
+            site_options = {"site": spider.site_name(page.url),
+                            "revisit": spider.site_revisit(page.url)}
         result = self.archive.store_page(page, stored_article, crawl_id=self.crawl_id,
-                                         error=adapter.get("error"))
+                                         error=adapter.get("error"), **site_options)
         self.count(adapter, result.change)
         return item
 
@@ -81,6 +87,13 @@ class ArchivePipeline:
     def close_spider(self):
         if self.archive is None:
             return
+        spider = self.crawler.spider if self.crawler else None
+        discovered = getattr(spider, "discovered", None)
+        if discovered:
+            # URLs met but not fetched (the page cap, a 304 hub's links) stay in the frontier,
+            # so the next run asks for them
+            self.archive.record_seen((url, site, kind, depth)
+                                     for url, (site, kind, depth) in discovered.items())
         totals = self.archive.finish_crawl(self.crawl_id, {**self.counters, **self.frontier_counters()})
         log.info("archive %s: %s", self.db_path, totals)
         self.archive.close()

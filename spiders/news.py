@@ -61,10 +61,13 @@ from scrapy import signals
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
+from scrapy.responsetypes import responsetypes
 from scrapy.spidermiddlewares.httperror import HttpError
-from w3lib.url import canonicalize_url
-
-from newsarchive.archive.frontier import Frontier
+from newsarchive.archive.frontier import DEFAULT_REVISIT, Frontier, guess_kind
+from newsarchive.urls import (
+    DEFAULT_SKIP_TABLE, PRIORITIES, compile_skip_table, looks_like_article, site_host, skip_kind,
+    url_key,
+)
 
 from .discovery import (
     FEED, HTML, SITEMAP, SITEMAP_INDEX, classify_document, is_on_site, parse_feed,
@@ -195,6 +198,8 @@ class NewsSpider(scrapy.Spider):
         self.hosts = set().union(*(site_hosts(start) for start in self.start_urls))
         self.requested: set[str] = set()
         self.archived: set[str] = set()
+        self.discovered: dict[str, tuple[str, str, int | None]] = {}
+        """Every URL key met this run -> (site, kind guessed, depth): the frontier notes them."""
         self.frontier: Frontier | None = None
         self.max_pages = 1000
         self.depth_limit = 0
@@ -221,25 +226,69 @@ class NewsSpider(scrapy.Spider):
         if self.frontier is not None:
             self.frontier.close()
 
+    # -- sites -------------------------------------------------------------------------------
+
+    def site_name(self, url: str) -> str:
+        """The name of the site a URL belongs to (the frontier's `site`): its host."""
+        return site_host(url)
+
+    def site_revisit(self, url: str) -> tuple[float, ...]:
+        """The article revisit schedule (ages in seconds) of the site of url."""
+        return DEFAULT_REVISIT
+
+    def site_skip_rules(self, url: str) -> tuple[dict, tuple, tuple]:
+        """(skip table, allow patterns, deny patterns) of the site of url."""
+        return DEFAULT_SKIP_TABLE, (), ()
+
+    def inc_stat(self, name: str, count: int = 1) -> None:
+        crawler = getattr(self, "crawler", None)
+        if crawler is not None and crawler.stats is not None:
+            crawler.stats.inc_value(name, count)
+
+    # -- requests ----------------------------------------------------------------------------
+
     async def start(self):
         for url in self.start_urls:
             request = self.page_request(url, source="start")
             if request is not None:
                 yield request
+        if self.frontier is not None:
+            # what earlier runs met but did not reach, revisits due and retries due: asked
+            # without waiting for discovery (a hub that answers 304 lists nothing new)
+            for row in self.frontier.due():
+                if not is_on_site(row["url"], self.hosts):
+                    continue
+                request = self.page_request(row["url"], source="frontier", depth=row["depth"])
+                if request is not None:
+                    yield request
 
-    def page_request(self, url: str, *, source: str, lastmod: str | None = None) -> Request | None:
-        """A request for url, or None when it was requested already, the archive holds it
-        unchanged (incremental crawls), or the page cap is hit."""
-        key = canonicalize_url(url)
+    def page_request(self, url: str, *, source: str, lastmod: str | None = None,
+                     depth: int | None = None, listed_as: str | None = None) -> Request | None:
+        """A request for url, or None when it was requested already, is not to be followed
+        (the site's skip table, allow, deny), the frontier says it need not be asked (archived
+        unchanged, dead, backing off, a child sitemap older than its last fetch), or the page
+        cap is hit. listed_as: "sitemap" for a sitemap index's entries, "feed" for feed links.
+        """
+        key = url_key(url)
         if key in self.requested or key in self.archived:
             return None
-        plan = None
-        if self.frontier is not None and source != "start":
-            plan = self.frontier.plan(url, lastmod)
-            self.crawler.stats.inc_value(f"newsarchive/frontier/{plan.reason}")
-            if not plan.fetch:
+        if source not in ("start", "robots", "frontier"):
+            table, allow, deny = self.site_skip_rules(key)
+            skipped = skip_kind(url, table, allow=allow, deny=deny)
+            if skipped is not None:
+                self.inc_stat(f"newsarchive/{self.site_name(key)}/skipped/{skipped}")
                 self.archived.add(key)
                 return None
+        kind = "sitemap" if source == "robots" else listed_as or guess_kind(key, source)
+        self.discovered.setdefault(key, (self.site_name(key), kind, depth))
+        plan = None
+        if self.frontier is not None:
+            plan = self.frontier.plan(key, lastmod, listed_as_sitemap=listed_as == "sitemap")
+            self.inc_stat(f"newsarchive/frontier/{plan.reason}")
+            if not plan.fetch and source != "start":
+                self.archived.add(key)
+                return None
+            kind = plan.kind or kind
         if len(self.requested) >= self.max_pages:
             if not self._cap_logged:
                 log.info("page cap reached (NEWSARCHIVE_MAX_PAGES=%d)", self.max_pages)
@@ -247,12 +296,23 @@ class NewsSpider(scrapy.Spider):
             return None
         self.requested.add(key)
         reason = plan.reason if plan is not None and plan.reason != "new" else None
+        meta = {"newsarchive_source": source, "newsarchive_lastmod": lastmod,
+                "newsarchive_frontier": reason, "newsarchive_kind": kind}
+        if depth is not None:
+            meta["depth"] = depth
         # dont_filter: `requested` already deduplicates what the spider asks for, and a
         # redirect to a page fetched already must still be followed to be recorded.
-        return Request(url, callback=self.parse, errback=self.on_error, dont_filter=True,
-                       headers=plan.headers if plan is not None else None,
-                       meta={"newsarchive_source": source, "newsarchive_lastmod": lastmod,
-                             "newsarchive_frontier": reason})
+        return Request(url if source == "start" else key, callback=self.parse,
+                       errback=self.on_error, dont_filter=True, priority=self.priority(kind),
+                       headers=plan.headers if plan is not None and plan.fetch else None,
+                       meta=meta)
+
+    @staticmethod
+    def priority(kind: str) -> int:
+        """Where the crawl budget goes first: sitemaps and feeds, articles, then hubs."""
+        if kind in ("sitemap", "feed"):
+            return PRIORITIES[kind]
+        return PRIORITIES["article" if kind == "article" else "hub"]
 
     def on_robots_parsed(self, robotparser, request: Request) -> None:
         """Schedule the sitemaps a start site's robots.txt names, as new roots (depth 0)."""
@@ -270,8 +330,14 @@ class NewsSpider(scrapy.Spider):
     def parse(self, response: Response):
         source = response.meta.get("newsarchive_source", "link")
         if response.status == 304:
-            # a conditional revisit of an archived article that has not changed
+            # a conditional revisit the server answered "unchanged"
             yield response_item(response, source=source, kind=HTML)
+            if response.meta.get("newsarchive_kind") != "article":
+                # a hub: what it lists is what it listed last time, archived with its body
+                stored = self.stored_response(response)
+                if stored is not None and self.may_go_deeper(response):
+                    yield from self.follow(stored, classify_document(
+                        stored.body, stored.headers.get("Content-Type", b"").decode("latin-1")))
             return
         kind = classify_document(response.body, response.headers.get("Content-Type",
                                                                      b"").decode("latin-1"))
@@ -284,24 +350,38 @@ class NewsSpider(scrapy.Spider):
             return
         yield from self.follow(response, kind)
 
+    def stored_response(self, response: Response) -> Response | None:
+        """The archived full answer a 304 stands for, as a response to follow links from."""
+        stored = self.frontier.stored_body(requested_url(response)) if self.frontier else None
+        if stored is None:
+            return None
+        body, headers = stored
+        content_type = headers.get("content-type", "application/octet-stream")
+        cls = responsetypes.from_args(headers={"Content-Type": content_type}, url=response.url,
+                                      body=body)
+        return response.replace(cls=cls, status=200, body=body,
+                                headers={"Content-Type": content_type})
+
     def follow(self, response: Response, kind: str):
         """Requests for what a sitemap, feed or web page points to on the site."""
         if kind in (SITEMAP, SITEMAP_INDEX):
-            targets = [(entry.url, "sitemap", entry.lastmod)
+            targets = [(entry.url, "sitemap", entry.lastmod,
+                        "sitemap" if entry.is_sitemap else None)
                        for entry in parse_sitemap(response.body, response.url)]
         elif kind == FEED:
-            targets = [(entry.url, "feed", entry.lastmod)
+            targets = [(entry.url, "feed", entry.lastmod, None)
                        for entry in parse_feed(response.body, response.url)]
         elif kind == HTML and isinstance(response, TextResponse):
-            links = self.feed_links.extract_links(response) + \
-                self.page_links.extract_links(response)
-            targets = [(link.url, "link", None) for link in links]
+            targets = [(link.url, "link", None, "feed")
+                       for link in self.feed_links.extract_links(response)]
+            targets += [(link.url, "link", None, None)
+                        for link in self.page_links.extract_links(response)]
         else:
             targets = []
-        for url, source, lastmod in targets:
+        for url, source, lastmod, listed_as in targets:
             if not is_on_site(url, self.hosts):
                 continue
-            request = self.page_request(url, source=source, lastmod=lastmod)
+            request = self.page_request(url, source=source, lastmod=lastmod, listed_as=listed_as)
             if request is not None:
                 yield request
 
