@@ -129,11 +129,13 @@ SKIP_PATTERNS: dict[str, tuple[str, ...]] = {
 }
 
 
-def compile_skip_table(overrides: Mapping[str, Sequence[str]] | None = None
+def compile_skip_table(overrides: Mapping[str, Sequence[str | re.Pattern]] | None = None
                        ) -> dict[str, list[re.Pattern]]:
-    """SKIP_PATTERNS with a site's overrides (kind -> patterns; [] follows that kind)."""
+    """SKIP_PATTERNS with a site's overrides (kind -> patterns, text or compiled; [] follows
+    that kind; a kind the table lacks is added)."""
     table = {**SKIP_PATTERNS, **(overrides or {})}
-    return {kind: [re.compile(pattern, re.I) for pattern in patterns]
+    return {kind: [pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, re.I)
+                   for pattern in patterns]
             for kind, patterns in table.items()}
 
 

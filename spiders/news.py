@@ -204,6 +204,7 @@ class NewsSpider(scrapy.Spider):
         self.max_pages = 1000
         self.depth_limit = 0
         self._cap_logged = False
+        self._skip_tables: dict[str, dict] = {}
         self.page_links = LinkExtractor()
         self.feed_links = LinkExtractor(tags=("link",), attrs=("href",),
                                         restrict_xpaths=FEED_LINK_XPATH, deny_extensions=[])
@@ -228,17 +229,32 @@ class NewsSpider(scrapy.Spider):
 
     # -- sites -------------------------------------------------------------------------------
 
+    def _site(self, url: str):
+        """The site list's Site of url, when the spider has a site list."""
+        site_for = getattr(self, "site_for", None)
+        return site_for(url) if site_for is not None else None
+
     def site_name(self, url: str) -> str:
-        """The name of the site a URL belongs to (the frontier's `site`): its host."""
-        return site_host(url)
+        """The name of the site a URL belongs to (the frontier's `site`): the site list's
+        name, else its host."""
+        site = self._site(url)
+        return site.name if site is not None else site_host(url)
 
     def site_revisit(self, url: str) -> tuple[float, ...]:
         """The article revisit schedule (ages in seconds) of the site of url."""
-        return DEFAULT_REVISIT
+        site = self._site(url)
+        return tuple(site.revisit) if site is not None else DEFAULT_REVISIT
 
     def site_skip_rules(self, url: str) -> tuple[dict, tuple, tuple]:
-        """(skip table, allow patterns, deny patterns) of the site of url."""
-        return DEFAULT_SKIP_TABLE, (), ()
+        """(skip table, allow patterns, deny patterns) of the site of url: the default table
+        with the site's `skip` overrides."""
+        site = self._site(url)
+        if site is None:
+            return DEFAULT_SKIP_TABLE, (), ()
+        if site.name not in self._skip_tables:
+            self._skip_tables[site.name] = compile_skip_table(site.skip) if site.skip \
+                else DEFAULT_SKIP_TABLE
+        return self._skip_tables[site.name], site.allow, site.deny
 
     def inc_stat(self, name: str, count: int = 1) -> None:
         crawler = getattr(self, "crawler", None)
@@ -270,7 +286,8 @@ class NewsSpider(scrapy.Spider):
         cap is hit. listed_as: "sitemap" for a sitemap index's entries, "feed" for feed links.
         """
         key = url_key(url)
-        if key in self.requested or key in self.archived:
+        if key in self.requested or (key in self.archived and lastmod is None):
+            # a URL planned out already is planned again when a sitemap or feed dates it
             return None
         if source not in ("start", "robots", "frontier"):
             table, allow, deny = self.site_skip_rules(key)
