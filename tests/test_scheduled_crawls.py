@@ -42,13 +42,11 @@ def site_list(servers) -> str:
     return "\n".join(entries)
 
 
-def run_site_list_crawl(workdir, sites_file, db, servers) -> subprocess.CompletedProcess:
-    """One scheduled run, as cron would start it: from workdir, over the site list."""
-    urls = ",".join(server.url for server in servers.values())
-    argv = [sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"url={urls}",
-            "-s", f"NEWSARCHIVE_DB={db}", "-s", "DOWNLOAD_DELAY=0", "-s",
-            "AUTOTHROTTLE_ENABLED=False", "-s", "DEPTH_LIMIT=3"]
-    return subprocess.run(argv, cwd=PROJECT_ROOT, env=subprocess_env(), capture_output=True,
+def run_site_list_crawl(workdir, sites_file, db) -> subprocess.CompletedProcess:
+    """One scheduled run, as cron starts it: `newsarchive crawl --sites` from workdir."""
+    argv = [sys.executable, "-m", "newsarchive", "crawl", "--sites", sites_file, "--db", db.name,
+            "-s", "LOG_LEVEL=INFO"]
+    return subprocess.run(argv, cwd=workdir, env=subprocess_env(), capture_output=True,
                           text=True, timeout=300)
 
 
@@ -87,7 +85,7 @@ def runs(tmp_path_factory):
                     server.reload()
             marks = {site: len(server.request_log) for site, server in servers.items()}
             starts.append(datetime.now(timezone.utc).isoformat())
-            processes.append(run_site_list_crawl(workdir, "sites.toml", db, servers))
+            processes.append(run_site_list_crawl(workdir, "sites.toml", db))
             logs.append({site: server.request_log[marks[site]:]
                          for site, server in servers.items()})
     finally:
