@@ -266,8 +266,11 @@ class NewsSpider(scrapy.Spider):
             host: entry for entry in self.sites.values() for host in entry.hosts}
         self.requested: set[str] = set()
         self.archived: set[str] = set()
+        self.met: set[str] = set()
+        """Every URL key met this run (counted as discovered)."""
         self.discovered: dict[str, tuple[str, str, int | None]] = {}
-        """Every URL key met this run -> (site, kind guessed, depth): the frontier notes them."""
+        """URL keys to follow met this run -> (site, kind guessed, depth): the frontier notes
+        them (links not followed, by the skip table or allow/deny, are not noted)."""
         self.requested_per_site: dict[str, int] = dict.fromkeys(self.sites, 0)
         self.crawl_delays: dict[str, float] = {}
         self.frontier: Frontier | None = None
@@ -399,6 +402,9 @@ class NewsSpider(scrapy.Spider):
         "sitemap" for a sitemap index's entries, "feed" for the feeds a page links."""
         entry = site or self.site_for(url) or next(iter(self.sites.values()))
         key = url_key(url)
+        if key not in self.met:
+            self.met.add(key)
+            self.count(entry, "discovered")
         if key in self.requested or (key in self.archived and lastmod is None):
             # a URL planned out already is planned again when a sitemap or feed dates it
             return None
@@ -409,9 +415,7 @@ class NewsSpider(scrapy.Spider):
                 self.count(entry, f"skipped/{skipped}")
                 return None
         kind = "sitemap" if source == "robots" else listed_as or guess_kind(key, source)
-        if key not in self.discovered:
-            self.discovered[key] = (entry.name, kind, depth)
-            self.count(entry, "discovered")
+        self.discovered.setdefault(key, (entry.name, kind, depth))
         plan = None
         if self.frontier is not None:
             plan = self.frontier.plan(key, lastmod, listed_as_sitemap=listed_as == "sitemap")

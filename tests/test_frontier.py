@@ -284,3 +284,15 @@ def test_an_older_archive_gets_its_frontier_from_its_pages(tmp_path):
         assert archive.db["article_urls"].count == 1
     assert frontier_row(path, STORY)["etag"] == '"v1"'
     assert frontier_row(path, GONE)["next_check"] == (T0 + timedelta(days=1)).isoformat()
+
+
+def test_a_redirect_is_known_under_both_urls(tmp_path):
+    path = tmp_path / "a.db"
+    moved = "http://127.0.0.1:8000/2015/09/24/story/"
+    with Archive(path) as archive:
+        archive.store_page(FetchedPage(url=moved, final_url=STORY, status=200, body=b"<html>",
+                                       fetched_at=T0, headers=dict(VALIDATORS),
+                                       hints={"kind": "html"}), story_article())
+    with Frontier(path) as frontier:
+        for url in (moved, STORY):
+            assert frontier.plan(url, now=T0 + timedelta(hours=1)).reason == "archived"

@@ -242,10 +242,13 @@ class Archive:
                                 [row["fetched_at"], row["article_url"]])
                 key, change = row["article_url"], "unchanged"
             published = article.date_published if is_article else self._published(key)
-            record_fetch(self.db, url=page.url, status=page.status, error=row["error"],
-                         headers=page.headers, fetched_at=page.fetched_at, hints=page.hints,
-                         article_url=key, site=site or page.hints.get("site"),
-                         published=published, revisit=revisit)
+            # the URL asked, and the one a redirect led to: both are known now
+            for url in dict.fromkeys(url_key(u) for u in (page.url, page.final_url) if u):
+                record_fetch(self.db, url=url, status=page.status, error=row["error"],
+                             headers=page.headers, fetched_at=page.fetched_at,
+                             hints=page.hints, article_url=key,
+                             site=site or page.hints.get("site"), published=published,
+                             revisit=revisit)
         if change is not None and crawl_id is not None:
             self._crawl_changes.setdefault(crawl_id, Counter())[change] += 1
         return StoreResult(page_id=page_id, article_url=key, change=change)
