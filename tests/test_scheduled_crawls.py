@@ -51,7 +51,12 @@ def run_site_list_crawl(workdir, sites_file, db) -> subprocess.CompletedProcess:
 
 
 def apply_next_state(root, site: str, now: str) -> None:
-    """Copy the site's next state over its served copy, dated `now`."""
+    """Copy the site's next state over its served copy, dated `now`, and correct its story."""
+    fix = MANIFEST[site]["correction"]
+    story = root / site / fix["path"].lstrip("/")
+    html = story.read_text(encoding="utf-8")
+    story.unlink()  # the served copy of a shared page: write a file of its own
+    story.write_text(html.replace(fix["find"], fix["sentence"], 1), encoding="utf-8")
     for source in (NEWSROOM / "_next" / site).rglob("*"):
         if source.is_dir():
             continue
