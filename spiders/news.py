@@ -48,7 +48,10 @@ plain dict with the fields of `newsarchive.page.FetchedPage`, so that
     hints       dict      what discovery knew of the page:
                   source   "home" | "section" | "sitemap" | "feed" (start URLs, by content;
                            and pages listed by a sitemap or feed) | "link" (found on a page)
-                           | "robots" (a sitemap named in robots.txt)
+                           | "robots" (a sitemap named in robots.txt) | "frontier" (asked
+                           because the frontier had it due: met but not reached by an
+                           earlier run, a revisit, a retry) | "start" (a start URL that
+                           answered 304)
                   depth    link hops from the start URL (0 for start URLs)
                   lastmod  the sitemap's lastmod / news publication date or the feed's
                            published date, as given; None otherwise
@@ -56,17 +59,27 @@ plain dict with the fields of `newsarchive.page.FetchedPage`, so that
                            "feed", "other" (None when the download failed)
                   frontier why the page was fetched when the archive knew it already:
                            "retry", "hub", "changed", "due" (see
-                           newsarchive.archive.frontier); None for new pages and start URLs
+                           newsarchive.archive.frontier); None for new pages
                   site     the name of the site the page was fetched for
 
 Incremental crawls
 ------------------
-With NEWSARCHIVE_INCREMENTAL (the default), URLs found in sitemaps, feeds and links are
-planned against the archive (newsarchive.archive.Frontier): articles archived already are not
-fetched again unless their sitemap/feed date is newer than their last fetch or they are older
-than NEWSARCHIVE_REVISIT_AFTER seconds (when set); those revisits are conditional, and a
-304 answer becomes an item with status 304 and an empty body. Start URLs are always fetched.
-Crawl stats count the plans under "newsarchive/frontier/<reason>".
+Every URL is requested and deduplicated by its key (newsarchive.urls.url_key: tracking
+parameters, fragments and default ports dropped). Links of the kinds the skip table names (tag,
+author, search, login, print, share, comment, calendar; newsarchive.urls.SKIP_PATTERNS with
+the site's `skip` overrides) are not followed and counted as "skipped/<kind>". Request
+priorities spend the budget on sitemaps and feeds first, then article-like URLs, then hubs.
+
+With NEWSARCHIVE_INCREMENTAL (the default), every URL is planned against the archive's
+frontier (newsarchive.archive.Frontier, the `frontier` table): hubs (start URLs included) are
+revalidated with If-None-Match / If-Modified-Since, and a hub that answers 304 has its links
+followed from its archived body; a child sitemap whose index <lastmod> predates its last fetch
+is not asked; an archived article is asked again, conditionally, when a sitemap or feed dates
+it after its last fetch, when its site's `revisit` schedule makes it due, or after
+NEWSARCHIVE_REVISIT_AFTER seconds (when set); dead links and failing URLs wait their turn.
+At the start, the frontier's due URLs (met but never fetched, revisits, retries) are asked
+without waiting for discovery. A 304 becomes an item with status 304 and an empty body. Crawl
+stats count the plans under "newsarchive/frontier/<reason>".
 
 The pipelines add `article` (a newsarchive.Article or None, pipelines.extract) and may set
 `error` ("extract: ..."). Requests that robots.txt forbids are never fetched and yield no item.

@@ -142,7 +142,8 @@ def is_failure(status: int | None, error: str | None) -> bool:
     return status is None or status >= 400 or bool(error)
 
 
-def revisit_due(anchor: datetime, fetched_at: datetime, revisit: Iterable[float]) -> datetime | None:
+def revisit_due(anchor: datetime, fetched_at: datetime,
+                revisit: Iterable[float]) -> datetime | None:
     """The first time on the revisit schedule (ages counted from anchor) after fetched_at."""
     for seconds in sorted(revisit):
         moment = anchor + timedelta(seconds=seconds)
