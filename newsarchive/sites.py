@@ -243,13 +243,15 @@ class Site:
         netloc = url_netloc(url)
         return netloc is not None and netloc in self.hosts
 
-    def follows(self, url: str) -> bool:
-        """True when a link to url is to be followed: owned, allowed and not denied."""
-        if not self.owns(url):
-            return False
+    def allows(self, url: str) -> bool:
+        """True unless the site's allow/deny patterns exclude url."""
         if any(pattern.search(url) for pattern in self.deny):
             return False
         return not self.allow or any(pattern.search(url) for pattern in self.allow)
+
+    def follows(self, url: str) -> bool:
+        """True when a link to url is to be followed: owned, allowed and not denied."""
+        return self.owns(url) and self.allows(url)
 
 
 def url_netloc(url: str) -> str | None:

@@ -41,7 +41,8 @@ plain dict with the fields of `newsarchive.page.FetchedPage`, so that
                           None when the download failed
     headers     dict      response headers, names lower-cased, one str value each
                           (repeated headers joined with ", ")
-    body        bytes     the raw response body (b"" when the download failed)
+    body        bytes     the response body, Content-Encoding undone (b"" when the download
+                          failed)
     fetched_at  datetime  when the response (or the failure) arrived, timezone-aware UTC
     error       str|None  why the download failed ("DNSLookupError: ...", "HTTP 404 Not
                           Found" for error statuses), else None
@@ -61,6 +62,15 @@ plain dict with the fields of `newsarchive.page.FetchedPage`, so that
                            "retry", "hub", "changed", "due" (see
                            newsarchive.archive.frontier); None for new pages
                   site     the name of the site the page was fetched for
+    request_line      str|None   the request line as sent ("GET /a.html HTTP/1.1")
+    request_headers   list|None  [[name, value], ...] as sent, in order (Host included)
+    status_line       str|None   the status line as received ("HTTP/1.1 200 OK")
+    response_headers  list|None  [[name, value], ...] as received: case, order, repeats kept
+    peer_address      str|None   the IP address the response came from
+    capture           str|None   "wire" when the four above are the bytes that crossed the
+                                 connection (spiders.capture's download handler), "scrapy"
+                                 when rebuilt from Scrapy's Request and Response; None for a
+                                 failed download
 
 Incremental crawls
 ------------------
@@ -89,9 +99,9 @@ from __future__ import annotations
 import logging
 import os
 from datetime import datetime, timedelta, timezone
-from http import HTTPStatus
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
@@ -101,11 +111,13 @@ from scrapy.linkextractors import LinkExtractor
 from scrapy.responsetypes import responsetypes
 from scrapy.spidermiddlewares.httperror import HttpError
 from newsarchive.archive.frontier import DEFAULT_REVISIT, Frontier, guess_kind
+from newsarchive.page import merged_headers, standard_status_line, status_phrase
 from newsarchive.sites import ENV_VAR, Site, load_site_list, url_netloc, www_twins
 from newsarchive.urls import (
     DEFAULT_SKIP_TABLE, PRIORITIES, compile_skip_table, skip_kind, url_key,
 )
 
+from .capture import META_KEY as CAPTURE_META_KEY
 from .discovery import (
     FEED, HTML, SITEMAP, SITEMAP_INDEX, classify_document, parse_feed, parse_sitemap,
     split_start_urls, start_source,
@@ -114,22 +126,46 @@ from .discovery import (
 log = logging.getLogger(__name__)
 
 #: The item keys that make a newsarchive.page.FetchedPage.
-PAGE_FIELDS = ("url", "final_url", "status", "headers", "body", "fetched_at", "error", "hints")
+PAGE_FIELDS = ("url", "final_url", "status", "headers", "body", "fetched_at", "error", "hints",
+               "request_line", "request_headers", "status_line", "response_headers",
+               "peer_address", "capture")
 
 #: Feeds a page advertises in its head (<link rel="alternate" type="application/rss+xml">).
 FEED_LINK_XPATH = ('//link[contains(concat(" ", normalize-space(@rel), " "), " alternate ")]'
                    '[contains(@type, "rss") or contains(@type, "atom")]')
 
 
+def header_pairs(headers) -> list[list[str]]:
+    """Scrapy Headers as [[name, value], ...]: one pair per value, names as Scrapy spells them."""
+    return [[name.decode("latin-1") if isinstance(name, bytes) else str(name),
+             value.decode("latin-1") if isinstance(value, bytes) else str(value)]
+            for name, values in headers.items() for value in values]
+
+
 def headers_to_dict(headers) -> dict[str, str]:
     """Scrapy Headers as {lower-case name: value}, repeated values joined with ", "."""
-    result = {}
-    for name, values in headers.items():
-        key = name.decode("latin-1").lower() if isinstance(name, bytes) else str(name).lower()
-        result[key] = ", ".join(
-            value.decode("latin-1") if isinstance(value, bytes) else str(value)
-            for value in values)
-    return result
+    return merged_headers(header_pairs(headers))
+
+
+def capture_fields(response: Response) -> dict[str, Any]:
+    """The request and response heads of an exchange: from the wire when the download handler
+    recorded them (spiders.capture), else rebuilt from Scrapy's Request and Response."""
+    peer = str(response.ip_address) if response.ip_address is not None else None
+    wire = response.meta.get(CAPTURE_META_KEY)
+    if (wire is not None and wire.request_line
+            and wire.status_line.split(" ")[1:2] == [str(response.status)]):
+        return {"request_line": wire.request_line, "request_headers": wire.request_headers,
+                "status_line": wire.status_line, "response_headers": wire.response_headers,
+                "peer_address": peer, "capture": "wire"}
+    request = response.request
+    parts = urlsplit(request.url)
+    target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    request_headers = [["Host", parts.netloc]] + header_pairs(request.headers)
+    return {"request_line": f"{request.method} {target} HTTP/1.1",
+            "request_headers": request_headers,
+            "status_line": standard_status_line(response.status, response.protocol or "HTTP/1.1"),
+            "response_headers": header_pairs(response.headers),
+            "peer_address": peer, "capture": "scrapy"}
 
 
 def requested_url(response: Response) -> str:
@@ -149,10 +185,7 @@ def http_error(status: int) -> str | None:
     """The error recorded for an HTTP error status ("HTTP 404 Not Found"), None below 400."""
     if status < 400:
         return None
-    try:
-        return f"HTTP {status} {HTTPStatus(status).phrase}"
-    except ValueError:
-        return f"HTTP {status}"
+    return f"HTTP {status} {status_phrase(status)}".rstrip()
 
 
 def response_item(response: Response, *, source: str, kind: str) -> dict[str, Any]:
@@ -167,6 +200,7 @@ def response_item(response: Response, *, source: str, kind: str) -> dict[str, An
         "fetched_at": datetime.now(timezone.utc),
         "error": http_error(response.status),
         "hints": page_hints(response.meta, source=source, kind=kind),
+        **capture_fields(response),
     }
 
 
@@ -182,6 +216,8 @@ def failure_item(request: Request, error: str) -> dict[str, Any]:
         "error": error,
         "hints": page_hints(request.meta, source=request.meta.get("newsarchive_source", "link"),
                             kind=None),
+        **dict.fromkeys(("request_line", "request_headers", "status_line", "response_headers",
+                         "peer_address", "capture")),
     }
 
 
@@ -329,8 +365,9 @@ class NewsSpider(scrapy.Spider):
         sites at once, and the site list as the extraction profile file (keep/drop)."""
         slots = dict(settings.getdict("DOWNLOAD_SLOTS"))
         for entry in self.sites.values():
+            # no jitter: `delay` is the least time between two requests, as Crawl-delay is
             slots[SLOT_PREFIX + entry.name] = {"concurrency": entry.concurrency,
-                                               "delay": entry.delay}
+                                               "delay": entry.delay, "jitter": 0}
         settings.set("DOWNLOAD_SLOTS", slots, priority="spider")
         settings.set("DEPTH_LIMIT", max(entry.depth for entry in self.sites.values()),
                      priority="spider")

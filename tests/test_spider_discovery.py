@@ -10,8 +10,8 @@ from twisted.python.failure import Failure
 
 from spiders.discovery import (
     FEED, HTML, OTHER, SITEMAP, SITEMAP_INDEX, classify_document, gunzip_if_compressed,
-    is_on_site, is_text_sitemap, parse_feed, parse_sitemap, rfc822_to_iso, root_element_name,
-    site_hosts, split_start_urls, start_source,
+    is_text_sitemap, parse_feed, parse_sitemap, rfc822_to_iso, root_element_name,
+    split_start_urls, start_source,
 )
 from spiders.news import (
     NewsSpider, download_error, headers_to_dict, http_error, requested_url, robots_sitemaps,
@@ -188,20 +188,6 @@ def test_rfc822_to_iso():
 
 
 # -- the site and start URLs -------------------------------------------------------------------
-
-def test_site_hosts_include_the_www_twin_and_keep_the_port():
-    assert site_hosts("https://news.example/") == {"news.example", "www.news.example"}
-    assert site_hosts("https://WWW.news.example/x") == {"www.news.example", "news.example"}
-    assert site_hosts("http://127.0.0.1:8000/") == {"127.0.0.1:8000", "www.127.0.0.1:8000"}
-
-
-def test_is_on_site():
-    hosts = site_hosts("https://news.example/")
-    assert is_on_site("https://www.news.example/a", hosts)
-    assert is_on_site("http://news.example/a", hosts)
-    assert not is_on_site("https://sub.news.example/a", hosts)
-    assert not is_on_site("mailto:desk@news.example", hosts)
-
 
 def test_start_source_by_kind_and_place():
     assert start_source("https://news.example/", HTML) == "home"

@@ -71,7 +71,7 @@ def test_a_site_overrides_the_skip_table_and_allow_deny_win():
     deny, allow = [re.compile("/live/")], [re.compile(r"/20\d\d/")]
     assert skip_kind("https://e.com/live/2025/x", deny=deny, allow=allow) == "denied"
     assert skip_kind("https://e.com/tag/2025/x", allow=allow) is None
-    assert skip_kind("https://e.com/world/", allow=allow) == "not_allowed"
+    assert skip_kind("https://e.com/world/", allow=allow) == "denied"
 
 
 @pytest.mark.parametrize("path, article", [
