@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 from itertools import islice
 from urllib.parse import urljoin
 
-from .authors import read_authors
+from .authors import author_answer
 from .dates import read_dates
 from .dom import following_elements
 from .headline import clean_text, read_headline
@@ -23,7 +23,6 @@ from .structured import StructuredData, type_names
 class Metadata:
     headline: str | None = None
     date_published: str | None = None
-    date_published_source: str | None = None
     date_modified: str | None = None
     authors: list[str] = field(default_factory=list)
     language: str | None = None
@@ -33,6 +32,8 @@ class Metadata:
     tags: list[str] = field(default_factory=list)
     image_url: str | None = None
     canonical_url: str | None = None
+    sources: dict[str, str] = field(default_factory=dict)
+    """Article.sources for the fields read here: field name -> the rule that produced it."""
     opening_text: str | None = None
     """The first block of text after the headline in the whole page: the lede, where a
     dateline stands even when the body pass keeps only the paragraphs after it."""
@@ -51,15 +52,21 @@ def read_metadata(tree, structured: StructuredData, *, url: str | None,
     meta.language = read_language(tree, structured)
     headline = read_headline(tree, structured, url=base, site_name=meta.site_name)
     meta.headline = headline.text
+    if headline.text:
+        meta.sources["headline"] = headline.source
     dates = read_dates(tree, structured, url=base, language=meta.language, fetched_at=fetched_at,
                        headline_element=headline.element)
     if dates.published is not None:
         meta.date_published = dates.published.iso()
-        meta.date_published_source = dates.published_source
+        meta.sources["date_published"] = dates.published_source
     if dates.modified is not None:
         meta.date_modified = dates.modified.iso()
-    meta.authors = read_authors(tree, structured, site_name=meta.site_name, headline_element=headline.element,
-                                url=base)
+        meta.sources["date_modified"] = dates.modified_source
+    authors = author_answer(tree, structured, site_name=meta.site_name, headline_element=headline.element,
+                           url=base)
+    meta.authors = authors.value or []
+    if meta.authors:
+        meta.sources["authors"] = authors.rule
     meta.description = read_description(structured)
     meta.section = read_section(structured)
     meta.tags = read_tags(structured)
