@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from ..hosts import host_of, site_labels
 from . import meta_tables as tables
 from .cascade import Answer, Cascade, Rule
 from .dom import following_elements, preceding_elements
@@ -1115,7 +1116,7 @@ def site_owner(structured: StructuredData, site_name: str | None, url: str | Non
     """The person a personal site is named after, for its pages that name no author: the site's
     name or the creator's handle ("Dr. Alexander Klier" on alexander-klier.net, "@AlexanderLasch"
     on alexanderlasch.wordpress.com) spelling the host's first label."""
-    labels = [label for label in (urlsplit(url or "").hostname or "").split(".") if label not in ("www", "m", "amp")]
+    labels = site_labels(host_of(url))
     if len(labels) < 2:
         return None
     label = _SQUASH.sub("", labels[0]).casefold()

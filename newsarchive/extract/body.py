@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import logging
 import re
-from urllib.parse import urlsplit
 from dataclasses import dataclass, field
 
 from ..article import Boilerplate
+from ..hosts import host_of, without_www
 from .app_state import app_state_html
 from .cascade import Answer, Cascade, Rule
+from .meta_tables import ARTICLE_PAGE_TYPES, LISTING_TYPES
 from .dateline import find_dateline
 from .decode import parse_html
 from .dom import holds_blocks
@@ -24,9 +25,9 @@ from .boilerplate import (
 from .prune import class_tokens, prune_chrome, remove_element, strip_comments
 from .score import best_candidate, merge_siblings, score_candidates, text_stats
 from .tables import (
-    BLOCK_TAGS, BREADCRUMB_PATTERN, CELL_TAGS, DEK_TOKENS, LEAD_TOKENS, ARTICLE_TYPES, BYLINE_PATTERN, CAPTION_TAIL_PATTERN, CONSENT_PATTERN, INLINE_CREDIT_PATTERN, MACHINERY_PATTERN, NEWSLETTER_PROMPT_HINT, NEWSLETTER_PROMPT_PATTERN,
+    BLOCK_TAGS, BREADCRUMB_PATTERN, CELL_TAGS, DEK_TOKENS, LEAD_TOKENS, BYLINE_PATTERN, CAPTION_TAIL_PATTERN, CONSENT_PATTERN, INLINE_CREDIT_PATTERN, MACHINERY_PATTERN, NEWSLETTER_PROMPT_HINT, NEWSLETTER_PROMPT_PATTERN,
     SHARE_TAIL_PATTERN, CONTRIBUTOR_PATTERN, META_LINE_PATTERN,
-    TIME_PATTERN, CONTACT_PATTERN, CREDIT_PATTERN, HEADING_TAGS, LISTING_TYPES, TRAILER_PATTERN,
+    TIME_PATTERN, CONTACT_PATTERN, CREDIT_PATTERN, HEADING_TAGS, TRAILER_PATTERN,
     POINTER_LINE_PATTERN, COMMENT_PROMPT_PATTERN, NEWSROOM_ROLE_PATTERN, COPULA_PATTERN,
     READ_MORE_TAIL_PATTERN, PAYWALL_NOTICE_PATTERN, PAYWALL_NOTICE_MAX_LEN, READER_PROMPT_PATTERN,
     GALLERY_COUNTER_PATTERN, COMMENT_POLICY_PATTERN, FIGURE_CAPTION_PATTERN, CREDITS_LINE_PATTERN,
@@ -285,13 +286,9 @@ def page_host(url: str | None, structured) -> str | None:
     """The page's host without "www.", from its URL or its declared canonical URL."""
     for candidate in (url, getattr(structured, "canonical_url", None),
                       (getattr(structured, "og", None) or {}).get("url")):
-        if candidate:
-            try:
-                host = urlsplit(candidate).hostname
-            except ValueError:
-                host = None
-            if host:
-                return host.lower().removeprefix("www.")
+        host = host_of(candidate)
+        if host:
+            return without_www(host)
     return None
 
 
@@ -958,21 +955,24 @@ def _looks_like_markup(text: str) -> bool:
     return text.count("<") > 3 and text.count(">") > 3
 
 
-def is_listing(structured, body, stats) -> bool:
-    """A page that declares itself a collection (and no article) is a hub, not an article."""
+def declared_types(structured) -> tuple[bool, bool]:
+    """(declares one article, declares a listing) by schema.org types and og:type."""
     types = {t.lower() for t in (getattr(structured, "types", None) or ())}
     og_type = ((getattr(structured, "og", None) or {}).get("type") or "").lower()
-    declared = bool(types & ARTICLE_TYPES) or og_type == "article"
-    return bool(types & LISTING_TYPES) and not declared
+    return bool(types & ARTICLE_PAGE_TYPES) or og_type == "article", bool(types & LISTING_TYPES)
+
+
+def is_listing(structured, body, stats) -> bool:
+    """A page that declares itself a collection (and no article) is a hub, not an article."""
+    declared, listing = declared_types(structured)
+    return listing and not declared
 
 
 def looks_like_article(paragraphs: list[str], structured) -> bool:
     """Enough running text for an article; a declared article type lowers the bar."""
     weight = sum(text_weight(p) for p in paragraphs)
-    types = {t.lower() for t in (getattr(structured, "types", None) or ())}
-    og_type = ((getattr(structured, "og", None) or {}).get("type") or "").lower()
-    declared = bool(types & ARTICLE_TYPES) or og_type == "article"
-    if bool(types & LISTING_TYPES) and not declared:
+    declared, listing = declared_types(structured)
+    if listing and not declared:
         return False
     if declared:
         return weight >= MIN_DECLARED_ARTICLE_WEIGHT

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from ..hosts import site_labels
 from . import meta_tables as tables
 from .cascade import Cascade, Rule
 from .structured import StructuredData
@@ -73,7 +74,7 @@ def site_name_hints(structured: StructuredData, url: str | None, site_name: str 
 def site_domain_labels(host: str) -> list[str]:
     """The host's main label and its domain: "example" and "example.com" for news.example.com,
     "example" and "example.co.uk" for www.example.co.uk (the label before a country's "co.uk")."""
-    labels = [label for label in host.split(".") if label not in ("www", "m", "amp", "mobile")]
+    labels = site_labels(host)
     suffix = 2 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in tables.SECOND_LEVEL_DOMAIN_LABELS else 1
     if len(labels) <= suffix:
         return []

@@ -17,6 +17,7 @@ from .dom import following_elements
 from .headline import clean_text, read_headline
 from .language import read_language
 from .structured import StructuredData, type_names
+from .tables import BLOCK_TAGS
 
 
 @dataclass
@@ -75,16 +76,13 @@ def read_metadata(tree, structured: StructuredData, *, url: str | None,
     return meta
 
 
-_BLOCK_TAGS = frozenset({"p", "div", "section", "article", "ul", "ol", "table", "blockquote", "figure",
-                         "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "nav", "aside", "form"})
-
 
 def read_opening_text(headline_element, window: int = 80, min_chars: int = 80) -> str | None:
     """The first paragraph-like block after the headline (no nested blocks, some length)."""
     if headline_element is None:
         return None
     for element in islice(following_elements(headline_element, "p", "div"), window):
-        if next(element.iterdescendants(*_BLOCK_TAGS), None) is not None:
+        if next(element.iterdescendants(*BLOCK_TAGS), None) is not None:
             continue
         text = " ".join(" ".join(element.itertext()).split())
         if len(text) >= min_chars:
