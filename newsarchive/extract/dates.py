@@ -17,6 +17,7 @@ from functools import lru_cache
 from lxml import etree
 
 from . import meta_tables as tables
+from ..hosts import host_of
 from .cascade import Cascade, Rule
 from .structured import StructuredData, is_article_object, itemprop_value
 
@@ -678,7 +679,7 @@ def read_dates(tree, structured: StructuredData, *, url: str | None, language: s
         machine += parsed_values
         if rule.name in ("json-ld", "meta", "itemprop"):
             renderings += [value for value in parsed_values if not value.has_time]
-    offsets = site_utc_offsets(language, structured.html_lang or structured.og.get("locale"))
+    offsets = site_utc_offsets(language, structured.html_lang or structured.og.get("locale"), url)
 
     if found.published is not None and modified is not None \
             and modified.value.date() > found.published.value.date() \
@@ -779,10 +780,15 @@ def crosses_midnight_in_utc(value: PageDate) -> bool:
         value.value.astimezone(timezone.utc).date() != value.value.date()
 
 
-def site_utc_offsets(language: str | None, locale: str | None) -> tuple:
-    """The UTC offsets the page's locale ("pt-BR") or language publishes from (SITE_UTC_OFFSETS)."""
+def site_utc_offsets(language: str | None, locale: str | None, url: str | None = None) -> tuple:
+    """The UTC offsets the page's locale ("pt-BR") or language publishes from (SITE_UTC_OFFSETS).
+
+    A locale without its country ("fr") takes it from the host's country-code domain
+    (radio-canada.ca: "fr-ca")."""
     locale = (locale or "").replace("_", "-").lower()
-    for key in (locale, locale.split("-")[0], language):
+    tld = (host_of(url) or "").rsplit(".", 1)[-1]
+    regional = f"{(locale or language or '').split('-')[0]}-{tld}" if len(tld) == 2 and "-" not in locale else ""
+    for key in (locale, regional, locale.split("-")[0], language):
         if key and key in tables.SITE_UTC_OFFSETS:
             return tables.SITE_UTC_OFFSETS[key]
     return tables.ANY_UTC_OFFSETS
