@@ -288,15 +288,49 @@ def is_data_row(el, stats) -> bool:
     return len(cells) >= 2 and any(stats.text_len(c) > stats.links.get(c, 0) for c in cells)
 
 
-def item_of_text_list(el, stats) -> bool:
+def item_of_text_list(el, stats, lists: ListItems | None = None) -> bool:
     """A list item among items that are mostly plain text (a checklist of questions, one of
-    them linked): an item of the list, not a teaser to another story."""
+    them linked): an item of the list, not a teaser to another story. `lists`: the walk's
+    running counts of each list's items (else the list is counted here)."""
     if el.tag != "li":
         return False
     parent = el.getparent()
-    others = [li for li in parent if li is not el and li.tag == "li"] if parent is not None else []
-    plain = sum(1 for li in others if stats.link_density(li) < LINK_LIST_DENSITY)
-    return bool(others) and plain * 2 > len(others)
+    if parent is None:
+        return False
+    items, plain = (lists or ListItems(stats)).counts(parent)
+    # the others: every item but this one
+    items -= 1
+    if stats.link_density(el) < LINK_LIST_DENSITY:
+        plain -= 1
+    return bool(items) and plain * 2 > items
+
+
+class ListItems:
+    """How many items each list holds, and how many of them are plain text (not mostly a
+    link), counted once per list and kept current as the boilerplate walk removes items:
+    counting the siblings again for every item made a list of thousands of links quadratic."""
+
+    def __init__(self, stats):
+        self.stats = stats
+        self._counts: dict = {}
+
+    def counts(self, parent) -> list[int]:
+        counts = self._counts.get(parent)
+        if counts is None:
+            items = [li for li in parent if li.tag == "li"]
+            density = self.stats.link_density
+            counts = self._counts[parent] = [
+                len(items), sum(1 for li in items if density(li) < LINK_LIST_DENSITY)]
+        return list(counts)
+
+    def forget(self, el) -> None:
+        """Take an element about to leave the tree out of its list's counts."""
+        if self._counts and el.tag == "li":
+            counts = self._counts.get(el.getparent())
+            if counts is not None:
+                counts[0] -= 1
+                if self.stats.link_density(el) < LINK_LIST_DENSITY:
+                    counts[1] -= 1
 
 
 def is_cell_of_data_row(el) -> bool:
@@ -449,6 +483,12 @@ def orphaned_heading(el):
 def separate_boilerplate(elements: list, stats, record, *, headline_key: str | None = None,
                          page_host: str | None = None) -> None:
     """Remove boilerplate blocks from the selected elements, calling record(el_or_list, label)."""
+    lists = ListItems(stats)
+
+    def remove(el) -> None:
+        lists.forget(el)
+        remove_element(el)
+
     offset = 0
     # a sibling merged into the article may be one teaser grid: blocks are weighed against
     # the whole article, not only the element they sit in
@@ -482,20 +522,20 @@ def separate_boilerplate(elements: list, stats, record, *, headline_key: str | N
                 # "Les også: <a>Another story</a>" set in bold: a teaser of its own, not the
                 # heading of what follows
                 record([el], label)
-                remove_element(el)
+                remove(el)
                 continue
             if label is not None:
                 block = heading_block(el, container)
                 if sum(stats.text_len(b) for b in block) < 0.5 * container_len:
                     record(block, label)
                     for part in block:
-                        remove_element(part)
+                        remove(part)
                     continue
             # the teaser tests need a link: a link-free block (most of them) skips the calls
             if links and is_teaser_box(el, stats, article_len) \
                     and offset + text_before(el, container) >= TEASER_MIN_TEXT_BEFORE:
                 record([el], "related")
-                remove_element(el)
+                remove(el)
                 continue
             if tag in BLOCK_TAGS and tag not in HEADING_TAGS:
                 length = stats.text_len(el)
@@ -507,20 +547,20 @@ def separate_boilerplate(elements: list, stats, record, *, headline_key: str | N
                         # the title of the teaser list ("Exklusive Hintergründe – für Sie
                         # recherchiert") goes with it
                         record([heading, el], "related")
-                        remove_element(heading)
+                        remove(heading)
                     else:
                         record([el], "related" if tag not in ("nav",) else "navigation")
-                    remove_element(el)
+                    remove(el)
                     continue
                 if links and length and length < 0.5 * article_len \
                         and is_teaser_card(el, stats, container, offset):
                     record([el], "related")
-                    remove_element(el)
+                    remove(el)
                     continue
                 if length and length <= 400 and leaf:
                     label = promo_label(text_of(el), stats.link_density(el))
                     if label is None and links == 1 and length <= SINGLE_LINK_MAX_LEN \
-                            and tag in ("p", "div", "li") and not item_of_text_list(el, stats) \
+                            and tag in ("p", "div", "li") and not item_of_text_list(el, stats, lists) \
                             and (stats.link_density(el) >= 0.9
                                  or (stats.link_density(el) >= 0.3 and wholly_emphasised(el))) \
                             and (stats.link_density(el) >= 0.97
@@ -530,7 +570,7 @@ def separate_boilerplate(elements: list, stats, record, *, headline_key: str | N
                         label = "related"
                     if label is not None:
                         record([el], label)
-                        remove_element(el)
+                        remove(el)
                         continue
             stack.extend(el[::-1])
         offset += stats.text_len(container)
