@@ -28,10 +28,13 @@ from .tables import (
     TIME_PATTERN, CONTACT_PATTERN, CREDIT_PATTERN, HEADING_TAGS, LISTING_TYPES, TRAILER_PATTERN,
     POINTER_LINE_PATTERN, COMMENT_PROMPT_PATTERN, NEWSROOM_ROLE_PATTERN, COPULA_PATTERN,
     READ_MORE_TAIL_PATTERN, PAYWALL_NOTICE_PATTERN, PAYWALL_NOTICE_MAX_LEN, READER_PROMPT_PATTERN,
+    READER_PROMPT_HINTS,
     GALLERY_COUNTER_PATTERN, COMMENT_POLICY_PATTERN, FIGURE_CAPTION_PATTERN, CREDITS_LINE_PATTERN,
-    RELATIVE_TIME_PATTERN, DOWNLOAD_LINE_PATTERN, CJK_BYLINE_PATTERN, SIGNATURE_EMAIL_PATTERN,
+    RELATIVE_TIME_PATTERN, DOWNLOAD_LINE_PATTERN, DOWNLOAD_LINE_HINTS, CJK_BYLINE_PATTERN, SIGNATURE_EMAIL_PATTERN,
 )
-from .text import clean_space, normalize_phrase, paragraphs_of, text_of, text_weight, tokens
+from .text import (
+    clean_space, holds_hint, normalize_phrase, paragraphs_of, text_of, text_weight, tokens,
+)
 
 log = logging.getLogger(__name__)
 
@@ -773,11 +776,13 @@ def drop_captions(paragraphs: list[str], record) -> list[str]:
         elif len(text) <= NEWSLETTER_PROMPT_MAX_LEN and NEWSLETTER_PROMPT_HINT.search(text.lower()) \
                 and NEWSLETTER_PROMPT_PATTERN.search(text):
             record.add(Boilerplate(label="newsletter", heading=None, text=text), 1 << 30)
-        elif len(text) <= READER_PROMPT_MAX_LEN and READER_PROMPT_PATTERN.search(text):
+        elif len(text) <= READER_PROMPT_MAX_LEN and holds_hint(text, READER_PROMPT_HINTS) \
+                and READER_PROMPT_PATTERN.search(text):
             # "Like this story? Share it with a friend!", "Follow us on Google News": the site
             # talking to its reader, wherever it stands
             record.add(Boilerplate(label="other", heading=None, text=text), 1 << 30)
-        elif len(text) <= READER_PROMPT_MAX_LEN and DOWNLOAD_LINE_PATTERN.search(text):
+        elif len(text) <= READER_PROMPT_MAX_LEN and holds_hint(text, DOWNLOAD_LINE_HINTS) \
+                and DOWNLOAD_LINE_PATTERN.search(text):
             # "Informationsschreiben vom 14. Oktober 2021 PDF | 38 KB": a link to a file
             record.add(Boilerplate(label="related", heading=None, text=text), 1 << 30)
         elif len(text) <= PROMO_MAX_LEN and (label := promo_label(text, 0.0)) is not None:

@@ -1,0 +1,97 @@
+"""The shortcuts that keep extraction fast must not change what it finds: cheap guards agree
+with the patterns they stand before, and the running counts agree with counting afresh.
+(No timing here: bench/worstcase.py measures the time.)"""
+import re
+
+import lxml.html
+import pytest
+
+from newsarchive.extract import tables
+from newsarchive.extract.boilerplate import ListItems, item_of_text_list
+from newsarchive.extract.prune import ProseGroups, group_prose, prose_weights, remove_element
+from newsarchive.extract.score import text_stats
+from newsarchive.extract.text import holds_hint
+
+
+def top_level_alternatives(pattern: re.Pattern) -> list[str]:
+    """The pattern's source split at its top-level "|"."""
+    parts, depth, start, escaped, in_class = [], 0, 0, False, False
+    source = pattern.pattern
+    for i, ch in enumerate(source):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(source[start:i])
+            start = i + 1
+    parts.append(source[start:])
+    return parts
+
+
+@pytest.mark.parametrize("pattern, hints", [
+    (tables.READER_PROMPT_PATTERN, tables.READER_PROMPT_HINTS),
+    (tables.DOWNLOAD_LINE_PATTERN, tables.DOWNLOAD_LINE_HINTS),
+])
+def test_every_alternative_holds_a_hint(pattern, hints):
+    # a hint must be written out in each alternative (groups opened, "-?" taken as "-"), else a
+    # text the alternative matches could hold no hint and never reach the pattern
+    for alternative in top_level_alternatives(pattern):
+        plain = alternative.lower().replace("\\", "").replace("(?:", "").replace(")", "")
+        plain = plain.replace("-?", "-")
+        assert any(hint in plain for hint in hints), alternative
+
+
+@pytest.mark.parametrize("text", [
+    "Like this story? Share it with a friend!",
+    "Follow The Herald on Google News",
+    "Hat Ihnen dieser Artikel gefallen?",
+    "Jetzt die News-App laden",
+    "Contact Anna Berger at anna@example.com.",
+    "ſhare it with your friends",  # ſ is an s to a case-insensitive pattern, not to lower()
+    "FOLLOW OUR LIVE UPDATES",
+])
+def test_reader_prompt_guard_lets_matches_through(text):
+    assert tables.READER_PROMPT_PATTERN.search(text)
+    assert holds_hint(text, tables.READER_PROMPT_HINTS)
+
+
+def test_guard_stops_plain_text():
+    assert not holds_hint("The council voted on Tuesday.", tables.READER_PROMPT_HINTS)
+
+
+def test_list_item_counts_follow_removals():
+    html = ("<ul>" + "".join(f'<li><a href="/{i}">Link {i}</a></li>' for i in range(3))
+            + "".join(f"<li>Plain item number {i}</li>" for i in range(4)) + "</ul>")
+    ul = lxml.html.fragment_fromstring(html)
+    stats = text_stats(ul)
+    lists = ListItems(stats)
+    items = list(ul)
+    while len(ul) > 1:
+        for li in list(ul):
+            assert item_of_text_list(li, stats, lists) == item_of_text_list(li, stats)
+        victim = ul[-1]
+        lists.forget(victim)
+        remove_element(victim)
+    assert item_of_text_list(items[0], stats, lists) is False
+
+
+def test_prose_groups_follow_removals():
+    long = "A paragraph of prose that is long enough to count as running text for the page. " * 2
+    html = "<div>" + "".join(f'<div class="share"><p>{long}</p></div>' for _ in range(4)) + "</div>"
+    root = lxml.html.fragment_fromstring(html)
+    prose = prose_weights(root)
+    groups = ProseGroups(prose)
+    while len(root):
+        first = root[0]
+        assert groups(first) == group_prose(first, prose)
+        groups.forget(first)
+        remove_element(first)
