@@ -95,3 +95,20 @@ def test_prose_groups_follow_removals():
         assert groups(first) == group_prose(first, prose)
         groups.forget(first)
         remove_element(first)
+
+
+def test_has_child_is_len_above():
+    from newsarchive.extract.dom import has_child
+    root = lxml.html.fragment_fromstring("<div>" + "<p>x</p>" * 5 + "</div>")
+    assert [has_child(root, i) for i in range(7)] == [len(root) > i for i in range(7)]
+
+
+def test_text_before_stops_past_enough_with_the_same_answer():
+    from newsarchive.extract.boilerplate import text_before
+    root = lxml.html.fragment_fromstring("<div>" + "<p>ten chars</p>" * 50 + "<p id='x'>end</p></div>")
+    target = root.get_element_by_id("x") if hasattr(root, "get_element_by_id") else root[-1]
+    full = text_before(target, root)
+    for enough in (0, 10, 100, 449, 450, 1000):
+        early = text_before(target, root, enough)
+        assert (early > enough) == (full > enough)
+        assert early == full or early > enough

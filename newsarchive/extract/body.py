@@ -365,6 +365,7 @@ def blocks_between(heading, first) -> list | None:
     if common is None or common.tag in ("body", "html") or steps > LEAD_MAX_STEPS:
         return None
     found, seen_heading, heading_nodes = [], False, set(heading.iter())
+    taken = set()  # found, for look-ups
     for node in common.iter():
         if node is first:
             break
@@ -373,8 +374,9 @@ def blocks_between(heading, first) -> list | None:
             continue
         if not seen_heading or node in heading_nodes or not isinstance(node.tag, str):
             continue
-        if _is_lead_block(node) and not any(anc in found for anc in node.iterancestors()):
+        if _is_lead_block(node) and not any(anc in taken for anc in node.iterancestors()):
             found.append(node)
+            taken.add(node)
     return found
 
 
@@ -404,13 +406,15 @@ def blocks_before(first) -> list:
 def _lead_blocks_in(root) -> list:
     """The outermost lead-like blocks with text under (and including) root, in page order."""
     found = []
+    taken = set()  # found, for look-ups
     for el in root.iter():
         if not isinstance(el.tag, str) or not _is_lead_block(el):
             continue
-        if found and any(anc in found for anc in el.iterancestors()):
+        if found and any(anc in taken for anc in el.iterancestors()):
             continue
         if text_of(el).strip():
             found.append(el)
+            taken.add(el)
     return found
 
 
@@ -487,14 +491,14 @@ def drop_headline(elements: list, headline_key: str | None, record, description:
                 continue
             if headline_key and (same_headline(text, headline_key) or (
                     covers_headline(text, headline_key) and not longer_than_headline(text, headline_key)
-                    and text_before(heading, container) <= KICKER_MAX_LEN)):
+                    and text_before(heading, container, KICKER_MAX_LEN) <= KICKER_MAX_LEN)):
                 _drop_before(heading, container, record)
                 remove_element(heading)
                 return
     if first_h1 is not None and not headline_key:
         # without a known headline, an h1 at the top of the article is its headline
         heading, container = first_h1
-        if text_before(heading, container) <= KICKER_MAX_LEN:
+        if text_before(heading, container, KICKER_MAX_LEN) <= KICKER_MAX_LEN:
             _drop_before(heading, container, record)
             remove_element(heading)
 
@@ -835,7 +839,8 @@ def data_cell_texts(elements: list) -> set[str]:
 def opens_block(el) -> bool:
     """True when an inline element is the first thing in its parent (no text or element before)."""
     parent = el.getparent()
-    return parent is not None and not (parent.text or "").strip() and parent.index(el) == 0
+    # first child: nothing before it (index() would count the siblings before it)
+    return parent is not None and not (parent.text or "").strip() and el.getprevious() is None
 
 
 def drop_repeated_short(paragraphs: list[str], record, subheadings: set[str] = frozenset()) -> list[str]:

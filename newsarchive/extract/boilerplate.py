@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from ..article import Boilerplate
-from .dom import holds_blocks
+from .dom import has_child, holds_blocks
 from .prune import class_tokens, remove_element
 from .tables import (
     BLOCK_TAGS, BOILERPLATE_HEADINGS, CHROME_PARAGRAPHS, HEADING_TAGS, INLINE_TAGS, PROMO_PREFIXES,
@@ -240,7 +240,7 @@ def heading_block(heading, container):
     """The block a boilerplate heading heads: its own wrapper, or itself and what follows."""
     parent = heading.getparent()
     block = [heading]
-    if parent is not None and parent is not container and len(parent) <= 12:
+    if parent is not None and parent is not container and not has_child(parent, 12):
         if parent.index(heading) == 0 or all(
                 not text_of(sib).strip() for sib in parent[:parent.index(heading)]):
             return [parent]
@@ -370,7 +370,7 @@ def is_teaser_card(el, stats, container=None, offset: int = 0) -> bool:
         # <time>23. 12. 2024</time>"), once the text has begun
         link = next(el.iter("a"), None)
         return link is not None and next(link.iter(*HEADING_TAGS), None) is not None \
-            and offset + text_before(el, container) >= TEASER_MIN_TEXT_BEFORE
+            and offset + text_before(el, container, TEASER_MIN_TEXT_BEFORE) >= TEASER_MIN_TEXT_BEFORE
     if not (1 <= count <= TEASER_MAX_LINKS and stats.text_len(el) <= TEASER_MAX_LEN) \
             or container is None or is_leaf_block(el):
         return False
@@ -387,7 +387,8 @@ def is_teaser_card(el, stats, container=None, offset: int = 0) -> bool:
     titled = len(title) >= TEASER_TITLE_MIN_LEN and text.startswith(title) \
         and len(text) > len(title) + 40 and clean_space(text_of(_block_of(title_link, el))) == title
     read_more = len(links) >= 2 and normalize_phrase(text_of(links[-1])) in READ_MORE_LINKS
-    return (titled or read_more) and offset + text_before(el, container) >= TEASER_MIN_TEXT_BEFORE
+    return (titled or read_more) \
+        and offset + text_before(el, container, TEASER_MIN_TEXT_BEFORE) >= TEASER_MIN_TEXT_BEFORE
 
 
 def is_teaser_box(el, stats, article_len: int) -> bool:
@@ -402,8 +403,10 @@ def is_teaser_box(el, stats, article_len: int) -> bool:
     return 0 < length <= TEASER_MAX_LEN and length < 0.5 * article_len
 
 
-def text_before(el, container) -> int:
-    """Characters of text in the container before an element."""
+def text_before(el, container, enough: int | None = None) -> int:
+    """Characters of text in the container before an element. With `enough`, the count stops
+    once it passes that many (the callers compare it with a threshold): on a page of thousands
+    of cards, counting from the container's start for each one was quadratic."""
     total = 0
     for node in container.iter():
         if node is el:
@@ -412,6 +415,8 @@ def text_before(el, container) -> int:
             total += len(node.text.strip())
         if node.tail and node is not container:
             total += len(node.tail.strip())
+        if enough is not None and total > enough:
+            return total
     return total
 
 
@@ -533,7 +538,7 @@ def separate_boilerplate(elements: list, stats, record, *, headline_key: str | N
                     continue
             # the teaser tests need a link: a link-free block (most of them) skips the calls
             if links and is_teaser_box(el, stats, article_len) \
-                    and offset + text_before(el, container) >= TEASER_MIN_TEXT_BEFORE:
+                    and offset + text_before(el, container, TEASER_MIN_TEXT_BEFORE) >= TEASER_MIN_TEXT_BEFORE:
                 record([el], "related")
                 remove(el)
                 continue
