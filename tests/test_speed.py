@@ -112,3 +112,18 @@ def test_text_before_stops_past_enough_with_the_same_answer():
         early = text_before(target, root, enough)
         assert (early > enough) == (full > enough)
         assert early == full or early > enough
+
+
+def test_removed_elements_are_held_until_the_block_ends():
+    import weakref
+
+    from newsarchive.extract.prune import holding_removed
+    root = lxml.html.fragment_fromstring("<div><aside><h1>a</h1></aside><p>text</p></div>")
+    with holding_removed():
+        aside = root[0]
+        ref = weakref.ref(aside)
+        remove_element(aside)
+        del aside
+        assert ref() is not None  # held: the references into it go first
+    assert ref() is None
+    assert [child.tag for child in root] == ["p"]

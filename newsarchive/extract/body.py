@@ -20,7 +20,7 @@ from .dom import holds_blocks
 from .boilerplate import (
     describe_block, heading_label, promo_label, separate_boilerplate, text_before,
 )
-from .prune import class_tokens, prune_chrome, remove_element, strip_comments
+from .prune import class_tokens, holding_removed, prune_chrome, remove_element, strip_comments
 from .score import best_candidate, merge_siblings, score_candidates, text_stats
 from .tables import (
     BLOCK_TAGS, BREADCRUMB_PATTERN, CELL_TAGS, DEK_TOKENS, LEAD_TOKENS, ARTICLE_TYPES, BYLINE_PATTERN, CAPTION_TAIL_PATTERN, CONSENT_PATTERN, INLINE_CREDIT_PATTERN, MACHINERY_PATTERN, NEWSLETTER_PROMPT_HINT, NEWSLETTER_PROMPT_PATTERN,
@@ -175,6 +175,12 @@ def extract_body(tree, structured, *, headline: str | None, url: str | None,
     """Split a parsed page into the article's paragraphs and its labelled boilerplate."""
     if tree is None:
         return BodyResult()
+    with holding_removed():  # the removed blocks outlive the passes' references into them
+        return _body_or_app_state(tree, structured, headline=headline, url=url,
+                                  include_captions=include_captions, profile=profile)
+
+
+def _body_or_app_state(tree, structured, *, headline, url, include_captions, profile) -> BodyResult:
     try:
         result = _extract_body(tree, structured, headline=headline, url=url,
                                include_captions=include_captions, profile=profile)
