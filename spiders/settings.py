@@ -11,6 +11,8 @@ os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 BOT_NAME = "newsarchive"
 SPIDER_MODULES = ["spiders"]
 NEWSPIDER_MODULE = "spiders"
+# `scrapy crawl` with a summary per site and exit statuses for cron (spiders/commands/crawl.py).
+COMMANDS_MODULE = "spiders.commands"
 USER_AGENT = "newsarchive/0.1 (news archiver; Scrapy)"
 
 # Politeness: obey robots.txt, adapt the pace to the server, few parallel requests per site.
@@ -43,6 +45,13 @@ DEPTH_PRIORITY = 1
 SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
 SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
 
+# Scrapy's HTTP/1.1 handler, also recording the request and response heads as they crossed the
+# wire (header case, order and repeats, the status line), for faithful WARC records.
+DOWNLOAD_HANDLERS = {
+    "http": "spiders.capture.CaptureHTTP11DownloadHandler",
+    "https": "spiders.capture.CaptureHTTP11DownloadHandler",
+}
+
 ITEM_PIPELINES = {
     "pipelines.extract.ExtractPipeline": 300,
     "pipelines.archive.ArchivePipeline": 800,
@@ -58,6 +67,13 @@ NEWSARCHIVE_DB = "data/archive.db"
 NEWSARCHIVE_INCREMENTAL = True
 NEWSARCHIVE_REVISIT_AFTER = 0
 
+# One crawl at a time per archive: a second one on a busy archive stops at once (exit status 75).
+NEWSARCHIVE_LOCK = True
+# The summary printed at the end of `scrapy crawl`: "full", "problems" (for cron) or "none".
+NEWSARCHIVE_SUMMARY = "full"
+# The longest robots.txt Crawl-delay honoured for a site of a site list (seconds).
+NEWSARCHIVE_MAX_CRAWL_DELAY = 60
+
 # Extraction in N worker processes, so downloads continue while pages are extracted (0: in the
 # crawl's own thread, the simplest; set it to the number of spare cores for large crawls).
 NEWSARCHIVE_EXTRACT_WORKERS = 0
@@ -67,3 +83,14 @@ TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
+# `-o items.jsonl` / .json / .csv / .xml: every item, its bytes, datetimes and Article in a
+# serialisable form (pipelines/export.py); the items the pipelines see are unchanged.
+FEED_EXPORTERS = {
+    "json": "pipelines.export.JsonItemExporter",
+    "jsonlines": "pipelines.export.JsonLinesItemExporter",
+    "jsonl": "pipelines.export.JsonLinesItemExporter",
+    "jl": "pipelines.export.JsonLinesItemExporter",
+    "csv": "pipelines.export.CsvItemExporter",
+    "xml": "pipelines.export.XmlItemExporter",
+    "marshal": "pipelines.export.MarshalItemExporter",
+}

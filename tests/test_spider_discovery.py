@@ -10,8 +10,8 @@ from twisted.python.failure import Failure
 
 from spiders.discovery import (
     FEED, HTML, OTHER, SITEMAP, SITEMAP_INDEX, classify_document, gunzip_if_compressed,
-    is_on_site, is_text_sitemap, parse_feed, parse_sitemap, rfc822_to_iso, root_element_name,
-    site_hosts, split_start_urls, start_source,
+    is_text_sitemap, parse_feed, parse_sitemap, rfc822_to_iso, root_element_name,
+    split_start_urls, start_source,
 )
 from spiders.news import (
     NewsSpider, download_error, headers_to_dict, http_error, requested_url, robots_sitemaps,
@@ -189,20 +189,6 @@ def test_rfc822_to_iso():
 
 # -- the site and start URLs -------------------------------------------------------------------
 
-def test_site_hosts_include_the_www_twin_and_keep_the_port():
-    assert site_hosts("https://news.example/") == {"news.example", "www.news.example"}
-    assert site_hosts("https://WWW.news.example/x") == {"www.news.example", "news.example"}
-    assert site_hosts("http://127.0.0.1:8000/") == {"127.0.0.1:8000", "www.127.0.0.1:8000"}
-
-
-def test_is_on_site():
-    hosts = site_hosts("https://news.example/")
-    assert is_on_site("https://www.news.example/a", hosts)
-    assert is_on_site("http://news.example/a", hosts)
-    assert not is_on_site("https://sub.news.example/a", hosts)
-    assert not is_on_site("mailto:desk@news.example", hosts)
-
-
 def test_start_source_by_kind_and_place():
     assert start_source("https://news.example/", HTML) == "home"
     assert start_source("https://news.example", HTML) == "home"
@@ -275,7 +261,7 @@ def test_parse_home_page_item_and_same_site_links():
     assert item["headers"]["content-type"] == "text/html"
     assert item["fetched_at"].tzinfo is not None
     assert item["hints"] == {"source": "home", "depth": 0, "lastmod": None, "kind": "html",
-                             "frontier": None}
+                             "frontier": None, "site": None}
     assert [r.url for r in requests] == ["https://news.example/feed.xml",
                                          "https://news.example/world/",
                                          "https://www.news.example/sport/"]
@@ -360,7 +346,7 @@ def test_failed_download_becomes_one_item_with_its_error():
     assert item["status"] is None and item["body"] == b"" and item["headers"] == {}
     assert item["error"].startswith("ConnectionRefusedError: ")
     assert item["hints"] == {"source": "sitemap", "depth": 1, "lastmod": "2024-05-01",
-                             "kind": None, "frontier": None}
+                             "kind": None, "frontier": None, "site": None}
 
 
 def test_download_error_names_the_underlying_error():

@@ -10,10 +10,13 @@ Migrations are history: never edit one that has shipped, append a new one.
 """
 from __future__ import annotations
 
+import json
+import zlib
 from collections.abc import Callable
 
 from sqlite_utils import Database
 
+from ..page import payload_digest, standard_status_line, warc_payload_digest
 from .transaction import immediate_transaction
 
 # Columns for the Article fields as they were when the archive was first created; fields that
@@ -109,9 +112,69 @@ def enable_article_search(db: Database) -> None:
     db["articles"].enable_fts(["headline", "body"], create_triggers=True)
 
 
+def add_crawl_site_counters(db: Database) -> None:
+    """crawls gets a row per run and site: `site` (the site list's name), `status` ("ok",
+    "failed" when every start URL failed, "interrupted") and the counters of scheduled crawls
+    (`skipped` and `failed` are JSON objects: count by URL kind, count by reason)."""
+    columns = db["crawls"].columns_dict
+    for name, kind in {"site": str, "status": str, "discovered": int, "fetched": int,
+                       "not_modified": int, "robots_blocked": int, "skipped": str,
+                       "failed": str}.items():
+        if name not in columns:
+            db["crawls"].add_column(name, kind)
+    db["crawls"].create_index(["site", "started_at"], if_not_exists=True)
+
+
+def store_captures_and_payloads_once(db: Database) -> None:
+    """Faithful captures and payloads stored once by digest.
+
+    pages gains the request as sent (request_line, request_headers), the response head as
+    received (status_line, response_headers), peer_address, capture (how faithful those are)
+    and payload_digest; the bytes move from pages.raw into `payloads`, one row per distinct
+    body. Existing fetches get what can be derived: a standard status line, their stored
+    headers as pairs (lower-cased, merged), capture "derived"; what was sent stays unknown.
+    """
+    db["payloads"].create({
+        "digest": str,
+        "sha1": str,
+        "size": int,
+        "raw": bytes,
+        "raw_codec": str,
+    }, pk="digest", not_null={"size"})
+    for name in ("request_line", "request_headers", "status_line", "response_headers",
+                 "peer_address", "capture"):
+        db["pages"].add_column(name, str)
+    db.execute("ALTER TABLE pages ADD COLUMN payload_digest TEXT REFERENCES payloads(digest)")
+    rows = db.execute("SELECT id, status, headers, raw, raw_codec FROM pages ORDER BY id")
+    for page_id, status, headers, raw, codec in rows.fetchall():
+        update = {}
+        if status is not None:
+            update["status_line"] = standard_status_line(status)
+            update["response_headers"] = json.dumps(
+                [[name, value] for name, value in json.loads(headers or "{}").items()],
+                ensure_ascii=False)
+            update["capture"] = "derived"
+        if raw is not None:
+            body = zlib.decompress(raw) if codec == "zlib" else bytes(raw)
+            digest = payload_digest(body)
+            db.execute("INSERT OR IGNORE INTO payloads (digest, sha1, size, raw, raw_codec)"
+                       " VALUES (?, ?, ?, ?, ?)",
+                       [digest, warc_payload_digest(body), len(body), raw, codec])
+            update["payload_digest"] = digest
+        if update:
+            assignments = ", ".join(f"{name} = ?" for name in update)
+            db.execute(f"UPDATE pages SET {assignments} WHERE id = ?", [*update.values(), page_id])
+    db.execute("ALTER TABLE pages DROP COLUMN raw")
+    db.execute("ALTER TABLE pages DROP COLUMN raw_codec")
+    db["pages"].create_index(["payload_digest"])
+    db["payloads"].create_index(["sha1"])
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     create_core_tables,
     enable_article_search,
+    add_crawl_site_counters,
+    store_captures_and_payloads_once,
 ]
 
 
