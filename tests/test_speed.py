@@ -127,3 +127,43 @@ def test_removed_elements_are_held_until_the_block_ends():
         assert ref() is not None  # held: the references into it go first
     assert ref() is None
     assert [child.tag for child in root] == ["p"]
+
+
+def test_block_log_describes_up_to_its_bound_then_lists():
+    from newsarchive.extract.body import BlockLog
+    blocks = BlockLog(described_max=3)
+    root = lxml.html.fragment_fromstring(
+        "<div>" + "".join(f"<aside>\n<h3>Related</h3>\n<p>Teaser {i}</p>\n</aside>" for i in range(10)) + "</div>")
+    for aside in list(root):
+        blocks(aside, "other")
+    assert (blocks.described, blocks.past_bound) == (3, 7)
+    records = blocks.records()
+    # described in full: the heading split off and named; past the bound: the text's lines
+    assert records[0].heading == "Related" and records[0].label == "related"
+    assert records[-1].heading is None and records[-1].text == "Related\nTeaser 9"
+
+
+def test_a_page_past_the_description_bound_still_gives_its_article(monkeypatch):
+    from newsarchive.extract import body as body_pass
+    from newsarchive.extract import extract
+    article = "".join(f"<p>{LONG_PARAGRAPH} Part {i}.</p>" for i in range(5))
+    teasers = "".join(f'<aside class="related"><a href="/s/{i}">Story {i}</a></aside>' for i in range(40))
+    html = f"<html><body><article><h1>Title</h1>{article}</article>{teasers}</body></html>"
+    full = extract(html)
+    counts = []
+    original = body_pass.BlockLog.records
+
+    def records(self):
+        counts.append((self.described, self.past_bound))
+        return original(self)
+
+    monkeypatch.setattr(body_pass, "DESCRIBED_BLOCKS_MAX", 10)
+    monkeypatch.setattr(body_pass.BlockLog, "records", records)
+    bounded = extract(html)
+    assert counts and counts[-1][0] == 10 and counts[-1][1] >= 30  # the bound engaged
+    assert bounded.body == full.body
+    assert [b.text for b in bounded.boilerplate] == [b.text for b in full.boilerplate]
+
+
+LONG_PARAGRAPH = ("The council voted on Tuesday to approve the new budget, which raises spending on "
+                  "schools, roads and parks, after a debate that lasted most of the evening.")
