@@ -3,9 +3,10 @@
     python bench/worstcase.py [--sizes 0.25,1,4] [--kind KIND ...] [--repeat N] [--check]
 
 Each page is a short news article (headline, byline, five paragraphs) inside a page made
-giant in one way: a table of linked rows, deep nesting, sibling paragraphs, huge attribute
-values, many links, one huge text node, many headings, many small blocks, nested lists, a
-huge JSON-LD block. For every kind and size (MB of HTML) it prints the CPU seconds that
+giant in one way: a table of linked rows, deep nesting (past the parser's limit, before the
+article too), sibling paragraphs, huge attribute values, many links, one huge text node, many
+headings, many small blocks, nested lists, lists of links, alike chrome blocks and bylines, a
+huge JSON-LD block... For every kind and size (MB of HTML) it prints the CPU seconds that
 `newsarchive.extract.extract` takes (this thread's: steady on a machine other jobs share; wall
 seconds beside them) and seconds per MB, beside lxml's parse of the same page; the slowest s/MB
 closes the table. The goal is no page slower than 1 s per MB on the machine
@@ -76,6 +77,13 @@ def deep_nesting(size: int) -> str:
     unit = "<div><span>level</span>"
     depth = max(1, size // (len(unit) + 6))
     return page(unit * depth + "</div>" * depth)
+
+
+def nesting_before_article(size: int) -> str:
+    """Nesting past libxml2's depth limit (2,048) before the article."""
+    unit = "<div><span>level</span>"
+    depth = max(1, size // (len(unit) + 6))
+    return page(unit * depth + "</div>" * depth, before=True)
 
 
 def sibling_paragraphs(size: int) -> str:
@@ -204,10 +212,10 @@ def many_scripts(size: int) -> str:
 
 
 KINDS = {f.__name__: f for f in (
-    table_links, deep_nesting, sibling_paragraphs, huge_attributes, many_links, inline_links,
-    huge_text, huge_word, many_headings, many_blocks, nested_lists, many_headlines,
-    link_list, alike_boxes, alike_bylines, boilerplate_headings, plain_list, definition_list,
-    line_breaks, cards_after_text, huge_json_ld, many_scripts)}
+    table_links, deep_nesting, nesting_before_article, sibling_paragraphs, huge_attributes,
+    many_links, inline_links, huge_text, huge_word, many_headings, many_blocks, nested_lists,
+    many_headlines, link_list, alike_boxes, alike_bylines, boilerplate_headings, plain_list,
+    definition_list, line_breaks, cards_after_text, huge_json_ld, many_scripts)}
 
 
 def timed(fn, repeat: int) -> tuple[float, float]:

@@ -167,3 +167,12 @@ def test_a_page_past_the_description_bound_still_gives_its_article(monkeypatch):
 
 LONG_PARAGRAPH = ("The council voted on Tuesday to approve the new budget, which raises spending on "
                   "schools, roads and parks, after a debate that lasted most of the evening.")
+
+
+def test_a_page_nested_past_the_parser_limit_still_gives_its_article():
+    from newsarchive.extract import extract
+    article = "".join(f"<p>{LONG_PARAGRAPH} Part {i}.</p>" for i in range(5))
+    nest = "<div><span>level</span>" * 3000 + "</div>" * 3000
+    page = f"<html><head><title>Title</title></head><body>{nest}<article><h1>Title</h1>{article}</article></body></html>"
+    result = extract(page.encode())
+    assert all(f"Part {i}." in result.body for i in range(5))
