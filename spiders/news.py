@@ -109,6 +109,7 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
 from scrapy.responsetypes import responsetypes
+from scrapy.settings import SETTINGS_PRIORITIES
 from scrapy.spidermiddlewares.httperror import HttpError
 from newsarchive.archive.frontier import DEFAULT_REVISIT, Frontier, guess_kind
 from newsarchive.page import merged_headers, standard_status_line, status_phrase
@@ -347,8 +348,11 @@ class NewsSpider(scrapy.Spider):
         settings = crawler.settings
         spider.max_pages = settings.getint("NEWSARCHIVE_MAX_PAGES", 1000)
         spider.depth_limit = settings.getint("DEPTH_LIMIT", 0)
-        if spider.site_list:
+        if spider.site_list and not settings.frozen:
             spider.configure_site_slots(settings)
+        elif spider.site_list:
+            log.warning("settings frozen before the spider was made: sites share the default "
+                        "download slots")
         if settings.getbool("NEWSARCHIVE_INCREMENTAL", True):
             revisit_after = settings.getfloat("NEWSARCHIVE_REVISIT_AFTER", 0)
             spider.frontier = Frontier(
@@ -368,12 +372,17 @@ class NewsSpider(scrapy.Spider):
             # no jitter: `delay` is the least time between two requests, as Crawl-delay is
             slots[SLOT_PREFIX + entry.name] = {"concurrency": entry.concurrency,
                                                "delay": entry.delay, "jitter": 0}
-        settings.set("DOWNLOAD_SLOTS", slots, priority="spider")
+        # merged with any DOWNLOAD_SLOTS given, at that setting's priority (-s on the command line)
+        settings.set("DOWNLOAD_SLOTS", slots,
+                     priority=max(settings.getpriority("DOWNLOAD_SLOTS") or 0,
+                                  SETTINGS_PRIORITIES["spider"]))
         settings.set("DEPTH_LIMIT", max(entry.depth for entry in self.sites.values()),
                      priority="spider")
         total = sum(entry.concurrency for entry in self.sites.values())
         if total > settings.getint("CONCURRENT_REQUESTS"):
-            settings.set("CONCURRENT_REQUESTS", total, priority="spider")
+            settings.set("CONCURRENT_REQUESTS", total,
+                         priority=max(settings.getpriority("CONCURRENT_REQUESTS") or 0,
+                                      SETTINGS_PRIORITIES["spider"]))
         if not os.environ.get(ENV_VAR):
             os.environ[ENV_VAR] = str(Path(self.sites_file).resolve())
 

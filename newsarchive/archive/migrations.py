@@ -137,6 +137,8 @@ def store_captures_and_payloads_once(db: Database) -> None:
     body. Existing fetches get what can be derived: a standard status line, their stored
     headers as pairs (lower-cased, merged), capture "derived"; what was sent stays unknown.
     """
+    if "payloads" in db.table_names():  # run already, under another version number
+        return
     db["payloads"].create({
         "digest": str,
         "sha1": str,
@@ -163,7 +165,9 @@ def store_captures_and_payloads_once(db: Database) -> None:
             db.execute("INSERT OR IGNORE INTO payloads (digest, sha1, size, raw, raw_codec)"
                        " VALUES (?, ?, ?, ?, ?)",
                        [digest, warc_payload_digest(body), len(body), raw, codec])
-            update["payload_digest"] = digest
+            # emptied as it moves: the space is reused by the next payloads, and dropping
+            # the columns below rewrites small rows only (the file does not double)
+            update.update(payload_digest=digest, raw=None)
         if update:
             assignments = ", ".join(f"{name} = ?" for name in update)
             db.execute(f"UPDATE pages SET {assignments} WHERE id = ?", [*update.values(), page_id])
@@ -197,12 +201,27 @@ def add_frontier_and_article_urls(db: Database) -> None:
                            " VALUES (?, ?, ?)", [url_key(fetched), article_url, fetched_at])
 
 
+def article_sources(db: Database) -> None:
+    """articles.sources (Article.sources, JSON) replaces date_published_source: each row's old
+    value moves to sources ->> 'date_published' (its "url" under the rule's present name,
+    "url-path"), then the old column goes."""
+    columns = db["articles"].columns_dict
+    if "sources" not in columns:
+        db["articles"].add_column("sources", str)
+    if "date_published_source" in columns:
+        db.execute("UPDATE articles SET sources = json_object('date_published', "
+                   "CASE date_published_source WHEN 'url' THEN 'url-path' ELSE date_published_source END) "
+                   "WHERE date_published_source IS NOT NULL AND sources IS NULL")
+        db.execute("ALTER TABLE articles DROP COLUMN date_published_source")
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     create_core_tables,
     enable_article_search,
     add_crawl_site_counters,
     store_captures_and_payloads_once,
     add_frontier_and_article_urls,
+    article_sources,
 ]
 
 
