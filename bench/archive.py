@@ -351,7 +351,7 @@ def export_rate(archive: Archive) -> dict:
     sink = ByteCounter()
     began = time.perf_counter()
     stream = io.BufferedWriter(sink, buffer_size=1 << 20)
-    articles = export(archive, stream, "jsonl", Selection(site=site))
+    articles = export(archive, stream, "jsonl", Selection(site=site))["articles"]
     stream.flush()
     seconds = time.perf_counter() - began
     return {"site": site, "format": "jsonl", "articles": articles, "bytes": sink.written,

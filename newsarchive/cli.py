@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import click
 
 from . import __version__
 from .archive import DEFAULT_PATH, Archive
-from .archive.export import EXPORT_FORMATS, Selection
+from .archive.export import BINARY_FORMATS, EXPORT_FORMATS, Selection
 from .archive.export import export as export_archive
 from .archive.history import render_history
 from .crawling import crawl, demo, serve_fixtures
@@ -148,20 +149,28 @@ def history(url: str, db_path: str, as_json: bool, full: bool, color: bool | Non
 @existing_db_option
 @click.option("--format", "output_format", type=click.Choice(list(EXPORT_FORMATS)),
               default="jsonl", show_default=True,
-              help="JSON lines, one JSON array, or CSV with a header row.")
-@click.option("--site", help="Only articles of this host (www. ignored).")
+              help="Articles as JSON lines, one JSON array or CSV with a header row; or the"
+                   " fetches themselves as a WARC 1.1 file (gzip per record).")
+@click.option("--site", help="Only this host (www. ignored).")
 @click.option("--since", help="Only articles dated (published, else first archived) on or after"
-              " this ISO date or datetime.")
+              " this ISO date or datetime; warc: fetches from then on.")
 @click.option("--until", help="Only articles dated on or before this ISO date, datetime or"
               " prefix (2026-03: to the end of March).")
 @click.option("-o", "--output", type=click.File("wb"), default="-",
               help="Write here instead of stdout.")
 def export(db_path: str, output_format: str, site: str | None, since: str | None,
            until: str | None, output) -> None:
-    """Export the archived articles."""
+    """Export the archived articles, or every fetch as WARC."""
+    if output_format in BINARY_FORMATS and output.isatty():
+        raise click.UsageError(f"{output_format} is binary: give -o FILE or redirect stdout")
     with Archive(db_path) as archive:
-        export_archive(archive, output, output_format,
-                       Selection(site=site, since=since, until=until))
+        try:
+            counts = export_archive(archive, output, output_format,
+                                    Selection(site=site, since=since, until=until))
+        except ValueError as exc:
+            raise click.UsageError(str(exc)) from None
+    if output_format in BINARY_FORMATS:
+        click.echo(json.dumps(counts), err=True)
 
 
 @cli.command()
@@ -187,13 +196,53 @@ def datasette(db_path: str, host: str, port: int, metadata_path: str | None) -> 
     except ImportError:
         raise click.ClickException(
             "Datasette is not installed: pip install 'newsarchive[datasette]'") from None
-    from pathlib import Path
     with Archive(db_path):
         pass  # brings an older archive to the current schema before Datasette reads it
     app = Datasette([db_path], metadata=metadata(Path(db_path).stem),
                     settings={"sql_time_limit_ms": 5000, "facet_time_limit_ms": 1000})
     click.echo(f"Serving {db_path} on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
     uvicorn.run(app.app(), host=host, port=port, log_level="warning")
+@cli.command("import-warc")
+@click.argument("files", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--db", "db_path", default=DEFAULT_PATH, show_default=True,
+              type=click.Path(dir_okay=False), help="Archive SQLite file (created if missing).")
+def import_warc(files: tuple[Path, ...], db_path: str) -> None:
+    """Archive the HTML responses of WARC files (.warc or .warc.gz, any writer).
+
+    Each response goes through the same extraction as a crawl, dated by its WARC-Date; fetches
+    the archive holds already are skipped; revisit records are resolved through the archive's
+    payloads. A progress bar goes to stderr when it is a terminal. Prints counts; a file that is
+    no WARC is named under failed_files (exit status 1) and the others are still read.
+    """
+    total = sum(path.stat().st_size for path in files)
+    with Archive(db_path) as archive:
+        if sys.stderr.isatty():
+            with click.progressbar(length=total, label="importing", file=sys.stderr) as bar:
+                counts = archive.import_warc(files, progress=bar.update)
+        else:
+            counts = archive.import_warc(files)
+    echo_json(counts)
+    if counts["failed_files"]:
+        raise SystemExit(1)
+
+
+@cli.group()
+def frontier() -> None:
+    """The crawl schedule (the archive's `frontier` table: one row per URL)."""
+
+
+@frontier.command("reset")
+@existing_db_option
+@click.option("--site", required=True, help="The site's name (the frontier's `site` column).")
+def frontier_reset(db_path: str, site: str) -> None:
+    """Clear one site's schedule: its next run asks every URL again, unconditionally.
+
+    Pages and articles stay archived. Prints how many frontier rows went.
+    """
+    with Archive(db_path) as archive:
+        removed = archive.reset_frontier(site)
+    echo_json({"site": site, "removed": removed})
 
 
 cli.add_command(crawl)

@@ -92,12 +92,24 @@ def test_an_empty_selection_is_still_valid_output(real_archive, tmp_path):
     assert len(target.read_text().splitlines()) == 1
 
 
+def test_warc_is_one_of_the_formats(real_archive, tmp_path):
+    path, info = real_archive
+    target = tmp_path / "site.warc.gz"
+    result = CliRunner().invoke(cli, ["export", "--db", str(path), "--format", "warc",
+                                      "--site", "iranfocus.com", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stderr)  # the counts, on stderr
+    assert target.read_bytes()[:2] == b"\x1f\x8b"  # gzip, one member per record
+
+
 def test_export_python_api_counts_what_it_wrote(real_archive):
     path, info = real_archive
-    assert list(EXPORT_FORMATS) == ["jsonl", "json", "csv"]
+    assert list(EXPORT_FORMATS) == ["jsonl", "json", "csv", "warc"]
     stream = io.BytesIO()
     with Archive(path) as archive:
-        count = export(archive, stream, "csv", Selection(site="iranfocus.com"))
-        assert count == 1 and stream.getvalue().count(b"iranfocus") >= 1
+        counts = export(archive, stream, "csv", Selection(site="iranfocus.com"))
+        assert counts == {"articles": 1} and stream.getvalue().count(b"iranfocus") >= 1
+        with pytest.raises(ValueError, match="--until does not apply to warc"):
+            export(archive, io.BytesIO(), "warc", Selection(until="2026-03"))
         with pytest.raises(ValueError, match="unknown export format"):
             export(archive, io.BytesIO(), "xml")

@@ -154,26 +154,32 @@ def test_a_checkpoint_of_another_extractor_is_not_resumed(tmp_path):
 
 
 def test_reextract_draws_in_the_article_a_page_now_points_to(tmp_path):
-    """A page re-extracted under another key joins that article's history, in fetch order."""
+    """A page re-extracted under another article's key joins that article, in fetch order."""
     from newsarchive import FetchedPage
     path = tmp_path / "archive.db"
     with Archive(path) as archive:
-        for day, url in enumerate(["https://a.example/story", "https://b.example/story"]):
+        for day, url in enumerate(["https://e.example/story", "https://e.example/story-2"]):
             page = FetchedPage(url=url, status=200, body=f"<p>{url}</p>".encode(),
                                fetched_at=T0.replace(day=1 + day))
             archive.store_page(page, Article(url=url, is_article=True, headline=url,
                                              body=url))
-        # only b.example is in scope, but its page now says it is a.example's story
-        counts = archive.reextract(canonical_to_a, site="b.example")
-        assert counts["articles"] == 1 and counts["removed"] == 1
-        assert [v["body"] for v in archive.article_versions("https://a.example/story")] == [
-            "<p>https://a.example/story</p>", "<p>https://b.example/story</p>"]
+        # only story-2 is in scope (fetched since day 2), but its page now says it is the story
+        counts = archive.reextract(canonical_to_story, since=T0.replace(day=2).isoformat())
+        assert counts["articles"] == 1 and counts["removed"] == 1 and counts["changed"] == 1
+        assert counts["pages"] == 2  # the story's own page came with it
+        assert [row["article_url"] for row in archive.db.query("SELECT article_url FROM pages")
+                ] == ["https://e.example/story"] * 2
+        article = archive.get_article("https://e.example/story-2")  # by a URL it was fetched as
+        assert article["url"] == "https://e.example/story"
+        assert article["last_seen"] == T0.replace(day=2).isoformat()
+        assert [v["body"] for v in archive.article_versions("https://e.example/story")] == [
+            "the story"]
         assert archive.db["pages"].count == 2
 
 
-def canonical_to_a(html, url=None, **options):
-    return Article(url=url, canonical_url="https://a.example/story", is_article=True,
-                   headline="story", body=html.decode())
+def canonical_to_story(html, url=None, **options):
+    return Article(url=url, canonical_url="https://e.example/story", is_article=True,
+                   headline="story", body="the story")
 
 
 def test_reextract_command_reports_counts_and_stays_silent_off_a_terminal(real_archive):

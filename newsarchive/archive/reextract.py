@@ -349,25 +349,35 @@ class Reextraction:
         self._fill_temp("reextract_pages", "page_id INTEGER PRIMARY KEY", scope.pages)
         self.db.execute("DELETE FROM article_versions"
                         " WHERE article_url IN (SELECT url FROM temp.reextract_keys)")
+        self.db.execute("DELETE FROM article_urls"
+                        " WHERE article_url IN (SELECT url FROM temp.reextract_keys)")
         self.db.execute("DELETE FROM articles WHERE url IN (SELECT url FROM temp.reextract_keys)")
         self.db.execute("UPDATE pages SET article_url = NULL"
                         " WHERE article_url IN (SELECT url FROM temp.reextract_keys)"
                         " OR id IN (SELECT page_id FROM temp.reextract_pages)")
         replayed = self.db.execute(
-            "SELECT id, fetched_at FROM pages"
+            "SELECT id, url, final_url, fetched_at FROM pages"
             " WHERE id IN (SELECT page_id FROM temp.reextract_pages)"
             " ORDER BY fetched_at, id").fetchall()
         rebuilt: set[str] = set()
         versions = 0
-        for page_id, fetched_at in replayed:
-            stored, key = self.checkpoint.get(page_id)
+        for page_id, url, final_url, fetched_at in replayed:
+            stored, _key = self.checkpoint.get(page_id)
             if stored is None:
                 continue
             article = pickle.loads(stored)  # written by this run's workers
+            page = FetchedPage(url=url, final_url=final_url)
+            # the key as store_page gives it, which depends on what is archived by now
+            key = self.archive._article_key(article, page)
+            if key not in before and key not in rebuilt:
+                # an article outside the scope (same text elsewhere on the site): it takes
+                # this page, and is counted as changed or not like the others
+                before.update(self._fingerprints({key}))
             self.db.execute("UPDATE pages SET article_url = ? WHERE id = ?", [key, page_id])
             old = before.get(key)
             change = self.archive._upsert_article(key, article, page_id, fetched_at,
                                                   article_id=old[0] if old else None)
+            self.archive._note_article_urls(key, page, fetched_at)
             versions += change in ("new", "updated")
             rebuilt.add(key)
         self.archive._relink_not_modified_fetches()
