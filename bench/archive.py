@@ -151,7 +151,7 @@ class ArticleMaker:
             authors.append(f"{self.name(rng)} {self.name(rng)}")
         article = Article(
             url=url, canonical_url=url, is_article=True, headline=headline, body=body,
-            date_published=published.isoformat(), date_published_source="json-ld",
+            date_published=published.isoformat(), sources={"date_published": "json-ld"},
             authors=authors, language="en", site_name=site.split(".")[0].title(),
             description=paragraphs[0][:200], section=section,
             tags=[self.name(rng) for _ in range(rng.randint(0, 5))],
