@@ -31,10 +31,11 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from ..page import FetchedPage
-from .rows import article_field_types, article_key, site_of
+from .rows import article_field_types, article_key, iso_utc, site_of
 from .transaction import immediate_transaction
 
 log = logging.getLogger(__name__)
@@ -153,6 +154,18 @@ class Checkpoint:
         self.conn.close()
 
 
+def utc_since(since: str | None) -> str | None:
+    """A --since bound as stored timestamps are written (UTC) when it names its zone, so the
+    text comparison holds; a date, or a time without zone, is taken as UTC as given."""
+    if not since:
+        return None
+    try:
+        moment = datetime.fromisoformat(since)
+    except ValueError:
+        return since
+    return iso_utc(moment) if moment.tzinfo is not None else since
+
+
 class Reextraction:
     """One run of Archive.reextract(); see the module docstring."""
 
@@ -164,7 +177,7 @@ class Reextraction:
         self.extract_fn = extract_fn
         self.options = options or {}
         self.site = site_of("//" + site) if site else None
-        self.since = since
+        self.since = utc_since(since)
         if workers is None:
             # a function given by the caller may be a closure, which a worker cannot receive
             workers = (os.cpu_count() or 1) if extract_fn is None else 1
