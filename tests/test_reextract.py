@@ -191,3 +191,31 @@ def test_reextract_command_reports_counts_and_stays_silent_off_a_terminal(real_a
     counts = json.loads(result.stdout)
     assert counts["articles"] == 1 and counts["unchanged"] == 1 and counts["pages"] == 2
     assert result.stderr == ""  # no progress bar when stderr is not a terminal
+
+
+def test_reextract_shows_a_progress_bar_on_a_terminal(real_archive):
+    import os
+    import pty
+    path, _ = real_archive
+    controller, terminal = pty.openpty()
+    try:
+        result = subprocess.run(
+            [NEWSARCHIVE, "reextract", "--db", str(path), "--site", "iranfocus.com"],
+            stdout=subprocess.PIPE, stderr=terminal, timeout=120, check=True)
+        os.close(terminal)
+        terminal = None
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(controller, 4096)
+            except OSError:  # the terminal is closed and drained
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        if terminal is not None:
+            os.close(terminal)
+        os.close(controller)
+    assert b"re-extracting" in shown and b"2/2" in shown
+    assert json.loads(result.stdout)["articles"] == 1
