@@ -21,7 +21,11 @@ TABLE_DESCRIPTIONS = {
                         " `newsarchive history URL` shows the word diffs.",
     "pages": "Every fetch, the source of truth: raw bytes kept, failed downloads and non-article"
              " pages included.",
-    "crawls": "One row per crawl run, with its counters.",
+    "crawls": "One row per crawl run (and site), with its counters.",
+    "payloads": "Every distinct body, once, compressed; pages.payload_digest points here.",
+    "article_urls": "Every URL an article was fetched under.",
+    "frontier": "One row per URL a crawl met, with its schedule: what a scheduled crawl asks"
+                " again and when.",
     "articles_fts": "The FTS5 full-text index over articles.headline and articles.body, kept"
                     " current by triggers.",
 }
@@ -56,10 +60,18 @@ COLUMN_DESCRIPTIONS = {
                   " conditional revisit of an unchanged article.",
         "fetched_at": "When the response arrived (ISO 8601, UTC).",
         "content_type": "The Content-Type response header.",
-        "headers": "JSON object of the response headers.",
-        "raw": "The response body, compressed as raw_codec says; null when there was none.",
-        "raw_codec": "How raw is compressed (zlib).",
-        "raw_size": "Length of the uncompressed body in bytes.",
+        "headers": "JSON object of the response headers (names lower-case, repeats joined).",
+        "payload_digest": "The body: payloads.digest (sha256:<hex>); null when there was none"
+                          " (failed download, 304).",
+        "raw_size": "Length of the body in bytes (Content-Encoding undone).",
+        "request_line": "The request line as sent (GET /news/a.html HTTP/1.1).",
+        "request_headers": "JSON list of [name, value] pairs as sent, in order.",
+        "status_line": "The status line as received, with the server's own reason phrase.",
+        "response_headers": "JSON list of [name, value] pairs as received: case, order and"
+                            " repeats kept.",
+        "peer_address": "The IP address the response came from.",
+        "capture": "How faithful the request and status lines and headers are: wire, scrapy,"
+                   " warc or derived.",
         "error": "Why the download or the extraction failed; null when all went well.",
         "hints": "JSON object of what discovery knew of the URL (source, lastmod, depth, kind,"
                  " frontier).",
@@ -89,6 +101,33 @@ COLUMN_DESCRIPTIONS = {
         "robots_blocked": "URLs robots.txt disallowed.",
         "skipped": "JSON object: URLs not fetched, counted by kind.",
         "failed": "JSON object: failed fetches, counted by reason.",
+    },
+    "payloads": {
+        "digest": "sha256: and the hex SHA-256 of the body (pages.payload_digest).",
+        "sha1": "sha1: and the base-32 SHA-1 of the body, the WARC-Payload-Digest.",
+        "size": "Length of the body in bytes.",
+        "raw": "The body, compressed as raw_codec says.",
+        "raw_codec": "How raw is compressed (zlib).",
+    },
+    "article_urls": {
+        "url": "A URL key a fetch of the article was requested or redirected to.",
+        "article_url": "articles.url of the article.",
+        "first_seen": "When a fetch of that URL first gave the article.",
+    },
+    "frontier": {
+        "url": "The URL key.",
+        "site": "The site the URL belongs to (the site list's name, else the host).",
+        "kind": "What the URL is: article, hub, sitemap, feed ...",
+        "first_seen": "When a crawl first met the URL.",
+        "last_seen": "When a crawl last met the URL.",
+        "last_fetched": "When the URL was last fetched.",
+        "status": "HTTP status of the last fetch.",
+        "etag": "The ETag of the last response, for a conditional request.",
+        "last_modified": "The Last-Modified of the last response, for a conditional request.",
+        "next_check": "When a scheduled crawl asks the URL again.",
+        "failures": "Failed fetches in a row.",
+        "depth": "Links from a start URL.",
+        "error": "Why the last fetch failed.",
     },
     "articles_fts": {
         "headline": "articles.headline, indexed.",
