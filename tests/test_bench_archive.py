@@ -26,7 +26,8 @@ def test_the_archive_benchmark_at_ten_thousand_articles(tmp_path):
     assert {"pages", "articles", "articles_fts"} <= result["size"]["bytes_per_article_by_table"].keys()
     fts = result["fts"]
     assert len(fts["terms"]["common"]) == 20 and len(fts["terms"]["rare"]) == 20
-    for shape in ("common_newest", "common_best_match", "rare_newest", "rare_best_match"):
+    for shape in ("common_newest", "common_best_match", "common_best_of_recent", "rare_newest",
+                  "rare_best_match", "rare_best_of_recent"):
         assert fts[shape]["queries"] == 60 and fts[shape]["p95_ms"] >= fts[shape]["median_ms"]
     reextract = result["reextract"]
     assert reextract["counts"]["errors"] == 0 and reextract["counts"]["removed"] == 0
