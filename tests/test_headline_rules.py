@@ -16,6 +16,10 @@ TEXT = ("<p>The port closed on Tuesday after a storm damaged two cranes, the har
         "ships were sent to other harbours along the coast until the damage is repaired.</p>")
 
 
+BOX = ('<div class="box"><h1>{}</h1><ul><li><a href="/a">Harbour reopens after the storm</a></li>'
+       '<li><a href="/b">Ferries sail again from Monday</a></li><li><a href="/c">Cranes repaired at last</a></li></ul></div>')
+
+
 def page(head="", body=""):
     return f"<html><head>{head}</head><body>{body}</body></html>"
 
@@ -129,11 +133,19 @@ def test_title_naming_the_site_with_a_motto_gives_way_to_the_heading():
 
 
 def test_section_and_box_titles_are_no_headline():
-    box = '<div class="box"><h1>{}</h1><ul><li><a href="/a">Harbour reopens</a></li><li><a href="/b">Ferry news</a></li>' \
-          '<li><a href="/c">Cranes repaired</a></li></ul></div>'
-    for title in ("Latest News", "HOT JOBS", "National News"):
-        html = page("<title>Daily Planet</title>", box.format(title) + "<h2>Storm closes the port</h2>" + TEXT)
-        assert found_for(html).text == "Storm closes the port", title
+    # in an <h1>, and in <title>: a boilerplate heading, or the title of a box of teasers on the page
+    cases = [(title, box_title) for title in ("Daily Planet", "Daily Planet - National News - Storm closes the port",
+                                              "Daily Planet: Latest News")
+             for box_title in ("Latest News", "HOT JOBS", "National News")]
+    for title, box_title in cases + [("National News | Daily Planet", "National News")]:
+        html = page(f"<title>{title}</title>", BOX.format(box_title) + "<h2>Storm closes the port</h2>" + TEXT)
+        assert found_for(html).text == "Storm closes the port", (title, box_title)
+
+
+def test_a_headline_over_a_share_bar_is_no_box_title():
+    share = '<div><h1>Storm closes the port</h1><ul><li><a href="/f">Facebook</a></li><li><a href="/t">Twitter</a></li>' \
+            '<li><a href="/m">Mail</a></li></ul></div>'
+    assert found_for(page("<title>Daily Planet</title>", share + TEXT)).text == "Storm closes the port"
 
 
 def test_a_kicker_in_title_is_kept():

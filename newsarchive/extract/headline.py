@@ -729,8 +729,11 @@ ARTICLE_TEXT_MIN_LEN = 150
 HEADING_WINDOW = 60
 #: A heading has this many words at most (a headline, not a paragraph).
 HEADING_MAX_WORDS = 30
-#: A box title heads links: its box holds at least this many, making this share of its text.
+#: A box title is short and heads teasers: at least BOX_MIN_LINKS links of TEASER_MIN_WORDS words
+#: or more, making BOX_LINK_SHARE of its box's text.
+BOX_TITLE_MAX_WORDS = 4
 BOX_MIN_LINKS = 2
+TEASER_MIN_WORDS = 3
 BOX_LINK_SHARE = 0.6
 
 _HEADLINE_CLASS = re.compile(r"(?<![a-z])(?:" + "|".join(tables.HEADLINE_CLASS_TOKENS) + r")(?![a-z])", re.I)
@@ -758,20 +761,23 @@ def _links_most(element) -> bool:
 
 
 def is_box_title(heading, text: str) -> bool:
-    """A section or box title ("Latest News", "HOT JOBS"): a boilerplate heading by its words,
-    or a heading whose box is a list of links."""
+    """A section or box title ("Latest News", "HOT JOBS", "National News"): a boilerplate
+    heading by its words, or a short heading over a list of teasers (links of several words
+    making most of its box's text; a share bar's or menu's one-word links do not count)."""
     from .boilerplate import heading_label  # the body's table of box headings, many languages
-    if heading_label(text) is not None:
+    if len(text.split()) > BOX_TITLE_MAX_WORDS:
+        return False
+    if heading_label(text, exact=True) is not None:
         return True
     box = heading.getparent()
     if box is None or box.tag in ("body", "html"):
         return False
-    links = [link for link in box.iter("a") if link is not heading and heading not in link.iterancestors()]
-    if len(links) < BOX_MIN_LINKS:
+    teasers = [link for link in box.iter("a") if heading not in link.iterancestors() and link is not heading
+               and len(link.text_content().split()) >= TEASER_MIN_WORDS]
+    if len(teasers) < BOX_MIN_LINKS:
         return False
-    heading_len = len(heading.text_content())
-    rest = len(box.text_content()) - heading_len
-    return rest > 0 and sum(len(link.text_content()) for link in links) >= BOX_LINK_SHARE * rest
+    rest = len(box.text_content()) - len(heading.text_content())
+    return rest > 0 and sum(len(link.text_content()) for link in teasers) >= BOX_LINK_SHARE * rest
 
 
 def _is_heading_element(element) -> bool:
@@ -829,7 +835,9 @@ class _HeadlinePage:
         hints += [name for text, _ in h1s if norm(text) in logos for name in [text, *split_title(text)]]
         self.hints = hints
         self.named_h1s = [(text, element) for text, element in h1s if norm(text) not in logos]
-        self.h1s = h1s = [(text, element) for text, element in self.named_h1s if is_headline_like(text)]
+        # a section's or box's title in an <h1> ("National News" over teasers) is no candidate
+        self.h1s = h1s = [(text, element) for text, element in self.named_h1s
+                          if is_headline_like(text) and not is_box_title(element, text)]
         # the page's hints are final here; og:title and twitter:title are stripped twice below and
         # often repeat <title> or each other: each text once
         strip = cache(lambda text: strip_site_affixes(text, hints))
@@ -855,7 +863,8 @@ class _HeadlinePage:
         # <title> gives no headline to check a heading against: none, the site's name, or the
         # name glued to a motto ("SJSUSpartans.com—Official Web Site of ...")
         self.title_names_site = not cleaned_title or is_site_name(cleaned_title, hints) \
-            or is_site_segment(cleaned_title, hints) or _opens_with_glued_site_name(clean_text(title) or "", hints)
+            or is_site_segment(cleaned_title, hints) or _opens_with_glued_site_name(clean_text(title) or "", hints) \
+            or _names_a_section(cleaned_title, tree)
         self.declared = declared = [text for text in [jsonld, *metas, cleaned_title] if text]
         known = {norm(text) for text in declared}
         # an <h1> repeating a declared title whole shows that its "affix" was the headline's own
@@ -1010,6 +1019,19 @@ def _h1_beside_site_title(page: _HeadlinePage):
                                             or is_site_name(page.title, page.hints)):
         return _first_not_box_title(page.h1s)  # the <title> only names the site
     return None
+
+
+def _names_a_section(title: str, tree) -> bool:
+    """True when <title> (its affixes cut) is a box's or section's title: a boilerplate heading
+    ("Latest News") or the title of a box of teasers on the page ("National News")."""
+    from .boilerplate import heading_label
+    if len(title.split()) > BOX_TITLE_MAX_WORDS:
+        return False
+    if heading_label(title, exact=True) is not None:
+        return True
+    key = norm(title)
+    return any(norm(element.text_content()) == key and is_box_title(element, title)
+               for element in islice(tree.iter("h1", "h2", "h3", "h4"), 20))
 
 
 def _first_not_box_title(headings) -> HeadlineFound | None:
