@@ -159,3 +159,12 @@ def test_the_heading_must_agree_with_a_title_that_names_the_article():
     # the nearest heading is a subheading unrelated to <title>: <title> stays the headline
     html = page("<title>Storm closes the port | Daily Planet</title>", "<h3>Background</h3>" + TEXT)
     assert found_for(html).text == "Storm closes the port"
+
+
+def test_a_kicker_in_title_is_kept_where_nothing_else_shows_the_headline():
+    html = page("<title>Dad: Child's MP3 player came with porn - CNN.com</title>")
+    found = found_for(html, "https://www.cnn.com/2008/TECH/01/02/mp3/index.html")
+    assert (found.text, found.source) == ("Dad: Child's MP3 player came with porn", "title")
+    # a site or section label in the other segments still goes
+    html = page("<title>Storm closes the port for three days | Coastal desk | Daily Planet</title>")
+    assert found_for(html).text == "Storm closes the port for three days"

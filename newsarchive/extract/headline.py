@@ -108,12 +108,18 @@ def _split_at(separator: str, text: str) -> list[str]:
     return [part.replace(_ELISION_MARK, "- ") for part in _ELISION.sub(_ELISION_MARK, text).split(separator)]
 
 
-def split_title(text: str) -> list[str]:
-    """Split a title at the first separator kind that occurs in it."""
+def split_title(text: str, keep_kickers: bool = False) -> list[str]:
+    """Split a title at the first separator kind that occurs in it; with keep_kickers, not at a
+    colon, which joins a kicker to its headline ("Dad: Child's MP3 player came with porn")."""
     for separator in tables.TITLE_SEPARATORS:
+        if keep_kickers and separator in _KICKER_SEPARATORS:
+            continue
         if _separator_in(separator, text):
             return [part.strip() for part in _split_at(separator, text)]
     return [text]
+
+
+_KICKER_SEPARATORS = (": ", "：")
 
 
 @lru_cache(maxsize=4096)
@@ -1058,7 +1064,7 @@ def _h2_article_header(page: _HeadlinePage):
 def _title_longest_segment(page: _HeadlinePage):
     if not page.cleaned_title:
         return None
-    parts = split_title(page.cleaned_title)
+    parts = split_title(page.cleaned_title, keep_kickers=True)
     if len(parts) > 1:
         longest = max(parts, key=len)
         if len(longest.split()) >= 4 and len(longest) > 0.6 * len(page.cleaned_title) - 10:
