@@ -10,7 +10,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from itertools import islice
 from urllib.parse import urlsplit
 
@@ -731,6 +731,8 @@ def logo_headings(h1s, title: str | None, hints: list[str], structured: Structur
 
 #: The article's text starts at the first paragraph this long (characters) outside the page's side parts.
 ARTICLE_TEXT_MIN_LEN = 150
+#: How many table cells and divs are searched for text outside <p> (old table layouts).
+TEXT_BLOCKS_SEARCHED = 3000
 #: How many elements before the article's text are searched for its heading.
 HEADING_WINDOW = 60
 #: A heading has this many words at most (a headline, not a paragraph).
@@ -753,7 +755,7 @@ def article_text_start(tree, min_len: int = ARTICLE_TEXT_MIN_LEN):
     for element in tree.iter("p"):
         if len(element.text_content()) >= min_len and not _links_most(element) and not _in_side_part(element):
             return element
-    for element in tree.iter(*_BLOCKS_WITH_TEXT[1:]):
+    for element in islice(tree.iter(*_BLOCKS_WITH_TEXT[1:]), TEXT_BLOCKS_SEARCHED):
         own = len((element.text or "").strip()) + sum(len((child.tail or "").strip()) for child in element)
         if own >= min_len and not _in_side_part(element):
             return element
@@ -866,11 +868,6 @@ class _HeadlinePage:
                               or any(overlaps(text, other) for other in others)]
         cleaned_title = strip(title)
         self.cleaned_title = cleaned_title = cleaned_title if is_headline_like(cleaned_title) else None
-        # <title> gives no headline to check a heading against: none, the site's name, or the
-        # name glued to a motto ("SJSUSpartans.com—Official Web Site of ...")
-        self.title_names_site = not cleaned_title or is_site_name(cleaned_title, hints) \
-            or is_site_segment(cleaned_title, hints) or _opens_with_glued_site_name(clean_text(title) or "", hints) \
-            or _names_a_section(cleaned_title, tree)
         self.declared = declared = [text for text in [jsonld, *metas, cleaned_title] if text]
         known = {norm(text) for text in declared}
         # an <h1> repeating a declared title whole shows that its "affix" was the headline's own
@@ -884,6 +881,15 @@ class _HeadlinePage:
 
     def showing(self, text: str) -> HeadlineFound:
         return HeadlineFound(text, _showing(text, self.h1s, self.related))
+
+    @cached_property
+    def title_names_site(self) -> bool:
+        """<title> gives no headline to check a heading against: none, the site's name, the name
+        glued to a motto ("SJSUSpartans.com—Official Web Site of ..."), or a section's title.
+        Asked only by the late rules, so worked out only then."""
+        title, hints = self.cleaned_title, self.hints
+        return not title or is_site_name(title, hints) or is_site_segment(title, hints) \
+            or _opens_with_glued_site_name(clean_text(self.title) or "", hints) or _names_a_section(title, self.tree)
 
 
 def _found(pair) -> HeadlineFound | None:
