@@ -168,3 +168,11 @@ def test_a_kicker_in_title_is_kept_where_nothing_else_shows_the_headline():
     # a site or section label in the other segments still goes
     html = page("<title>Storm closes the port for three days | Coastal desk | Daily Planet</title>")
     assert found_for(html).text == "Storm closes the port for three days"
+
+
+def test_a_title_naming_the_section_the_url_files_the_page_under_gives_way_to_the_heading():
+    html = page("<title>BBC NEWS | Business</title>", "<h2>Storm closes the port</h2>" + TEXT)
+    found = found_for(html, "http://news.bbc.co.uk/2/hi/business/7170452.stm")
+    assert (found.text, found.source) == ("Storm closes the port", "heading-nearest-body")
+    # the same words in a page not filed under them: <title> is the headline
+    assert found_for(html, "http://news.bbc.co.uk/2/hi/7170452.stm").text == "Business"

@@ -148,6 +148,7 @@ def _words_covered(squashed: str, words: list[str], part: str) -> int:
 
 
 _GENERIC_TITLES = frozenset(norm(title) for title in tables.GENERIC_PAGE_TITLES)
+_GENERIC_WORDS = frozenset(title for title in _GENERIC_TITLES if " " not in title) | {"online"}
 _BYLINE_SEGMENT = re.compile(r"^(?:" + "|".join(tables.BYLINE_NAME_WORDS) + r")\s+\S", re.I)
 
 
@@ -165,6 +166,9 @@ def is_site_segment(segment: str, hints: list[str], trailing: bool = False) -> b
         if not hint_squashed:
             continue
         if squashed == hint_squashed:
+            return True
+        # a short name and a generic word ("BBC NEWS", "CNN.com Online")
+        if len(words) >= 2 and "".join(words[:-1]) == hint_squashed and words[-1] in _GENERIC_WORDS:
             return True
         # the name with a word or two more ("Golem.de News"), not a sentence naming the site
         # ("How we designed Dropbox ATF")
@@ -831,7 +835,7 @@ class _HeadlinePage:
     that are not logos, the declared titles (JSON-LD, meta, <title>) with site affixes cut."""
 
     def __init__(self, tree, structured: StructuredData, url: str | None, site_name: str | None):
-        self.tree, self.structured = tree, structured
+        self.tree, self.structured, self.url = tree, structured, url
         hints = site_name_hints(structured, url, site_name)
         self.title = title = structured.title
         self.h1_elements = list(tree.iter("h1"))  # a tag-filtered walk in C, several times faster than //h1
@@ -889,7 +893,7 @@ class _HeadlinePage:
         Asked only by the late rules, so worked out only then."""
         title, hints = self.cleaned_title, self.hints
         return not title or is_site_name(title, hints) or is_site_segment(title, hints) \
-            or _opens_with_glued_site_name(clean_text(self.title) or "", hints) or _names_a_section(title, self.tree)
+            or _opens_with_glued_site_name(clean_text(self.title) or "", hints) or _names_a_section(title, self.tree, self.url, self.structured)
 
 
 def _found(pair) -> HeadlineFound | None:
@@ -1033,15 +1037,20 @@ def _h1_beside_site_title(page: _HeadlinePage):
     return None
 
 
-def _names_a_section(title: str, tree) -> bool:
-    """True when <title> (its affixes cut) is a box's or section's title: a boilerplate heading
-    ("Latest News") or the title of a box of teasers on the page ("National News")."""
+def _names_a_section(title: str, tree, url: str | None = None, structured: StructuredData | None = None) -> bool:
+    """True when <title> (its affixes cut) is a section's or box's title: the section the page
+    declares (article:section) or files itself under in its URL path ("BBC NEWS | Business" on
+    /2/hi/business/...), a boilerplate heading ("Latest News"), or the title of a box of teasers
+    on the page ("National News")."""
     from .boilerplate import heading_label
     if len(title.split()) > BOX_TITLE_MAX_WORDS:
         return False
+    key = norm(title)
+    declared = structured.meta.get("article:section") if structured is not None else None
+    if key == norm(declared) or key in {norm(segment) for segment in urlsplit(url or "").path.split("/")}:
+        return True
     if heading_label(title, exact=True) is not None:
         return True
-    key = norm(title)
     return any(norm(element.text_content()) == key and is_box_title(element, title)
                for element in islice(tree.iter("h1", "h2", "h3", "h4"), 20))
 
