@@ -176,3 +176,11 @@ def test_a_title_naming_the_section_the_url_files_the_page_under_gives_way_to_th
     assert (found.text, found.source) == ("Storm closes the port", "heading-nearest-body")
     # the same words in a page not filed under them: <title> is the headline
     assert found_for(html, "http://news.bbc.co.uk/2/hi/7170452.stm").text == "Business"
+
+
+def test_an_h1_linking_to_the_front_page_is_the_sites_logo():
+    html = page("", '<h1><a href="/">The Independent on Saturday</a></h1><h2>Storm closes the port</h2>' + TEXT)
+    found = found_for(html, "https://www.iol.co.za/news/storm-closes-the-port-1")
+    assert (found.text, found.source) == ("Storm closes the port", "heading-nearest-body")
+    html = page("", '<h1><a href="https://www.dailyplanet.com/news/2024/storm">Storm closes the port</a></h1>' + TEXT)
+    assert found_for(html).text == "Storm closes the port"  # a link to the article itself is its headline

@@ -12,11 +12,11 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from itertools import islice
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from ..hosts import site_labels
+from ..hosts import site_labels, without_www
 from . import meta_tables as tables
 from .cascade import Cascade, Rule
 from .dom import preceding_elements
@@ -843,6 +843,8 @@ class _HeadlinePage:
         self.any_h1 = bool(h1s)
         hints = _without_whole_title_names(hints, title, h1s, structured)
         logos = logo_headings(h1s, title, hints, structured)
+        # an h1 that is a link to the site's front page is its logo ("<h1><a href="/">Site</a></h1>")
+        logos |= {norm(text) for text, element in h1s if _links_home(element, url)}
         # a logo h1 names the site, and so does each of its parts ("Salsa-Figuren - Rueda in Berlin")
         hints += [name for text, _ in h1s if norm(text) in logos for name in [text, *split_title(text)]]
         self.hints = hints
@@ -1053,6 +1055,17 @@ def _names_a_section(title: str, tree, url: str | None = None, structured: Struc
         return True
     return any(norm(element.text_content()) == key and is_box_title(element, title)
                for element in islice(tree.iter("h1", "h2", "h3", "h4"), 20))
+
+
+def _links_home(heading, url: str | None) -> bool:
+    """True when the heading's words are one link to the front page of its site."""
+    link = next(heading.iter("a"), None)
+    if link is None or norm(link.text_content()) != norm(heading.text_content()):
+        return False
+    target = urlsplit(urljoin(url or "", (link.get("href") or "").strip()))
+    home = urlsplit(url or "")
+    return (link.get("href") or "").strip() != "" and target.path in ("", "/") and not target.query \
+        and (not home.hostname or without_www(target.hostname) == without_www(home.hostname))
 
 
 def _first_not_box_title(headings) -> HeadlineFound | None:
