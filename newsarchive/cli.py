@@ -96,6 +96,8 @@ def export(db_path: str, output_format: str, site: str | None, since: str | None
     """Export the archived articles, or every fetch as WARC."""
     with Archive(db_path) as archive:
         if output_format == "warc":
+            if output == "-" and sys.stdout.isatty():
+                raise click.UsageError("a WARC is binary: give -o FILE or redirect stdout")
             if output == "-":
                 counts = archive.export_warc(sys.stdout.buffer, site=site, since=since)
             else:
@@ -125,7 +127,8 @@ def import_warc(files: tuple[Path, ...], db_path: str) -> None:
 
     Each response goes through the same extraction as a crawl, dated by its WARC-Date; fetches
     the archive holds already are skipped; revisit records are resolved through the archive's
-    payloads. A progress bar goes to stderr when it is a terminal. Prints counts.
+    payloads. A progress bar goes to stderr when it is a terminal. Prints counts; a file that is
+    no WARC is named under failed_files (exit status 1) and the others are still read.
     """
     total = sum(path.stat().st_size for path in files)
     with Archive(db_path) as archive:
@@ -135,6 +138,26 @@ def import_warc(files: tuple[Path, ...], db_path: str) -> None:
         else:
             counts = archive.import_warc(files)
     echo_json(counts)
+    if counts["failed_files"]:
+        raise SystemExit(1)
+
+
+@cli.group()
+def frontier() -> None:
+    """The crawl schedule (the archive's `frontier` table: one row per URL)."""
+
+
+@frontier.command("reset")
+@existing_db_option
+@click.option("--site", required=True, help="The site's name (the frontier's `site` column).")
+def frontier_reset(db_path: str, site: str) -> None:
+    """Clear one site's schedule: its next run asks every URL again, unconditionally.
+
+    Pages and articles stay archived. Prints how many frontier rows went.
+    """
+    with Archive(db_path) as archive:
+        removed = archive.reset_frontier(site)
+    echo_json({"site": site, "removed": removed})
 
 
 cli.add_command(crawl)

@@ -473,6 +473,7 @@ def visible_dates(tree, language: str | None, fetched_at: datetime, headline_ele
                  if element.get("class") or element.get("id") or element.get("itemprop")]
     seen = set()
     twins = None
+    listed: dict = {}  # in_listing's answers by markup signature
 
     def twins_by_mark() -> dict:
         """elements by tag and class, made once when a listing check first needs them."""
@@ -498,7 +499,7 @@ def visible_dates(tree, language: str | None, fetched_at: datetime, headline_ele
         if not text or len(text) > 160 or in_foreign_part(element, keep):
             continue
         in_region = scope is not None and any(ancestor is scope for ancestor in element.iterancestors())
-        if not in_region and in_listing(element, twins_by_mark()):
+        if not in_region and in_listing(element, twins_by_mark(), listed):
             continue
         snippets = find_text_dates(text)
         if not snippets and len(element):
@@ -529,14 +530,20 @@ def visible_dates(tree, language: str | None, fetched_at: datetime, headline_ele
 _DATE_LINE = 40
 
 
-def in_listing(element, twins_by_mark: dict) -> bool:
+def in_listing(element, twins_by_mark: dict, known: dict | None = None) -> bool:
     """Whether the page holds the element's markup signature again and again with other texts.
 
-    twins_by_mark: the candidate elements by (tag, class)."""
+    twins_by_mark: the candidate elements by (tag, class). known: answers by signature, which
+    decides the answer (without it a page of thousands of alike bylines is quadratic)."""
     signature = _signature(element)
+    if known is not None and signature in known:
+        return known[signature]
     twins = [other for other in twins_by_mark.get((element.tag, element.get("class")), ())
              if _signature(other) == signature]
-    return len(twins) >= _LISTING_REPEATS and len({other.text_content().strip() for other in twins}) > 1
+    listed = len(twins) >= _LISTING_REPEATS and len({other.text_content().strip() for other in twins}) > 1
+    if known is not None:
+        known[signature] = listed
+    return listed
 
 
 def _headline_region(headline_element):
