@@ -255,6 +255,9 @@ SIGN_OFF_GREETINGS = ("liebe grüße", "liebe grüsse", "viele grüße", "viele 
                       "sincerely", "cordialement", "amitiés", "bien à vous", "saludos", "un saludo", "un abrazo",
                       "cordiali saluti", "saluti", "groetjes", "met vriendelijke groet")
 
+#: URL path segments of an author's archive page ("/author/jane-doe/", "/autor/anna-berg").
+AUTHOR_ARCHIVE_PATH_SEGMENTS = ("author", "authors", "autor", "autoren", "auteur", "autore", "journalist", "reporter")
+
 #: URL path segments of member and author profile pages ("/members/127862", "/author/jane-doe").
 PROFILE_PATH_SEGMENTS = ("members", "member", "user", "users", "profile", "profil", "profiles", "author", "authors",
                          "autor", "autoren", "auteur", "people", "u", "benutzer", "mitglied", "mitglieder")
@@ -274,6 +277,7 @@ BYLINE_TRAILING_WORDS = ("am", "on", "le", "el", "il", "em", "den", "der", "vom"
 #: Phrases that precede a name in bylines and author boxes, removed before the name is read.
 AUTHOR_LEAD_PHRASES = (
     "zeige alle beiträge von", "alle beiträge von", "view all posts by", "all posts by", "posts by",
+    "alles von", "alle artikel von", "weitere artikel von", "more articles by", "all articles by", "more posts by",
     "post by", "posted by", "more from", "mehr von", "articles by", "erstellt von", "veröffentlicht von",
     "geschrieben von", "published by", "auteur", "autor", "autorin", "author", "interview",
     "ein interview von", "reportage von", "kommentar von", "gastbeitrag von", "about the author", "about the",
