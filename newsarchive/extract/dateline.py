@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from lxml import etree
+
 from . import meta_tables as tables
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"  # Latin capitals (ranges include some lower-case in Latin Extended-A; checked below)
@@ -26,23 +28,49 @@ _MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
 _DATE = (rf"(?:,?\s+(?:(?P<day1>\d{{1,2}})\.?\s+{_MONTH}|(?P<month2>[^\W\d_]{{3,10}})\.?\s+(?P<day2>\d{{1,2}})"
          rf"|(?P<day3>\d{{1,2}})\.(?P<month3>\d{{1,2}})\.(?P<year3>\d{{2,4}})?)(?:,?\s+(?P<year>(?:19|20)\d{{2}}))?)")
 _DATE_PLAIN = re.sub(r"\?P<\w+>", "", _DATE)
-_DASH = r"\s*(?:—|–|―|−|--)\s*|\s+-\s+"
-_KNOWN_AGENCIES = "|".join(re.escape(name) for name in sorted(tables.AGENCY_NAMES, key=len, reverse=True))
+_DATE_GLUED = _DATE_PLAIN.replace(r"(?:,?\s+", r"(?:,?\s*", 1)  # a date right after a dash: "--Jan. 7, 2008--"
+_DASHES = "|".join(re.escape(dash) for dash in sorted(tables.DATELINE_DASHES, key=len, reverse=True))
+# a dash with or without spaces; a hyphen with a space before it and one after it, or glued to
+# a capital after it ("TORONTO (AP) -Raptors coach"), never inside a word ("Winston-Salem")
+_DASH = rf"\s*(?:{_DASHES})\s*|\s+-\s+|\s+-(?=[{_UPPER}\"“])"
+_WIRES = "|".join(re.escape(name) for name in sorted(tables.PRESS_WIRES, key=len, reverse=True))
+# "(BUSINESS WIRE)", "(Marketwire - Jan. 7, 2008)", "/PRNewswire-FirstCall/"
+_WIRE = rf"(?:\((?:{_WIRES})(?:\s*-\s*[^()]{{3,24}})?\)|/(?:{_WIRES})(?:-[\w]+)?/)"
+# a state or country in brackets after the place, ANI's form: "Mumbai (Maharashtra) [India], Jan 13 (ANI):"
+_BRACKETED_REGION = rf"(?:(?:\s+\([{_UPPER}][\w .]{{1,24}}\))?\s+\[[{_UPPER}][\w .]{{1,24}}\])"
+_PLACE = rf"(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE})(?P<region>{_BRACKETED_REGION}?{_REGION}{{0,2}})"
 
 # place, then any of region / date / agency, then a dash
 _DASHED = re.compile(
-    rf"^(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE})(?P<region>{_REGION}{{0,2}})(?P<date>{_DATE_PLAIN})?"
+    rf"^{_PLACE}(?P<date>{_DATE_PLAIN})?"
     rf"(?P<agency>{_AGENCY})?(?P<date_after>{_DATE_PLAIN})?(?:{_DASH})(?P<rest>.*)$", re.S)
+# a press release: place and date, the wire between dashes or slashes, maybe a date, a dash
+_WIRED = re.compile(
+    rf"^{_PLACE}(?P<date>{_DATE_PLAIN})?(?:{_DASH}|\s*)(?P<agency>{_WIRE})(?:{_DASH})"
+    rf"(?:(?P<date_after>{_DATE_GLUED})(?:{_DASH}))?(?P<rest>.*)$", re.S)
 # place and agency glued to the text ("Hong Kong (CNN Business)A muddled view") or a stray quote
 _AGENCY_ONLY = re.compile(
-    rf"^(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE})(?P<region>{_REGION}{{0,2}})(?P<agency>{_AGENCY})"
+    rf"^{_PLACE}(?P<agency>{_AGENCY})"
     rf"(?:\s*\"\s+|\s*(?=[{_UPPER}]))(?P<rest>.*)$", re.S)
-# a wire agency alone, the place left out: "(Reuters) — The ..."
-_AGENCY_ALONE = re.compile(rf"^(?P<agency>\((?:{_KNOWN_AGENCIES})\))(?:{_DASH})(?P<rest>.*)$", re.S)
+# a credit alone, the place left out: "(Reuters) — The ...", "(CNN)President ...", a station's
+# call sign "(KRON) — ", a German press release's place "(Leipzig) - Von ..."
+_CREDIT_ALONE = re.compile(
+    rf"^(?P<agency>\((?P<credit>[^()\n]{{2,30}})\))(?:(?P<dash>{_DASH})|(?=[{_UPPER}]))(?P<rest>.*)$", re.S)
+_CALL_SIGN = re.compile(rf"^[{_UPPER}]{{2,6}}$")
 # a place in capitals (or a lone capitalised place) closed by a period: "MADRID. The ...", "Berlin. Der ..."
 _STOPPED = re.compile(
     rf"^(?P<place>{_CAPS_PLACE}|{_TITLE_WORD})(?P<region>{_REGION}?)(?P<agency>{_AGENCY})?\.\s+"
     rf"(?P<rest>[\"“„«‘'(]?[{_UPPER}].*)$", re.S)
+# a place closed by a colon, the South Asian form: "KATHMANDU: ...", "LAHORE, Jan 7: ...", "New Delhi (PTI): ..."
+_COLONED = re.compile(
+    rf"^{_PLACE}(?P<date>{_DATE_PLAIN})?(?P<agency>{_AGENCY})?\s*:\s+"
+    rf"(?P<rest>[\"“‘'(]?[{_UPPER}0-9].*)$", re.S)
+# the label of a transcript's or listing's next line ("MONTAGNE:", "WHERE:"): the colon is no dateline's
+_LABEL_LINE = re.compile(rf"^[{_UPPER}][{_UPPER}'’.\- ]{{0,30}}(?:,[^:]{{1,30}})?:\s")
+
+#: The dateline shapes, tried in this order (a press release's wire before the plain dash).
+_SHAPES = (("wire", _WIRED), ("dash", _DASHED), ("glued", _AGENCY_ONLY), ("period", _STOPPED),
+           ("colon", _COLONED))
 
 
 @dataclass
@@ -57,34 +85,175 @@ class DatelineResult:
     """The body paragraphs with the dateline removed from the first one."""
 
 
-def apply_dateline(paragraphs: list[str], meta, *, fetched_at: datetime | None = None) -> DatelineResult:
-    """Split the dateline off the body's first paragraph, when it opens with one.
+@dataclass
+class MarkedDateline:
+    """An element the page marks as the dateline (class "dateline"), read before the body pass
+    prunes the tree: its text, and the first text after it (where the story starts)."""
+    text: str
+    following: str
+
+
+@dataclass
+class _Page:
+    """What the dateline rules read: the body's paragraphs and the page's metadata."""
+    paragraphs: list[str]
+    meta: object
+    marked: MarkedDateline | None
+    named: frozenset
+    language: str | None
+
+
+@dataclass
+class _Found:
+    index: int
+    """The paragraph the dateline opens (-1: none of the body's; the body kept no trace of it)."""
+    dateline: tuple
+    """find_dateline's (text, place, date parts, rest)."""
+    drop: bool = False
+    """The paragraph is the dateline element's text, kept by the body: it goes."""
+
+
+def apply_dateline(paragraphs: list[str], meta, *, fetched_at: datetime | None = None,
+                   marked: MarkedDateline | None = None) -> DatelineResult:
+    """Split the dateline off the body's opening, when it has one, by the first of the
+    dateline rules that finds one; the rule's name goes to meta.sources["dateline"].
 
     meta: the page's Metadata (its date_published gives a year to "24 Sep"; when it has no
     date, the dateline's date becomes date_published with source "dateline").
+    marked: the page's dateline element (read_marked_dateline), when it has one.
     """
     paragraphs = list(paragraphs or [])
     result = DatelineResult(paragraphs=paragraphs)
     if not paragraphs:
         return result
-    named = page_place_words(meta)
-    index, found = 0, find_dateline(paragraphs[0], named_places=named)
-    if found is None:
-        index, found = later_dateline(paragraphs, standfirst=getattr(meta, "description", None))
-    if found is None:
-        return _lede_dateline(result, meta, named, fetched_at)
-    text, place, date_parts, rest = found
+    page = _Page(paragraphs, meta, marked, page_place_words(meta), getattr(meta, "language", None))
+    for name, rule in _RULES:
+        found = rule(page)
+        if found is not None:
+            break
+    else:
+        return result
+    text, place, date_parts, rest = found.dateline
     result.text, result.place = text, place
-    reference = _reference_date(getattr(meta, "date_published", None), fetched_at)
-    day = dateline_date(date_parts, reference)
+    _record_source(meta, "dateline", name)
+    day = dateline_date(date_parts, _reference_date(getattr(meta, "date_published", None), fetched_at))
     result.date = day.isoformat() if day else None
-    rest = rest.strip()
-    result.paragraphs = paragraphs[:index] + ([rest] if rest else []) + paragraphs[index + 1:]
-    if day is not None and meta is not None and getattr(meta, "date_published", None) is None:
-        meta.date_published = day.isoformat()
-        meta.date_published_source = "dateline"
+    index, rest = found.index, rest.strip()
+    if index >= 0:
+        kept = [] if found.drop or not rest else [rest]
+        result.paragraphs = paragraphs[:index] + kept + paragraphs[index + 1:]
+        if day is not None and meta is not None and getattr(meta, "date_published", None) is None:
+            meta.date_published = day.isoformat()
+            meta.date_published_source = "dateline"
     _credit_agency(meta, text)
     return result
+
+
+def _record_source(meta, field_name: str, rule: str) -> None:
+    sources = getattr(meta, "sources", None)
+    if isinstance(sources, dict):
+        sources[field_name] = rule
+
+
+def _first_paragraph(page: _Page) -> _Found | None:
+    """The body's first paragraph opens with a dateline: where wire copy and most papers put it."""
+    following = page.paragraphs[1] if len(page.paragraphs) > 1 else None
+    found = find_dateline(page.paragraphs[0], named_places=page.named, language=page.language,
+                          following=following)
+    return _Found(0, found) if found else None
+
+
+def _dateline_element(page: _Page) -> _Found | None:
+    """An element marked as the dateline right before the body's text ("<span class=dateline>
+    AUBURN, Wash. —</span><p>After ..."); a body that kept it as a paragraph of its own loses it."""
+    marked = page.marked
+    if marked is None:
+        return None
+    found = find_dateline(_as_opening(marked.text), language=page.language)
+    if found is None or found[3].strip():
+        return None
+    start = _WORDS.findall(marked.following.casefold())[:8]
+    for index, paragraph in enumerate(page.paragraphs[:2]):
+        words = _WORDS.findall(paragraph.casefold())
+        if words and words == _WORDS.findall(marked.text.casefold()):
+            return _Found(index, found, drop=True)
+        if start and words[:len(start)] == start:
+            return _Found(-1, found)
+    return None
+
+
+def _after_leading_lines(page: _Page) -> _Found | None:
+    """A dateline after a few short leading paragraphs the body kept (captions, a byline,
+    kickers, the standfirst)."""
+    index, found = later_dateline(page.paragraphs, standfirst=getattr(page.meta, "description", None),
+                                  language=page.language)
+    return _Found(index, found) if found else None
+
+
+def _lede(page: _Page) -> _Found | None:
+    """A dateline opening the page's lede when the body kept only what follows the lede."""
+    opening = getattr(page.meta, "opening_text", None)
+    found = find_dateline(opening, named_places=page.named, language=page.language) if opening else None
+    return _Found(-1, found) if found else None
+
+
+#: The dateline rules, first answer wins: the text the reader sees first, then the page's own
+#: markup of it, then openings behind captions or bylines, and last the lede the body left out.
+_RULES = (("first-paragraph", _first_paragraph), ("dateline-element", _dateline_element),
+          ("after-leading-lines", _after_leading_lines), ("lede", _lede))
+
+
+def _as_opening(text: str) -> str:
+    """A dateline element's text as a paragraph would open with it: ended by a dash."""
+    text = " ".join(text.split()).rstrip(":").strip()
+    return text if _DASH_TAIL.search(text) else text + " —"
+
+
+_MARKED_XPATH = " or ".join(f"contains(@class, '{word}')" for word in tables.DATELINE_ELEMENT_CLASS_WORDS)
+_MARKED = etree.XPath(f"//*[{_MARKED_XPATH}]")
+
+
+def read_marked_dateline(tree) -> MarkedDateline | None:
+    """The first element the page marks as its dateline whose text is a dateline, with the text
+    after it; read before the body pass prunes the tree."""
+    if tree is None:
+        return None
+    for element in _MARKED(tree)[:5]:
+        text = " ".join("".join(element.itertext()).split())
+        if not text or len(text) > tables.DATELINE_MAX_CHARS:
+            continue
+        found = find_dateline(_as_opening(text))
+        if found is None or found[3].strip():
+            continue
+        following = _text_after(element)
+        if following:
+            return MarkedDateline(text, following)
+    return None
+
+
+_SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "figure", "figcaption", "img", "picture"})
+
+
+def _text_after(element, limit: int = 30) -> str:
+    """The first text after an element in the page (its tail, or its following elements'
+    text), skipping scripts and images; "" when none comes within `limit` elements."""
+    node = element
+    while node is not None:
+        if node.tail and node.tail.strip():
+            return node.tail.strip()
+        for sibling in node.itersiblings():
+            for inner in sibling.iter():
+                if not isinstance(inner.tag, str) or inner.tag in _SKIPPED_TAGS:
+                    continue
+                if inner.text and inner.text.strip():
+                    return inner.text.strip()
+            if sibling.tail and sibling.tail.strip():
+                return sibling.tail.strip()
+            limit -= 1
+            if limit <= 0:
+                return ""
+        node = node.getparent()
+    return ""
 
 
 _CREDIT = re.compile(r"\(([^()]+)\)\s*$")
@@ -97,49 +266,45 @@ def _credit_agency(meta, dateline: str) -> None:
     if meta is None or getattr(meta, "authors", None) or not match:
         return
     credit = " ".join(match.group(1).split())
-    if credit.split("/")[0].strip().casefold() in _AGENCIES:
+    if credit.split("/")[0].strip().casefold() in _AGENCY_NAMES_FOLDED:
         meta.authors = [credit]
-
-
-_AGENCIES = frozenset(name.casefold() for name in tables.AGENCY_NAMES)
-
-
-def _lede_dateline(result: DatelineResult, meta, named: frozenset, fetched_at) -> DatelineResult:
-    """A dateline opening the page's lede when the body kept only what follows the lede."""
-    opening = getattr(meta, "opening_text", None)
-    found = find_dateline(opening, named_places=named) if opening else None
-    if found is None:
-        return result
-    text, place, date_parts, _rest = found
-    result.text, result.place = text, place
-    day = dateline_date(date_parts, _reference_date(getattr(meta, "date_published", None), fetched_at))
-    result.date = day.isoformat() if day else None
-    _credit_agency(meta, text)
-    return result
 
 
 #: How many short paragraphs (photo captions, kickers the body kept) may come before the dateline.
 _LEADING_SHORT_PARAGRAPHS = 6
 _SHORT_PARAGRAPH = 300
+#: Most words of a credit line before the dateline ("F.P. Report", "By Our Staff Reporter").
+_CREDIT_LINE_WORDS = 5
 _CAPTION = re.compile(r"\b(?:" + "|".join(re.escape(word) for word in tables.CAPTION_WORDS) + r")\b", re.I)
 
 
-def later_dateline(paragraphs: list[str], standfirst: str | None = None):
+def later_dateline(paragraphs: list[str], standfirst: str | None = None, language: str | None = None):
     """A dateline vouched for by an agency, region, date or a known place, after a few short
     leading paragraphs (photo captions, kickers, a date line the body kept).
 
     standfirst: the page's description; a body that opens with it (the summary under the
-    headline) has its first story paragraph second, where any dateline shape counts.
+    headline) has its first story paragraph second, where any dateline shape counts. So it
+    does after a credit line ("F.P. Report", then "BHAKKAR: ...").
     """
     opens_with_standfirst = is_standfirst(paragraphs[0], standfirst)
     for index in range(1, min(len(paragraphs), _LEADING_SHORT_PARAGRAPHS + 1)):
         before = paragraphs[index - 1]
         if len(before) > _SHORT_PARAGRAPH and not _CAPTION.search(before):
             break
-        found = find_dateline(paragraphs[index], strong_only=not (index == 1 and opens_with_standfirst))
+        any_shape = index == 1 and (opens_with_standfirst or _is_credit_line(before))
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+        found = find_dateline(paragraphs[index], strong_only=not any_shape, language=language,
+                              following=following)
         if found is not None:
             return index, found
     return 0, None
+
+
+def _is_credit_line(paragraph: str) -> bool:
+    """A line of a few words that ends without a sentence's punctuation: a credit or byline."""
+    words = paragraph.split()
+    return 0 < len(words) <= _CREDIT_LINE_WORDS and paragraph.rstrip()[-1:] not in ".!?:;\"”" \
+        and not any(ch.isdigit() for ch in paragraph)
 
 
 def is_standfirst(paragraph: str, description: str | None) -> bool:
@@ -171,27 +336,37 @@ def page_place_words(meta) -> frozenset[str]:
 DATELINE_MIN_REST_WORDS = 3
 
 
-def find_dateline(paragraph: str, strong_only: bool = False, named_places: frozenset = frozenset()):
+def find_dateline(paragraph: str, strong_only: bool = False, named_places: frozenset = frozenset(),
+                  language: str | None = None, following: str | None = None):
     """(dateline text, place, date parts, rest of the paragraph) or None.
 
     strong_only: accept only datelines vouched for by an agency, a region, a date or a known place.
     named_places: lower-case words the page files itself under; they vouch for a place too.
+    language: the page's language; a colon ends a dateline only in DATELINE_COLON_LANGUAGES
+    (or when the page does not say).
+    following: the next paragraph; when it opens with a label and a colon too, the page is a
+    transcript or a listing ("MONTAGNE: ...", "WHERE: ..."), and no colon opens a dateline.
     """
     head = paragraph.lstrip()
-    alone = _AGENCY_ALONE.match(head[:80])
-    if alone:
-        return alone.group("agency"), None, {}, head[alone.start("rest"):]
-    for pattern in (_DASHED, _AGENCY_ONLY, _STOPPED):
-        match = pattern.match(head[: tables.DATELINE_MAX_CHARS + 400])
+    alone = _CREDIT_ALONE.match(head[:80]) if head[:1] == "(" else None
+    if alone and _credit_alone_plausible(alone):
+        credit = alone.group("credit").strip()
+        place = credit if credit in tables.DATELINE_KNOWN_PLACES else None
+        return alone.group("agency"), place, {}, head[alone.start("rest"):]
+    window = head[: tables.DATELINE_MAX_CHARS + 400]
+    for shape, pattern in _SHAPES:
+        if shape == "colon" and not _colon_allowed(window, language, following):
+            continue
+        match = pattern.match(window)
         if match is None:
             continue
         rest_start = match.start("rest")
         opening = head[:rest_start]
         if len(opening) > tables.DATELINE_MAX_CHARS + 5:
             continue
-        if not _plausible(match, pattern is _STOPPED, named_places):
+        if not _plausible(match, shape, named_places):
             continue
-        strong = bool(match.groupdict().get("agency") or match.group("region")
+        strong = bool(match.group("agency") or match.group("region")
                       or match.groupdict().get("date") or match.groupdict().get("date_after")
                       or match.group("place").strip() in tables.DATELINE_KNOWN_PLACES)
         if strong_only and not strong:
@@ -199,17 +374,37 @@ def find_dateline(paragraph: str, strong_only: bool = False, named_places: froze
         if not strong and 0 < len(head[rest_start:].split()) < DATELINE_MIN_REST_WORDS:
             # "Loft – BizWest": a title and its site, not a place opening a sentence
             continue
-        text = _DASH_TAIL.sub("", opening).strip().rstrip(",").rstrip('"').strip()
-        if pattern is _STOPPED and not (match.group("region") and _ENDS_WITH_ABBREVIATION.search(text)):
+        if shape == "colon" and len(head[rest_start:].split()) < tables.DATELINE_COLON_MIN_REST_WORDS:
+            continue
+        text = _DASH_TAIL.sub("", opening).strip().rstrip(":").rstrip(",").rstrip('"').strip()
+        if shape == "period" and not (match.group("region") and _ENDS_WITH_ABBREVIATION.search(text)):
             text = text.rstrip(".").strip()
-        place = (match.group("place") + (match.group("region") or "")).strip().rstrip(",")
-        date_parts = _date_parts(match)
-        rest = head[rest_start:] + paragraph[len(paragraph.lstrip()) + len(head):]
-        return text, place, date_parts, rest
+        if shape == "wire":  # "LAS VEGAS--(BUSINESS WIRE)--Jan. 7, 2008" -> "LAS VEGAS (BUSINESS WIRE) Jan. 7, 2008"
+            text = " ".join(_INNER_DASH.sub(" ", text).split())
+        place = (match.group("place") + (match.group("region") or "")).strip().rstrip(",-")
+        return text, place, _date_parts(match), head[rest_start:]
     return None
 
 
-_DASH_TAIL = re.compile(r"(?:\s*(?:—|–|―|−|--)\s*|\s+-\s+)$")
+def _credit_alone_plausible(match) -> bool:
+    """A known agency or wire, glued to the text or not; before a dash also a call sign or a
+    well-known place."""
+    credit = match.group("credit").strip()
+    if credit.casefold() in _AGENCY_NAMES_FOLDED or credit.casefold() in _WIRES_FOLDED:
+        return True
+    return bool(match.group("dash")) and bool(_CALL_SIGN.match(credit) or credit in tables.DATELINE_KNOWN_PLACES)
+
+
+def _colon_allowed(head: str, language: str | None, following: str | None) -> bool:
+    if ":" not in head[: tables.DATELINE_MAX_CHARS + 5]:
+        return False
+    if language and language.split("-")[0].lower() not in tables.DATELINE_COLON_LANGUAGES:
+        return False
+    return not (following and _LABEL_LINE.match(following.lstrip()))
+
+
+_DASH_TAIL = re.compile(rf"(?:{_DASH}|\s+-)$")
+_INNER_DASH = re.compile(_DASH)
 _ENDS_WITH_ABBREVIATION = re.compile(r"\b(?:[A-Z]\.){2,}$|\b[A-Z][a-z]{1,4}\.$")
 
 
@@ -218,7 +413,7 @@ def _is_caps(text: str) -> bool:
     return bool(letters) and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
 
 
-def _plausible(match, stopped: bool, named_places: frozenset = frozenset()) -> bool:
+def _plausible(match, shape: str, named_places: frozenset = frozenset()) -> bool:
     """Shape rules: what vouches for the place being a place."""
     place = match.group("place").strip()
     region = match.group("region") or ""
@@ -239,7 +434,18 @@ def _plausible(match, stopped: bool, named_places: frozenset = frozenset()) -> b
     if has_date and not _date_plausible(match):
         return False
     known = place in tables.DATELINE_KNOWN_PLACES or place.casefold() in named_places
-    if stopped:
+    if shape == "wire":
+        return True  # the wire's name vouches for the form
+    if shape == "colon":
+        # a known agency, a place in capitals (no kicker: checked above) or a well-known place;
+        # a region before a colon is a transcript's speaker ("STEVE INSKEEP, HOST:")
+        if agency:
+            return _is_known_agency(agency)
+        if region and not has_date:
+            return False
+        # (a place name has a word of four letters or more: "MSM MIA:" is a kicker)
+        return (caps and len(place.split()) <= 3 and max(map(len, place.split())) >= 4) or known
+    if shape == "period":
         # "MADRID." or "Berlin." : a capitals place, or a well-known place
         if caps:
             return letters >= 4 or bool(agency)
@@ -254,13 +460,26 @@ def _plausible(match, stopped: bool, named_places: frozenset = frozenset()) -> b
 
 
 _AGENCY_NAMES_FOLDED = {name.casefold() for name in tables.AGENCY_NAMES}
+_WIRES_FOLDED = {name.casefold() for name in tables.PRESS_WIRES}
+
+
+def _agency_inner(agency: str) -> str:
+    return agency.strip().strip("()/").strip()
+
+
+def _is_known_agency(agency: str) -> bool:
+    inner = _agency_inner(agency)
+    return inner.casefold() in _AGENCY_NAMES_FOLDED or re.split(r"[\s/]", inner)[0].casefold() in _AGENCY_NAMES_FOLDED
 
 
 def _agency_plausible(agency: str) -> bool:
-    """"(AP)", "(dpa/lno)", "(CNN Business)": a known agency, a capitalised name or a short abbreviation."""
-    inner = agency.strip().strip("()").strip()
+    """"(AP)", "(dpa/lno)", "(CNN Business)": a known agency, a capitalised name or a short
+    abbreviation; not a trademark sign ("Magellan(R)")."""
+    inner = _agency_inner(agency)
+    if inner.casefold().strip(".") in tables.DATELINE_NOT_AGENCIES:
+        return False
     first = re.split(r"[\s/]", inner)[0]
-    if first.casefold() in _AGENCY_NAMES_FOLDED or inner.casefold() in _AGENCY_NAMES_FOLDED:
+    if _is_known_agency(agency):
         return True
     return first[:1].isupper() or (first.isalpha() and first.islower() and len(first) <= 5)
 
