@@ -52,7 +52,7 @@ def extract(html, url=None, *, headers=None, fetched_at=None, include_captions=F
         return article
     structured = read_structured(tree, url)
     meta = read_metadata(tree, structured, url=url, fetched_at=fetched_at)
-    marked_dateline = read_marked_dateline(tree)  # before the body pass prunes it away
+    marked_dateline = read_marked_dateline(tree, page.text)  # before the body pass prunes it away
     body = extract_body(tree, structured, headline=meta.headline, url=url,
                         include_captions=include_captions, profile=profile)
     dateline = apply_dateline(body.paragraphs, meta, fetched_at=fetched_at, marked=marked_dateline)

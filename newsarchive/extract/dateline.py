@@ -209,14 +209,17 @@ def _as_opening(text: str) -> str:
     return text if _DASH_TAIL.search(text) else text + " —"
 
 
-_MARKED_XPATH = " or ".join(f"contains(@class, '{word}')" for word in tables.DATELINE_ELEMENT_CLASS_WORDS)
-_MARKED = etree.XPath(f"//*[{_MARKED_XPATH}]")
+_MARKED = etree.XPath(f"//*[contains(@class, '{tables.DATELINE_ELEMENT_CLASS_PART}')]")
 
 
-def read_marked_dateline(tree) -> MarkedDateline | None:
+def read_marked_dateline(tree, markup: str | None = None) -> MarkedDateline | None:
     """The first element the page marks as its dateline whose text is a dateline, with the text
-    after it; read before the body pass prunes the tree."""
-    if tree is None:
+    after it; read before the body pass prunes the tree.
+
+    markup: the page's HTML text; when given and no class in it can mark a dateline, the tree
+    is not searched (a scan of the text costs a fifth of the search).
+    """
+    if tree is None or (markup is not None and tables.DATELINE_ELEMENT_CLASS_PART not in markup):
         return None
     for element in _MARKED(tree)[:5]:
         text = " ".join("".join(element.itertext()).split())
@@ -387,8 +390,8 @@ def find_dateline(paragraph: str, strong_only: bool = False, named_places: froze
 
 
 def _credit_alone_plausible(match) -> bool:
-    """A known agency or wire, glued to the text or not; before a dash also a call sign or a
-    well-known place."""
+    """A known agency, wire or broadcaster, glued to the text or not; before a dash also a call
+    sign or a well-known place."""
     credit = match.group("credit").strip()
     if credit.casefold() in _AGENCY_NAMES_FOLDED or credit.casefold() in _WIRES_FOLDED:
         return True
@@ -460,7 +463,7 @@ def _plausible(match, shape: str, named_places: frozenset = frozenset()) -> bool
 
 
 _AGENCY_NAMES_FOLDED = {name.casefold() for name in tables.AGENCY_NAMES}
-_WIRES_FOLDED = {name.casefold() for name in tables.PRESS_WIRES}
+_WIRES_FOLDED = {name.casefold() for name in (*tables.PRESS_WIRES, *tables.DATELINE_BROADCASTERS)}
 
 
 def _agency_inner(agency: str) -> str:

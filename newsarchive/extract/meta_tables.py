@@ -344,7 +344,7 @@ AGENCY_NAMES = (
     "AA", "dpo", "sid", "SID", "APA/AP", "AFP/dpa", "dpa/AFP",
     # South Asian agencies, credited in the "New Delhi (PTI):" / "LAHORE (APP):" datelines
     "UNI", "APP", "NNI", "PPI", "INP", "RSS", "BSS", "UNB", "NNA", "WAM", "SPA", "QNA", "KUNA", "IRNA",
-    "Anadolu", "CNN", "Sports Network", "The Sports Network", "Canadian Press", "Prensa Latina", "Notimex",
+    "Anadolu", "Sports Network", "The Sports Network", "Canadian Press", "Prensa Latina", "Notimex",
     # public broadcasters that co-author the stories of a shared news site ("Jane Doe, NDR")
     "ARD", "ZDF", "NDR", "WDR", "SWR", "MDR", "RBB", "BR", "HR", "SR", "Radio Bremen", "ORF", "SRF", "Deutsche Welle",
 )
@@ -422,12 +422,19 @@ DATELINE_COLON_LANGUAGES = frozenset({"en"})
 #: Fewest words after a colon dateline: "KARACHI: The ..." opens a sentence, "WHEN: Friday" is a label.
 DATELINE_COLON_MIN_REST_WORDS = 6
 
+#: Broadcasters that open a story with their name in parentheses, glued to the text ("(CNN)President
+#: Trump ..."); not agencies (a byline's "Jane Doe, CNN" names a person).
+DATELINE_BROADCASTERS = ("CNN", "CNN Business", "CNNMoney", "CNN Money", "BBC", "ABC News", "CBS News", "NBC News",
+                         "Fox News", "CNBC", "Sky News")
+
 #: Marks in parentheses after a name that are no agency credit ("Magellan(R) Comes Out").
 DATELINE_NOT_AGENCIES = frozenset({"r", "tm", "sm", "c", "p", "reg", "mc", "md"})
 
-#: Class words that mark an element as the story's dateline (hNews's "dateline"; sites' own
-#: "ArticlePage-dateline", "story-dateline"): its text counts when it precedes the body text.
-DATELINE_ELEMENT_CLASS_WORDS = ("dateline", "Dateline")
+#: What a class must contain to mark an element as the story's dateline: hNews's "dateline",
+#: sites' own "ArticlePage-dateline", "story-dateline", "Dateline" (one string, so one scan of
+#: the page's markup tells whether any element can have it). The element's text counts when it
+#: is a dateline and the body's text follows it.
+DATELINE_ELEMENT_CLASS_PART = "ateline"
 
 #: Capitalised words that open a paragraph before a dash or colon but are kickers or labels, not places.
 DATELINE_NOT_PLACES = frozenset({
