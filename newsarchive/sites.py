@@ -20,7 +20,8 @@ import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+
+from .hosts import host_of, without_www
 
 log = logging.getLogger(__name__)
 
@@ -66,17 +67,6 @@ def run_selector(tree, selector: str) -> list:
     return [el for el in result if hasattr(el, "tag") and isinstance(el.tag, str)]
 
 
-def host_of(url: str | None) -> str | None:
-    """Lower-case host of a URL, or None."""
-    if not url:
-        return None
-    try:
-        host = urlsplit(url if "//" in url else f"//{url}").hostname
-    except ValueError:
-        return None
-    return host.lower().rstrip(".") if host else None
-
-
 def parse_profiles(data: dict) -> dict[str, SiteProfile]:
     """Profiles keyed by host from the loaded file's data."""
     sites = data.get("sites", data) if isinstance(data, dict) else {}
@@ -84,9 +74,7 @@ def parse_profiles(data: dict) -> dict[str, SiteProfile]:
     for host, entry in (sites or {}).items():
         if not isinstance(entry, dict):
             continue
-        host = host.lower().strip().rstrip(".")
-        if host.startswith("www."):
-            host = host[4:]
+        host = without_www(host.strip().rstrip("."))
         profiles[host] = SiteProfile(
             host=host,
             keep=[str(s) for s in entry.get("keep", []) if s],

@@ -195,6 +195,26 @@ def test_failed_migration_leaves_previous_version_and_no_partial_tables(tmp_path
     assert db["pages"].exists()
 
 
+def test_sources_replace_date_published_source_and_are_queryable(tmp_path):
+    # an archive written before `sources`: its rows' date_published_source moves into sources
+    path = tmp_path / "archive.db"
+    db = Database(path)
+    apply_migrations(db, MIGRATIONS[:2])
+    db["articles"].insert({"url": "https://x.com/old", "date_published": "2020-01-02",
+                           "date_published_source": "url"})
+    db.close()
+    with Archive(path) as archive:
+        assert "date_published_source" not in archive.db["articles"].columns_dict
+        url = "https://x.com/new"
+        archive.store_page(fetched(url, ARTICLE_HTML), extract(ARTICLE_HTML, url=url))
+    rows = sqlite_utils("query", str(path), "select url, sources ->> 'date_published' as date_rule,"
+                        " sources ->> 'headline' as headline_rule from articles order by id")
+    assert rows[0] == {"url": "https://x.com/old", "date_rule": "url-path", "headline_rule": None}
+    assert rows[1]["headline_rule"] == "h1-declared" and rows[1]["date_rule"] == "dateline"
+    found = sqlite_utils("query", str(path), "select url from articles where sources ->> 'date_published' = 'url-path'")
+    assert found == [{"url": "https://x.com/old"}]
+
+
 def test_article_fields_missing_from_the_table_get_a_column(tmp_path):
     path = tmp_path / "archive.db"
     Archive(path).close()

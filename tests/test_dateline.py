@@ -66,7 +66,7 @@ def test_dateline_date_without_publication_date_uses_fetch_year_and_fills_meta()
     meta = Metadata()
     result = apply_dateline(["PARIS, April 8 — The championships"], meta, fetched_at=FETCHED)
     assert result.date == "2025-04-08"  # April after a January fetch: the year before
-    assert (meta.date_published, meta.date_published_source) == ("2025-04-08", "dateline")
+    assert (meta.date_published, meta.sources["date_published"]) == ("2025-04-08", "dateline")
 
 
 def test_dateline_date_keeps_an_explicit_year():
@@ -269,3 +269,34 @@ def test_dateline_element_elsewhere_or_holding_a_date_is_no_dateline():
     dated = '<div class="dateline">Published Jan. 5, 2008</div>'
     for before in (teaser, dated):
         assert _extract(_STORY, before=before).dateline is None
+
+
+# ---------------------------------------------------------------- the dateline cascade, rule by rule
+def test_the_dateline_rules_are_declared_in_order():
+    from newsarchive.extract.dateline import DATELINE
+    assert DATELINE.names() == ["first-paragraph", "dateline-element", "after-leading-lines", "lede"]
+    assert all(rule.reads and rule.why for rule in DATELINE)
+
+
+@pytest.mark.parametrize("before, opening, rule, dateline", [
+    ("", "BEIRUT, Lebanon — Israeli strikes hit the south of the country on Tuesday", "first-paragraph",
+     "BEIRUT, Lebanon"),
+    ('<div class="meta"><span class="dateline">AUBURN, Wash. —</span></div>', _STORY, "dateline-element",
+     "AUBURN, Wash."),
+    ("<p>Staff Report</p>", "KARACHI: The provincial government said on Monday that it would", "after-leading-lines",
+     "KARACHI"),
+])
+def test_each_dateline_rule_on_an_inline_page(before, opening, rule, dateline):
+    article = _extract(opening, before=before)
+    assert (article.dateline, article.sources.get("dateline")) == (dateline, rule)
+
+
+def test_the_lede_rule_when_the_body_left_the_lede_out():
+    meta = Metadata(opening_text="Berlin. In Berlin brennen zwei Strommasten. Zehntausende sind ohne Energie.")
+    result = apply_dateline(["Das Kind kann nicht zur Kita."], meta, fetched_at=FETCHED)
+    assert (result.text, meta.sources["dateline"]) == ("Berlin", "lede")
+
+
+def test_no_dateline_no_source():
+    article = _extract(_STORY)
+    assert article.dateline is None and "dateline" not in article.sources

@@ -109,9 +109,24 @@ def enable_article_search(db: Database) -> None:
     db["articles"].enable_fts(["headline", "body"], create_triggers=True)
 
 
+def article_sources(db: Database) -> None:
+    """articles.sources (Article.sources, JSON) replaces date_published_source: each row's old
+    value moves to sources ->> 'date_published' (its "url" under the rule's present name,
+    "url-path"), then the old column goes."""
+    columns = db["articles"].columns_dict
+    if "sources" not in columns:
+        db["articles"].add_column("sources", str)
+    if "date_published_source" in columns:
+        db.execute("UPDATE articles SET sources = json_object('date_published', "
+                   "CASE date_published_source WHEN 'url' THEN 'url-path' ELSE date_published_source END) "
+                   "WHERE date_published_source IS NOT NULL AND sources IS NULL")
+        db.execute("ALTER TABLE articles DROP COLUMN date_published_source")
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     create_core_tables,
     enable_article_search,
+    article_sources,
 ]
 
 

@@ -6,9 +6,9 @@ import hashlib
 import json
 import zlib
 from datetime import datetime, timezone
-from urllib.parse import urlsplit
 
 from ..article import Article
+from ..hosts import host_of, without_www
 from ..page import FetchedPage
 
 # zlib rather than zstd: on 200 pages of the eval set both shrink raw HTML to 20%, and zlib's
@@ -47,12 +47,7 @@ def parse_iso(text: str) -> datetime:
 
 def site_of(url: str | None) -> str | None:
     """The host an article belongs to: lower-cased, without port or a leading "www."."""
-    if not url:
-        return None
-    host = (urlsplit(url).hostname or "").lower()
-    if host.startswith("www."):
-        host = host[4:]
-    return host or None
+    return without_www(host_of(url)) or None
 
 
 def content_hash(headline: str | None, body: str | None) -> str:

@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from lxml import etree
 
 from . import meta_tables as tables
+from .cascade import Cascade, Rule
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"  # Latin capitals (ranges include some lower-case in Latin Extended-A; checked below)
 _LOWER = "a-zß-öø-ÿ"
@@ -127,15 +128,14 @@ def apply_dateline(paragraphs: list[str], meta, *, fetched_at: datetime | None =
     if not paragraphs:
         return result
     page = _Page(paragraphs, meta, marked, page_place_words(meta), getattr(meta, "language", None))
-    for name, rule in _RULES:
-        found = rule(page)
-        if found is not None:
-            break
-    else:
+    answer = DATELINE.first(page)
+    if answer.rule is None:
         return result
+    found = answer.value
     text, place, date_parts, rest = found.dateline
     result.text, result.place = text, place
-    _record_source(meta, "dateline", name)
+    if meta is not None:
+        meta.sources["dateline"] = answer.rule
     day = dateline_date(date_parts, _reference_date(getattr(meta, "date_published", None), fetched_at))
     result.date = day.isoformat() if day else None
     index, rest = found.index, rest.strip()
@@ -144,15 +144,9 @@ def apply_dateline(paragraphs: list[str], meta, *, fetched_at: datetime | None =
         result.paragraphs = paragraphs[:index] + kept + paragraphs[index + 1:]
         if day is not None and meta is not None and getattr(meta, "date_published", None) is None:
             meta.date_published = day.isoformat()
-            meta.date_published_source = "dateline"
+            meta.sources["date_published"] = "dateline"
     _credit_agency(meta, text)
     return result
-
-
-def _record_source(meta, field_name: str, rule: str) -> None:
-    sources = getattr(meta, "sources", None)
-    if isinstance(sources, dict):
-        sources[field_name] = rule
 
 
 def _first_paragraph(page: _Page) -> _Found | None:
@@ -197,10 +191,21 @@ def _lede(page: _Page) -> _Found | None:
     return _Found(-1, found) if found else None
 
 
-#: The dateline rules, first answer wins: the text the reader sees first, then the page's own
-#: markup of it, then openings behind captions or bylines, and last the lede the body left out.
-_RULES = (("first-paragraph", _first_paragraph), ("dateline-element", _dateline_element),
-          ("after-leading-lines", _after_leading_lines), ("lede", _lede))
+DATELINE = Cascade("dateline", (
+    Rule("first-paragraph", "the opening of the body's first paragraph (\"WASHINGTON (AP) —\", \"LAHORE:\")",
+         "where wire copy and papers put it, and what the reader sees first: the body loses it", _first_paragraph),
+    Rule("dateline-element", "an element whose class marks the dateline (<span class=\"dateline\">), "
+         "read before pruning, when the body's text follows it",
+         "the page's own markup of a dateline that is not in the first paragraph's text; after "
+         "first-paragraph because a class named so also holds dates and teaser lines elsewhere", _dateline_element),
+    Rule("after-leading-lines", "the opening of a paragraph after a few short ones (captions, a credit "
+         "line, the standfirst), vouched for by an agency, region, date or known place",
+         "a dateline behind lines the body kept; later than the page's own markup, and stricter "
+         "about the shape", _after_leading_lines),
+    Rule("lede", "the opening of the page's first text block after the headline (Metadata.opening_text)",
+         "the body left the lede out; the body keeps its text, so it comes last", _lede),
+))
+"""The dateline's rules, first answer wins; the answer is a _Found."""
 
 
 def _as_opening(text: str) -> str:
@@ -271,6 +276,7 @@ def _credit_agency(meta, dateline: str) -> None:
     credit = " ".join(match.group(1).split())
     if credit.split("/")[0].strip().casefold() in _AGENCY_NAMES_FOLDED:
         meta.authors = [credit]
+        meta.sources["authors"] = "dateline-agency"
 
 
 #: How many short paragraphs (photo captions, kickers the body kept) may come before the dateline.
