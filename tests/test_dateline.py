@@ -212,6 +212,14 @@ def _extract(opening, **kwargs):
     # a credit with no place: glued, or a call sign before a dash
     ("(CNN)President Donald Trump made an unscheduled trip on Saturday", "(CNN)", "President Donald Trump"),
     ("(KRON) — The mother of the zoo's gray wolf pack was euthanized", "(KRON)", "The mother of the zoo"),
+    ("Jan. 7 (Bloomberg) -- Crude oil rose to a record in New York on Monday", "Jan. 7 (Bloomberg)", "Crude oil"),
+    # AP's wire underscore for a dash; an agency with an exclamation mark
+    ("WASHINGTON (AP) _ The Senate voted on Monday to approve the bill", "WASHINGTON (AP)", "The Senate voted"),
+    ("LONDON (Reuters Life!) - A new study says that most people sleep less", "LONDON (Reuters Life!)", "A new study"),
+    # a date vouches for a capitalised place before a colon; so does a place in capitals for an agency
+    ("Chennai, Jan 7: The state government said on Monday that it would", "Chennai, Jan 7", "The state government"),
+    ("ISLAMABAD (Online): The government said on Monday that it would hold talks", "ISLAMABAD (Online)",
+     "The government said"),
 ])
 def test_dateline_forms_of_unseen_sites(opening, dateline, body_start):
     article = _extract(opening)
@@ -240,6 +248,14 @@ def test_a_transcript_speaker_is_no_colon_dateline():
     assert apply_dateline(paragraphs, Metadata(language="en"), fetched_at=FETCHED).text is None
     paragraphs[1] = "The measure now goes to the governor for his signature."
     assert apply_dateline(paragraphs, Metadata(language="en"), fetched_at=FETCHED).text == "MONTAGNE"
+
+
+def test_any_dateline_shape_after_a_byline_line():
+    paragraphs = ["By MATT MOORE, Associated Press Writer", "ST. PAUL - The Senate voted on Monday to approve it"]
+    result = apply_dateline(paragraphs, Metadata(language="en"), fetched_at=FETCHED)
+    assert result.text == "ST. PAUL"
+    # a short line that is no credit does not vouch for a capitalised word
+    assert apply_dateline(["Photo gallery", "Brexit - the story so far"], Metadata()).text is None
 
 
 def test_colon_dateline_after_a_credit_line():

@@ -16,6 +16,7 @@ from lxml import etree
 
 from . import meta_tables as tables
 from .cascade import Cascade, Rule
+from .tables import BYLINE_PATTERN
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"  # Latin capitals (ranges include some lower-case in Latin Extended-A; checked below)
 _LOWER = "a-zß-öø-ÿ"
@@ -24,16 +25,18 @@ _CAPS_PLACE = rf"(?:{_CAPS_WORD})(?:\s+(?:{_CAPS_WORD}|de|del|la|sur|am|an|im|up
 _TITLE_WORD = rf"[{_UPPER}][{_LOWER}'’\-]+(?:[-/][{_UPPER}][{_LOWER}]+)*"
 _TITLE_PLACE = rf"{_TITLE_WORD}(?:\s+(?:{_TITLE_WORD}|am|an|im|ob|bei|de|del|la|le|sur|upon|on|upon-\w+)){{0,3}}?"
 _REGION = rf"(?:,\s*(?:[{_UPPER}][\w'’.\-]*\.?(?:\s+[{_UPPER}][\w'’.\-]*){{0,2}}))"
-_AGENCY = r"(?:\s*\((?:[A-Za-zÀ-ÿ][\w/.&\-]*(?:\s+[\w/.&\-]+)?)\))"
+_AGENCY = r"(?:\s*\((?:[A-Za-zÀ-ÿ][\w/.&!\-]*(?:\s+[\w/.&!\-]+)?)\))"  # "(Reuters Life!)"
 _MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
 _DATE = (rf"(?:,?\s+(?:(?P<day1>\d{{1,2}})\.?\s+{_MONTH}|(?P<month2>[^\W\d_]{{3,10}})\.?\s+(?P<day2>\d{{1,2}})"
          rf"|(?P<day3>\d{{1,2}})\.(?P<month3>\d{{1,2}})\.(?P<year3>\d{{2,4}})?)(?:,?\s+(?P<year>(?:19|20)\d{{2}}))?)")
 _DATE_PLAIN = re.sub(r"\?P<\w+>", "", _DATE)
 _DATE_GLUED = _DATE_PLAIN.replace(r"(?:,?\s+", r"(?:,?\s*", 1)  # a date right after a dash: "--Jan. 7, 2008--"
 _DASHES = "|".join(re.escape(dash) for dash in sorted(tables.DATELINE_DASHES, key=len, reverse=True))
-# a dash with or without spaces; a hyphen with a space before it and one after it, or glued to
-# a capital after it ("TORONTO (AP) -Raptors coach"), never inside a word ("Winston-Salem")
-_DASH = rf"\s*(?:{_DASHES})\s*|\s+-\s+|\s+-(?=[{_UPPER}\"“])"
+_SPACED_DASHES = "".join(re.escape(dash) for dash in tables.DATELINE_SPACED_DASHES)
+# a dash with or without spaces; a hyphen (or AP's old underscore) with a space before it and one
+# after it, or a hyphen glued to a capital after it ("TORONTO (AP) -Raptors coach"), never
+# inside a word ("Winston-Salem")
+_DASH = rf"\s*(?:{_DASHES})\s*|\s+[{_SPACED_DASHES}]\s+|\s+-(?=[{_UPPER}\"“])"
 _WIRES = "|".join(re.escape(name) for name in sorted(tables.PRESS_WIRES, key=len, reverse=True))
 # "(BUSINESS WIRE)", "(Marketwire - Jan. 7, 2008)", "/PRNewswire-FirstCall/"
 _WIRE = rf"(?:\((?:{_WIRES})(?:\s*-\s*[^()]{{3,24}})?\)|/(?:{_WIRES})(?:-[\w]+)?/)"
@@ -58,6 +61,8 @@ _AGENCY_ONLY = re.compile(
 _CREDIT_ALONE = re.compile(
     rf"^(?P<agency>\((?P<credit>[^()\n]{{2,30}})\))(?:(?P<dash>{_DASH})|(?=[{_UPPER}]))(?P<rest>.*)$", re.S)
 _CALL_SIGN = re.compile(rf"^[{_UPPER}]{{2,6}}$")
+# a date and a credit, the place left out (Bloomberg's form): "Jan. 7 (Bloomberg) -- ..."
+_DATED_CREDIT = re.compile(rf"^(?P<date>{_DATE_GLUED})(?P<agency>{_AGENCY})(?:{_DASH})(?P<rest>.*)$", re.S)
 # a place in capitals (or a lone capitalised place) closed by a period: "MADRID. The ...", "Berlin. Der ..."
 _STOPPED = re.compile(
     rf"^(?P<place>{_CAPS_PLACE}|{_TITLE_WORD})(?P<region>{_REGION}?)(?P<agency>{_AGENCY})?\.\s+"
@@ -282,8 +287,10 @@ def _credit_agency(meta, dateline: str) -> None:
 #: How many short paragraphs (photo captions, kickers the body kept) may come before the dateline.
 _LEADING_SHORT_PARAGRAPHS = 6
 _SHORT_PARAGRAPH = 300
-#: Most words of a credit line before the dateline ("F.P. Report", "By Our Staff Reporter").
+#: Most words of a credit line before the dateline: a line of its own ("F.P. Report"), or one
+#: that opens as a byline ("By MATT MOORE, Associated Press Writer").
 _CREDIT_LINE_WORDS = 5
+_BYLINE_LINE_WORDS = 15
 _CAPTION = re.compile(r"\b(?:" + "|".join(re.escape(word) for word in tables.CAPTION_WORDS) + r")\b", re.I)
 
 
@@ -310,8 +317,11 @@ def later_dateline(paragraphs: list[str], standfirst: str | None = None, languag
 
 
 def _is_credit_line(paragraph: str) -> bool:
-    """A line of a few words that ends without a sentence's punctuation: a credit or byline."""
+    """A byline ("By JOHN SMITH, AP Sports Writer"), or a line of a few words that ends
+    without a sentence's punctuation ("Staff Report")."""
     words = paragraph.split()
+    if BYLINE_PATTERN.match(paragraph) and len(words) <= _BYLINE_LINE_WORDS:
+        return True
     return 0 < len(words) <= _CREDIT_LINE_WORDS and paragraph.rstrip()[-1:] not in ".!?:;\"”" \
         and not any(ch.isdigit() for ch in paragraph)
 
@@ -362,6 +372,10 @@ def find_dateline(paragraph: str, strong_only: bool = False, named_places: froze
         credit = alone.group("credit").strip()
         place = credit if credit in tables.DATELINE_KNOWN_PLACES else None
         return alone.group("agency"), place, {}, head[alone.start("rest"):]
+    dated = _DATED_CREDIT.match(head[:80]) if head[:1].isalnum() else None
+    if dated and _is_known_credit(dated.group("agency")) and _date_plausible(dated):
+        text = _DASH_TAIL.sub("", head[:dated.start("rest")]).strip()
+        return text, None, _date_parts(dated), head[dated.start("rest"):]
     window = head[: tables.DATELINE_MAX_CHARS + 400]
     for shape, pattern in _SHAPES:
         if shape == "colon" and not _colon_allowed(window, language, following):
@@ -399,7 +413,7 @@ def _credit_alone_plausible(match) -> bool:
     """A known agency, wire or broadcaster, glued to the text or not; before a dash also a call
     sign or a well-known place."""
     credit = match.group("credit").strip()
-    if credit.casefold() in _AGENCY_NAMES_FOLDED or credit.casefold() in _WIRES_FOLDED:
+    if _is_known_credit(credit):
         return True
     return bool(match.group("dash")) and bool(_CALL_SIGN.match(credit) or credit in tables.DATELINE_KNOWN_PLACES)
 
@@ -446,13 +460,14 @@ def _plausible(match, shape: str, named_places: frozenset = frozenset()) -> bool
     if shape == "wire":
         return True  # the wire's name vouches for the form
     if shape == "colon":
-        # a known agency, a place in capitals (no kicker: checked above) or a well-known place;
-        # a region before a colon is a transcript's speaker ("STEVE INSKEEP, HOST:")
-        if agency:
-            return _is_known_agency(agency)
-        if region and not has_date:
+        # a known agency or a date ("Chennai, Jan 7:"), a place in capitals (no kicker: checked
+        # above) or a well-known place; a region alone before a colon is a transcript's speaker
+        # ("STEVE INSKEEP, HOST:"); a place name has a word of four letters or more ("MSM MIA:"
+        # is a kicker)
+        if (agency and _is_known_agency(agency)) or has_date:
+            return True
+        if region:
             return False
-        # (a place name has a word of four letters or more: "MSM MIA:" is a kicker)
         return (caps and len(place.split()) <= 3 and max(map(len, place.split())) >= 4) or known
     if shape == "period":
         # "MADRID." or "Berlin." : a capitals place, or a well-known place
@@ -479,6 +494,12 @@ def _agency_inner(agency: str) -> str:
 def _is_known_agency(agency: str) -> bool:
     inner = _agency_inner(agency)
     return inner.casefold() in _AGENCY_NAMES_FOLDED or re.split(r"[\s/]", inner)[0].casefold() in _AGENCY_NAMES_FOLDED
+
+
+def _is_known_credit(agency: str) -> bool:
+    """A known agency, press wire or broadcaster, with or without its parentheses."""
+    inner = _agency_inner(agency).casefold()
+    return inner in _AGENCY_NAMES_FOLDED or inner in _WIRES_FOLDED
 
 
 def _agency_plausible(agency: str) -> bool:

@@ -434,6 +434,10 @@ PRESS_WIRES = ("Business Wire", "BUSINESS WIRE", "BusinessWire", "PR Newswire", 
 #: byte from Windows-1252.
 DATELINE_DASHES = ("—", "–", "―", "−", "‒", "--", "\x97", "\x96")
 
+#: Dashes that end a dateline only with a space on each side: the hyphen, and the underscore AP's
+#: wire feeds set for a dash ("WASHINGTON (AP) _ The Senate").
+DATELINE_SPACED_DASHES = ("-", "_")
+
 #: Languages whose papers end a dateline with a colon ("KATHMANDU:", "LAHORE, Jan 7:",
 #: "New Delhi (PTI):"): the English-language press of South Asia, the Gulf and East Africa
 #: (Dawn, Daily Times, The Frontier Post, The Himalayan Times, The Times of India, India Post,
