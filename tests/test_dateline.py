@@ -316,3 +316,10 @@ def test_the_lede_rule_when_the_body_left_the_lede_out():
 def test_no_dateline_no_source():
     article = _extract(_STORY)
     assert article.dateline is None and "dateline" not in article.sources
+
+
+def test_dateline_element_run_into_the_first_paragraph_without_a_dash():
+    article = extract(_page('<span class="dateline">LONDON</span> ' + _STORY), url="http://example.com/a.html",
+                      fetched_at=FETCHED)
+    assert (article.dateline, article.sources.get("dateline")) == ("LONDON", "dateline-element")
+    assert article.body.startswith("The council voted") and "LONDON" not in article.body

@@ -171,14 +171,27 @@ def _dateline_element(page: _Page) -> _Found | None:
     found = find_dateline(_as_opening(marked.text), language=page.language)
     if found is None or found[3].strip():
         return None
-    start = _WORDS.findall(marked.following.casefold())[:8]
-    for index, paragraph in enumerate(page.paragraphs[:2]):
+    start = _WORDS.findall(marked.following.casefold())
+    own = _WORDS.findall(marked.text.casefold())
+    for index, paragraph in enumerate(page.paragraphs[:3]):
         words = _WORDS.findall(paragraph.casefold())
-        if words and words == _WORDS.findall(marked.text.casefold()):
+        if words and words == own:
             return _Found(index, found, drop=True)
         if start and words[:len(start)] == start:
             return _Found(-1, found)
+        if start and words[:len(own)] == own and words[len(own):len(own) + len(start)] == start:
+            # the element's text run into the paragraph without a dash: "LONDON The council ..."
+            rest = paragraph[_end_of_words(paragraph, len(own)):].lstrip(" \t\n:,.;—–-")
+            return _Found(index, (*found[:3], rest))
     return None
+
+
+def _end_of_words(text: str, count: int) -> int:
+    """The offset just after the first `count` words of a text."""
+    end = 0
+    for end_match, _ in zip(_WORDS.finditer(text), range(count)):
+        end = end_match.end()
+    return end
 
 
 def _after_leading_lines(page: _Page) -> _Found | None:
@@ -247,26 +260,31 @@ def read_marked_dateline(tree, markup: str | None = None) -> MarkedDateline | No
 _SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "figure", "figcaption", "img", "picture"})
 
 
-def _text_after(element, limit: int = 30) -> str:
-    """The first text after an element in the page (its tail, or its following elements'
+def _text_after(element, words: int = 8, limit: int = 30) -> str:
+    """The first words of text after an element in the page (its tail, its following elements'
     text), skipping scripts and images; "" when none comes within `limit` elements."""
+    found: list[str] = []
+    for text in _texts_after(element, limit):
+        found.extend(text.split())
+        if len(found) >= words:
+            break
+    return " ".join(found[:words])
+
+
+def _texts_after(element, limit: int):
     node = element
     while node is not None:
-        if node.tail and node.tail.strip():
-            return node.tail.strip()
+        if node.tail:
+            yield node.tail
         for sibling in node.itersiblings():
-            for inner in sibling.iter():
-                if not isinstance(inner.tag, str) or inner.tag in _SKIPPED_TAGS:
-                    continue
-                if inner.text and inner.text.strip():
-                    return inner.text.strip()
-            if sibling.tail and sibling.tail.strip():
-                return sibling.tail.strip()
+            if isinstance(sibling.tag, str) and sibling.tag not in _SKIPPED_TAGS:
+                yield from sibling.itertext()
+            elif sibling.tail:
+                yield sibling.tail
             limit -= 1
             if limit <= 0:
-                return ""
+                return
         node = node.getparent()
-    return ""
 
 
 _CREDIT = re.compile(r"\(([^()]+)\)\s*$")
