@@ -25,7 +25,7 @@ _CAPS_PLACE = rf"(?:{_CAPS_WORD})(?:\s+(?:{_CAPS_WORD}|de|del|la|sur|am|an|im|up
 _TITLE_WORD = rf"[{_UPPER}][{_LOWER}'’\-]+(?:[-/][{_UPPER}][{_LOWER}]+)*"
 _TITLE_PLACE = rf"{_TITLE_WORD}(?:\s+(?:{_TITLE_WORD}|am|an|im|ob|bei|de|del|la|le|sur|upon|on|upon-\w+)){{0,3}}?"
 _REGION = rf"(?:,\s*(?:[{_UPPER}][\w'’.\-]*\.?(?:\s+[{_UPPER}][\w'’.\-]*){{0,2}}))"
-_AGENCY = r"(?:\s*\((?:[A-Za-zÀ-ÿ][\w/.&!\-]*(?:\s+[\w/.&!\-]+)?)\))"  # "(Reuters Life!)"
+_AGENCY = r"(?:\s*\((?:[A-Za-zÀ-ÿ][\w/.&!\-]*(?:\s+[\w/.&!\-]+){0,2})\))"  # "(The Sports Network)", "(Reuters Life!)"
 _MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
 _DATE = (rf"(?:,?\s+(?:(?P<day1>\d{{1,2}})\.?\s+{_MONTH}|(?P<month2>[^\W\d_]{{3,10}})\.?\s+(?P<day2>\d{{1,2}})"
          rf"|(?P<day3>\d{{1,2}})\.(?P<month3>\d{{1,2}})\.(?P<year3>\d{{2,4}})?)(?:,?\s+(?P<year>(?:19|20)\d{{2}}))?)")
@@ -36,7 +36,7 @@ _SPACED_DASHES = "".join(re.escape(dash) for dash in tables.DATELINE_SPACED_DASH
 # a dash with or without spaces; a hyphen (or AP's old underscore) with a space before it and one
 # after it, or a hyphen glued to a capital after it ("TORONTO (AP) -Raptors coach"), never
 # inside a word ("Winston-Salem")
-_DASH = rf"\s*(?:{_DASHES})\s*|\s+[{_SPACED_DASHES}]\s+|\s+-(?=[{_UPPER}\"“])"
+_DASH = rf"\s*(?:{_DASHES})\s*|\s+[{_SPACED_DASHES}](?:\s+|$)|\s+-(?=[{_UPPER}\"“])"
 _WIRES = "|".join(re.escape(name) for name in sorted(tables.PRESS_WIRES, key=len, reverse=True))
 # "(BUSINESS WIRE)", "(Marketwire - Jan. 7, 2008)", "/PRNewswire-FirstCall/"
 _WIRE = rf"(?:\((?:{_WIRES})(?:\s*-\s*[^()]{{3,24}})?\)|/(?:{_WIRES})(?:-[\w]+)?/)"
@@ -53,9 +53,10 @@ _WIRED = re.compile(
     rf"^{_PLACE}(?P<date>{_DATE_PLAIN})?(?:{_DASH}|\s*)(?P<agency>{_WIRE})(?:{_DASH})"
     rf"(?:(?P<date_after>{_DATE_GLUED})(?:{_DASH}))?(?P<rest>.*)$", re.S)
 # place and agency glued to the text ("Hong Kong (CNN Business)A muddled view") or a stray quote
+# or alone on its line ("Charlotte, NC (Sports Network)<br>Jake Delhomme ...")
 _AGENCY_ONLY = re.compile(
     rf"^{_PLACE}(?P<agency>{_AGENCY})"
-    rf"(?:\s*\"\s+|\s*(?=[{_UPPER}]))(?P<rest>.*)$", re.S)
+    rf"(?:\s*\"\s+|\s*(?=[{_UPPER}])|(?P<alone>\s*$))(?P<rest>.*)$", re.S)
 # a credit alone, the place left out: "(Reuters) — The ...", "(CNN)President ...", a station's
 # call sign "(KRON) — ", a German press release's place "(Leipzig) - Von ..."
 _CREDIT_ALONE = re.compile(
@@ -477,6 +478,8 @@ def _plausible(match, shape: str, named_places: frozenset = frozenset()) -> bool
     known = place in tables.DATELINE_KNOWN_PLACES or place.casefold() in named_places
     if shape == "wire":
         return True  # the wire's name vouches for the form
+    if match.groupdict().get("alone") is not None and not (caps or known or region):
+        return False  # a line of a name and a credit alone: "Jane Smith (AP)" is a photo credit
     if shape == "colon":
         # a known agency or a date ("Chennai, Jan 7:"), a place in capitals (no kicker: checked
         # above) or a well-known place; a region alone before a colon is a transcript's speaker
@@ -529,7 +532,10 @@ def _agency_plausible(agency: str) -> bool:
     first = re.split(r"[\s/]", inner)[0]
     if _is_known_agency(agency):
         return True
-    return first[:1].isupper() or (first.isalpha() and first.islower() and len(first) <= 5)
+    if len(inner.split()) > 2:
+        return False  # a credit of three words is a known one ("The Sports Network"), not a name
+    # a lower-case credit is one short word ("(dpo)", "(epd)"): "(who was there)" is an aside
+    return first[:1].isupper() or (first.isalpha() and first.islower() and len(first) <= 5 and inner == first)
 
 
 def _region_plausible(region: str) -> bool:
