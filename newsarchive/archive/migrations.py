@@ -109,6 +109,19 @@ def enable_article_search(db: Database) -> None:
     db["articles"].enable_fts(["headline", "body"], create_triggers=True)
 
 
+def add_crawl_site_counters(db: Database) -> None:
+    """crawls gets a row per run and site: `site` (the site list's name), `status` ("ok",
+    "failed" when every start URL failed, "interrupted") and the counters of scheduled crawls
+    (`skipped` and `failed` are JSON objects: count by URL kind, count by reason)."""
+    columns = db["crawls"].columns_dict
+    for name, kind in {"site": str, "status": str, "discovered": int, "fetched": int,
+                       "not_modified": int, "robots_blocked": int, "skipped": str,
+                       "failed": str}.items():
+        if name not in columns:
+            db["crawls"].add_column(name, kind)
+    db["crawls"].create_index(["site", "started_at"], if_not_exists=True)
+
+
 def article_sources(db: Database) -> None:
     """articles.sources (Article.sources, JSON) replaces date_published_source: each row's old
     value moves to sources ->> 'date_published' (its "url" under the rule's present name,
@@ -126,6 +139,7 @@ def article_sources(db: Database) -> None:
 MIGRATIONS: list[Callable[[Database], None]] = [
     create_core_tables,
     enable_article_search,
+    add_crawl_site_counters,
     article_sources,
 ]
 
