@@ -159,7 +159,7 @@ def _first_paragraph(page: _Page) -> _Found | None:
     """The body's first paragraph opens with a dateline: where wire copy and most papers put it."""
     following = page.paragraphs[1] if len(page.paragraphs) > 1 else None
     found = find_dateline(page.paragraphs[0], named_places=page.named, language=page.language,
-                          following=following)
+                          following=following, lone_words=True)
     return _Found(0, found) if found else None
 
 
@@ -375,7 +375,7 @@ DATELINE_MIN_REST_WORDS = 3
 
 
 def find_dateline(paragraph: str, strong_only: bool = False, named_places: frozenset = frozenset(),
-                  language: str | None = None, following: str | None = None):
+                  language: str | None = None, following: str | None = None, lone_words: bool = False):
     """(dateline text, place, date parts, rest of the paragraph) or None.
 
     strong_only: accept only datelines vouched for by an agency, a region, a date or a known place.
@@ -384,6 +384,8 @@ def find_dateline(paragraph: str, strong_only: bool = False, named_places: froze
     (or when the page does not say).
     following: the next paragraph; when it opens with a label and a colon too, the page is a
     transcript or a listing ("MONTAGNE: ...", "WHERE: ..."), and no colon opens a dateline.
+    lone_words: one capitalised word before a dash and a sentence is a place (the body's first
+    paragraph: "Londres - Manchester United a raté ...").
     """
     head = paragraph.lstrip()
     alone = _CREDIT_ALONE.match(head[:80]) if head[:1] == "(" else None
@@ -406,7 +408,7 @@ def find_dateline(paragraph: str, strong_only: bool = False, named_places: froze
         opening = head[:rest_start]
         if len(opening) > tables.DATELINE_MAX_CHARS + 5:
             continue
-        if not _plausible(match, shape, named_places):
+        if not _plausible(match, shape, named_places, lone_words):
             continue
         strong = bool(match.group("agency") or match.group("region")
                       or match.groupdict().get("date") or match.groupdict().get("date_after")
@@ -455,7 +457,7 @@ def _is_caps(text: str) -> bool:
     return bool(letters) and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
 
 
-def _plausible(match, shape: str, named_places: frozenset = frozenset()) -> bool:
+def _plausible(match, shape: str, named_places: frozenset = frozenset(), lone_words: bool = False) -> bool:
     """Shape rules: what vouches for the place being a place."""
     place = match.group("place").strip()
     region = match.group("region") or ""
@@ -500,8 +502,26 @@ def _plausible(match, shape: str, named_places: frozenset = frozenset()) -> bool
         if len(place.split()) > 3:
             return False
         return letters >= 4 or bool(agency or region or has_date)
-    # a capitalised (not capitals) place needs something that makes it a dateline
-    return bool(known or agency or has_date or (region and _region_is_abbreviation(region)))
+    # a capitalised (not capitals) place needs something that makes it a dateline: a known
+    # place, an agency, a date, a state, or (one word before a dash, in the body's first
+    # paragraph) a sentence after it ("Londres - Manchester United a raté ...")
+    return bool(known or agency or has_date or (region and _region_is_abbreviation(region))
+                or (lone_words and shape == "dash" and not region and _lone_word_place(place, match.group("rest"))))
+
+
+#: Fewest words of the sentence after a lone capitalised word before a dash, for it to be a place.
+DATELINE_LONE_WORD_REST_WORDS = 5
+_NOT_LONE_PLACES = frozenset((*tables.WEEKDAYS, *tables.MONTHS))
+
+
+def _lone_word_place(place: str, rest: str) -> bool:
+    """"Gundremmingen - Die beiden ...": one capitalised word (not a weekday or month) before a
+    dash, a sentence opening with a capital after it."""
+    return (" " not in place and len(place) >= 4 and place.casefold() not in _NOT_LONE_PLACES
+            and rest[:1] in _SENTENCE_OPENERS and len(rest.split()) >= DATELINE_LONE_WORD_REST_WORDS)
+
+
+_SENTENCE_OPENERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞ\"“„«‘'")
 
 
 _AGENCY_NAMES_FOLDED = {name.casefold() for name in tables.AGENCY_NAMES}
