@@ -26,8 +26,11 @@ _TITLE_WORD = rf"[{_UPPER}][{_LOWER}'’\-]+(?:[-/][{_UPPER}][{_LOWER}]+)*"
 _TITLE_PLACE = rf"{_TITLE_WORD}(?:\s+(?:{_TITLE_WORD}|am|an|im|ob|bei|de|del|la|le|sur|upon|on|upon-\w+)){{0,3}}?"
 _REGION = rf"(?:,\s*(?:[{_UPPER}][\w'’.\-]*\.?(?:\s+[{_UPPER}][\w'’.\-]*){{0,2}}))"
 _AGENCY = r"(?:\s*\((?:[A-Za-zÀ-ÿ][\w/.&!\-]*(?:\s+[\w/.&!\-]+){0,2})\))"  # "(The Sports Network)", "(Reuters Life!)"
-_MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
-_DATE = (rf"(?:,?\s+(?:(?P<day1>\d{{1,2}})\.?\s+{_MONTH}|(?P<month2>[^\W\d_]{{3,10}})\.?\s+(?P<day2>\d{{1,2}})"
+# a month's name as the months table spells it ("Jan", "January", "Sept."): not any word, so that
+# "SYDNEY, Jan 7 AAP -" reads as a date and an agency, not as a region and "7 AAP"
+_MONTH_NAMES = "(?i:" + "|".join(re.escape(name) for name in sorted(tables.MONTHS, key=len, reverse=True)) + ")"
+_MONTH = rf"(?P<month>{_MONTH_NAMES})\.?"
+_DATE = (rf"(?:,?\s+(?:(?P<day1>\d{{1,2}})\.?\s+{_MONTH}|(?P<month2>{_MONTH_NAMES})\.?\s+(?P<day2>\d{{1,2}})"
          rf"|(?P<day3>\d{{1,2}})\.(?P<month3>\d{{1,2}})\.(?P<year3>\d{{2,4}})?)(?:,?\s+(?P<year>(?:19|20)\d{{2}}))?)")
 _DATE_PLAIN = re.sub(r"\?P<\w+>", "", _DATE)
 _DATE_GLUED = _DATE_PLAIN.replace(r"(?:,?\s+", r"(?:,?\s*", 1)  # a date right after a dash: "--Jan. 7, 2008--"
@@ -38,24 +41,28 @@ _SPACED_DASHES = "".join(re.escape(dash) for dash in tables.DATELINE_SPACED_DASH
 # inside a word ("Winston-Salem")
 _DASH = rf"\s*(?:{_DASHES})\s*|\s+[{_SPACED_DASHES}](?:\s+|$)|\s+-(?=[{_UPPER}\"“])"
 _WIRES = "|".join(re.escape(name) for name in sorted(tables.PRESS_WIRES, key=len, reverse=True))
-# "(BUSINESS WIRE)", "(Marketwire - Jan. 7, 2008)", "/PRNewswire-FirstCall/"
-_WIRE = rf"(?:\((?:{_WIRES})(?:\s*-\s*[^()]{{3,24}})?\)|/(?:{_WIRES})(?:-[\w]+)?/)"
+_SLASHED = "|".join(re.escape(name) for name in sorted((*tables.PRESS_WIRES, *tables.AGENCY_NAMES), key=len,
+                                                         reverse=True))
+# "(BUSINESS WIRE)", "(Marketwire - Jan. 7, 2008)", "/PRNewswire-FirstCall/", TASS's "/TASS/"
+_WIRE = rf"(?:\((?:{_WIRES})(?:\s*-\s*[^()]{{3,24}})?\)|/(?:{_SLASHED})(?:-[\w]+)?/)"
+# a wire agency without parentheses after the date: AAP's "SYDNEY, Jan 7 AAP -"
+_BARE_AGENCY = "(?:\\s+(?:" + "|".join(re.escape(name) for name in tables.DATELINE_BARE_AGENCIES) + "))"
 # a state or country in brackets after the place, ANI's form: "Mumbai (Maharashtra) [India], Jan 13 (ANI):"
 _BRACKETED_REGION = rf"(?:(?:\s+\([{_UPPER}][\w .]{{1,24}}\))?\s+\[[{_UPPER}][\w .]{{1,24}}\])"
 _PLACE = rf"(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE})(?P<region>{_BRACKETED_REGION}?{_REGION}{{0,2}})"
 
 # place, then any of region / date / agency, then a dash
 _DASHED = re.compile(
-    rf"^{_PLACE}(?P<date>{_DATE_PLAIN})?"
+    rf"^{_PLACE}(?:(?P<date>{_DATE_PLAIN}){_BARE_AGENCY}?)?"
     rf"(?P<agency>{_AGENCY})?(?P<date_after>{_DATE_PLAIN})?(?:{_DASH})(?P<rest>.*)$", re.S)
 # a press release: place and date, the wire between dashes or slashes, maybe a date, a dash
 _WIRED = re.compile(
-    rf"^{_PLACE}(?P<date>{_DATE_PLAIN})?(?:{_DASH}|\s*)(?P<agency>{_WIRE})(?:{_DASH})"
+    rf"^{_PLACE}(?P<date>{_DATE_PLAIN})?(?:{_DASH}|\.?\s*)(?P<agency>{_WIRE})(?:{_DASH}|\.\s+)"
     rf"(?:(?P<date_after>{_DATE_GLUED})(?:{_DASH}))?(?P<rest>.*)$", re.S)
 # place and agency glued to the text ("Hong Kong (CNN Business)A muddled view") or a stray quote
 # or alone on its line ("Charlotte, NC (Sports Network)<br>Jake Delhomme ...")
 _AGENCY_ONLY = re.compile(
-    rf"^{_PLACE}(?P<agency>{_AGENCY})"
+    rf"^{_PLACE}(?P<date>{_DATE_PLAIN})?(?P<agency>{_AGENCY})"
     rf"(?:\s*\"\s+|\s*(?=[{_UPPER}])|(?P<alone>\s*$))(?P<rest>.*)$", re.S)
 # a credit alone, the place left out: "(Reuters) — The ...", "(CNN)President ...", a station's
 # call sign "(KRON) — ", a German press release's place "(Leipzig) - Von ..."
@@ -204,10 +211,21 @@ def _after_leading_lines(page: _Page) -> _Found | None:
 
 
 def _lede(page: _Page) -> _Found | None:
-    """A dateline opening the page's lede when the body kept only what follows the lede."""
+    """A dateline opening the page's lede when the body kept only what follows the lede (or kept
+    it a few paragraphs in, behind lines no other rule looked past: it goes from there)."""
     opening = getattr(page.meta, "opening_text", None)
     found = find_dateline(opening, named_places=page.named, language=page.language) if opening else None
-    return _Found(-1, found) if found else None
+    if found is None:
+        return None
+    for index, paragraph in enumerate(page.paragraphs[:_LEDE_SEARCH_PARAGRAPHS]):
+        here = find_dateline(paragraph, named_places=page.named, language=page.language)
+        if here is not None and here[0] == found[0]:
+            return _Found(index, here)
+    return _Found(-1, found)
+
+
+#: How many of the body's paragraphs are searched for the lede's dateline, to take it from there.
+_LEDE_SEARCH_PARAGRAPHS = 4
 
 
 DATELINE = Cascade("dateline", (
@@ -306,9 +324,9 @@ def _credit_agency(meta, dateline: str) -> None:
 #: How many short paragraphs (photo captions, kickers the body kept) may come before the dateline.
 _LEADING_SHORT_PARAGRAPHS = 6
 _SHORT_PARAGRAPH = 300
-#: Most words of a credit line before the dateline: a line of its own ("F.P. Report"), or one
-#: that opens as a byline ("By MATT MOORE, Associated Press Writer").
-_CREDIT_LINE_WORDS = 5
+#: Most words of a credit line before the dateline: a line of its own ("F.P. Report", "Monday,
+#: January 7, 2008"), or one that opens as a byline ("By MATT MOORE, Associated Press Writer").
+_CREDIT_LINE_WORDS = 8
 _BYLINE_LINE_WORDS = 15
 _CAPTION = re.compile(r"\b(?:" + "|".join(re.escape(word) for word in tables.CAPTION_WORDS) + r")\b", re.I)
 
@@ -337,12 +355,11 @@ def later_dateline(paragraphs: list[str], standfirst: str | None = None, languag
 
 def _is_credit_line(paragraph: str) -> bool:
     """A byline ("By JOHN SMITH, AP Sports Writer"), or a line of a few words that ends
-    without a sentence's punctuation ("Staff Report")."""
+    without a sentence's punctuation ("Staff Report", a date line)."""
     words = paragraph.split()
     if BYLINE_PATTERN.match(paragraph) and len(words) <= _BYLINE_LINE_WORDS:
         return True
-    return 0 < len(words) <= _CREDIT_LINE_WORDS and paragraph.rstrip()[-1:] not in ".!?:;\"”" \
-        and not any(ch.isdigit() for ch in paragraph)
+    return 0 < len(words) <= _CREDIT_LINE_WORDS and paragraph.rstrip()[-1:] not in ".!?:;\"”"
 
 
 def is_standfirst(paragraph: str, description: str | None) -> bool:
@@ -424,7 +441,7 @@ def find_dateline(paragraph: str, strong_only: bool = False, named_places: froze
         if shape == "period" and not (match.group("region") and _ENDS_WITH_ABBREVIATION.search(text)):
             text = text.rstrip(".").strip()
         if shape == "wire":  # "LAS VEGAS--(BUSINESS WIRE)--Jan. 7, 2008" -> "LAS VEGAS (BUSINESS WIRE) Jan. 7, 2008"
-            text = " ".join(_INNER_DASH.sub(" ", text).split())
+            text = " ".join(_INNER_DASH.sub(" ", text).split()).rstrip(".").strip()
         place = (match.group("place") + (match.group("region") or "")).strip().rstrip(",-")
         return text, place, _date_parts(match), head[rest_start:]
     return None

@@ -447,6 +447,9 @@ DATELINE_COLON_LANGUAGES = frozenset({"en"})
 #: Fewest words after a colon dateline: "KARACHI: The ..." opens a sentence, "WHEN: Friday" is a label.
 DATELINE_COLON_MIN_REST_WORDS = 6
 
+#: Agencies a dateline names without parentheses, after its date: AAP's "SYDNEY, Jan 7 AAP -".
+DATELINE_BARE_AGENCIES = ("AAP", "AFP", "AP", "PTI", "IANS", "UNI", "APP", "UPI", "dpa", "Reuters")
+
 #: Broadcasters that open a story with their name in parentheses, glued to the text ("(CNN)President
 #: Trump ..."); not agencies (a byline's "Jane Doe, CNN" names a person).
 DATELINE_BROADCASTERS = ("CNN", "CNN Business", "CNNMoney", "CNN Money", "BBC", "ABC News", "CBS News", "NBC News",
