@@ -233,6 +233,8 @@ def test_dateline_forms_of_unseen_sites(opening, dateline, body_start):
     ("EXCLUSIVE: The mayor's plan to close three schools was revealed in a memo", "en"),
     ("WHEN: Saturday at 8 p.m. at the Civic Center downtown, doors open at seven", "en"),  # a listing label
     ("MSM MIA: The Ukrainian Oligarch, Right Sector Nazis, MH-17 and the son", "en"),
+    ("DEAR ABBY: My husband and I have been married for ten years and", "en"),  # an advice column
+    ("EDITOR’S NOTE: This story has been updated to include new details", "en"),
     ("BERLIN: Die Koalition hat sich in der Nacht auf einen Haushalt geeinigt", "de"),  # no colon datelines
     ("Leipzig: Hier wurde vor 40 Jahren die Galerie gegründet, sagt der Gründer", "de"),
 ])

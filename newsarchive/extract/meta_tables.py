@@ -492,6 +492,15 @@ DATELINE_NOT_PLACES = frozenset({
     "promoted", "deal", "deals", "sale", "offer", "giveaway", "contest", "sweepstakes", "watch live",
     "watch now", "listen now", "subscribe", "sign up", "join", "follow", "share", "print", "email this",
     "msm", "lol", "omg", "wow", "fyi", "rip", "btw", "imho", "imo", "eta", "tba", "tbd",
+    "editor’s note", "editors’ note", "editors' note", "spoiler alert", "heads up", "must read", "must see",
+    "satire", "parody", "recipe", "abstract", "introduction", "conclusion", "overview", "highlights",
+    "key points", "takeaway", "takeaways", "the bottom line", "sneak peek", "first look", "hands-on",
+    "hands on", "rumor", "rumour", "leak", "letters", "letter", "obituary", "obit", "in memoriam",
+    "retraction", "fiction", "poem", "excerpt", "book review", "movie review", "film review",
+    "music review", "album review", "theater review", "theatre review", "sports", "business", "politics",
+    "health", "science", "tech", "technology", "entertainment", "world", "nation", "local", "weather",
+    "traffic", "crime", "education", "travel", "lifestyle", "money", "markets", "finance", "economy",
+    "culture", "arts", "music", "movies", "tv", "television", "books", "food", "style", "fashion",
 })
 
 #: Words that mark a paragraph as a photo caption or credit (the body may keep some before a dateline).
@@ -504,6 +513,7 @@ DATELINE_NOT_PLACE_WORDS = frozenset({
     "aktualisiert", "veröffentlicht", "erstellt", "stand", "updated", "published", "posted", "publié",
     "publicado", "pubblicato", "modifié", "actualizado", "aggiornato", "gepubliceerd", "bijgewerkt",
     "foto", "fotos", "photo", "photos", "bild", "quelle", "source", "von", "by", "par", "por",
+    "dear",  # an advice column's letter: "DEAR ABBY: My husband ..."
 })
 
 #: Month names and abbreviations (lower case, without the final dot) in the dateline languages.
