@@ -82,9 +82,12 @@ _COLONED = re.compile(
 # the label of a transcript's or listing's next line ("MONTAGNE:", "WHERE:"): the colon is no dateline's
 _LABEL_LINE = re.compile(rf"^[{_UPPER}][{_UPPER}'’.\- ]{{0,30}}(?:,[^:]{{1,30}})?:\s")
 
-#: The dateline shapes, tried in this order (a press release's wire before the plain dash).
-_SHAPES = (("wire", _WIRED), ("dash", _DASHED), ("glued", _AGENCY_ONLY), ("period", _STOPPED),
-           ("colon", _COLONED))
+#: The dateline shapes, tried in this order (a press release's wire before the plain dash), each
+#: with the characters one of which it needs within a dateline's length.
+_DASH_MARKS = frozenset((*tables.DATELINE_DASHES, *(f" {dash}" for dash in tables.DATELINE_SPACED_DASHES)))
+_SHAPES = (("wire", _WIRED, frozenset("(/")), ("dash", _DASHED, _DASH_MARKS), ("glued", _AGENCY_ONLY, frozenset("(")),
+           ("period", _STOPPED, frozenset(".")), ("colon", _COLONED, frozenset(":")))
+_MARKS = re.compile("|".join(re.escape(mark) for mark in sorted(_DASH_MARKS | set("(/.:"), key=len, reverse=True)))
 
 
 @dataclass
@@ -140,7 +143,7 @@ def apply_dateline(paragraphs: list[str], meta, *, fetched_at: datetime | None =
     result = DatelineResult(paragraphs=paragraphs)
     if not paragraphs:
         return result
-    page = _Page(paragraphs, meta, marked, page_place_words(meta), getattr(meta, "language", None))
+    page = _Page(paragraphs, meta, marked, _PlaceWords(meta), getattr(meta, "language", None))
     answer = DATELINE.first(page)
     if answer.rule is None:
         return result
@@ -329,6 +332,8 @@ _SHORT_PARAGRAPH = 300
 _CREDIT_LINE_WORDS = 8
 _BYLINE_LINE_WORDS = 15
 _CAPTION = re.compile(r"\b(?:" + "|".join(re.escape(word) for word in tables.CAPTION_WORDS) + r")\b", re.I)
+#: A long caption names its credit at its start or its end: how much of each is searched.
+_CAPTION_ENDS = 200
 
 
 def later_dateline(paragraphs: list[str], standfirst: str | None = None, language: str | None = None):
@@ -342,7 +347,8 @@ def later_dateline(paragraphs: list[str], standfirst: str | None = None, languag
     opens_with_standfirst = is_standfirst(paragraphs[0], standfirst)
     for index in range(1, min(len(paragraphs), _LEADING_SHORT_PARAGRAPHS + 1)):
         before = paragraphs[index - 1]
-        if len(before) > _SHORT_PARAGRAPH and not _CAPTION.search(before):
+        if len(before) > _SHORT_PARAGRAPH and not (_CAPTION.search(before[:_CAPTION_ENDS])
+                                                   or _CAPTION.search(before[-_CAPTION_ENDS:])):
             break
         any_shape = index == 1 and (opens_with_standfirst or _is_credit_line(before))
         following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
@@ -366,11 +372,31 @@ def is_standfirst(paragraph: str, description: str | None) -> bool:
     """True when a paragraph is the page's description (give or take its punctuation)."""
     if not paragraph or not description:
         return False
-    words, summary = _WORDS.findall(paragraph.casefold()), _WORDS.findall(description.casefold())
+    summary = _WORDS.findall(description.casefold())
+    # the paragraph's opening is enough: it equals the summary or starts with it
+    words = _WORDS.findall(paragraph[: len(description) + _STANDFIRST_SLACK].casefold())
+    if len(paragraph) > len(description) + _STANDFIRST_SLACK:
+        return len(summary) >= 8 and words[:len(summary)] == summary
     return len(words) >= 5 and (words == summary or (len(summary) >= 8 and words[:len(summary)] == summary))
 
 
+#: Characters a paragraph may run longer than the description and still be it (punctuation, spaces).
+_STANDFIRST_SLACK = 40
+
+
 _WORDS = re.compile(r"\w+")
+
+
+class _PlaceWords:
+    """page_place_words, read only when a rule asks whether a word is one of them."""
+
+    def __init__(self, meta):
+        self.meta, self.words = meta, None
+
+    def __contains__(self, word) -> bool:
+        if self.words is None:
+            self.words = page_place_words(self.meta)
+        return word in self.words
 
 
 def page_place_words(meta) -> frozenset[str]:
@@ -415,7 +441,10 @@ def find_dateline(paragraph: str, strong_only: bool = False, named_places: froze
         text = _DASH_TAIL.sub("", head[:dated.start("rest")]).strip()
         return text, None, _date_parts(dated), head[dated.start("rest"):]
     window = head[: tables.DATELINE_MAX_CHARS + 400]
-    for shape, pattern in _SHAPES:
+    marks = set(_MARKS.findall(window, 0, tables.DATELINE_MAX_CHARS + 10))
+    for shape, pattern, needs in _SHAPES:
+        if needs.isdisjoint(marks):
+            continue  # cheaper than the pattern: most paragraphs open with no dateline at all
         if shape == "colon" and not _colon_allowed(window, language, following):
             continue
         match = pattern.match(window)
