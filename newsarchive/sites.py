@@ -210,8 +210,9 @@ class Site:
     concurrency: int = DEFAULT_CONCURRENCY
     """Requests to the site in flight at once."""
     revisit: tuple[float, ...] = ()
-    """When to re-check an archived article, in seconds after it was first seen, ascending; after
-    the last, never. Default 1h, 6h, 1d, 7d; `revisit = []` turns revisits off."""
+    """When to re-check an archived article, as ages in seconds (counted from its publication
+    date, else from when it was first seen), ascending; after the last, never. Default 1h, 6h,
+    1d, 7d; `revisit = []` turns revisits off (a sitemap or feed dating it still does)."""
     allow: tuple[re.Pattern, ...] = ()
     """URL patterns (regex, searched in the whole URL) a page linked from a page, sitemap or feed
     must match one of to be fetched; none: every URL of the site. Start URLs and sitemaps
@@ -231,13 +232,15 @@ class Site:
         netloc = url_netloc(url)
         return netloc is not None and netloc in self.hosts
 
-    def follows(self, url: str) -> bool:
-        """True when a link to url is to be followed: owned, allowed and not denied."""
-        if not self.owns(url):
-            return False
+    def allows(self, url: str) -> bool:
+        """True unless the site's allow/deny patterns exclude url."""
         if any(pattern.search(url) for pattern in self.deny):
             return False
         return not self.allow or any(pattern.search(url) for pattern in self.allow)
+
+    def follows(self, url: str) -> bool:
+        """True when a link to url is to be followed: owned, allowed and not denied."""
+        return self.owns(url) and self.allows(url)
 
 
 def url_netloc(url: str) -> str | None:
@@ -468,5 +471,5 @@ def site_profiles(sites) -> dict[str, SiteProfile]:
             continue
         for netloc in site.hosts:
             host = netloc.rsplit(":", 1)[0] if not netloc.endswith("]") else netloc
-            profiles.setdefault(host[4:] if host.startswith("www.") else host, site.profile)
+            profiles.setdefault(without_www(host), site.profile)
     return profiles

@@ -29,6 +29,7 @@ from newsarchive.archive.rows import (
     iso_utc,
     page_columns,
     page_from_row,
+    payload_row,
     site_of,
 )
 from newsarchive.archive.store import ensure_article_columns, is_extractable_page
@@ -141,9 +142,11 @@ def test_raw_bytes_round_trip_through_zlib():
 
 def test_page_row_round_trips_to_fetched_page():
     page = fetched("http://e.com/a", b"<html>\xc3\xa9</html>", final_url="http://e.com/b")
-    row = {"id": 1, **page_columns(page)}
+    payload = payload_row(page)
+    row = {"id": 1, **page_columns(page), "raw": payload["raw"], "raw_codec": payload["raw_codec"]}
     assert row["fetched_at"] == "2026-03-01T12:00:00+00:00"
-    assert row["raw_size"] == len(page.body)
+    assert row["raw_size"] == payload["size"] == len(page.body)
+    assert row["payload_digest"] == payload["digest"] == page.payload_digest
     assert page_from_row(row) == page
 
 
@@ -242,7 +245,7 @@ def test_first_store_creates_article_page_and_version(archive):
     page = next(archive.db.query("SELECT * FROM pages"))
     assert page["article_url"] == url
     assert page["status"] == 200
-    assert page["raw_codec"] == "zlib"
+    assert archive.db["payloads"].get(page["payload_digest"])["raw_codec"] == "zlib"
     assert json.loads(page["hints"]) == {"source": "sitemap", "depth": 1}
 
 
@@ -307,7 +310,7 @@ def test_failed_download_is_recorded_with_its_error(archive):
                                         error="TimeoutError: took too long"))
     page = next(archive.db.query("SELECT * FROM pages WHERE id = ?", [result.page_id]))
     assert page["error"] == "TimeoutError: took too long"
-    assert page["raw"] is None and page["status"] is None
+    assert page["payload_digest"] is None and page["status"] is None
     assert archive.page_body(result.page_id) == b""
 
 
@@ -319,8 +322,8 @@ def test_error_argument_is_stored_for_a_fetched_page(archive):
 def test_page_body_returns_the_raw_bytes(archive):
     body = "<html><body>Größe – 東京</body></html>".encode("utf-8") * 50
     result = archive.store_page(fetched("https://e.com/a", body))
-    stored = archive.db["pages"].get(result.page_id)
-    assert len(stored["raw"]) < len(body)
+    stored = archive.db["payloads"].get(archive.db["pages"].get(result.page_id)["payload_digest"])
+    assert len(stored["raw"]) < len(body) == stored["size"]
     assert archive.page_body(result.page_id) == body
 
 
@@ -362,7 +365,7 @@ def test_one_archive_can_be_shared_by_threads(archive):
     def store_twenty(name):
         for n in range(20):
             url = f"https://e.com/{name}/{n}"
-            archive.store_page(fetched(url), news_article(url))
+            archive.store_page(fetched(url), news_article(url, body=f"The story at {url}."))
 
     threads = [threading.Thread(target=store_twenty, args=(name,)) for name in "abcd"]
     for thread in threads:
@@ -499,7 +502,7 @@ def test_sqlite_utils_query_reads_every_table(tmp_path):
 
 def test_iter_articles_filters_by_site(archive):
     for url in ("https://www.a.com/1", "https://a.com/2", "https://b.com/1"):
-        archive.store_page(fetched(url), news_article(url))
+        archive.store_page(fetched(url), news_article(url, body=f"The story at {url}."))
     assert [row["url"] for row in archive.iter_articles(site="www.a.com")] == [
         "https://www.a.com/1", "https://a.com/2"]
     assert len(list(archive.iter_articles())) == 3
@@ -511,7 +514,8 @@ def test_stats_counts_tables_sites_and_crawls(archive):
                        crawl_id=crawl_id)
     archive.finish_crawl(crawl_id, {})
     stats = archive.stats()
-    assert stats["tables"] == {"articles": 1, "pages": 1, "crawls": 1, "article_versions": 1}
+    assert stats["tables"] == {"articles": 1, "pages": 1, "payloads": 1, "crawls": 1,
+                               "article_versions": 1, "article_urls": 1, "frontier": 1}
     assert stats["sites"] == [{"site": "e.com", "articles": 1}]
     assert stats["crawls"][0]["counters"]["pages"] == 1
     assert stats["schema_version"] == len(MIGRATIONS)
@@ -589,7 +593,7 @@ def test_is_extractable_page_wants_a_successful_web_page():
 def test_reextract_counts_pages_whose_extraction_raises_and_goes_on(archive):
     for name in ("good", "bad"):
         url = f"https://e.com/{name}"
-        archive.store_page(fetched(url), news_article(url))
+        archive.store_page(fetched(url), news_article(url, body=f"The story at {url}."))
 
     def extract_or_fail(html, url=None, **options):
         if url.endswith("bad"):

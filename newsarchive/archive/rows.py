@@ -9,7 +9,8 @@ from datetime import datetime, timezone
 
 from ..article import Article
 from ..hosts import host_of, without_www
-from ..page import FetchedPage
+from ..page import FetchedPage, warc_payload_digest
+from ..urls import trusted_canonical, url_key
 
 # zlib rather than zstd: on 200 pages of the eval set both shrink raw HTML to 20%, and zlib's
 # extra ~3 ms per page is small next to extraction, while zlib needs no dependency and every
@@ -56,9 +57,15 @@ def content_hash(headline: str | None, body: str | None) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def article_key(article: Article, page: FetchedPage) -> str:
-    """The URL an article is archived under: canonical, else given, else where the page ended."""
-    return article.canonical_url or article.url or page.final_url or page.url
+def article_key(article: Article, page: FetchedPage, *,
+                canonical_claimed_elsewhere: bool = False) -> str:
+    """The key (newsarchive.urls.url_key) an article is archived under: its canonical URL when
+    that can be trusted (newsarchive.urls.trusted_canonical), else the URL given, else where
+    the page ended."""
+    page_url = page.final_url or page.url or article.url
+    canonical = trusted_canonical(article.canonical_url, page_url,
+                                  claimed_elsewhere=canonical_claimed_elsewhere)
+    return canonical or url_key(article.url or page_url)
 
 
 def article_columns(article: Article) -> dict:
@@ -112,8 +119,13 @@ def article_from_row(row: dict) -> dict:
     return result
 
 
+def json_or_none(value) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False)
+
+
 def page_columns(page: FetchedPage) -> dict:
-    """A FetchedPage as a `pages` row (without crawl_id and article_url)."""
+    """A FetchedPage as a `pages` row (without crawl_id and article_url); its body goes to
+    `payloads` (payload_row), referenced by payload_digest."""
     return {
         "url": page.url,
         "final_url": page.final_url,
@@ -121,23 +133,50 @@ def page_columns(page: FetchedPage) -> dict:
         "fetched_at": iso_utc(page.fetched_at),
         "content_type": page.content_type,
         "headers": json.dumps(page.headers, ensure_ascii=False),
-        "raw": compress_raw(page.body) if page.body else None,
-        "raw_codec": RAW_CODEC if page.body else None,
         "raw_size": len(page.body),
         "error": page.error,
         "hints": json.dumps(page.hints, ensure_ascii=False, default=str),
+        "request_line": page.request_line,
+        "request_headers": json_or_none(page.request_headers),
+        "status_line": page.status_line,
+        "response_headers": json_or_none(page.response_headers),
+        "peer_address": page.peer_address,
+        "capture": page.capture,
+        "payload_digest": page.payload_digest,
     }
 
 
+def payload_row(page: FetchedPage) -> dict | None:
+    """The `payloads` row of a page's body (None without a body)."""
+    if not page.body:
+        return None
+    return {"digest": page.payload_digest, "sha1": warc_payload_digest(page.body),
+            "size": len(page.body), "raw": compress_raw(page.body), "raw_codec": RAW_CODEC}
+
+
+#: How to read pages with their bytes: every `pages` column plus the payload's `raw` and
+#: `raw_codec`, the row page_from_row() takes. Append WHERE / ORDER BY clauses on `pages`.
+PAGE_SELECT = ("SELECT pages.*, payloads.raw AS raw, payloads.raw_codec AS raw_codec"
+               " FROM pages LEFT JOIN payloads ON payloads.digest = pages.payload_digest")
+
+
 def page_from_row(row: dict) -> FetchedPage:
-    """Rebuild the FetchedPage a `pages` row was written from (body decompressed)."""
+    """Rebuild the FetchedPage a `pages` row (read with PAGE_SELECT) was written from, body
+    decompressed."""
     return FetchedPage(
         url=row["url"],
         final_url=row["final_url"],
         status=row["status"],
         headers=json.loads(row["headers"] or "{}"),
-        body=decompress_raw(row["raw"], row["raw_codec"]),
+        body=decompress_raw(row.get("raw"), row.get("raw_codec")),
         fetched_at=parse_iso(row["fetched_at"]),
         error=row["error"],
         hints=json.loads(row["hints"] or "{}"),
+        request_line=row.get("request_line"),
+        request_headers=json.loads(row["request_headers"]) if row.get("request_headers") else None,
+        status_line=row.get("status_line"),
+        response_headers=(json.loads(row["response_headers"]) if row.get("response_headers")
+                          else None),
+        peer_address=row.get("peer_address"),
+        capture=row.get("capture"),
     )

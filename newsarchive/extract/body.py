@@ -20,9 +20,9 @@ from .dateline import find_dateline
 from .decode import parse_html
 from .dom import holds_blocks
 from .boilerplate import (
-    describe_block, heading_label, promo_label, separate_boilerplate, text_before,
+    describe_block, heading_label, promo_label, separate_boilerplate, text_before, text_lines,
 )
-from .prune import class_tokens, prune_chrome, remove_element, strip_comments
+from .prune import class_tokens, holding_removed, prune_chrome, remove_element, strip_comments
 from .score import best_candidate, merge_siblings, score_candidates, text_stats
 from .tables import (
     BLOCK_TAGS, BREADCRUMB_PATTERN, CELL_TAGS, DEK_TOKENS, LEAD_TOKENS, BYLINE_PATTERN, CAPTION_TAIL_PATTERN, CONSENT_PATTERN, INLINE_CREDIT_PATTERN, MACHINERY_PATTERN, NEWSLETTER_PROMPT_HINT, NEWSLETTER_PROMPT_PATTERN,
@@ -30,10 +30,13 @@ from .tables import (
     TIME_PATTERN, CONTACT_PATTERN, CREDIT_PATTERN, HEADING_TAGS, TRAILER_PATTERN,
     POINTER_LINE_PATTERN, COMMENT_PROMPT_PATTERN, NEWSROOM_ROLE_PATTERN, COPULA_PATTERN,
     READ_MORE_TAIL_PATTERN, PAYWALL_NOTICE_PATTERN, PAYWALL_NOTICE_MAX_LEN, READER_PROMPT_PATTERN,
+    READER_PROMPT_HINTS,
     GALLERY_COUNTER_PATTERN, COMMENT_POLICY_PATTERN, FIGURE_CAPTION_PATTERN, CREDITS_LINE_PATTERN,
-    RELATIVE_TIME_PATTERN, DOWNLOAD_LINE_PATTERN, CJK_BYLINE_PATTERN, SIGNATURE_EMAIL_PATTERN,
+    RELATIVE_TIME_PATTERN, DOWNLOAD_LINE_PATTERN, DOWNLOAD_LINE_HINTS, CJK_BYLINE_PATTERN, SIGNATURE_EMAIL_PATTERN,
 )
-from .text import clean_space, normalize_phrase, paragraphs_of, text_of, text_weight, tokens
+from .text import (
+    clean_space, holds_hint, normalize_phrase, paragraphs_of, text_of, text_weight, tokens,
+)
 
 log = logging.getLogger(__name__)
 
@@ -139,16 +142,35 @@ class BodyResult:
     "whole-page"), or what replaced its text ("json-ld-articlebody", "discussion", "app-state")."""
 
 
+#: Work bound: removed blocks described in full on one page (their titled sections found and
+#: split off). Past it a removed block keeps its label and its text's lines only, which costs
+#: a fraction: a generated page of 20,000 removed teasers spent a third of its time describing
+#: them. Real pages remove a few hundred blocks at most (281 on the eval pages).
+DESCRIBED_BLOCKS_MAX = 2000
+
+
 class BlockLog:
     """Collects removed blocks as Boilerplate records, ordered by their place in the page."""
 
-    def __init__(self):
+    def __init__(self, described_max: int | None = None):
         self._items: list[tuple[int, int, Boilerplate]] = []
+        self.described_max = DESCRIBED_BLOCKS_MAX if described_max is None else described_max
+        self.described = 0
+        """Removed blocks described in full so far."""
+        self.past_bound = 0
+        """Removed blocks only listed (their lines, no sections): the page passed the bound."""
 
     def __call__(self, block, label: str) -> None:
         parts = block if isinstance(block, list) else [block]
         line = parts[0].sourceline or 0
         if len(parts) == 1:
+            if self.described >= self.described_max:
+                self.past_bound += 1
+                lines = text_lines(text_of(parts[0]))
+                if lines:
+                    self.add(Boilerplate(label=label, heading=None, text="\n".join(lines)), line)
+                return
+            self.described += 1
             for record in describe_block(parts[0], label):
                 self.add(record, line)
             return
@@ -177,6 +199,12 @@ def extract_body(tree, structured, *, headline: str | None, url: str | None,
     """Split a parsed page into the article's paragraphs and its labelled boilerplate."""
     if tree is None:
         return BodyResult()
+    with holding_removed():  # the removed blocks outlive the passes' references into them
+        return _body_or_app_state(tree, structured, headline=headline, url=url,
+                                  include_captions=include_captions, profile=profile)
+
+
+def _body_or_app_state(tree, structured, *, headline, url, include_captions, profile) -> BodyResult:
     try:
         result = _extract_body(tree, structured, headline=headline, url=url,
                                include_captions=include_captions, profile=profile)
@@ -392,6 +420,7 @@ def blocks_between(heading, first) -> list | None:
     if common is None or common.tag in ("body", "html") or steps > LEAD_MAX_STEPS:
         return None
     found, seen_heading, heading_nodes = [], False, set(heading.iter())
+    taken = set()  # found, for look-ups
     for node in common.iter():
         if node is first:
             break
@@ -400,8 +429,9 @@ def blocks_between(heading, first) -> list | None:
             continue
         if not seen_heading or node in heading_nodes or not isinstance(node.tag, str):
             continue
-        if _is_lead_block(node) and not any(anc in found for anc in node.iterancestors()):
+        if _is_lead_block(node) and not any(anc in taken for anc in node.iterancestors()):
             found.append(node)
+            taken.add(node)
     return found
 
 
@@ -431,13 +461,15 @@ def blocks_before(first) -> list:
 def _lead_blocks_in(root) -> list:
     """The outermost lead-like blocks with text under (and including) root, in page order."""
     found = []
+    taken = set()  # found, for look-ups
     for el in root.iter():
         if not isinstance(el.tag, str) or not _is_lead_block(el):
             continue
-        if found and any(anc in found for anc in el.iterancestors()):
+        if found and any(anc in taken for anc in el.iterancestors()):
             continue
         if text_of(el).strip():
             found.append(el)
+            taken.add(el)
     return found
 
 
@@ -514,14 +546,14 @@ def drop_headline(elements: list, headline_key: str | None, record, description:
                 continue
             if headline_key and (same_headline(text, headline_key) or (
                     covers_headline(text, headline_key) and not longer_than_headline(text, headline_key)
-                    and text_before(heading, container) <= KICKER_MAX_LEN)):
+                    and text_before(heading, container, KICKER_MAX_LEN) <= KICKER_MAX_LEN)):
                 _drop_before(heading, container, record)
                 remove_element(heading)
                 return
     if first_h1 is not None and not headline_key:
         # without a known headline, an h1 at the top of the article is its headline
         heading, container = first_h1
-        if text_before(heading, container) <= KICKER_MAX_LEN:
+        if text_before(heading, container, KICKER_MAX_LEN) <= KICKER_MAX_LEN:
             _drop_before(heading, container, record)
             remove_element(heading)
 
@@ -803,11 +835,13 @@ def drop_captions(paragraphs: list[str], record) -> list[str]:
         elif len(text) <= NEWSLETTER_PROMPT_MAX_LEN and NEWSLETTER_PROMPT_HINT.search(text.lower()) \
                 and NEWSLETTER_PROMPT_PATTERN.search(text):
             record.add(Boilerplate(label="newsletter", heading=None, text=text), 1 << 30)
-        elif len(text) <= READER_PROMPT_MAX_LEN and READER_PROMPT_PATTERN.search(text):
+        elif len(text) <= READER_PROMPT_MAX_LEN and holds_hint(text, READER_PROMPT_HINTS) \
+                and READER_PROMPT_PATTERN.search(text):
             # "Like this story? Share it with a friend!", "Follow us on Google News": the site
             # talking to its reader, wherever it stands
             record.add(Boilerplate(label="other", heading=None, text=text), 1 << 30)
-        elif len(text) <= READER_PROMPT_MAX_LEN and DOWNLOAD_LINE_PATTERN.search(text):
+        elif len(text) <= READER_PROMPT_MAX_LEN and holds_hint(text, DOWNLOAD_LINE_HINTS) \
+                and DOWNLOAD_LINE_PATTERN.search(text):
             # "Informationsschreiben vom 14. Oktober 2021 PDF | 38 KB": a link to a file
             record.add(Boilerplate(label="related", heading=None, text=text), 1 << 30)
         elif len(text) <= PROMO_MAX_LEN and (label := promo_label(text, 0.0)) is not None:
@@ -860,7 +894,8 @@ def data_cell_texts(elements: list) -> set[str]:
 def opens_block(el) -> bool:
     """True when an inline element is the first thing in its parent (no text or element before)."""
     parent = el.getparent()
-    return parent is not None and not (parent.text or "").strip() and parent.index(el) == 0
+    # first child: nothing before it (index() would count the siblings before it)
+    return parent is not None and not (parent.text or "").strip() and el.getprevious() is None
 
 
 def drop_repeated_short(paragraphs: list[str], record, subheadings: set[str] = frozenset()) -> list[str]:

@@ -17,6 +17,7 @@ from functools import lru_cache
 from lxml import etree
 
 from . import meta_tables as tables
+from ..hosts import host_of
 from .cascade import Cascade, Rule
 from .structured import StructuredData, is_article_object, itemprop_value
 
@@ -472,6 +473,7 @@ def visible_dates(tree, language: str | None, fetched_at: datetime, headline_ele
                  if element.get("class") or element.get("id") or element.get("itemprop")]
     seen = set()
     twins = None
+    listed: dict = {}  # in_listing's answers by markup signature
 
     def twins_by_mark() -> dict:
         """elements by tag and class, made once when a listing check first needs them."""
@@ -497,7 +499,7 @@ def visible_dates(tree, language: str | None, fetched_at: datetime, headline_ele
         if not text or len(text) > 160 or in_foreign_part(element, keep):
             continue
         in_region = scope is not None and any(ancestor is scope for ancestor in element.iterancestors())
-        if not in_region and in_listing(element, twins_by_mark()):
+        if not in_region and in_listing(element, twins_by_mark(), listed):
             continue
         snippets = find_text_dates(text)
         if not snippets and len(element):
@@ -528,14 +530,20 @@ def visible_dates(tree, language: str | None, fetched_at: datetime, headline_ele
 _DATE_LINE = 40
 
 
-def in_listing(element, twins_by_mark: dict) -> bool:
+def in_listing(element, twins_by_mark: dict, known: dict | None = None) -> bool:
     """Whether the page holds the element's markup signature again and again with other texts.
 
-    twins_by_mark: the candidate elements by (tag, class)."""
+    twins_by_mark: the candidate elements by (tag, class). known: answers by signature, which
+    decides the answer (without it a page of thousands of alike bylines is quadratic)."""
     signature = _signature(element)
+    if known is not None and signature in known:
+        return known[signature]
     twins = [other for other in twins_by_mark.get((element.tag, element.get("class")), ())
              if _signature(other) == signature]
-    return len(twins) >= _LISTING_REPEATS and len({other.text_content().strip() for other in twins}) > 1
+    listed = len(twins) >= _LISTING_REPEATS and len({other.text_content().strip() for other in twins}) > 1
+    if known is not None:
+        known[signature] = listed
+    return listed
 
 
 def _headline_region(headline_element):
@@ -678,7 +686,7 @@ def read_dates(tree, structured: StructuredData, *, url: str | None, language: s
         machine += parsed_values
         if rule.name in ("json-ld", "meta", "itemprop"):
             renderings += [value for value in parsed_values if not value.has_time]
-    offsets = site_utc_offsets(language, structured.html_lang or structured.og.get("locale"))
+    offsets = site_utc_offsets(language, structured.html_lang or structured.og.get("locale"), url)
 
     if found.published is not None and modified is not None \
             and modified.value.date() > found.published.value.date() \
@@ -779,10 +787,15 @@ def crosses_midnight_in_utc(value: PageDate) -> bool:
         value.value.astimezone(timezone.utc).date() != value.value.date()
 
 
-def site_utc_offsets(language: str | None, locale: str | None) -> tuple:
-    """The UTC offsets the page's locale ("pt-BR") or language publishes from (SITE_UTC_OFFSETS)."""
+def site_utc_offsets(language: str | None, locale: str | None, url: str | None = None) -> tuple:
+    """The UTC offsets the page's locale ("pt-BR") or language publishes from (SITE_UTC_OFFSETS).
+
+    A locale without its country ("fr") takes it from the host's country-code domain
+    (radio-canada.ca: "fr-ca")."""
     locale = (locale or "").replace("_", "-").lower()
-    for key in (locale, locale.split("-")[0], language):
+    tld = (host_of(url) or "").rsplit(".", 1)[-1]
+    regional = f"{(locale or language or '').split('-')[0]}-{tld}" if len(tld) == 2 and "-" not in locale else ""
+    for key in (locale, regional, locale.split("-")[0], language):
         if key and key in tables.SITE_UTC_OFFSETS:
             return tables.SITE_UTC_OFFSETS[key]
     return tables.ANY_UTC_OFFSETS

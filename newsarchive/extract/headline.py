@@ -19,6 +19,7 @@ from lxml import etree
 from ..hosts import site_labels
 from . import meta_tables as tables
 from .cascade import Cascade, Rule
+from .dom import preceding_elements
 from .structured import StructuredData
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -229,12 +230,35 @@ _BREADCRUMB_ARROWS = ("»", "›", ">", "→")
 
 
 def is_headline_like(text: str | None) -> bool:
-    """Not empty, not punctuation only, not a generic page name ("Home", "Startseite")."""
+    """Text (not markup, not script), not punctuation only, not a generic page name ("Home")."""
     key = norm(text)
-    return bool(_TWO_LETTERS.search(key)) and key not in _GENERIC_TITLES
+    return bool(_TWO_LETTERS.search(key)) and key not in _GENERIC_TITLES and not is_code(text)
 
 
 _TWO_LETTERS = re.compile(r"[^\W\d_].*?[^\W\d_]", re.S)
+# markup ("<a href=...><font color=...>": a <title> left open swallows the page after it) and
+# script ("'/sport2/hi/default.stm'; break; } }": a title written by a script, read as text)
+_CODE = re.compile(r"<[a-z][a-z0-9]*(?:\s[^<>]*)?/?>|</[a-z]|&lt;/?[a-z]|[;{}]\s*[{}]|\bfunction\s*\("
+                   r"|\bbreak\s*;|\w\(\)\s*;", re.I)
+
+
+def is_code(text: str | None) -> bool:
+    """True for markup or script text: what a page shows never looks like either."""
+    return bool(text) and _CODE.search(text) is not None
+
+
+_GLUE = "-_|–—:："
+
+
+def _opens_with_glued_site_name(text: str, hints: list[str]) -> bool:
+    """"SJSUSpartans.com—Official Web Site of ...": the site's name glued to what follows."""
+    folded = text.casefold()
+    for hint in hints:
+        hint_folded = hint.casefold().strip()
+        if len(hint_folded) >= 4 and folded.startswith(hint_folded) and folded[len(hint_folded):][:1] in _GLUE \
+                and folded[len(hint_folded):][:1] != "":
+            return True
+    return False
 
 
 def _strip_glued_site_name(text: str, hints: list[str]) -> str:
@@ -699,6 +723,95 @@ def logo_headings(h1s, title: str | None, hints: list[str], structured: Structur
     return logos
 
 
+#: The article's text starts at the first paragraph this long (characters) outside the page's side parts.
+ARTICLE_TEXT_MIN_LEN = 150
+#: How many elements before the article's text are searched for its heading.
+HEADING_WINDOW = 60
+#: A heading has this many words at most (a headline, not a paragraph).
+HEADING_MAX_WORDS = 30
+#: A box title heads links: its box holds at least this many, making this share of its text.
+BOX_MIN_LINKS = 2
+BOX_LINK_SHARE = 0.6
+
+_HEADLINE_CLASS = re.compile(r"(?<![a-z])(?:" + "|".join(tables.HEADLINE_CLASS_TOKENS) + r")(?![a-z])", re.I)
+_EMPHASIS_TAGS = ("b", "strong", "font", "big")
+_BLOCKS_WITH_TEXT = ("p", "td", "div", "font")
+
+
+def article_text_start(tree, min_len: int = ARTICLE_TEXT_MIN_LEN):
+    """The first paragraph of running text outside the page's side parts: where an old page's
+    article starts. A <p>, else a table cell or div holding the text itself (between <br>s)."""
+    for element in tree.iter("p"):
+        if len(element.text_content()) >= min_len and not _links_most(element) and not _in_side_part(element):
+            return element
+    for element in tree.iter(*_BLOCKS_WITH_TEXT[1:]):
+        own = len((element.text or "").strip()) + sum(len((child.tail or "").strip()) for child in element)
+        if own >= min_len and not _in_side_part(element):
+            return element
+    return None
+
+
+def _links_most(element) -> bool:
+    total = len(element.text_content())
+    linked = sum(len(link.text_content()) for link in element.iter("a"))
+    return total > 0 and linked >= BOX_LINK_SHARE * total
+
+
+def is_box_title(heading, text: str) -> bool:
+    """A section or box title ("Latest News", "HOT JOBS"): a boilerplate heading by its words,
+    or a heading whose box is a list of links."""
+    from .boilerplate import heading_label  # the body's table of box headings, many languages
+    if heading_label(text) is not None:
+        return True
+    box = heading.getparent()
+    if box is None or box.tag in ("body", "html"):
+        return False
+    links = [link for link in box.iter("a") if link is not heading and heading not in link.iterancestors()]
+    if len(links) < BOX_MIN_LINKS:
+        return False
+    heading_len = len(heading.text_content())
+    rest = len(box.text_content()) - heading_len
+    return rest > 0 and sum(len(link.text_content()) for link in links) >= BOX_LINK_SHARE * rest
+
+
+def _is_heading_element(element) -> bool:
+    tag = element.tag
+    if tag in ("h1", "h2", "h3", "h4"):
+        return True
+    if _HEADLINE_CLASS.search(f"{element.get('class') or ''} {element.get('id') or ''}"):
+        return True
+    # a bold line standing alone: "<font size=+2><b>Headline</b></font>" over an old page's text
+    if tag in _EMPHASIS_TAGS:
+        parent = element.getparent()
+        return parent is not None and not (parent.text or "").strip() and not (element.tail or "").strip() \
+            and (tag != "font" or (element.get("size") or "").lstrip("+").isdigit())
+    return False
+
+
+def heading_nearest_text(tree, hints: list[str]):
+    """The page's own heading nearest before the article's text: (text, element) or None.
+
+    A heading is an h1-h4, an element whose class says headline/title, or a bold line standing
+    alone; it is text of two to HEADING_MAX_WORDS words, not the site's name, not a box title
+    and not a byline."""
+    start = article_text_start(tree)
+    if start is None:
+        return None
+    for element in islice(preceding_elements(start), HEADING_WINDOW):
+        if not _is_heading_element(element) or in_page_chrome(element):
+            continue
+        text = clean_text(without_kicker(element))
+        if not text or not 2 <= len(text.split()) <= HEADING_MAX_WORDS or not is_headline_like(text):
+            continue
+        if is_site_segment(text, hints) or _BYLINE_LINE.match(text) or is_box_title(element, text):
+            continue
+        return text, element
+    return None
+
+
+_BYLINE_LINE = re.compile(r"^(?:" + "|".join(re.escape(word) for word in tables.BYLINE_OPENERS) + r")\s+\S", re.I)
+
+
 class _HeadlinePage:
     """What the headline rules compare on one page, learned once: the site's names, the <h1>s
     that are not logos, the declared titles (JSON-LD, meta, <title>) with site affixes cut."""
@@ -739,6 +852,10 @@ class _HeadlinePage:
                               or any(overlaps(text, other) for other in others)]
         cleaned_title = strip(title)
         self.cleaned_title = cleaned_title = cleaned_title if is_headline_like(cleaned_title) else None
+        # <title> gives no headline to check a heading against: none, the site's name, or the
+        # name glued to a motto ("SJSUSpartans.com—Official Web Site of ...")
+        self.title_names_site = not cleaned_title or is_site_name(cleaned_title, hints) \
+            or is_site_segment(cleaned_title, hints) or _opens_with_glued_site_name(clean_text(title) or "", hints)
         self.declared = declared = [text for text in [jsonld, *metas, cleaned_title] if text]
         known = {norm(text) for text in declared}
         # an <h1> repeating a declared title whole shows that its "affix" was the headline's own
@@ -872,11 +989,32 @@ def _h1_agrees_with_title(page: _HeadlinePage):
     return HeadlineFound(*page.related[0]) if page.related else None
 
 
+def _heading_nearest_body(page: _HeadlinePage):
+    found = heading_nearest_text(page.tree, page.hints)
+    if found is None:
+        return None
+    text, element = found
+    title = page.cleaned_title
+    if title and overlaps(text, title):
+        kicker = _KICKER_COLON.match(title)
+        if kicker and norm(title[kicker.end():]) == norm(text) and not is_site_segment(kicker.group(1), page.hints):
+            return HeadlineFound(title, element)  # <title> keeps the kicker the heading leaves off
+        return HeadlineFound(text, element)
+    if element.tag != "h1" and _first_not_box_title(page.h1s) is not None:
+        return None  # a subheading nearer the text than the page's <h1>: the h1 rules below decide
+    return HeadlineFound(text, element) if page.title_names_site else None
+
+
 def _h1_beside_site_title(page: _HeadlinePage):
     if page.h1s and page.cleaned_title and (is_site_name(page.cleaned_title, page.hints)
                                             or is_site_name(page.title, page.hints)):
-        return HeadlineFound(*page.h1s[0])  # the <title> only names the site
+        return _first_not_box_title(page.h1s)  # the <title> only names the site
     return None
+
+
+def _first_not_box_title(headings) -> HeadlineFound | None:
+    """The first heading that is not a section or box title ("National News" over teasers)."""
+    return next((HeadlineFound(text, element) for text, element in headings if not is_box_title(element, text)), None)
 
 
 def _h2_beside_site_title(page: _HeadlinePage):
@@ -944,6 +1082,10 @@ HEADLINE = Cascade("headline", [
          "the kicker is a label, the title the headline", _title_without_h1_kicker),
     Rule("h1-agrees-with-title", "the first <h1> sharing words with <title>",
          "the page's own heading, checked against <title>", _h1_agrees_with_title),
+    Rule("heading-nearest-body", "the page's own heading nearest before the article's first paragraph "
+                                 "(h1-h4, a headline class, a bold line alone), not a box title or the site's name",
+         "an older page's headline, where nothing declares one: taken when it agrees with <title> (<title>'s "
+         "kicker kept) or <title> only names the site", _heading_nearest_body),
     Rule("h1-beside-site-title", "the first <h1> when <title> only names the site",
          "nothing declared to check it against, but nothing better either", _h1_beside_site_title),
     Rule("h2-beside-site-title", "the first content <h2> on a page with no <h1> whose <title> names the site",
@@ -954,8 +1096,8 @@ HEADLINE = Cascade("headline", [
          "an unknown affix is shorter than the headline it decorates", _title_longest_segment),
     Rule("title", "<title> with the site's affixes cut", "always there, often decorated",
          lambda page: HeadlineFound(page.cleaned_title, None) if page.cleaned_title else None),
-    Rule("h1-only", "the first <h1>, related to nothing declared", "a logo or section name as often as not: last",
-         lambda page: HeadlineFound(*page.h1s[0]) if page.h1s else None),
+    Rule("h1-only", "the first <h1> that is not a box title, related to nothing declared",
+         "a logo or section name as often as not: last", lambda page: _first_not_box_title(page.h1s)),
 ])
 
 

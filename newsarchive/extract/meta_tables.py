@@ -49,6 +49,11 @@ HIDDEN_SEPARATOR_CLASS_TOKENS = ("invisible", "sr-only", "visually-hidden", "vis
 #: label, not the headline the article shows.
 HEADLINE_CHROME_CLASS_TOKENS = ("breadcrumb", "breadcrumbs", "crumb", "crumbs", "seotitle", "seo-title", "breadbar")
 
+#: class/id parts of an element holding the article's headline on pages without an <h1> for it
+#: ("<div class=headline>", "<span class=storyTitle>", "<td class=titulo>").
+HEADLINE_CLASS_TOKENS = ("headline", "head-line", "title", "titel", "titre", "titulo", "titular", "heading",
+                         "storytitle", "articletitle", "newstitle", "posttitle", "entrytitle")
+
 #: class/id parts of the page's side parts: an <h2> there labels a box, not the page.
 HEADING_SIDE_PART_TOKENS = ("sidebar", "widget", "menu", "nav", "navigation", "footer", "teaser", "related",
                             "comment", "comments", "dbx", "box-title", "newsletter")

@@ -673,6 +673,14 @@ READER_PROMPT_PATTERN = re.compile(
     r"会員の方のみ(?:ご)?利用いただけます|"
     r"^(?:e-?mail|contact) [\w .'-]{2,40} at [\w.+-]+@[\w-]+\.",
     re.I)
+#: Words one of which every alternative of READER_PROMPT_PATTERN holds (lower case; a new
+#: alternative brings its word): a cheap test before the pattern, whose many alternatives
+#: are tried at every position of every short paragraph.
+READER_PROMPT_HINTS = (
+    "share ", "this story", "this article", "this post", "follow", "preferred source", "gefallen",
+    "unterst", "spende", "meinung", "social media", "newsapp", "news-app", "cek berita", "ikuti",
+    "tell us", "letterbox", "issues for", "podcast", "how to listen", "hear from you", "会員の方のみ",
+    "@")
 
 #: A figure's caption, numbered ("Abbildung 4: Eine Schwachschicht", "Fig. 2. The model"), and
 #: a video's description closed by its date and running time ("... 18.04.2024 | 0:21 min").
@@ -685,6 +693,8 @@ FIGURE_CAPTION_PATTERN = re.compile(
 DOWNLOAD_LINE_PATTERN = re.compile(
     r"(?<![a-z])(?:pdf|docx?|xlsx?|pptx?|zip|mp3|epub|odt)\s*[|,(–-]?\s*\d+(?:[.,]\d+)?\s*"
     r"(?:kb|mb|gb|kib|mib|kbyte|mbyte)\b", re.I)
+#: The file types DOWNLOAD_LINE_PATTERN names (lower case): a cheap test before it.
+DOWNLOAD_LINE_HINTS = ("pdf", "doc", "xls", "ppt", "zip", "mp3", "epub", "odt")
 
 #: A gallery's slide counter standing as a line ("Image 1 of 5", "Bild 3 von 10").
 GALLERY_COUNTER_PATTERN = re.compile(
