@@ -378,3 +378,17 @@ def test_the_lede_rule_takes_the_dateline_from_the_body_paragraph_that_has_it():
     result = apply_dateline(paragraphs, meta, fetched_at=FETCHED)
     assert (result.text, meta.sources["dateline"]) == ("ZÜRICH", "lede")
     assert result.paragraphs[1] == "Die Stadt hat am Montag eine neue Brücke eröffnet, sagte ein Sprecher."
+
+
+@pytest.mark.parametrize("line, dateline", [
+    ("CHARLOTTE, N.C.", "CHARLOTTE, N.C."),  # a state's abbreviation
+    ("LONDON", "LONDON"),  # a well-known place in capitals
+    ("BERLIN, 7. Januar", "BERLIN, 7. Januar"),  # a date
+    ("Washington", None),  # a section label
+    ("JOHN SMITH, Staff Writer", None),  # a name and a job
+    ("Mittwoch, 01.11.2023", None),  # a date line
+])
+def test_a_first_paragraph_that_is_a_dateline_without_a_dash(line, dateline):
+    result = apply_dateline([line, "The council voted on Tuesday."], Metadata(), fetched_at=FETCHED)
+    assert result.text == dateline
+    assert result.paragraphs[0] == ("The council voted on Tuesday." if dateline else line)

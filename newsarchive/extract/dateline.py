@@ -168,9 +168,32 @@ def apply_dateline(paragraphs: list[str], meta, *, fetched_at: datetime | None =
 def _first_paragraph(page: _Page) -> _Found | None:
     """The body's first paragraph opens with a dateline: where wire copy and most papers put it."""
     following = page.paragraphs[1] if len(page.paragraphs) > 1 else None
-    found = find_dateline(page.paragraphs[0], named_places=page.named, language=page.language,
+    first = page.paragraphs[0]
+    found = find_dateline(first, named_places=page.named, language=page.language,
                           following=following, lone_words=True)
+    if found is None and following and len(first) <= tables.DATELINE_MAX_CHARS:
+        found = _dateline_line(first)
     return _Found(0, found) if found else None
+
+
+_KNOWN_PLACES_FOLDED = frozenset(place.casefold() for place in tables.DATELINE_KNOWN_PLACES)
+_REGION_ABBREVIATIONS = frozenset(tables.DATELINE_REGION_ABBREVIATIONS)
+
+
+def _dateline_line(line: str):
+    """A paragraph that is a dateline and nothing else, without a dash ("CHARLOTTE, N.C.",
+    "LONDON, Jan. 7"): only with a state's abbreviation, a date or a well-known place in
+    capitals (a place and a credit alone on their line are a shape of their own), since a line of a name ("JOHN SMITH, Staff Writer") or a section label
+    ("Berlin") has the same shape."""
+    found = find_dateline(_as_opening(line))
+    if found is None or found[3].strip():
+        return None
+    text, place, date_parts, _rest = found
+    parts = [part.strip() for part in (place or "").split(",")]
+    if date_parts or (_is_caps(parts[0]) and parts[0].casefold() in _KNOWN_PLACES_FOLDED) or any(
+            part in _REGION_ABBREVIATIONS for part in parts[1:]):
+        return found
+    return None
 
 
 def _dateline_element(page: _Page) -> _Found | None:
@@ -513,6 +536,8 @@ def _plausible(match, shape: str, named_places: frozenset = frozenset(), lone_wo
         return False
     if place.split()[0].lower().strip(".:") in tables.DATELINE_NOT_PLACE_WORDS:
         return False
+    if place.split()[0].casefold().strip(".,") in _NOT_LONE_PLACES:
+        return False  # "Mittwoch, 01.11.2023", "Monday, January 7": a date line
     if agency and not _agency_plausible(agency):
         return False
     letters = sum(ch.isalpha() for ch in place)
