@@ -453,7 +453,7 @@ def find_dateline(paragraph: str, strong_only: bool = False, named_places: froze
     lone_words: one capitalised word before a dash and a sentence is a place (the body's first
     paragraph: "Londres - Manchester United a raté ...").
     """
-    head = paragraph.lstrip()
+    head = paragraph.lstrip().lstrip(_INVISIBLE).lstrip()
     alone = _CREDIT_ALONE.match(head[:80]) if head[:1] == "(" else None
     if alone and _credit_alone_plausible(alone):
         credit = alone.group("credit").strip()
@@ -497,6 +497,10 @@ def find_dateline(paragraph: str, strong_only: bool = False, named_places: froze
         place = (match.group("place") + (match.group("region") or "")).strip().rstrip(",-")
         return text, place, _date_parts(match), head[rest_start:]
     return None
+
+
+#: Characters no reader sees that may stand before a dateline (zero-width space, joiner, BOM).
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 
 
 def _credit_alone_plausible(match) -> bool:
