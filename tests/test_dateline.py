@@ -392,3 +392,11 @@ def test_a_first_paragraph_that_is_a_dateline_without_a_dash(line, dateline):
     result = apply_dateline([line, "The council voted on Tuesday."], Metadata(), fetched_at=FETCHED)
     assert result.text == dateline
     assert result.paragraphs[0] == ("The council voted on Tuesday." if dateline else line)
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Microsoft (MSFT) Chief Executive Steve Ballmer said on Monday that",  # a ticker
+    "Obama (D-Ill.) — who leads in the polls — said on Monday that",  # a party tag
+])
+def test_tickers_and_party_tags_are_no_credits(paragraph):
+    assert split(paragraph).text is None

@@ -557,6 +557,9 @@ def _plausible(match, shape: str, named_places: frozenset = frozenset(), lone_wo
         return True  # the wire's name vouches for the form
     if match.groupdict().get("alone") is not None and not (caps or known or region):
         return False  # a line of a name and a credit alone: "Jane Smith (AP)" is a photo credit
+    if shape == "glued" and match.start("rest") > match.end("agency") and not (
+            caps or region or has_date or _is_known_credit(agency)):
+        return False  # "Microsoft (MSFT) Chief Executive ...": a ticker; "(CNN Business)A" is glued
     if shape == "colon":
         # a known agency or a date ("Chennai, Jan 7:"), a place in capitals (no kicker: checked
         # above) or a well-known place; a region alone before a colon is a transcript's speaker
@@ -618,11 +621,15 @@ def _is_known_credit(agency: str) -> bool:
     return inner in _AGENCY_NAMES_FOLDED or inner in _WIRES_FOLDED
 
 
+# a US politician's party and state ("Obama (D-Ill.) — ..."), no credit
+_PARTY_TAG = re.compile(r"^[DRI]-[A-Z]")
+
+
 def _agency_plausible(agency: str) -> bool:
     """"(AP)", "(dpa/lno)", "(CNN Business)": a known agency, a capitalised name or a short
     abbreviation; not a trademark sign ("Magellan(R)")."""
     inner = _agency_inner(agency)
-    if inner.casefold().strip(".") in tables.DATELINE_NOT_AGENCIES:
+    if inner.casefold().strip(".") in tables.DATELINE_NOT_AGENCIES or _PARTY_TAG.match(inner):
         return False
     first = re.split(r"[\s/]", inner)[0]
     if _is_known_agency(agency):
