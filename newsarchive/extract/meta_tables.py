@@ -506,6 +506,10 @@ DATELINE_NOT_PLACES = frozenset({
     "health", "science", "tech", "technology", "entertainment", "world", "nation", "local", "weather",
     "traffic", "crime", "education", "travel", "lifestyle", "money", "markets", "finance", "economy",
     "culture", "arts", "music", "movies", "tv", "television", "books", "food", "style", "fashion",
+    "insight", "feature", "profile", "special report", "column", "essay", "dispatch", "op-ed", "perspective",
+    "viewpoint", "outlook", "scenarios", "witness", "refile", "corrected", "fast facts", "by the numbers",
+    "at a glance", "the issue", "what's next", "what’s next", "why it matters", "the latest", "big picture",
+    "the big picture", "what happened", "what to know", "what we know", "key facts", "quick facts",
 })
 
 #: Words that mark a paragraph as a photo caption or credit (the body may keep some before a dateline).
