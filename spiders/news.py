@@ -43,7 +43,8 @@ plain dict with the fields of `newsarchive.page.FetchedPage`, so that
                           (repeated headers joined with ", ")
     body        bytes     the response body, Content-Encoding undone (b"" when the download
                           failed)
-    fetched_at  datetime  when the response (or the failure) arrived, timezone-aware UTC
+    fetched_at  datetime  when the response (its status line, with the wire capture) or the
+                          failure arrived, timezone-aware UTC
     error       str|None  why the download failed ("DNSLookupError: ...", "HTTP 404 Not
                           Found" for error statuses), else None
     hints       dict      what discovery knew of the page:
@@ -150,14 +151,18 @@ def headers_to_dict(headers) -> dict[str, str]:
 
 def capture_fields(response: Response) -> dict[str, Any]:
     """The request and response heads of an exchange: from the wire when the download handler
-    recorded them (spiders.capture), else rebuilt from Scrapy's Request and Response."""
+    recorded them (spiders.capture), with the time the status line arrived as fetched_at; else
+    rebuilt from Scrapy's Request and Response."""
     peer = str(response.ip_address) if response.ip_address is not None else None
     wire = response.meta.get(CAPTURE_META_KEY)
     if (wire is not None and wire.request_line
             and wire.status_line.split(" ")[1:2] == [str(response.status)]):
-        return {"request_line": wire.request_line, "request_headers": wire.request_headers,
-                "status_line": wire.status_line, "response_headers": wire.response_headers,
-                "peer_address": peer, "capture": "wire"}
+        fields = {"request_line": wire.request_line, "request_headers": wire.request_headers,
+                  "status_line": wire.status_line, "response_headers": wire.response_headers,
+                  "peer_address": peer, "capture": "wire"}
+        if wire.received_at is not None:
+            fields["fetched_at"] = wire.received_at
+        return fields
     request = response.request
     parts = urlsplit(request.url)
     target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")

@@ -208,6 +208,10 @@ def test_export_reimports_to_the_same_articles(exported, tmp_path):
     counts = newsarchive("import-warc", warc, "--db", copy)
     assert counts["articles_new"] == len(MANIFEST["articles"])
     assert articles(copy) == articles(db)
+    # each response is paired with its request, written after it (as Heritrix does too)
+    heads = ("select coalesce(final_url, url) as url, fetched_at, request_line, request_headers,"
+             " status_line, peer_address from pages where article_url is not null order by 1, 2")
+    assert sqlite_utils("query", copy, heads) == sqlite_utils("query", db, heads)
 
 
 def test_importing_what_the_archive_holds_adds_nothing(exported, tmp_path):
@@ -311,6 +315,9 @@ def test_capture_keeps_the_response_head_as_received(raw_crawl):
         # the payload is kept decoded: chunks joined, gzip undone
         assert archive.page_body(page_id) == ARTICLE_HTML
         assert page.headers["x-served-by"] == "cache-1, cache-2"
+        # fetched_at: when the status line arrived, within the crawl
+        [crawl] = archive.db.query("select started_at, finished_at from crawls")
+        assert crawl["started_at"] < page.fetched_at.isoformat() < crawl["finished_at"]
 
 
 def test_capture_keeps_the_request_as_sent(raw_crawl):
