@@ -1,10 +1,17 @@
 """The dateline a news body opens with ("WASHINGTON (Reuters) —", "London, 24 Sep –", "MADRID.").
 
 A dateline is a place (in capitals, or capitalised with an agency, region or date to vouch
-for it), optionally a region ("Wis.", "Lebanon"), a date ("24 Sep") and an agency in
-parentheses ("(AP)"), ended by a dash, or by a period after a place in capitals or a lone
-capitalised place. Openings that merely look alike (kickers such as "VIDEO –", sentences
-with a dash) are rejected by the shape rules and the table of kicker words.
+for it), optionally a region ("Wis.", "Lebanon", "[India]"), a date ("24 Sep") and a credit
+("(AP)", "/PRNewswire/", AAP's bare "AAP"), ended by a separator: a dash (with or without spaces,
+the cp1252 dash U+0097 too), a period after a place in capitals or a lone capitalised place, or a
+colon in English pages ("KATHMANDU:", "New Delhi (PTI):"). A credit may stand alone ("(Reuters)
+—", "Jan. 7 (Bloomberg) --"). Openings that merely look alike (kickers such as "VIDEO –",
+"BREAKING:", labels, transcripts, trademark signs, tickers) are rejected by the shape rules and
+the tables of meta_tables.py (agencies, wires, dashes, kicker words, the colon's languages).
+
+Where to look is a declared cascade (DATELINE): the body's first paragraph, an element the page
+marks as its dateline, a paragraph behind short leading lines, the page's lede; the rule that
+found it goes to Article.sources["dateline"].
 """
 from __future__ import annotations
 
@@ -116,7 +123,7 @@ class _Page:
     paragraphs: list[str]
     meta: object
     marked: MarkedDateline | None
-    named: frozenset
+    named: "_PlaceWords"
     language: str | None
 
 
@@ -183,8 +190,8 @@ _REGION_ABBREVIATIONS = frozenset(tables.DATELINE_REGION_ABBREVIATIONS)
 def _dateline_line(line: str):
     """A paragraph that is a dateline and nothing else, without a dash ("CHARLOTTE, N.C.",
     "LONDON, Jan. 7"): only with a state's abbreviation, a date or a well-known place in
-    capitals (a place and a credit alone on their line are a shape of their own), since a line of a name ("JOHN SMITH, Staff Writer") or a section label
-    ("Berlin") has the same shape."""
+    capitals, since a line of a name ("JOHN SMITH, Staff Writer") or a section label ("Berlin")
+    has the same shape (a place and a credit alone on their line are a shape of their own)."""
     found = find_dateline(_as_opening(line))
     if found is None or found[3].strip():
         return None
