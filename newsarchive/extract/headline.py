@@ -784,8 +784,8 @@ def is_box_title(heading, text: str) -> bool:
     box = heading.getparent()
     if box is None or box.tag in ("body", "html"):
         return False
-    teasers = [link for link in box.iter("a") if heading not in link.iterancestors() and link is not heading
-               and len(link.text_content().split()) >= TEASER_MIN_WORDS]
+    own = set(heading.iter("a"))  # the heading's own link is no teaser
+    teasers = [link for link in box.iter("a") if link not in own and len(link.text_content().split()) >= TEASER_MIN_WORDS]
     if len(teasers) < BOX_MIN_LINKS:
         return False
     rest = len(box.text_content()) - len(heading.text_content())
