@@ -397,7 +397,8 @@ def prune_chrome(root, record, *, include_captions: bool = False,
             # scripts reveal (streamed rendering, a body shown once the page has loaded)
             remove(el)
             continue
-        if tag == "figcaption" and not include_captions:
+        if (tag == "figcaption" or (tag == "cite" and in_figure(el))) and not include_captions:
+            # a figure's caption, and the credit it cites beside the caption ("<cite>NASA</cite>")
             record(el, "caption")
             remove(el)
             continue
@@ -440,6 +441,11 @@ def prune_chrome(root, record, *, include_captions: bool = False,
             remove(el)
             continue
         stack.extend(el[::-1])
+
+
+def in_figure(el) -> bool:
+    """True inside a <figure> (a cited credit there is the picture's, not a quote's source)."""
+    return any(anc.tag == "figure" for anc in el.iterancestors())
 
 
 def prose_weights(body, h1s: list | None = None) -> dict:
