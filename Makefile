@@ -27,7 +27,7 @@ TEST_DEBIAN_PACKAGES := wget chromium
 test: $(VENV)/.installed
 	@missing=$$(for p in $(TEST_DEBIAN_PACKAGES); do command -v $$p >/dev/null || echo $$p; done); \
 	if [ -n "$$missing" ]; then SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$missing >/dev/null; fi
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi
 	$(BIN)/python -m pytest -q
 
 bench: $(VENV)/.installed
