@@ -781,26 +781,28 @@ def test_an_article_body_hidden_until_a_script_shows_it_is_text():
     assert result.paragraphs == paragraphs
 
 
+def text_around(markup, opening=LONG):
+    """The body of an article of two paragraphs with the markup between them."""
+    return body_of(f"<article><h1>Council passes budget</h1><p>{opening}</p>{markup}<p>{LONG} Two.</p></article>")
+
+
 def test_the_line_under_an_image_that_repeats_its_alt_text_is_its_caption():
     picture = ("<div align='center'><div class='article-img'><img src='/a.jpg' alt='Benchmark results "
                "of the laptop'></div><br><span class='minor2'>Benchmark results of the laptop in our "
                "tests</span></div>")
-    result = body_of(f"<article><h1>Council passes budget</h1><p>{LONG}</p>{picture}<p>{LONG} Two.</p></article>")
+    result = text_around(picture)
     assert result.paragraphs == [LONG, LONG + " Two."]
     assert any(b.label == "caption" and "Benchmark results" in b.text for b in result.boilerplate)
     # a line in italics under an image is left alone: sites put their own notes so
     note = "<p><img src='/cover.jpg' alt='Cover'></p><p><em>The book is out now, 14.90 euros.</em></p>"
-    result = body_of(f"<article><h1>Council passes budget</h1><p>{LONG}</p>{note}<p>{LONG} Two.</p></article>")
-    assert "The book is out now, 14.90 euros." in result.paragraphs
+    assert "The book is out now, 14.90 euros." in text_around(note).paragraphs
 
 
 def test_a_credit_cited_in_a_figure_goes_with_its_caption():
     figure = ("<figure><span class='image'><img src='/map.png' alt='A map'></span><span class='meta'>"
               "<figcaption>Fires detected near the city on Sunday.</figcaption><cite><a href='https://nasa.gov'>"
               "NASA Worldview</a></cite></span></figure>")
-    result = body_of(f"<article><h1>Council passes budget</h1><p>{LONG}</p>{figure}<p>{LONG} Two.</p></article>")
-    assert result.paragraphs == [LONG, LONG + " Two."]
+    assert text_around(figure).paragraphs == [LONG, LONG + " Two."]
     # a quote's cited source outside any figure stays
     quote = f"<blockquote><p>{LONG}</p><cite>The mayor</cite></blockquote>"
-    result = body_of(f"<article><h1>Council passes budget</h1><p>{LONG} One.</p>{quote}<p>{LONG} Two.</p></article>")
-    assert "The mayor" in result.paragraphs
+    assert "The mayor" in text_around(quote, opening=LONG + " One.").paragraphs
