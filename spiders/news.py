@@ -53,12 +53,13 @@ plain dict with the fields of `newsarchive.page.FetchedPage`, so that
                            | "robots" (a sitemap named in robots.txt) | "frontier" (asked
                            because the frontier had it due: met but not reached by an
                            earlier run, a revisit, a retry) | "start" (a start URL that
-                           answered 304)
+                           answered 304) | "robots.txt" (a host's robots.txt, 2xx or 304:
+                           spiders.robots)
                   depth    link hops from the start URL (0 for start URLs)
                   lastmod  the sitemap's lastmod / news publication date or the feed's
                            published date, as given; None otherwise
                   kind     what the document is: "html", "sitemap", "sitemap_index",
-                           "feed", "other" (None when the download failed)
+                           "feed", "robots", "other" (None when the download failed)
                   frontier why the page was fetched when the archive knew it already:
                            "retry", "hub", "changed", "due" (see
                            newsarchive.archive.frontier); None for new pages
