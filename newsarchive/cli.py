@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .archive import DEFAULT_PATH, Archive
+from .archive import DEFAULT_PATH, Archive, ArchiveBusy, ArchiveLock
 from .crawling import crawl, demo, serve_fixtures
 from .extract import extract as extract_article
 
@@ -153,10 +153,25 @@ def frontier() -> None:
 def frontier_reset(db_path: str, site: str) -> None:
     """Clear one site's schedule: its next run asks every URL again, unconditionally.
 
-    Pages and articles stay archived. Prints how many frontier rows went.
+    Pages and articles stay archived. Prints how many frontier rows went. A site the archive
+    has never crawled is a mistake (exit 2, naming the sites it knows); a crawl running on
+    the archive makes it stop at once (exit 75), as a second crawl would.
     """
-    with Archive(db_path) as archive:
-        removed = archive.reset_frontier(site)
+    try:
+        lock = ArchiveLock(db_path, holder="newsarchive frontier reset").acquire()
+    except ArchiveBusy as error:
+        click.echo(f"newsarchive: {error}", err=True)
+        sys.exit(75)
+    try:
+        with Archive(db_path) as archive:
+            known = archive.crawled_sites()
+            if site not in known:
+                raise click.BadParameter(
+                    f"no site {site!r} in {db_path}; its sites: {', '.join(known) or 'none'}",
+                    param_hint="--site")
+            removed = archive.reset_frontier(site)
+    finally:
+        lock.release()
     echo_json({"site": site, "removed": removed})
 
 
