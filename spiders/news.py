@@ -634,6 +634,10 @@ class NewsSpider(scrapy.Spider):
         else:
             targets = []
         entry = self.site_of_request(response.meta, requested_url(response))
+        # the page cap counts requests as they are made: what a page lists is asked in budget
+        # order (sitemaps and feeds, articles, then hubs), not in the order of the page
+        targets.sort(key=lambda target: -self.priority(
+            target[3] or guess_kind(url_key(target[0]), target[1])))
         for url, source, lastmod, listed_as in targets:
             if entry is None or self.site_for(url) is not entry:
                 continue
