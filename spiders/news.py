@@ -506,16 +506,21 @@ class NewsSpider(scrapy.Spider):
             meta["depth"] = depth
         if source == "start":
             meta["newsarchive_start"] = True
-        if self.site_list:
-            # the site's own slot: its delay and concurrency, whatever host the URL is on
-            meta["download_slot"] = SLOT_PREFIX + entry.name
-            meta["autothrottle_dont_adjust_delay"] = True
+        meta.update(self.slot_meta(entry))
         # dont_filter: `requested` already deduplicates what the spider asks for, and a
         # redirect to a page fetched already must still be followed to be recorded.
         return Request(url if source == "start" else key, callback=self.parse,
                        errback=self.on_error, dont_filter=True, priority=self.priority(kind),
                        headers=plan.headers if plan is not None and plan.fetch else None,
                        meta=meta)
+
+    def slot_meta(self, entry: Site) -> dict:
+        """The request meta that puts a request of a site list's site in the site's own slot:
+        its delay and concurrency, whatever host the URL is on, left alone by AutoThrottle
+        (whose minimum delay, DOWNLOAD_DELAY, would otherwise become the site's)."""
+        if not self.site_list:
+            return {}
+        return {"download_slot": SLOT_PREFIX + entry.name, "autothrottle_dont_adjust_delay": True}
 
     @staticmethod
     def priority(kind: str) -> int:

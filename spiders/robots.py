@@ -34,7 +34,7 @@ from scrapy.http.request import NO_CALLBACK
 
 from newsarchive.urls import url_key
 
-from .news import SLOT_PREFIX, download_error, response_item
+from .news import download_error, response_item
 
 #: hints.source and hints.kind of a robots.txt item.
 ROBOTS_SOURCE = "robots.txt"
@@ -97,8 +97,7 @@ class ConditionalRobotsTxtMiddleware(RobotsTxtMiddleware):
         request.meta["newsarchive_source"] = ROBOTS_SOURCE
         request.meta["newsarchive_site"] = entry.name
         request.meta["depth"] = 0
-        if getattr(spider, "site_list", False):
-            request.meta["download_slot"] = SLOT_PREFIX + entry.name
+        request.meta.update(spider.slot_meta(entry))
         frontier = getattr(spider, "frontier", None)
         if frontier is None:
             return
