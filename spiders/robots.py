@@ -101,15 +101,10 @@ class ConditionalRobotsTxtMiddleware(RobotsTxtMiddleware):
         frontier = getattr(spider, "frontier", None)
         if frontier is None:
             return
-        row = frontier.row(request.url)
-        if row is None or row.get("last_fetched") is None or row.get("failures"):
-            return
-        validators = {name: value for name, value in (("If-None-Match", row.get("etag")),
-                                                      ("If-Modified-Since",
-                                                       row.get("last_modified")))
-                      if value}
-        if validators and frontier.stored_body(url_key(request.url)) is not None:
-            request.headers.update(validators)
+        plan = frontier.plan(request.url)
+        if plan.reason == "hub" and plan.headers \
+                and frontier.stored_body(url_key(request.url)) is not None:
+            request.headers.update(plan.headers)
             request.meta["newsarchive_frontier"] = "hub"
             spider.inc_stat("newsarchive/frontier/hub")
 

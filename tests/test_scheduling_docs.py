@@ -23,7 +23,8 @@ VENV_BIN = Path(sys.executable).parent
 
 
 def cron_line(text: str) -> str:
-    [line] = [line for line in text.splitlines() if re.match(r"^[\d*/,-]+ [\d*/,-]+ \S+ \S+ \S+ ", line)]
+    [line] = [line for line in text.splitlines()
+              if re.match(r"^[\d*/,-]+ [\d*/,-]+ \S+ \S+ \S+ ", line)]
     return line
 
 

@@ -424,13 +424,6 @@ class Archive:
         with immediate_transaction(self.db):
             return reset_site(self.db, site)
 
-    def crawled_sites(self) -> list[str]:
-        """The names of the sites the archive knows (its frontier's and crawls' `site`), sorted."""
-        sites = {row[0] for row in self.db.execute(
-            "SELECT DISTINCT site FROM frontier WHERE site IS NOT NULL"
-            " UNION SELECT DISTINCT site FROM crawls WHERE site IS NOT NULL")}
-        return sorted(sites)
-
     @locked
     def record_seen(self, entries, seen_at: datetime | None = None) -> int:
         """Note URLs a crawl met, as (url, site, kind, depth) (frontier.record_seen)."""
