@@ -50,8 +50,6 @@ class Article:
     """The date part of the dateline as ISO 8601 date ("2015-09-24"), year filled in when absent."""
     date_published: str | None = None
     """ISO 8601: a datetime with offset when the page gives time and zone, a date alone otherwise."""
-    date_published_source: str | None = None
-    """Where date_published came from (e.g. "json-ld", "meta", "time", "url", "dateline", "text")."""
     date_modified: str | None = None
     """ISO 8601 like date_published; the last modification the page declares."""
     authors: list[str] = field(default_factory=list)
@@ -72,6 +70,25 @@ class Article:
     """Keywords and tags the page declares."""
     image_url: str | None = None
     """The article's lead image, absolute URL."""
+    sources: dict[str, str] = field(default_factory=dict)
+    """Which declared rule produced each field, by field name: the provenance of the values above.
+
+    A key is present when its field has a value:
+    - "headline": a HEADLINE rule ("json-ld", "h1-declared", "meta-title", "heading-nearest-body",
+      "title", ...).
+    - "date_published": a DATE_PUBLISHED rule ("json-ld", "meta", "itemprop", "time", "script",
+      "url-path", "text-dated-element", "text-near-headline", ...), "dateline" (the dateline's
+      date), "<rule>-modified" (the modified date stands in), "time-shown" (the shown <time>
+      corrects a meta value).
+    - "date_modified": a DATE_MODIFIED rule ("json-ld", "meta", "itemprop").
+    - "authors": an AUTHORS rule ("json-ld", "meta", "byline-marked", "site-owner", ...) or
+      "dateline-agency" (the agency a byline-less wire story's dateline names).
+    - "dateline": where the dateline pass found it.
+    - "body": a BODY_CONTAINER rule ("site-profile", "container:<tag>", "whole-page") or the text
+      that replaced the container's ("json-ld-articlebody", "discussion", "app-state").
+    The rules, with what each reads and why it ranks where it does, are declared in
+    newsarchive.extract (cascade.CASCADES) and listed in docs/extraction.md ("Provenance").
+    Replaces the former `date_published_source` (now `sources["date_published"]`)."""
 
     def to_dict(self) -> dict:
         """JSON-ready: the fields in declaration order, lists copied, blocks as dicts.
@@ -82,7 +99,7 @@ class Article:
         data = {}
         for name in _ARTICLE_FIELDS:
             value = getattr(self, name)
-            data[name] = list(value) if isinstance(value, list) else value
+            data[name] = list(value) if isinstance(value, list) else dict(value) if isinstance(value, dict) else value
         data["boilerplate"] = [block.to_dict() for block in self.boilerplate]
         return data
 

@@ -189,6 +189,9 @@ def crawl(urls: tuple[str, ...], sites_file: str | None, site_names: tuple[str, 
         raise click.UsageError("give start URLS or --sites FILE")
     if site_names and not sites_file:
         raise click.UsageError("--site NAME picks sites of a site list: give --sites FILE")
+    if sites_file and (depth is not None or max_pages is not None):
+        raise click.UsageError("with --sites, each site's depth and max_pages are set in the "
+                               "site list")
     if sites_file:
         try:
             load_site_list(sites_file, list(site_names) or None)

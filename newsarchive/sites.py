@@ -35,6 +35,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .hosts import host_of, without_www
+
 log = logging.getLogger(__name__)
 
 ENV_VAR = "NEWSARCHIVE_SITES"
@@ -79,17 +81,6 @@ def run_selector(tree, selector: str) -> list:
     return [el for el in result if hasattr(el, "tag") and isinstance(el.tag, str)]
 
 
-def host_of(url: str | None) -> str | None:
-    """Lower-case host of a URL, or None."""
-    if not url:
-        return None
-    try:
-        host = urlsplit(url if "//" in url else f"//{url}").hostname
-    except ValueError:
-        return None
-    return host.lower().rstrip(".") if host else None
-
-
 def parse_profiles(data: dict) -> dict[str, SiteProfile]:
     """Profiles keyed by host from the loaded file's data."""
     sites = data.get("sites", data) if isinstance(data, dict) else {}
@@ -107,9 +98,7 @@ def parse_profiles(data: dict) -> dict[str, SiteProfile]:
             for key, profile in site_profiles([site]).items():
                 profiles.setdefault(key, profile)
             continue
-        host = host.lower().strip().rstrip(".")
-        if host.startswith("www."):
-            host = host[4:]
+        host = without_www(host.strip().rstrip("."))
         profiles[host] = SiteProfile(
             host=host,
             keep=[str(s) for s in entry.get("keep", []) if s],
@@ -221,8 +210,9 @@ class Site:
     concurrency: int = DEFAULT_CONCURRENCY
     """Requests to the site in flight at once."""
     revisit: tuple[float, ...] = ()
-    """When to re-check an archived article, in seconds after it was first seen, ascending; after
-    the last, never. Default 1h, 6h, 1d, 7d; `revisit = []` turns revisits off."""
+    """When to re-check an archived article, as ages in seconds (counted from its publication
+    date, else from when it was first seen), ascending; after the last, never. Default 1h, 6h,
+    1d, 7d; `revisit = []` turns revisits off (a sitemap or feed dating it still does)."""
     allow: tuple[re.Pattern, ...] = ()
     """URL patterns (regex, searched in the whole URL) a page linked from a page, sitemap or feed
     must match one of to be fetched; none: every URL of the site. Start URLs and sitemaps
@@ -481,5 +471,5 @@ def site_profiles(sites) -> dict[str, SiteProfile]:
             continue
         for netloc in site.hosts:
             host = netloc.rsplit(":", 1)[0] if not netloc.endswith("]") else netloc
-            profiles.setdefault(host[4:] if host.startswith("www.") else host, site.profile)
+            profiles.setdefault(without_www(host), site.profile)
     return profiles

@@ -119,8 +119,12 @@ class ArchivePipeline:
         stored_article = article if article is not None and article.is_article else None
         site = (adapter.get("hints") or {}).get("site")
         crawl_id = self.crawl_ids.get(site, self.crawl_id)
+        spider = self.crawler.spider if self.crawler else None
+        # the frontier row of the fetch gets its site's article revisit schedule
+        revisit = spider.site_revisit(page.url) if hasattr(spider, "site_revisit") else None
         result = self.archive.store_page(page, stored_article, crawl_id=crawl_id,
-                                         error=adapter.get("error"))
+                                         error=adapter.get("error"), site=site,
+                                         **({"revisit": revisit} if revisit is not None else {}))
         self.count(adapter, result.change)
         self.count_site(site if site in self.crawl_ids else None, adapter, result.change)
         return item
@@ -157,8 +161,8 @@ class ArchivePipeline:
             stats.inc_value(prefix + "failed/" + failure_reason(error))
 
     def frontier_counters(self) -> dict:
-        """What the spider's frontier planned (frontier_archived: archived articles not
-        fetched again; frontier_changed, frontier_due, frontier_hub, frontier_retry, frontier_new)."""
+        """What the spider's frontier planned, as frontier_<reason> (newsarchive.archive.frontier:
+        new, hub, changed, due, retry, archived, dead, gone, backoff, sitemap_unchanged)."""
         stats = self.crawler.stats.get_stats() if self.crawler and self.crawler.stats else {}
         prefix = "newsarchive/frontier/"
         return {"frontier_" + name[len(prefix):]: value for name, value in stats.items()
@@ -179,6 +183,13 @@ class ArchivePipeline:
             self.lock.release()
             return
         try:
+            spider = self.crawler.spider if self.crawler else None
+            discovered = getattr(spider, "discovered", None)
+            if discovered:
+                # URLs met but not fetched (the page cap, robots.txt) stay in the frontier, so
+                # the next run asks for them
+                self.archive.record_seen((url, site, kind, depth)
+                                         for url, (site, kind, depth) in discovered.items())
             stats = self.crawler.stats.get_stats() if self.crawler and self.crawler.stats else {}
             if not self.crawl_ids:
                 totals = self.archive.finish_crawl(

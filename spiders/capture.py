@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 
 from scrapy.core.downloader.handlers.http11 import HTTP11DownloadHandler
 
@@ -54,6 +55,9 @@ class WireCapture:
     """e.g. "HTTP/1.1 200 OK"."""
     response_headers: list[list[str]] = field(default_factory=list)
     """[[name, value], ...] as received, in order, repeats kept."""
+    received_at: datetime | None = None
+    """When the status line arrived (UTC): the response's fetch time, before Scrapy's
+    middlewares and the spider's queue add their delay."""
 
 
 def parse_request_head(head: bytes) -> tuple[str, list[list[str]]]:
@@ -95,6 +99,7 @@ if capture_supported():
         """Scrapy's lenient parser, recording the status line and header lines verbatim."""
 
         def statusReceived(self, status):  # noqa: N802 - Twisted's naming
+            self.newsarchive_capture.received_at = datetime.now(timezone.utc)
             self.newsarchive_capture.status_line = status.decode("latin-1")
             return super().statusReceived(status)
 

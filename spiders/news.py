@@ -43,13 +43,17 @@ plain dict with the fields of `newsarchive.page.FetchedPage`, so that
                           (repeated headers joined with ", ")
     body        bytes     the response body, Content-Encoding undone (b"" when the download
                           failed)
-    fetched_at  datetime  when the response (or the failure) arrived, timezone-aware UTC
+    fetched_at  datetime  when the response (its status line, with the wire capture) or the
+                          failure arrived, timezone-aware UTC
     error       str|None  why the download failed ("DNSLookupError: ...", "HTTP 404 Not
                           Found" for error statuses), else None
     hints       dict      what discovery knew of the page:
                   source   "home" | "section" | "sitemap" | "feed" (start URLs, by content;
                            and pages listed by a sitemap or feed) | "link" (found on a page)
-                           | "robots" (a sitemap named in robots.txt)
+                           | "robots" (a sitemap named in robots.txt) | "frontier" (asked
+                           because the frontier had it due: met but not reached by an
+                           earlier run, a revisit, a retry) | "start" (a start URL that
+                           answered 304)
                   depth    link hops from the start URL (0 for start URLs)
                   lastmod  the sitemap's lastmod / news publication date or the feed's
                            published date, as given; None otherwise
@@ -57,7 +61,7 @@ plain dict with the fields of `newsarchive.page.FetchedPage`, so that
                            "feed", "other" (None when the download failed)
                   frontier why the page was fetched when the archive knew it already:
                            "retry", "hub", "changed", "due" (see
-                           newsarchive.archive.frontier); None for new pages and start URLs
+                           newsarchive.archive.frontier); None for new pages
                   site     the name of the site the page was fetched for
     request_line      str|None   the request line as sent ("GET /a.html HTTP/1.1")
     request_headers   list|None  [[name, value], ...] as sent, in order (Host included)
@@ -71,12 +75,22 @@ plain dict with the fields of `newsarchive.page.FetchedPage`, so that
 
 Incremental crawls
 ------------------
-With NEWSARCHIVE_INCREMENTAL (the default), URLs found in sitemaps, feeds and links are
-planned against the archive (newsarchive.archive.Frontier): articles archived already are not
-fetched again unless their sitemap/feed date is newer than their last fetch or they are older
-than NEWSARCHIVE_REVISIT_AFTER seconds (when set); those revisits are conditional, and a
-304 answer becomes an item with status 304 and an empty body. Start URLs are always fetched.
-Crawl stats count the plans under "newsarchive/frontier/<reason>".
+Every URL is requested and deduplicated by its key (newsarchive.urls.url_key: tracking
+parameters, fragments and default ports dropped). Links of the kinds the skip table names (tag,
+author, search, login, print, share, comment, calendar; newsarchive.urls.SKIP_PATTERNS with
+the site's `skip` overrides) are not followed and counted as "skipped/<kind>". Request
+priorities spend the budget on sitemaps and feeds first, then article-like URLs, then hubs.
+
+With NEWSARCHIVE_INCREMENTAL (the default), every URL is planned against the archive's
+frontier (newsarchive.archive.Frontier, the `frontier` table): hubs (start URLs included) are
+revalidated with If-None-Match / If-Modified-Since, and a hub that answers 304 has its links
+followed from its archived body; a child sitemap whose index <lastmod> predates its last fetch
+is not asked; an archived article is asked again, conditionally, when a sitemap or feed dates
+it after its last fetch, when its site's `revisit` schedule makes it due, or after
+NEWSARCHIVE_REVISIT_AFTER seconds (when set); dead links and failing URLs wait their turn.
+At the start, the frontier's due URLs (met but never fetched, revisits, retries) are asked
+without waiting for discovery. A 304 becomes an item with status 304 and an empty body. Crawl
+stats count the plans under "newsarchive/frontier/<reason>".
 
 The pipelines add `article` (a newsarchive.Article or None, pipelines.extract) and may set
 `error` ("extract: ..."). Requests that robots.txt forbids are never fetched and yield no item.
@@ -95,12 +109,15 @@ from scrapy import signals
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
+from scrapy.responsetypes import responsetypes
+from scrapy.settings import SETTINGS_PRIORITIES
 from scrapy.spidermiddlewares.httperror import HttpError
-from w3lib.url import canonicalize_url
-
-from newsarchive.archive.frontier import Frontier
+from newsarchive.archive.frontier import DEFAULT_REVISIT, Frontier, guess_kind
 from newsarchive.page import merged_headers, standard_status_line, status_phrase
 from newsarchive.sites import ENV_VAR, Site, load_site_list, url_netloc, www_twins
+from newsarchive.urls import (
+    DEFAULT_SKIP_TABLE, PRIORITIES, compile_skip_table, skip_kind, url_key,
+)
 
 from .capture import META_KEY as CAPTURE_META_KEY
 from .discovery import (
@@ -134,14 +151,18 @@ def headers_to_dict(headers) -> dict[str, str]:
 
 def capture_fields(response: Response) -> dict[str, Any]:
     """The request and response heads of an exchange: from the wire when the download handler
-    recorded them (spiders.capture), else rebuilt from Scrapy's Request and Response."""
+    recorded them (spiders.capture), with the time the status line arrived as fetched_at; else
+    rebuilt from Scrapy's Request and Response."""
     peer = str(response.ip_address) if response.ip_address is not None else None
     wire = response.meta.get(CAPTURE_META_KEY)
     if (wire is not None and wire.request_line
             and wire.status_line.split(" ")[1:2] == [str(response.status)]):
-        return {"request_line": wire.request_line, "request_headers": wire.request_headers,
-                "status_line": wire.status_line, "response_headers": wire.response_headers,
-                "peer_address": peer, "capture": "wire"}
+        fields = {"request_line": wire.request_line, "request_headers": wire.request_headers,
+                  "status_line": wire.status_line, "response_headers": wire.response_headers,
+                  "peer_address": peer, "capture": "wire"}
+        if wire.received_at is not None:
+            fields["fetched_at"] = wire.received_at
+        return fields
     request = response.request
     parts = urlsplit(request.url)
     target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
@@ -300,13 +321,18 @@ class NewsSpider(scrapy.Spider):
             host: entry for entry in self.sites.values() for host in entry.hosts}
         self.requested: set[str] = set()
         self.archived: set[str] = set()
-        self.discovered: set[str] = set()
+        self.met: set[str] = set()
+        """Every URL key met this run (counted as discovered)."""
+        self.discovered: dict[str, tuple[str, str, int | None]] = {}
+        """URL keys to follow met this run -> (site, kind guessed, depth): the frontier notes
+        them (links not followed, by the skip table or allow/deny, are not noted)."""
         self.requested_per_site: dict[str, int] = dict.fromkeys(self.sites, 0)
         self.crawl_delays: dict[str, float] = {}
         self.frontier: Frontier | None = None
         self.max_pages = 1000
         self.depth_limit = 0
         self._cap_logged: set[str] = set()
+        self._skip_tables: dict[str, dict] = {}
         self.page_links = LinkExtractor()
         self.feed_links = LinkExtractor(tags=("link",), attrs=("href",),
                                         restrict_xpaths=FEED_LINK_XPATH, deny_extensions=[])
@@ -327,8 +353,11 @@ class NewsSpider(scrapy.Spider):
         settings = crawler.settings
         spider.max_pages = settings.getint("NEWSARCHIVE_MAX_PAGES", 1000)
         spider.depth_limit = settings.getint("DEPTH_LIMIT", 0)
-        if spider.site_list:
+        if spider.site_list and not settings.frozen:
             spider.configure_site_slots(settings)
+        elif spider.site_list:
+            log.warning("settings frozen before the spider was made: sites share the default "
+                        "download slots")
         if settings.getbool("NEWSARCHIVE_INCREMENTAL", True):
             revisit_after = settings.getfloat("NEWSARCHIVE_REVISIT_AFTER", 0)
             spider.frontier = Frontier(
@@ -348,12 +377,17 @@ class NewsSpider(scrapy.Spider):
             # no jitter: `delay` is the least time between two requests, as Crawl-delay is
             slots[SLOT_PREFIX + entry.name] = {"concurrency": entry.concurrency,
                                                "delay": entry.delay, "jitter": 0}
-        settings.set("DOWNLOAD_SLOTS", slots, priority="spider")
+        # merged with any DOWNLOAD_SLOTS given, at that setting's priority (-s on the command line)
+        settings.set("DOWNLOAD_SLOTS", slots,
+                     priority=max(settings.getpriority("DOWNLOAD_SLOTS") or 0,
+                                  SETTINGS_PRIORITIES["spider"]))
         settings.set("DEPTH_LIMIT", max(entry.depth for entry in self.sites.values()),
                      priority="spider")
         total = sum(entry.concurrency for entry in self.sites.values())
         if total > settings.getint("CONCURRENT_REQUESTS"):
-            settings.set("CONCURRENT_REQUESTS", total, priority="spider")
+            settings.set("CONCURRENT_REQUESTS", total,
+                         priority=max(settings.getpriority("CONCURRENT_REQUESTS") or 0,
+                                      SETTINGS_PRIORITIES["spider"]))
         if not os.environ.get(ENV_VAR):
             os.environ[ENV_VAR] = str(Path(self.sites_file).resolve())
 
@@ -367,6 +401,11 @@ class NewsSpider(scrapy.Spider):
         if entry is not None and crawler is not None and crawler.stats is not None:
             crawler.stats.inc_value(f"newsarchive/{entry.name}/{counter}", value)
 
+    def inc_stat(self, name: str, count: int = 1) -> None:
+        crawler = getattr(self, "crawler", None)
+        if crawler is not None and crawler.stats is not None:
+            crawler.stats.inc_value(name, count)
+
     def site_for(self, url: str) -> Site | None:
         """The site a URL belongs to, by its host; None when it is on none."""
         netloc = url_netloc(url)
@@ -376,6 +415,21 @@ class NewsSpider(scrapy.Spider):
         """The site a request was made for (its meta), else the site of its URL."""
         name = meta.get("newsarchive_site")
         return self.sites.get(name) if name else self.site_for(url)
+
+    def site_revisit(self, url: str) -> tuple[float, ...]:
+        """The article revisit schedule (ages in seconds) of the site of url: the site list's
+        `revisit`, the default (1h, 6h, 1d, 7d) for a -a url= crawl."""
+        entry = self.site_for(url)
+        if entry is None or not self.site_list:
+            return DEFAULT_REVISIT
+        return tuple(entry.revisit)
+
+    def skip_table(self, entry: Site) -> dict:
+        """The skip table of a site: the default one with the site's `skip` overrides."""
+        if entry.name not in self._skip_tables:
+            self._skip_tables[entry.name] = compile_skip_table(entry.skip) if entry.skip \
+                else DEFAULT_SKIP_TABLE
+        return self._skip_tables[entry.name]
 
     def limits(self, entry: Site) -> tuple[int, int]:
         """(page cap, depth limit) of a site: its own in a site list, the run's settings
@@ -390,30 +444,50 @@ class NewsSpider(scrapy.Spider):
                 request = self.page_request(url, source="start", site=entry)
                 if request is not None:
                     yield request
+        if self.frontier is not None:
+            # what earlier runs met but did not reach, revisits due and retries due: asked
+            # without waiting for discovery (a hub that answers 304 lists nothing new)
+            for row in self.frontier.due(list(self.sites)):
+                entry = self.site_for(row["url"])
+                if entry is None:
+                    continue
+                request = self.page_request(row["url"], source="frontier", site=entry,
+                                            depth=row["depth"])
+                if request is not None:
+                    yield request
 
     def page_request(self, url: str, *, source: str, lastmod: str | None = None,
-                     site: Site | None = None) -> Request | None:
+                     site: Site | None = None, depth: int | None = None,
+                     listed_as: str | None = None) -> Request | None:
         """A request for url on behalf of `site` (default: the site owning url), or None when
-        it was requested already, the site's allow/deny patterns exclude it, the archive holds
-        it unchanged (incremental crawls), or the site's page cap is hit."""
+        it was requested already, is not to be followed (the site's skip table, allow, deny),
+        the frontier says it need not be asked (archived unchanged, dead, backing off, a child
+        sitemap older than its last fetch), or the site's page cap is hit. listed_as:
+        "sitemap" for a sitemap index's entries, "feed" for the feeds a page links."""
         entry = site or self.site_for(url) or next(iter(self.sites.values()))
-        key = canonicalize_url(url)
-        if key not in self.discovered:
-            self.discovered.add(key)
+        key = url_key(url)
+        if key not in self.met:
+            self.met.add(key)
             self.count(entry, "discovered")
-        if key in self.requested or key in self.archived:
+        if key in self.requested or (key in self.archived and lastmod is None):
+            # a URL planned out already is planned again when a sitemap or feed dates it
             return None
-        if source not in ("start", "robots") and not entry.allows(url):
-            self.archived.add(key)
-            self.count(entry, "skipped/denied")
-            return None
+        if source not in ("start", "robots", "frontier"):
+            skipped = skip_kind(url, self.skip_table(entry), allow=entry.allow, deny=entry.deny)
+            if skipped is not None:
+                self.archived.add(key)
+                self.count(entry, f"skipped/{skipped}")
+                return None
+        kind = "sitemap" if source == "robots" else listed_as or guess_kind(key, source)
+        self.discovered.setdefault(key, (entry.name, kind, depth))
         plan = None
-        if self.frontier is not None and source != "start":
-            plan = self.frontier.plan(url, lastmod)
-            self.crawler.stats.inc_value(f"newsarchive/frontier/{plan.reason}")
-            if not plan.fetch:
+        if self.frontier is not None:
+            plan = self.frontier.plan(key, lastmod, listed_as_sitemap=listed_as == "sitemap")
+            self.inc_stat(f"newsarchive/frontier/{plan.reason}")
+            if not plan.fetch and source != "start":
                 self.archived.add(key)
                 return None
+            kind = plan.kind or kind
         max_pages, _ = self.limits(entry)
         if self.requested_per_site.get(entry.name, 0) >= max_pages:
             self.count(entry, "skipped/page_cap")
@@ -425,7 +499,10 @@ class NewsSpider(scrapy.Spider):
         self.requested_per_site[entry.name] = self.requested_per_site.get(entry.name, 0) + 1
         reason = plan.reason if plan is not None and plan.reason != "new" else None
         meta = {"newsarchive_source": source, "newsarchive_lastmod": lastmod,
-                "newsarchive_frontier": reason, "newsarchive_site": entry.name}
+                "newsarchive_frontier": reason, "newsarchive_site": entry.name,
+                "newsarchive_kind": kind}
+        if depth is not None:
+            meta["depth"] = depth
         if source == "start":
             meta["newsarchive_start"] = True
         if self.site_list:
@@ -434,8 +511,17 @@ class NewsSpider(scrapy.Spider):
             meta["autothrottle_dont_adjust_delay"] = True
         # dont_filter: `requested` already deduplicates what the spider asks for, and a
         # redirect to a page fetched already must still be followed to be recorded.
-        return Request(url, callback=self.parse, errback=self.on_error, dont_filter=True,
-                       headers=plan.headers if plan is not None else None, meta=meta)
+        return Request(url if source == "start" else key, callback=self.parse,
+                       errback=self.on_error, dont_filter=True, priority=self.priority(kind),
+                       headers=plan.headers if plan is not None and plan.fetch else None,
+                       meta=meta)
+
+    @staticmethod
+    def priority(kind: str) -> int:
+        """Where the crawl budget goes first: sitemaps and feeds, articles, then hubs."""
+        if kind in ("sitemap", "feed"):
+            return PRIORITIES[kind]
+        return PRIORITIES["article" if kind == "article" else "hub"]
 
     def on_robots_parsed(self, robotparser, request: Request) -> None:
         """Honour the robots.txt Crawl-delay in the site's slot, and schedule the sitemaps it
@@ -491,8 +577,15 @@ class NewsSpider(scrapy.Spider):
     def parse(self, response: Response):
         source = response.meta.get("newsarchive_source", "link")
         if response.status == 304:
-            # a conditional revisit of an archived article that has not changed
+            # a conditional revisit the server answered "unchanged"
+            self.note_start(response.meta, requested_url(response), True)
             yield response_item(response, source=source, kind=HTML)
+            if response.meta.get("newsarchive_kind") != "article":
+                # a hub: what it lists is what it listed last time, archived with its body
+                stored = self.stored_response(response)
+                if stored is not None and self.may_go_deeper(response):
+                    yield from self.follow(stored, classify_document(
+                        stored.body, stored.headers.get("Content-Type", b"").decode("latin-1")))
             return
         kind = classify_document(response.body, response.headers.get("Content-Type",
                                                                      b"").decode("latin-1"))
@@ -511,25 +604,40 @@ class NewsSpider(scrapy.Spider):
             return
         yield from self.follow(response, kind)
 
+    def stored_response(self, response: Response) -> Response | None:
+        """The archived full answer a 304 stands for, as a response to follow links from."""
+        stored = self.frontier.stored_body(requested_url(response)) if self.frontier else None
+        if stored is None:
+            return None
+        body, headers = stored
+        content_type = headers.get("content-type", "application/octet-stream")
+        cls = responsetypes.from_args(headers={"Content-Type": content_type}, url=response.url,
+                                      body=body)
+        return response.replace(cls=cls, status=200, body=body,
+                                headers={"Content-Type": content_type})
+
     def follow(self, response: Response, kind: str):
         """Requests for what a sitemap, feed or web page points to on the site."""
         if kind in (SITEMAP, SITEMAP_INDEX):
-            targets = [(entry.url, "sitemap", entry.lastmod)
+            targets = [(entry.url, "sitemap", entry.lastmod,
+                        "sitemap" if entry.is_sitemap else None)
                        for entry in parse_sitemap(response.body, response.url)]
         elif kind == FEED:
-            targets = [(entry.url, "feed", entry.lastmod)
+            targets = [(entry.url, "feed", entry.lastmod, None)
                        for entry in parse_feed(response.body, response.url)]
         elif kind == HTML and isinstance(response, TextResponse):
-            links = self.feed_links.extract_links(response) + \
-                self.page_links.extract_links(response)
-            targets = [(link.url, "link", None) for link in links]
+            targets = [(link.url, "link", None, "feed")
+                       for link in self.feed_links.extract_links(response)]
+            targets += [(link.url, "link", None, None)
+                        for link in self.page_links.extract_links(response)]
         else:
             targets = []
         entry = self.site_of_request(response.meta, requested_url(response))
-        for url, source, lastmod in targets:
+        for url, source, lastmod, listed_as in targets:
             if entry is None or self.site_for(url) is not entry:
                 continue
-            request = self.page_request(url, source=source, lastmod=lastmod, site=entry)
+            request = self.page_request(url, source=source, lastmod=lastmod, site=entry,
+                                        listed_as=listed_as)
             if request is not None:
                 yield request
 

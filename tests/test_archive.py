@@ -198,6 +198,26 @@ def test_failed_migration_leaves_previous_version_and_no_partial_tables(tmp_path
     assert db["pages"].exists()
 
 
+def test_sources_replace_date_published_source_and_are_queryable(tmp_path):
+    # an archive written before `sources`: its rows' date_published_source moves into sources
+    path = tmp_path / "archive.db"
+    db = Database(path)
+    apply_migrations(db, MIGRATIONS[:2])
+    db["articles"].insert({"url": "https://x.com/old", "date_published": "2020-01-02",
+                           "date_published_source": "url"})
+    db.close()
+    with Archive(path) as archive:
+        assert "date_published_source" not in archive.db["articles"].columns_dict
+        url = "https://x.com/new"
+        archive.store_page(fetched(url, ARTICLE_HTML), extract(ARTICLE_HTML, url=url))
+    rows = sqlite_utils("query", str(path), "select url, sources ->> 'date_published' as date_rule,"
+                        " sources ->> 'headline' as headline_rule from articles order by id")
+    assert rows[0] == {"url": "https://x.com/old", "date_rule": "url-path", "headline_rule": None}
+    assert rows[1]["headline_rule"] == "h1-declared" and rows[1]["date_rule"] == "dateline"
+    found = sqlite_utils("query", str(path), "select url from articles where sources ->> 'date_published' = 'url-path'")
+    assert found == [{"url": "https://x.com/old"}]
+
+
 def test_article_fields_missing_from_the_table_get_a_column(tmp_path):
     path = tmp_path / "archive.db"
     Archive(path).close()
@@ -345,7 +365,7 @@ def test_one_archive_can_be_shared_by_threads(archive):
     def store_twenty(name):
         for n in range(20):
             url = f"https://e.com/{name}/{n}"
-            archive.store_page(fetched(url), news_article(url))
+            archive.store_page(fetched(url), news_article(url, body=f"The story at {url}."))
 
     threads = [threading.Thread(target=store_twenty, args=(name,)) for name in "abcd"]
     for thread in threads:
@@ -482,7 +502,7 @@ def test_sqlite_utils_query_reads_every_table(tmp_path):
 
 def test_iter_articles_filters_by_site(archive):
     for url in ("https://www.a.com/1", "https://a.com/2", "https://b.com/1"):
-        archive.store_page(fetched(url), news_article(url))
+        archive.store_page(fetched(url), news_article(url, body=f"The story at {url}."))
     assert [row["url"] for row in archive.iter_articles(site="www.a.com")] == [
         "https://www.a.com/1", "https://a.com/2"]
     assert len(list(archive.iter_articles())) == 3
@@ -495,7 +515,7 @@ def test_stats_counts_tables_sites_and_crawls(archive):
     archive.finish_crawl(crawl_id, {})
     stats = archive.stats()
     assert stats["tables"] == {"articles": 1, "pages": 1, "payloads": 1, "crawls": 1,
-                               "article_versions": 1}
+                               "article_versions": 1, "article_urls": 1, "frontier": 1}
     assert stats["sites"] == [{"site": "e.com", "articles": 1}]
     assert stats["crawls"][0]["counters"]["pages"] == 1
     assert stats["schema_version"] == len(MIGRATIONS)
@@ -539,7 +559,8 @@ def test_reextract_replays_in_fetch_order_with_the_given_extractor(archive):
         return Article(url=url, is_article=True, headline="h", body=html.decode())
 
     counts = archive.reextract(extract_text_as_body)
-    assert counts == {"pages": 2, "articles": 1, "updated": 1, "unchanged": 0, "errors": 0}
+    assert counts == {"pages": 2, "articles": 1, "new": 0, "changed": 1, "unchanged": 0,
+                      "removed": 0, "versions": 2, "errors": 0, "resumed": 0}
     assert archive.get_article(url)["body"] == "<p>v2</p>"
     assert [v["body"] for v in archive.article_versions(url)] == ["<p>v1</p>", "<p>v2</p>"]
 
@@ -573,7 +594,7 @@ def test_is_extractable_page_wants_a_successful_web_page():
 def test_reextract_counts_pages_whose_extraction_raises_and_goes_on(archive):
     for name in ("good", "bad"):
         url = f"https://e.com/{name}"
-        archive.store_page(fetched(url), news_article(url))
+        archive.store_page(fetched(url), news_article(url, body=f"The story at {url}."))
 
     def extract_or_fail(html, url=None, **options):
         if url.endswith("bad"):
@@ -581,8 +602,10 @@ def test_reextract_counts_pages_whose_extraction_raises_and_goes_on(archive):
         return Article(url=url, is_article=True, headline="h", body="b")
 
     counts = archive.reextract(extract_or_fail)
-    assert counts["errors"] == 1 and counts["articles"] == 1
-    assert [row["url"] for row in archive.iter_articles()] == ["https://e.com/good"]
+    assert counts["errors"] == 1 and counts["articles"] == 1 and counts["changed"] == 1
+    # the page whose extraction raised keeps its article as it was: nothing is lost
+    assert [(row["url"], row["headline"]) for row in archive.iter_articles()] == [
+        ("https://e.com/good", "h"), ("https://e.com/bad", "Assad stays in power")]
 
 
 def test_reextract_includes_pages_a_crawl_stores_while_it_runs(tmp_path):

@@ -376,3 +376,35 @@ def test_http_error_failure_yields_the_response_item():
     response = HtmlResponse("https://news.example/gone", status=410, request=request, body=b"x")
     [item] = spider.on_error(failure_for(HttpError(response, "Ignoring non-200 response")))
     assert item["status"] == 410 and item["error"] == "HTTP 410 Gone"
+
+
+# -- URL keys, the skip table and the crawl budget ------------------------------------------
+
+LINKS = b"""<!DOCTYPE html><html><head><title>Home</title>
+<link rel="alternate" type="application/rss+xml" href="/feed.xml"></head><body>
+<a href="/world/">World</a>
+<a href="/2025/05/17/port-reopens-after-the-storm.html?utm_source=nl&amp;utm_medium=email">A</a>
+<a href="/2025/05/17/port-reopens-after-the-storm.html#comments">A again</a>
+<a href="/tag/storms/">Tag</a> <a href="/author/jane-doe/">Jane</a> <a href="/search?q=x">Search</a>
+<a href="/login">Log in</a> <a href="/2025/05/">May</a></body></html>"""
+
+
+def test_links_are_requested_by_their_key_once_and_skipped_kinds_not_at_all():
+    spider = NewsSpider(url="https://news.example/")
+    _, requests = split_output(spider.parse(
+        spider_response(HtmlResponse, "https://news.example/", LINKS)))
+    assert [(r.url, r.priority) for r in requests] == [
+        ("https://news.example/feed.xml", 300),
+        ("https://news.example/world/", 100),
+        ("https://news.example/2025/05/17/port-reopens-after-the-storm.html", 200)]
+    assert spider.met >= {"https://news.example/tag/storms/", "https://news.example/login"}
+    assert "https://news.example/tag/storms/" not in spider.discovered
+
+
+def test_a_sitemap_index_lists_sitemaps_first_in_the_budget():
+    spider = NewsSpider(url="https://news.example/sitemap.xml")
+    _, requests = split_output(spider.parse(
+        spider_response(XmlResponse, "https://news.example/sitemap.xml", SITEMAP_INDEX_XML,
+                        content_type=b"application/xml")))
+    assert requests and all(r.priority == 300 for r in requests)
+    assert all(r.meta["newsarchive_kind"] == "sitemap" for r in requests)

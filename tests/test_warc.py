@@ -10,6 +10,7 @@ newsroom that `newsarchive import-warc` archives; and the sample WARCs of tests/
 from __future__ import annotations
 
 import gzip
+import hashlib
 import io
 import json
 import os
@@ -142,7 +143,18 @@ def test_warcio_check_and_index_read_the_export(exported):
     assert len(index.stdout.splitlines()) == counts["records"]
 
 
-def test_cdxj_indexer_and_pywb_index_the_export(exported, tmp_path):
+@pytest.fixture(scope="module")
+def pywb_collection(exported, tmp_path_factory):
+    """A pywb folder with a collection "news" holding the export (wb-manager init, add)."""
+    _, warc, _ = exported
+    folder = tmp_path_factory.mktemp("pywb")
+    for argv in (("init", "news"), ("add", "news", warc)):
+        result = run(BIN / "wb-manager", *argv, cwd=folder)
+        assert result.returncode == 0, result.stderr
+    return folder
+
+
+def test_cdxj_indexer_and_pywb_index_the_export(exported, pywb_collection):
     _, warc, counts = exported
     cdxj = run(BIN / "cdxj-indexer", warc)
     assert cdxj.returncode == 0, cdxj.stderr
@@ -150,14 +162,44 @@ def test_cdxj_indexer_and_pywb_index_the_export(exported, tmp_path):
     # one line per response and revisit (pywb's index leaves requests out)
     assert len(lines) == counts["response"] + counts["revisit"]
     assert any("/articles/vw-id-space-vizzion-ev-wagon.html" in line for line in lines)
-    init = run(BIN / "wb-manager", "init", "news", cwd=tmp_path)
-    assert init.returncode == 0, init.stderr
-    add = run(BIN / "wb-manager", "add", "news", warc, cwd=tmp_path)
-    assert add.returncode == 0, add.stderr
-    [index] = (tmp_path / "collections" / "news" / "indexes").glob("*.cdxj")
+    [index] = (pywb_collection / "collections" / "news" / "indexes").glob("*.cdxj")
     indexed = index.read_text(encoding="utf-8")
     assert "articles/vw-id-space-vizzion-ev-wagon.html" in indexed
     assert len(indexed.splitlines()) == len(lines)
+
+
+PYWB_REPLAY = """
+import hashlib, io, json, sys
+from pywb.apps.frontendapp import FrontEndApp
+app, found = FrontEndApp(), []
+for url, stamp in json.loads(sys.argv[1]):
+    answer = {}
+    body = b"".join(app({"REQUEST_METHOD": "GET", "PATH_INFO": f"/news/{stamp}id_/{url}",
+                         "QUERY_STRING": "", "SERVER_NAME": "127.0.0.1", "SERVER_PORT": "80",
+                         "SERVER_PROTOCOL": "HTTP/1.1", "HTTP_HOST": "127.0.0.1",
+                         "wsgi.url_scheme": "http", "wsgi.input": io.BytesIO(),
+                         "wsgi.errors": sys.stderr, "SCRIPT_NAME": ""},
+                        lambda status, headers, exc=None: answer.update(status=status)))
+    found.append([answer["status"], hashlib.sha256(body).hexdigest()])
+print(json.dumps(found))
+"""
+
+
+def test_pywb_replays_responses_and_revisits_of_the_export(exported, pywb_collection):
+    db, _, _ = exported
+    # a page fetched twice (through a redirect, then by a link): a response, then a revisit
+    with Archive(db) as archive:
+        fetches = [(page.final_url or page.url, page.fetched_at, archive.page_body(page_id))
+                   for page_id, page in archive.iter_pages(
+                       "pages.status = 200 AND (pages.url LIKE ? OR pages.final_url LIKE ?)",
+                       ["%/iran-russia-cooperate%"] * 2)]
+    assert len(fetches) == 2 and fetches[0][2] == fetches[1][2]
+    wanted = [[url, moment.strftime("%Y%m%d%H%M%S")] for url, moment, _ in fetches]
+    replay = run(sys.executable, "-c", PYWB_REPLAY, json.dumps(wanted), cwd=pywb_collection)
+    assert replay.returncode == 0, replay.stderr[-2000:]
+    digest = hashlib.sha256(fetches[0][2]).hexdigest()
+    # pywb logs to stdout too: the answer is the last line
+    assert json.loads(replay.stdout.splitlines()[-1]) == [["200 OK", digest], ["200 OK", digest]]
 
 
 def test_export_reimports_to_the_same_articles(exported, tmp_path):
@@ -166,6 +208,10 @@ def test_export_reimports_to_the_same_articles(exported, tmp_path):
     counts = newsarchive("import-warc", warc, "--db", copy)
     assert counts["articles_new"] == len(MANIFEST["articles"])
     assert articles(copy) == articles(db)
+    # each response is paired with its request, written after it (as Heritrix does too)
+    heads = ("select coalesce(final_url, url) as url, fetched_at, request_line, request_headers,"
+             " status_line, peer_address from pages where article_url is not null order by 1, 2")
+    assert sqlite_utils("query", copy, heads) == sqlite_utils("query", db, heads)
 
 
 def test_importing_what_the_archive_holds_adds_nothing(exported, tmp_path):
@@ -187,12 +233,10 @@ def test_export_of_one_site_since_a_date(exported, tmp_path):
                  "--since", "2999-01-01")
     assert result.returncode == 0 and json.loads(result.stderr)["records"] == 1
     assert [kind for kind, *_ in records(out)] == ["warcinfo"]
-    result = run(BIN / "newsarchive", "export", "--db", db, "--format", "warc", "-o", out,
-                 "--site", "127.0.0.1", "--since", "2000-01-01T00:00:00Z")
-    assert json.loads(result.stderr) == counts
-    result = run(BIN / "newsarchive", "export", "--db", db, "--format", "warc", "-o", out,
-                 "--site", "example.com")
-    assert json.loads(result.stderr)["records"] == 1
+    with Archive(db) as archive:
+        assert archive.export_warc(io.BytesIO(), site="127.0.0.1",
+                                   since="2000-01-01T00:00:00Z") == counts
+        assert archive.export_warc(io.BytesIO(), site="www.example.com")["records"] == 1
 
 
 # -- what a capture keeps ------------------------------------------------------------------------
@@ -237,22 +281,27 @@ class RawServer(socketserver.ThreadingTCPServer):
     allow_reuse_address = True
 
 
-@pytest.fixture(scope="module")
-def raw_crawl(tmp_path_factory):
-    db = tmp_path_factory.mktemp("raw") / "archive.db"
+def crawl_raw_server(db, **settings) -> bytes:
+    """Crawl the raw server into db; returns the page request as the server read it."""
     server = RawServer(("127.0.0.1", 0), RawHandler)
     server.received = []
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
         process = scrapy_crawl(f"http://127.0.0.1:{server.server_address[1]}/", db,
-                               ROBOTSTXT_OBEY=False, DEPTH_LIMIT=0)
+                               ROBOTSTXT_OBEY=False, DEPTH_LIMIT=0, **settings)
     finally:
         server.shutdown()
         server.server_close()
     assert process.returncode == 0, process.stderr[-2000:]
     [page_request] = [head for head in server.received if head.startswith(b"GET / ")]
-    return db, page_request
+    return page_request
+
+
+@pytest.fixture(scope="module")
+def raw_crawl(tmp_path_factory):
+    db = tmp_path_factory.mktemp("raw") / "archive.db"
+    return db, crawl_raw_server(db)
 
 
 def test_capture_keeps_the_response_head_as_received(raw_crawl):
@@ -266,6 +315,9 @@ def test_capture_keeps_the_response_head_as_received(raw_crawl):
         # the payload is kept decoded: chunks joined, gzip undone
         assert archive.page_body(page_id) == ARTICLE_HTML
         assert page.headers["x-served-by"] == "cache-1, cache-2"
+        # fetched_at: when the status line arrived, within the crawl
+        [crawl] = archive.db.query("select started_at, finished_at from crawls")
+        assert crawl["started_at"] < page.fetched_at.isoformat() < crawl["finished_at"]
 
 
 def test_capture_keeps_the_request_as_sent(raw_crawl):
@@ -275,6 +327,27 @@ def test_capture_keeps_the_request_as_sent(raw_crawl):
     sent = "\r\n".join([page.request_line] + [f"{name}: {value}"
                                                 for name, value in page.request_headers])
     assert (sent + "\r\n\r\n").encode("latin-1") == received
+
+
+def test_without_the_capturing_handler_the_heads_are_scrapys_view(tmp_path):
+    # what Scrapy's own handler shows of the same exchange: the reason why the capture exists
+    db = tmp_path / "scrapy.db"
+    plain = "scrapy.core.downloader.handlers.http11.HTTP11DownloadHandler"
+    received = crawl_raw_server(db, DOWNLOAD_HANDLERS=json.dumps({"http": plain}))
+    with Archive(db) as archive:
+        [(page_id, page)] = list(archive.iter_pages("pages.status = 200"))
+        assert archive.page_body(page_id) == ARTICLE_HTML
+    assert page.capture == "scrapy"
+    assert page.status_line == "HTTP/1.1 200 OK"  # the server said "Fine Thanks"
+    names = [name for name, _ in page.response_headers]
+    assert names != [name for name, _ in SENT_HEAD]
+    assert names[:2] == ["Content-Type", "X-Served-By"]  # Title-Cased
+    assert page.response_headers[1:3] == [["X-Served-By", "cache-1"], ["X-Served-By", "cache-2"]]
+    assert "Content-Encoding" not in names  # dropped when the body was decoded
+    sent = "\r\n".join([page.request_line] + [f"{name}: {value}"
+                                                for name, value in page.request_headers])
+    assert (sent + "\r\n\r\n").encode("latin-1") != received  # order and Host differ
+    assert sorted(sent.split("\r\n")) == sorted(received.decode("latin-1").strip().split("\r\n"))
 
 
 def test_warc_of_an_encoded_response_says_the_payload_is_decoded(raw_crawl, tmp_path):
@@ -383,8 +456,9 @@ def test_warcio_sample_files_import_cleanly(tmp_path):
     assert len(files) == 3
     counts = newsarchive("import-warc", *files, "--db", db)
     assert counts["files"] == 3
-    # example.com (gzip), www.iana.org (chunked), a revisit of example.com's bytes, a 304
-    assert counts["imported"] == 2 and counts["imported_revisits"] == 2
+    # example.com (gzip), www.iana.org (chunked), example.com/long (truncated); a revisit of
+    # example.com's bytes, a 304
+    assert counts["imported"] == 3 and counts["imported_revisits"] == 2
     assert counts["skipped_not_html"] == 1 and counts["skipped_status"] == 2  # png; 404, 301
     assert counts["skipped_resource"] == 2 and counts["skipped_metadata"] == 1
     with Archive(db) as archive:
@@ -403,9 +477,12 @@ def test_warcio_sample_files_import_cleanly(tmp_path):
         iana_id, iana = pages[("http://www.iana.org/", "2014-01-27T17:12:39+00:00")]
         assert archive.page_body(iana_id).startswith(b"<!doctype html>")
         assert iana.peer_address == "192.0.32.8"
-        assert archive.db["payloads"].count == 2
+        _, cut = pages[("http://example.com/long", "2014-01-03T03:03:25+00:00")]
+        assert cut.hints["warc_truncated"] == "length"
+        assert cut.hints["warc_file"] == "example-resource.warc.gz"
+        assert archive.db["payloads"].count == 3
     again = newsarchive("import-warc", *files, "--db", db)
-    assert again["already_archived"] == 4 and "imported" not in again
+    assert again["already_archived"] == 5 and "imported" not in again
 
 
 def test_import_progress_is_silent_unless_stderr_is_a_terminal(tmp_path):
@@ -431,6 +508,18 @@ def test_import_progress_is_silent_unless_stderr_is_a_terminal(tmp_path):
         os.close(leader)
     assert shown.returncode == 0
     assert b"importing" in output and b"100%" in output
+
+
+def test_a_file_that_is_no_warc_is_named_and_the_others_are_read(tmp_path):
+    bad = tmp_path / "notes.warc"
+    bad.write_text("hello world\n")
+    result = run(BIN / "newsarchive", "import-warc", bad, SAMPLES / "example.warc.gz",
+                 "--db", tmp_path / "x.db")
+    assert result.returncode == 1
+    counts = json.loads(result.stdout)
+    assert counts["failed_files"] == [{"file": str(bad), "error": counts["failed_files"][0]["error"]}]
+    assert "Unknown archive format" in counts["failed_files"][0]["error"]
+    assert counts["imported"] == 1 and counts["imported_revisits"] == 2
 
 
 def test_a_missing_warc_file_is_a_clear_error(tmp_path):

@@ -13,10 +13,13 @@ from __future__ import annotations
 import json
 import zlib
 from collections.abc import Callable
+from datetime import datetime
 
 from sqlite_utils import Database
 
 from ..page import payload_digest, standard_status_line, warc_payload_digest
+from ..urls import url_key
+from .frontier import create_frontier_table, record_fetch
 from .transaction import immediate_transaction
 
 # Columns for the Article fields as they were when the archive was first created; fields that
@@ -134,6 +137,8 @@ def store_captures_and_payloads_once(db: Database) -> None:
     body. Existing fetches get what can be derived: a standard status line, their stored
     headers as pairs (lower-cased, merged), capture "derived"; what was sent stays unknown.
     """
+    if "payloads" in db.table_names():  # run already, under another version number
+        return
     db["payloads"].create({
         "digest": str,
         "sha1": str,
@@ -160,7 +165,9 @@ def store_captures_and_payloads_once(db: Database) -> None:
             db.execute("INSERT OR IGNORE INTO payloads (digest, sha1, size, raw, raw_codec)"
                        " VALUES (?, ?, ?, ?, ?)",
                        [digest, warc_payload_digest(body), len(body), raw, codec])
-            update["payload_digest"] = digest
+            # emptied as it moves: the space is reused by the next payloads, and dropping
+            # the columns below rewrites small rows only (the file does not double)
+            update.update(payload_digest=digest, raw=None)
         if update:
             assignments = ", ".join(f"{name} = ?" for name in update)
             db.execute(f"UPDATE pages SET {assignments} WHERE id = ?", [*update.values(), page_id])
@@ -170,11 +177,51 @@ def store_captures_and_payloads_once(db: Database) -> None:
     db["payloads"].create_index(["sha1"])
 
 
+def add_frontier_and_article_urls(db: Database) -> None:
+    """The crawl frontier (one row per URL key, with its schedule) and article_urls (every
+    URL an article was fetched under), both filled from the pages archived so far."""
+    create_frontier_table(db)
+    db["article_urls"].create({"url": str, "article_url": str, "first_seen": str},
+                              pk="url", not_null={"url", "article_url"})
+    db["article_urls"].create_index(["article_url"])
+    db["articles"].create_index(["content_hash"])
+    published = dict(db.execute("SELECT url, date_published FROM articles").fetchall())
+    rows = db.execute("SELECT url, final_url, status, error, headers, fetched_at, hints,"
+                      " article_url FROM pages ORDER BY fetched_at, id").fetchall()
+    for url, final_url, status, error, headers, fetched_at, hints, article_url in rows:
+        hints = json.loads(hints or "{}")
+        record_fetch(db, url=url, status=status, error=error,
+                     headers=json.loads(headers or "{}"),
+                     fetched_at=datetime.fromisoformat(fetched_at), hints=hints,
+                     article_url=article_url, site=None,
+                     published=published.get(article_url))
+        if article_url:
+            for fetched in {url, final_url or url}:
+                db.execute("INSERT OR IGNORE INTO article_urls (url, article_url, first_seen)"
+                           " VALUES (?, ?, ?)", [url_key(fetched), article_url, fetched_at])
+
+
+def article_sources(db: Database) -> None:
+    """articles.sources (Article.sources, JSON) replaces date_published_source: each row's old
+    value moves to sources ->> 'date_published' (its "url" under the rule's present name,
+    "url-path"), then the old column goes."""
+    columns = db["articles"].columns_dict
+    if "sources" not in columns:
+        db["articles"].add_column("sources", str)
+    if "date_published_source" in columns:
+        db.execute("UPDATE articles SET sources = json_object('date_published', "
+                   "CASE date_published_source WHEN 'url' THEN 'url-path' ELSE date_published_source END) "
+                   "WHERE date_published_source IS NOT NULL AND sources IS NULL")
+        db.execute("ALTER TABLE articles DROP COLUMN date_published_source")
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     create_core_tables,
     enable_article_search,
     add_crawl_site_counters,
     store_captures_and_payloads_once,
+    add_frontier_and_article_urls,
+    article_sources,
 ]
 
 

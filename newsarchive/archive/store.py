@@ -5,15 +5,15 @@ derived from them and can be rebuilt with `reextract`. See docs/archive.md for t
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import logging
-import pickle
 import sqlite3
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -23,6 +23,9 @@ from sqlite_utils import Database
 from ..article import Article
 from ..extract import extract
 from ..page import FetchedPage
+from ..urls import url_key
+from .frontier import DEFAULT_REVISIT, record_fetch, record_seen, reset_site
+from .history import history as version_history
 from .migrations import apply_migrations, schema_version
 from .rows import (
     article_columns,
@@ -38,10 +41,12 @@ from .rows import (
     payload_row,
     site_of,
 )
+from .reextract import Progress, Reextraction
 from .transaction import immediate_transaction
 
 DEFAULT_PATH = "data/archive.db"
-TABLES = ("articles", "pages", "payloads", "crawls", "article_versions")
+TABLES = ("articles", "pages", "payloads", "crawls", "article_versions", "article_urls",
+          "frontier")
 #: The status of a conditional revisit whose page has not changed since the last fetch.
 NOT_MODIFIED = 304
 # Counter names that also have a column of their own in `crawls`.
@@ -124,6 +129,26 @@ def extract_fetched_page(page: FetchedPage, extract_fn: ExtractFunction | None =
                       fetched_at=page.fetched_at, **options)
 
 
+#: An article's date for --since / --until: when published, else when first archived.
+ARTICLE_DATE_SQL = "coalesce(date_published, first_seen)"
+
+
+def article_filter_sql(site: str | None = None, since: str | None = None,
+                       until: str | None = None) -> tuple[str, dict]:
+    """A WHERE clause over `articles` (and its parameters) for a site and a date range."""
+    conditions, params = [], {}
+    if site:
+        conditions.append("site = :site")
+        params["site"] = site_of("//" + site)
+    if since:
+        conditions.append(f"{ARTICLE_DATE_SQL} >= :since")
+        params["since"] = since
+    if until:
+        conditions.append(f"substr({ARTICLE_DATE_SQL}, 1, length(:until)) <= :until")
+        params["until"] = until
+    return " AND ".join(conditions) or "1", params
+
+
 def extraction_error(exc: BaseException) -> str:
     """The error recorded for a page whose extraction raised."""
     return f"extract: {type(exc).__name__}: {exc}"
@@ -153,6 +178,7 @@ class Archive:
         apply_migrations(self.db)
         ensure_article_columns(self.db)
         self._crawl_changes: dict[int, Counter] = {}
+        self._batch_open = False
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -218,13 +244,22 @@ class Archive:
 
     @locked
     def store_page(self, page: FetchedPage, article: Article | None = None, *,
-                   crawl_id: int | None = None, error: str | None = None) -> StoreResult:
-        """Archive one fetch, and its article when it is one, in a single transaction."""
-        key = article_key(article, page) if article is not None and article.is_article else None
+                   crawl_id: int | None = None, error: str | None = None,
+                   site: str | None = None,
+                   revisit: Iterable[float] | None = DEFAULT_REVISIT) -> StoreResult:
+        """Archive one fetch, and its article when it is one, in a single transaction.
+
+        The fetch also updates the URL's frontier row (its status, validators and next check,
+        on `revisit`, the site's article revisit schedule in seconds of age); `site` is the
+        site list's name of the site (default: the host).
+        """
+        is_article = article is not None and article.is_article
         row = page_columns(page)
-        not_modified = key is None and page.status == NOT_MODIFIED and not (error or page.error)
-        row.update(error=error or page.error, crawl_id=crawl_id, article_url=key)
-        with immediate_transaction(self.db):
+        not_modified = not is_article and page.status == NOT_MODIFIED and not (error or page.error)
+        row.update(error=error or page.error, crawl_id=crawl_id, article_url=None)
+        with self._write_transaction():
+            key = self._article_key(article, page) if is_article else None
+            row["article_url"] = key
             if not_modified:
                 # a conditional revisit the server answered "unchanged": the fetch belongs
                 # to the article the URL gave last time, which is still current
@@ -239,15 +274,81 @@ class Archive:
             change = None
             if key is not None:
                 change = self._upsert_article(key, article, page_id, row["fetched_at"])
+                self._note_article_urls(key, page, row["fetched_at"])
             elif row["article_url"] is not None:
                 self.db.execute("UPDATE articles SET last_seen = max(last_seen, ?) WHERE url = ?",
                                 [row["fetched_at"], row["article_url"]])
                 key, change = row["article_url"], "unchanged"
+            published = article.date_published if is_article else self._published(key)
+            # the URL asked, and the one a redirect led to: both are known now
+            for url in dict.fromkeys(url_key(u) for u in (page.url, page.final_url) if u):
+                record_fetch(self.db, url=url, status=page.status, error=row["error"],
+                             headers=page.headers, fetched_at=page.fetched_at,
+                             hints=page.hints, article_url=key,
+                             site=site or page.hints.get("site"), published=published,
+                             revisit=revisit)
         if change is not None and crawl_id is not None:
             self._crawl_changes.setdefault(crawl_id, Counter())[change] += 1
         return StoreResult(page_id=page_id, article_url=key, change=change)
 
-    def _upsert_article(self, key: str, article: Article, page_id: int, fetched_at: str) -> str:
+    @locked
+    def store_pages(self, fetches: Iterable[tuple[FetchedPage, Article | None]], *,
+                    crawl_id: int | None = None) -> list[StoreResult]:
+        """Archive many fetches (page, article or None) in one transaction: all or none.
+
+        What store_page does for each, with one commit instead of one per page: bulk loads
+        (imports, benchmarks) go several times faster.
+        """
+        with immediate_transaction(self.db):
+            self._batch_open = True
+            try:
+                return [self.store_page(page, article, crawl_id=crawl_id)
+                        for page, article in fetches]
+            finally:
+                self._batch_open = False
+
+    def _write_transaction(self):
+        """A write transaction of its own, or the batch store_pages opened."""
+        return contextlib.nullcontext() if self._batch_open else immediate_transaction(self.db)
+
+    def _article_key(self, article: Article, page: FetchedPage) -> str:
+        """The article a page belongs to: its key (rows.article_key), unless that is a canonical
+        URL different text from another URL claims already, or the same text is archived
+        already under another key of the site (one story under two URLs, or paginated)."""
+        key = article_key(article, page)
+        page_key = url_key(page.final_url or page.url)
+        digest = content_hash(article.headline, article.body)
+        if key != page_key:
+            claimed = self.db.execute(
+                "SELECT content_hash FROM articles WHERE url = ?", [key]).fetchone()
+            if claimed is not None and claimed[0] != digest and not self.db.execute(
+                    "SELECT 1 FROM article_urls WHERE url = ? AND article_url = ?",
+                    [page_key, key]).fetchone():
+                key = article_key(article, page, canonical_claimed_elsewhere=True)
+        if (article.body or "").strip() and not self._article_row(key):
+            same_text = self.db.execute(
+                "SELECT url FROM articles WHERE content_hash = ? AND site = ? ORDER BY id LIMIT 1",
+                [digest, site_of(key)]).fetchone()
+            if same_text is not None:
+                key = same_text[0]
+        return key
+
+    def _note_article_urls(self, key: str, page: FetchedPage, fetched_at: str) -> None:
+        """Keep every URL the article was fetched under (article_urls)."""
+        for url in dict.fromkeys(url_key(u) for u in (page.url, page.final_url) if u):
+            self.db.execute("INSERT INTO article_urls (url, article_url, first_seen)"
+                            " VALUES (?, ?, ?) ON CONFLICT (url) DO UPDATE SET"
+                            " article_url = excluded.article_url", [url, key, fetched_at])
+
+    def _published(self, key: str | None) -> str | None:
+        if key is None:
+            return None
+        found = self.db.execute("SELECT date_published FROM articles WHERE url = ?",
+                                [key]).fetchone()
+        return found[0] if found else None
+
+    def _upsert_article(self, key: str, article: Article, page_id: int, fetched_at: str,
+                        article_id: int | None = None) -> str:
         """Insert or refresh the articles row for `key`; add a version when content changed.
 
         The row always carries the newest fetch's extraction; a fetch older than last_seen
@@ -260,7 +361,11 @@ class Archive:
         fields = {**article_columns(article), "site": site_of(key), "content_hash": digest,
                   "page_id": page_id, "last_seen": fetched_at}
         if existing is None:
-            self.db["articles"].insert({"url": key, **fields, "first_seen": fetched_at})
+            # article_id: the id a rebuilt article had, so links to it keep working
+            new_row = {"url": key, **fields, "first_seen": fetched_at}
+            if article_id is not None:
+                new_row["id"] = article_id
+            self.db["articles"].insert(new_row)
             self._add_version(key, article, page_id, fetched_at, digest)
             return "new"
         article_id, first_seen, last_seen, previous_digest = existing
@@ -280,72 +385,23 @@ class Archive:
             "content_hash": digest, "headline": article.headline, "body": article.body,
         })
 
-    @locked
-    def reextract(self, extract_fn: ExtractFunction | None = None, **options) -> dict:
+    def reextract(self, extract_fn: ExtractFunction | None = None, *, site: str | None = None,
+                  since: str | None = None, workers: int | None = None,
+                  progress: Progress | None = None, **options) -> dict:
         """Rebuild articles and article_versions from the stored pages, without the network.
 
-        Every successful download of a web page is replayed in fetch order through the current
-        extractor, as store_page would have stored it. Extraction runs first, into a temporary
-        table, without holding the write lock (crawls can keep writing); the rebuild itself is
-        one transaction, so a killed run leaves the archive as it was. Returns counts.
+        Every successful fetch of the articles in scope (all, or those of `site` / fetched
+        `since` an ISO date) is replayed in fetch order through the current extractor, as
+        store_page would have stored it. Extraction runs on `workers` processes (default: every
+        core; 1 for a custom `extract_fn`, which may be a closure) without holding the write
+        lock, checkpointed beside the archive so an interrupted run resumes; the rebuild is one
+        transaction. `progress(done, total)` follows the extraction. Returns counts: pages
+        replayed, articles rebuilt and of those new / changed / unchanged, removed (no longer an
+        article), versions written, errors (pages whose extraction raised: their articles are
+        kept as they were), resumed (pages a previous run had extracted).
         """
-        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS reextracted"
-                        " (page_id INTEGER PRIMARY KEY, article BLOB)")
-        self.db.execute("DELETE FROM temp.reextracted")
-        try:
-            errors = self._extract_into_temp(extract_fn, options)
-            with immediate_transaction(self.db):
-                # Pages stored by a crawl while the first pass ran.
-                errors += self._extract_into_temp(extract_fn, options)
-                counts = self._rebuild_articles_from_temp()
-        finally:
-            self.db.execute("DROP TABLE IF EXISTS temp.reextracted")
-        return {**counts, "errors": errors}
-
-    def _extract_into_temp(self, extract_fn: ExtractFunction | None, options: dict) -> int:
-        """Extract every stored page not yet in temp.reextracted; returns how many raised."""
-        page_ids = [row[0] for row in self.db.execute(
-            "SELECT id FROM pages WHERE status BETWEEN 200 AND 299"
-            " AND payload_digest IS NOT NULL"
-            " AND id NOT IN (SELECT page_id FROM temp.reextracted) ORDER BY id")]
-        errors = 0
-        for page_id in page_ids:
-            page = self.page(page_id)
-            article = None
-            if is_extractable_page(page):
-                try:
-                    article = extract_fetched_page(page, extract_fn, **options)
-                except Exception:  # noqa: BLE001 - one bad page must not stop the rebuild
-                    log.exception("extraction failed on stored page %s", page_id)
-                    errors += 1
-            stored = pickle.dumps(article) if article is not None and article.is_article else None
-            self.db.execute("INSERT INTO temp.reextracted (page_id, article) VALUES (?, ?)",
-                            [page_id, stored])
-        return errors
-
-    def _rebuild_articles_from_temp(self) -> dict:
-        """Replace articles and versions with the extractions in temp.reextracted."""
-        self.db.execute("DELETE FROM article_versions")
-        self.db.execute("DELETE FROM articles")
-        self.db.execute("UPDATE pages SET article_url = NULL WHERE article_url IS NOT NULL")
-        replayed = self.db.execute(
-            "SELECT pages.id, pages.url, pages.final_url, pages.fetched_at"
-            " FROM temp.reextracted JOIN pages ON pages.id = reextracted.page_id"
-            " ORDER BY pages.fetched_at, pages.id").fetchall()
-        counts = Counter()
-        for page_id, url, final_url, fetched_at in replayed:
-            counts["pages"] += 1
-            stored = self.db.execute("SELECT article FROM temp.reextracted WHERE page_id = ?",
-                                     [page_id]).fetchone()[0]
-            if stored is None:
-                continue
-            article = pickle.loads(stored)  # written by this process moments ago
-            key = article_key(article, FetchedPage(url=url, final_url=final_url))
-            self.db.execute("UPDATE pages SET article_url = ? WHERE id = ?", [key, page_id])
-            counts[self._upsert_article(key, article, page_id, fetched_at)] += 1
-        self._relink_not_modified_fetches()
-        return {"pages": counts["pages"], "articles": counts["new"],
-                "updated": counts["updated"], "unchanged": counts["unchanged"]}
+        return Reextraction(self, extract_fn, site=site, since=since, workers=workers,
+                            progress=progress, options=options).run()
 
     def _relink_not_modified_fetches(self) -> None:
         """Give each 304 fetch the article its URL gave last before it (after a rebuild)."""
@@ -355,6 +411,24 @@ class Archive:
             " AND earlier.article_url IS NOT NULL AND earlier.fetched_at <= pages.fetched_at"
             " ORDER BY earlier.fetched_at DESC, earlier.id DESC LIMIT 1)"
             f" WHERE status = {NOT_MODIFIED} AND error IS NULL")
+        # ... and the article was seen then, as store_page records it
+        self.db.execute(
+            "UPDATE articles SET last_seen = (SELECT max(fetched_at) FROM pages"
+            " WHERE pages.article_url = articles.url)"
+            f" WHERE url IN (SELECT article_url FROM pages WHERE status = {NOT_MODIFIED}"
+            " AND article_url IS NOT NULL)")
+
+    @locked
+    def reset_frontier(self, site: str) -> int:
+        """Clear one site's crawl schedule (frontier rows); returns how many rows went."""
+        with immediate_transaction(self.db):
+            return reset_site(self.db, site)
+
+    @locked
+    def record_seen(self, entries, seen_at: datetime | None = None) -> int:
+        """Note URLs a crawl met, as (url, site, kind, depth) (frontier.record_seen)."""
+        with immediate_transaction(self.db):
+            return record_seen(self.db, entries, seen_at or datetime.now(timezone.utc))
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -368,9 +442,15 @@ class Archive:
         return article_from_row(row) if row else None
 
     def _article_row(self, url: str) -> dict | None:
-        return next(self.db.query("SELECT * FROM articles WHERE url = ?", [url]), None)
+        return next(self.db.query("SELECT * FROM articles WHERE url IN (?, ?)",
+                                  [url, url_key(url)]), None)
 
     def _article_url_of_fetch(self, url: str) -> str | None:
+        """The article a URL was last fetched as (article_urls by its key, else pages)."""
+        known = self.db.execute("SELECT article_url FROM article_urls WHERE url = ?",
+                                [url_key(url)]).fetchone()
+        if known is not None:
+            return known[0]
         row = next(self.db.query(
             "SELECT article_url FROM pages WHERE (url = :u OR final_url = :u)"
             " AND article_url IS NOT NULL ORDER BY fetched_at DESC, id DESC LIMIT 1",
@@ -384,12 +464,31 @@ class Archive:
             "SELECT fetched_at, content_hash, page_id, headline, body FROM article_versions"
             " WHERE article_url = ? ORDER BY fetched_at, id", [url]))
 
-    def iter_articles(self, site: str | None = None) -> Iterator[dict]:
-        """Every archived article (JSON-ready dicts), in archive order."""
-        sql, params = "SELECT * FROM articles", []
-        if site:
-            sql, params = sql + " WHERE site = ?", [site_of("//" + site)]
-        for row in self.db.query(sql + " ORDER BY id", params):
+    @locked
+    def history(self, url: str) -> dict | None:
+        """An article's versions, oldest first, each with the word diff of its headline and
+        body against the version before; None when `url` names no archived article.
+
+        {"url": ..., "versions": [{"version": 1, "fetched_at", "content_hash", "page_id",
+        "headline", "body", "headline_changes": None | [{"op", "text"}, ...],
+        "body_changes": ...}, ...]}; ops are "equal", "delete", "insert".
+        """
+        article = self.get_article(url)
+        if article is None:
+            return None
+        return {"url": article["url"],
+                "versions": version_history(self.article_versions(article["url"]))}
+
+    def iter_articles(self, site: str | None = None, since: str | None = None,
+                      until: str | None = None) -> Iterator[dict]:
+        """Every archived article (JSON-ready dicts), in archive order, optionally filtered.
+
+        `site`: a host (www. ignored). `since` / `until`: ISO dates or datetimes bounding the
+        article's date (date_published, else first_seen), both inclusive; `until` matches as a
+        prefix, so "2026-03" takes in all of March. Dates compare as written.
+        """
+        where, params = article_filter_sql(site=site, since=since, until=until)
+        for row in self.db.query(f"SELECT * FROM articles WHERE {where} ORDER BY id", params):
             yield article_from_row(row)
 
     @locked

@@ -15,12 +15,15 @@ import base64
 import io
 import logging
 import re
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import BinaryIO
+
+from warcio.exceptions import ArchiveLoadFailed
 
 from .. import __version__
 from ..page import FetchedPage, merged_headers, payload_digest, standard_status_line
@@ -223,15 +226,23 @@ class WarcImport:
     def run(self, paths: Iterable[str | Path]) -> dict:
         paths = [Path(path) for path in paths]
         self.crawl_id = self.archive.start_crawl("import-warc", [str(path) for path in paths])
+        failed = []
         for path in paths:
-            with open(path, "rb") as stream:
-                self.read_file(stream, path.name)
+            try:
+                with open(path, "rb") as stream:
+                    self.read_file(stream, path.name)
+            except (OSError, ArchiveLoadFailed, EOFError, zlib.error) as exc:
+                # what was read before stays archived (one transaction per page); the other
+                # files are still read
+                log.error("%s: %s", path, exc)
+                failed.append({"file": str(path), "error": f"{type(exc).__name__}: {exc}"})
         changes = self.archive.finish_crawl(self.crawl_id, {
-            "warc_" + name: value for name, value in self.counts.items()})
+            **{"warc_" + name: value for name, value in self.counts.items()},
+            "failed_files": failed})
         return {"crawl_id": self.crawl_id, "files": len(paths), **dict(sorted(self.counts.items())),
                 "articles_new": changes["articles_new"],
                 "articles_updated": changes["articles_updated"],
-                "articles_unchanged": changes["articles_unchanged"]}
+                "articles_unchanged": changes["articles_unchanged"], "failed_files": failed}
 
     def read_file(self, stream: BinaryIO, name: str) -> None:
         from warcio.archiveiterator import ArchiveIterator
@@ -306,12 +317,16 @@ class WarcImport:
         fetched_at = parse_warc_date(headers.get_header("WARC-Date"))
         record_id = headers.get_header("WARC-Record-ID") or ""
         concurrent = headers.get_header("WARC-Concurrent-To")
+        hints = {"source": "warc", "kind": "html", "depth": None, "lastmod": None,
+                 "warc_file": file_name, "warc_record_id": record_id}
+        truncated = headers.get_header("WARC-Truncated")
+        if truncated:  # Common Crawl cuts payloads at 1 MiB ("length"): the page is cut short
+            hints["warc_truncated"] = truncated
         request = next((requests[key] for key in (record_id, concurrent, uri) if key in requests),
                        None)
         page = FetchedPage(
             url=uri, status=status, headers=merged, body=body, fetched_at=fetched_at,
-            hints={"source": "warc", "kind": "html", "depth": None, "lastmod": None,
-                   "warc_file": file_name, "warc_record_id": record_id},
+            hints=hints,
             request_line=request[0] if request else None,
             request_headers=request[1] if request else None,
             status_line=f"{http.protocol} {http.statusline}".strip(),

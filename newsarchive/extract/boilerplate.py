@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from ..article import Boilerplate
+from ..hosts import without_www
 from .dom import has_child, holds_blocks
 from .prune import class_tokens, remove_element
 from .tables import (
@@ -454,7 +455,7 @@ def is_internal_link(a, page_host: str | None) -> bool:
     if "//" not in href[:8]:
         return True
     host = urlsplit(href if not href.startswith("//") else "http:" + href).hostname or ""
-    host = host.lower().removeprefix("www.")
+    host = without_www(host)
     return bool(page_host) and (host == page_host or host.endswith("." + page_host)
                                 or page_host.endswith("." + host))
 

@@ -6,6 +6,23 @@ dateline.py) only apply it.
 """
 from __future__ import annotations
 
+# ---------------------------------------------------------------- schema.org types
+#: schema.org types (lower-cased) whose object is the article itself: the JSON-LD object read for
+#: headline, dates and authors, and a declaration that the page is one article.
+ARTICLE_TYPES = frozenset({
+    "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
+    "reviewnewsarticle", "backgroundnewsarticle", "askpublicnewsarticle", "satiricalarticle",
+    "advertisercontentarticle", "blogposting", "liveblogposting", "socialmediaposting", "report",
+    "scholarlyarticle", "medicalscholarlyarticle", "techarticle", "discussionforumposting",
+})
+
+#: Types that declare the page one article: the article types, and a Review page (a Review
+#: object is not read as the article: inside an article it is often a product's rating).
+ARTICLE_PAGE_TYPES = ARTICLE_TYPES | {"review"}
+
+#: schema.org types of listing pages.
+LISTING_TYPES = frozenset({"collectionpage", "searchresultspage"})
+
 # ---------------------------------------------------------------- headline
 #: meta keys that carry the headline, best first (after JSON-LD headline).
 HEADLINE_META_KEYS = (
@@ -31,6 +48,11 @@ HIDDEN_SEPARATOR_CLASS_TOKENS = ("invisible", "sr-only", "visually-hidden", "vis
 #: class/id parts of the page chrome around an <h1> that is a breadcrumb or search-engine
 #: label, not the headline the article shows.
 HEADLINE_CHROME_CLASS_TOKENS = ("breadcrumb", "breadcrumbs", "crumb", "crumbs", "seotitle", "seo-title", "breadbar")
+
+#: class/id parts of an element holding the article's headline on pages without an <h1> for it
+#: ("<div class=headline>", "<span class=storyTitle>", "<td class=titulo>").
+HEADLINE_CLASS_TOKENS = ("headline", "head-line", "title", "titel", "titre", "titulo", "titular", "heading",
+                         "storytitle", "articletitle", "newstitle", "posttitle", "entrytitle")
 
 #: class/id parts of the page's side parts: an <h2> there labels a box, not the page.
 HEADING_SIDE_PART_TOKENS = ("sidebar", "widget", "menu", "nav", "navigation", "footer", "teaser", "related",
@@ -177,18 +199,27 @@ AUTHOR_META_KEYS = (
 AUTHORED_WORK_TYPES = ("WebPage", "ItemPage", "ProfilePage", "AboutPage", "Recipe", "Review", "HowTo",
                        "CreativeWork", "QAPage", "Question", "Guide")
 
-#: Words that open a byline, many languages (lower case, matched before the names).
-BYLINE_PREFIXES = (
-    "by", "written by", "words by", "story by", "report by", "reporting by", "text by", "posted by",
-    "von", "text von", "ein beitrag von", "ein kommentar von", "eine analyse von", "ein gastbeitrag von",
-    "geschrieben von", "autor", "autorin", "autoren", "text", "texte", "par", "por", "di", "da", "door",
-    "av", "af", "przez", "tekst", "napisal", "napisał", "yazan", "oleh", "na", "kirjoittanut", "autor:",
-    "author", "authors", "redaktion", "text:", "von:", "by:", "par:", "por:",
+#: Words that open a byline and are nothing else at the start of a line, many languages (lower
+#: case): the one list the byline readers (BYLINE_PREFIXES, BYLINE_TEXT_PREFIXES) and the body's
+#: byline lines (tables.BYLINE_PATTERN) share.
+BYLINE_OPENERS = (
+    "by", "written by", "reporting by", "posted by", "story by", "words by",
+    "von", "geschrieben von", "ein beitrag von", "autor", "autorin", "autoren", "author", "authors",
+    "par", "écrit par", "por", "escrito por", "di", "a cura di", "door", "av", "af", "skrevet af", "skrevet av",
+    "przez", "napisał", "napsal", "kirjoittanut", "szerző", "oleh", "yazan", "yazar", "автор",
+)
+
+#: Words that open a byline, many languages (lower case, matched before the names): the openers,
+#: and words that open a byline only on a line already known to be one ("text", "da", "na").
+BYLINE_PREFIXES = BYLINE_OPENERS + (
+    "report by", "text by",
+    "text von", "ein kommentar von", "eine analyse von", "ein gastbeitrag von",
+    "text", "texte", "da", "tekst", "napisal", "na", "autor:",
+    "redaktion", "text:", "von:", "by:", "par:", "por:",
     "text & fotos", "text und fotos", "text & foto", "text/fotos", "text & bilder", "text und bilder",
     "text and photos", "words and pictures", "words and photos",
     "analysis by", "opinion by", "commentary by", "review by", "interview by", "column by", "essay by",
-    "текст", "автор", "авторы", "текст:", "автор:", "autorka", "autoři", "tekst:", "szerző", "yazar",
-    "a cura di", "skrevet af", "skrevet av", "escrito por", "écrit par", "napsal",
+    "текст", "авторы", "текст:", "автор:", "autorka", "autoři", "tekst:",
     "propos recueillis par", "recueillis par", "recueilli par", "entretien réalisé par",
 )
 
@@ -202,14 +233,9 @@ FILED_IN_WORDS = ("in", "en", "dans", "im", "unter", "filed under", "posted in")
 
 #: Words that open an unmarked byline line after the headline ("Von Anna Berg", "Autor: X"). A Chinese
 #: story's editor (责任编辑) signs it only when no reporter is credited: see CJK_EDITOR_LABELS.
-BYLINE_TEXT_PREFIXES = ("by", "von", "par", "por", "di", "door", "av", "af", "autor", "autorin", "autoren",
-                        "author", "authors", "text", "texte", "redaktion", "written by", "posted by",
-                        "geschrieben von", "ein beitrag von", "ein artikel von", "auteur", "redacción",
-                        "redazione", "gespeichert von", "eingestellt von", "erstellt von", "verfasst von",
-                        "redaktion:", "作者", "记者", "撰文", "文",
-                        "oleh", "yazan", "yazar", "przez", "napisał", "napsal", "автор", "текст", "a cura di",
-                        "szerző", "skrevet af", "skrevet av", "kirjoittanut", "escrito por", "écrit par",
-                        "reporting by", "words by", "story by")
+BYLINE_TEXT_PREFIXES = BYLINE_OPENERS + (
+    "text", "texte", "текст", "redaktion", "redaktion:", "ein artikel von", "auteur", "redacción", "redazione",
+    "gespeichert von", "eingestellt von", "erstellt von", "verfasst von", "作者", "记者", "撰文", "文")
 
 #: Parts of class/id names that mark a byline element ("article-byline", "autor-name", "penulis").
 BYLINE_CLASS_TOKENS = ("byline", "by-line", "author", "autor", "writer", "auteur", "firma", "signature", "credit",
@@ -228,6 +254,9 @@ SIGN_OFF_GREETINGS = ("liebe grüße", "liebe grüsse", "viele grüße", "viele 
                       "best regards", "kind regards", "regards", "cheers", "best wishes", "yours", "yours truly",
                       "sincerely", "cordialement", "amitiés", "bien à vous", "saludos", "un saludo", "un abrazo",
                       "cordiali saluti", "saluti", "groetjes", "met vriendelijke groet")
+
+#: URL path segments of an author's archive page ("/author/jane-doe/", "/autor/anna-berg").
+AUTHOR_ARCHIVE_PATH_SEGMENTS = ("author", "authors", "autor", "autoren", "auteur", "autore", "journalist", "reporter")
 
 #: URL path segments of member and author profile pages ("/members/127862", "/author/jane-doe").
 PROFILE_PATH_SEGMENTS = ("members", "member", "user", "users", "profile", "profil", "profiles", "author", "authors",
@@ -248,6 +277,7 @@ BYLINE_TRAILING_WORDS = ("am", "on", "le", "el", "il", "em", "den", "der", "vom"
 #: Phrases that precede a name in bylines and author boxes, removed before the name is read.
 AUTHOR_LEAD_PHRASES = (
     "zeige alle beiträge von", "alle beiträge von", "view all posts by", "all posts by", "posts by",
+    "alles von", "alle artikel von", "weitere artikel von", "more articles by", "all articles by", "more posts by",
     "post by", "posted by", "more from", "mehr von", "articles by", "erstellt von", "veröffentlicht von",
     "geschrieben von", "published by", "auteur", "autor", "autorin", "author", "interview",
     "ein interview von", "reportage von", "kommentar von", "gastbeitrag von", "about the author", "about the",
@@ -342,6 +372,9 @@ AGENCY_NAMES = (
     "CNA", "UPI", "Xinhua", "TASS", "Interfax", "Kyodo", "Yonhap", "ANP", "Belga", "NTB", "TT",
     "Ritzau", "Lusa", "Europa Press", "CTK", "ČTK", "PAP", "MTI", "AAP", "CP", "IANS", "PTI", "ANI",
     "AA", "dpo", "sid", "SID", "APA/AP", "AFP/dpa", "dpa/AFP",
+    # South Asian agencies, credited in the "New Delhi (PTI):" / "LAHORE (APP):" datelines
+    "UNI", "APP", "NNI", "PPI", "INP", "RSS", "BSS", "UNB", "NNA", "WAM", "SPA", "QNA", "KUNA", "IRNA",
+    "Anadolu", "Sports Network", "The Sports Network", "Canadian Press", "Prensa Latina", "Notimex",
     # public broadcasters that co-author the stories of a shared news site ("Jane Doe, NDR")
     "ARD", "ZDF", "NDR", "WDR", "SWR", "MDR", "RBB", "BR", "HR", "SR", "Radio Bremen", "ORF", "SRF", "Deutsche Welle",
 )
@@ -394,7 +427,53 @@ DATELINE_REGION_ABBREVIATIONS = (
     "D.C.", "B.C.", "Ont.", "Que.", "Alta.", "Man.", "Sask.", "N.S.", "N.B.", "Nfld.", "P.E.I.",
 )
 
-#: Capitalised words that open a paragraph before a dash but are kickers, not places.
+#: Press-release wires: their datelines set the wire between dashes ("LAS VEGAS--(BUSINESS WIRE)--"),
+#: slashes ("NEW YORK, Jan. 7 /PRNewswire/ --") or parentheses ("(GLOBE NEWSWIRE) --"), sometimes
+#: with the date in them ("(Marketwire - Jan. 7, 2008)"); a hyphenated service follows the name
+#: ("/PRNewswire-FirstCall/").
+PRESS_WIRES = ("Business Wire", "BUSINESS WIRE", "BusinessWire", "PR Newswire", "PRNewswire", "PRNEWSWIRE",
+               "GLOBE NEWSWIRE", "Globe Newswire", "GlobeNewswire", "Marketwire", "Marketwired", "MARKET WIRE",
+               "CNW", "CNW Telbec", "PRWEB", "PRWeb", "ACCESSWIRE", "ACCESS Newswire", "EINPresswire",
+               "EIN Presswire", "Newsfile", "PRNewsfoto", "ots", "pressetext", "PresseBox", "JCN Newswire",
+               "ANTARA/Businesswire", "PRUnderground", "Send2Press", "M2 PRESSWIRE", "Canada NewsWire")
+
+#: What ends a dateline, beside a spaced hyphen and the period after a place in capitals: the
+#: dashes, with or without spaces ("LONDON—The"), and U+0096 / U+0097, the code points that
+#: "&#150;" / "&#151;" (the en and em dash of Windows-1252) become in pages transcoded byte by
+#: byte from Windows-1252.
+DATELINE_DASHES = ("—", "–", "―", "−", "‒", "--", "\x97", "\x96")
+
+#: Dashes that end a dateline only with a space on each side: the hyphen, and the underscore AP's
+#: wire feeds set for a dash ("WASHINGTON (AP) _ The Senate").
+DATELINE_SPACED_DASHES = ("-", "_")
+
+#: Languages whose papers end a dateline with a colon ("KATHMANDU:", "LAHORE, Jan 7:",
+#: "New Delhi (PTI):"): the English-language press of South Asia, the Gulf and East Africa
+#: (Dawn, Daily Times, The Frontier Post, The Himalayan Times, The Times of India, India Post,
+#: Gulf News, The New Times). Elsewhere a capitalised word before a colon is a kicker.
+DATELINE_COLON_LANGUAGES = frozenset({"en"})
+
+#: Fewest words after a colon dateline: "KARACHI: The ..." opens a sentence, "WHEN: Friday" is a label.
+DATELINE_COLON_MIN_REST_WORDS = 6
+
+#: Agencies a dateline names without parentheses, after its date: AAP's "SYDNEY, Jan 7 AAP -".
+DATELINE_BARE_AGENCIES = ("AAP", "AFP", "AP", "PTI", "IANS", "UNI", "APP", "UPI", "dpa", "Reuters")
+
+#: Broadcasters that open a story with their name in parentheses, glued to the text ("(CNN)President
+#: Trump ..."); not agencies (a byline's "Jane Doe, CNN" names a person).
+DATELINE_BROADCASTERS = ("CNN", "CNN Business", "CNNMoney", "CNN Money", "BBC", "ABC News", "CBS News", "NBC News",
+                         "Fox News", "CNBC", "Sky News")
+
+#: Marks in parentheses after a name that are no agency credit ("Magellan(R) Comes Out").
+DATELINE_NOT_AGENCIES = frozenset({"r", "tm", "sm", "c", "p", "reg", "mc", "md"})
+
+#: What a class must contain to mark an element as the story's dateline: hNews's "dateline",
+#: sites' own "ArticlePage-dateline", "story-dateline", "Dateline" (one string, so one scan of
+#: the page's markup tells whether any element can have it). The element's text counts when it
+#: is a dateline and the body's text follows it.
+DATELINE_ELEMENT_CLASS_PART = "ateline"
+
+#: Capitalised words that open a paragraph before a dash or colon but are kickers or labels, not places.
 DATELINE_NOT_PLACES = frozenset({
     "video", "vidéo", "vídeo", "photos", "photo", "foto", "fotos", "live", "update", "updated", "breaking",
     "breaking news", "exclusive", "exclusif", "exklusiv", "analysis", "analyse", "análisis", "opinion",
@@ -406,6 +485,35 @@ DATELINE_NOT_PLACES = frozenset({
     "podcast", "audio", "newsletter", "gallery", "galerie", "bild", "bilder", "ticker", "liveticker",
     "the", "der", "die", "das", "le", "la", "les", "el", "los", "las", "il", "lo", "gli",
     "file", "file photo", "archivo", "archive", "archiv", "archivbild", "symbolbild", "photo illustration",
+    # labels before a colon: reader prompts, notes, listings, reviews, transcripts
+    "related", "read more", "more", "see also", "also read", "read also", "also see", "also", "read", "alert",
+    "edit", "edited", "update 2", "updates", "just in", "developing", "new", "neu", "flash", "urgent",
+    "clarification", "disclaimer", "disclosure", "ps", "p.s", "nb", "n.b", "notice", "important", "attention",
+    "when", "where", "what", "who", "why", "how", "tickets", "cost", "price", "prices", "info", "details",
+    "admission", "location", "venue", "date", "time", "hours", "contact", "phone", "address", "website", "web",
+    "email", "e-mail", "call", "rated", "rating", "verdict", "pros", "cons", "specs", "starring", "genre",
+    "runtime", "running time", "final", "score", "result", "results", "preview", "recap", "report", "story",
+    "transcript", "host", "anchor", "announcer", "question", "answer", "q&a", "poll", "quiz", "explainer",
+    "factbox", "fact box", "timeline", "background", "context", "bottom line", "spoiler", "spoilers",
+    "trigger warning", "content warning", "caution", "danger", "tip", "tips", "hint", "fotostrecke",
+    "ansicht", "meinung", "gastbeitrag", "leserbrief", "pressemitteilung", "press release", "media release",
+    "statement", "announcement", "sponsored content", "paid content", "partner content", "ad", "ads",
+    "promoted", "deal", "deals", "sale", "offer", "giveaway", "contest", "sweepstakes", "watch live",
+    "watch now", "listen now", "subscribe", "sign up", "join", "follow", "share", "print", "email this",
+    "msm", "lol", "omg", "wow", "fyi", "rip", "btw", "imho", "imo", "eta", "tba", "tbd",
+    "editor’s note", "editors’ note", "editors' note", "spoiler alert", "heads up", "must read", "must see",
+    "satire", "parody", "recipe", "abstract", "introduction", "conclusion", "overview", "highlights",
+    "key points", "takeaway", "takeaways", "the bottom line", "sneak peek", "first look", "hands-on",
+    "hands on", "rumor", "rumour", "leak", "letters", "letter", "obituary", "obit", "in memoriam",
+    "retraction", "fiction", "poem", "excerpt", "book review", "movie review", "film review",
+    "music review", "album review", "theater review", "theatre review", "sports", "business", "politics",
+    "health", "science", "tech", "technology", "entertainment", "world", "nation", "local", "weather",
+    "traffic", "crime", "education", "travel", "lifestyle", "money", "markets", "finance", "economy",
+    "culture", "arts", "music", "movies", "tv", "television", "books", "food", "style", "fashion",
+    "insight", "feature", "profile", "special report", "column", "essay", "dispatch", "op-ed", "perspective",
+    "viewpoint", "outlook", "scenarios", "witness", "refile", "corrected", "fast facts", "by the numbers",
+    "at a glance", "the issue", "what's next", "what’s next", "why it matters", "the latest", "big picture",
+    "the big picture", "what happened", "what to know", "what we know", "key facts", "quick facts",
 })
 
 #: Words that mark a paragraph as a photo caption or credit (the body may keep some before a dateline).
@@ -418,6 +526,7 @@ DATELINE_NOT_PLACE_WORDS = frozenset({
     "aktualisiert", "veröffentlicht", "erstellt", "stand", "updated", "published", "posted", "publié",
     "publicado", "pubblicato", "modifié", "actualizado", "aggiornato", "gepubliceerd", "bijgewerkt",
     "foto", "fotos", "photo", "photos", "bild", "quelle", "source", "von", "by", "par", "por",
+    "dear",  # an advice column's letter: "DEAR ABBY: My husband ..."
 })
 
 #: Month names and abbreviations (lower case, without the final dot) in the dateline languages.
