@@ -17,6 +17,12 @@ USER_AGENT = "newsarchive/0.1 (news archiver; Scrapy)"
 
 # Politeness: obey robots.txt, adapt the pace to the server, few parallel requests per site.
 ROBOTSTXT_OBEY = True
+# robots.txt revalidated with If-None-Match / If-Modified-Since like a hub, its answers archived
+# (a 304 hands Scrapy the archived body): spiders/robots.py, in Scrapy's middleware's place.
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "spiders.robots.ConditionalRobotsTxtMiddleware": 100,
+}
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 4
 DOWNLOAD_DELAY = 0.5
