@@ -58,9 +58,15 @@ NEWSARCHIVE_DB = "data/archive.db"
 NEWSARCHIVE_INCREMENTAL = True
 NEWSARCHIVE_REVISIT_AFTER = 0
 
-# Extraction in N worker processes, so downloads continue while pages are extracted (0: in the
-# crawl's own thread, the simplest; set it to the number of spare cores for large crawls).
-NEWSARCHIVE_EXTRACT_WORKERS = 0
+# Extraction runs in worker processes, off the reactor (pipelines/extract.py): N workers (None:
+# the environment variable NEWSARCHIVE_EXTRACT_WORKERS, else one per core; 0: in the crawl's own
+# thread, for debugging), each page under a time limit (seconds) and each worker under an
+# address-space limit (MB); at most NEWSARCHIVE_EXTRACT_QUEUE pages queue for the workers
+# (0: 4 per worker) before the pipeline holds back downloads.
+NEWSARCHIVE_EXTRACT_WORKERS = None
+NEWSARCHIVE_EXTRACT_TIMEOUT = 20
+NEWSARCHIVE_EXTRACT_MEMORY_MB = 3072
+NEWSARCHIVE_EXTRACT_QUEUE = 0
 
 # No control ports: a crawl opens no listening sockets of its own.
 TELNETCONSOLE_ENABLED = False
