@@ -62,9 +62,12 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
 from scrapy.spidermiddlewares.httperror import HttpError
+from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
+
 from w3lib.url import canonicalize_url
 
 from newsarchive.archive.frontier import Frontier
+from newsarchive.netguard import implicitly_local_hosts, scheme_refusal
 
 from .discovery import (
     FEED, HTML, SITEMAP, SITEMAP_INDEX, classify_document, is_on_site, parse_feed,
@@ -76,6 +79,8 @@ log = logging.getLogger(__name__)
 #: The item keys that make a newsarchive.page.FetchedPage.
 PAGE_FIELDS = ("url", "final_url", "status", "headers", "body", "fetched_at", "error", "hints")
 
+#: The IgnoreRequest message of Scrapy's RobotsTxtMiddleware.
+ROBOTS_REFUSAL = "Forbidden by robots.txt"
 #: Feeds a page advertises in its head (<link rel="alternate" type="application/rss+xml">).
 FEED_LINK_XPATH = ('//link[contains(concat(" ", normalize-space(@rel), " "), " alternate ")]'
                    '[contains(@type, "rss") or contains(@type, "atom")]')
@@ -92,8 +97,8 @@ def headers_to_dict(headers) -> dict[str, str]:
     return result
 
 
-def requested_url(response: Response) -> str:
-    """The URL first requested for this response, before redirects."""
+def requested_url(response: Response | Request) -> str:
+    """The URL first requested for this response (or request), before redirects."""
     redirects = response.meta.get("redirect_urls")
     return redirects[0] if redirects else response.url
 
@@ -105,14 +110,26 @@ def page_hints(meta: dict, *, source: str, kind: str | None) -> dict[str, Any]:
             "frontier": meta.get("newsarchive_frontier")}
 
 
-def http_error(status: int) -> str | None:
-    """The error recorded for an HTTP error status ("HTTP 404 Not Found"), None below 400."""
+def http_error(status: int, location: str | None = None) -> str | None:
+    """The error recorded for an HTTP error status ("HTTP 404 Not Found"), None below 400;
+    for a redirect that reached the spider (one not followed: a non-HTTP Location), why."""
+    try:
+        phrase = f"HTTP {status} {HTTPStatus(status).phrase}"
+    except ValueError:
+        phrase = f"HTTP {status}"
+    if 300 <= status < 400 and location is not None:
+        return f"{phrase}: redirect not followed: {scheme_refusal(location) or location[:200]}"
     if status < 400:
         return None
-    try:
-        return f"HTTP {status} {HTTPStatus(status).phrase}"
-    except ValueError:
-        return f"HTTP {status}"
+    return phrase
+
+
+def redirect_location(response: Response) -> str | None:
+    """The absolute Location of a redirect response, or None."""
+    location = response.headers.get("Location")
+    if location is None or response.status not in (301, 302, 303, 307, 308):
+        return None
+    return urljoin(response.url, location.decode("latin-1"))
 
 
 def response_item(response: Response, *, source: str, kind: str) -> dict[str, Any]:
@@ -125,16 +142,18 @@ def response_item(response: Response, *, source: str, kind: str) -> dict[str, An
         "headers": headers_to_dict(response.headers),
         "body": response.body,
         "fetched_at": datetime.now(timezone.utc),
-        "error": http_error(response.status),
+        "error": http_error(response.status, redirect_location(response)),
         "hints": page_hints(response.meta, source=source, kind=kind),
     }
 
 
 def failure_item(request: Request, error: str) -> dict[str, Any]:
-    """The item of a download that failed without a response."""
+    """The item of a download that failed without a response (on a redirect hop: url is the
+    URL first requested, final_url the hop that failed)."""
+    url = requested_url(request)
     return {
-        "url": request.url,
-        "final_url": None,
+        "url": url,
+        "final_url": request.url if request.url != url else None,
         "status": None,
         "headers": {},
         "body": b"",
@@ -187,12 +206,18 @@ class NewsSpider(scrapy.Spider):
 
     name = "news"
 
-    def __init__(self, url: str | None = None, *args, **kwargs):
+    def __init__(self, url: str | None = None, *args, local: str | bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.start_urls = split_start_urls(url)
         if not self.start_urls:
             raise ValueError("no start URL: scrapy crawl news -a url=URL[,URL...]")
+        self.start_urls = self.take_credentials(self.start_urls)
         self.hosts = set().union(*(site_hosts(start) for start in self.start_urls))
+        # Hosts the address guard lets resolve to loopback or private addresses: a start URL
+        # on a loopback address, or every host of the sites when declared local (-a local=true).
+        declared_local = str(local).strip().lower() in ("1", "true", "yes")
+        self.local_hosts = set(self.hosts) if declared_local else \
+            implicitly_local_hosts(self.start_urls)
         self.requested: set[str] = set()
         self.archived: set[str] = set()
         self.frontier: Frontier | None = None
@@ -202,6 +227,23 @@ class NewsSpider(scrapy.Spider):
         self.page_links = LinkExtractor()
         self.feed_links = LinkExtractor(tags=("link",), attrs=("href",),
                                         restrict_xpaths=FEED_LINK_XPATH, deny_extensions=[])
+
+    def take_credentials(self, urls: list[str]) -> list[str]:
+        """Start URLs without user:password@, the credentials kept for HttpAuthMiddleware
+        (http_user, http_pass, for that host only): no URL logged or stored carries them."""
+        plain = []
+        for url in urls:
+            parts = urlsplit(url)
+            if parts.username is None and parts.password is None:
+                plain.append(url)
+                continue
+            if getattr(self, "http_user", None) not in (None, unquote(parts.username or "")):
+                raise ValueError("start URLs with different credentials")
+            self.http_user = unquote(parts.username or "")
+            self.http_pass = unquote(parts.password or "")
+            self.http_auth_domain = parts.hostname
+            plain.append(urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1])))
+        return plain
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -313,6 +355,11 @@ class NewsSpider(scrapy.Spider):
                                 kind=classify_document(response.body))
             return
         if failure.check(IgnoreRequest):
-            log.debug("not fetched: %s (%s)", failure.request.url, failure.getErrorMessage())
+            if str(failure.value) == ROBOTS_REFUSAL:  # never fetched, by the site's own wish
+                log.debug("not fetched: %s (%s)", failure.request.url, failure.getErrorMessage())
+                return
+            # refused by the guard, a redirect loop, a body over DOWNLOAD_MAXSIZE once
+            # decompressed...: recorded with the reason
+            yield failure_item(failure.request, str(failure.value) or type(failure.value).__name__)
             return
         yield failure_item(failure.request, download_error(failure.value))

@@ -68,6 +68,14 @@ NEWSARCHIVE_EXTRACT_TIMEOUT = 20
 NEWSARCHIVE_EXTRACT_MEMORY_MB = 3072
 NEWSARCHIVE_EXTRACT_QUEUE = 0
 
+# Every request and redirect hop is checked before it leaves (spiders/middlewares.py): http(s)
+# only, on the site's hosts, and (the address guard) never to a private, loopback, link-local or
+# multicast address unless the site is declared local. Scrapy's file:, data:, ftp: and s3:
+# handlers are switched off as well, so no other scheme can be fetched by any path.
+NEWSARCHIVE_ADDRESS_GUARD = True
+DOWNLOADER_MIDDLEWARES = {"spiders.middlewares.RequestGuardMiddleware": 60}
+DOWNLOAD_HANDLERS = {"file": None, "data": None, "ftp": None, "s3": None}
+
 # No control ports: a crawl opens no listening sockets of its own.
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
