@@ -48,8 +48,11 @@ ITEM_PIPELINES = {
     "pipelines.archive.ArchivePipeline": 800,
 }
 
-# The archive the pipelines write (relative to the working directory; folder created).
+# The archive the pipelines write (relative to the working directory; folder created), and the
+# size in MB it may grow to (0: no cap). A write the archive refuses (the cap, a full disk, a
+# read-only file) stops the crawl with the finish reason "archive_error"; nothing stored is lost.
 NEWSARCHIVE_DB = "data/archive.db"
+NEWSARCHIVE_DB_MAX_MB = 0
 
 # Scheduled crawls fetch what is new or changed: an article already in NEWSARCHIVE_DB is fetched
 # again only when a sitemap or feed dates it after its last fetch, or (when set) after

@@ -212,6 +212,12 @@ def build_hostile_site(root: Path, *, articles: int, other_host_base: str) -> Ho
 
 def build_robots_fault_site(root: Path, *, fault: dict, articles: int, first: int) -> list[str]:
     """A small healthy site whose robots.txt misbehaves (`fault`: a route); its article paths."""
+    return build_news_site(root, articles=articles, first=first, routes={"/robots.txt": fault})
+
+
+def build_news_site(root: Path, *, articles: int, first: int = 0,
+                    routes: dict | None = None) -> list[str]:
+    """A healthy site: a home page linking `articles` article pages; their paths."""
     root.mkdir(parents=True, exist_ok=True)
     (root / "news").mkdir(exist_ok=True)
     paths = [f"/news/story-{n}.html" for n in range(first, first + articles)]
@@ -222,5 +228,5 @@ def build_robots_fault_site(root: Path, *, fault: dict, articles: int, first: in
         "<html><head><title>Robots fault</title></head><body>"
         + "".join(f'<a href="{path}">{path}</a>' for path in paths) + "</body></html>",
         encoding="utf-8")
-    (root / "_routes.json").write_text(json.dumps({"/robots.txt": fault}), encoding="utf-8")
+    (root / "_routes.json").write_text(json.dumps(routes or {}), encoding="utf-8")
     return paths
