@@ -79,6 +79,10 @@ NEWSARCHIVE_ADDRESS_GUARD = True
 DOWNLOADER_MIDDLEWARES = {"spiders.middlewares.RequestGuardMiddleware": 60}
 DOWNLOAD_HANDLERS = {"file": None, "data": None, "ftp": None, "s3": None}
 
+# Log lines name pages (URL, status, error); Scrapy's default would print each item whole, raw
+# bytes and response headers (cookies) included.
+LOG_FORMATTER = "spiders.logformatter.PageLogFormatter"
+
 # No control ports: a crawl opens no listening sockets of its own.
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
