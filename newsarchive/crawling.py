@@ -1,7 +1,9 @@
 """CLI commands that crawl: `crawl`, `demo` and `serve-fixtures`.
 
-Scrapy only ever runs in a subprocess (`python -m scrapy crawl news` from the project root,
-where scrapy.cfg points at spiders.settings), so importing newsarchive never imports Scrapy.
+Scrapy only ever runs in a subprocess, `python -m spiders crawl news ...` (spiders/__main__.py:
+Scrapy with the project's settings, found without a scrapy.cfg), in the user's working
+directory, so relative paths (the archive, the site list) are the user's and an installed
+newsarchive crawls from any folder. Importing newsarchive never imports Scrapy.
 newsarchive.cli registers these commands.
 """
 from __future__ import annotations
@@ -16,8 +18,9 @@ from pathlib import Path
 import click
 
 from .fixtureserver import FixtureServer
+from .sites import SiteListError, load_site_list
 
-#: The project root: where scrapy.cfg lives, the working directory of `scrapy crawl`.
+#: The project root: where scrapy.cfg lives in a checkout.
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEMO_SITE = PROJECT_ROOT / "tests" / "fixtures" / "sites" / "demo"
 DEFAULT_DB = "data/archive.db"
@@ -34,14 +37,22 @@ def scrapy_env() -> dict[str, str]:
 def crawl_command(urls: list[str], db: str, *, depth: int | None = None,
                   max_pages: int | None = None, full: bool = False,
                   revisit_after: float | None = None,
-                  settings: dict[str, str] | None = None) -> list[str]:
-    """The argv of `scrapy crawl news` for these start URLs, archive and limits.
+                  settings: dict[str, str] | None = None,
+                  sites: str | None = None, site_names: list[str] | tuple = ()) -> list[str]:
+    """The argv of `scrapy crawl news` (run as `python -m spiders`) for these start URLs, or
+    this site list (and these of its sites), archive and limits.
 
     full: fetch archived articles again too (NEWSARCHIVE_INCREMENTAL=False); revisit_after:
     seconds after which an archived article is revisited (NEWSARCHIVE_REVISIT_AFTER).
     """
-    argv = [sys.executable, "-m", "scrapy", "crawl", "news",
-            "-a", "url=" + ",".join(urls), "-s", f"NEWSARCHIVE_DB={db}"]
+    argv = [sys.executable, "-m", "spiders", "crawl", "news"]
+    if sites:
+        argv += ["-a", f"sites={sites}"]
+        if site_names:
+            argv += ["-a", "site=" + ",".join(site_names)]
+    else:
+        argv += ["-a", "url=" + ",".join(urls)]
+    argv += ["-s", f"NEWSARCHIVE_DB={db}"]
     if depth is not None:
         argv += ["-s", f"DEPTH_LIMIT={depth}"]
     if max_pages is not None:
@@ -81,10 +92,9 @@ def parse_setting(text: str) -> tuple[str, str]:
 
 
 def run_crawl(urls: list[str], db: str, **options) -> int:
-    """Run the news spider in a subprocess from the project root; its exit code."""
-    db_path = str(Path(db).resolve())
-    argv = crawl_command(urls, db_path, **options)
-    return subprocess.call(argv, cwd=PROJECT_ROOT, env=scrapy_env())
+    """Run the news spider in a subprocess in this working directory; its exit status
+    (newsarchive.crawl_summary: 0, 1 a site failed, 2 usage, 75 archive busy)."""
+    return subprocess.call(crawl_command(urls, db, **options), env=scrapy_env())
 
 
 def sqlite_utils_bin() -> str:
@@ -144,7 +154,11 @@ def serve_fixtures(directory: Path, port: int, verbose: bool) -> None:
 
 
 @click.command("crawl")
-@click.argument("urls", nargs=-1, required=True)
+@click.argument("urls", nargs=-1)
+@click.option("--sites", "sites_file", type=click.Path(dir_okay=False), default=None,
+              help="A site list (sites.toml): crawl its sites, each on its own terms.")
+@click.option("--site", "site_names", multiple=True, metavar="NAME",
+              help="Only this site of the site list (repeatable).")
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="Archive SQLite file.")
 @click.option("--depth", type=int, default=None, help="Link depth limit (default: settings).")
 @click.option("--max-pages", type=int, default=None, help="Page cap (default: settings).")
@@ -152,21 +166,43 @@ def serve_fixtures(directory: Path, port: int, verbose: bool) -> None:
               help="Fetch articles the archive holds again too (default: only new or changed).")
 @click.option("--revisit-after", default=None, metavar="DURATION",
               help="Also revisit archived articles fetched longer ago than this (6h, 2d, 1w).")
+@click.option("--quiet", "-q", is_flag=True,
+              help="Print only problems (for cron): no log below ERROR, no summary of sites "
+                   "that went well.")
 @click.option("--set", "-s", "overrides", multiple=True, metavar="NAME=VALUE",
               help="Any other Scrapy setting, e.g. -s DOWNLOAD_DELAY=2 (repeatable).")
-def crawl(urls: tuple[str, ...], db: str, depth: int | None, max_pages: int | None, full: bool,
-          revisit_after: str | None, overrides: tuple[str, ...]) -> None:
-    """Crawl news sites from home, section, sitemap or feed URLS into the archive.
+def crawl(urls: tuple[str, ...], sites_file: str | None, site_names: tuple[str, ...], db: str,
+          depth: int | None, max_pages: int | None, full: bool, revisit_after: str | None,
+          quiet: bool, overrides: tuple[str, ...]) -> None:
+    """Crawl news sites from home, section, sitemap or feed URLS, or the sites of a site list
+    (--sites FILE), into the archive.
 
     Run it again (from cron, say) to fetch what is new: articles already archived are skipped
-    unless a sitemap or feed dates them after their last fetch; revisits are conditional GETs.
+    unless a sitemap or feed dates it after its last fetch; revisits are conditional GETs.
+    Prints a summary per site. Exit status: 0 ok; 1 a site failed as a whole (every start URL
+    failed) or the run was interrupted; 2 a mistake in the arguments or the site list; 75
+    another crawl holds the archive.
     """
+    if sites_file and urls:
+        raise click.UsageError("give start URLS or --sites FILE, not both")
+    if not sites_file and not urls:
+        raise click.UsageError("give start URLS or --sites FILE")
+    if site_names and not sites_file:
+        raise click.UsageError("--site NAME picks sites of a site list: give --sites FILE")
+    if sites_file:
+        try:
+            load_site_list(sites_file, list(site_names) or None)
+        except SiteListError as error:
+            click.echo(f"newsarchive: {error}", err=True)
+            sys.exit(2)
     settings = dict(parse_setting(item) for item in overrides)
+    if quiet:
+        settings.setdefault("LOG_LEVEL", "ERROR")
+        settings.setdefault("NEWSARCHIVE_SUMMARY", "problems")
     code = run_crawl(list(urls), db, depth=depth, max_pages=max_pages, full=full,
                      revisit_after=parse_duration(revisit_after) if revisit_after else None,
-                     settings=settings)
-    if code != 0:
-        raise click.ClickException(f"scrapy crawl exited with code {code}")
+                     settings=settings, sites=sites_file, site_names=site_names)
+    sys.exit(code)
 
 
 @click.command("demo")
@@ -185,7 +221,7 @@ def demo(db: str) -> None:
                              settings={"LOG_LEVEL": "ERROR", "DOWNLOAD_DELAY": "0",
                                        "AUTOTHROTTLE_ENABLED": "False"})
         click.echo("$ " + shlex.join(["scrapy", *argv[3:]]))
-        code = subprocess.call(argv, cwd=PROJECT_ROOT, env=scrapy_env())
+        code = subprocess.call(argv, env=scrapy_env())
     if code != 0:
         raise click.ClickException(f"scrapy crawl exited with code {code}")
     executable = sqlite_utils_bin()

@@ -20,7 +20,7 @@ from pathlib import Path
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
-from newsarchive.archive import Archive
+from newsarchive.archive import Archive, ArchiveLock
 
 from .extract import fetched_page
 
@@ -30,6 +30,42 @@ DEFAULT_DB = "data/archive.db"
 #: Settings recorded with each crawl, so a run can be told apart from another.
 RECORDED_SETTINGS = ("DEPTH_LIMIT", "NEWSARCHIVE_MAX_PAGES", "ROBOTSTXT_OBEY", "USER_AGENT",
                      "DOWNLOAD_DELAY", "AUTOTHROTTLE_ENABLED", "CLOSESPIDER_PAGECOUNT")
+
+
+def failure_reason(error: str) -> str:
+    """The reason a fetch failed, for the per-site `failed` counts: "HTTP 404", "extract",
+    or the underlying error's name ("TimeoutError", "DNSLookupError", "ConnectionRefusedError")."""
+    if error.startswith("HTTP "):
+        return " ".join(error.split()[:2])
+    if error.startswith("extract:"):
+        return "extract"
+    names = [part.strip() for part in error.split(": ")]
+    if len(names) >= 3 and names[1].isidentifier():
+        return names[1]
+    return names[0] if names[0].isidentifier() else "other"
+
+
+def site_counters(stats: dict, site: str) -> dict:
+    """The counters of one site from the crawl stats "newsarchive/<site>/<counter>": flat
+    counts, and `skipped_by_kind` / `failed_by_reason` from "skipped/<kind>", "failed/<reason>"."""
+    prefix = f"newsarchive/{site}/"
+    counters: dict = {"skipped_by_kind": {}, "failed_by_reason": {}}
+    for key, value in stats.items():
+        if not key.startswith(prefix):
+            continue
+        name = key[len(prefix):]
+        group, _, sub = name.partition("/")
+        if sub and group in ("skipped", "failed"):
+            bucket = counters["skipped_by_kind" if group == "skipped" else "failed_by_reason"]
+            bucket[sub] = bucket.get(sub, 0) + value
+        else:
+            counters[name] = value
+    return counters
+
+
+#: The counters every site's row has, 0 when nothing was counted.
+SITE_COUNTERS = ("discovered", "fetched", "new", "changed", "unchanged", "not_modified",
+                 "robots_blocked")
 
 
 def read_only_hint(path: Path) -> str:
@@ -50,41 +86,79 @@ ARCHIVE_ERROR = "archive_error"
 
 
 class ArchivePipeline:
-    """Writes each item (one page, one transaction) into the archive."""
+    """Writes each item (one page, one transaction) into the archive, holding its lock.
+
+    One `crawls` row per site of the crawl (one for a `-a url=` crawl), each page linked to
+    its site's row. A second crawl on a busy archive fails at once with ArchiveBusy, before
+    any request (from_crawler runs while the crawl is set up).
+    """
 
     def __init__(self, db_path: str, crawler=None, *, max_mb: float = 0):
         self.db_path = Path(db_path)
         self.crawler = crawler
         self.max_mb = max_mb
         self.archive: Archive | None = None
+        self.lock = ArchiveLock(self.db_path, holder="crawl")
         self.crawl_id: int | None = None
+        self.crawl_ids: dict[str, int] = {}
         self.counters: Counter = Counter()
+        self.site_counts: dict[str, Counter] = {}
         self.write_error: str | None = None
         """Why the archive stopped taking pages (the crawl is being stopped), or None."""
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler.settings.get("NEWSARCHIVE_DB") or DEFAULT_DB, crawler,
-                   max_mb=crawler.settings.getfloat("NEWSARCHIVE_DB_MAX_MB", 0))
+        pipeline = cls(crawler.settings.get("NEWSARCHIVE_DB") or DEFAULT_DB, crawler,
+                       max_mb=crawler.settings.getfloat("NEWSARCHIVE_DB_MAX_MB", 0))
+        if crawler.settings.getbool("NEWSARCHIVE_LOCK", True):
+            spider = getattr(crawler, "spider", None)
+            pipeline.lock.holder = f"scrapy crawl {getattr(spider, 'name', 'news')}"
+            try:
+                pipeline.lock.acquire()  # ArchiveBusy: the crawl stops before any request
+            except OSError as exc:  # a read-only folder: no lock file can be made
+                raise ArchiveUnavailable(
+                    f"cannot write the archive {pipeline.db_path.resolve()}: cannot create its "
+                    f"lock file: {exc}{read_only_hint(pipeline.db_path)}") from exc
+        return pipeline
+
+    def sites(self) -> dict:
+        """The spider's sites by name ({} for a spider without a site list)."""
+        spider = self.crawler.spider if self.crawler else None
+        return dict(getattr(spider, "sites", None) or {})
 
     def open_spider(self):
         try:
             self.archive = Archive(self.db_path, max_size=int(self.max_mb * 1024 * 1024) or None)
-            spider = self.crawler.spider if self.crawler else None
-            settings = ({name: self.crawler.settings.get(name) for name in RECORDED_SETTINGS}
-                        if self.crawler else {})
-            self.crawl_id = self.archive.start_crawl(
-                spider=getattr(spider, "name", "news"),
-                start_urls=list(getattr(spider, "start_urls", []) or []),
-                settings=settings)
+            self.start_crawls()
         except (sqlite3.Error, OSError) as exc:
             if self.archive is not None:
                 self.archive.close()
                 self.archive = None
+            self.lock.release()
             raise ArchiveUnavailable(
                 f"cannot write the archive {self.db_path.resolve()}: {exc}"
                 f"{read_only_hint(self.db_path)}") from exc
-        log.info("archiving into %s (crawl %s)", self.db_path.resolve(), self.crawl_id)
+        log.info("archiving into %s (crawl %s)", self.db_path.resolve(),
+                 ", ".join(f"{name} {crawl_id}" for name, crawl_id in self.crawl_ids.items())
+                 or self.crawl_id)
+
+    def start_crawls(self) -> None:
+        """One `crawls` row per site (one for a spider without sites)."""
+        spider = self.crawler.spider if self.crawler else None
+        settings = ({name: self.crawler.settings.get(name) for name in RECORDED_SETTINGS}
+                    if self.crawler else {})
+        sites = self.sites()
+        if not sites:
+            self.crawl_id = self.archive.start_crawl(
+                spider=getattr(spider, "name", "news"),
+                start_urls=list(getattr(spider, "start_urls", []) or []), settings=settings)
+        for name, site in sites.items():
+            self.crawl_ids[name] = self.archive.start_crawl(
+                spider=getattr(spider, "name", "news"), start_urls=list(site.start),
+                settings=settings, site=name)
+        self.crawl_id = self.crawl_id or next(iter(self.crawl_ids.values()))
+        if self.crawler is not None and self.crawler.stats is not None:
+            self.crawler.stats.set_value("newsarchive/crawl_ids", dict(self.crawl_ids))
 
     def process_item(self, item):
         adapter = ItemAdapter(item)
@@ -93,8 +167,10 @@ class ArchivePipeline:
         page = fetched_page(adapter)
         article = adapter.get("article")
         stored_article = article if article is not None and article.is_article else None
+        site = (adapter.get("hints") or {}).get("site")
+        crawl_id = self.crawl_ids.get(site, self.crawl_id)
         try:
-            result = self.archive.store_page(page, stored_article, crawl_id=self.crawl_id,
+            result = self.archive.store_page(page, stored_article, crawl_id=crawl_id,
                                              error=adapter.get("error"))
         except sqlite3.IntegrityError:
             raise  # a bug in what we store, not a state of the archive: Scrapy logs the item
@@ -102,6 +178,7 @@ class ArchivePipeline:
             self.stop_crawl(exc)
             raise DropItem(f"not archived: {exc}") from exc
         self.count(adapter, result.change)
+        self.count_site(site if site in self.crawl_ids else None, adapter, result.change)
         return item
 
     def stop_crawl(self, exc: BaseException) -> None:
@@ -128,6 +205,25 @@ class ArchivePipeline:
         elif adapter.get("article") is not None:
             self.counters["other_pages"] += 1
 
+    def count_site(self, site: str | None, adapter: ItemAdapter, change: str | None) -> None:
+        """The site's counters, in the crawl stats "newsarchive/<site>/<counter>": fetched
+        (a response came), not_modified (304), new / changed / unchanged articles, and
+        failed/<reason> (download failures, error statuses, extraction failures)."""
+        stats = self.crawler.stats if self.crawler is not None else None
+        if site is None or stats is None:
+            return
+        prefix = f"newsarchive/{site}/"
+        status = adapter.get("status")
+        if status is not None:
+            stats.inc_value(prefix + "fetched")
+        if status == 304:
+            stats.inc_value(prefix + "not_modified")
+        elif change is not None:
+            stats.inc_value(prefix + {"updated": "changed"}.get(change, change))
+        error = adapter.get("error")
+        if error:
+            stats.inc_value(prefix + "failed/" + failure_reason(error))
+
     def frontier_counters(self) -> dict:
         """What the spider's frontier planned (frontier_archived: archived articles not
         fetched again; frontier_changed, frontier_due, frontier_hub, frontier_retry, frontier_new)."""
@@ -136,18 +232,44 @@ class ArchivePipeline:
         return {"frontier_" + name[len(prefix):]: value for name, value in stats.items()
                 if name.startswith(prefix)}
 
+    def site_status(self, counters: dict) -> str:
+        """"archive_error" when the archive refused a write (the crawl was stopped),
+        "failed" when every start URL of the site failed, "interrupted" when the crawl
+        was stopped (Ctrl-C, SIGTERM) before it finished, else "ok"."""
+        if self.write_error is not None:
+            return ARCHIVE_ERROR
+        if counters.get("start_failed") and not counters.get("start_ok"):
+            return "failed"
+        crawler = self.crawler
+        if crawler is not None and getattr(crawler, "_started", False) and not crawler.crawling:
+            return "interrupted"
+        return "ok"
+
     def close_spider(self):
         if self.archive is None:
+            self.lock.release()
             return
-        counters = {**self.counters, **self.frontier_counters()}
-        if self.write_error is not None:
-            counters["archive_error"] = self.write_error
         try:
-            totals = self.archive.finish_crawl(self.crawl_id, counters)
-            log.info("archive %s: %s", self.db_path, totals)
-        except sqlite3.Error as exc:  # the disk is still full: the crawl's row keeps no end
-            log.error("cannot record the end of crawl %s in %s: %s", self.crawl_id,
-                      self.db_path, exc)
+            stats = self.crawler.stats.get_stats() if self.crawler and self.crawler.stats else {}
+            if not self.crawl_ids:
+                counters = {**self.counters, **self.frontier_counters()}
+                if self.write_error is not None:
+                    counters.update(status=ARCHIVE_ERROR, archive_error=self.write_error)
+                totals = self.archive.finish_crawl(self.crawl_id, counters)
+                log.info("archive %s: %s", self.db_path, totals)
+            single = len(self.crawl_ids) == 1
+            for name, crawl_id in self.crawl_ids.items():
+                counters = {counter: 0 for counter in SITE_COUNTERS}
+                counters.update(site_counters(stats, name))
+                counters["status"] = self.site_status(counters)
+                if single:
+                    counters.update(self.counters)
+                    counters.update(self.frontier_counters())
+                totals = self.archive.finish_crawl(crawl_id, counters)
+                log.info("archive %s, site %s: %s", self.db_path, name, totals)
+        except sqlite3.Error as exc:  # the disk is still full: the crawls rows keep no end
+            log.error("cannot record the end of the crawl in %s: %s", self.db_path, exc)
         finally:
             self.archive.close()
             self.archive = None
+            self.lock.release()

@@ -1,12 +1,33 @@
 """The `news` spider: crawl news sites from home, section, sitemap or feed URLs.
 
     scrapy crawl news -a url=https://example-news.com/[,URL...] [-s NEWSARCHIVE_DB=PATH]
+    scrapy crawl news -a sites=sites.toml [-a site=NAME[,NAME...]] [-s NEWSARCHIVE_DB=PATH]
 
-Run from the project root. Each start URL may be a home page, a section page, a sitemap (or
+Run from the project root (or anywhere with SCRAPY_SETTINGS_MODULE=spiders.settings, or as
+`python -m spiders crawl news ...`). Each start URL may be a home page, a section page, a sitemap (or
 sitemap index, Google News sitemaps included) or an RSS/Atom feed: the spider tells them apart
 by their content, not their URL. It obeys robots.txt and also follows the robots.txt
 `Sitemap:` lines of every start site. It follows links on the start URLs' hosts and their
 www twins, breadth first, up to DEPTH_LIMIT hops and NEWSARCHIVE_MAX_PAGES requested pages.
+
+A site list
+-----------
+With `-a sites=FILE` the spider crawls the sites of a site list (newsarchive.sites: one
+[sites.NAME] table each), all at once in this one process, each on its own terms: its own
+hosts, allow/deny patterns, depth and page cap, and its own download slot
+("newsarchive:NAME", meta `download_slot`, configured through DOWNLOAD_SLOTS) with the site's
+`concurrency` and `delay` (raised to robots.txt's `Crawl-delay` for our user agent, up to
+NEWSARCHIVE_MAX_CRAWL_DELAY seconds; AutoThrottle leaves these slots alone). `-a site=a,b`
+picks sites by name. A mistake in the file stops the spider before any request
+(SiteListError). A `-a url=` crawl is one site named after its first start URL's host, with
+the DEPTH_LIMIT, NEWSARCHIVE_MAX_PAGES and download settings of the run.
+
+Per-site counters are Scrapy stats "newsarchive/<site>/<counter>": the spider counts
+`discovered` (distinct URLs of the site met), `robots_blocked`, `start_ok` / `start_failed`
+(start URLs answered / failed) and `skipped/<kind>` (URLs not fetched, by why: "page_cap",
+"denied" by allow/deny, and the URL kinds of the frontier); pipelines.archive counts
+`fetched`, `not_modified`, `new`, `changed`, `unchanged` and `failed/<reason>`, and writes
+one `crawls` row per site from them.
 
 The item
 --------
@@ -36,6 +57,7 @@ plain dict with the fields of `newsarchive.page.FetchedPage`, so that
                   frontier why the page was fetched when the archive knew it already:
                            "retry", "hub", "changed", "due" (see
                            newsarchive.archive.frontier); None for new pages and start URLs
+                  site     the name of the site the page was fetched for
 
 Incremental crawls
 ------------------
@@ -51,9 +73,12 @@ The pipelines add `article` (a newsarchive.Article or None, pipelines.extract) a
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
+import os
 from datetime import datetime, timedelta, timezone
 from http import HTTPStatus
+from pathlib import Path
 from typing import Any
 
 import scrapy
@@ -68,10 +93,11 @@ from w3lib.url import canonicalize_url
 
 from newsarchive.archive.frontier import Frontier
 from newsarchive.netguard import implicitly_local_hosts, scheme_refusal
+from newsarchive.sites import ENV_VAR, Site, load_site_list, url_netloc, www_twins
 
 from .discovery import (
-    FEED, HTML, SITEMAP, SITEMAP_INDEX, classify_document, is_on_site, parse_feed,
-    parse_sitemap, site_hosts, split_start_urls, start_source,
+    FEED, HTML, SITEMAP, SITEMAP_INDEX, classify_document, parse_feed, parse_sitemap,
+    split_start_urls, start_source,
 )
 
 log = logging.getLogger(__name__)
@@ -80,7 +106,7 @@ log = logging.getLogger(__name__)
 PAGE_FIELDS = ("url", "final_url", "status", "headers", "body", "fetched_at", "error", "hints")
 
 #: The IgnoreRequest message of Scrapy's RobotsTxtMiddleware.
-ROBOTS_REFUSAL = "Forbidden by robots.txt"
+ROBOTS_FORBIDDEN = "Forbidden by robots.txt"
 #: Feeds a page advertises in its head (<link rel="alternate" type="application/rss+xml">).
 FEED_LINK_XPATH = ('//link[contains(concat(" ", normalize-space(@rel), " "), " alternate ")]'
                    '[contains(@type, "rss") or contains(@type, "atom")]')
@@ -107,7 +133,7 @@ def page_hints(meta: dict, *, source: str, kind: str | None) -> dict[str, Any]:
     """The hints of an item from its request's meta."""
     return {"source": source, "depth": meta.get("depth", 0),
             "lastmod": meta.get("newsarchive_lastmod"), "kind": kind,
-            "frontier": meta.get("newsarchive_frontier")}
+            "frontier": meta.get("newsarchive_frontier"), "site": meta.get("newsarchive_site")}
 
 
 def http_error(status: int, location: str | None = None) -> str | None:
@@ -192,6 +218,33 @@ def download_error(exception: BaseException) -> str:
     return f"{names}: {detail}" if detail else names
 
 
+#: The download slot of a site of a site list.
+SLOT_PREFIX = "newsarchive:"
+#: The longest robots.txt Crawl-delay honoured (seconds); a longer one is cut to this.
+MAX_CRAWL_DELAY = 60.0
+
+
+def split_names(value: str | list[str] | None) -> list[str]:
+    """Site names from `-a site=a,b` (comma-separated, blanks dropped)."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = value.split(",")
+    return [name.strip() for name in value if name and name.strip()]
+
+
+def adhoc_site(start_urls: list[str]) -> Site:
+    """The one site of a `-a url=` crawl: named after the first start URL's host, owning every
+    start URL's host and www twin; depth and cap come from the run's settings."""
+    hosts = set()
+    for url in start_urls:
+        netloc = url_netloc(url)
+        if netloc is not None:
+            hosts |= www_twins(netloc)
+    name = url_netloc(start_urls[0]) or "news"
+    return Site(name=name, start=tuple(start_urls), hosts=frozenset(hosts), revisit=())
+
+
 def robots_sitemaps(robotparser) -> list[str]:
     """The Sitemap: URLs of a parsed robots.txt (Protego's `sitemaps`, urllib's `site_maps()`)."""
     parser = getattr(robotparser, "rp", None)
@@ -206,24 +259,44 @@ class NewsSpider(scrapy.Spider):
 
     name = "news"
 
-    def __init__(self, url: str | None = None, *args, local: str | bool = False, **kwargs):
+    def __init__(self, url: str | None = None, *args, sites: str | None = None,
+                 site: str | None = None, local: str | bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.start_urls = split_start_urls(url)
-        if not self.start_urls:
-            raise ValueError("no start URL: scrapy crawl news -a url=URL[,URL...]")
-        self.start_urls = self.take_credentials(self.start_urls)
-        self.hosts = set().union(*(site_hosts(start) for start in self.start_urls))
-        # Hosts the address guard lets resolve to loopback or private addresses: a start URL
-        # on a loopback address, or every host of the sites when declared local (-a local=true).
-        declared_local = str(local).strip().lower() in ("1", "true", "yes")
-        self.local_hosts = set(self.hosts) if declared_local else \
-            implicitly_local_hosts(self.start_urls)
+        self.sites_file = sites
+        if sites:
+            # SiteListError (a ValueError naming the site, the key and what was expected)
+            # stops the crawl before any request.
+            self.sites: dict[str, Site] = load_site_list(sites, split_names(site) or None)
+            if url:
+                raise ValueError("give either -a url=URL[,URL...] or -a sites=FILE, not both")
+        else:
+            start_urls = split_start_urls(url)
+            if not start_urls:
+                raise ValueError("no start URL: scrapy crawl news -a url=URL[,URL...] "
+                                 "or -a sites=FILE [-a site=NAME]")
+            declared_local = str(local).strip().lower() in ("1", "true", "yes")
+            adhoc = dataclasses.replace(adhoc_site(start_urls), local=declared_local)
+            self.sites = {adhoc.name: adhoc}
+        self.sites = {name: dataclasses.replace(entry, start=tuple(self.take_credentials(
+            entry.start))) for name, entry in self.sites.items()}
+        self.start_urls = [start for entry in self.sites.values() for start in entry.start]
+        #: host (with port) -> the site it belongs to; grows when a start URL redirects
+        self.site_of_host: dict[str, Site] = {
+            host: entry for entry in self.sites.values() for host in entry.hosts}
+        # Hosts the address guard lets resolve to loopback or private addresses: those of a
+        # site declared local (`local = true`, or -a local=true), and a start URL's own host
+        # when it is itself a loopback address.
+        self.local_hosts: set[str] = implicitly_local_hosts(self.start_urls).union(
+            *(entry.hosts for entry in self.sites.values() if entry.local))
         self.requested: set[str] = set()
         self.archived: set[str] = set()
+        self.discovered: set[str] = set()
+        self.requested_per_site: dict[str, int] = dict.fromkeys(self.sites, 0)
+        self.crawl_delays: dict[str, float] = {}
         self.frontier: Frontier | None = None
         self.max_pages = 1000
         self.depth_limit = 0
-        self._cap_logged = False
+        self._cap_logged: set[str] = set()
         self.page_links = LinkExtractor()
         self.feed_links = LinkExtractor(tags=("link",), attrs=("href",),
                                         restrict_xpaths=FEED_LINK_XPATH, deny_extensions=[])
@@ -245,35 +318,100 @@ class NewsSpider(scrapy.Spider):
             plain.append(urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1])))
         return plain
 
+    @property
+    def site_list(self) -> bool:
+        """True for a crawl of a site list (-a sites=FILE), False for a -a url= crawl."""
+        return bool(self.sites_file)
+
+    @property
+    def hosts(self) -> set[str]:
+        """Every host the crawl follows links on."""
+        return set(self.site_of_host)
+
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
-        spider.max_pages = crawler.settings.getint("NEWSARCHIVE_MAX_PAGES", 1000)
-        spider.depth_limit = crawler.settings.getint("DEPTH_LIMIT", 0)
-        if crawler.settings.getbool("NEWSARCHIVE_INCREMENTAL", True):
-            revisit_after = crawler.settings.getfloat("NEWSARCHIVE_REVISIT_AFTER", 0)
+        settings = crawler.settings
+        spider.max_pages = settings.getint("NEWSARCHIVE_MAX_PAGES", 1000)
+        spider.depth_limit = settings.getint("DEPTH_LIMIT", 0)
+        if spider.site_list:
+            spider.configure_site_slots(settings)
+        if settings.getbool("NEWSARCHIVE_INCREMENTAL", True):
+            revisit_after = settings.getfloat("NEWSARCHIVE_REVISIT_AFTER", 0)
             spider.frontier = Frontier(
-                crawler.settings.get("NEWSARCHIVE_DB") or "data/archive.db",
+                settings.get("NEWSARCHIVE_DB") or "data/archive.db",
                 revisit_after=timedelta(seconds=revisit_after) if revisit_after > 0 else None)
             crawler.signals.connect(spider.on_closed, signal=signals.spider_closed)
         crawler.signals.connect(spider.on_robots_parsed, signal=signals.robots_parsed)
         return spider
 
+    def configure_site_slots(self, settings) -> None:
+        """Per-site politeness and limits, set before the crawl's settings are frozen: one
+        download slot per site (DOWNLOAD_SLOTS), DEPTH_LIMIT wide enough for the deepest site
+        (each site's own depth is held by the spider), enough global concurrency for all
+        sites at once, and the site list as the extraction profile file (keep/drop)."""
+        slots = dict(settings.getdict("DOWNLOAD_SLOTS"))
+        for entry in self.sites.values():
+            slots[SLOT_PREFIX + entry.name] = {"concurrency": entry.concurrency,
+                                               "delay": entry.delay}
+        settings.set("DOWNLOAD_SLOTS", slots, priority="spider")
+        settings.set("DEPTH_LIMIT", max(entry.depth for entry in self.sites.values()),
+                     priority="spider")
+        total = sum(entry.concurrency for entry in self.sites.values())
+        if total > settings.getint("CONCURRENT_REQUESTS"):
+            settings.set("CONCURRENT_REQUESTS", total, priority="spider")
+        if not os.environ.get(ENV_VAR):
+            os.environ[ENV_VAR] = str(Path(self.sites_file).resolve())
+
     def on_closed(self) -> None:
         if self.frontier is not None:
             self.frontier.close()
 
-    async def start(self):
-        for url in self.start_urls:
-            request = self.page_request(url, source="start")
-            if request is not None:
-                yield request
+    def count(self, entry: Site | None, counter: str, value: int = 1) -> None:
+        """Add to the stats counter "newsarchive/<site>/<counter>" (no-op outside a crawl)."""
+        crawler = getattr(self, "crawler", None)
+        if entry is not None and crawler is not None and crawler.stats is not None:
+            crawler.stats.inc_value(f"newsarchive/{entry.name}/{counter}", value)
 
-    def page_request(self, url: str, *, source: str, lastmod: str | None = None) -> Request | None:
-        """A request for url, or None when it was requested already, the archive holds it
-        unchanged (incremental crawls), or the page cap is hit."""
+    def site_for(self, url: str) -> Site | None:
+        """The site a URL belongs to, by its host; None when it is on none."""
+        netloc = url_netloc(url)
+        return self.site_of_host.get(netloc) if netloc else None
+
+    def site_of_request(self, meta: dict, url: str) -> Site | None:
+        """The site a request was made for (its meta), else the site of its URL."""
+        name = meta.get("newsarchive_site")
+        return self.sites.get(name) if name else self.site_for(url)
+
+    def limits(self, entry: Site) -> tuple[int, int]:
+        """(page cap, depth limit) of a site: its own in a site list, the run's settings
+        (NEWSARCHIVE_MAX_PAGES, DEPTH_LIMIT) for a -a url= crawl."""
+        if self.site_list:
+            return entry.max_pages, entry.depth
+        return self.max_pages, self.depth_limit
+
+    async def start(self):
+        for entry in self.sites.values():
+            for url in entry.start:
+                request = self.page_request(url, source="start", site=entry)
+                if request is not None:
+                    yield request
+
+    def page_request(self, url: str, *, source: str, lastmod: str | None = None,
+                     site: Site | None = None) -> Request | None:
+        """A request for url on behalf of `site` (default: the site owning url), or None when
+        it was requested already, the site's allow/deny patterns exclude it, the archive holds
+        it unchanged (incremental crawls), or the site's page cap is hit."""
+        entry = site or self.site_for(url) or next(iter(self.sites.values()))
         key = canonicalize_url(url)
+        if key not in self.discovered:
+            self.discovered.add(key)
+            self.count(entry, "discovered")
         if key in self.requested or key in self.archived:
+            return None
+        if source not in ("start", "robots") and not self.allowed(entry, url):
+            self.archived.add(key)
+            self.count(entry, "skipped/denied")
             return None
         plan = None
         if self.frontier is not None and source != "start":
@@ -282,32 +420,85 @@ class NewsSpider(scrapy.Spider):
             if not plan.fetch:
                 self.archived.add(key)
                 return None
-        if len(self.requested) >= self.max_pages:
-            if not self._cap_logged:
-                log.info("page cap reached (NEWSARCHIVE_MAX_PAGES=%d)", self.max_pages)
-                self._cap_logged = True
+        max_pages, _ = self.limits(entry)
+        if self.requested_per_site.get(entry.name, 0) >= max_pages:
+            self.count(entry, "skipped/page_cap")
+            if entry.name not in self._cap_logged:
+                log.info("page cap of site %s reached (%d pages)", entry.name, max_pages)
+                self._cap_logged.add(entry.name)
             return None
         self.requested.add(key)
+        self.requested_per_site[entry.name] = self.requested_per_site.get(entry.name, 0) + 1
         reason = plan.reason if plan is not None and plan.reason != "new" else None
+        meta = {"newsarchive_source": source, "newsarchive_lastmod": lastmod,
+                "newsarchive_frontier": reason, "newsarchive_site": entry.name}
+        if source == "start":
+            meta["newsarchive_start"] = True
+        if self.site_list:
+            # the site's own slot: its delay and concurrency, whatever host the URL is on
+            meta["download_slot"] = SLOT_PREFIX + entry.name
+            meta["autothrottle_dont_adjust_delay"] = True
         # dont_filter: `requested` already deduplicates what the spider asks for, and a
         # redirect to a page fetched already must still be followed to be recorded.
         return Request(url, callback=self.parse, errback=self.on_error, dont_filter=True,
-                       headers=plan.headers if plan is not None else None,
-                       meta={"newsarchive_source": source, "newsarchive_lastmod": lastmod,
-                             "newsarchive_frontier": reason})
+                       headers=plan.headers if plan is not None else None, meta=meta)
+
+    def allowed(self, entry: Site, url: str) -> bool:
+        """True unless the site's allow/deny patterns exclude url."""
+        if any(pattern.search(url) for pattern in entry.deny):
+            return False
+        return not entry.allow or any(pattern.search(url) for pattern in entry.allow)
 
     def on_robots_parsed(self, robotparser, request: Request) -> None:
-        """Schedule the sitemaps a start site's robots.txt names, as new roots (depth 0)."""
+        """Honour the robots.txt Crawl-delay in the site's slot, and schedule the sitemaps it
+        names on the site's hosts, as new roots (depth 0)."""
+        entry = self.site_of_request(request.meta, request.url)
+        if entry is None:
+            return
+        if self.site_list:
+            self.apply_crawl_delay(entry, robotparser)
         for sitemap_url in robots_sitemaps(robotparser):
-            if not is_on_site(sitemap_url, self.hosts):
+            if self.site_for(sitemap_url) is not entry:
                 continue
-            sitemap_request = self.page_request(sitemap_url, source="robots")
+            sitemap_request = self.page_request(sitemap_url, source="robots", site=entry)
             if sitemap_request is not None:
                 self.crawler.engine.crawl(sitemap_request)
 
+    def apply_crawl_delay(self, entry: Site, robotparser) -> None:
+        """Raise the site's slot delay to the robots.txt Crawl-delay (capped)."""
+        user_agent = self.crawler.settings.get("USER_AGENT") or ""
+        try:
+            delay = robotparser.crawl_delay(user_agent)
+        except Exception:  # noqa: BLE001 - a parser without Crawl-delay support
+            delay = None
+        if not delay or delay <= entry.delay:
+            return
+        cap = self.crawler.settings.getfloat("NEWSARCHIVE_MAX_CRAWL_DELAY", MAX_CRAWL_DELAY)
+        delay = min(float(delay), cap)
+        if delay <= self.crawl_delays.get(entry.name, entry.delay):
+            return
+        self.crawl_delays[entry.name] = delay
+        log.info("site %s: robots.txt Crawl-delay %gs", entry.name, delay)
+        slot_key = SLOT_PREFIX + entry.name
+        downloader = self.crawler.engine.downloader
+        downloader.per_slot_settings.setdefault(slot_key, {})["delay"] = delay
+        slot = downloader.slots.get(slot_key)
+        if slot is not None:
+            slot.delay = delay
+        self.crawler.stats.set_value(f"newsarchive/{entry.name}/crawl_delay", delay)
+
     def may_go_deeper(self, response: Response) -> bool:
-        """True when requests made from this response stay within DEPTH_LIMIT."""
-        return not self.depth_limit or response.meta.get("depth", 0) < self.depth_limit
+        """True when requests made from this response stay within the site's depth."""
+        entry = self.site_of_request(response.meta, requested_url(response))
+        _, depth_limit = self.limits(entry) if entry is not None else (0, self.depth_limit)
+        if self.site_list:
+            return response.meta.get("depth", 0) < depth_limit
+        return not depth_limit or response.meta.get("depth", 0) < depth_limit
+
+    def note_start(self, meta: dict, url: str, ok: bool) -> None:
+        """Count a start URL's outcome (a site all of whose start URLs failed failed)."""
+        if meta.get("newsarchive_start"):
+            self.count(self.site_of_request(meta, url), "start_ok" if ok else "start_failed")
 
     def parse(self, response: Response):
         source = response.meta.get("newsarchive_source", "link")
@@ -317,10 +508,16 @@ class NewsSpider(scrapy.Spider):
             return
         kind = classify_document(response.body, response.headers.get("Content-Type",
                                                                      b"").decode("latin-1"))
+        self.note_start(response.meta, requested_url(response), response.status < 400)
         if source == "start":
             source = start_source(response.url, kind)
-            # A start URL that redirects (http -> https, old domain -> new) moves the site.
-            self.hosts |= site_hosts(response.url)
+            # A start URL that redirects (http -> https, old domain -> new) moves the site
+            # (to hosts no other site has).
+            entry = self.site_of_request(response.meta, requested_url(response))
+            netloc = url_netloc(response.url)
+            if entry is not None and netloc is not None:
+                for host in www_twins(netloc):
+                    self.site_of_host.setdefault(host, entry)
         yield response_item(response, source=source, kind=kind)
         if response.status >= 400 or not self.may_go_deeper(response):
             return
@@ -340,26 +537,34 @@ class NewsSpider(scrapy.Spider):
             targets = [(link.url, "link", None) for link in links]
         else:
             targets = []
+        entry = self.site_of_request(response.meta, requested_url(response))
         for url, source, lastmod in targets:
-            if not is_on_site(url, self.hosts):
+            if entry is None or self.site_for(url) is not entry:
                 continue
-            request = self.page_request(url, source=source, lastmod=lastmod)
+            request = self.page_request(url, source=source, lastmod=lastmod, site=entry)
             if request is not None:
                 yield request
 
     def on_error(self, failure):
         """One item per failed download; robots.txt refusals were never fetched: no item."""
+        request = failure.request
         if failure.check(HttpError):
             response = failure.value.response
+            self.note_start(request.meta, request.url, False)
             yield response_item(response, source=response.meta.get("newsarchive_source", "link"),
                                 kind=classify_document(response.body))
             return
         if failure.check(IgnoreRequest):
-            if str(failure.value) == ROBOTS_REFUSAL:  # never fetched, by the site's own wish
-                log.debug("not fetched: %s (%s)", failure.request.url, failure.getErrorMessage())
+            message = failure.getErrorMessage()
+            if message == ROBOTS_FORBIDDEN:  # never fetched, by the site's own wish
+                log.debug("not fetched: %s (%s)", request.url, message)
+                self.count(self.site_of_request(request.meta, request.url), "robots_blocked")
+                self.note_start(request.meta, request.url, False)
                 return
             # refused by the guard, a redirect loop, a body over DOWNLOAD_MAXSIZE once
             # decompressed...: recorded with the reason
-            yield failure_item(failure.request, str(failure.value) or type(failure.value).__name__)
+            self.note_start(request.meta, request.url, False)
+            yield failure_item(request, message or type(failure.value).__name__)
             return
-        yield failure_item(failure.request, download_error(failure.value))
+        self.note_start(request.meta, request.url, False)
+        yield failure_item(request, download_error(failure.value))

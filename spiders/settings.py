@@ -11,6 +11,8 @@ os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 BOT_NAME = "newsarchive"
 SPIDER_MODULES = ["spiders"]
 NEWSPIDER_MODULE = "spiders"
+# `scrapy crawl` with a summary per site and exit statuses for cron (spiders/commands/crawl.py).
+COMMANDS_MODULE = "spiders.commands"
 USER_AGENT = "newsarchive/0.1 (news archiver; Scrapy)"
 
 # Politeness: obey robots.txt, adapt the pace to the server, few parallel requests per site.
@@ -60,6 +62,13 @@ NEWSARCHIVE_DB_MAX_MB = 0
 # section, sitemap and feed pages are always fetched. 0 / False fetches everything again.
 NEWSARCHIVE_INCREMENTAL = True
 NEWSARCHIVE_REVISIT_AFTER = 0
+
+# One crawl at a time per archive: a second one on a busy archive stops at once (exit status 75).
+NEWSARCHIVE_LOCK = True
+# The summary printed at the end of `scrapy crawl`: "full", "problems" (for cron) or "none".
+NEWSARCHIVE_SUMMARY = "full"
+# The longest robots.txt Crawl-delay honoured for a site of a site list (seconds).
+NEWSARCHIVE_MAX_CRAWL_DELAY = 60
 
 # Extraction runs in worker processes, off the reactor (pipelines/extract.py): N workers (None:
 # the environment variable NEWSARCHIVE_EXTRACT_WORKERS, else one per core; 0: in the crawl's own

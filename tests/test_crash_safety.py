@@ -170,6 +170,8 @@ def small_tmpfs(path: Path, size: str):
 
 
 def assert_stopped_cleanly(process, db: Path, reference: list) -> None:
+    assert process.returncode == 1, process.stderr[-3000:]
+    assert "the archive could not be written" in process.stderr
     assert "cannot write the archive" in process.stderr, process.stderr[-3000:]
     assert "database or disk is full" in process.stderr
     assert "'finish_reason': 'archive_error'" in process.stderr

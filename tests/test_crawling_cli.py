@@ -33,7 +33,7 @@ def make_site(root: Path) -> Path:
 def test_crawl_command_argv():
     argv = crawl_command(["https://a.example/", "https://b.example/feed"], "/tmp/x.db",
                          depth=2, max_pages=50, settings={"LOG_LEVEL": "ERROR"})
-    assert argv[:5] == [sys.executable, "-m", "scrapy", "crawl", "news"]
+    assert argv[:5] == [sys.executable, "-m", "spiders", "crawl", "news"]
     assert argv[5:] == ["-a", "url=https://a.example/,https://b.example/feed",
                         "-s", "NEWSARCHIVE_DB=/tmp/x.db", "-s", "DEPTH_LIMIT=2",
                         "-s", "NEWSARCHIVE_MAX_PAGES=50", "-s", "LOG_LEVEL=ERROR"]

@@ -99,3 +99,107 @@ def test_extract_applies_the_profile_of_the_url_host(tmp_path, monkeypatch, stor
     assert article.body.startswith("First paragraph")
     assert "Subscribe" not in article.body and "teaser" not in article.body
     assert any("Subscribe" in block.text for block in article.boilerplate)
+
+
+# --- the site list -----------------------------------------------------------------------------
+
+from newsarchive.sites import Site, SiteListError, load_site_list, parse_site_list  # noqa: E402
+
+SITE_LIST = r"""
+[sites."legacy-news.com"]
+keep = ["div.story-text"]
+
+[sites.example]
+start = ["https://example-news.com/", "https://example-news.com/news-sitemap.xml"]
+depth = 2
+max_pages = 500
+delay = 1.5
+revisit = ["1h", "6h", "1d", "7d"]
+allow = ['/20\d\d/']
+deny = ['/video/']
+keep = ["div.story-text"]
+
+[sites.local]
+start = ["http://127.0.0.1:8001/"]
+local = true
+concurrency = 4
+revisit = []
+skip = {tag = [], print = ['/print/']}
+"""
+
+
+def write(tmp_path, text, name="sites.toml"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_load_site_list(tmp_path):
+    sites = load_site_list(write(tmp_path, SITE_LIST))
+    assert list(sites) == ["example", "local"]   # file order; the host profile is no site
+    example = sites["example"]
+    assert isinstance(example, Site)
+    assert example.start == ("https://example-news.com/", "https://example-news.com/news-sitemap.xml")
+    assert example.hosts == {"example-news.com", "www.example-news.com"}
+    assert (example.depth, example.max_pages, example.delay, example.concurrency) == (2, 500, 1.5, 2)
+    assert example.revisit == (3600, 6 * 3600, 86400, 7 * 86400)
+    assert example.profile.keep == ["div.story-text"]
+    assert example.owns("https://www.example-news.com:443/2024/a.html")
+    assert not example.owns("https://other.com/2024/a.html")
+    assert example.follows("https://example-news.com/2024/a.html")
+    assert not example.follows("https://example-news.com/about")         # not allowed
+    assert not example.follows("https://example-news.com/video/2024/x")  # denied
+    local = sites["local"]
+    assert local.hosts == {"127.0.0.1:8001"} and local.local
+    assert not local.owns("http://127.0.0.1:8002/")
+    assert local.revisit == () and local.concurrency == 4
+    assert local.skip["tag"] == () and local.skip["print"][0].pattern == "/print/"
+    assert local.profile is None and local.depth == 3
+
+
+def test_site_list_selects_names(tmp_path):
+    path = write(tmp_path, SITE_LIST)
+    assert list(load_site_list(path, ["local"])) == ["local"]
+    with pytest.raises(SiteListError, match="no site named 'nope'; expected one of example, local"):
+        load_site_list(path, ["nope"])
+
+
+def test_site_list_keeps_host_profiles_working(tmp_path):
+    profiles = load_profiles(write(tmp_path, SITE_LIST))
+    assert profiles["legacy-news.com"].keep == ["div.story-text"]
+    assert profiles["example-news.com"].keep == ["div.story-text"]  # a site's own keep/drop
+
+
+@pytest.mark.parametrize("entry, message", [
+    ('depth = 2', "site 'bad', key 'start': expected a list of start URLs"),
+    ('start = []', "site 'bad', key 'start': expected at least one start URL"),
+    ('start = ["ftp://x.org/"]', "site 'bad', key 'start': expected absolute http(s) URLs, got 'ftp://x.org/'"),
+    ('start = ["https://x.org/"]\ndepht = 2', "site 'bad', key 'depht': expected one of the keys start, hosts"),
+    ('start = ["https://x.org/"]\ndepth = "2"', "site 'bad', key 'depth': expected an integer >= 0, got '2'"),
+    ('start = ["https://x.org/"]\nmax_pages = 0', "key 'max_pages': expected an integer >= 1, got 0"),
+    ('start = ["https://x.org/"]\ndelay = -1', "key 'delay': expected a number of seconds >= 0, got -1"),
+    ('start = ["https://x.org/"]\nrevisit = ["1h", "soon"]', "key 'revisit': expected durations like"),
+    ('start = ["https://x.org/"]\nrevisit = ["1d", "1h"]', "key 'revisit': expected durations in ascending order"),
+    ('start = ["https://x.org/"]\nallow = ["(unclosed"]', "key 'allow': expected regular expressions ('(unclosed'"),
+    ('start = ["https://x.org/"]\nhosts = ["y.org"]', "key 'hosts': expected every start URL's host among the hosts"),
+    ('start = ["https://x.org/"]\nlocal = "yes"', "key 'local': expected true or false, got 'yes'"),
+    ('start = ["https://x.org/"]\nskip = {tag = "["}', "key 'skip.tag': expected regular expressions"),
+    ('start = ["https://example-news.com/b/"]', "key 'hosts': expected hosts of this site only "
+                                                "(example-news.com belongs to site 'example' already)"),
+])
+def test_site_list_mistakes_name_site_key_and_expectation(tmp_path, entry, message):
+    path = write(tmp_path, SITE_LIST + "\n[sites.bad]\n" + entry + "\n")
+    with pytest.raises(SiteListError) as raised:
+        load_site_list(path)
+    assert message in str(raised.value)
+    assert str(path) in str(raised.value)
+
+
+def test_site_list_file_mistakes(tmp_path):
+    with pytest.raises(SiteListError, match="cannot read the site list"):
+        load_site_list(tmp_path / "missing.toml")
+    with pytest.raises(SiteListError, match="expected TOML"):
+        load_site_list(write(tmp_path, "[sites.\n"))
+    with pytest.raises(SiteListError, match="found only host profiles"):
+        load_site_list(write(tmp_path, '[sites."a.com"]\nkeep = ["p"]\n'))
+    assert parse_site_list({"sites": {"j": {"start": "https://j.org/"}}})["j"].start == ("https://j.org/",)

@@ -275,7 +275,7 @@ def test_parse_home_page_item_and_same_site_links():
     assert item["headers"]["content-type"] == "text/html"
     assert item["fetched_at"].tzinfo is not None
     assert item["hints"] == {"source": "home", "depth": 0, "lastmod": None, "kind": "html",
-                             "frontier": None}
+                             "frontier": None, "site": None}
     assert [r.url for r in requests] == ["https://news.example/feed.xml",
                                          "https://news.example/world/",
                                          "https://www.news.example/sport/"]
@@ -360,7 +360,7 @@ def test_failed_download_becomes_one_item_with_its_error():
     assert item["status"] is None and item["body"] == b"" and item["headers"] == {}
     assert item["error"].startswith("ConnectionRefusedError: ")
     assert item["hints"] == {"source": "sitemap", "depth": 1, "lastmod": "2024-05-01",
-                             "kind": None, "frontier": None}
+                             "kind": None, "frontier": None, "site": None}
 
 
 def test_download_error_names_the_underlying_error():

@@ -1,6 +1,7 @@
 """The SQLite archive of fetched pages and extracted articles (sqlite-utils, no Scrapy)."""
 from .frontier import Frontier, Plan
+from .lock import ArchiveBusy, ArchiveLock
 from .store import DEFAULT_PATH, Archive, StoreResult, extract_fetched_page, is_extractable_page
 
-__all__ = ["Archive", "StoreResult", "DEFAULT_PATH", "Frontier", "Plan", "extract_fetched_page",
+__all__ = ["Archive", "ArchiveBusy", "ArchiveLock", "StoreResult", "DEFAULT_PATH", "Frontier", "Plan", "extract_fetched_page",
            "is_extractable_page"]

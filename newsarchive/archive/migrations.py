@@ -109,9 +109,23 @@ def enable_article_search(db: Database) -> None:
     db["articles"].enable_fts(["headline", "body"], create_triggers=True)
 
 
+def add_crawl_site_counters(db: Database) -> None:
+    """crawls gets a row per run and site: `site` (the site list's name), `status` ("ok",
+    "failed" when every start URL failed, "interrupted") and the counters of scheduled crawls
+    (`skipped` and `failed` are JSON objects: count by URL kind, count by reason)."""
+    columns = db["crawls"].columns_dict
+    for name, kind in {"site": str, "status": str, "discovered": int, "fetched": int,
+                       "not_modified": int, "robots_blocked": int, "skipped": str,
+                       "failed": str}.items():
+        if name not in columns:
+            db["crawls"].add_column(name, kind)
+    db["crawls"].create_index(["site", "started_at"], if_not_exists=True)
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     create_core_tables,
     enable_article_search,
+    add_crawl_site_counters,
 ]
 
 

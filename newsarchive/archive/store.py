@@ -44,7 +44,10 @@ TABLES = ("articles", "pages", "crawls", "article_versions")
 NOT_MODIFIED = 304
 # Counter names that also have a column of their own in `crawls`.
 CRAWL_COUNTER_COLUMNS = ("pages", "articles_new", "articles_updated", "articles_unchanged",
-                         "errors")
+                         "errors", "status", "discovered", "fetched", "not_modified",
+                         "robots_blocked")
+# Counters that are counts by name, column -> counter: JSON columns.
+CRAWL_JSON_COLUMNS = {"skipped": "skipped_by_kind", "failed": "failed_by_reason"}
 
 ExtractFunction = Callable[..., Article]
 
@@ -187,11 +190,14 @@ class Archive:
     # -- crawls ----------------------------------------------------------------------------
 
     @locked
-    def start_crawl(self, spider: str, start_urls=(), settings: dict | None = None) -> int:
-        """Record the start of a crawl run; returns its crawls.id."""
+    def start_crawl(self, spider: str, start_urls=(), settings: dict | None = None,
+                    site: str | None = None) -> int:
+        """Record the start of a crawl run (of one site of a site list when `site` is given);
+        returns its crawls.id."""
         with immediate_transaction(self.db):
             crawl_id = self.db["crawls"].insert({
                 "spider": spider,
+                "site": site,
                 "start_urls": json.dumps(list(start_urls), ensure_ascii=False),
                 "settings": json.dumps(settings or {}, ensure_ascii=False, default=str,
                                        sort_keys=True),
@@ -211,6 +217,8 @@ class Archive:
         row = {"finished_at": iso_utc(datetime.now(timezone.utc)),
                "counters": json.dumps(merged, ensure_ascii=False, default=str, sort_keys=True)}
         row.update({name: merged[name] for name in CRAWL_COUNTER_COLUMNS if name in merged})
+        row.update({column: json.dumps(merged[name], ensure_ascii=False, sort_keys=True)
+                    for column, name in CRAWL_JSON_COLUMNS.items() if name in merged})
         with immediate_transaction(self.db):
             self.db["crawls"].update(crawl_id, row)
         return merged
@@ -416,7 +424,8 @@ class Archive:
         crawls = [{**row, "start_urls": json.loads(row["start_urls"] or "[]"),
                    "counters": json.loads(row["counters"] or "{}")}
                   for row in self.db.query(
-                      "SELECT id, spider, start_urls, started_at, finished_at, counters"
+                      "SELECT id, spider, site, status, start_urls, started_at, finished_at,"
+                      " counters"
                       " FROM crawls ORDER BY id")]
         return {"path": str(self.path), "schema_version": self.schema_version,
                 "tables": counts, "sites": sites, "crawls": crawls}
