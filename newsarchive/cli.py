@@ -97,6 +97,24 @@ def export(db_path: str, output_format: str, site: str | None, output) -> None:
             output.write(json.dumps(list(articles), ensure_ascii=False, indent=2) + "\n")
 
 
+@cli.group()
+def frontier() -> None:
+    """The crawl schedule (the archive's `frontier` table: one row per URL)."""
+
+
+@frontier.command("reset")
+@existing_db_option
+@click.option("--site", required=True, help="The site's name (the frontier's `site` column).")
+def frontier_reset(db_path: str, site: str) -> None:
+    """Clear one site's schedule: its next run asks every URL again, unconditionally.
+
+    Pages and articles stay archived. Prints how many frontier rows went.
+    """
+    with Archive(db_path) as archive:
+        removed = archive.reset_frontier(site)
+    echo_json({"site": site, "removed": removed})
+
+
 cli.add_command(crawl)
 cli.add_command(demo)
 cli.add_command(serve_fixtures)

@@ -40,7 +40,9 @@ server starts: in files ending .xml, .rss, .atom and .txt the token `{{BASE_URL}
 replaced by the server's base URL without its trailing slash ("http://127.0.0.1:PORT").
 HTML files are served byte for byte, with a UTF-8 charset only when they decode as UTF-8
 (pages in other encodings keep their own meta charset). Every request is logged in
-`FixtureServer.requests` as (method, path, status), so tests can tell what was fetched.
+`FixtureServer.requests` as (method, path, status), so tests can tell what was fetched, and in
+`FixtureServer.request_log` with its query, whether it was conditional (If-None-Match or
+If-Modified-Since) and how many body bytes went out.
 Files are served with an ETag and a Last-Modified (the file's mtime), and a conditional GET
 whose If-None-Match / If-Modified-Since still matches gets 304 Not Modified, as from a real
 web server: incremental crawls are tested against it.
@@ -246,7 +248,7 @@ class FixtureHandler(BaseHTTPRequestHandler):
             time.sleep(float(route["delay"]))
         if route.get("broken") or route.get("reset"):
             # A server that dies mid-request: the client sees a dropped (or reset) connection.
-            self.server.log_request_made(self.command, urlsplit(self.path).path, None)
+            self.log_request_made(None, 0)
             self.close_connection = True
             if route.get("reset"):  # SO_LINGER 0: close() sends RST instead of FIN
                 self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
@@ -305,6 +307,12 @@ class FixtureHandler(BaseHTTPRequestHandler):
         self.send_bytes(status, body, content_type, send_body=send_body,
                         extra={**validators, **fault.get("headers", {})})
 
+    def log_request_made(self, status: int | None, sent: int) -> None:
+        parts = urlsplit(self.path)
+        conditional = bool(self.headers.get("If-None-Match") or self.headers.get("If-Modified-Since"))
+        self.server.log_request_made(self.command, parts.path or "/", status, query=parts.query,
+                                     conditional=conditional, sent=sent)
+
     def send_bytes(self, status: int, body: bytes, content_type: str, *, send_body: bool,
                    extra: dict[str, str] | None = None) -> None:
         self.send_stream(status, [body], len(body), content_type, send_body=send_body,
@@ -314,7 +322,7 @@ class FixtureHandler(BaseHTTPRequestHandler):
                     send_body: bool, extra: dict[str, str] | None = None) -> None:
         """Headers, then the body's chunks; the route's truncate and content_length faults."""
         fault = getattr(self, "fault", None) or {}
-        self.server.log_request_made(self.command, urlsplit(self.path).path or "/", status)
+        self.log_request_made(status, length if send_body else 0)
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(fault.get("content_length", length)))
@@ -355,14 +363,19 @@ class FixtureHTTPServer(ThreadingHTTPServer):
         self.routes = load_routes(root)
         self.verbose = verbose
         self.requests: list[tuple[str, str, int | None]] = []
+        self.request_log: list[dict] = []
         self._requests_lock = threading.Lock()
         self._cache: dict = {}
         super().__init__(address, FixtureHandler)
         self.base_url = f"http://{self.server_address[0]}:{self.server_address[1]}"
 
-    def log_request_made(self, method: str, path: str, status: int | None) -> None:
+    def log_request_made(self, method: str, path: str, status: int | None, *, query: str = "",
+                         conditional: bool = False, sent: int = 0) -> None:
         with self._requests_lock:
             self.requests.append((method, path, status))
+            self.request_log.append({"method": method, "path": path, "query": query,
+                                     "status": status, "conditional": conditional,
+                                     "sent": sent})
 
     def cached(self, key, make):
         """A generated body made once per server (a gzip bomb takes a while to compress)."""
@@ -394,11 +407,24 @@ class FixtureServer:
         self._httpd: FixtureHTTPServer | None = None
         self._thread: threading.Thread | None = None
         self._log: list[tuple[str, str, int | None]] = []
+        self._full_log: list[dict] = []
 
     @property
     def requests(self) -> list[tuple[str, str, int | None]]:
         """(method, path, status) of every request served so far (status None: dropped)."""
         return list(self._httpd.requests) if self._httpd is not None else list(self._log)
+
+    @property
+    def request_log(self) -> list[dict]:
+        """Every request served so far: method, path, query, status, conditional (it carried
+        If-None-Match or If-Modified-Since) and sent (body bytes sent)."""
+        return list(self._httpd.request_log) if self._httpd is not None \
+            else list(self._full_log)
+
+    def reload(self) -> None:
+        """Read the site's `_routes.json` again (after a test changed the site's files)."""
+        if self._httpd is not None:
+            self._httpd.routes = load_routes(self.root)
 
     @property
     def url(self) -> str:
@@ -421,6 +447,7 @@ class FixtureServer:
         self._httpd.shutdown()
         self._httpd.server_close()
         self._log = list(self._httpd.requests)
+        self._full_log = list(self._httpd.request_log)
         if self._thread is not None:
             self._thread.join(timeout=5)
         self._httpd = None

@@ -221,8 +221,9 @@ class Site:
     concurrency: int = DEFAULT_CONCURRENCY
     """Requests to the site in flight at once."""
     revisit: tuple[float, ...] = ()
-    """When to re-check an archived article, in seconds after it was first seen, ascending; after
-    the last, never. Default 1h, 6h, 1d, 7d; `revisit = []` turns revisits off."""
+    """When to re-check an archived article, as ages in seconds (counted from its publication
+    date, else from when it was first seen), ascending; after the last, never. Default 1h, 6h,
+    1d, 7d; `revisit = []` turns revisits off (a sitemap or feed dating it still does)."""
     allow: tuple[re.Pattern, ...] = ()
     """URL patterns (regex, searched in the whole URL) a page linked from a page, sitemap or feed
     must match one of to be fetched; none: every URL of the site. Start URLs and sitemaps

@@ -169,9 +169,13 @@ class ArchivePipeline:
         stored_article = article if article is not None and article.is_article else None
         site = (adapter.get("hints") or {}).get("site")
         crawl_id = self.crawl_ids.get(site, self.crawl_id)
+        spider = self.crawler.spider if self.crawler else None
+        # the frontier row of the fetch gets its site's article revisit schedule
+        revisit = spider.site_revisit(page.url) if hasattr(spider, "site_revisit") else None
         try:
             result = self.archive.store_page(page, stored_article, crawl_id=crawl_id,
-                                             error=adapter.get("error"))
+                                             error=adapter.get("error"), site=site,
+                                             **({"revisit": revisit} if revisit is not None else {}))
         except sqlite3.IntegrityError:
             raise  # a bug in what we store, not a state of the archive: Scrapy logs the item
         except sqlite3.Error as exc:
@@ -250,6 +254,13 @@ class ArchivePipeline:
             self.lock.release()
             return
         try:
+            spider = self.crawler.spider if self.crawler else None
+            discovered = getattr(spider, "discovered", None)
+            if discovered:
+                # URLs met but not fetched (the page cap, robots.txt) stay in the frontier, so
+                # the next run asks for them
+                self.archive.record_seen((url, site, kind, depth)
+                                         for url, (site, kind, depth) in discovered.items())
             stats = self.crawler.stats.get_stats() if self.crawler and self.crawler.stats else {}
             if not self.crawl_ids:
                 counters = {**self.counters, **self.frontier_counters()}

@@ -80,20 +80,22 @@ from datetime import datetime, timedelta, timezone
 from http import HTTPStatus
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 import scrapy
 from scrapy import signals
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
+from scrapy.responsetypes import responsetypes
 from scrapy.spidermiddlewares.httperror import HttpError
-from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
-from w3lib.url import canonicalize_url
-
-from newsarchive.archive.frontier import Frontier
+from newsarchive.archive.frontier import DEFAULT_REVISIT, Frontier, guess_kind
 from newsarchive.netguard import implicitly_local_hosts, scheme_refusal
 from newsarchive.sites import ENV_VAR, Site, load_site_list, url_netloc, www_twins
+from newsarchive.urls import (
+    DEFAULT_SKIP_TABLE, PRIORITIES, compile_skip_table, skip_kind, url_key,
+)
 
 from .discovery import (
     FEED, HTML, SITEMAP, SITEMAP_INDEX, classify_document, parse_feed, parse_sitemap,
@@ -290,13 +292,18 @@ class NewsSpider(scrapy.Spider):
             *(entry.hosts for entry in self.sites.values() if entry.local))
         self.requested: set[str] = set()
         self.archived: set[str] = set()
-        self.discovered: set[str] = set()
+        self.met: set[str] = set()
+        """Every URL key met this run (counted as discovered)."""
+        self.discovered: dict[str, tuple[str, str, int | None]] = {}
+        """URL keys to follow met this run -> (site, kind guessed, depth): the frontier notes
+        them (links not followed, by the skip table or allow/deny, are not noted)."""
         self.requested_per_site: dict[str, int] = dict.fromkeys(self.sites, 0)
         self.crawl_delays: dict[str, float] = {}
         self.frontier: Frontier | None = None
         self.max_pages = 1000
         self.depth_limit = 0
         self._cap_logged: set[str] = set()
+        self._skip_tables: dict[str, dict] = {}
         self.page_links = LinkExtractor()
         self.feed_links = LinkExtractor(tags=("link",), attrs=("href",),
                                         restrict_xpaths=FEED_LINK_XPATH, deny_extensions=[])
@@ -373,6 +380,11 @@ class NewsSpider(scrapy.Spider):
         if entry is not None and crawler is not None and crawler.stats is not None:
             crawler.stats.inc_value(f"newsarchive/{entry.name}/{counter}", value)
 
+    def inc_stat(self, name: str, count: int = 1) -> None:
+        crawler = getattr(self, "crawler", None)
+        if crawler is not None and crawler.stats is not None:
+            crawler.stats.inc_value(name, count)
+
     def site_for(self, url: str) -> Site | None:
         """The site a URL belongs to, by its host; None when it is on none."""
         netloc = url_netloc(url)
@@ -382,6 +394,21 @@ class NewsSpider(scrapy.Spider):
         """The site a request was made for (its meta), else the site of its URL."""
         name = meta.get("newsarchive_site")
         return self.sites.get(name) if name else self.site_for(url)
+
+    def site_revisit(self, url: str) -> tuple[float, ...]:
+        """The article revisit schedule (ages in seconds) of the site of url: the site list's
+        `revisit`, the default (1h, 6h, 1d, 7d) for a -a url= crawl."""
+        entry = self.site_for(url)
+        if entry is None or not self.site_list:
+            return DEFAULT_REVISIT
+        return tuple(entry.revisit)
+
+    def skip_table(self, entry: Site) -> dict:
+        """The skip table of a site: the default one with the site's `skip` overrides."""
+        if entry.name not in self._skip_tables:
+            self._skip_tables[entry.name] = compile_skip_table(entry.skip) if entry.skip \
+                else DEFAULT_SKIP_TABLE
+        return self._skip_tables[entry.name]
 
     def limits(self, entry: Site) -> tuple[int, int]:
         """(page cap, depth limit) of a site: its own in a site list, the run's settings
@@ -396,30 +423,50 @@ class NewsSpider(scrapy.Spider):
                 request = self.page_request(url, source="start", site=entry)
                 if request is not None:
                     yield request
+        if self.frontier is not None:
+            # what earlier runs met but did not reach, revisits due and retries due: asked
+            # without waiting for discovery (a hub that answers 304 lists nothing new)
+            for row in self.frontier.due(list(self.sites)):
+                entry = self.site_for(row["url"])
+                if entry is None:
+                    continue
+                request = self.page_request(row["url"], source="frontier", site=entry,
+                                            depth=row["depth"])
+                if request is not None:
+                    yield request
 
     def page_request(self, url: str, *, source: str, lastmod: str | None = None,
-                     site: Site | None = None) -> Request | None:
+                     site: Site | None = None, depth: int | None = None,
+                     listed_as: str | None = None) -> Request | None:
         """A request for url on behalf of `site` (default: the site owning url), or None when
-        it was requested already, the site's allow/deny patterns exclude it, the archive holds
-        it unchanged (incremental crawls), or the site's page cap is hit."""
+        it was requested already, is not to be followed (the site's skip table, allow, deny),
+        the frontier says it need not be asked (archived unchanged, dead, backing off, a child
+        sitemap older than its last fetch), or the site's page cap is hit. listed_as:
+        "sitemap" for a sitemap index's entries, "feed" for the feeds a page links."""
         entry = site or self.site_for(url) or next(iter(self.sites.values()))
-        key = canonicalize_url(url)
-        if key not in self.discovered:
-            self.discovered.add(key)
+        key = url_key(url)
+        if key not in self.met:
+            self.met.add(key)
             self.count(entry, "discovered")
-        if key in self.requested or key in self.archived:
+        if key in self.requested or (key in self.archived and lastmod is None):
+            # a URL planned out already is planned again when a sitemap or feed dates it
             return None
-        if source not in ("start", "robots") and not self.allowed(entry, url):
-            self.archived.add(key)
-            self.count(entry, "skipped/denied")
-            return None
+        if source not in ("start", "robots", "frontier"):
+            skipped = skip_kind(url, self.skip_table(entry), allow=entry.allow, deny=entry.deny)
+            if skipped is not None:
+                self.archived.add(key)
+                self.count(entry, f"skipped/{skipped}")
+                return None
+        kind = "sitemap" if source == "robots" else listed_as or guess_kind(key, source)
+        self.discovered.setdefault(key, (entry.name, kind, depth))
         plan = None
-        if self.frontier is not None and source != "start":
-            plan = self.frontier.plan(url, lastmod)
-            self.crawler.stats.inc_value(f"newsarchive/frontier/{plan.reason}")
-            if not plan.fetch:
+        if self.frontier is not None:
+            plan = self.frontier.plan(key, lastmod, listed_as_sitemap=listed_as == "sitemap")
+            self.inc_stat(f"newsarchive/frontier/{plan.reason}")
+            if not plan.fetch and source != "start":
                 self.archived.add(key)
                 return None
+            kind = plan.kind or kind
         max_pages, _ = self.limits(entry)
         if self.requested_per_site.get(entry.name, 0) >= max_pages:
             self.count(entry, "skipped/page_cap")
@@ -431,7 +478,10 @@ class NewsSpider(scrapy.Spider):
         self.requested_per_site[entry.name] = self.requested_per_site.get(entry.name, 0) + 1
         reason = plan.reason if plan is not None and plan.reason != "new" else None
         meta = {"newsarchive_source": source, "newsarchive_lastmod": lastmod,
-                "newsarchive_frontier": reason, "newsarchive_site": entry.name}
+                "newsarchive_frontier": reason, "newsarchive_site": entry.name,
+                "newsarchive_kind": kind}
+        if depth is not None:
+            meta["depth"] = depth
         if source == "start":
             meta["newsarchive_start"] = True
         if self.site_list:
@@ -440,14 +490,17 @@ class NewsSpider(scrapy.Spider):
             meta["autothrottle_dont_adjust_delay"] = True
         # dont_filter: `requested` already deduplicates what the spider asks for, and a
         # redirect to a page fetched already must still be followed to be recorded.
-        return Request(url, callback=self.parse, errback=self.on_error, dont_filter=True,
-                       headers=plan.headers if plan is not None else None, meta=meta)
+        return Request(url if source == "start" else key, callback=self.parse,
+                       errback=self.on_error, dont_filter=True, priority=self.priority(kind),
+                       headers=plan.headers if plan is not None and plan.fetch else None,
+                       meta=meta)
 
-    def allowed(self, entry: Site, url: str) -> bool:
-        """True unless the site's allow/deny patterns exclude url."""
-        if any(pattern.search(url) for pattern in entry.deny):
-            return False
-        return not entry.allow or any(pattern.search(url) for pattern in entry.allow)
+    @staticmethod
+    def priority(kind: str) -> int:
+        """Where the crawl budget goes first: sitemaps and feeds, articles, then hubs."""
+        if kind in ("sitemap", "feed"):
+            return PRIORITIES[kind]
+        return PRIORITIES["article" if kind == "article" else "hub"]
 
     def on_robots_parsed(self, robotparser, request: Request) -> None:
         """Honour the robots.txt Crawl-delay in the site's slot, and schedule the sitemaps it
@@ -503,8 +556,15 @@ class NewsSpider(scrapy.Spider):
     def parse(self, response: Response):
         source = response.meta.get("newsarchive_source", "link")
         if response.status == 304:
-            # a conditional revisit of an archived article that has not changed
+            # a conditional revisit the server answered "unchanged"
+            self.note_start(response.meta, requested_url(response), True)
             yield response_item(response, source=source, kind=HTML)
+            if response.meta.get("newsarchive_kind") != "article":
+                # a hub: what it lists is what it listed last time, archived with its body
+                stored = self.stored_response(response)
+                if stored is not None and self.may_go_deeper(response):
+                    yield from self.follow(stored, classify_document(
+                        stored.body, stored.headers.get("Content-Type", b"").decode("latin-1")))
             return
         kind = classify_document(response.body, response.headers.get("Content-Type",
                                                                      b"").decode("latin-1"))
@@ -523,25 +583,40 @@ class NewsSpider(scrapy.Spider):
             return
         yield from self.follow(response, kind)
 
+    def stored_response(self, response: Response) -> Response | None:
+        """The archived full answer a 304 stands for, as a response to follow links from."""
+        stored = self.frontier.stored_body(requested_url(response)) if self.frontier else None
+        if stored is None:
+            return None
+        body, headers = stored
+        content_type = headers.get("content-type", "application/octet-stream")
+        cls = responsetypes.from_args(headers={"Content-Type": content_type}, url=response.url,
+                                      body=body)
+        return response.replace(cls=cls, status=200, body=body,
+                                headers={"Content-Type": content_type})
+
     def follow(self, response: Response, kind: str):
         """Requests for what a sitemap, feed or web page points to on the site."""
         if kind in (SITEMAP, SITEMAP_INDEX):
-            targets = [(entry.url, "sitemap", entry.lastmod)
+            targets = [(entry.url, "sitemap", entry.lastmod,
+                        "sitemap" if entry.is_sitemap else None)
                        for entry in parse_sitemap(response.body, response.url)]
         elif kind == FEED:
-            targets = [(entry.url, "feed", entry.lastmod)
+            targets = [(entry.url, "feed", entry.lastmod, None)
                        for entry in parse_feed(response.body, response.url)]
         elif kind == HTML and isinstance(response, TextResponse):
-            links = self.feed_links.extract_links(response) + \
-                self.page_links.extract_links(response)
-            targets = [(link.url, "link", None) for link in links]
+            targets = [(link.url, "link", None, "feed")
+                       for link in self.feed_links.extract_links(response)]
+            targets += [(link.url, "link", None, None)
+                        for link in self.page_links.extract_links(response)]
         else:
             targets = []
         entry = self.site_of_request(response.meta, requested_url(response))
-        for url, source, lastmod in targets:
+        for url, source, lastmod, listed_as in targets:
             if entry is None or self.site_for(url) is not entry:
                 continue
-            request = self.page_request(url, source=source, lastmod=lastmod, site=entry)
+            request = self.page_request(url, source=source, lastmod=lastmod, site=entry,
+                                        listed_as=listed_as)
             if request is not None:
                 yield request
 

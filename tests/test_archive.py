@@ -342,7 +342,7 @@ def test_one_archive_can_be_shared_by_threads(archive):
     def store_twenty(name):
         for n in range(20):
             url = f"https://e.com/{name}/{n}"
-            archive.store_page(fetched(url), news_article(url))
+            archive.store_page(fetched(url), news_article(url, body=f"The story at {url}."))
 
     threads = [threading.Thread(target=store_twenty, args=(name,)) for name in "abcd"]
     for thread in threads:
@@ -479,7 +479,7 @@ def test_sqlite_utils_query_reads_every_table(tmp_path):
 
 def test_iter_articles_filters_by_site(archive):
     for url in ("https://www.a.com/1", "https://a.com/2", "https://b.com/1"):
-        archive.store_page(fetched(url), news_article(url))
+        archive.store_page(fetched(url), news_article(url, body=f"The story at {url}."))
     assert [row["url"] for row in archive.iter_articles(site="www.a.com")] == [
         "https://www.a.com/1", "https://a.com/2"]
     assert len(list(archive.iter_articles())) == 3
@@ -491,7 +491,8 @@ def test_stats_counts_tables_sites_and_crawls(archive):
                        crawl_id=crawl_id)
     archive.finish_crawl(crawl_id, {})
     stats = archive.stats()
-    assert stats["tables"] == {"articles": 1, "pages": 1, "crawls": 1, "article_versions": 1}
+    assert stats["tables"] == {"articles": 1, "pages": 1, "crawls": 1, "article_versions": 1,
+                               "article_urls": 1, "frontier": 1}
     assert stats["sites"] == [{"site": "e.com", "articles": 1}]
     assert stats["crawls"][0]["counters"]["pages"] == 1
     assert stats["schema_version"] == len(MIGRATIONS)
@@ -569,7 +570,7 @@ def test_is_extractable_page_wants_a_successful_web_page():
 def test_reextract_counts_pages_whose_extraction_raises_and_goes_on(archive):
     for name in ("good", "bad"):
         url = f"https://e.com/{name}"
-        archive.store_page(fetched(url), news_article(url))
+        archive.store_page(fetched(url), news_article(url, body=f"The story at {url}."))
 
     def extract_or_fail(html, url=None, **options):
         if url.endswith("bad"):

@@ -106,7 +106,8 @@ def test_python_dash_m_runs_the_cli():
 
 def test_stats_counts_the_archive(archive_path):
     stats = json.loads(run("stats", "--db", str(archive_path)).output)
-    assert stats["tables"] == {"articles": 2, "pages": 3, "crawls": 1, "article_versions": 2}
+    assert stats["tables"] == {"articles": 2, "pages": 3, "crawls": 1, "article_versions": 2,
+                               "article_urls": 2, "frontier": 3}
     assert stats["crawls"][0]["counters"]["errors"] == 1
 
 
@@ -154,3 +155,13 @@ def test_reextract_replays_stored_pages_through_the_extractor(archive_path):
         assert "stale" not in headlines
         assert archive.db["articles"].count == counts["articles"]
         assert archive.db["pages"].count == 3
+
+
+def test_frontier_reset_clears_one_site(archive_path):
+    result = run("frontier", "reset", "--site", "news.example.com", "--db", str(archive_path))
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output) == {"site": "news.example.com", "removed": 2}
+    stats = json.loads(run("stats", "--db", str(archive_path)).output)
+    assert stats["tables"]["frontier"] == 1 and stats["tables"]["pages"] == 3
+    assert json.loads(run("frontier", "reset", "--site", "elsewhere", "--db",
+                          str(archive_path)).output)["removed"] == 0

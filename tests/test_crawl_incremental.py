@@ -35,6 +35,10 @@ def redate_in_news_sitemap(site, paths, when: str) -> None:
         text, count = block.subn(lambda match: match.group(1) + when, text, count=1)
         assert count == 1, path
     sitemap.write_text(text, encoding="utf-8")
+    # as a site does, the sitemap index dates the child sitemap that changed
+    index = site / "sitemap.xml"
+    index.write_text(re.sub(r"(sitemap-news\.xml</loc><lastmod>)[^<]*", r"\g<1>" + when,
+                            index.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 def change_article_text(site, db, path) -> str:
@@ -80,18 +84,23 @@ def test_a_crawl_with_nothing_new_fetches_no_article_again(recrawls):
     db, second, _, _ = recrawls
     fetched = {path for _, path, _ in second}
     assert not fetched & ARTICLE_PATHS
-    # the hubs are fetched again: they are where new articles would show up
-    assert {"/", "/sitemap.xml", "/sitemap-news.xml", "/feed.xml"} <= fetched
+    # the hubs are asked again, conditionally: they are where new articles would show up
+    assert {("GET", path, 304) for path in ("/", "/sitemap.xml", "/feed.xml")} <= set(second)
+    # a child sitemap the index dates before its last fetch is not asked at all
+    assert "/sitemap-news.xml" not in fetched
     first, again, _ = crawl_counters(db)
     assert again["articles_new"] == 0 and again["articles_updated"] == 0
-    assert again["frontier_archived"] >= len(ARTICLE_PATHS)
+    only_in_sitemaps = [entry for entry in MANIFEST["articles"] if entry["listed_in"] == ["sitemap"]]
+    assert again["frontier_archived"] >= len(ARTICLE_PATHS) - len(only_in_sitemaps)
+    assert again["frontier_sitemap_unchanged"] == 1
     assert first["articles_new"] == len(ARTICLE_PATHS)
 
 
-def test_failed_pages_are_tried_again(recrawls):
+def test_server_errors_are_tried_again_and_dead_links_are_not(recrawls):
     _, second, _, _ = recrawls
     fetched = {path for _, path, _ in second}
-    assert "/articles/story-that-was-removed.html" in fetched
+    assert "/section/tech/page/2/" in fetched  # 503: next run
+    assert "/articles/story-that-was-removed.html" not in fetched  # 404: not for a day
 
 
 def test_a_changed_article_is_fetched_and_versioned(recrawls):

@@ -114,10 +114,12 @@ def test_archive_pipeline_stores_pages_and_only_real_articles(archive_pipeline):
     assert pages["http://127.0.0.1:8000/gone"]["status"] == 404
     assert pages["http://127.0.0.1:8000/gone"]["article_url"] is None
     assert pages["http://127.0.0.1:8000/down.html"]["error"].startswith("ConnectionRefused")
-    articles = list(db.query("select url, headline from articles"))
+    articles = list(db.query("select url, canonical_url, headline from articles"))
+    # the page's canonical URL is on another site than the page: kept, but not its identity
     assert articles == [{
-        "url": "https://www.iranfocus.com/en/terrorism/"
-               "iran-russia-cooperate-to-keep-assad-in-power-in-syria/",
+        "url": "http://127.0.0.1:8000/articles/a.html",
+        "canonical_url": "https://www.iranfocus.com/en/terrorism/"
+                         "iran-russia-cooperate-to-keep-assad-in-power-in-syria/",
         "headline": "Iran, Russia cooperate to keep Assad in power in Syria"}]
     [crawl] = db.query("select spider, start_urls, counters from crawls")
     assert crawl["spider"] == "news"

@@ -10,10 +10,14 @@ Migrations are history: never edit one that has shipped, append a new one.
 """
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from datetime import datetime
 
 from sqlite_utils import Database
 
+from ..urls import url_key
+from .frontier import create_frontier_table, record_fetch
 from .transaction import immediate_transaction
 
 # Columns for the Article fields as they were when the archive was first created; fields that
@@ -122,10 +126,35 @@ def add_crawl_site_counters(db: Database) -> None:
     db["crawls"].create_index(["site", "started_at"], if_not_exists=True)
 
 
+def add_frontier_and_article_urls(db: Database) -> None:
+    """The crawl frontier (one row per URL key, with its schedule) and article_urls (every
+    URL an article was fetched under), both filled from the pages archived so far."""
+    create_frontier_table(db)
+    db["article_urls"].create({"url": str, "article_url": str, "first_seen": str},
+                              pk="url", not_null={"url", "article_url"})
+    db["article_urls"].create_index(["article_url"])
+    db["articles"].create_index(["content_hash"])
+    published = dict(db.execute("SELECT url, date_published FROM articles").fetchall())
+    rows = db.execute("SELECT url, final_url, status, error, headers, fetched_at, hints,"
+                      " article_url FROM pages ORDER BY fetched_at, id").fetchall()
+    for url, final_url, status, error, headers, fetched_at, hints, article_url in rows:
+        hints = json.loads(hints or "{}")
+        record_fetch(db, url=url, status=status, error=error,
+                     headers=json.loads(headers or "{}"),
+                     fetched_at=datetime.fromisoformat(fetched_at), hints=hints,
+                     article_url=article_url, site=None,
+                     published=published.get(article_url))
+        if article_url:
+            for fetched in {url, final_url or url}:
+                db.execute("INSERT OR IGNORE INTO article_urls (url, article_url, first_seen)"
+                           " VALUES (?, ?, ?)", [url_key(fetched), article_url, fetched_at])
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     create_core_tables,
     enable_article_search,
     add_crawl_site_counters,
+    add_frontier_and_article_urls,
 ]
 
 

@@ -14,7 +14,7 @@ import sqlite3
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -24,6 +24,8 @@ from sqlite_utils import Database
 from ..article import Article
 from ..extract import extract
 from ..page import FetchedPage
+from ..urls import url_key
+from .frontier import DEFAULT_REVISIT, record_fetch, record_seen, reset_site
 from .migrations import apply_migrations, schema_version
 from .rows import (
     article_columns,
@@ -39,7 +41,7 @@ from .rows import (
 from .transaction import immediate_transaction
 
 DEFAULT_PATH = "data/archive.db"
-TABLES = ("articles", "pages", "crawls", "article_versions")
+TABLES = ("articles", "pages", "crawls", "article_versions", "article_urls", "frontier")
 #: The status of a conditional revisit whose page has not changed since the last fetch.
 NOT_MODIFIED = 304
 # Counter names that also have a column of their own in `crawls`.
@@ -235,13 +237,22 @@ class Archive:
 
     @locked
     def store_page(self, page: FetchedPage, article: Article | None = None, *,
-                   crawl_id: int | None = None, error: str | None = None) -> StoreResult:
-        """Archive one fetch, and its article when it is one, in a single transaction."""
-        key = article_key(article, page) if article is not None and article.is_article else None
+                   crawl_id: int | None = None, error: str | None = None,
+                   site: str | None = None,
+                   revisit: Iterable[float] | None = DEFAULT_REVISIT) -> StoreResult:
+        """Archive one fetch, and its article when it is one, in a single transaction.
+
+        The fetch also updates the URL's frontier row (its status, validators and next check,
+        on `revisit`, the site's article revisit schedule in seconds of age); `site` is the
+        site list's name of the site (default: the host).
+        """
+        is_article = article is not None and article.is_article
         row = page_columns(page)
-        not_modified = key is None and page.status == NOT_MODIFIED and not (error or page.error)
-        row.update(error=error or page.error, crawl_id=crawl_id, article_url=key)
+        not_modified = not is_article and page.status == NOT_MODIFIED and not (error or page.error)
+        row.update(error=error or page.error, crawl_id=crawl_id, article_url=None)
         with immediate_transaction(self.db):
+            key = self._article_key(article, page) if is_article else None
+            row["article_url"] = key
             if not_modified:
                 # a conditional revisit the server answered "unchanged": the fetch belongs
                 # to the article the URL gave last time, which is still current
@@ -250,13 +261,58 @@ class Archive:
             change = None
             if key is not None:
                 change = self._upsert_article(key, article, page_id, row["fetched_at"])
+                self._note_article_urls(key, page, row["fetched_at"])
             elif row["article_url"] is not None:
                 self.db.execute("UPDATE articles SET last_seen = max(last_seen, ?) WHERE url = ?",
                                 [row["fetched_at"], row["article_url"]])
                 key, change = row["article_url"], "unchanged"
+            published = article.date_published if is_article else self._published(key)
+            # the URL asked, and the one a redirect led to: both are known now
+            for url in dict.fromkeys(url_key(u) for u in (page.url, page.final_url) if u):
+                record_fetch(self.db, url=url, status=page.status, error=row["error"],
+                             headers=page.headers, fetched_at=page.fetched_at,
+                             hints=page.hints, article_url=key,
+                             site=site or page.hints.get("site"), published=published,
+                             revisit=revisit)
         if change is not None and crawl_id is not None:
             self._crawl_changes.setdefault(crawl_id, Counter())[change] += 1
         return StoreResult(page_id=page_id, article_url=key, change=change)
+
+    def _article_key(self, article: Article, page: FetchedPage) -> str:
+        """The article a page belongs to: its key (rows.article_key), unless that is a canonical
+        URL different text from another URL claims already, or the same text is archived
+        already under another key of the site (one story under two URLs, or paginated)."""
+        key = article_key(article, page)
+        page_key = url_key(page.final_url or page.url)
+        digest = content_hash(article.headline, article.body)
+        if key != page_key:
+            claimed = self.db.execute(
+                "SELECT content_hash FROM articles WHERE url = ?", [key]).fetchone()
+            if claimed is not None and claimed[0] != digest and not self.db.execute(
+                    "SELECT 1 FROM article_urls WHERE url = ? AND article_url = ?",
+                    [page_key, key]).fetchone():
+                key = article_key(article, page, canonical_claimed_elsewhere=True)
+        if (article.body or "").strip() and not self._article_row(key):
+            same_text = self.db.execute(
+                "SELECT url FROM articles WHERE content_hash = ? AND site = ? ORDER BY id LIMIT 1",
+                [digest, site_of(key)]).fetchone()
+            if same_text is not None:
+                key = same_text[0]
+        return key
+
+    def _note_article_urls(self, key: str, page: FetchedPage, fetched_at: str) -> None:
+        """Keep every URL the article was fetched under (article_urls)."""
+        for url in dict.fromkeys(url_key(u) for u in (page.url, page.final_url) if u):
+            self.db.execute("INSERT INTO article_urls (url, article_url, first_seen)"
+                            " VALUES (?, ?, ?) ON CONFLICT (url) DO UPDATE SET"
+                            " article_url = excluded.article_url", [url, key, fetched_at])
+
+    def _published(self, key: str | None) -> str | None:
+        if key is None:
+            return None
+        found = self.db.execute("SELECT date_published FROM articles WHERE url = ?",
+                                [key]).fetchone()
+        return found[0] if found else None
 
     def _upsert_article(self, key: str, article: Article, page_id: int, fetched_at: str) -> str:
         """Insert or refresh the articles row for `key`; add a version when content changed.
@@ -336,6 +392,7 @@ class Archive:
     def _rebuild_articles_from_temp(self) -> dict:
         """Replace articles and versions with the extractions in temp.reextracted."""
         self.db.execute("DELETE FROM article_versions")
+        self.db.execute("DELETE FROM article_urls")
         self.db.execute("DELETE FROM articles")
         self.db.execute("UPDATE pages SET article_url = NULL WHERE article_url IS NOT NULL")
         replayed = self.db.execute(
@@ -350,9 +407,11 @@ class Archive:
             if stored is None:
                 continue
             article = pickle.loads(stored)  # written by this process moments ago
-            key = article_key(article, FetchedPage(url=url, final_url=final_url))
+            page = FetchedPage(url=url, final_url=final_url)
+            key = self._article_key(article, page)
             self.db.execute("UPDATE pages SET article_url = ? WHERE id = ?", [key, page_id])
             counts[self._upsert_article(key, article, page_id, fetched_at)] += 1
+            self._note_article_urls(key, page, fetched_at)
         self._relink_not_modified_fetches()
         return {"pages": counts["pages"], "articles": counts["new"],
                 "updated": counts["updated"], "unchanged": counts["unchanged"]}
@@ -366,6 +425,18 @@ class Archive:
             " ORDER BY earlier.fetched_at DESC, earlier.id DESC LIMIT 1)"
             f" WHERE status = {NOT_MODIFIED} AND error IS NULL")
 
+    @locked
+    def reset_frontier(self, site: str) -> int:
+        """Clear one site's crawl schedule (frontier rows); returns how many rows went."""
+        with immediate_transaction(self.db):
+            return reset_site(self.db, site)
+
+    @locked
+    def record_seen(self, entries, seen_at: datetime | None = None) -> int:
+        """Note URLs a crawl met, as (url, site, kind, depth) (frontier.record_seen)."""
+        with immediate_transaction(self.db):
+            return record_seen(self.db, entries, seen_at or datetime.now(timezone.utc))
+
     # -- reading ---------------------------------------------------------------------------
 
     @locked
@@ -378,9 +449,15 @@ class Archive:
         return article_from_row(row) if row else None
 
     def _article_row(self, url: str) -> dict | None:
-        return next(self.db.query("SELECT * FROM articles WHERE url = ?", [url]), None)
+        return next(self.db.query("SELECT * FROM articles WHERE url IN (?, ?)",
+                                  [url, url_key(url)]), None)
 
     def _article_url_of_fetch(self, url: str) -> str | None:
+        """The article a URL was last fetched as (article_urls by its key, else pages)."""
+        known = self.db.execute("SELECT article_url FROM article_urls WHERE url = ?",
+                                [url_key(url)]).fetchone()
+        if known is not None:
+            return known[0]
         row = next(self.db.query(
             "SELECT article_url FROM pages WHERE (url = :u OR final_url = :u)"
             " AND article_url IS NOT NULL ORDER BY fetched_at DESC, id DESC LIMIT 1",

@@ -1,0 +1,389 @@
+"""Crawl benchmark: requests and pages/s of scheduled crawls over a generated local news site.
+
+    python bench/crawl.py [--stories 2000] [--concurrency 8] [--crawler newsarchive ...]
+
+Generates a news site of N stories and serves it on 127.0.0.1 (StorySite, StorySiteServer):
+story pages made from the real article pages of tests/fixtures/sites/demo/articles (one per
+story in turn, each with words of its body numbered so that every story's text is its own, and
+its links to the original site's paths pointed off-site), a home page, ten sections paginated
+20 stories a page, a sitemap index of 500-story sitemaps with <lastmod>, an RSS feed of the 50
+newest and robots.txt naming the index. Every page carries an ETag and a Last-Modified and a
+conditional GET that still matches gets 304, as from a real web server.
+
+Each crawler of CRAWLERS runs twice into a fresh archive, in a folder of its own: run 1 (the
+archive empty) and run 2 (nothing changed). For each run the table gives the requests the
+server answered (in full, 304, other), the articles the archive holds, the wall time, and
+requests/s and pages/s (full answers per second). Results go to bench/results/crawl-<UTC
+time>.txt and .json. Every crawl process runs under bench/netguard.py's rule: loopback only.
+
+A crawler is a function (CrawlJob) -> None that crawls job.site_url into job.db from
+job.workdir; add others (Scrapy alone, Scrapy with another extractor) to CRAWLERS.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import re
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from dataclasses import asdict, dataclass
+from datetime import datetime, timedelta, timezone
+from email.utils import format_datetime, parsedate_to_datetime
+from html import escape
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from tempfile import TemporaryDirectory
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+TEMPLATES = ROOT / "tests" / "fixtures" / "sites" / "demo" / "articles"
+SECTIONS = ("world", "politics", "business", "tech", "science", "health", "sport", "culture",
+            "opinion", "travel")
+PER_PAGE = 20
+PER_SITEMAP = 500
+FEED_SIZE = 50
+HOME_SIZE = 30
+BASE_TIME = datetime(2026, 1, 5, 6, 0, tzinfo=timezone.utc)
+LAST_MODIFIED = format_datetime(BASE_TIME, usegmt=True)
+_RELATIVE_HREF = re.compile(rb'href=(["\'])(?!https?:|//|#|mailto:|javascript:)/?')
+
+
+# -- the site ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Story:
+    number: int
+    section: str
+    published: datetime
+    template: int
+
+    @property
+    def path(self) -> str:
+        return (f"/{self.section}/{self.published:%Y/%m/%d}/"
+                f"story-{self.number:05d}-{SECTIONS.index(self.section)}.html")
+
+
+class StorySite:
+    """A news site of `stories` stories, every page made on request (nothing on disk)."""
+
+    def __init__(self, stories: int, templates: Path = TEMPLATES):
+        self.templates = [self._template(path) for path in sorted(templates.glob("*.html"))]
+        self.templates = [template for template in self.templates if template[1]]
+        self.stories = [Story(n, SECTIONS[n % len(SECTIONS)],
+                              BASE_TIME - timedelta(minutes=37 * n), n % len(self.templates))
+                        for n in range(stories)]  # newest first
+        self.by_path = {story.path: story for story in self.stories}
+
+    @staticmethod
+    def _template(path: Path) -> tuple[bytes, bytes | None]:
+        """A real article page with its site-relative links pointed off-site, and words of
+        its body to number per story: found once in the page, and seen in the extracted body
+        once numbered (words that are also in structured data may not be)."""
+        from newsarchive import extract
+
+        html = path.read_bytes()
+        html = _RELATIVE_HREF.sub(rb"href=\1https://elsewhere.example/", html)
+        body = extract(html).body or ""
+        for sentence in re.findall(r"[^.!?\n]{60,}", body)[:8]:
+            words = sentence.strip()[:40].encode("utf-8")
+            if html.count(words) == 1 and \
+                    "Story 0: " in (extract(html.replace(words, b"Story 0: " + words)).body or ""):
+                return html, words
+        return html, None
+
+    def page(self, path: str, base: str) -> tuple[bytes, str] | None:
+        """(body, content type) of a URL path, None when the site has no such page."""
+        story = self.by_path.get(path)
+        if story is not None:
+            html, words = self.templates[story.template]
+            return html.replace(words, f"Story {story.number}: ".encode() + words, 1), \
+                "text/html; charset=utf-8"
+        if path == "/robots.txt":
+            return f"User-agent: *\nDisallow: /private/\n\nSitemap: {base}/sitemap.xml\n" \
+                .encode(), "text/plain; charset=utf-8"
+        if path == "/":
+            return self.listing("Bench News", self.stories[:HOME_SIZE], [
+                (f"/{section}/", section.capitalize()) for section in SECTIONS]), \
+                "text/html; charset=utf-8"
+        if path == "/sitemap.xml":
+            return self.sitemap_index(base), "application/xml"
+        if path == "/feed.xml":
+            return self.feed(base), "application/rss+xml"
+        match = re.fullmatch(r"/sitemap-(\d+)\.xml", path)
+        if match:
+            return self.sitemap(int(match.group(1)), base), "application/xml"
+        match = re.fullmatch(r"/(\w+)/(?:page/(\d+)/)?", path)
+        if match and match.group(1) in SECTIONS:
+            return self.section(match.group(1), int(match.group(2) or 1)), \
+                "text/html; charset=utf-8"
+        return None
+
+    def listing(self, title: str, stories: list[Story], extra: list[tuple[str, str]]) -> bytes:
+        links = [(story.path, f"Story {story.number}") for story in stories] + extra
+        items = "\n".join(f'<li><a href="{href}">{escape(text)}</a></li>' for href, text in links)
+        return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{escape(title)}</title>"
+                f'<link rel="alternate" type="application/rss+xml" href="/feed.xml"></head>'
+                f"<body><h1>{escape(title)}</h1><ul>\n{items}\n</ul></body></html>").encode()
+
+    def section(self, name: str, number: int) -> bytes | None:
+        stories = [story for story in self.stories if story.section == name]
+        chunk = stories[(number - 1) * PER_PAGE:number * PER_PAGE]
+        if not chunk:
+            return None
+        extra = [(f"/{name}/page/{number + 1}/", "Older")] \
+            if number * PER_PAGE < len(stories) else []
+        return self.listing(f"{name.capitalize()} page {number}", chunk, extra)
+
+    def sitemap_index(self, base: str) -> bytes:
+        count = (len(self.stories) + PER_SITEMAP - 1) // PER_SITEMAP
+        entries = "".join(f"<sitemap><loc>{base}/sitemap-{k}.xml</loc>"
+                          f"<lastmod>{BASE_TIME.isoformat()}</lastmod></sitemap>\n"
+                          for k in range(1, count + 1))
+        return ('<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns='
+                f'"http://www.sitemaps.org/schemas/sitemap/0.9">\n{entries}</sitemapindex>\n'
+                ).encode()
+
+    def sitemap(self, number: int, base: str) -> bytes | None:
+        chunk = self.stories[(number - 1) * PER_SITEMAP:number * PER_SITEMAP]
+        if not chunk:
+            return None
+        entries = "".join(f"<url><loc>{base}{story.path}</loc>"
+                          f"<lastmod>{story.published.isoformat()}</lastmod></url>\n"
+                          for story in chunk)
+        return ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns='
+                f'"http://www.sitemaps.org/schemas/sitemap/0.9">\n{entries}</urlset>\n').encode()
+
+    def feed(self, base: str) -> bytes:
+        items = "".join(f"<item><title>Story {story.number}</title>"
+                        f"<link>{base}{story.path}</link>"
+                        f"<pubDate>{format_datetime(story.published)}</pubDate></item>\n"
+                        for story in self.stories[:FEED_SIZE])
+        return ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel>'
+                f"<title>Bench News</title><link>{base}/</link>\n{items}</channel></rss>\n"
+                ).encode()
+
+
+class StorySiteHandler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        site: StorySite = self.server.site
+        path = urlsplit(self.path).path or "/"
+        page = site.page(path, self.server.base_url)
+        conditional = bool(self.headers.get("If-None-Match")
+                           or self.headers.get("If-Modified-Since"))
+        if page is None or page[0] is None:
+            self.answer(404, b"<html><body>Not found</body></html>", "text/html", conditional)
+            return
+        body, content_type = page
+        etag = '"' + hashlib.sha1(body).hexdigest()[:16] + '"'
+        if self.still_fresh(etag):
+            self.answer(304, b"", content_type, conditional, etag, send_body=False)
+            return
+        self.answer(200, body, content_type, conditional, etag)
+
+    def still_fresh(self, etag: str) -> bool:
+        if_none_match = self.headers.get("If-None-Match")
+        if if_none_match is not None:
+            return etag in [tag.strip() for tag in if_none_match.split(",")]
+        since = self.headers.get("If-Modified-Since")
+        try:
+            return bool(since) and parsedate_to_datetime(since) >= BASE_TIME
+        except (TypeError, ValueError):
+            return False
+
+    def answer(self, status: int, body: bytes, content_type: str, conditional: bool,
+               etag: str | None = None, *, send_body: bool = True) -> None:
+        self.server.log.append((status, conditional, len(body) if send_body else 0))
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        if etag:
+            self.send_header("ETag", etag)
+            self.send_header("Last-Modified", LAST_MODIFIED)
+        self.end_headers()
+        if send_body:
+            self.wfile.write(body)
+
+    def log_message(self, format, *args) -> None:  # noqa: A002 - http.server's naming
+        pass
+
+
+class StorySiteServer(ThreadingHTTPServer):
+    """StorySite on 127.0.0.1 in a background thread; `log` holds (status, conditional, bytes)."""
+
+    daemon_threads = True
+
+    def __init__(self, site: StorySite):
+        super().__init__(("127.0.0.1", 0), StorySiteHandler)
+        self.site = site
+        self.log: list[tuple[int, bool, int]] = []
+        self.base_url = f"http://127.0.0.1:{self.server_address[1]}"
+        self.thread = threading.Thread(target=self.serve_forever, args=(0.05,), daemon=True)
+
+    def __enter__(self) -> StorySiteServer:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.shutdown()
+        self.server_close()
+
+
+# -- the crawlers --------------------------------------------------------------------------------
+
+@dataclass
+class CrawlJob:
+    """One run of a crawler: crawl site_url into db, from workdir (a folder of its own)."""
+
+    workdir: Path
+    site_url: str
+    db: Path
+    concurrency: int
+    max_pages: int
+
+
+#: Runs a module as `python -m MODULE ARGS` with bench/netguard.py's loopback-only rule.
+GUARDED_MODULE = ("import runpy, sys\n"
+                  "from bench.netguard import allow_only_loopback\n"
+                  "allow_only_loopback()\n"
+                  "sys.argv = sys.argv[1:]\n"
+                  "runpy.run_module(sys.argv[0], run_name='__main__', alter_sys=True)\n")
+
+
+def guarded_module(module: str, *args: str, cwd: Path) -> subprocess.CompletedProcess:
+    """`python -m module args` from cwd, loopback only; raises when it fails."""
+    env = {**os.environ, "TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS": ""}
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    result = subprocess.run([sys.executable, "-c", GUARDED_MODULE, module, *args], cwd=cwd,
+                            env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(f"python -m {module} exited {result.returncode}: "
+                           f"{result.stderr[-2000:]}")
+    return result
+
+
+def newsarchive_crawl(job: CrawlJob) -> None:
+    """The crawl `newsarchive crawl --sites sites.toml --quiet` runs (`python -m spiders crawl
+    news -a sites=...`), over a one-site list, as a scheduled job runs it."""
+    sites = job.workdir / "sites.toml"
+    sites.write_text(f'[sites.bench]\nstart = ["{job.site_url}/"]\ndepth = 3\n'
+                     f"max_pages = {job.max_pages}\ndelay = 0\nconcurrency = {job.concurrency}\n"
+                     "local = true\n", encoding="utf-8")
+    guarded_module("spiders", "crawl", "news", "-a", f"sites={sites.name}", "-s",
+                   f"NEWSARCHIVE_DB={job.db}", "-s", "LOG_LEVEL=WARNING", cwd=job.workdir)
+
+
+#: name -> crawler; each runs twice over the same site into its own archive.
+CRAWLERS = {"newsarchive": newsarchive_crawl}
+
+
+# -- measuring ------------------------------------------------------------------------------------
+
+@dataclass
+class RunResult:
+    crawler: str
+    run: str
+    requests: int
+    full: int
+    not_modified: int
+    other: int
+    conditional: int
+    megabytes: float
+    articles: int
+    seconds: float
+
+    @property
+    def requests_per_second(self) -> float:
+        return self.requests / self.seconds if self.seconds else 0.0
+
+    @property
+    def pages_per_second(self) -> float:
+        return self.full / self.seconds if self.seconds else 0.0
+
+
+def count_articles(db: Path) -> int:
+    import sqlite3
+
+    if not db.exists():
+        return 0
+    with sqlite3.connect(db) as conn:
+        try:
+            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        except sqlite3.OperationalError:
+            return 0
+
+
+def measure(name: str, crawler, server: StorySiteServer, workdir: Path, *, concurrency: int,
+            max_pages: int) -> list[RunResult]:
+    workdir.mkdir(parents=True, exist_ok=True)
+    job = CrawlJob(workdir, server.base_url, workdir / "archive.db", concurrency, max_pages)
+    results = []
+    for run in ("1: empty archive", "2: nothing changed"):
+        mark = len(server.log)
+        started = time.perf_counter()
+        crawler(job)
+        seconds = time.perf_counter() - started
+        log = server.log[mark:]
+        statuses = Counter(status for status, _, _ in log)
+        results.append(RunResult(
+            crawler=name, run=run, requests=len(log), full=statuses[200],
+            not_modified=statuses[304], other=len(log) - statuses[200] - statuses[304],
+            conditional=sum(1 for _, conditional, _ in log if conditional),
+            megabytes=sum(sent for _, _, sent in log) / 1e6, articles=count_articles(job.db),
+            seconds=seconds))
+    return results
+
+
+def table(results: list[RunResult]) -> str:
+    header = ("crawler", "run", "requests", "200", "304", "other", "cond.", "MB sent",
+              "articles", "wall s", "req/s", "pages/s")
+    rows = [(r.crawler, r.run, r.requests, r.full, r.not_modified, r.other, r.conditional,
+             f"{r.megabytes:.1f}", r.articles, f"{r.seconds:.1f}",
+             f"{r.requests_per_second:.1f}", f"{r.pages_per_second:.1f}") for r in results]
+    widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
+    lines = ["  ".join(str(cell).ljust(width) if i < 2 else str(cell).rjust(width)
+                       for i, (cell, width) in enumerate(zip(row, widths)))
+             for row in [header, *rows]]
+    return "\n".join([lines[0], "-" * len(lines[0]), *lines[1:]])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--stories", type=int, default=2000)
+    parser.add_argument("--concurrency", type=int, default=8,
+                        help="requests in flight to the site (the site list's concurrency)")
+    parser.add_argument("--crawler", action="append", choices=sorted(CRAWLERS),
+                        help="crawlers to run (default: all)")
+    parser.add_argument("--no-save", action="store_true", help="print only")
+    args = parser.parse_args(argv)
+    site = StorySite(args.stories)
+    results: list[RunResult] = []
+    with StorySiteServer(site) as server, TemporaryDirectory(prefix="bench-crawl-") as tmp:
+        for name in args.crawler or list(CRAWLERS):
+            results += measure(name, CRAWLERS[name], server, Path(tmp) / name,
+                               concurrency=args.concurrency, max_pages=args.stories * 3)
+    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H%M")
+    text = (f"crawl benchmark {stamp} UTC: {args.stories} stories ({len(site.templates)} real "
+            f"page templates), concurrency {args.concurrency}, delay 0, depth 3, on "
+            f"{os.cpu_count()} cores\n\n{table(results)}\n")
+    print(text)
+    if not args.no_save:
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        (RESULTS / f"crawl-{stamp}.txt").write_text(text, encoding="utf-8")
+        (RESULTS / f"crawl-{stamp}.json").write_text(json.dumps({
+            "stories": args.stories, "concurrency": args.concurrency,
+            "results": [{**asdict(r), "requests_per_second": r.requests_per_second,
+                         "pages_per_second": r.pages_per_second} for r in results]},
+            indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
