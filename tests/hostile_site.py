@@ -47,6 +47,9 @@ class Fault:
     """The URL path (with query) the home page links."""
     expect: str | None
     """Regex the pages row's error must match; None: no error required, the crawl goes on."""
+    fetched: bool = True
+    """False for traps the crawler may rightly not fetch at all (a calendar, URL variants
+    its URL keys fold together)."""
 
 
 def article_html(n: int, path: str | None = None) -> str:
@@ -149,12 +152,21 @@ def faults(other_host_base: str) -> tuple[list[Fault], dict[str, dict]]:
             # Scrapy's Request refuses "javascript:alert(1)" itself, as a URL without "//"
             f"redirect not followed: refused: {scheme} scheme|Missing scheme.*{scheme}:")
     routes["/calendar/*"] = {"calendar": True}
-    found.append(Fault("/calendar/2026/01/01/", None))
+    found.append(Fault("/calendar/2026/01/01/", None, fetched=False))
     for n in range(VARIANTS):
-        found.append(Fault(f"/news/variant.html?utm_source=home&n={n}", None))
+        found.append(Fault(variant_path(n), None, fetched=False))
     routes["/sitemap-huge.xml"] = {"generate": {"kind": "sitemap", "size": HUGE_BYTES},
                                    "content_type": "application/xml"}
     return found, routes
+
+
+def variant_path(n: int) -> str:
+    """One of the URL variants of the same story: tracking parameters, session ids, case,
+    fragments, print and paging parameters, as sites and their readers link a story."""
+    forms = ("?utm_source=home&utm_medium=web&n={n}", "?fbclid=abc{n}", "?ref=front{n}",
+             "?sessionid={n}", "?page=1&n={n}", "#comment-{n}", "?print=1&n={n}",
+             "?n={n}&gclid=x")
+    return "/news/variant.html" + forms[n % len(forms)].format(n=n)
 
 
 @dataclass
