@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from itemadapter import ItemAdapter
@@ -22,7 +23,7 @@ from scrapy.exceptions import DropItem
 
 from newsarchive.archive import Archive, ArchiveLock
 
-from .extract import fetched_page
+from .extract import fetched_page, wait_for
 
 log = logging.getLogger(__name__)
 
@@ -108,6 +109,8 @@ class ArchivePipeline:
 
     @classmethod
     def from_crawler(cls, crawler):
+        if cls is ArchivePipeline and crawler.settings.getbool("NEWSARCHIVE_WRITER_THREAD"):
+            cls = ThreadedArchivePipeline
         pipeline = cls(crawler.settings.get("NEWSARCHIVE_DB") or DEFAULT_DB, crawler,
                        max_mb=crawler.settings.getfloat("NEWSARCHIVE_DB_MAX_MB", 0))
         if crawler.settings.getbool("NEWSARCHIVE_LOCK", True):
@@ -161,9 +164,24 @@ class ArchivePipeline:
             self.crawler.stats.set_value("newsarchive/crawl_ids", dict(self.crawl_ids))
 
     def process_item(self, item):
-        adapter = ItemAdapter(item)
+        self.check_writable()
+        try:
+            self.write(item)
+        except sqlite3.IntegrityError:
+            raise  # a bug in what we store, not a state of the archive: Scrapy logs the item
+        except sqlite3.Error as exc:
+            self.stop_crawl(exc)
+            raise DropItem(f"not archived: {exc}") from exc
+        return item
+
+    def check_writable(self) -> None:
+        """DropItem once the archive has refused a write (the crawl is being stopped)."""
         if self.write_error is not None:
             raise DropItem(f"not archived, the archive is not writable: {self.write_error}")
+
+    def write(self, item) -> None:
+        """Store one item's page (and article) in one transaction, and count it."""
+        adapter = ItemAdapter(item)
         page = fetched_page(adapter)
         article = adapter.get("article")
         stored_article = article if article is not None and article.is_article else None
@@ -172,18 +190,11 @@ class ArchivePipeline:
         spider = self.crawler.spider if self.crawler else None
         # the frontier row of the fetch gets its site's article revisit schedule
         revisit = spider.site_revisit(page.url) if hasattr(spider, "site_revisit") else None
-        try:
-            result = self.archive.store_page(page, stored_article, crawl_id=crawl_id,
-                                             error=adapter.get("error"), site=site,
-                                             **({"revisit": revisit} if revisit is not None else {}))
-        except sqlite3.IntegrityError:
-            raise  # a bug in what we store, not a state of the archive: Scrapy logs the item
-        except sqlite3.Error as exc:
-            self.stop_crawl(exc)
-            raise DropItem(f"not archived: {exc}") from exc
+        result = self.archive.store_page(page, stored_article, crawl_id=crawl_id,
+                                         error=adapter.get("error"), site=site,
+                                         **({"revisit": revisit} if revisit is not None else {}))
         self.count(adapter, result.change)
         self.count_site(site if site in self.crawl_ids else None, adapter, result.change)
-        return item
 
     def stop_crawl(self, exc: BaseException) -> None:
         """The archive refused a write: stop the crawl cleanly, once, saying why."""
@@ -284,3 +295,38 @@ class ArchivePipeline:
             self.archive.close()
             self.archive = None
             self.lock.release()
+
+
+class ThreadedArchivePipeline(ArchivePipeline):
+    """ArchivePipeline writing in a thread of its own (NEWSARCHIVE_WRITER_THREAD), in order.
+
+    SQLite and zlib release the GIL, so a page's transaction (its compression, full-text
+    indexing and the fsync of the commit) overlaps the crawl's parsing and downloads instead
+    of stalling the reactor; each write is still one transaction, one at a time, in the
+    order items arrive, and an item is done only when its write is committed.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.writer: ThreadPoolExecutor | None = None
+
+    def open_spider(self):
+        super().open_spider()
+        self.writer = ThreadPoolExecutor(1, thread_name_prefix="archive-writer")
+
+    async def process_item(self, item):
+        self.check_writable()
+        try:
+            await wait_for(self.writer.submit(self.write, item))
+        except sqlite3.IntegrityError:
+            raise
+        except sqlite3.Error as exc:
+            self.stop_crawl(exc)  # here, in the reactor's thread
+            raise DropItem(f"not archived: {exc}") from exc
+        return item
+
+    def close_spider(self):
+        if self.writer is not None:
+            self.writer.shutdown(wait=True)
+            self.writer = None
+        super().close_spider()

@@ -76,6 +76,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
+import posixpath
 from datetime import datetime, timedelta, timezone
 from http import HTTPStatus
 from pathlib import Path
@@ -83,12 +84,14 @@ from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 import scrapy
+from lxml import etree
 from scrapy import signals
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response, TextResponse
-from scrapy.linkextractors import LinkExtractor
+from scrapy.linkextractors import IGNORED_EXTENSIONS
 from scrapy.responsetypes import responsetypes
 from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.response import get_base_url
 
 from newsarchive.archive.frontier import DEFAULT_REVISIT, Frontier, guess_kind
 from newsarchive.netguard import implicitly_local_hosts, scheme_refusal
@@ -112,6 +115,48 @@ ROBOTS_FORBIDDEN = "Forbidden by robots.txt"
 #: Feeds a page advertises in its head (<link rel="alternate" type="application/rss+xml">).
 FEED_LINK_XPATH = ('//link[contains(concat(" ", normalize-space(@rel), " "), " alternate ")]'
                    '[contains(@type, "rss") or contains(@type, "atom")]')
+
+
+#: Links of a web page that may lead to pages (<a href>, <area href>), and the feeds it
+#: advertises, as plain strings straight from lxml (no Selector object per link).
+PAGE_LINKS = etree.XPath("//a/@href | //area/@href", smart_strings=False)
+FEED_LINKS = etree.XPath(FEED_LINK_XPATH + "/@href", smart_strings=False)
+#: Path suffixes of links that are not web pages (Scrapy's LinkExtractor's list).
+IGNORED_SUFFIXES = frozenset("." + extension for extension in IGNORED_EXTENSIONS)
+
+
+def page_links(response: TextResponse) -> tuple[list[str], list[str]]:
+    """(feeds it advertises, pages it links), absolute http(s) URLs in page order, no repeats.
+
+    What Scrapy's LinkExtractor() gives (base href honoured, links to images, documents and
+    archives left out), at half its cost: the spider filters by site and URL key itself, so
+    the per-link checks LinkExtractor makes (domains, canonical forms) are not needed here.
+    """
+    base = get_base_url(response)
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(base))
+    root = response.selector.root
+    feeds = [urljoin(base, href.strip()) for href in FEED_LINKS(root)]
+    pages, seen = [], set()
+    for href in PAGE_LINKS(root):
+        href = href.strip()
+        if not href or href.startswith("#"):
+            continue
+        # what urljoin gives an absolute URL or a site-relative path, without its cost
+        if href.startswith(("http://", "https://")) and "/." not in href:
+            url = href
+        elif href.startswith("/") and not href.startswith("//") and "/." not in href:
+            url = origin + href
+        else:
+            url = urljoin(base, href)
+        if url in seen:
+            continue
+        seen.add(url)
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or \
+                posixpath.splitext(parts.path)[1].lower() in IGNORED_SUFFIXES:
+            continue
+        pages.append(url)
+    return feeds, pages
 
 
 def headers_to_dict(headers) -> dict[str, str]:
@@ -304,9 +349,6 @@ class NewsSpider(scrapy.Spider):
         self.depth_limit = 0
         self._cap_logged: set[str] = set()
         self._skip_tables: dict[str, dict] = {}
-        self.page_links = LinkExtractor()
-        self.feed_links = LinkExtractor(tags=("link",), attrs=("href",),
-                                        restrict_xpaths=FEED_LINK_XPATH, deny_extensions=[])
 
     def take_credentials(self, urls: list[str]) -> list[str]:
         """Start URLs without user:password@, the credentials kept for HttpAuthMiddleware
@@ -605,10 +647,9 @@ class NewsSpider(scrapy.Spider):
             targets = [(entry.url, "feed", entry.lastmod, None)
                        for entry in parse_feed(response.body, response.url)]
         elif kind == HTML and isinstance(response, TextResponse):
-            targets = [(link.url, "link", None, "feed")
-                       for link in self.feed_links.extract_links(response)]
-            targets += [(link.url, "link", None, None)
-                        for link in self.page_links.extract_links(response)]
+            feeds, pages = page_links(response)
+            targets = [(url, "link", None, "feed") for url in feeds]
+            targets += [(url, "link", None, None) for url in pages]
         else:
             targets = []
         entry = self.site_of_request(response.meta, requested_url(response))
