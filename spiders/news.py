@@ -74,6 +74,7 @@ The pipelines add `article` (a newsarchive.Article or None, pipelines.extract) a
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 import os
 import posixpath
@@ -123,6 +124,11 @@ PAGE_LINKS = etree.XPath("//a/@href | //area/@href", smart_strings=False)
 FEED_LINKS = etree.XPath(FEED_LINK_XPATH + "/@href", smart_strings=False)
 #: Path suffixes of links that are not web pages (Scrapy's LinkExtractor's list).
 IGNORED_SUFFIXES = frozenset("." + extension for extension in IGNORED_EXTENSIONS)
+
+
+#: url_netloc of the URLs met: every page of a site links the same navigation and footer
+#: URLs, each judged once.
+cached_netloc = functools.lru_cache(maxsize=1 << 16)(url_netloc)
 
 
 def page_links(response: TextResponse) -> tuple[list[str], list[str]]:
@@ -429,7 +435,7 @@ class NewsSpider(scrapy.Spider):
 
     def site_for(self, url: str) -> Site | None:
         """The site a URL belongs to, by its host; None when it is on none."""
-        netloc = url_netloc(url)
+        netloc = cached_netloc(url)
         return self.site_of_host.get(netloc) if netloc else None
 
     def site_of_request(self, meta: dict, url: str) -> Site | None:
