@@ -11,7 +11,6 @@ CI runs FUZZ_EXAMPLES cases per property; NEWSARCHIVE_LONG_TESTS=1 runs 1,000 pe
 """
 from __future__ import annotations
 
-import asyncio
 import os
 from datetime import datetime, timezone
 from pathlib import Path
@@ -22,6 +21,7 @@ from hypothesis import strategies as st
 
 from newsarchive import Article, extract
 from pipelines.extract import PooledExtractPipeline
+from test_pipelines import run_pooled
 
 PAGES = sorted((Path(__file__).parent / "fixtures" / "pages").glob("*/page.html"))
 SEEDS = [path.read_bytes() for path in PAGES]
@@ -160,16 +160,8 @@ def test_hostile_documents_end_within_the_worker_limits():
     """Each pathological page gives an Article or a bounded failure; none stops the others."""
     pipeline = PooledExtractPipeline(2, timeout=60 if LONG else 8, memory_mb=2048)
     items = [page_item(name, body) for name, body in HOSTILE_DOCUMENTS.items()]
-
-    async def run():
-        pipeline.open_spider()
-        try:
-            return await asyncio.gather(*(pipeline.process_item(item) for item in items))
-        finally:
-            pipeline.close_spider()
-
     outcomes = {}
-    for name, item in zip(HOSTILE_DOCUMENTS, asyncio.run(run())):
+    for name, item in zip(HOSTILE_DOCUMENTS, run_pooled(pipeline, items)):
         error = item.get("error")
         assert item["article"] is not None or (error and error.startswith(BOUNDED_ERRORS)), \
             (name, error)
