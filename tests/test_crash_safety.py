@@ -68,6 +68,8 @@ def integrity(db: Path) -> str:
 def articles(db: Path, *, read_only: bool = False) -> list[tuple[str, str]]:
     target, uri = (f"file:{db}?immutable=1", True) if read_only else (str(db), False)
     with contextlib.closing(sqlite3.connect(target, uri=uri)) as conn:
+        if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'articles'").fetchone():
+            return []  # killed before its schema was committed: an empty archive
         return sorted(conn.execute("SELECT url, content_hash FROM articles"))
 
 
