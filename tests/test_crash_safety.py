@@ -73,6 +73,17 @@ def articles(db: Path, *, read_only: bool = False) -> list[tuple[str, str]]:
         return sorted(conn.execute("SELECT url, content_hash FROM articles"))
 
 
+def pages_stored(db: Path) -> int:
+    """pages rows committed so far (0 before the archive and its schema exist)."""
+    if not db.exists():
+        return 0
+    try:
+        with contextlib.closing(sqlite3.connect(db, timeout=5)) as conn:
+            return conn.execute("SELECT count(*) FROM pages").fetchone()[0]
+    except sqlite3.OperationalError:  # no schema yet, or the file is being created
+        return 0
+
+
 def partial_rows(db: Path) -> list:
     """What a reader must never see, read through the sqlite-utils CLI: articles whose content
     hash is not their headline and body's, or whose page is missing or points elsewhere."""
@@ -130,13 +141,24 @@ def test_kill_9_at_random_moments_loses_and_duplicates_nothing(site, reference, 
     reader = Reader(db)
     reader.start()
     survived, archived_at_kill = 0, []
+    # Kill moments spread over the whole crawl: the first at a random time (start-up, schema
+    # creation, the first pages), the others after a random number of further pages stored,
+    # up to twice an even share of the crawl's pages, so the kills reach its end.
+    share = max(2, 2 * ARTICLES // KILL_ROUNDS)
     try:
-        for _ in range(KILL_ROUNDS):
+        for round_number in range(KILL_ROUNDS):
+            stored = pages_stored(db)
             process = subprocess.Popen(crawl_argv(site.url, db), cwd=PROJECT_ROOT, env=ENV,
                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                        start_new_session=True)
-            time.sleep(rng.uniform(0.5, max(1.0, reference_seconds)))
-            os.killpg(process.pid, signal.SIGKILL)  # the crawl and its extraction workers
+            if round_number == 0:
+                time.sleep(rng.uniform(0.2, max(1.0, reference_seconds)))
+            else:
+                target = stored + rng.randint(1, share)
+                while process.poll() is None and pages_stored(db) < target:
+                    time.sleep(0.02)
+            with contextlib.suppress(ProcessLookupError):  # unless it finished first
+                os.killpg(process.pid, signal.SIGKILL)  # the crawl and its extraction workers
             process.wait()
             if db.exists():
                 assert integrity(db) == "ok"
