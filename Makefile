@@ -20,7 +20,10 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 demo: $(VENV)/.installed
 	$(BIN)/newsarchive demo --db data/archive.db
 
+# GNU Wget writes the WARC that tests/test_warc.py imports (Debian package, installed when missing).
 test: $(VENV)/.installed
+	@command -v wget >/dev/null || { SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq wget >/dev/null; }
 	$(BIN)/python -m pytest -q
 
 bench: $(VENV)/.installed

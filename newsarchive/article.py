@@ -50,8 +50,6 @@ class Article:
     """The date part of the dateline as ISO 8601 date ("2015-09-24"), year filled in when absent."""
     date_published: str | None = None
     """ISO 8601: a datetime with offset when the page gives time and zone, a date alone otherwise."""
-    date_published_source: str | None = None
-    """Where date_published came from (e.g. "json-ld", "meta", "time", "url", "dateline", "text")."""
     date_modified: str | None = None
     """ISO 8601 like date_published; the last modification the page declares."""
     authors: list[str] = field(default_factory=list)
@@ -72,6 +70,17 @@ class Article:
     """Keywords and tags the page declares."""
     image_url: str | None = None
     """The article's lead image, absolute URL."""
+    sources: dict[str, str] = field(default_factory=dict)
+    """Which declared rule produced each field, by field name: the provenance of the values above.
+
+    Keys, present when the field has a value: "headline" (e.g. "json-ld", "h1-agrees-with-title",
+    "h1-nearest-body", "title"), "date_published" ("json-ld", "meta", "itemprop", "time", "script",
+    "url-path", "text-near-headline", "dateline", ...), "date_modified" ("json-ld", "meta",
+    "itemprop"), "authors" ("json-ld", "meta", "byline-marked", "site-owner", ...), "dateline"
+    ("first-paragraph", ...) and "body" ("container:<tag>", "site-profile", "app-state", ...).
+    Each name is a rule of that field's cascade (newsarchive.extract.cascade.CASCADES; listed
+    with what it reads and why it ranks there in docs/extraction.md). Replaces the former
+    `date_published_source` (now `sources["date_published"]`)."""
 
     def to_dict(self) -> dict:
         """JSON-ready: the fields in declaration order, lists copied, blocks as dicts.
@@ -82,7 +91,7 @@ class Article:
         data = {}
         for name in _ARTICLE_FIELDS:
             value = getattr(self, name)
-            data[name] = list(value) if isinstance(value, list) else value
+            data[name] = list(value) if isinstance(value, list) else dict(value) if isinstance(value, dict) else value
         data["boilerplate"] = [block.to_dict() for block in self.boilerplate]
         return data
 

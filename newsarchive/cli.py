@@ -6,6 +6,8 @@ spiders write through NEWSARCHIVE_DB). Output is JSON, as with sqlite-utils.
 from __future__ import annotations
 
 import json
+import sys
+from pathlib import Path
 
 import click
 
@@ -81,20 +83,63 @@ def show(url: str, db_path: str, versions: bool) -> None:
 
 @cli.command()
 @existing_db_option
-@click.option("--format", "output_format", type=click.Choice(["jsonl", "json"]), default="jsonl",
-              show_default=True, help="One JSON object per line, or one JSON array.")
-@click.option("--site", help="Only articles of this host (www. ignored).")
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
+@click.option("--format", "output_format", type=click.Choice(["jsonl", "json", "warc"]),
+              default="jsonl", show_default=True,
+              help="Articles as one JSON object per line or one JSON array; or the fetches "
+                   "themselves as a WARC 1.1 file (gzip per record).")
+@click.option("--site", help="Only this host (www. ignored).")
+@click.option("--since", help="warc: only fetches from this date or ISO datetime on.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
               help="Write here instead of stdout.")
-def export(db_path: str, output_format: str, site: str | None, output) -> None:
-    """Export the archived articles."""
+def export(db_path: str, output_format: str, site: str | None, since: str | None,
+           output: str) -> None:
+    """Export the archived articles, or every fetch as WARC."""
     with Archive(db_path) as archive:
+        if output_format == "warc":
+            if output == "-" and sys.stdout.isatty():
+                raise click.UsageError("a WARC is binary: give -o FILE or redirect stdout")
+            if output == "-":
+                counts = archive.export_warc(sys.stdout.buffer, site=site, since=since)
+            else:
+                with open(output, "wb") as stream:
+                    counts = archive.export_warc(stream, site=site, since=since,
+                                                 filename=Path(output).name)
+            click.echo(json.dumps(counts), err=True)
+            return
+        if since:
+            raise click.UsageError("--since applies to --format warc")
         articles = archive.iter_articles(site=site)
-        if output_format == "jsonl":
-            for article in articles:
-                output.write(json.dumps(article, ensure_ascii=False) + "\n")
+        with click.open_file(output, "w", encoding="utf-8") as stream:
+            if output_format == "jsonl":
+                for article in articles:
+                    stream.write(json.dumps(article, ensure_ascii=False) + "\n")
+            else:
+                stream.write(json.dumps(list(articles), ensure_ascii=False, indent=2) + "\n")
+
+
+@cli.command("import-warc")
+@click.argument("files", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--db", "db_path", default=DEFAULT_PATH, show_default=True,
+              type=click.Path(dir_okay=False), help="Archive SQLite file (created if missing).")
+def import_warc(files: tuple[Path, ...], db_path: str) -> None:
+    """Archive the HTML responses of WARC files (.warc or .warc.gz, any writer).
+
+    Each response goes through the same extraction as a crawl, dated by its WARC-Date; fetches
+    the archive holds already are skipped; revisit records are resolved through the archive's
+    payloads. A progress bar goes to stderr when it is a terminal. Prints counts; a file that is
+    no WARC is named under failed_files (exit status 1) and the others are still read.
+    """
+    total = sum(path.stat().st_size for path in files)
+    with Archive(db_path) as archive:
+        if sys.stderr.isatty():
+            with click.progressbar(length=total, label="importing", file=sys.stderr) as bar:
+                counts = archive.import_warc(files, progress=bar.update)
         else:
-            output.write(json.dumps(list(articles), ensure_ascii=False, indent=2) + "\n")
+            counts = archive.import_warc(files)
+    echo_json(counts)
+    if counts["failed_files"]:
+        raise SystemExit(1)
 
 
 @cli.group()

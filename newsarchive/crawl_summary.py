@@ -41,11 +41,17 @@ def breakdown(counts: dict) -> str:
 
 def site_line(row: dict, width: int = 0) -> str:
     """One site's line of the summary from its crawls row."""
-    n = lambda name: row.get(name) or 0  # noqa: E731
+    counters = by_name(row.get("counters"))
+
+    def n(name: str) -> int:
+        return row.get(name) or 0
+
+    # re-fetched in full with the same content (articles_unchanged also counts 304s)
+    unchanged = counters.get("unchanged", max(n("articles_unchanged") - n("not_modified"), 0))
     line = (f"{(row.get('site') or '-'):<{width}}  {(row.get('status') or 'ok'):<11} "
             f"discovered {n('discovered')}, fetched {n('fetched')}: {n('articles_new')} new, "
-            f"{n('articles_updated')} changed, {n('articles_unchanged') - n('not_modified')} "
-            f"unchanged, {n('not_modified')} not modified; robots-blocked {n('robots_blocked')}; "
+            f"{n('articles_updated')} changed, {unchanged} unchanged, "
+            f"{n('not_modified')} not modified; robots-blocked {n('robots_blocked')}; "
             f"skipped {breakdown(by_name(row.get('skipped')))}; "
             f"failed {breakdown(by_name(row.get('failed')))}")
     if row.get("status") == "failed":

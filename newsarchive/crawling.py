@@ -14,11 +14,12 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
 from .fixtureserver import FixtureServer
-from .sites import SiteListError, load_site_list
+from .sites import SiteListError, load_site_list, parse_duration as duration_seconds
 
 #: The project root: where scrapy.cfg lives in a checkout.
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -66,21 +67,13 @@ def crawl_command(urls: list[str], db: str, *, depth: int | None = None,
     return argv
 
 
-_DURATION_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
-
-
 def parse_duration(text: str) -> float:
     """Seconds in a duration like "90m", "6h", "2d", "1w" or plain seconds ("3600")."""
-    value = text.strip().lower()
-    unit = _DURATION_UNITS.get(value[-1:]) if value else None
-    number = value[:-1] if unit else value
     try:
-        seconds = float(number) * (unit or 1)
+        return duration_seconds(text)
     except ValueError:
-        raise click.BadParameter(f"expected a duration like 6h, 2d or 3600, got {text!r}") from None
-    if seconds <= 0:
-        raise click.BadParameter(f"a revisit interval must be positive, got {text!r}")
-    return seconds
+        raise click.BadParameter(
+            f"expected a positive duration like 6h, 2d or 3600, got {text!r}") from None
 
 
 def parse_setting(text: str) -> tuple[str, str]:
@@ -91,10 +84,17 @@ def parse_setting(text: str) -> tuple[str, str]:
     return name.strip(), value
 
 
-def run_crawl(urls: list[str], db: str, **options) -> int:
-    """Run the news spider in a subprocess in this working directory; its exit status
-    (newsarchive.crawl_summary: 0, 1 a site failed, 2 usage, 75 archive busy)."""
-    return subprocess.call(crawl_command(urls, db, **options), env=scrapy_env())
+def exec_crawl(urls: list[str], db: str, **options) -> NoReturn:
+    """Become the news spider's process (exec), in this working directory.
+
+    Exec rather than a child process: cron and systemd see the crawl's own exit status
+    (newsarchive.crawl_summary: 0, 1 a site failed, 2 usage, 75 archive busy) and signals
+    (Ctrl-C, SIGTERM) reach Scrapy once, which then stops gracefully and records the run.
+    """
+    argv = crawl_command(urls, db, **options)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execve(argv[0], argv, scrapy_env())
 
 
 def sqlite_utils_bin() -> str:
@@ -189,6 +189,9 @@ def crawl(urls: tuple[str, ...], sites_file: str | None, site_names: tuple[str, 
         raise click.UsageError("give start URLS or --sites FILE")
     if site_names and not sites_file:
         raise click.UsageError("--site NAME picks sites of a site list: give --sites FILE")
+    if sites_file and (depth is not None or max_pages is not None):
+        raise click.UsageError("with --sites, each site's depth and max_pages are set in the "
+                               "site list")
     if sites_file:
         try:
             load_site_list(sites_file, list(site_names) or None)
@@ -199,10 +202,9 @@ def crawl(urls: tuple[str, ...], sites_file: str | None, site_names: tuple[str, 
     if quiet:
         settings.setdefault("LOG_LEVEL", "ERROR")
         settings.setdefault("NEWSARCHIVE_SUMMARY", "problems")
-    code = run_crawl(list(urls), db, depth=depth, max_pages=max_pages, full=full,
-                     revisit_after=parse_duration(revisit_after) if revisit_after else None,
-                     settings=settings, sites=sites_file, site_names=site_names)
-    sys.exit(code)
+    exec_crawl(list(urls), db, depth=depth, max_pages=max_pages, full=full,
+               revisit_after=parse_duration(revisit_after) if revisit_after else None,
+               settings=settings, sites=sites_file, site_names=site_names)
 
 
 @click.command("demo")

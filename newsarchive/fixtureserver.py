@@ -309,7 +309,8 @@ class FixtureHandler(BaseHTTPRequestHandler):
 
     def log_request_made(self, status: int | None, sent: int) -> None:
         parts = urlsplit(self.path)
-        conditional = bool(self.headers.get("If-None-Match") or self.headers.get("If-Modified-Since"))
+        conditional = bool(self.headers.get("If-None-Match")
+                           or self.headers.get("If-Modified-Since"))
         self.server.log_request_made(self.command, parts.path or "/", status, query=parts.query,
                                      conditional=conditional, sent=sent)
 

@@ -35,6 +35,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .hosts import host_of, without_www
+
 log = logging.getLogger(__name__)
 
 ENV_VAR = "NEWSARCHIVE_SITES"
@@ -79,17 +81,6 @@ def run_selector(tree, selector: str) -> list:
     return [el for el in result if hasattr(el, "tag") and isinstance(el.tag, str)]
 
 
-def host_of(url: str | None) -> str | None:
-    """Lower-case host of a URL, or None."""
-    if not url:
-        return None
-    try:
-        host = urlsplit(url if "//" in url else f"//{url}").hostname
-    except ValueError:
-        return None
-    return host.lower().rstrip(".") if host else None
-
-
 def parse_profiles(data: dict) -> dict[str, SiteProfile]:
     """Profiles keyed by host from the loaded file's data."""
     sites = data.get("sites", data) if isinstance(data, dict) else {}
@@ -107,9 +98,7 @@ def parse_profiles(data: dict) -> dict[str, SiteProfile]:
             for key, profile in site_profiles([site]).items():
                 profiles.setdefault(key, profile)
             continue
-        host = host.lower().strip().rstrip(".")
-        if host.startswith("www."):
-            host = host[4:]
+        host = without_www(host.strip().rstrip("."))
         profiles[host] = SiteProfile(
             host=host,
             keep=[str(s) for s in entry.get("keep", []) if s],
@@ -243,13 +232,15 @@ class Site:
         netloc = url_netloc(url)
         return netloc is not None and netloc in self.hosts
 
-    def follows(self, url: str) -> bool:
-        """True when a link to url is to be followed: owned, allowed and not denied."""
-        if not self.owns(url):
-            return False
+    def allows(self, url: str) -> bool:
+        """True unless the site's allow/deny patterns exclude url."""
         if any(pattern.search(url) for pattern in self.deny):
             return False
         return not self.allow or any(pattern.search(url) for pattern in self.allow)
+
+    def follows(self, url: str) -> bool:
+        """True when a link to url is to be followed: owned, allowed and not denied."""
+        return self.owns(url) and self.allows(url)
 
 
 def url_netloc(url: str) -> str | None:
@@ -480,5 +471,5 @@ def site_profiles(sites) -> dict[str, SiteProfile]:
             continue
         for netloc in site.hosts:
             host = netloc.rsplit(":", 1)[0] if not netloc.endswith("]") else netloc
-            profiles.setdefault(host[4:] if host.startswith("www.") else host, site.profile)
+            profiles.setdefault(without_www(host), site.profile)
     return profiles

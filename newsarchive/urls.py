@@ -149,15 +149,16 @@ def _path_and_query(url: str) -> str:
 
 def skip_kind(url: str, table: Mapping[str, Sequence[re.Pattern]] = DEFAULT_SKIP_TABLE, *,
               allow: Sequence[re.Pattern] = (), deny: Sequence[re.Pattern] = ()) -> str | None:
-    """Why a link is not followed ("tag", "author", ..., "denied", "not_allowed"), else None.
+    """Why a link is not followed ("tag", "author", ..., "denied"), else None.
 
-    deny patterns (regexes searched in the whole URL) win; a URL matching `allow` is followed
-    whatever the table says; with `allow` given, a URL matching none of it is "not_allowed".
+    The site's allow/deny patterns (regexes searched in the whole URL) come first: a URL that
+    matches `deny`, or none of `allow` when there is one, is "denied"; a URL matching `allow`
+    is followed whatever the table says.
     """
     if any(pattern.search(url) for pattern in deny):
         return "denied"
     if allow:
-        return None if any(pattern.search(url) for pattern in allow) else "not_allowed"
+        return None if any(pattern.search(url) for pattern in allow) else "denied"
     target = _path_and_query(url)
     for kind, patterns in table.items():
         if any(pattern.search(target) for pattern in patterns):

@@ -240,8 +240,8 @@ class ArchivePipeline:
             stats.inc_value(prefix + "failed/" + failure_reason(error))
 
     def frontier_counters(self) -> dict:
-        """What the spider's frontier planned (frontier_archived: archived articles not
-        fetched again; frontier_changed, frontier_due, frontier_hub, frontier_retry, frontier_new)."""
+        """What the spider's frontier planned, as frontier_<reason> (newsarchive.archive.frontier:
+        new, hub, changed, due, retry, archived, dead, gone, backoff, sitemap_unchanged)."""
         stats = self.crawler.stats.get_stats() if self.crawler and self.crawler.stats else {}
         prefix = "newsarchive/frontier/"
         return {"frontier_" + name[len(prefix):]: value for name, value in stats.items()

@@ -38,6 +38,7 @@ from itemadapter import ItemAdapter
 from pebble import ProcessExpired, ProcessPool
 
 from newsarchive.archive import extract_fetched_page, is_extractable_page
+from newsarchive.archive.store import extraction_error
 from newsarchive.page import FetchedPage
 
 log = logging.getLogger(__name__)
@@ -117,11 +118,6 @@ def page_to_extract(item) -> tuple[ItemAdapter, FetchedPage | None]:
     if page.error is not None or not is_extractable_page(page):
         return adapter, None
     return adapter, page
-
-
-def extraction_error(exc: BaseException) -> str:
-    """The item error recorded for an extraction that raised."""
-    return f"extract: {type(exc).__name__}: {exc}"
 
 
 def timeout_error(timeout: float) -> str:

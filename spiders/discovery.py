@@ -252,20 +252,6 @@ def parse_feed(body: bytes, base_url: str | None = None) -> list[Entry]:
     return entries
 
 
-def site_hosts(url: str) -> set[str]:
-    """The hosts (with port) counted as one site with url: its own and its www twin."""
-    netloc = urlsplit(url).netloc.lower()
-    if netloc.startswith("www."):
-        return {netloc, netloc[4:]}
-    return {netloc, "www." + netloc}
-
-
-def is_on_site(url: str, hosts: set[str]) -> bool:
-    """True when url is http(s) on one of hosts."""
-    parts = urlsplit(url)
-    return parts.scheme in ("http", "https") and parts.netloc.lower() in hosts
-
-
 def start_source(url: str, kind: str) -> str:
     """How a start URL counts in the hints, by what it turned out to be.
 

@@ -41,14 +41,19 @@ plain dict with the fields of `newsarchive.page.FetchedPage`, so that
                           None when the download failed
     headers     dict      response headers, names lower-cased, one str value each
                           (repeated headers joined with ", ")
-    body        bytes     the raw response body (b"" when the download failed)
-    fetched_at  datetime  when the response (or the failure) arrived, timezone-aware UTC
+    body        bytes     the response body, Content-Encoding undone (b"" when the download
+                          failed)
+    fetched_at  datetime  when the response (its status line, with the wire capture) or the
+                          failure arrived, timezone-aware UTC
     error       str|None  why the download failed ("DNSLookupError: ...", "HTTP 404 Not
                           Found" for error statuses), else None
     hints       dict      what discovery knew of the page:
                   source   "home" | "section" | "sitemap" | "feed" (start URLs, by content;
                            and pages listed by a sitemap or feed) | "link" (found on a page)
-                           | "robots" (a sitemap named in robots.txt)
+                           | "robots" (a sitemap named in robots.txt) | "frontier" (asked
+                           because the frontier had it due: met but not reached by an
+                           earlier run, a revisit, a retry) | "start" (a start URL that
+                           answered 304)
                   depth    link hops from the start URL (0 for start URLs)
                   lastmod  the sitemap's lastmod / news publication date or the feed's
                            published date, as given; None otherwise
@@ -56,17 +61,36 @@ plain dict with the fields of `newsarchive.page.FetchedPage`, so that
                            "feed", "other" (None when the download failed)
                   frontier why the page was fetched when the archive knew it already:
                            "retry", "hub", "changed", "due" (see
-                           newsarchive.archive.frontier); None for new pages and start URLs
+                           newsarchive.archive.frontier); None for new pages
                   site     the name of the site the page was fetched for
+    request_line      str|None   the request line as sent ("GET /a.html HTTP/1.1")
+    request_headers   list|None  [[name, value], ...] as sent, in order (Host included)
+    status_line       str|None   the status line as received ("HTTP/1.1 200 OK")
+    response_headers  list|None  [[name, value], ...] as received: case, order, repeats kept
+    peer_address      str|None   the IP address the response came from
+    capture           str|None   "wire" when the four above are the bytes that crossed the
+                                 connection (spiders.capture's download handler), "scrapy"
+                                 when rebuilt from Scrapy's Request and Response; None for a
+                                 failed download
 
 Incremental crawls
 ------------------
-With NEWSARCHIVE_INCREMENTAL (the default), URLs found in sitemaps, feeds and links are
-planned against the archive (newsarchive.archive.Frontier): articles archived already are not
-fetched again unless their sitemap/feed date is newer than their last fetch or they are older
-than NEWSARCHIVE_REVISIT_AFTER seconds (when set); those revisits are conditional, and a
-304 answer becomes an item with status 304 and an empty body. Start URLs are always fetched.
-Crawl stats count the plans under "newsarchive/frontier/<reason>".
+Every URL is requested and deduplicated by its key (newsarchive.urls.url_key: tracking
+parameters, fragments and default ports dropped). Links of the kinds the skip table names (tag,
+author, search, login, print, share, comment, calendar; newsarchive.urls.SKIP_PATTERNS with
+the site's `skip` overrides) are not followed and counted as "skipped/<kind>". Request
+priorities spend the budget on sitemaps and feeds first, then article-like URLs, then hubs.
+
+With NEWSARCHIVE_INCREMENTAL (the default), every URL is planned against the archive's
+frontier (newsarchive.archive.Frontier, the `frontier` table): hubs (start URLs included) are
+revalidated with If-None-Match / If-Modified-Since, and a hub that answers 304 has its links
+followed from its archived body; a child sitemap whose index <lastmod> predates its last fetch
+is not asked; an archived article is asked again, conditionally, when a sitemap or feed dates
+it after its last fetch, when its site's `revisit` schedule makes it due, or after
+NEWSARCHIVE_REVISIT_AFTER seconds (when set); dead links and failing URLs wait their turn.
+At the start, the frontier's due URLs (met but never fetched, revisits, retries) are asked
+without waiting for discovery. A 304 becomes an item with status 304 and an empty body. Crawl
+stats count the plans under "newsarchive/frontier/<reason>".
 
 The pipelines add `article` (a newsarchive.Article or None, pipelines.extract) and may set
 `error` ("extract: ..."). Requests that robots.txt forbids are never fetched and yield no item.
@@ -79,7 +103,6 @@ import logging
 import os
 import posixpath
 from datetime import datetime, timedelta, timezone
-from http import HTTPStatus
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
@@ -91,16 +114,19 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response, TextResponse
 from scrapy.linkextractors import IGNORED_EXTENSIONS
 from scrapy.responsetypes import responsetypes
+from scrapy.settings import SETTINGS_PRIORITIES
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.response import get_base_url
 
 from newsarchive.archive.frontier import DEFAULT_REVISIT, Frontier, guess_kind
 from newsarchive.netguard import implicitly_local_hosts, scheme_refusal
+from newsarchive.page import merged_headers, standard_status_line, status_phrase
 from newsarchive.sites import ENV_VAR, Site, load_site_list, url_netloc, www_twins
 from newsarchive.urls import (
     DEFAULT_SKIP_TABLE, PRIORITIES, compile_skip_table, skip_kind, url_key,
 )
 
+from .capture import META_KEY as CAPTURE_META_KEY
 from .discovery import (
     FEED, HTML, SITEMAP, SITEMAP_INDEX, classify_document, parse_feed, parse_sitemap,
     split_start_urls, start_source,
@@ -109,7 +135,9 @@ from .discovery import (
 log = logging.getLogger(__name__)
 
 #: The item keys that make a newsarchive.page.FetchedPage.
-PAGE_FIELDS = ("url", "final_url", "status", "headers", "body", "fetched_at", "error", "hints")
+PAGE_FIELDS = ("url", "final_url", "status", "headers", "body", "fetched_at", "error", "hints",
+               "request_line", "request_headers", "status_line", "response_headers",
+               "peer_address", "capture")
 
 #: The IgnoreRequest message of Scrapy's RobotsTxtMiddleware.
 ROBOTS_FORBIDDEN = "Forbidden by robots.txt"
@@ -165,15 +193,41 @@ def page_links(response: TextResponse) -> tuple[list[str], list[str]]:
     return feeds, pages
 
 
+def header_pairs(headers) -> list[list[str]]:
+    """Scrapy Headers as [[name, value], ...]: one pair per value, names as Scrapy spells them."""
+    return [[name.decode("latin-1") if isinstance(name, bytes) else str(name),
+             value.decode("latin-1") if isinstance(value, bytes) else str(value)]
+            for name, values in headers.items() for value in values]
+
+
 def headers_to_dict(headers) -> dict[str, str]:
     """Scrapy Headers as {lower-case name: value}, repeated values joined with ", "."""
-    result = {}
-    for name, values in headers.items():
-        key = name.decode("latin-1").lower() if isinstance(name, bytes) else str(name).lower()
-        result[key] = ", ".join(
-            value.decode("latin-1") if isinstance(value, bytes) else str(value)
-            for value in values)
-    return result
+    return merged_headers(header_pairs(headers))
+
+
+def capture_fields(response: Response) -> dict[str, Any]:
+    """The request and response heads of an exchange: from the wire when the download handler
+    recorded them (spiders.capture), with the time the status line arrived as fetched_at; else
+    rebuilt from Scrapy's Request and Response."""
+    peer = str(response.ip_address) if response.ip_address is not None else None
+    wire = response.meta.get(CAPTURE_META_KEY)
+    if (wire is not None and wire.request_line
+            and wire.status_line.split(" ")[1:2] == [str(response.status)]):
+        fields = {"request_line": wire.request_line, "request_headers": wire.request_headers,
+                  "status_line": wire.status_line, "response_headers": wire.response_headers,
+                  "peer_address": peer, "capture": "wire"}
+        if wire.received_at is not None:
+            fields["fetched_at"] = wire.received_at
+        return fields
+    request = response.request
+    parts = urlsplit(request.url)
+    target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    request_headers = [["Host", parts.netloc]] + header_pairs(request.headers)
+    return {"request_line": f"{request.method} {target} HTTP/1.1",
+            "request_headers": request_headers,
+            "status_line": standard_status_line(response.status, response.protocol or "HTTP/1.1"),
+            "response_headers": header_pairs(response.headers),
+            "peer_address": peer, "capture": "scrapy"}
 
 
 def requested_url(response: Response | Request) -> str:
@@ -192,10 +246,7 @@ def page_hints(meta: dict, *, source: str, kind: str | None) -> dict[str, Any]:
 def http_error(status: int, location: str | None = None) -> str | None:
     """The error recorded for an HTTP error status ("HTTP 404 Not Found"), None below 400;
     for a redirect that reached the spider (one not followed: a non-HTTP Location), why."""
-    try:
-        phrase = f"HTTP {status} {HTTPStatus(status).phrase}"
-    except ValueError:
-        phrase = f"HTTP {status}"
+    phrase = f"HTTP {status} {status_phrase(status)}".rstrip()
     if 300 <= status < 400 and location is not None:
         return f"{phrase}: redirect not followed: {scheme_refusal(location) or location[:200]}"
     if status < 400:
@@ -223,6 +274,7 @@ def response_item(response: Response, *, source: str, kind: str) -> dict[str, An
         "fetched_at": datetime.now(timezone.utc),
         "error": http_error(response.status, redirect_location(response)),
         "hints": page_hints(response.meta, source=source, kind=kind),
+        **capture_fields(response),
     }
 
 
@@ -240,6 +292,8 @@ def failure_item(request: Request, error: str) -> dict[str, Any]:
         "error": error,
         "hints": page_hints(request.meta, source=request.meta.get("newsarchive_source", "link"),
                             kind=None),
+        **dict.fromkeys(("request_line", "request_headers", "status_line", "response_headers",
+                         "peer_address", "capture")),
     }
 
 
@@ -389,8 +443,11 @@ class NewsSpider(scrapy.Spider):
         settings = crawler.settings
         spider.max_pages = settings.getint("NEWSARCHIVE_MAX_PAGES", 1000)
         spider.depth_limit = settings.getint("DEPTH_LIMIT", 0)
-        if spider.site_list:
+        if spider.site_list and not settings.frozen:
             spider.configure_site_slots(settings)
+        elif spider.site_list:
+            log.warning("settings frozen before the spider was made: sites share the default "
+                        "download slots")
         if settings.getbool("NEWSARCHIVE_INCREMENTAL", True):
             revisit_after = settings.getfloat("NEWSARCHIVE_REVISIT_AFTER", 0)
             spider.frontier = Frontier(
@@ -407,14 +464,20 @@ class NewsSpider(scrapy.Spider):
         sites at once, and the site list as the extraction profile file (keep/drop)."""
         slots = dict(settings.getdict("DOWNLOAD_SLOTS"))
         for entry in self.sites.values():
+            # no jitter: `delay` is the least time between two requests, as Crawl-delay is
             slots[SLOT_PREFIX + entry.name] = {"concurrency": entry.concurrency,
-                                               "delay": entry.delay}
-        settings.set("DOWNLOAD_SLOTS", slots, priority="spider")
+                                               "delay": entry.delay, "jitter": 0}
+        # merged with any DOWNLOAD_SLOTS given, at that setting's priority (-s on the command line)
+        settings.set("DOWNLOAD_SLOTS", slots,
+                     priority=max(settings.getpriority("DOWNLOAD_SLOTS") or 0,
+                                  SETTINGS_PRIORITIES["spider"]))
         settings.set("DEPTH_LIMIT", max(entry.depth for entry in self.sites.values()),
                      priority="spider")
         total = sum(entry.concurrency for entry in self.sites.values())
         if total > settings.getint("CONCURRENT_REQUESTS"):
-            settings.set("CONCURRENT_REQUESTS", total, priority="spider")
+            settings.set("CONCURRENT_REQUESTS", total,
+                         priority=max(settings.getpriority("CONCURRENT_REQUESTS") or 0,
+                                      SETTINGS_PRIORITIES["spider"]))
         if not os.environ.get(ENV_VAR):
             os.environ[ENV_VAR] = str(Path(self.sites_file).resolve())
 

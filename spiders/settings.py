@@ -49,6 +49,13 @@ DEPTH_PRIORITY = 1
 SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
 SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
 
+# Scrapy's HTTP/1.1 handler, also recording the request and response heads as they crossed the
+# wire (header case, order and repeats, the status line), for faithful WARC records.
+DOWNLOAD_HANDLERS = {
+    "http": "spiders.capture.CaptureHTTP11DownloadHandler",
+    "https": "spiders.capture.CaptureHTTP11DownloadHandler",
+}
+
 ITEM_PIPELINES = {
     "pipelines.extract.ExtractPipeline": 300,
     "pipelines.archive.ArchivePipeline": 800,
@@ -104,3 +111,14 @@ TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"
+# `-o items.jsonl` / .json / .csv / .xml: every item, its bytes, datetimes and Article in a
+# serialisable form (pipelines/export.py); the items the pipelines see are unchanged.
+FEED_EXPORTERS = {
+    "json": "pipelines.export.JsonItemExporter",
+    "jsonlines": "pipelines.export.JsonLinesItemExporter",
+    "jsonl": "pipelines.export.JsonLinesItemExporter",
+    "jl": "pipelines.export.JsonLinesItemExporter",
+    "csv": "pipelines.export.CsvItemExporter",
+    "xml": "pipelines.export.XmlItemExporter",
+    "marshal": "pipelines.export.MarshalItemExporter",
+}

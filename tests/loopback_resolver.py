@@ -1,6 +1,6 @@
 """A DNS resolver for tests: names map to loopback addresses, nothing is ever looked up.
 
-    -s DNS_RESOLVER=tests.loopback_resolver.LoopbackHostsResolver
+    PYTHONPATH=tests scrapy crawl ... -s DNS_RESOLVER=loopback_resolver.LoopbackHostsResolver
     -s 'NEWSARCHIVE_TEST_HOSTS={"news.example": "127.0.0.2"}'
 
 A name in NEWSARCHIVE_TEST_HOSTS resolves to its (loopback) address; a loopback literal or

@@ -29,6 +29,7 @@ from newsarchive.archive.rows import (
     iso_utc,
     page_columns,
     page_from_row,
+    payload_row,
     site_of,
 )
 from newsarchive.archive.store import ensure_article_columns, is_extractable_page
@@ -141,9 +142,11 @@ def test_raw_bytes_round_trip_through_zlib():
 
 def test_page_row_round_trips_to_fetched_page():
     page = fetched("http://e.com/a", b"<html>\xc3\xa9</html>", final_url="http://e.com/b")
-    row = {"id": 1, **page_columns(page)}
+    payload = payload_row(page)
+    row = {"id": 1, **page_columns(page), "raw": payload["raw"], "raw_codec": payload["raw_codec"]}
     assert row["fetched_at"] == "2026-03-01T12:00:00+00:00"
-    assert row["raw_size"] == len(page.body)
+    assert row["raw_size"] == payload["size"] == len(page.body)
+    assert row["payload_digest"] == payload["digest"] == page.payload_digest
     assert page_from_row(row) == page
 
 
@@ -195,6 +198,26 @@ def test_failed_migration_leaves_previous_version_and_no_partial_tables(tmp_path
     assert db["pages"].exists()
 
 
+def test_sources_replace_date_published_source_and_are_queryable(tmp_path):
+    # an archive written before `sources`: its rows' date_published_source moves into sources
+    path = tmp_path / "archive.db"
+    db = Database(path)
+    apply_migrations(db, MIGRATIONS[:2])
+    db["articles"].insert({"url": "https://x.com/old", "date_published": "2020-01-02",
+                           "date_published_source": "url"})
+    db.close()
+    with Archive(path) as archive:
+        assert "date_published_source" not in archive.db["articles"].columns_dict
+        url = "https://x.com/new"
+        archive.store_page(fetched(url, ARTICLE_HTML), extract(ARTICLE_HTML, url=url))
+    rows = sqlite_utils("query", str(path), "select url, sources ->> 'date_published' as date_rule,"
+                        " sources ->> 'headline' as headline_rule from articles order by id")
+    assert rows[0] == {"url": "https://x.com/old", "date_rule": "url-path", "headline_rule": None}
+    assert rows[1]["headline_rule"] == "h1-declared" and rows[1]["date_rule"] == "dateline"
+    found = sqlite_utils("query", str(path), "select url from articles where sources ->> 'date_published' = 'url-path'")
+    assert found == [{"url": "https://x.com/old"}]
+
+
 def test_article_fields_missing_from_the_table_get_a_column(tmp_path):
     path = tmp_path / "archive.db"
     Archive(path).close()
@@ -222,7 +245,7 @@ def test_first_store_creates_article_page_and_version(archive):
     page = next(archive.db.query("SELECT * FROM pages"))
     assert page["article_url"] == url
     assert page["status"] == 200
-    assert page["raw_codec"] == "zlib"
+    assert archive.db["payloads"].get(page["payload_digest"])["raw_codec"] == "zlib"
     assert json.loads(page["hints"]) == {"source": "sitemap", "depth": 1}
 
 
@@ -287,7 +310,7 @@ def test_failed_download_is_recorded_with_its_error(archive):
                                         error="TimeoutError: took too long"))
     page = next(archive.db.query("SELECT * FROM pages WHERE id = ?", [result.page_id]))
     assert page["error"] == "TimeoutError: took too long"
-    assert page["raw"] is None and page["status"] is None
+    assert page["payload_digest"] is None and page["status"] is None
     assert archive.page_body(result.page_id) == b""
 
 
@@ -299,8 +322,8 @@ def test_error_argument_is_stored_for_a_fetched_page(archive):
 def test_page_body_returns_the_raw_bytes(archive):
     body = "<html><body>Größe – 東京</body></html>".encode("utf-8") * 50
     result = archive.store_page(fetched("https://e.com/a", body))
-    stored = archive.db["pages"].get(result.page_id)
-    assert len(stored["raw"]) < len(body)
+    stored = archive.db["payloads"].get(archive.db["pages"].get(result.page_id)["payload_digest"])
+    assert len(stored["raw"]) < len(body) == stored["size"]
     assert archive.page_body(result.page_id) == body
 
 
@@ -491,8 +514,8 @@ def test_stats_counts_tables_sites_and_crawls(archive):
                        crawl_id=crawl_id)
     archive.finish_crawl(crawl_id, {})
     stats = archive.stats()
-    assert stats["tables"] == {"articles": 1, "pages": 1, "crawls": 1, "article_versions": 1,
-                               "article_urls": 1, "frontier": 1}
+    assert stats["tables"] == {"articles": 1, "pages": 1, "payloads": 1, "crawls": 1,
+                               "article_versions": 1, "article_urls": 1, "frontier": 1}
     assert stats["sites"] == [{"site": "e.com", "articles": 1}]
     assert stats["crawls"][0]["counters"]["pages"] == 1
     assert stats["schema_version"] == len(MIGRATIONS)

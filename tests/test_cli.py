@@ -106,8 +106,8 @@ def test_python_dash_m_runs_the_cli():
 
 def test_stats_counts_the_archive(archive_path):
     stats = json.loads(run("stats", "--db", str(archive_path)).output)
-    assert stats["tables"] == {"articles": 2, "pages": 3, "crawls": 1, "article_versions": 2,
-                               "article_urls": 2, "frontier": 3}
+    assert stats["tables"] == {"articles": 2, "pages": 3, "payloads": 2, "crawls": 1,
+                               "article_versions": 2, "article_urls": 2, "frontier": 3}
     assert stats["crawls"][0]["counters"]["errors"] == 1
 
 

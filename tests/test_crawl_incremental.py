@@ -118,10 +118,10 @@ def test_a_changed_article_is_fetched_and_versioned(recrawls):
 def test_an_unchanged_article_answers_304_and_stays_as_it_was(recrawls):
     db, _, third, _ = recrawls
     assert ("GET", UNCHANGED, 304) in third
-    rows = sqlite_utils("query", db, "select p.status, p.article_url, p.raw from pages p "
+    rows = sqlite_utils("query", db, "select p.status, p.article_url, p.payload_digest from pages p "
                                      "where p.url like :u order by p.id", "-p", "u", f"%{UNCHANGED}")
     assert [row["status"] for row in rows] == [200, 304]
-    assert rows[1]["article_url"] == rows[0]["article_url"] and rows[1]["raw"] is None
+    assert rows[1]["article_url"] == rows[0]["article_url"] and rows[1]["payload_digest"] is None
     [article] = sqlite_utils("query", db, "select last_seen, first_seen from articles where url = :u",
                              "-p", "u", rows[0]["article_url"])
     assert article["last_seen"] > article["first_seen"]

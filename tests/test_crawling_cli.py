@@ -136,3 +136,21 @@ def test_serve_fixtures_serves_until_interrupted(tmp_path):
         process.send_signal(signal.SIGINT)
         process.wait(timeout=10)
     assert process.returncode == 0
+
+
+@pytest.mark.parametrize("args, message", [
+    ([], "give start URLS or --sites FILE"),
+    (["https://a.example/", "--sites", "sites.toml"], "not both"),
+    (["--site", "a", "https://a.example/"], "give --sites FILE"),
+    (["--sites", "sites.toml", "--depth", "2"], "set in the site list"),
+    (["--sites", "missing.toml"], "missing.toml: cannot read the site list"),
+])
+def test_crawl_cli_usage_mistakes_exit_2_before_crawling(tmp_path, monkeypatch, args, message):
+    from click.testing import CliRunner
+
+    from newsarchive.cli import cli
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sites.toml").write_text('[sites.a]\nstart = ["https://a.example/"]\n')
+    result = CliRunner().invoke(cli, ["crawl", *args])
+    assert result.exit_code == 2
+    assert message in result.output

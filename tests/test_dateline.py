@@ -66,7 +66,7 @@ def test_dateline_date_without_publication_date_uses_fetch_year_and_fills_meta()
     meta = Metadata()
     result = apply_dateline(["PARIS, April 8 — The championships"], meta, fetched_at=FETCHED)
     assert result.date == "2025-04-08"  # April after a January fetch: the year before
-    assert (meta.date_published, meta.date_published_source) == ("2025-04-08", "dateline")
+    assert (meta.date_published, meta.sources["date_published"]) == ("2025-04-08", "dateline")
 
 
 def test_dateline_date_keeps_an_explicit_year():

@@ -79,14 +79,14 @@ def test_meta_time_element_and_url_in_turn():
     found = dates_of('<html><body><time datetime="2024-02-02T10:00:00Z">2 Feb</time></body></html>')
     assert (found.published.iso(), found.published_source) == ("2024-02-02T10:00:00+00:00", "time")
     found = dates_of("<html><body><p>x</p></body></html>", url="https://x.com/2024/02/03/story")
-    assert (found.published.iso(), found.published_source) == ("2024-02-03", "url")
+    assert (found.published.iso(), found.published_source) == ("2024-02-03", "url-path")
 
 
 def test_visible_date_near_headline():
     found = dates_of("""<html><body><article><h1>Title</h1>
     <div class="meta"><span class="date">Updated 5 May 2024</span> <span class="pubdate">Published 2 May 2024</span></div>
     <p>Text</p></article></body></html>""")
-    assert (found.published.iso(), found.published_source) == ("2024-05-02", "text")
+    assert (found.published.iso(), found.published_source) == ("2024-05-02", "text-dated-element")
 
 
 def test_first_date_in_text_prefers_publication_words():
@@ -172,7 +172,7 @@ def test_two_digit_year_standing_alone_and_image_path_as_last_resort():
     assert found.published.iso() == "2019-12-02"
     found = dates_of('<html><head><meta property="og:image" content="https://x.org/files/2016/05/04/a.png">'
                      '</head><body><h1>T</h1></body></html>')
-    assert (found.published.iso(), found.published_source) == ("2016-05-04", "url")
+    assert (found.published.iso(), found.published_source) == ("2016-05-04", "image-url-path")
 
 
 def test_a_bare_date_meta_ranks_below_a_shown_date():
@@ -238,7 +238,7 @@ def test_an_embedded_videos_upload_date_ranks_below_the_pages_own_dates():
         content="2017-12-01T12:01:11+01:00"></head><body><h1>T</h1></body></html>""")
     assert (found.published.iso(), found.published_source) == ("2017-12-01T12:01:11+01:00", "meta")
     found = dates_of(f"<html><head>{video}</head><body><h1>T</h1></body></html>")
-    assert (found.published.iso(), found.published_source) == ("2015-01-16T14:53:35+01:00", "json-ld")
+    assert (found.published.iso(), found.published_source) == ("2015-01-16T14:53:35+01:00", "json-ld-upload")
 
 
 def test_dates_repeated_as_a_listing_rank_below_a_single_date():
@@ -251,7 +251,7 @@ def test_dates_repeated_as_a_listing_rank_below_a_single_date():
     found = dates_of(f"""<html><head><meta name="date" content="2022-01-20"></head><body>
         <div class="story"><h1>T</h1><p>{story}</p></div><div class="more">{teasers}</div></body></html>""",
                      language="de")
-    assert (found.published.iso(), found.published_source) == ("2022-01-20", "meta")
+    assert (found.published.iso(), found.published_source) == ("2022-01-20", "meta-weak")
 
 
 def test_a_preposition_in_a_long_text_does_not_announce_the_publication():
@@ -265,7 +265,7 @@ def test_a_preposition_in_a_long_text_does_not_announce_the_publication():
 def test_a_date_in_the_description_is_the_last_resort():
     found = dates_of('<html><head><meta name="description" content="Orso marsicano: un anno da record '
                      '(Notizia del 14 Gennaio 2020)"></head><body><h1>T</h1><p>x</p></body></html>', language="it")
-    assert (found.published.iso(), found.published_source) == ("2020-01-14", "meta")
+    assert (found.published.iso(), found.published_source) == ("2020-01-14", "description")
 
 
 def test_a_shown_day_of_the_same_instant_in_utc_wins_over_the_local_day():
@@ -307,7 +307,7 @@ def test_a_date_split_over_small_elements_is_read_whole():
     badge = ('<div class="date"><span class="month">Apr</span> <span class="day">04</span>'
              '<span class="year">2013</span></div>')
     found = dates_of(f"<html><body><div class='toolbar'>10 Nov 2013</div><h1>T</h1>{badge}<p>x</p></body></html>")
-    assert (found.published.iso(), found.published_source) == ("2013-04-04", "text")
+    assert (found.published.iso(), found.published_source) == ("2013-04-04", "text-dated-element")
     tree = lxml.html.document_fromstring(
         "<html><body><h2>T</h2><p class='postmetadata'>8.<a href='/date/2010/12/'>Dezember 2010</a> um 09:43"
         "</p><p>Im <a>Jahr 2010</a> und danach, als der Text lang genug war, um kein Datum zu sein.</p></body></html>")
@@ -319,7 +319,7 @@ def test_a_two_digit_year_in_the_date_line_beside_the_headline():
     teaser = '<div class="teaser"><div class="date">Freizeit, 13.10.23</div><a>Other story</a></div>'
     found = dates_of(f"""<html><body><div class="text"><div class="date"> Party, 30.10.23 </div><h1>T</h1></div>
         <p>Text mit 8.10.23 im Satz.</p>{teaser * 3}</body></html>""", language="de")
-    assert (found.published.iso(), found.published_source) == ("2023-10-30", "text")
+    assert (found.published.iso(), found.published_source) == ("2023-10-30", "text-dated-element")
     story = "Ein langer Absatz des Artikels, der weit mehr als nur eine Zeile umfasst. " * 5
     found = dates_of(f"""<html><body><div class="event-date">Termin: 19.1.23, 10:00 Uhr</div>
         <div class="story"><h1>T</h1><p>{story}</p></div></body></html>""", language="de")
@@ -330,7 +330,7 @@ def test_a_shown_time_element_wins_over_a_meta_date_the_page_never_shows():
     head = '<html><head><meta property="article:published_time" content="2022-11-17T10:33:13Z"></head>'
     time = '<time datetime="2022-03-09">09.03.2022</time>'
     found = dates_of(head + f"<body><h1>T</h1>{time}<p>Text</p></body></html>", language="de")
-    assert (found.published.iso(), found.published_source) == ("2022-03-09", "time")
+    assert (found.published.iso(), found.published_source) == ("2022-03-09", "time-shown")
     found = dates_of(head + f"<body><h1>T</h1>{time}<p>Stand: 17.11.2022</p></body></html>", language="de")
     assert found.published_source == "meta"  # the meta day is shown too
     found = dates_of(head + '<body><h1>T</h1><time datetime="2022-03-09">Mittwoch</time></body></html>',
@@ -359,7 +359,7 @@ def test_a_participle_after_the_date_announces_it():
         wurde am <nobr>19. Mai 2010</nobr> um <nobr>23:03</nobr> Uhr gepostet.</p></div>
         <div id="content"><h1>Titel</h1><p>Text</p></div>
         <div class="comments"><p>Max sagt: <nobr>20. Mai 2010</nobr> um 10:00</p></div></body></html>""", language="de")
-    assert (found.published.iso(), found.published_source) == ("2010-05-19", "text")
+    assert (found.published.iso(), found.published_source) == ("2010-05-19", "text-near-headline")
     found = dates_of("""<html><body><div id="sidebar"><p>Termin am <nobr>19. Mai 2010</nobr> um 20 Uhr.</p></div>
         <div id="content"><h1>Titel</h1><p>Text</p></div></body></html>""", language="de")
     assert found.published is None

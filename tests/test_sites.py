@@ -203,3 +203,14 @@ def test_site_list_file_mistakes(tmp_path):
     with pytest.raises(SiteListError, match="found only host profiles"):
         load_site_list(write(tmp_path, '[sites."a.com"]\nkeep = ["p"]\n'))
     assert parse_site_list({"sites": {"j": {"start": "https://j.org/"}}})["j"].start == ("https://j.org/",)
+
+
+def test_url_netloc_and_www_twins():
+    from newsarchive.sites import url_netloc, www_twins
+    assert url_netloc("https://WWW.News.example:443/a") == "www.news.example"
+    assert url_netloc("http://127.0.0.1:8000/x") == "127.0.0.1:8000"
+    assert url_netloc("mailto:desk@news.example") is None
+    assert www_twins("news.example") == {"news.example", "www.news.example"}
+    assert www_twins("www.news.example:8080") == {"www.news.example:8080", "news.example:8080"}
+    assert www_twins("127.0.0.1:8000") == {"127.0.0.1:8000"}
+    assert www_twins("localhost:8000") == {"localhost:8000"}

@@ -10,8 +10,8 @@ from twisted.python.failure import Failure
 
 from spiders.discovery import (
     FEED, HTML, OTHER, SITEMAP, SITEMAP_INDEX, classify_document, gunzip_if_compressed,
-    is_on_site, is_text_sitemap, parse_feed, parse_sitemap, rfc822_to_iso, root_element_name,
-    site_hosts, split_start_urls, start_source,
+    is_text_sitemap, parse_feed, parse_sitemap, rfc822_to_iso, root_element_name,
+    split_start_urls, start_source,
 )
 from spiders.news import (
     NewsSpider, download_error, headers_to_dict, http_error, requested_url, robots_sitemaps,
@@ -188,20 +188,6 @@ def test_rfc822_to_iso():
 
 
 # -- the site and start URLs -------------------------------------------------------------------
-
-def test_site_hosts_include_the_www_twin_and_keep_the_port():
-    assert site_hosts("https://news.example/") == {"news.example", "www.news.example"}
-    assert site_hosts("https://WWW.news.example/x") == {"www.news.example", "news.example"}
-    assert site_hosts("http://127.0.0.1:8000/") == {"127.0.0.1:8000", "www.127.0.0.1:8000"}
-
-
-def test_is_on_site():
-    hosts = site_hosts("https://news.example/")
-    assert is_on_site("https://www.news.example/a", hosts)
-    assert is_on_site("http://news.example/a", hosts)
-    assert not is_on_site("https://sub.news.example/a", hosts)
-    assert not is_on_site("mailto:desk@news.example", hosts)
-
 
 def test_start_source_by_kind_and_place():
     assert start_source("https://news.example/", HTML) == "home"
@@ -390,6 +376,38 @@ def test_http_error_failure_yields_the_response_item():
     response = HtmlResponse("https://news.example/gone", status=410, request=request, body=b"x")
     [item] = spider.on_error(failure_for(HttpError(response, "Ignoring non-200 response")))
     assert item["status"] == 410 and item["error"] == "HTTP 410 Gone"
+
+
+# -- URL keys, the skip table and the crawl budget ------------------------------------------
+
+LINKS = b"""<!DOCTYPE html><html><head><title>Home</title>
+<link rel="alternate" type="application/rss+xml" href="/feed.xml"></head><body>
+<a href="/world/">World</a>
+<a href="/2025/05/17/port-reopens-after-the-storm.html?utm_source=nl&amp;utm_medium=email">A</a>
+<a href="/2025/05/17/port-reopens-after-the-storm.html#comments">A again</a>
+<a href="/tag/storms/">Tag</a> <a href="/author/jane-doe/">Jane</a> <a href="/search?q=x">Search</a>
+<a href="/login">Log in</a> <a href="/2025/05/">May</a></body></html>"""
+
+
+def test_links_are_requested_by_their_key_once_and_skipped_kinds_not_at_all():
+    spider = NewsSpider(url="https://news.example/")
+    _, requests = split_output(spider.parse(
+        spider_response(HtmlResponse, "https://news.example/", LINKS)))
+    assert [(r.url, r.priority) for r in requests] == [
+        ("https://news.example/feed.xml", 300),
+        ("https://news.example/world/", 100),
+        ("https://news.example/2025/05/17/port-reopens-after-the-storm.html", 200)]
+    assert spider.met >= {"https://news.example/tag/storms/", "https://news.example/login"}
+    assert "https://news.example/tag/storms/" not in spider.discovered
+
+
+def test_a_sitemap_index_lists_sitemaps_first_in_the_budget():
+    spider = NewsSpider(url="https://news.example/sitemap.xml")
+    _, requests = split_output(spider.parse(
+        spider_response(XmlResponse, "https://news.example/sitemap.xml", SITEMAP_INDEX_XML,
+                        content_type=b"application/xml")))
+    assert requests and all(r.priority == 300 for r in requests)
+    assert all(r.meta["newsarchive_kind"] == "sitemap" for r in requests)
 
 
 def test_page_links_are_what_a_link_extractor_gives():

@@ -142,7 +142,8 @@ def is_failure(status: int | None, error: str | None) -> bool:
     return status is None or status >= 400 or bool(error)
 
 
-def revisit_due(anchor: datetime, fetched_at: datetime, revisit: Iterable[float]) -> datetime | None:
+def revisit_due(anchor: datetime, fetched_at: datetime,
+                revisit: Iterable[float]) -> datetime | None:
     """The first time on the revisit schedule (ages counted from anchor) after fetched_at."""
     for seconds in sorted(revisit):
         moment = anchor + timedelta(seconds=seconds)
@@ -360,9 +361,11 @@ class Frontier:
 
         for candidate in dict.fromkeys((url, url_key(url))):
             rows = self._query(
-                "SELECT raw, raw_codec, headers FROM pages WHERE (url = ? OR final_url = ?)"
-                " AND status BETWEEN 200 AND 299 AND raw IS NOT NULL"
-                " ORDER BY fetched_at DESC, id DESC LIMIT 1", [candidate, candidate])
+                "SELECT payloads.raw, payloads.raw_codec, pages.headers FROM pages"
+                " JOIN payloads ON payloads.digest = pages.payload_digest"
+                " WHERE (pages.url = ? OR pages.final_url = ?)"
+                " AND pages.status BETWEEN 200 AND 299"
+                " ORDER BY pages.fetched_at DESC, pages.id DESC LIMIT 1", [candidate, candidate])
             if rows:
                 raw, codec, headers = rows[0]
                 return decompress_raw(raw, codec), json.loads(headers or "{}")

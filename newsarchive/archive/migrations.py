@@ -11,11 +11,13 @@ Migrations are history: never edit one that has shipped, append a new one.
 from __future__ import annotations
 
 import json
+import zlib
 from collections.abc import Callable
 from datetime import datetime
 
 from sqlite_utils import Database
 
+from ..page import payload_digest, standard_status_line, warc_payload_digest
 from ..urls import url_key
 from .frontier import create_frontier_table, record_fetch
 from .transaction import immediate_transaction
@@ -126,6 +128,55 @@ def add_crawl_site_counters(db: Database) -> None:
     db["crawls"].create_index(["site", "started_at"], if_not_exists=True)
 
 
+def store_captures_and_payloads_once(db: Database) -> None:
+    """Faithful captures and payloads stored once by digest.
+
+    pages gains the request as sent (request_line, request_headers), the response head as
+    received (status_line, response_headers), peer_address, capture (how faithful those are)
+    and payload_digest; the bytes move from pages.raw into `payloads`, one row per distinct
+    body. Existing fetches get what can be derived: a standard status line, their stored
+    headers as pairs (lower-cased, merged), capture "derived"; what was sent stays unknown.
+    """
+    if "payloads" in db.table_names():  # run already, under another version number
+        return
+    db["payloads"].create({
+        "digest": str,
+        "sha1": str,
+        "size": int,
+        "raw": bytes,
+        "raw_codec": str,
+    }, pk="digest", not_null={"size"})
+    for name in ("request_line", "request_headers", "status_line", "response_headers",
+                 "peer_address", "capture"):
+        db["pages"].add_column(name, str)
+    db.execute("ALTER TABLE pages ADD COLUMN payload_digest TEXT REFERENCES payloads(digest)")
+    rows = db.execute("SELECT id, status, headers, raw, raw_codec FROM pages ORDER BY id")
+    for page_id, status, headers, raw, codec in rows.fetchall():
+        update = {}
+        if status is not None:
+            update["status_line"] = standard_status_line(status)
+            update["response_headers"] = json.dumps(
+                [[name, value] for name, value in json.loads(headers or "{}").items()],
+                ensure_ascii=False)
+            update["capture"] = "derived"
+        if raw is not None:
+            body = zlib.decompress(raw) if codec == "zlib" else bytes(raw)
+            digest = payload_digest(body)
+            db.execute("INSERT OR IGNORE INTO payloads (digest, sha1, size, raw, raw_codec)"
+                       " VALUES (?, ?, ?, ?, ?)",
+                       [digest, warc_payload_digest(body), len(body), raw, codec])
+            # emptied as it moves: the space is reused by the next payloads, and dropping
+            # the columns below rewrites small rows only (the file does not double)
+            update.update(payload_digest=digest, raw=None)
+        if update:
+            assignments = ", ".join(f"{name} = ?" for name in update)
+            db.execute(f"UPDATE pages SET {assignments} WHERE id = ?", [*update.values(), page_id])
+    db.execute("ALTER TABLE pages DROP COLUMN raw")
+    db.execute("ALTER TABLE pages DROP COLUMN raw_codec")
+    db["pages"].create_index(["payload_digest"])
+    db["payloads"].create_index(["sha1"])
+
+
 def add_frontier_and_article_urls(db: Database) -> None:
     """The crawl frontier (one row per URL key, with its schedule) and article_urls (every
     URL an article was fetched under), both filled from the pages archived so far."""
@@ -150,11 +201,27 @@ def add_frontier_and_article_urls(db: Database) -> None:
                            " VALUES (?, ?, ?)", [url_key(fetched), article_url, fetched_at])
 
 
+def article_sources(db: Database) -> None:
+    """articles.sources (Article.sources, JSON) replaces date_published_source: each row's old
+    value moves to sources ->> 'date_published' (its "url" under the rule's present name,
+    "url-path"), then the old column goes."""
+    columns = db["articles"].columns_dict
+    if "sources" not in columns:
+        db["articles"].add_column("sources", str)
+    if "date_published_source" in columns:
+        db.execute("UPDATE articles SET sources = json_object('date_published', "
+                   "CASE date_published_source WHEN 'url' THEN 'url-path' ELSE date_published_source END) "
+                   "WHERE date_published_source IS NOT NULL AND sources IS NULL")
+        db.execute("ALTER TABLE articles DROP COLUMN date_published_source")
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     create_core_tables,
     enable_article_search,
     add_crawl_site_counters,
+    store_captures_and_payloads_once,
     add_frontier_and_article_urls,
+    article_sources,
 ]
 
 

@@ -6,11 +6,11 @@ import hashlib
 import json
 import zlib
 from datetime import datetime, timezone
-from urllib.parse import urlsplit
 
 from ..article import Article
+from ..hosts import host_of, without_www
+from ..page import FetchedPage, warc_payload_digest
 from ..urls import trusted_canonical, url_key
-from ..page import FetchedPage
 
 # zlib rather than zstd: on 200 pages of the eval set both shrink raw HTML to 20%, and zlib's
 # extra ~3 ms per page is small next to extraction, while zlib needs no dependency and every
@@ -48,12 +48,7 @@ def parse_iso(text: str) -> datetime:
 
 def site_of(url: str | None) -> str | None:
     """The host an article belongs to: lower-cased, without port or a leading "www."."""
-    if not url:
-        return None
-    host = (urlsplit(url).hostname or "").lower()
-    if host.startswith("www."):
-        host = host[4:]
-    return host or None
+    return without_www(host_of(url)) or None
 
 
 def content_hash(headline: str | None, body: str | None) -> str:
@@ -124,8 +119,13 @@ def article_from_row(row: dict) -> dict:
     return result
 
 
+def json_or_none(value) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False)
+
+
 def page_columns(page: FetchedPage) -> dict:
-    """A FetchedPage as a `pages` row (without crawl_id and article_url)."""
+    """A FetchedPage as a `pages` row (without crawl_id and article_url); its body goes to
+    `payloads` (payload_row), referenced by payload_digest."""
     return {
         "url": page.url,
         "final_url": page.final_url,
@@ -133,23 +133,50 @@ def page_columns(page: FetchedPage) -> dict:
         "fetched_at": iso_utc(page.fetched_at),
         "content_type": page.content_type,
         "headers": json.dumps(page.headers, ensure_ascii=False),
-        "raw": compress_raw(page.body) if page.body else None,
-        "raw_codec": RAW_CODEC if page.body else None,
         "raw_size": len(page.body),
         "error": page.error,
         "hints": json.dumps(page.hints, ensure_ascii=False, default=str),
+        "request_line": page.request_line,
+        "request_headers": json_or_none(page.request_headers),
+        "status_line": page.status_line,
+        "response_headers": json_or_none(page.response_headers),
+        "peer_address": page.peer_address,
+        "capture": page.capture,
+        "payload_digest": page.payload_digest,
     }
 
 
+def payload_row(page: FetchedPage) -> dict | None:
+    """The `payloads` row of a page's body (None without a body)."""
+    if not page.body:
+        return None
+    return {"digest": page.payload_digest, "sha1": warc_payload_digest(page.body),
+            "size": len(page.body), "raw": compress_raw(page.body), "raw_codec": RAW_CODEC}
+
+
+#: How to read pages with their bytes: every `pages` column plus the payload's `raw` and
+#: `raw_codec`, the row page_from_row() takes. Append WHERE / ORDER BY clauses on `pages`.
+PAGE_SELECT = ("SELECT pages.*, payloads.raw AS raw, payloads.raw_codec AS raw_codec"
+               " FROM pages LEFT JOIN payloads ON payloads.digest = pages.payload_digest")
+
+
 def page_from_row(row: dict) -> FetchedPage:
-    """Rebuild the FetchedPage a `pages` row was written from (body decompressed)."""
+    """Rebuild the FetchedPage a `pages` row (read with PAGE_SELECT) was written from, body
+    decompressed."""
     return FetchedPage(
         url=row["url"],
         final_url=row["final_url"],
         status=row["status"],
         headers=json.loads(row["headers"] or "{}"),
-        body=decompress_raw(row["raw"], row["raw_codec"]),
+        body=decompress_raw(row.get("raw"), row.get("raw_codec")),
         fetched_at=parse_iso(row["fetched_at"]),
         error=row["error"],
         hints=json.loads(row["hints"] or "{}"),
+        request_line=row.get("request_line"),
+        request_headers=json.loads(row["request_headers"]) if row.get("request_headers") else None,
+        status_line=row.get("status_line"),
+        response_headers=(json.loads(row["response_headers"]) if row.get("response_headers")
+                          else None),
+        peer_address=row.get("peer_address"),
+        capture=row.get("capture"),
     )

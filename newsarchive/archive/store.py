@@ -32,16 +32,20 @@ from .rows import (
     article_field_types,
     article_from_row,
     article_key,
+    PAGE_SELECT,
     content_hash,
+    decompress_raw,
     iso_utc,
     page_columns,
     page_from_row,
+    payload_row,
     site_of,
 )
 from .transaction import immediate_transaction
 
 DEFAULT_PATH = "data/archive.db"
-TABLES = ("articles", "pages", "crawls", "article_versions", "article_urls", "frontier")
+TABLES = ("articles", "pages", "payloads", "crawls", "article_versions", "article_urls",
+          "frontier")
 #: The status of a conditional revisit whose page has not changed since the last fetch.
 NOT_MODIFIED = 304
 # Counter names that also have a column of their own in `crawls`.
@@ -140,6 +144,11 @@ def extract_fetched_page(page: FetchedPage, extract_fn: ExtractFunction | None =
     extract_fn = extract_fn or extract
     return extract_fn(page.body, url=page.final_url or page.url, headers=page.headers,
                       fetched_at=page.fetched_at, **options)
+
+
+def extraction_error(exc: BaseException) -> str:
+    """The error recorded for a page whose extraction raised."""
+    return f"extract: {type(exc).__name__}: {exc}"
 
 
 def locked(method):
@@ -257,6 +266,12 @@ class Archive:
                 # a conditional revisit the server answered "unchanged": the fetch belongs
                 # to the article the URL gave last time, which is still current
                 row["article_url"] = self._article_url_of_fetch(page.url)
+            payload = payload_row(page)
+            if payload is not None:
+                # identical bytes (an unchanged page fetched again) are stored once
+                self.db.execute(
+                    "INSERT OR IGNORE INTO payloads (digest, sha1, size, raw, raw_codec)"
+                    " VALUES (:digest, :sha1, :size, :raw, :raw_codec)", payload)
             page_id = self.db["pages"].insert(row).last_pk
             change = None
             if key is not None:
@@ -372,7 +387,8 @@ class Archive:
     def _extract_into_temp(self, extract_fn: ExtractFunction | None, options: dict) -> int:
         """Extract every stored page not yet in temp.reextracted; returns how many raised."""
         page_ids = [row[0] for row in self.db.execute(
-            "SELECT id FROM pages WHERE status BETWEEN 200 AND 299 AND raw IS NOT NULL"
+            "SELECT id FROM pages WHERE status BETWEEN 200 AND 299"
+            " AND payload_digest IS NOT NULL"
             " AND id NOT IN (SELECT page_id FROM temp.reextracted) ORDER BY id")]
         errors = 0
         for page_id in page_ids:
@@ -482,14 +498,57 @@ class Archive:
     @locked
     def page(self, page_id: int) -> FetchedPage:
         """The fetch stored as pages.id = page_id, body decompressed."""
-        row = next(self.db.query("SELECT * FROM pages WHERE id = ?", [page_id]), None)
+        row = next(self.db.query(PAGE_SELECT + " WHERE pages.id = ?", [page_id]), None)
         if row is None:
             raise KeyError(f"no page {page_id}")
         return page_from_row(row)
 
+    @locked
     def page_body(self, page_id: int) -> bytes:
-        """The raw bytes of a stored fetch, decompressed."""
-        return self.page(page_id).body
+        """The bytes of a stored fetch (Content-Encoding undone), decompressed."""
+        row = self.db.execute(
+            "SELECT payloads.raw, payloads.raw_codec FROM pages"
+            " LEFT JOIN payloads ON payloads.digest = pages.payload_digest WHERE pages.id = ?",
+            [page_id]).fetchone()
+        if row is None:
+            raise KeyError(f"no page {page_id}")
+        return decompress_raw(*row)
+
+    def iter_pages(self, where: str = "", params=(), order: str = "pages.fetched_at, pages.id"
+                   ) -> Iterator[tuple[int, FetchedPage]]:
+        """(pages.id, FetchedPage) for the pages matching an SQL condition on `pages`."""
+        sql = PAGE_SELECT + (f" WHERE {where}" if where else "") + f" ORDER BY {order}"
+        for row in self.db.query(sql, list(params)):
+            yield row["id"], page_from_row(row)
+
+    @locked
+    def payload_by_digest(self, digest: str) -> bytes | None:
+        """The stored bytes with this digest: the archive's own "sha256:<hex>", or the WARC
+        "sha1:<BASE32>" that revisit records give; None when the archive lacks them."""
+        row = self.db.execute("SELECT raw, raw_codec FROM payloads WHERE digest = ? OR sha1 = ?"
+                              " LIMIT 1", [digest, digest]).fetchone()
+        return decompress_raw(*row) if row else None
+
+    @locked
+    def has_fetch(self, page: FetchedPage) -> bool:
+        """True when the archive holds this fetch already: same URL, time and payload."""
+        return self.db.execute(
+            "SELECT 1 FROM pages WHERE (url = :url OR final_url = :url) AND fetched_at = :at"
+            " AND payload_digest IS :digest LIMIT 1",
+            {"url": page.final_url or page.url, "at": iso_utc(page.fetched_at),
+             "digest": page.payload_digest}).fetchone() is not None
+
+    def export_warc(self, output, *, site: str | None = None, since: str | None = None,
+                    filename: str | None = None) -> dict:
+        """Write the archive's fetches as WARC 1.1 to a binary file (newsarchive.archive.warc)."""
+        from .warc import export_warc
+        return export_warc(self, output, site=site, since=since, filename=filename)
+
+    def import_warc(self, paths, *, extract_fn: ExtractFunction | None = None,
+                    progress=None) -> dict:
+        """Archive the HTML responses of WARC files (newsarchive.archive.warc)."""
+        from .warc import import_warc
+        return import_warc(self, paths, extract_fn=extract_fn, progress=progress)
 
     @locked
     def stats(self) -> dict:

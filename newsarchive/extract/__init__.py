@@ -56,6 +56,8 @@ def extract(html, url=None, *, headers=None, fetched_at=None, include_captions=F
                         include_captions=include_captions, profile=profile)
     dateline = apply_dateline(body.paragraphs, meta, fetched_at=fetched_at)
     fields = {name: getattr(meta, name) for name in _METADATA_FIELDS}
+    if body.source and dateline.paragraphs:
+        meta.sources["body"] = body.source
     return Article(
         **fields,
         url=url or meta.canonical_url,

@@ -19,7 +19,9 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from ..hosts import host_of, site_labels
 from . import meta_tables as tables
+from .cascade import Answer, Cascade, Rule
 from .dom import following_elements, preceding_elements
 from .headline import site_domain_labels
 from .structured import StructuredData, itemprop_value, type_names
@@ -1017,25 +1019,71 @@ def names_organisation(name: str, site_keys: set[str]) -> bool:
         or bool(_ORGANISATION_COMPOUND.search(name)) or _is_cjk_organisation(name)
 
 
+class _AuthorPage:
+    """What the author rules read on one page; the label lines and byline-marked elements
+    are walked once, for the rules that share them."""
+
+    def __init__(self, tree, structured: StructuredData, headline_element, site_name=None, url=None):
+        self.tree, self.structured, self.headline_element = tree, structured, headline_element
+        self.site_name, self.url = site_name, url
+        self.lines = functools.cache(lambda: label_line_elements(tree))
+        self.marked = Replayable(byline_marked_elements(tree))
+
+
+AUTHORS = Cascade("authors", [
+    Rule("json-ld", "the JSON-LD article's author (names, or Person objects)",
+         "the publisher's own statement for machines", lambda p: jsonld_authors(p.structured)),
+    Rule("meta", "<meta name=author>, article:author, parsely/sailthru author keys",
+         "declared by the publisher too, but often filled with a desk or the site's name",
+         lambda p: meta_authors(p.structured)),
+    Rule("itemprop", "microdata itemprop=author / creator elements",
+         "declared in the markup, but templates mark teasers' authors too",
+         lambda p: itemprop_authors(p.structured)),
+    Rule("rel-author", "<a rel=author> links",
+         "a link the page marks as the author's, also used on teasers", lambda p: rel_author_names(p.tree, p.structured.rel_anchors)),
+    Rule("byline-marked", "an element whose class or id says byline/author near the headline",
+         "the byline as shown, found by its markup", lambda p: byline_authors(p.tree, p.headline_element, p.marked)),
+    Rule("byline-prefixed", "a \"By Jane Doe\" line after the headline",
+         "a shown byline found by its wording, not its markup", lambda p: prefixed_byline_authors(p.headline_element, tree=p.tree)),
+    Rule("cjk-credit", "a reporter credit in Chinese text (\"（记者 胡晓蓉）\")",
+         "the Chinese press' own byline convention, in the text", lambda p: cjk_credit_authors(p.tree, p.headline_element)),
+    Rule("signature", "an emphasised name opening or closing the text",
+         "shape only (a short emphasised line): after the labelled forms", lambda p: signature_authors(p.tree)),
+    Rule("sign-off", "the text's last paragraph as name over a date or role",
+         "shape only, at the end of the text", lambda p: closing_sign_off_authors(p.tree)),
+    Rule("byline-labelled", "an \"Autor: X\" / \"Von: X\" label line anywhere outside comments and sidebars",
+         "a whole-page search: costly, and far from the headline", lambda p: labelled_byline_authors(p.tree, p.headline_element, p.lines())),
+    Rule("post-author-comment", "the name on a comment marked bypostauthor",
+         "the blog platform's word, but only indirect", lambda p: post_author_comment_names(p.tree, p.marked)),
+    Rule("profile-link", "a link to a member or author profile page near the headline",
+         "user-written posts name their writer that way; the link text may be a handle",
+         lambda p: profile_link_authors(p.headline_element, p.tree)),
+    Rule("source-label", "a \"Quelle: X\" / \"Herausgeber: X\" credit",
+         "an organisation, the author only when no person is named", lambda p: source_label_organisations(p.tree, p.headline_element, p.lines())),
+    Rule("site-owner", "the site's name or the creator's handle when it spells the host's first label",
+         "a personal site's pages that name nobody: asked only when no rule above named anyone",
+         lambda p: site_owner(p.structured, p.site_name, p.url)),
+])
+
+
 def read_authors(tree, structured: StructuredData, *, site_name: str | None = None,
                  headline_element=None, url: str | None = None) -> list[str]:
     """The article's authors: people first, organisations only when no person is named."""
-    lines = functools.cache(lambda: label_line_elements(tree))
-    marked = Replayable(byline_marked_elements(tree))  # one walk for the two sources reading them
-    sources = (lambda: jsonld_authors(structured), lambda: meta_authors(structured),
-               lambda: itemprop_authors(structured), lambda: rel_author_names(tree, structured.rel_anchors),
-               lambda: byline_authors(tree, headline_element, marked),
-               lambda: prefixed_byline_authors(headline_element, tree=tree),
-               lambda: cjk_credit_authors(tree, headline_element), lambda: signature_authors(tree),
-               lambda: closing_sign_off_authors(tree),
-               lambda: labelled_byline_authors(tree, headline_element, lines()),
-               lambda: post_author_comment_names(tree, marked), lambda: profile_link_authors(headline_element, tree),
-               lambda: source_label_organisations(tree, headline_element, lines()))
+    return author_answer(tree, structured, site_name=site_name, headline_element=headline_element, url=url).value or []
+
+
+def author_answer(tree, structured: StructuredData, *, site_name: str | None = None,
+                  headline_element=None, url: str | None = None) -> Answer:
+    """read_authors with the name of the AUTHORS rule that gave the names ("site-owner" when
+    only the site's name says who wrote it)."""
+    page = _AuthorPage(tree, structured, headline_element, site_name, url)
+    rules = AUTHORS.rules[:-1]  # all but site-owner, asked below
     organisations: list[str] = []
+    organisations_rule = None
     site = (site_name or "").casefold()
     site_keys = site_keys_of(site_name, url)
-    for number, source in enumerate(sources):
-        names = source()
+    for number, rule in enumerate(rules):
+        names = rule.run(page)
         people = [a for a in names if a.is_person and not names_organisation(a.name, site_keys)]
         if organisations:
             # the publisher named an organisation: page text overrides it only with real full names
@@ -1045,17 +1093,19 @@ def read_authors(tree, structured: StructuredData, *, site_name: str | None = No
         if people:
             people = [_without_site_suffix(name, site, site_keys) for name in people]
             if any(len(name.split()) == 1 for name in people):
-                people = _complete_first_names(people, sources[number + 1:_STRUCTURAL_SOURCES])
+                people = _complete_first_names(people, [lambda rule=later: rule.run(page)
+                                                        for later in rules[number + 1:_STRUCTURAL_SOURCES]])
             # agencies named beside people are co-authors ("Jane Doe, dpa")
-            return _unique(people + [a.name for a in names if not a.is_person and _is_agency(a.name)])
+            return Answer(_unique(people + [a.name for a in names if not a.is_person and _is_agency(a.name)]), rule.name)
         if not organisations or (all(_SQUASH.sub("", name).casefold() in site_keys for name in organisations)
                                  and names and all(a.marked for a in names)):
             # a credited source ("Quelle: kathpress") says more than the site's own name
             organisations = [a.name for a in names]
+            organisations_rule = rule.name if names else organisations_rule
     if not organisations:
-        owner = site_owner(structured, site_name, url)
-        return [owner] if owner else []
-    return _unique(organisations)
+        owner = AUTHORS["site-owner"].run(page)
+        return Answer([owner], "site-owner") if owner else Answer()
+    return Answer(_unique(organisations), organisations_rule)
 
 
 _CAMEL_WORD = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ]+")
@@ -1066,7 +1116,7 @@ def site_owner(structured: StructuredData, site_name: str | None, url: str | Non
     """The person a personal site is named after, for its pages that name no author: the site's
     name or the creator's handle ("Dr. Alexander Klier" on alexander-klier.net, "@AlexanderLasch"
     on alexanderlasch.wordpress.com) spelling the host's first label."""
-    labels = [label for label in (urlsplit(url or "").hostname or "").split(".") if label not in ("www", "m", "amp")]
+    labels = site_labels(host_of(url))
     if len(labels) < 2:
         return None
     label = _SQUASH.sub("", labels[0]).casefold()
@@ -1121,11 +1171,11 @@ _CJK_NAME = re.compile(r"^[\u3400-\u9fff\uac00-\ud7af]{2,5}$")
 
 
 _STRUCTURAL_SOURCES = 6
-"""read_authors' sources before this index read markup and bylines; the later ones are costly
+"""AUTHORS rules before this index read markup and bylines; the later ones are costly
 whole-page fallbacks, not asked to complete a first name."""
 
 _DECLARED_SOURCES = 2
-"""read_authors' sources up to this index are declared (JSON-LD, meta, itemprop), not page text."""
+"""AUTHORS rules up to this index are declared (JSON-LD, meta, itemprop), not page text."""
 
 
 

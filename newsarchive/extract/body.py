@@ -9,29 +9,34 @@ from __future__ import annotations
 
 import logging
 import re
-from urllib.parse import urlsplit
 from dataclasses import dataclass, field
 
 from ..article import Boilerplate
+from ..hosts import host_of, without_www
 from .app_state import app_state_html
+from .cascade import Answer, Cascade, Rule
+from .meta_tables import ARTICLE_PAGE_TYPES, LISTING_TYPES
 from .dateline import find_dateline
 from .decode import parse_html
 from .dom import holds_blocks
 from .boilerplate import (
-    describe_block, heading_label, promo_label, separate_boilerplate, text_before,
+    describe_block, heading_label, promo_label, separate_boilerplate, text_before, text_lines,
 )
-from .prune import class_tokens, prune_chrome, remove_element, strip_comments
+from .prune import class_tokens, holding_removed, prune_chrome, remove_element, strip_comments
 from .score import best_candidate, merge_siblings, score_candidates, text_stats
 from .tables import (
-    BLOCK_TAGS, BREADCRUMB_PATTERN, CELL_TAGS, DEK_TOKENS, LEAD_TOKENS, ARTICLE_TYPES, BYLINE_PATTERN, CAPTION_TAIL_PATTERN, CONSENT_PATTERN, INLINE_CREDIT_PATTERN, MACHINERY_PATTERN, NEWSLETTER_PROMPT_HINT, NEWSLETTER_PROMPT_PATTERN,
+    BLOCK_TAGS, BREADCRUMB_PATTERN, CELL_TAGS, DEK_TOKENS, LEAD_TOKENS, BYLINE_PATTERN, CAPTION_TAIL_PATTERN, CONSENT_PATTERN, INLINE_CREDIT_PATTERN, MACHINERY_PATTERN, NEWSLETTER_PROMPT_HINT, NEWSLETTER_PROMPT_PATTERN,
     SHARE_TAIL_PATTERN, CONTRIBUTOR_PATTERN, META_LINE_PATTERN,
-    TIME_PATTERN, CONTACT_PATTERN, CREDIT_PATTERN, HEADING_TAGS, LISTING_TYPES, TRAILER_PATTERN,
+    TIME_PATTERN, CONTACT_PATTERN, CREDIT_PATTERN, HEADING_TAGS, TRAILER_PATTERN,
     POINTER_LINE_PATTERN, COMMENT_PROMPT_PATTERN, NEWSROOM_ROLE_PATTERN, COPULA_PATTERN,
     READ_MORE_TAIL_PATTERN, PAYWALL_NOTICE_PATTERN, PAYWALL_NOTICE_MAX_LEN, READER_PROMPT_PATTERN,
+    READER_PROMPT_HINTS,
     GALLERY_COUNTER_PATTERN, COMMENT_POLICY_PATTERN, FIGURE_CAPTION_PATTERN, CREDITS_LINE_PATTERN,
-    RELATIVE_TIME_PATTERN, DOWNLOAD_LINE_PATTERN, CJK_BYLINE_PATTERN, SIGNATURE_EMAIL_PATTERN,
+    RELATIVE_TIME_PATTERN, DOWNLOAD_LINE_PATTERN, DOWNLOAD_LINE_HINTS, CJK_BYLINE_PATTERN, SIGNATURE_EMAIL_PATTERN,
 )
-from .text import clean_space, normalize_phrase, paragraphs_of, text_of, text_weight, tokens
+from .text import (
+    clean_space, holds_hint, normalize_phrase, paragraphs_of, text_of, text_weight, tokens,
+)
 
 log = logging.getLogger(__name__)
 
@@ -132,18 +137,40 @@ class BodyResult:
     """Every block removed from in or around the article, labelled, in page order."""
     is_article: bool = False
     """False for hubs, listings, error pages and empty pages."""
+    source: str | None = None
+    """The rule that gave the text: a BODY_CONTAINER rule ("site-profile", "container:<tag>",
+    "whole-page"), or what replaced its text ("json-ld-articlebody", "discussion", "app-state")."""
+
+
+#: Work bound: removed blocks described in full on one page (their titled sections found and
+#: split off). Past it a removed block keeps its label and its text's lines only, which costs
+#: a fraction: a generated page of 20,000 removed teasers spent a third of its time describing
+#: them. Real pages remove a few hundred blocks at most (281 on the eval pages).
+DESCRIBED_BLOCKS_MAX = 2000
 
 
 class BlockLog:
     """Collects removed blocks as Boilerplate records, ordered by their place in the page."""
 
-    def __init__(self):
+    def __init__(self, described_max: int | None = None):
         self._items: list[tuple[int, int, Boilerplate]] = []
+        self.described_max = DESCRIBED_BLOCKS_MAX if described_max is None else described_max
+        self.described = 0
+        """Removed blocks described in full so far."""
+        self.past_bound = 0
+        """Removed blocks only listed (their lines, no sections): the page passed the bound."""
 
     def __call__(self, block, label: str) -> None:
         parts = block if isinstance(block, list) else [block]
         line = parts[0].sourceline or 0
         if len(parts) == 1:
+            if self.described >= self.described_max:
+                self.past_bound += 1
+                lines = text_lines(text_of(parts[0]))
+                if lines:
+                    self.add(Boilerplate(label=label, heading=None, text="\n".join(lines)), line)
+                return
+            self.described += 1
             for record in describe_block(parts[0], label):
                 self.add(record, line)
             return
@@ -172,6 +199,12 @@ def extract_body(tree, structured, *, headline: str | None, url: str | None,
     """Split a parsed page into the article's paragraphs and its labelled boilerplate."""
     if tree is None:
         return BodyResult()
+    with holding_removed():  # the removed blocks outlive the passes' references into them
+        return _body_or_app_state(tree, structured, headline=headline, url=url,
+                                  include_captions=include_captions, profile=profile)
+
+
+def _body_or_app_state(tree, structured, *, headline, url, include_captions, profile) -> BodyResult:
     try:
         result = _extract_body(tree, structured, headline=headline, url=url,
                                include_captions=include_captions, profile=profile)
@@ -205,7 +238,7 @@ def body_from_app_state(result: BodyResult, structured, *, headline, url, includ
     if text_length(inner.paragraphs) < APP_STATE_MIN_GAIN * max(1, text_length(result.paragraphs)):
         return result
     return BodyResult(paragraphs=inner.paragraphs, boilerplate=result.boilerplate + inner.boilerplate,
-                      is_article=looks_like_article(inner.paragraphs, structured))
+                      is_article=looks_like_article(inner.paragraphs, structured), source="app-state")
 
 
 def _extract_body(tree, structured, *, headline, url, include_captions, profile) -> BodyResult:
@@ -228,14 +261,13 @@ def _extract_body(tree, structured, *, headline, url, include_captions, profile)
     if body is None:
         body = root
     stats = text_stats(body)
-    if kept:
-        elements = [el for el in kept if _attached(el, root)]
-    else:
-        elements = select_elements(body, stats)
+    choice = BODY_CONTAINER.first(_BodyPage(root, body, stats, kept))
+    elements, source = choice.value or [], choice.rule
     if not elements:
         paragraphs = discussion_text(blocks)
         return BodyResult(paragraphs=paragraphs, boilerplate=blocks.records(),
-                          is_article=bool(paragraphs) and looks_like_article(paragraphs, structured))
+                          is_article=bool(paragraphs) and looks_like_article(paragraphs, structured),
+                          source="discussion" if paragraphs else None)
     headline_key = normalize_phrase(headline) if headline else None
     if not kept:
         elements = add_lead(elements, body, headline_key, structured)
@@ -250,9 +282,12 @@ def _extract_body(tree, structured, *, headline, url, include_captions, profile)
     paragraphs = strip_read_more_tails(paragraphs, blocks)
     paragraphs = drop_repeated_short(paragraphs, blocks,
                                      subheadings=heading_texts(elements) | cells)
-    paragraphs = cross_check_article_body(paragraphs, structured, blocks)
+    paragraphs, replaced = checked_against_article_body(paragraphs, structured, blocks)
+    if replaced:
+        source = "json-ld-articlebody"
     if not paragraphs:
         paragraphs = discussion_text(blocks)
+        source = "discussion" if paragraphs else None
     is_article = looks_like_article(paragraphs, structured)
     if not kept and is_listing(structured, body, stats):
         # a hub or section page: its teasers are not a body
@@ -260,7 +295,8 @@ def _extract_body(tree, structured, *, headline, url, include_captions, profile)
         for text in paragraphs:
             blocks.add(Boilerplate(label="related", heading=None, text=text), 1 << 30)
         paragraphs = []
-    return BodyResult(paragraphs=paragraphs, boilerplate=blocks.records(), is_article=is_article)
+        source = None
+    return BodyResult(paragraphs=paragraphs, boilerplate=blocks.records(), is_article=is_article, source=source)
 
 
 def discussion_text(blocks: BlockLog) -> list[str]:
@@ -278,13 +314,9 @@ def page_host(url: str | None, structured) -> str | None:
     """The page's host without "www.", from its URL or its declared canonical URL."""
     for candidate in (url, getattr(structured, "canonical_url", None),
                       (getattr(structured, "og", None) or {}).get("url")):
-        if candidate:
-            try:
-                host = urlsplit(candidate).hostname
-            except ValueError:
-                host = None
-            if host:
-                return host.lower().removeprefix("www.")
+        host = host_of(candidate)
+        if host:
+            return without_www(host)
     return None
 
 
@@ -294,11 +326,37 @@ def _attached(el, root) -> bool:
 
 def select_elements(body, stats) -> list:
     """The article's container and its article-like siblings, in page order."""
-    scores = score_candidates(body, stats)
+    return BODY_CONTAINER.first(_BodyPage(body, body, stats, [], )).value or []
+
+
+class _BodyPage:
+    """What the container rules read: the pruned tree, its <body>, text statistics and the
+    elements a site profile keeps."""
+
+    def __init__(self, root, body, stats, kept):
+        self.root, self.body, self.stats, self.kept = root, body, stats, kept
+
+
+def _scored_container(page: _BodyPage):
+    scores = score_candidates(page.body, page.stats)
     top = best_candidate(scores)
     if top is None:
-        return [body] if stats.text_len(body) else []
-    return merge_siblings(whole_table(top, stats), scores, stats)
+        return None
+    top = whole_table(top, page.stats)
+    return Answer(merge_siblings(top, scores, page.stats), f"container:{top.tag}")
+
+
+BODY_CONTAINER = Cascade("body", [
+    Rule("site-profile", "the elements a site profile's keep selectors name",
+         "a person looked at the site's markup and said where its text is", lambda page: [
+             el for el in page.kept if _attached(el, page.root)]),
+    Rule("container", "the best-scored block (paragraph text, commas, class and tag weights) with its "
+                      "article-like siblings; recorded with the chosen element's tag (\"container:article\")",
+         "the general rule for every page", _scored_container),
+    Rule("whole-page", "the whole <body> when no block scores",
+         "a page of bare text or a single table: better all of it than nothing",
+         lambda page: [page.body] if page.stats.text_len(page.body) else None),
+])
 
 
 def whole_table(el, stats):
@@ -362,6 +420,7 @@ def blocks_between(heading, first) -> list | None:
     if common is None or common.tag in ("body", "html") or steps > LEAD_MAX_STEPS:
         return None
     found, seen_heading, heading_nodes = [], False, set(heading.iter())
+    taken = set()  # found, for look-ups
     for node in common.iter():
         if node is first:
             break
@@ -370,8 +429,9 @@ def blocks_between(heading, first) -> list | None:
             continue
         if not seen_heading or node in heading_nodes or not isinstance(node.tag, str):
             continue
-        if _is_lead_block(node) and not any(anc in found for anc in node.iterancestors()):
+        if _is_lead_block(node) and not any(anc in taken for anc in node.iterancestors()):
             found.append(node)
+            taken.add(node)
     return found
 
 
@@ -401,13 +461,15 @@ def blocks_before(first) -> list:
 def _lead_blocks_in(root) -> list:
     """The outermost lead-like blocks with text under (and including) root, in page order."""
     found = []
+    taken = set()  # found, for look-ups
     for el in root.iter():
         if not isinstance(el.tag, str) or not _is_lead_block(el):
             continue
-        if found and any(anc in found for anc in el.iterancestors()):
+        if found and any(anc in taken for anc in el.iterancestors()):
             continue
         if text_of(el).strip():
             found.append(el)
+            taken.add(el)
     return found
 
 
@@ -484,14 +546,14 @@ def drop_headline(elements: list, headline_key: str | None, record, description:
                 continue
             if headline_key and (same_headline(text, headline_key) or (
                     covers_headline(text, headline_key) and not longer_than_headline(text, headline_key)
-                    and text_before(heading, container) <= KICKER_MAX_LEN)):
+                    and text_before(heading, container, KICKER_MAX_LEN) <= KICKER_MAX_LEN)):
                 _drop_before(heading, container, record)
                 remove_element(heading)
                 return
     if first_h1 is not None and not headline_key:
         # without a known headline, an h1 at the top of the article is its headline
         heading, container = first_h1
-        if text_before(heading, container) <= KICKER_MAX_LEN:
+        if text_before(heading, container, KICKER_MAX_LEN) <= KICKER_MAX_LEN:
             _drop_before(heading, container, record)
             remove_element(heading)
 
@@ -773,11 +835,13 @@ def drop_captions(paragraphs: list[str], record) -> list[str]:
         elif len(text) <= NEWSLETTER_PROMPT_MAX_LEN and NEWSLETTER_PROMPT_HINT.search(text.lower()) \
                 and NEWSLETTER_PROMPT_PATTERN.search(text):
             record.add(Boilerplate(label="newsletter", heading=None, text=text), 1 << 30)
-        elif len(text) <= READER_PROMPT_MAX_LEN and READER_PROMPT_PATTERN.search(text):
+        elif len(text) <= READER_PROMPT_MAX_LEN and holds_hint(text, READER_PROMPT_HINTS) \
+                and READER_PROMPT_PATTERN.search(text):
             # "Like this story? Share it with a friend!", "Follow us on Google News": the site
             # talking to its reader, wherever it stands
             record.add(Boilerplate(label="other", heading=None, text=text), 1 << 30)
-        elif len(text) <= READER_PROMPT_MAX_LEN and DOWNLOAD_LINE_PATTERN.search(text):
+        elif len(text) <= READER_PROMPT_MAX_LEN and holds_hint(text, DOWNLOAD_LINE_HINTS) \
+                and DOWNLOAD_LINE_PATTERN.search(text):
             # "Informationsschreiben vom 14. Oktober 2021 PDF | 38 KB": a link to a file
             record.add(Boilerplate(label="related", heading=None, text=text), 1 << 30)
         elif len(text) <= PROMO_MAX_LEN and (label := promo_label(text, 0.0)) is not None:
@@ -830,7 +894,8 @@ def data_cell_texts(elements: list) -> set[str]:
 def opens_block(el) -> bool:
     """True when an inline element is the first thing in its parent (no text or element before)."""
     parent = el.getparent()
-    return parent is not None and not (parent.text or "").strip() and parent.index(el) == 0
+    # first child: nothing before it (index() would count the siblings before it)
+    return parent is not None and not (parent.text or "").strip() and el.getprevious() is None
 
 
 def drop_repeated_short(paragraphs: list[str], record, subheadings: set[str] = frozenset()) -> list[str]:
@@ -857,7 +922,13 @@ def drop_repeated_short(paragraphs: list[str], record, subheadings: set[str] = f
 
 
 def cross_check_article_body(paragraphs: list[str], structured, record) -> list[str]:
-    """Use JSON-LD articleBody where it agrees with the DOM.
+    """Use JSON-LD articleBody where it agrees with the DOM (see checked_against_article_body)."""
+    return checked_against_article_body(paragraphs, structured, record)[0]
+
+
+def checked_against_article_body(paragraphs: list[str], structured, record) -> tuple[list[str], bool]:
+    """Use JSON-LD articleBody where it agrees with the DOM; True with the paragraphs when
+    articleBody replaced the DOM's text.
 
     When the DOM text holds nearly all of articleBody, DOM paragraphs missing from it are
     extras (promos, captions) and go; when the DOM gave almost nothing but articleBody is
@@ -865,14 +936,14 @@ def cross_check_article_body(paragraphs: list[str], structured, record) -> list[
     """
     article_body = getattr(structured, "article_body", None) if structured is not None else None
     if not article_body or len(article_body) < 200:
-        return paragraphs
+        return paragraphs, False
     ab_tokens = tokens(article_body)
     if not ab_tokens:
-        return paragraphs
+        return paragraphs, False
     dom_tokens = [tokens(p) for p in paragraphs]
     dom_count = sum(len(t) for t in dom_tokens)
     if dom_count < 0.3 * len(ab_tokens) and not _looks_like_markup(article_body):
-        return [clean_space(part) for part in article_body.replace("\r", "").split("\n") if clean_space(part)]
+        return [clean_space(part) for part in article_body.replace("\r", "").split("\n") if clean_space(part)], True
     ab_joined = token_phrase(ab_tokens)
     found = [token_phrase(t) in ab_joined if t else True for t in dom_tokens]
     for i, ok in enumerate(found):
@@ -885,7 +956,7 @@ def cross_check_article_body(paragraphs: list[str], structured, record) -> list[
     found_count = sum(len(t) for t, ok in zip(dom_tokens, found) if ok)
     # articleBody must cover what we found (it is the same text, not a truncated teaser)
     if found_count < 0.9 * len(ab_tokens) or found_count < 0.6 * dom_count:
-        return paragraphs
+        return paragraphs, False
     # the lead, which articleBody often leaves out, stays when it repeats the page's description
     description = page_description(structured)
     lead_open = True
@@ -896,7 +967,7 @@ def cross_check_article_body(paragraphs: list[str], structured, record) -> list[
         else:
             record.add(Boilerplate(label="other", heading=None, text=text), 1 << 30)
         lead_open = lead_open and not ok
-    return kept
+    return kept, False
 
 
 def found_after_dateline(text: str, ab_joined: str) -> bool:
@@ -919,21 +990,24 @@ def _looks_like_markup(text: str) -> bool:
     return text.count("<") > 3 and text.count(">") > 3
 
 
-def is_listing(structured, body, stats) -> bool:
-    """A page that declares itself a collection (and no article) is a hub, not an article."""
+def declared_types(structured) -> tuple[bool, bool]:
+    """(declares one article, declares a listing) by schema.org types and og:type."""
     types = {t.lower() for t in (getattr(structured, "types", None) or ())}
     og_type = ((getattr(structured, "og", None) or {}).get("type") or "").lower()
-    declared = bool(types & ARTICLE_TYPES) or og_type == "article"
-    return bool(types & LISTING_TYPES) and not declared
+    return bool(types & ARTICLE_PAGE_TYPES) or og_type == "article", bool(types & LISTING_TYPES)
+
+
+def is_listing(structured, body, stats) -> bool:
+    """A page that declares itself a collection (and no article) is a hub, not an article."""
+    declared, listing = declared_types(structured)
+    return listing and not declared
 
 
 def looks_like_article(paragraphs: list[str], structured) -> bool:
     """Enough running text for an article; a declared article type lowers the bar."""
     weight = sum(text_weight(p) for p in paragraphs)
-    types = {t.lower() for t in (getattr(structured, "types", None) or ())}
-    og_type = ((getattr(structured, "og", None) or {}).get("type") or "").lower()
-    declared = bool(types & ARTICLE_TYPES) or og_type == "article"
-    if bool(types & LISTING_TYPES) and not declared:
+    declared, listing = declared_types(structured)
+    if listing and not declared:
         return False
     if declared:
         return weight >= MIN_DECLARED_ARTICLE_WEIGHT

@@ -12,7 +12,8 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from ..article import Boilerplate
-from .dom import holds_blocks
+from ..hosts import without_www
+from .dom import has_child, holds_blocks
 from .prune import class_tokens, remove_element
 from .tables import (
     BLOCK_TAGS, BOILERPLATE_HEADINGS, CHROME_PARAGRAPHS, HEADING_TAGS, INLINE_TAGS, PROMO_PREFIXES,
@@ -240,7 +241,7 @@ def heading_block(heading, container):
     """The block a boilerplate heading heads: its own wrapper, or itself and what follows."""
     parent = heading.getparent()
     block = [heading]
-    if parent is not None and parent is not container and len(parent) <= 12:
+    if parent is not None and parent is not container and not has_child(parent, 12):
         if parent.index(heading) == 0 or all(
                 not text_of(sib).strip() for sib in parent[:parent.index(heading)]):
             return [parent]
@@ -288,15 +289,49 @@ def is_data_row(el, stats) -> bool:
     return len(cells) >= 2 and any(stats.text_len(c) > stats.links.get(c, 0) for c in cells)
 
 
-def item_of_text_list(el, stats) -> bool:
+def item_of_text_list(el, stats, lists: ListItems | None = None) -> bool:
     """A list item among items that are mostly plain text (a checklist of questions, one of
-    them linked): an item of the list, not a teaser to another story."""
+    them linked): an item of the list, not a teaser to another story. `lists`: the walk's
+    running counts of each list's items (else the list is counted here)."""
     if el.tag != "li":
         return False
     parent = el.getparent()
-    others = [li for li in parent if li is not el and li.tag == "li"] if parent is not None else []
-    plain = sum(1 for li in others if stats.link_density(li) < LINK_LIST_DENSITY)
-    return bool(others) and plain * 2 > len(others)
+    if parent is None:
+        return False
+    items, plain = (lists or ListItems(stats)).counts(parent)
+    # the others: every item but this one
+    items -= 1
+    if stats.link_density(el) < LINK_LIST_DENSITY:
+        plain -= 1
+    return bool(items) and plain * 2 > items
+
+
+class ListItems:
+    """How many items each list holds, and how many of them are plain text (not mostly a
+    link), counted once per list and kept current as the boilerplate walk removes items:
+    counting the siblings again for every item made a list of thousands of links quadratic."""
+
+    def __init__(self, stats):
+        self.stats = stats
+        self._counts: dict = {}
+
+    def counts(self, parent) -> list[int]:
+        counts = self._counts.get(parent)
+        if counts is None:
+            items = [li for li in parent if li.tag == "li"]
+            density = self.stats.link_density
+            counts = self._counts[parent] = [
+                len(items), sum(1 for li in items if density(li) < LINK_LIST_DENSITY)]
+        return list(counts)
+
+    def forget(self, el) -> None:
+        """Take an element about to leave the tree out of its list's counts."""
+        if self._counts and el.tag == "li":
+            counts = self._counts.get(el.getparent())
+            if counts is not None:
+                counts[0] -= 1
+                if self.stats.link_density(el) < LINK_LIST_DENSITY:
+                    counts[1] -= 1
 
 
 def is_cell_of_data_row(el) -> bool:
@@ -336,7 +371,7 @@ def is_teaser_card(el, stats, container=None, offset: int = 0) -> bool:
         # <time>23. 12. 2024</time>"), once the text has begun
         link = next(el.iter("a"), None)
         return link is not None and next(link.iter(*HEADING_TAGS), None) is not None \
-            and offset + text_before(el, container) >= TEASER_MIN_TEXT_BEFORE
+            and offset + text_before(el, container, TEASER_MIN_TEXT_BEFORE) >= TEASER_MIN_TEXT_BEFORE
     if not (1 <= count <= TEASER_MAX_LINKS and stats.text_len(el) <= TEASER_MAX_LEN) \
             or container is None or is_leaf_block(el):
         return False
@@ -353,7 +388,8 @@ def is_teaser_card(el, stats, container=None, offset: int = 0) -> bool:
     titled = len(title) >= TEASER_TITLE_MIN_LEN and text.startswith(title) \
         and len(text) > len(title) + 40 and clean_space(text_of(_block_of(title_link, el))) == title
     read_more = len(links) >= 2 and normalize_phrase(text_of(links[-1])) in READ_MORE_LINKS
-    return (titled or read_more) and offset + text_before(el, container) >= TEASER_MIN_TEXT_BEFORE
+    return (titled or read_more) \
+        and offset + text_before(el, container, TEASER_MIN_TEXT_BEFORE) >= TEASER_MIN_TEXT_BEFORE
 
 
 def is_teaser_box(el, stats, article_len: int) -> bool:
@@ -368,8 +404,10 @@ def is_teaser_box(el, stats, article_len: int) -> bool:
     return 0 < length <= TEASER_MAX_LEN and length < 0.5 * article_len
 
 
-def text_before(el, container) -> int:
-    """Characters of text in the container before an element."""
+def text_before(el, container, enough: int | None = None) -> int:
+    """Characters of text in the container before an element. With `enough`, the count stops
+    once it passes that many (the callers compare it with a threshold): on a page of thousands
+    of cards, counting from the container's start for each one was quadratic."""
     total = 0
     for node in container.iter():
         if node is el:
@@ -378,6 +416,8 @@ def text_before(el, container) -> int:
             total += len(node.text.strip())
         if node.tail and node is not container:
             total += len(node.tail.strip())
+        if enough is not None and total > enough:
+            return total
     return total
 
 
@@ -415,7 +455,7 @@ def is_internal_link(a, page_host: str | None) -> bool:
     if "//" not in href[:8]:
         return True
     host = urlsplit(href if not href.startswith("//") else "http:" + href).hostname or ""
-    host = host.lower().removeprefix("www.")
+    host = without_www(host)
     return bool(page_host) and (host == page_host or host.endswith("." + page_host)
                                 or page_host.endswith("." + host))
 
@@ -449,6 +489,12 @@ def orphaned_heading(el):
 def separate_boilerplate(elements: list, stats, record, *, headline_key: str | None = None,
                          page_host: str | None = None) -> None:
     """Remove boilerplate blocks from the selected elements, calling record(el_or_list, label)."""
+    lists = ListItems(stats)
+
+    def remove(el) -> None:
+        lists.forget(el)
+        remove_element(el)
+
     offset = 0
     # a sibling merged into the article may be one teaser grid: blocks are weighed against
     # the whole article, not only the element they sit in
@@ -482,20 +528,20 @@ def separate_boilerplate(elements: list, stats, record, *, headline_key: str | N
                 # "Les også: <a>Another story</a>" set in bold: a teaser of its own, not the
                 # heading of what follows
                 record([el], label)
-                remove_element(el)
+                remove(el)
                 continue
             if label is not None:
                 block = heading_block(el, container)
                 if sum(stats.text_len(b) for b in block) < 0.5 * container_len:
                     record(block, label)
                     for part in block:
-                        remove_element(part)
+                        remove(part)
                     continue
             # the teaser tests need a link: a link-free block (most of them) skips the calls
             if links and is_teaser_box(el, stats, article_len) \
-                    and offset + text_before(el, container) >= TEASER_MIN_TEXT_BEFORE:
+                    and offset + text_before(el, container, TEASER_MIN_TEXT_BEFORE) >= TEASER_MIN_TEXT_BEFORE:
                 record([el], "related")
-                remove_element(el)
+                remove(el)
                 continue
             if tag in BLOCK_TAGS and tag not in HEADING_TAGS:
                 length = stats.text_len(el)
@@ -507,20 +553,20 @@ def separate_boilerplate(elements: list, stats, record, *, headline_key: str | N
                         # the title of the teaser list ("Exklusive Hintergründe – für Sie
                         # recherchiert") goes with it
                         record([heading, el], "related")
-                        remove_element(heading)
+                        remove(heading)
                     else:
                         record([el], "related" if tag not in ("nav",) else "navigation")
-                    remove_element(el)
+                    remove(el)
                     continue
                 if links and length and length < 0.5 * article_len \
                         and is_teaser_card(el, stats, container, offset):
                     record([el], "related")
-                    remove_element(el)
+                    remove(el)
                     continue
                 if length and length <= 400 and leaf:
                     label = promo_label(text_of(el), stats.link_density(el))
                     if label is None and links == 1 and length <= SINGLE_LINK_MAX_LEN \
-                            and tag in ("p", "div", "li") and not item_of_text_list(el, stats) \
+                            and tag in ("p", "div", "li") and not item_of_text_list(el, stats, lists) \
                             and (stats.link_density(el) >= 0.9
                                  or (stats.link_density(el) >= 0.3 and wholly_emphasised(el))) \
                             and (stats.link_density(el) >= 0.97
@@ -530,7 +576,7 @@ def separate_boilerplate(elements: list, stats, record, *, headline_key: str | N
                         label = "related"
                     if label is not None:
                         record([el], label)
-                        remove_element(el)
+                        remove(el)
                         continue
             stack.extend(el[::-1])
         offset += stats.text_len(container)

@@ -82,7 +82,7 @@ def apply_dateline(paragraphs: list[str], meta, *, fetched_at: datetime | None =
     result.paragraphs = paragraphs[:index] + ([rest] if rest else []) + paragraphs[index + 1:]
     if day is not None and meta is not None and getattr(meta, "date_published", None) is None:
         meta.date_published = day.isoformat()
-        meta.date_published_source = "dateline"
+        meta.sources["date_published"] = "dateline"
     _credit_agency(meta, text)
     return result
 
@@ -99,6 +99,7 @@ def _credit_agency(meta, dateline: str) -> None:
     credit = " ".join(match.group(1).split())
     if credit.split("/")[0].strip().casefold() in _AGENCIES:
         meta.authors = [credit]
+        meta.sources["authors"] = "dateline-agency"
 
 
 _AGENCIES = frozenset(name.casefold() for name in tables.AGENCY_NAMES)

@@ -17,6 +17,8 @@ from functools import lru_cache
 from lxml import etree
 
 from . import meta_tables as tables
+from ..hosts import host_of
+from .cascade import Cascade, Rule
 from .structured import StructuredData, is_article_object, itemprop_value
 
 
@@ -39,7 +41,10 @@ class PageDate:
 class DateFound:
     published: PageDate | None = None
     published_source: str | None = None
+    """The DATE_PUBLISHED rule that gave `published` (a "-modified" suffix: the modified date
+    stands in for it; "time-shown": the shown <time> corrects a meta value)."""
     modified: PageDate | None = None
+    modified_source: str | None = None
 
 
 # ---------------------------------------------------------------- parsing machine-readable values
@@ -468,6 +473,7 @@ def visible_dates(tree, language: str | None, fetched_at: datetime, headline_ele
                  if element.get("class") or element.get("id") or element.get("itemprop")]
     seen = set()
     twins = None
+    listed: dict = {}  # in_listing's answers by markup signature
 
     def twins_by_mark() -> dict:
         """elements by tag and class, made once when a listing check first needs them."""
@@ -493,7 +499,7 @@ def visible_dates(tree, language: str | None, fetched_at: datetime, headline_ele
         if not text or len(text) > 160 or in_foreign_part(element, keep):
             continue
         in_region = scope is not None and any(ancestor is scope for ancestor in element.iterancestors())
-        if not in_region and in_listing(element, twins_by_mark()):
+        if not in_region and in_listing(element, twins_by_mark(), listed):
             continue
         snippets = find_text_dates(text)
         if not snippets and len(element):
@@ -524,14 +530,20 @@ def visible_dates(tree, language: str | None, fetched_at: datetime, headline_ele
 _DATE_LINE = 40
 
 
-def in_listing(element, twins_by_mark: dict) -> bool:
+def in_listing(element, twins_by_mark: dict, known: dict | None = None) -> bool:
     """Whether the page holds the element's markup signature again and again with other texts.
 
-    twins_by_mark: the candidate elements by (tag, class)."""
+    twins_by_mark: the candidate elements by (tag, class). known: answers by signature, which
+    decides the answer (without it a page of thousands of alike bylines is quadratic)."""
     signature = _signature(element)
+    if known is not None and signature in known:
+        return known[signature]
     twins = [other for other in twins_by_mark.get((element.tag, element.get("class")), ())
              if _signature(other) == signature]
-    return len(twins) >= _LISTING_REPEATS and len({other.text_content().strip() for other in twins}) > 1
+    listed = len(twins) >= _LISTING_REPEATS and len({other.text_content().strip() for other in twins}) > 1
+    if known is not None:
+        known[signature] = listed
+    return listed
 
 
 def _headline_region(headline_element):
@@ -545,12 +557,19 @@ def _headline_region(headline_element):
 
 
 # ---------------------------------------------------------------- choosing
-def read_dates(tree, structured: StructuredData, *, url: str | None, language: str | None,
-               fetched_at: datetime, headline_element=None) -> DateFound:
-    """Pick date_published (with its source) and date_modified from all candidates."""
-    found = DateFound()
+class _DatePage:
+    """What the date rules read on one page, each costly part computed once, when first asked."""
 
-    def parse_all(values, source):
+    def __init__(self, tree, structured: StructuredData, url, language, fetched_at, headline_element):
+        self.tree, self.structured, self.url = tree, structured, url
+        self.language, self.fetched_at, self.headline_element = language, fetched_at, headline_element
+        self.keep = headline_keep(headline_element)
+        self.month_first = writes_month_first(structured, language)
+        self.month_in_url = url_year_month(url)
+        self.published: PageDate | None = None  # the first machine-readable value, as the rules run
+        self._times = self._texts = None
+
+    def parse_all(self, values, source: str) -> list[PageDate]:
         parsed_values = []
         for value in values:
             parsed = parse_machine_date(value)
@@ -558,103 +577,143 @@ def read_dates(tree, structured: StructuredData, *, url: str | None, language: s
                 parsed = parse_us_slash_date(value)
             if parsed is None and source in ("meta", "itemprop", "time"):
                 snippets = find_text_dates(value)
-                parsed = parse_text_date(snippets[0], language, fetched_at) if snippets else None
-            if plausible(parsed, fetched_at):
+                parsed = parse_text_date(snippets[0], self.language, self.fetched_at) if snippets else None
+            if plausible(parsed, self.fetched_at):
                 parsed_values.append(parsed)
         return parsed_values
 
-    modified, modified_source = None, None
-    for source, values in (("json-ld", jsonld_dates(structured, "dateModified")),
-                           ("meta", meta_dates(structured, tables.MODIFIED_META_KEYS)),
-                           ("itemprop", itemprop_dates(structured, "datemodified"))):
-        parsed_values = parse_all(values, source)
-        if parsed_values:
-            modified, modified_source = parsed_values[0], source
-            break
-    keep = headline_keep(headline_element)
-    times = time_element_dates(tree, keep)
-    sources = (
-        ("json-ld", lambda: jsonld_dates(structured, "datePublished") + jsonld_dates(structured, "dateCreated")),
-        ("meta", lambda: meta_dates(structured, tables.PUBLISHED_META_KEYS)),
-        ("itemprop", lambda: itemprop_dates(structured, "datepublished") + itemprop_dates(structured, "datecreated")),
-        ("time", lambda: [value for value, is_modified in times if not is_modified]),
-        # an embedded video's upload: the page's date only when nothing above dates the page
-        ("json-ld", lambda: jsonld_dates(structured, "uploadDate")),
-        # scanning every inline script is costly: app state matters when the markup gave nothing,
-        # or gave a UTC value that app state may render in the site's own zone
-        ("script", lambda: script_state_dates(tree) if found.published is None or is_utc(found.published) else []),
-    )
+    def times(self) -> list[tuple[str, bool]]:
+        if self._times is None:
+            self._times = time_element_dates(self.tree, self.keep)
+        return self._times
+
+    def dated(self) -> DatedTexts:
+        if self._texts is None:
+            self._texts = dated_texts(self.tree, self.headline_element)
+        return self._texts
+
+    def near_headline(self) -> PageDate | None:
+        return first_date_in_text(self.tree, self.language, self.fetched_at, self.headline_element,
+                                  month_first=self.month_first, texts=self.dated())
+
+    def in_url_month(self, value: PageDate | None) -> PageDate | None:
+        return value if value is not None and agrees_with_month(value, self.month_in_url) else None
+
+
+def _url_path_date(page: _DatePage) -> PageDate | None:
+    found = url_date(page.url)
+    return found if plausible(found, page.fetched_at) else None
+
+
+def _image_path_date(page: _DatePage) -> PageDate | None:
+    found = url_date(page.structured.og.get("image") or page.structured.meta.get("twitter:image"))
+    return found if plausible(found, page.fetched_at) else None
+
+
+def _weak_meta_dates(page: _DatePage) -> list[PageDate]:
+    return page.parse_all(meta_dates(page.structured, tables.WEAK_DATE_META_KEYS), "meta")
+
+
+# Machine-readable rules answer with every parsed value (all of them inform the local form of a
+# UTC value); the first value of the first rule that has one is the date.
+DATE_PUBLISHED = Cascade("date_published", [
+    Rule("json-ld", "the JSON-LD article's datePublished (else dateCreated)",
+         "the publisher's own statement for machines, with time and zone",
+         lambda p: p.parse_all(jsonld_dates(p.structured, "datePublished") + jsonld_dates(p.structured, "dateCreated"),
+                               "json-ld")),
+    Rule("meta", "article:published_time and the other published-date meta keys",
+         "declared too, but some templates fill them with the page's build time",
+         lambda p: p.parse_all(meta_dates(p.structured, tables.PUBLISHED_META_KEYS), "meta")),
+    Rule("itemprop", "microdata itemprop=datePublished / dateCreated",
+         "declared in the markup, often on teasers too", lambda p: p.parse_all(
+             itemprop_dates(p.structured, "datepublished") + itemprop_dates(p.structured, "datecreated"), "itemprop")),
+    Rule("time", "<time datetime> elements near the article, not in chrome or teasers",
+         "machine-readable but not tied to the article by the markup",
+         lambda p: p.parse_all([value for value, is_modified in p.times() if not is_modified], "time")),
+    Rule("json-ld-upload", "an embedded video's JSON-LD uploadDate",
+         "the video's date: the page's only when nothing above dates the page",
+         lambda p: p.parse_all(jsonld_dates(p.structured, "uploadDate"), "json-ld")),
+    # scanning every inline script is costly: app state matters when the markup gave nothing,
+    # or gave a UTC value that app state may render in the site's own zone
+    Rule("script", "dates in inline app state (window.__STATE__ and the like)",
+         "costly to scan; asked when the markup gave nothing or only a UTC value",
+         lambda p: p.parse_all(script_state_dates(p.tree), "script")
+         if p.published is None or is_utc(p.published) else []),
+    Rule("url-path", "a /2016/05/04/ date in the article's URL",
+         "a day without time: below every machine-readable value", _url_path_date),
+    Rule("text-dated-element", "a date in an element marked as a date (class date/time/meta) near the headline",
+         "visible text, parsed in the page's language; must agree with a year/month in the URL",
+         lambda p: next(iter(value for value in visible_dates(p.tree, p.language, p.fetched_at, p.headline_element,
+                                                              p.month_first) if p.in_url_month(value)), None)),
+    Rule("meta-weak", "meta keys that often hold other dates (date, dc.date, last-modified ...)",
+         "declared but ambiguous: only when the visible text has no marked date",
+         lambda p: p.in_url_month(next(iter(_weak_meta_dates(p)), None))),
+    Rule("text-near-headline", "the first date written in the text nearest the headline",
+         "unmarked text: any date there may be another event's", lambda p: p.in_url_month(p.near_headline())),
+    Rule("image-url-path", "a /2016/05/04/ upload path in the lead image's URL",
+         "the image's upload, usually the article's day; a last resort", _image_path_date),
+    Rule("description", "a date written in the page's description",
+         "the last resort for pages whose text carries no date", lambda p: p.in_url_month(
+             description_date(p.structured, p.language, p.fetched_at, p.month_first))),
+])
+_MACHINE_DATE_RULES = 6
+"""DATE_PUBLISHED rules before this index read machine-readable values (all are collected)."""
+
+DATE_MODIFIED = Cascade("date_modified", [
+    Rule("json-ld", "the JSON-LD article's dateModified", "the publisher's statement for machines",
+         lambda p: p.parse_all(jsonld_dates(p.structured, "dateModified"), "json-ld")),
+    Rule("meta", "article:modified_time and the other modified-date meta keys", "declared, below JSON-LD",
+         lambda p: p.parse_all(meta_dates(p.structured, tables.MODIFIED_META_KEYS), "meta")),
+    Rule("itemprop", "microdata itemprop=dateModified", "declared in the markup, often on teasers too",
+         lambda p: p.parse_all(itemprop_dates(p.structured, "datemodified"), "itemprop")),
+])
+
+
+def read_dates(tree, structured: StructuredData, *, url: str | None, language: str | None,
+               fetched_at: datetime, headline_element=None) -> DateFound:
+    """Pick date_published and date_modified (each with the name of the rule that gave it)."""
+    found = DateFound()
+    page = _DatePage(tree, structured, url, language, fetched_at, headline_element)
+    modified_answer = DATE_MODIFIED.first(page)
+    modified, modified_source = (modified_answer.value or [None])[0], modified_answer.rule
     machine: list[PageDate] = []
     renderings: list[PageDate] = []  # date-only values the markup gives besides a timestamp
-    for source, values in sources:
-        parsed_values = parse_all(values(), source)
+    for rule in DATE_PUBLISHED.rules[:_MACHINE_DATE_RULES]:
+        parsed_values = rule.run(page)
         if parsed_values and found.published is None:
-            found.published, found.published_source = parsed_values[0], source
+            found.published, found.published_source = parsed_values[0], rule.name
+            page.published = found.published
         machine += parsed_values
-        if source in ("json-ld", "meta", "itemprop"):
+        if rule.name in ("json-ld", "meta", "itemprop"):
             renderings += [value for value in parsed_values if not value.has_time]
-    from_url = url_date(url)
-    if not plausible(from_url, fetched_at):
-        from_url = None
-    weak = parse_all(meta_dates(structured, tables.WEAK_DATE_META_KEYS), "meta")
-    month_first = writes_month_first(structured, language)
-    offsets = site_utc_offsets(language, structured.html_lang or structured.og.get("locale"))
-    page_texts = None
-
-    def dated() -> DatedTexts:
-        nonlocal page_texts
-        page_texts = page_texts or dated_texts(tree, headline_element)
-        return page_texts
+    offsets = site_utc_offsets(language, structured.html_lang or structured.og.get("locale"), url)
 
     if found.published is not None and modified is not None \
             and modified.value.date() > found.published.value.date() \
             and shows_only_modified(found.published, modified,
-                                    shown_days(dated(), language, fetched_at, month_first, keep), offsets):
+                                    shown_days(page.dated(), language, fetched_at, page.month_first, page.keep), offsets):
         found.published, found.published_source = modified, f"{modified_source}-modified"
     if found.published_source == "meta":
-        shown = shown_time(tree, keep, language, fetched_at, month_first)
+        shown = shown_time(tree, page.keep, language, fetched_at, page.month_first)
         if shown is not None and abs((shown.value.date() - found.published.value.date()).days) > 1 \
-                and found.published.value.date() not in shown_days(dated(), language, fetched_at, month_first, keep):
-            found.published, found.published_source = shown, "time"
+                and found.published.value.date() not in shown_days(page.dated(), language, fetched_at,
+                                                                   page.month_first, page.keep):
+            found.published, found.published_source = shown, "time-shown"
     if found.published is not None and is_utc(found.published):
-        def near():
-            return first_date_in_text(tree, language, fetched_at, headline_element, month_first=month_first,
-                                      texts=dated())
-        found.published = local_form(found.published, machine + weak, from_url, near, offsets,
-                                     renderings + [value for value in weak if not value.has_time])
+        weak = _weak_meta_dates(page)
+        found.published = local_form(found.published, machine + weak, _url_path_date(page), page.near_headline,
+                                     offsets, renderings + [value for value in weak if not value.has_time])
     elif found.published is not None and crosses_midnight_in_utc(found.published):
-        near = first_date_in_text(tree, language, fetched_at, headline_element, month_first=month_first,
-                                  texts=dated())
+        near = page.near_headline()
         if near is not None and near.value.date() == found.published.value.astimezone(timezone.utc).date():
             found.published = near  # the page shows the day of the same instant in UTC
-    elif found.published is None and from_url is not None:
-        found.published, found.published_source = from_url, "url"
-    month_in_url = url_year_month(url)
     if found.published is None:
-        texts = [value for value in visible_dates(tree, language, fetched_at, headline_element, month_first)
-                 if agrees_with_month(value, month_in_url)]
-        if texts:
-            found.published, found.published_source = texts[0], "text"
-    if found.published is None:
-        if weak and agrees_with_month(weak[0], month_in_url):
-            found.published, found.published_source = weak[0], "meta"
-    if found.published is None:
-        from_text = first_date_in_text(tree, language, fetched_at, headline_element, month_first=month_first,
-                                       texts=dated())
-        if from_text is not None and agrees_with_month(from_text, month_in_url):
-            found.published, found.published_source = from_text, "text"
-    if found.published is None:
-        # the lead image's upload path (/2016/05/04/) dates the article when nothing else does
-        from_image = url_date(structured.og.get("image") or structured.meta.get("twitter:image"))
-        if plausible(from_image, fetched_at):
-            found.published, found.published_source = from_image, "url"
-    if found.published is None:
-        from_description = description_date(structured, language, fetched_at, month_first)
-        if from_description is not None and agrees_with_month(from_description, month_in_url):
-            found.published, found.published_source = from_description, "meta"
+        fallback = DATE_PUBLISHED.first(page, start=_MACHINE_DATE_RULES)
+        found.published, found.published_source = fallback.value, fallback.rule
     if modified is not None and found.published is not None and modified.value.date() < found.published.value.date():
         modified = None
     found.modified = modified
+    found.modified_source = modified_source if modified is not None else None
     return found
 
 
@@ -728,10 +787,15 @@ def crosses_midnight_in_utc(value: PageDate) -> bool:
         value.value.astimezone(timezone.utc).date() != value.value.date()
 
 
-def site_utc_offsets(language: str | None, locale: str | None) -> tuple:
-    """The UTC offsets the page's locale ("pt-BR") or language publishes from (SITE_UTC_OFFSETS)."""
+def site_utc_offsets(language: str | None, locale: str | None, url: str | None = None) -> tuple:
+    """The UTC offsets the page's locale ("pt-BR") or language publishes from (SITE_UTC_OFFSETS).
+
+    A locale without its country ("fr") takes it from the host's country-code domain
+    (radio-canada.ca: "fr-ca")."""
     locale = (locale or "").replace("_", "-").lower()
-    for key in (locale, locale.split("-")[0], language):
+    tld = (host_of(url) or "").rsplit(".", 1)[-1]
+    regional = f"{(locale or language or '').split('-')[0]}-{tld}" if len(tld) == 2 and "-" not in locale else ""
+    for key in (locale, regional, locale.split("-")[0], language):
         if key and key in tables.SITE_UTC_OFFSETS:
             return tables.SITE_UTC_OFFSETS[key]
     return tables.ANY_UTC_OFFSETS

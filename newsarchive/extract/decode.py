@@ -21,6 +21,11 @@ _CHARSET_PARAM_STR = re.compile(r"""charset\s*=\s*["']?\s*([\w.:\-]+)""", re.I)
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,400}?charset\s*=\s*["']?\s*([\w.:\-]+)""", re.I)
 _XML_DECLARATION = re.compile(rb"""<\?xml[^>]{0,200}?encoding\s*=\s*["']([\w.:\-]+)""", re.I)
 _XML_DECLARATION_STR = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+#: Every tag but those of the page's head, paragraphs, headings, line breaks, links and images,
+#: none of which nest: what a page nested past libxml2's depth limit is flattened to.
+_NESTING_TAG = re.compile(
+    rb"</?(?!(?:html|head|body|title|meta|link|base|script|style|p|h[1-6]|br|hr|a|img|time)[\s/>])"
+    rb"[a-zA-Z][^>]*>", re.I)
 
 #: How far into the page a <meta charset> may be looked for (HTML says 1024; pages overshoot).
 META_SCAN_BYTES = 8192
@@ -316,7 +321,18 @@ def _parse_document(text: str, utf8: bytes | None = None) -> lxml.html.HtmlEleme
         data = utf8 if utf8 is not None else text.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate: lxml reads the str itself
         return lxml.html.document_fromstring(text.replace("\x00", ""), parser=html_parser())
-    tree = etree.fromstring(data.replace(b"\x00", b""), parser=html_parser("utf-8"))
+    parser = html_parser("utf-8")
+    data = data.replace(b"\x00", b"")
+    tree = etree.fromstring(data, parser=parser)
+    if _nested_too_deep(parser):
+        # libxml2 gives up at 2,048 levels of nesting and drops the rest of the page: the page
+        # is read again without its nesting tags (its paragraphs, headings and links stay)
+        tree = etree.fromstring(_NESTING_TAG.sub(b"", data), parser=parser)
     if tree is None:
         raise etree.ParserError("Document is empty")
     return tree
+
+
+def _nested_too_deep(parser) -> bool:
+    """The last parse stopped at libxml2's nesting limit (a fatal resource-limit error)."""
+    return any(entry.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT for entry in parser.error_log)

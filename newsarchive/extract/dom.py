@@ -43,3 +43,13 @@ def holds_blocks(el) -> bool:
         if child.tag in BLOCK_TAGS:
             return True
     return False
+
+
+def has_child(el, index: int) -> bool:
+    """len(el) > index, without counting the children past it: len() walks every child, and
+    a page may hold thousands of siblings."""
+    try:
+        el[index]
+    except IndexError:
+        return False
+    return True

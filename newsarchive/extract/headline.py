@@ -16,7 +16,10 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from ..hosts import site_labels
 from . import meta_tables as tables
+from .cascade import Cascade, Rule
+from .dom import preceding_elements
 from .structured import StructuredData
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -48,6 +51,8 @@ class HeadlineFound:
     text: str | None
     element: object | None = None
     """The <h1> (or other element) showing the headline, when one does."""
+    source: str | None = None
+    """The HEADLINE rule that gave it."""
 
 
 def site_name_hints(structured: StructuredData, url: str | None, site_name: str | None) -> list[str]:
@@ -70,7 +75,7 @@ def site_name_hints(structured: StructuredData, url: str | None, site_name: str 
 def site_domain_labels(host: str) -> list[str]:
     """The host's main label and its domain: "example" and "example.com" for news.example.com,
     "example" and "example.co.uk" for www.example.co.uk (the label before a country's "co.uk")."""
-    labels = [label for label in host.split(".") if label not in ("www", "m", "amp", "mobile")]
+    labels = site_labels(host)
     suffix = 2 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in tables.SECOND_LEVEL_DOMAIN_LABELS else 1
     if len(labels) <= suffix:
         return []
@@ -225,12 +230,35 @@ _BREADCRUMB_ARROWS = ("»", "›", ">", "→")
 
 
 def is_headline_like(text: str | None) -> bool:
-    """Not empty, not punctuation only, not a generic page name ("Home", "Startseite")."""
+    """Text (not markup, not script), not punctuation only, not a generic page name ("Home")."""
     key = norm(text)
-    return bool(_TWO_LETTERS.search(key)) and key not in _GENERIC_TITLES
+    return bool(_TWO_LETTERS.search(key)) and key not in _GENERIC_TITLES and not is_code(text)
 
 
 _TWO_LETTERS = re.compile(r"[^\W\d_].*?[^\W\d_]", re.S)
+# markup ("<a href=...><font color=...>": a <title> left open swallows the page after it) and
+# script ("'/sport2/hi/default.stm'; break; } }": a title written by a script, read as text)
+_CODE = re.compile(r"<[a-z][a-z0-9]*(?:\s[^<>]*)?/?>|</[a-z]|&lt;/?[a-z]|[;{}]\s*[{}]|\bfunction\s*\("
+                   r"|\bbreak\s*;|\w\(\)\s*;", re.I)
+
+
+def is_code(text: str | None) -> bool:
+    """True for markup or script text: what a page shows never looks like either."""
+    return bool(text) and _CODE.search(text) is not None
+
+
+_GLUE = "-_|–—:："
+
+
+def _opens_with_glued_site_name(text: str, hints: list[str]) -> bool:
+    """"SJSUSpartans.com—Official Web Site of ...": the site's name glued to what follows."""
+    folded = text.casefold()
+    for hint in hints:
+        hint_folded = hint.casefold().strip()
+        if len(hint_folded) >= 4 and folded.startswith(hint_folded) and folded[len(hint_folded):][:1] in _GLUE \
+                and folded[len(hint_folded):][:1] != "":
+            return True
+    return False
 
 
 def _strip_glued_site_name(text: str, hints: list[str]) -> str:
@@ -419,8 +447,8 @@ def _opens_with_site_segment(heading: str, title: str | None, hints: list[str]) 
     return False
 
 
-def _prefer_shown(declared: str, h1s, related) -> HeadlineFound:
-    """The declared headline, or the <h1> showing a variant of it.
+def _shown_variant(declared: str, related) -> HeadlineFound | None:
+    """The <h1> showing a variant of the declared headline, or None.
 
     An <h1> that is part of the declared title (which carries an extra kicker or suffix) or
     that shares most but not all of its words (an edited variant) is the headline as shown;
@@ -432,7 +460,7 @@ def _prefer_shown(declared: str, h1s, related) -> HeadlineFound:
         declared_key, shown_key = norm(declared), norm(shown)
         if shown_key != declared_key and (declared_key not in shown_key or _goes_on(declared, shown)):
             return HeadlineFound(shown, element)
-    return HeadlineFound(declared, _showing(declared, h1s, related))
+    return None
 
 
 _AFFIX_MARKS = ("|", "ǀ", "│", "┃", "｜", "»", "«", "::", "·", "•", "[", "(")
@@ -620,36 +648,6 @@ def _without_whole_title_names(hints: list[str], title: str | None, h1s, structu
     return [hint for hint in hints if norm(hint) not in whole]
 
 
-def _with_json_ld(jsonld: str, tree, h1_elements, h1s, related, declared, cleaned_title, social_metas) -> HeadlineFound:
-    """The headline on a page with a JSON-LD headline: that one, unless the page shows another
-    that the social title or <title> backs (an SEO headline in JSON-LD), or the shown h1 only
-    differs by a kicker, an affix or words JSON-LD cut off."""
-    shown = (_shown_without_kicker(jsonld, h1s) or _shown_against_seo_pair(jsonld, cleaned_title, h1s, social_metas)
-             or _article_heading_against_seo_pair(tree, h1_elements, jsonld, cleaned_title, social_metas))
-    if shown is not None:
-        return HeadlineFound(*shown)
-    for text, element in h1s[:1]:
-        if any(social and norm(social) == norm(text) for social in social_metas) \
-                and _without_affix_shown_by(jsonld, [text]) != jsonld:
-            return HeadlineFound(text, element)  # JSON-LD adds an affix the h1 and social title leave off
-    social = _social_without_kicker(jsonld, h1s, social_metas)
-    if social is not None:
-        return HeadlineFound(social, _showing(social, h1s, related))
-    for text, element in h1s[:1]:
-        # the h1 goes on where JSON-LD stops, in one run of text (not a subtitle element)
-        if len(norm(jsonld).split()) >= 3 and _goes_on(jsonld, text) and not any(
-                isinstance(child.tag, str) and child.tag != "br" for child in element):
-            return HeadlineFound(text, element)
-    # JSON-LD headlines are often cut at 110 characters: a meta title that extends it wins
-    best = jsonld
-    if jsonld.endswith(("…", "...")) or len(jsonld) >= 100:
-        stem = norm(jsonld.rstrip(".… "))
-        for text in declared:
-            if len(norm(text)) > len(stem) and norm(text).startswith(stem):
-                best = text
-    return HeadlineFound(best, _showing(best, h1s, related))
-
-
 def first_content_h2(tree):
     """The first <h2> with a few words outside navigation, hidden text and sidebars: the page's
     heading where the page has no <h1> and its <title> names only the site."""
@@ -725,109 +723,396 @@ def logo_headings(h1s, title: str | None, hints: list[str], structured: Structur
     return logos
 
 
+#: The article's text starts at the first paragraph this long (characters) outside the page's side parts.
+ARTICLE_TEXT_MIN_LEN = 150
+#: How many elements before the article's text are searched for its heading.
+HEADING_WINDOW = 60
+#: A heading has this many words at most (a headline, not a paragraph).
+HEADING_MAX_WORDS = 30
+#: A box title heads links: its box holds at least this many, making this share of its text.
+BOX_MIN_LINKS = 2
+BOX_LINK_SHARE = 0.6
+
+_HEADLINE_CLASS = re.compile(r"(?<![a-z])(?:" + "|".join(tables.HEADLINE_CLASS_TOKENS) + r")(?![a-z])", re.I)
+_EMPHASIS_TAGS = ("b", "strong", "font", "big")
+_BLOCKS_WITH_TEXT = ("p", "td", "div", "font")
+
+
+def article_text_start(tree, min_len: int = ARTICLE_TEXT_MIN_LEN):
+    """The first paragraph of running text outside the page's side parts: where an old page's
+    article starts. A <p>, else a table cell or div holding the text itself (between <br>s)."""
+    for element in tree.iter("p"):
+        if len(element.text_content()) >= min_len and not _links_most(element) and not _in_side_part(element):
+            return element
+    for element in tree.iter(*_BLOCKS_WITH_TEXT[1:]):
+        own = len((element.text or "").strip()) + sum(len((child.tail or "").strip()) for child in element)
+        if own >= min_len and not _in_side_part(element):
+            return element
+    return None
+
+
+def _links_most(element) -> bool:
+    total = len(element.text_content())
+    linked = sum(len(link.text_content()) for link in element.iter("a"))
+    return total > 0 and linked >= BOX_LINK_SHARE * total
+
+
+def is_box_title(heading, text: str) -> bool:
+    """A section or box title ("Latest News", "HOT JOBS"): a boilerplate heading by its words,
+    or a heading whose box is a list of links."""
+    from .boilerplate import heading_label  # the body's table of box headings, many languages
+    if heading_label(text) is not None:
+        return True
+    box = heading.getparent()
+    if box is None or box.tag in ("body", "html"):
+        return False
+    links = [link for link in box.iter("a") if link is not heading and heading not in link.iterancestors()]
+    if len(links) < BOX_MIN_LINKS:
+        return False
+    heading_len = len(heading.text_content())
+    rest = len(box.text_content()) - heading_len
+    return rest > 0 and sum(len(link.text_content()) for link in links) >= BOX_LINK_SHARE * rest
+
+
+def _is_heading_element(element) -> bool:
+    tag = element.tag
+    if tag in ("h1", "h2", "h3", "h4"):
+        return True
+    if _HEADLINE_CLASS.search(f"{element.get('class') or ''} {element.get('id') or ''}"):
+        return True
+    # a bold line standing alone: "<font size=+2><b>Headline</b></font>" over an old page's text
+    if tag in _EMPHASIS_TAGS:
+        parent = element.getparent()
+        return parent is not None and not (parent.text or "").strip() and not (element.tail or "").strip() \
+            and (tag != "font" or (element.get("size") or "").lstrip("+").isdigit())
+    return False
+
+
+def heading_nearest_text(tree, hints: list[str]):
+    """The page's own heading nearest before the article's text: (text, element) or None.
+
+    A heading is an h1-h4, an element whose class says headline/title, or a bold line standing
+    alone; it is text of two to HEADING_MAX_WORDS words, not the site's name, not a box title
+    and not a byline."""
+    start = article_text_start(tree)
+    if start is None:
+        return None
+    for element in islice(preceding_elements(start), HEADING_WINDOW):
+        if not _is_heading_element(element) or in_page_chrome(element):
+            continue
+        text = clean_text(without_kicker(element))
+        if not text or not 2 <= len(text.split()) <= HEADING_MAX_WORDS or not is_headline_like(text):
+            continue
+        if is_site_segment(text, hints) or _BYLINE_LINE.match(text) or is_box_title(element, text):
+            continue
+        return text, element
+    return None
+
+
+_BYLINE_LINE = re.compile(r"^(?:" + "|".join(re.escape(word) for word in tables.BYLINE_OPENERS) + r")\s+\S", re.I)
+
+
+class _HeadlinePage:
+    """What the headline rules compare on one page, learned once: the site's names, the <h1>s
+    that are not logos, the declared titles (JSON-LD, meta, <title>) with site affixes cut."""
+
+    def __init__(self, tree, structured: StructuredData, url: str | None, site_name: str | None):
+        self.tree, self.structured = tree, structured
+        hints = site_name_hints(structured, url, site_name)
+        self.title = title = structured.title
+        self.h1_elements = list(tree.iter("h1"))  # a tag-filtered walk in C, several times faster than //h1
+        h1s = heading_texts(tree, self.h1_elements)
+        self.any_h1 = bool(h1s)
+        hints = _without_whole_title_names(hints, title, h1s, structured)
+        logos = logo_headings(h1s, title, hints, structured)
+        # a logo h1 names the site, and so does each of its parts ("Salsa-Figuren - Rueda in Berlin")
+        hints += [name for text, _ in h1s if norm(text) in logos for name in [text, *split_title(text)]]
+        self.hints = hints
+        self.named_h1s = [(text, element) for text, element in h1s if norm(text) not in logos]
+        self.h1s = h1s = [(text, element) for text, element in self.named_h1s if is_headline_like(text)]
+        # the page's hints are final here; og:title and twitter:title are stripped twice below and
+        # often repeat <title> or each other: each text once
+        strip = cache(lambda text: strip_site_affixes(text, hints))
+        jsonld = strip(_jsonld_headline(structured))
+        jsonld = jsonld if is_headline_like(jsonld) else None
+        page_agrees = bool(title) and _agrees_with_any(title, [text for text, _ in h1s])
+        if jsonld and page_agrees and len(jsonld.split()) <= 4 and not _agrees_with_any(
+                jsonld, [title, *(text for text, _ in h1s), *(structured.meta.get(key) for key in tables.HEADLINE_META_KEYS)]):
+            # "Wikimedia list article": a short type label sharing nothing with a page whose <title>
+            # and h1 agree with each other
+            jsonld = None
+        self.jsonld = jsonld
+        self.social_metas = [strip(structured.meta.get(key)) for key in ("og:title", "twitter:title")]
+        metas = [strip(structured.meta.get(key)) for key in tables.HEADLINE_META_KEYS
+                 if not is_site_name(structured.meta.get(key), hints)]
+        metas = [text for text in metas if is_headline_like(text) and not is_site_segment(text, hints)]
+        others = [text for text in [title, *(text for text, _ in h1s)] if text]
+        # a short meta title sharing no word with <title> or any h1 is a section or site label
+        self.metas = metas = [text for text in metas if len(text.split()) > 2 or not others
+                              or any(overlaps(text, other) for other in others)]
+        cleaned_title = strip(title)
+        self.cleaned_title = cleaned_title = cleaned_title if is_headline_like(cleaned_title) else None
+        # <title> gives no headline to check a heading against: none, the site's name, or the
+        # name glued to a motto ("SJSUSpartans.com—Official Web Site of ...")
+        self.title_names_site = not cleaned_title or is_site_name(cleaned_title, hints) \
+            or is_site_segment(cleaned_title, hints) or _opens_with_glued_site_name(clean_text(title) or "", hints)
+        self.declared = declared = [text for text in [jsonld, *metas, cleaned_title] if text]
+        known = {norm(text) for text in declared}
+        # an <h1> repeating a declared title whole shows that its "affix" was the headline's own
+        # ("Welpen kaufen – Tipps zu jeder Hunderasse" on a site called Welpenkaufen24)
+        known |= {norm(clean_text(text)) for text in [title, *(structured.meta.get(key) for key in tables.HEADLINE_META_KEYS)]
+                  if text and len(norm(text).split()) >= 3}
+        self.known = known
+        # an <h1> equal to one segment of a declared title: "Section: Headline", "Headline - Kicker"
+        self.known_segments = {norm(part) for text in declared for part in split_title(text) if len(norm(part).split()) >= 2}
+        self.related = [(text, element) for text, element in h1s if any(overlaps(text, other) for other in declared)]
+
+    def showing(self, text: str) -> HeadlineFound:
+        return HeadlineFound(text, _showing(text, self.h1s, self.related))
+
+
+def _found(pair) -> HeadlineFound | None:
+    return HeadlineFound(*pair) if pair is not None else None
+
+
+# ------------------------------------------------------------ rules on pages with a JSON-LD headline
+# JSON-LD is the publisher's own statement and wins, unless the page shows another headline that a
+# second source backs (an SEO headline in JSON-LD), or the shown h1 only differs by a kicker, an
+# affix or words JSON-LD cut off.
+
+def _h1_without_jsonld_kicker(page: _HeadlinePage):
+    return _found(_shown_without_kicker(page.jsonld, page.h1s)) if page.jsonld else None
+
+
+def _h1_against_seo_pair(page: _HeadlinePage):
+    return _found(_shown_against_seo_pair(page.jsonld, page.cleaned_title, page.h1s, page.social_metas)) \
+        if page.jsonld else None
+
+
+def _article_heading_against_seo_pair_rule(page: _HeadlinePage):
+    return _found(_article_heading_against_seo_pair(page.tree, page.h1_elements, page.jsonld, page.cleaned_title,
+                                                    page.social_metas)) if page.jsonld else None
+
+
+def _h1_without_jsonld_affix(page: _HeadlinePage):
+    if not page.jsonld:
+        return None
+    for text, element in page.h1s[:1]:
+        if any(social and norm(social) == norm(text) for social in page.social_metas) \
+                and _without_affix_shown_by(page.jsonld, [text]) != page.jsonld:
+            return HeadlineFound(text, element)  # JSON-LD adds an affix the h1 and social title leave off
+    return None
+
+
+def _social_without_jsonld_kicker(page: _HeadlinePage):
+    social = _social_without_kicker(page.jsonld, page.h1s, page.social_metas) if page.jsonld else None
+    return page.showing(social) if social is not None else None
+
+
+def _h1_continuing_jsonld(page: _HeadlinePage):
+    jsonld = page.jsonld
+    if not jsonld:
+        return None
+    for text, element in page.h1s[:1]:
+        # the h1 goes on where JSON-LD stops, in one run of text (not a subtitle element)
+        if len(norm(jsonld).split()) >= 3 and _goes_on(jsonld, text) and not any(
+                isinstance(child.tag, str) and child.tag != "br" for child in element):
+            return HeadlineFound(text, element)
+    return None
+
+
+def _meta_extending_jsonld(page: _HeadlinePage):
+    """JSON-LD headlines are often cut at 110 characters: a meta title that extends it wins."""
+    jsonld, best = page.jsonld, None
+    if jsonld and (jsonld.endswith(("…", "...")) or len(jsonld) >= 100):
+        stem = norm(jsonld.rstrip(".… "))
+        for text in page.declared:
+            if len(norm(text)) > len(stem) and norm(text).startswith(stem):
+                best = text
+    return page.showing(best) if best else None
+
+
+# ------------------------------------------------------------ rules on pages without one
+
+def _h1_declared(page: _HeadlinePage):
+    for text, element in page.h1s:
+        if norm(text) in page.known or norm(text) in page.known_segments:
+            return HeadlineFound(text, element)
+        if "\xad" in text:
+            # the h1 hyphenated for narrow screens ("Mes\xadsen\xadger"): the declared spelling
+            plain = next((other for other in page.declared if norm(other) == norm(text.replace("\xad", ""))), None)
+            if plain is not None:
+                return HeadlineFound(plain, element)
+    return None
+
+
+def _h1_in_article_reworded(page: _HeadlinePage):
+    if page.related:
+        return None
+    return _found(next(((text, element) for text, element in page.h1s[:1] if _in_article(element)
+                        and len(norm(text).split()) >= 3 and any(_shares_words(text, other) for other in page.declared)),
+                       None))
+
+
+def _title_extending_meta(page: _HeadlinePage):
+    if page.metas and page.cleaned_title and _cut_short(page.metas[0], page.cleaned_title):
+        return page.showing(page.cleaned_title)
+    return None
+
+
+def _meta_common_tail(page: _HeadlinePage):
+    common = _common_tail_after_kickers(page.metas[0], page.cleaned_title) if page.metas else None
+    return page.showing(common) if common is not None else None
+
+
+def _meta_headline(page: _HeadlinePage) -> str | None:
+    return _without_affix_shown_by(page.metas[0], page.metas[1:]) if page.metas else None
+
+
+def _h1_variant_of_meta(page: _HeadlinePage):
+    declared = _meta_headline(page)
+    return _shown_variant(declared, page.related) if declared else None
+
+
+def _meta_title(page: _HeadlinePage):
+    declared = _meta_headline(page)
+    return page.showing(declared) if declared else None
+
+
+def _title_without_h1_kicker(page: _HeadlinePage):
+    if page.related and page.cleaned_title and _ends_with_words(page.related[0][0], page.cleaned_title):
+        return HeadlineFound(page.cleaned_title, page.related[0][1])  # the h1 adds a kicker to the title
+    return None
+
+
+def _h1_agrees_with_title(page: _HeadlinePage):
+    return HeadlineFound(*page.related[0]) if page.related else None
+
+
+def _heading_nearest_body(page: _HeadlinePage):
+    found = heading_nearest_text(page.tree, page.hints)
+    if found is None:
+        return None
+    text, element = found
+    title = page.cleaned_title
+    if title and overlaps(text, title):
+        kicker = _KICKER_COLON.match(title)
+        if kicker and norm(title[kicker.end():]) == norm(text) and not is_site_segment(kicker.group(1), page.hints):
+            return HeadlineFound(title, element)  # <title> keeps the kicker the heading leaves off
+        return HeadlineFound(text, element)
+    if element.tag != "h1" and _first_not_box_title(page.h1s) is not None:
+        return None  # a subheading nearer the text than the page's <h1>: the h1 rules below decide
+    return HeadlineFound(text, element) if page.title_names_site else None
+
+
+def _h1_beside_site_title(page: _HeadlinePage):
+    if page.h1s and page.cleaned_title and (is_site_name(page.cleaned_title, page.hints)
+                                            or is_site_name(page.title, page.hints)):
+        return _first_not_box_title(page.h1s)  # the <title> only names the site
+    return None
+
+
+def _first_not_box_title(headings) -> HeadlineFound | None:
+    """The first heading that is not a section or box title ("National News" over teasers)."""
+    return next((HeadlineFound(text, element) for text, element in headings if not is_box_title(element, text)), None)
+
+
+def _h2_beside_site_title(page: _HeadlinePage):
+    if not page.any_h1 and page.cleaned_title and is_site_segment(page.cleaned_title, page.hints):
+        return _found(first_content_h2(page.tree))  # the site's name as <title>, the page's own heading below
+    return None
+
+
+def _h2_article_header(page: _HeadlinePage):
+    if page.any_h1:
+        return None
+    heading = article_header_h2(page.tree, page.hints)
+    # one repeating <title> whole adds nothing: the title's affixes are cut below
+    if heading is not None and norm(heading[0]) != norm(page.title):
+        return HeadlineFound(*heading)  # the page's heading, where no h1 and no declared title show it
+    return None
+
+
+def _title_longest_segment(page: _HeadlinePage):
+    if not page.cleaned_title:
+        return None
+    parts = split_title(page.cleaned_title)
+    if len(parts) > 1:
+        longest = max(parts, key=len)
+        if len(longest.split()) >= 4 and len(longest) > 0.6 * len(page.cleaned_title) - 10:
+            return HeadlineFound(longest, None)
+    return None
+
+
+HEADLINE = Cascade("headline", [
+    Rule("h1-page-name", "an <h1> giving a generic page name (\"Über uns\") that og:title gives too",
+         "two sources agree the page is about that name: not a label to look past",
+         lambda page: _found(_agreed_page_name(page.named_h1s, page.structured))),
+    Rule("h1-without-json-ld-kicker", "the <h1> when the JSON-LD headline is it with a kicker in front",
+         "the kicker labels the story; the shown h1 is the headline proper",
+         _h1_without_jsonld_kicker),
+    Rule("h1-against-seo-pair", "the <h1> when h1 and og:title agree against <title> and JSON-LD",
+         "two shown/social sources against two written for search engines", _h1_against_seo_pair),
+    Rule("article-heading-against-seo-pair", "the article's <h2> when the h1 is a breadcrumb label",
+         "as above, for pages whose h1 sits in the navigation", _article_heading_against_seo_pair_rule),
+    Rule("h1-without-json-ld-affix", "the <h1> when it and og:title leave off an affix JSON-LD adds",
+         "two sources against one", _h1_without_jsonld_affix),
+    Rule("og:title-without-kicker", "og:title when it is JSON-LD's headline without the kicker before its colon",
+         "the social title says where the headline proper starts", _social_without_jsonld_kicker),
+    Rule("h1-continuing-json-ld", "the <h1> when it goes on in one run where JSON-LD stops",
+         "JSON-LD headlines are cut for length; the shown one is whole", _h1_continuing_jsonld),
+    Rule("meta-extending-json-ld", "a meta title extending a JSON-LD headline cut at ~110 characters",
+         "the same headline, uncut", _meta_extending_jsonld),
+    Rule("json-ld", "the JSON-LD article's headline (name), site affixes cut",
+         "the publisher's own statement: wins over every rule below", lambda page: page.showing(page.jsonld)
+         if page.jsonld else None),
+    Rule("h1-declared", "an <h1> equal to a declared title (og:title, meta, <title>) or one of its segments",
+         "shown and declared agree: the headline as the page shows it", _h1_declared),
+    Rule("h1-in-article-reworded", "the first <h1> inside <article>/<main> sharing words with a declared title",
+         "a reworded headline, tied to the article by the markup", _h1_in_article_reworded),
+    Rule("title-extending-meta", "<title> when it goes on where the meta title stops mid-sentence",
+         "an unescaped quote cut the meta attribute short", _title_extending_meta),
+    Rule("meta-common-tail", "the headline two declared titles share after different kickers",
+         "what both agree on", _meta_common_tail),
+    Rule("h1-variant-of-meta", "the <h1> showing part or an edited variant of the meta title",
+         "the meta title vouches for it; the page shows it that way", _h1_variant_of_meta),
+    Rule("meta-title", "og:title / twitter:title / meta title, site affixes cut",
+         "declared for sharing: the headline as the publisher words it", _meta_title),
+    Rule("title-without-h1-kicker", "<title> when an <h1> agreeing with it adds a kicker in front",
+         "the kicker is a label, the title the headline", _title_without_h1_kicker),
+    Rule("h1-agrees-with-title", "the first <h1> sharing words with <title>",
+         "the page's own heading, checked against <title>", _h1_agrees_with_title),
+    Rule("heading-nearest-body", "the page's own heading nearest before the article's first paragraph "
+                                 "(h1-h4, a headline class, a bold line alone), not a box title or the site's name",
+         "an older page's headline, where nothing declares one: taken when it agrees with <title> (<title>'s "
+         "kicker kept) or <title> only names the site", _heading_nearest_body),
+    Rule("h1-beside-site-title", "the first <h1> when <title> only names the site",
+         "nothing declared to check it against, but nothing better either", _h1_beside_site_title),
+    Rule("h2-beside-site-title", "the first content <h2> on a page with no <h1> whose <title> names the site",
+         "the page's heading where the page has no h1", _h2_beside_site_title),
+    Rule("h2-article-header", "the <h2> in an article header (class page-header, entry-header ...) without an <h1>",
+         "the heading as the article shows it", _h2_article_header),
+    Rule("title-longest-segment", "the longest segment of <title> when the rest are labels",
+         "an unknown affix is shorter than the headline it decorates", _title_longest_segment),
+    Rule("title", "<title> with the site's affixes cut", "always there, often decorated",
+         lambda page: HeadlineFound(page.cleaned_title, None) if page.cleaned_title else None),
+    Rule("h1-only", "the first <h1> that is not a box title, related to nothing declared",
+         "a logo or section name as often as not: last", lambda page: _first_not_box_title(page.h1s)),
+])
+
+
 def read_headline(tree, structured: StructuredData, *, url: str | None = None,
                   site_name: str | None = None) -> HeadlineFound:
     """Reconcile the headline candidates into the article's own headline.
 
     Site names, sections and taglines are first learned by comparing <title>, the social titles,
-    the site's declared names and the h1s (logo h1s are set aside). The JSON-LD headline is the
-    publisher's own statement and wins, unless the page shows another headline that a second
-    source backs (see _with_json_ld); else an <h1> that agrees with a declared title (meta,
-    <title>) is the headline as shown; else a reworded h1 inside the article; else
-    OpenGraph/meta, an <h1> sharing most words with a declared title, the cleaned <title>. An
-    unrelated <h1> (a logo, a section name) is used only when nothing else exists.
+    the site's declared names and the h1s (logo h1s are set aside); then the HEADLINE rules run
+    in order and the first that answers gives the headline and its source.
     """
-    hints = site_name_hints(structured, url, site_name)
-    title = structured.title
-    h1_elements = list(tree.iter("h1"))  # a tag-filtered walk in C, several times faster than //h1
-    h1s = heading_texts(tree, h1_elements)
-    any_h1 = bool(h1s)
-    hints = _without_whole_title_names(hints, title, h1s, structured)
-    logos = logo_headings(h1s, title, hints, structured)
-    # a logo h1 names the site, and so does each of its parts ("Salsa-Figuren - Rueda in Berlin")
-    hints += [name for text, _ in h1s if norm(text) in logos for name in [text, *split_title(text)]]
-    h1s = [(text, element) for text, element in h1s if norm(text) not in logos]
-
-    agreed = _agreed_page_name(h1s, structured)
-    if agreed is not None:
-        return HeadlineFound(*agreed)
-    h1s = [(text, element) for text, element in h1s if is_headline_like(text)]
-    # the page's hints are final here; og:title and twitter:title are stripped twice below and
-    # often repeat <title> or each other: each text once
-    strip = cache(lambda text: strip_site_affixes(text, hints))
-    jsonld = strip(_jsonld_headline(structured))
-    jsonld = jsonld if is_headline_like(jsonld) else None
-    page_agrees = bool(title) and _agrees_with_any(title, [text for text, _ in h1s])
-    if jsonld and page_agrees and len(jsonld.split()) <= 4 and not _agrees_with_any(jsonld, [title, *(text for text, _ in h1s),
-                                                         *(structured.meta.get(key) for key in tables.HEADLINE_META_KEYS)]):
-        # "Wikimedia list article": a short type label sharing nothing with a page whose <title>
-        # and h1 agree with each other
-        jsonld = None
-    social_metas = [strip(structured.meta.get(key)) for key in ("og:title", "twitter:title")]
-    metas = [strip(structured.meta.get(key)) for key in tables.HEADLINE_META_KEYS
-             if not is_site_name(structured.meta.get(key), hints)]
-    metas = [text for text in metas if is_headline_like(text) and not is_site_segment(text, hints)]
-    others = [text for text in [title, *(text for text, _ in h1s)] if text]
-    # a short meta title sharing no word with <title> or any h1 is a section or site label
-    metas = [text for text in metas if len(text.split()) > 2 or not others
-             or any(overlaps(text, other) for other in others)]
-    cleaned_title = strip(title)
-    cleaned_title = cleaned_title if is_headline_like(cleaned_title) else None
-    declared = [text for text in [jsonld, *metas, cleaned_title] if text]
-    known = {norm(text) for text in declared}
-    # an <h1> repeating a declared title whole shows that its "affix" was the headline's own
-    # ("Welpen kaufen – Tipps zu jeder Hunderasse" on a site called Welpenkaufen24)
-    known |= {norm(clean_text(text)) for text in [title, *(structured.meta.get(key) for key in tables.HEADLINE_META_KEYS)]
-              if text and len(norm(text).split()) >= 3}
-    # an <h1> equal to one segment of a declared title: "Section: Headline", "Headline - Kicker"
-    known_segments = {norm(part) for text in declared for part in split_title(text) if len(norm(part).split()) >= 2}
-
-    related = [(text, element) for text, element in h1s
-               if any(overlaps(text, other) for other in declared)]
-    if jsonld:
-        return _with_json_ld(jsonld, tree, h1_elements, h1s, related, declared, cleaned_title, social_metas)
-    for text, element in h1s:
-        if norm(text) in known or norm(text) in known_segments:
-            return HeadlineFound(text, element)
-        if "\xad" in text:
-            # the h1 hyphenated for narrow screens ("Mes\xadsen\xadger"): the declared spelling
-            plain = next((other for other in declared if norm(other) == norm(text.replace("\xad", ""))), None)
-            if plain is not None:
-                return HeadlineFound(plain, element)
-    article_h1 = next(((text, element) for text, element in h1s[:1] if _in_article(element)
-                       and len(norm(text).split()) >= 3 and any(_shares_words(text, other) for other in declared)), None)
-    if article_h1 is not None and not related:
-        return HeadlineFound(*article_h1)
-    if metas:
-        if cleaned_title and _cut_short(metas[0], cleaned_title):
-            return HeadlineFound(cleaned_title, _showing(cleaned_title, h1s, related))
-        common = _common_tail_after_kickers(metas[0], cleaned_title)
-        if common is not None:
-            return HeadlineFound(common, _showing(common, h1s, related))
-        return _prefer_shown(_without_affix_shown_by(metas[0], metas[1:]), h1s, related)
-    if related:
-        shown, element = related[0]
-        if cleaned_title and _ends_with_words(shown, cleaned_title):
-            return HeadlineFound(cleaned_title, element)  # the h1 adds a kicker to the title
-        return HeadlineFound(shown, element)
-    if h1s and cleaned_title and (is_site_name(cleaned_title, hints) or is_site_name(title, hints)):
-        return HeadlineFound(*h1s[0])  # the <title> only names the site
-    if not any_h1 and cleaned_title and is_site_segment(cleaned_title, hints):
-        heading = first_content_h2(tree)
-        if heading is not None:
-            return HeadlineFound(*heading)  # the site's name as <title>, the page's own heading below
-    if not any_h1:
-        heading = article_header_h2(tree, hints)
-        # one repeating <title> whole adds nothing: the title's affixes are cut below
-        if heading is not None and norm(heading[0]) != norm(title):
-            return HeadlineFound(*heading)  # the page's heading, where no h1 and no declared title show it
-    if cleaned_title:
-        parts = split_title(cleaned_title)
-        if len(parts) > 1:
-            longest = max(parts, key=len)
-            if len(longest.split()) >= 4 and len(longest) > 0.6 * len(cleaned_title) - 10:
-                return HeadlineFound(longest, None)
-        return HeadlineFound(cleaned_title, None)
-    if h1s:
-        return HeadlineFound(*h1s[0])
-    return HeadlineFound(None, None)
+    page = _HeadlinePage(tree, structured, url, site_name)
+    answer = HEADLINE.first(page)
+    if answer.value is None:
+        return HeadlineFound(None, None)
+    found = answer.value
+    found.source = answer.rule
+    return found

@@ -6,6 +6,23 @@ dateline.py) only apply it.
 """
 from __future__ import annotations
 
+# ---------------------------------------------------------------- schema.org types
+#: schema.org types (lower-cased) whose object is the article itself: the JSON-LD object read for
+#: headline, dates and authors, and a declaration that the page is one article.
+ARTICLE_TYPES = frozenset({
+    "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
+    "reviewnewsarticle", "backgroundnewsarticle", "askpublicnewsarticle", "satiricalarticle",
+    "advertisercontentarticle", "blogposting", "liveblogposting", "socialmediaposting", "report",
+    "scholarlyarticle", "medicalscholarlyarticle", "techarticle", "discussionforumposting",
+})
+
+#: Types that declare the page one article: the article types, and a Review page (a Review
+#: object is not read as the article: inside an article it is often a product's rating).
+ARTICLE_PAGE_TYPES = ARTICLE_TYPES | {"review"}
+
+#: schema.org types of listing pages.
+LISTING_TYPES = frozenset({"collectionpage", "searchresultspage"})
+
 # ---------------------------------------------------------------- headline
 #: meta keys that carry the headline, best first (after JSON-LD headline).
 HEADLINE_META_KEYS = (
@@ -31,6 +48,11 @@ HIDDEN_SEPARATOR_CLASS_TOKENS = ("invisible", "sr-only", "visually-hidden", "vis
 #: class/id parts of the page chrome around an <h1> that is a breadcrumb or search-engine
 #: label, not the headline the article shows.
 HEADLINE_CHROME_CLASS_TOKENS = ("breadcrumb", "breadcrumbs", "crumb", "crumbs", "seotitle", "seo-title", "breadbar")
+
+#: class/id parts of an element holding the article's headline on pages without an <h1> for it
+#: ("<div class=headline>", "<span class=storyTitle>", "<td class=titulo>").
+HEADLINE_CLASS_TOKENS = ("headline", "head-line", "title", "titel", "titre", "titulo", "titular", "heading",
+                         "storytitle", "articletitle", "newstitle", "posttitle", "entrytitle")
 
 #: class/id parts of the page's side parts: an <h2> there labels a box, not the page.
 HEADING_SIDE_PART_TOKENS = ("sidebar", "widget", "menu", "nav", "navigation", "footer", "teaser", "related",
@@ -177,18 +199,27 @@ AUTHOR_META_KEYS = (
 AUTHORED_WORK_TYPES = ("WebPage", "ItemPage", "ProfilePage", "AboutPage", "Recipe", "Review", "HowTo",
                        "CreativeWork", "QAPage", "Question", "Guide")
 
-#: Words that open a byline, many languages (lower case, matched before the names).
-BYLINE_PREFIXES = (
-    "by", "written by", "words by", "story by", "report by", "reporting by", "text by", "posted by",
-    "von", "text von", "ein beitrag von", "ein kommentar von", "eine analyse von", "ein gastbeitrag von",
-    "geschrieben von", "autor", "autorin", "autoren", "text", "texte", "par", "por", "di", "da", "door",
-    "av", "af", "przez", "tekst", "napisal", "napisał", "yazan", "oleh", "na", "kirjoittanut", "autor:",
-    "author", "authors", "redaktion", "text:", "von:", "by:", "par:", "por:",
+#: Words that open a byline and are nothing else at the start of a line, many languages (lower
+#: case): the one list the byline readers (BYLINE_PREFIXES, BYLINE_TEXT_PREFIXES) and the body's
+#: byline lines (tables.BYLINE_PATTERN) share.
+BYLINE_OPENERS = (
+    "by", "written by", "reporting by", "posted by", "story by", "words by",
+    "von", "geschrieben von", "ein beitrag von", "autor", "autorin", "autoren", "author", "authors",
+    "par", "écrit par", "por", "escrito por", "di", "a cura di", "door", "av", "af", "skrevet af", "skrevet av",
+    "przez", "napisał", "napsal", "kirjoittanut", "szerző", "oleh", "yazan", "yazar", "автор",
+)
+
+#: Words that open a byline, many languages (lower case, matched before the names): the openers,
+#: and words that open a byline only on a line already known to be one ("text", "da", "na").
+BYLINE_PREFIXES = BYLINE_OPENERS + (
+    "report by", "text by",
+    "text von", "ein kommentar von", "eine analyse von", "ein gastbeitrag von",
+    "text", "texte", "da", "tekst", "napisal", "na", "autor:",
+    "redaktion", "text:", "von:", "by:", "par:", "por:",
     "text & fotos", "text und fotos", "text & foto", "text/fotos", "text & bilder", "text und bilder",
     "text and photos", "words and pictures", "words and photos",
     "analysis by", "opinion by", "commentary by", "review by", "interview by", "column by", "essay by",
-    "текст", "автор", "авторы", "текст:", "автор:", "autorka", "autoři", "tekst:", "szerző", "yazar",
-    "a cura di", "skrevet af", "skrevet av", "escrito por", "écrit par", "napsal",
+    "текст", "авторы", "текст:", "автор:", "autorka", "autoři", "tekst:",
     "propos recueillis par", "recueillis par", "recueilli par", "entretien réalisé par",
 )
 
@@ -202,14 +233,9 @@ FILED_IN_WORDS = ("in", "en", "dans", "im", "unter", "filed under", "posted in")
 
 #: Words that open an unmarked byline line after the headline ("Von Anna Berg", "Autor: X"). A Chinese
 #: story's editor (责任编辑) signs it only when no reporter is credited: see CJK_EDITOR_LABELS.
-BYLINE_TEXT_PREFIXES = ("by", "von", "par", "por", "di", "door", "av", "af", "autor", "autorin", "autoren",
-                        "author", "authors", "text", "texte", "redaktion", "written by", "posted by",
-                        "geschrieben von", "ein beitrag von", "ein artikel von", "auteur", "redacción",
-                        "redazione", "gespeichert von", "eingestellt von", "erstellt von", "verfasst von",
-                        "redaktion:", "作者", "记者", "撰文", "文",
-                        "oleh", "yazan", "yazar", "przez", "napisał", "napsal", "автор", "текст", "a cura di",
-                        "szerző", "skrevet af", "skrevet av", "kirjoittanut", "escrito por", "écrit par",
-                        "reporting by", "words by", "story by")
+BYLINE_TEXT_PREFIXES = BYLINE_OPENERS + (
+    "text", "texte", "текст", "redaktion", "redaktion:", "ein artikel von", "auteur", "redacción", "redazione",
+    "gespeichert von", "eingestellt von", "erstellt von", "verfasst von", "作者", "记者", "撰文", "文")
 
 #: Parts of class/id names that mark a byline element ("article-byline", "autor-name", "penulis").
 BYLINE_CLASS_TOKENS = ("byline", "by-line", "author", "autor", "writer", "auteur", "firma", "signature", "credit",

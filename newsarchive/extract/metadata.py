@@ -11,19 +11,19 @@ from datetime import datetime, timezone
 from itertools import islice
 from urllib.parse import urljoin
 
-from .authors import read_authors
+from .authors import author_answer
 from .dates import read_dates
 from .dom import following_elements
 from .headline import clean_text, read_headline
 from .language import read_language
 from .structured import StructuredData, type_names
+from .tables import BLOCK_TAGS
 
 
 @dataclass
 class Metadata:
     headline: str | None = None
     date_published: str | None = None
-    date_published_source: str | None = None
     date_modified: str | None = None
     authors: list[str] = field(default_factory=list)
     language: str | None = None
@@ -33,6 +33,8 @@ class Metadata:
     tags: list[str] = field(default_factory=list)
     image_url: str | None = None
     canonical_url: str | None = None
+    sources: dict[str, str] = field(default_factory=dict)
+    """Article.sources for the fields read here: field name -> the rule that produced it."""
     opening_text: str | None = None
     """The first block of text after the headline in the whole page: the lede, where a
     dateline stands even when the body pass keeps only the paragraphs after it."""
@@ -51,15 +53,21 @@ def read_metadata(tree, structured: StructuredData, *, url: str | None,
     meta.language = read_language(tree, structured)
     headline = read_headline(tree, structured, url=base, site_name=meta.site_name)
     meta.headline = headline.text
+    if headline.text:
+        meta.sources["headline"] = headline.source
     dates = read_dates(tree, structured, url=base, language=meta.language, fetched_at=fetched_at,
                        headline_element=headline.element)
     if dates.published is not None:
         meta.date_published = dates.published.iso()
-        meta.date_published_source = dates.published_source
+        meta.sources["date_published"] = dates.published_source
     if dates.modified is not None:
         meta.date_modified = dates.modified.iso()
-    meta.authors = read_authors(tree, structured, site_name=meta.site_name, headline_element=headline.element,
-                                url=base)
+        meta.sources["date_modified"] = dates.modified_source
+    authors = author_answer(tree, structured, site_name=meta.site_name, headline_element=headline.element,
+                           url=base)
+    meta.authors = authors.value or []
+    if meta.authors:
+        meta.sources["authors"] = authors.rule
     meta.description = read_description(structured)
     meta.section = read_section(structured)
     meta.tags = read_tags(structured)
@@ -68,16 +76,13 @@ def read_metadata(tree, structured: StructuredData, *, url: str | None,
     return meta
 
 
-_BLOCK_TAGS = frozenset({"p", "div", "section", "article", "ul", "ol", "table", "blockquote", "figure",
-                         "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "nav", "aside", "form"})
-
 
 def read_opening_text(headline_element, window: int = 80, min_chars: int = 80) -> str | None:
     """The first paragraph-like block after the headline (no nested blocks, some length)."""
     if headline_element is None:
         return None
     for element in islice(following_elements(headline_element, "p", "div"), window):
-        if next(element.iterdescendants(*_BLOCK_TAGS), None) is not None:
+        if next(element.iterdescendants(*BLOCK_TAGS), None) is not None:
             continue
         text = " ".join(" ".join(element.itertext()).split())
         if len(text) >= min_chars:

@@ -8,6 +8,8 @@ Boilerplate block so a user can audit what was removed.
 from __future__ import annotations
 
 import re
+import threading
+from contextlib import contextmanager
 
 from lxml import etree
 
@@ -158,7 +160,8 @@ def joined_tokens(tokens: list[str]) -> set[str]:
 
 
 def remove_element(el) -> None:
-    """Remove an element from the tree, keeping its tail text in place."""
+    """Remove an element from the tree, keeping its tail text in place. Inside
+    holding_removed(), the removed element is kept until the block ends."""
     parent = el.getparent()
     if parent is None:
         return
@@ -170,6 +173,32 @@ def remove_element(el) -> None:
         else:
             parent.text = (parent.text or "") + tail
     parent.remove(el)
+    removed = getattr(_held, "removed", None)
+    if removed is not None:
+        removed.append(el)
+
+
+_held = threading.local()
+
+
+@contextmanager
+def holding_removed():
+    """Keep every element removed inside the block alive until it ends.
+
+    lxml frees a removed subtree when the last Python reference into it goes; each reference
+    to an element inside it that goes while the subtree's own top is unreferenced first walks
+    the subtree looking for other references. The passes keep many such references (dicts of
+    text statistics, prose weights, the h1s) and let them go in hash or page order: a removed
+    block of N referenced elements cost O(N^2) (a sidebar of 20,000 teasers with headings:
+    12 s). Holding the removed tops until those references have gone makes each walk stop at
+    once and frees each subtree in one pass at the end.
+    """
+    outer = getattr(_held, "removed", None)
+    _held.removed = []
+    try:
+        yield
+    finally:
+        _held.removed = outer
 
 
 def names_article_body(tokens: list[str]) -> bool:
@@ -326,17 +355,23 @@ def prune_chrome(root, record, *, include_captions: bool = False,
     majority = PROSE_MAJORITY * prose_total
     # a stack of elements to judge, next on top: children go on reversed (el[::-1], one C
     # call, is the cheapest way lxml gives them)
+    groups = ProseGroups(prose)
+
+    def remove(el) -> None:
+        groups.forget(el)
+        remove_element(el)
+
     stack = body[::-1]
     while stack:
         el = stack.pop()
         tag = el.tag
         if not isinstance(tag, str) or tag in DROP_TAGS:
-            remove_element(el)
+            remove(el)
             continue
         if tag == "noscript" and len(text_of(el)) < NOSCRIPT_CONTENT_LEN:
             # tracking pixels and "enable JavaScript" notices; a page that renders its
             # article only for readers without scripts keeps it here
-            remove_element(el)
+            remove(el)
             continue
         get = el.get
         cls, ident = get("class"), get("id")
@@ -356,11 +391,11 @@ def prune_chrome(root, record, *, include_captions: bool = False,
             hidden, role = info[4], None
         if hidden and len(text_of(el)) < HIDDEN_CONTENT_SHARE * page_text_len:
             # a large hidden subtree is content that scripts reveal (streamed rendering)
-            remove_element(el)
+            remove(el)
             continue
         if tag == "figcaption" and not include_captions:
             record(el, "caption")
-            remove_element(el)
+            remove(el)
             continue
         label = CHROME_TAGS.get(tag) or (CHROME_ROLES.get(role.lower()) if role else None)
         if tag in HEADING_TAGS and ident and info[1] not in HARD_LABELS:
@@ -373,7 +408,7 @@ def prune_chrome(root, record, *, include_captions: bool = False,
         if label is None:
             label = strong
         if label is not None and prose_total and label not in HARD_LABELS \
-                and group_prose(el, prose) >= majority \
+                and groups(el) >= majority \
                 and not (named_twice and not holds_main(el)):
             # a "share"/"widget"/"header" wrapper that holds most of the page's prose is
             # the article's wrapper, whatever its class says; a sidebar named so twice is
@@ -398,7 +433,7 @@ def prune_chrome(root, record, *, include_captions: bool = False,
                 or (label in HARD_LABELS
                     and thread_beside_text(el, prose, prose_total, holds_main))):
             record(el, label)
-            remove_element(el)
+            remove(el)
             continue
         stack.extend(el[::-1])
 
@@ -444,6 +479,35 @@ def group_prose(el, prose: dict) -> int:
     if not own or not cls or parent is None:
         return own
     return sum(prose.get(sib, 0) for sib in parent if sib.get("class") == cls)
+
+
+class ProseGroups:
+    """group_prose for the pruning walk: each (parent, class) group summed once, and kept
+    current as the walk removes its members. Summing the siblings again for every one of
+    them made a page of thousands of alike blocks ("share" boxes) quadratic."""
+
+    def __init__(self, prose: dict):
+        self.prose = prose
+        self.sums: dict = {}
+
+    def __call__(self, el) -> int:
+        own = self.prose.get(el, 0)
+        cls = el.get("class")
+        parent = el.getparent()
+        if not own or not cls or parent is None:
+            return own
+        key = (parent, cls)
+        total = self.sums.get(key)
+        if total is None:
+            total = self.sums[key] = group_prose(el, self.prose)
+        return total
+
+    def forget(self, el) -> None:
+        """Take an element about to leave the tree out of its group's sum."""
+        if self.sums:
+            key = (el.getparent(), el.get("class"))
+            if key in self.sums:
+                self.sums[key] -= self.prose.get(el, 0)
 
 
 def strip_comments(root) -> None:

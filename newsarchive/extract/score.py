@@ -30,6 +30,33 @@ MIN_CELL_LEN = 100
 COUSIN_MAX_LEVELS = 4
 #: How far up a paragraph's points travel, and the divisor at each level.
 ANCESTOR_DIVISORS = (1, 2, 6, 9, 12)
+#: A paragraph's points: 1, its commas, one per CHARS_PER_POINT characters up to LENGTH_POINTS_MAX
+#: (reached at LENGTH_POINTS_FULL characters whatever the script).
+CHARS_PER_POINT = 100
+LENGTH_POINTS_MAX = 3
+LENGTH_POINTS_FULL = 300
+#: Class/id weights: itemprop=articleBody, an article-like token, a token naming the body, a chrome token.
+ARTICLE_BODY_ITEMPROP_WEIGHT = 60
+ARTICLE_TOKEN_WEIGHT = 25
+BODY_TOKEN_WEIGHT = 25
+CHROME_TOKEN_WEIGHT = -25
+#: Candidates scoring at least this share of the best, among the next RIVALS_CONSIDERED, are
+#: parts of one article when two or more share an ancestor.
+NEAR_BEST_SHARE = 0.75
+RIVALS_CONSIDERED = 5
+#: Walking up from the best candidate stops at a parent scoring below this share of it.
+PARENT_MIN_SHARE = 1 / 3
+#: A sibling joins the container when it scores at least SIBLING_MIN_SCORE and this share of it.
+SIBLING_MIN_SCORE = 10.0
+SIBLING_MIN_SHARE = 0.2
+#: A same-class sibling or cousin needs this much text and at most this outward link density.
+PART_MIN_TEXT = 100
+PART_MAX_LINK_DENSITY = 0.3
+#: A <p> sibling joins on its own: long with few links, or short, link-free and a full sentence.
+SIBLING_P_MIN_TEXT = 80
+SIBLING_P_MAX_LINK_DENSITY = 0.25
+#: Same-class cousins replace the chosen elements when they hold this many times their text.
+COUSINS_MIN_GAIN = 1.5
 
 
 @dataclass
@@ -90,15 +117,15 @@ def class_weight(el, stats: TextStats | None = None) -> float:
 def _class_weight(el) -> int:
     weight = 0
     if "articleBody" in (el.get("itemprop") or "").split():
-        weight += 60
+        weight += ARTICLE_BODY_ITEMPROP_WEIGHT
     # the token tests were made once for this class/id value when pruning looked at it
     info = class_info(el)
     if info[5] and not is_content_widget(info[0]):  # a chrome token ("sidebar", "share")
-        weight -= 25
+        weight += CHROME_TOKEN_WEIGHT
     if info[6]:  # an article-like token ("article", "content")
-        weight += 25
+        weight += ARTICLE_TOKEN_WEIGHT
     if info[3]:  # tokens naming the body itself ("article-body", "entry-content")
-        weight += 25
+        weight += BODY_TOKEN_WEIGHT
     return weight
 
 
@@ -149,7 +176,9 @@ def score_paragraph(text: str) -> float:
     """Points for one paragraph: 1, plus its commas, plus one per 100 characters (max 3)."""
     commas = sum(map(text.count, COMMAS))
     # a text weighs at least its length: 300 characters reach the cap without counting CJK
-    return 1 + commas + (3 if len(text) >= 300 else min(text_weight(text) / 100, 3))
+    if len(text) >= LENGTH_POINTS_FULL:
+        return 1 + commas + LENGTH_POINTS_MAX
+    return 1 + commas + min(text_weight(text) / CHARS_PER_POINT, LENGTH_POINTS_MAX)
 
 
 def score_candidates(root, stats: TextStats) -> dict:
@@ -190,7 +219,7 @@ def best_candidate(scores: dict):
     if top.tag == "body":
         return top
     # several near-best candidates under one ancestor: the article is split in parts
-    near = [el for el, s in ranked[1:6] if s >= 0.75 * top_score]
+    near = [el for el, s in ranked[1:1 + RIVALS_CONSIDERED] if s >= NEAR_BEST_SHARE * top_score]
     if len(near) >= 2:
         ancestors = set(top.iterancestors())
         shared = None
@@ -205,7 +234,7 @@ def best_candidate(scores: dict):
                 top = shared
     # walk up while the parent scores better (the text continues in the parent's other parts)
     last = scores.get(top, top_score)
-    threshold = last / 3
+    threshold = last * PARENT_MIN_SHARE
     parent = top.getparent()
     while parent is not None and parent.tag not in ("body", "html"):
         parent_score = scores.get(parent)
@@ -236,7 +265,7 @@ def merge_siblings(top, scores: dict, stats: TextStats) -> list:
     if parent is None:
         return [top]
     top_score = scores.get(top, 0)
-    threshold = max(10.0, top_score * 0.2)
+    threshold = max(SIBLING_MIN_SCORE, top_score * SIBLING_MIN_SHARE)
     top_classes = class_key(top)
     chosen = []
     for sib in parent:
@@ -245,8 +274,8 @@ def merge_siblings(top, scores: dict, stats: TextStats) -> list:
         if sib is top:
             chosen.append(sib)
             continue
-        if top_classes and class_key(sib) == top_classes and stats.text_len(sib) >= 100 \
-                and outward_link_density(sib, stats) < 0.3 and scores.get(sib, 0) >= 0:
+        if top_classes and class_key(sib) == top_classes and stats.text_len(sib) >= PART_MIN_TEXT \
+                and outward_link_density(sib, stats) < PART_MAX_LINK_DENSITY and scores.get(sib, 0) >= 0:
             # another part of the article in the same wrapper as the chosen one
             chosen.append(sib)
             continue
@@ -256,9 +285,9 @@ def merge_siblings(top, scores: dict, stats: TextStats) -> list:
         if sib.tag == "p":
             length = stats.text_len(sib)
             density = stats.link_density(sib)
-            if length > 80 and density < 0.25:
+            if length > SIBLING_P_MIN_TEXT and density < SIBLING_P_MAX_LINK_DENSITY:
                 chosen.append(sib)
-            elif 0 < length <= 80 and density == 0:
+            elif 0 < length <= SIBLING_P_MIN_TEXT and density == 0:
                 text = text_of(sib).strip()
                 if text and text[-1] in ".!?。！？\"”":
                     chosen.append(sib)
@@ -289,7 +318,7 @@ def outward_link_density(el, stats: TextStats) -> float:
     """Link density counting only links to other pages: a part of the article that opens
     with its table of contents ("#symptoms", "#cases") is not a list of links away."""
     density = stats.link_density(el)
-    if density < 0.3:
+    if density < PART_MAX_LINK_DENSITY:
         return density
     anchors = sum(stats.text_len(a) for a in el.iter("a") if (a.get("href") or "").startswith("#"))
     total = stats.text_len(el)
@@ -308,8 +337,8 @@ def same_class_cousins(top, stats: TextStats, chosen_len: int | None = None) -> 
         cls = class_key(wrapper)
         if cls:
             group = [sib for sib in wrapper.getparent() if class_key(sib) == cls
-                     and stats.text_len(sib) >= 100 and outward_link_density(sib, stats) < 0.3]
-            if len(group) >= 2 and sum(stats.text_len(g) for g in group) >= 1.5 * chosen_len:
+                     and stats.text_len(sib) >= PART_MIN_TEXT and outward_link_density(sib, stats) < PART_MAX_LINK_DENSITY]
+            if len(group) >= 2 and sum(stats.text_len(g) for g in group) >= COUSINS_MIN_GAIN * chosen_len:
                 return group
         wrapper = wrapper.getparent()
     return []

@@ -12,13 +12,8 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-#: schema.org types whose object is the article itself.
-ARTICLE_TYPES = frozenset({
-    "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
-    "reviewnewsarticle", "backgroundnewsarticle", "askpublicnewsarticle", "satiricalarticle",
-    "blogposting", "liveblogposting", "socialmediaposting", "report", "scholarlyarticle",
-    "techarticle", "advertisertcontentarticle", "medicalscholarlyarticle", "discussionforumposting",
-})
+from .meta_tables import ARTICLE_TYPES
+
 
 
 @dataclass

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from .meta_tables import BYLINE_OPENERS
+
 # ---------------------------------------------------------------- tags
 #: Elements that never carry article text: dropped outright, not recorded as boilerplate.
 DROP_TAGS = frozenset({
@@ -485,8 +487,9 @@ CREDIT_PATTERN = re.compile(
     r"(?:vergrößern|enlarge|agrandir|ingrandisci|ampliar)\s+\S)", re.I)
 
 BYLINE_PATTERN = re.compile(
-    r"^(?:by|von|par|por|di|door|av|af|przez|autor|author|written by|reporting by|text:|"
-    r"text von|от|文/|记者|記者|기자)(?:\s+\S|\s*$)", re.I)
+    r"^(?:" + "|".join(re.escape(word) for word in sorted(
+        BYLINE_OPENERS + ("text:", "text von", "от", "文/", "记者", "記者", "기자"), key=len, reverse=True))
+    + r")(?:\s+\S|\s*$)", re.I)
 
 #: A Chinese paper's byline line: "本报记者 王燕平 方云凤", "本报记者罗科苏盈发自北京" (our reporter
 #: X, reporting from Y); a sentence that opens with the same words runs on past a comma.
@@ -670,6 +673,14 @@ READER_PROMPT_PATTERN = re.compile(
     r"会員の方のみ(?:ご)?利用いただけます|"
     r"^(?:e-?mail|contact) [\w .'-]{2,40} at [\w.+-]+@[\w-]+\.",
     re.I)
+#: Words one of which every alternative of READER_PROMPT_PATTERN holds (lower case; a new
+#: alternative brings its word): a cheap test before the pattern, whose many alternatives
+#: are tried at every position of every short paragraph.
+READER_PROMPT_HINTS = (
+    "share ", "this story", "this article", "this post", "follow", "preferred source", "gefallen",
+    "unterst", "spende", "meinung", "social media", "newsapp", "news-app", "cek berita", "ikuti",
+    "tell us", "letterbox", "issues for", "podcast", "how to listen", "hear from you", "会員の方のみ",
+    "@")
 
 #: A figure's caption, numbered ("Abbildung 4: Eine Schwachschicht", "Fig. 2. The model"), and
 #: a video's description closed by its date and running time ("... 18.04.2024 | 0:21 min").
@@ -682,6 +693,8 @@ FIGURE_CAPTION_PATTERN = re.compile(
 DOWNLOAD_LINE_PATTERN = re.compile(
     r"(?<![a-z])(?:pdf|docx?|xlsx?|pptx?|zip|mp3|epub|odt)\s*[|,(–-]?\s*\d+(?:[.,]\d+)?\s*"
     r"(?:kb|mb|gb|kib|mib|kbyte|mbyte)\b", re.I)
+#: The file types DOWNLOAD_LINE_PATTERN names (lower case): a cheap test before it.
+DOWNLOAD_LINE_HINTS = ("pdf", "doc", "xls", "ppt", "zip", "mp3", "epub", "odt")
 
 #: A gallery's slide counter standing as a line ("Image 1 of 5", "Bild 3 von 10").
 GALLERY_COUNTER_PATTERN = re.compile(
@@ -726,16 +739,6 @@ COMMAS = ",，、،"
 #: Characters of scripts written without spaces (text length counts differently).
 CJK_RANGES = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
-#: schema.org types and og:type values that mark a page as one article.
-ARTICLE_TYPES = frozenset({
-    "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle",
-    "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "blogposting",
-    "liveblogposting", "socialmediaposting", "report", "scholarlyarticle", "techarticle",
-    "satiricalarticle", "review", "medicalscholarlyarticle", "discussionforumposting",
-})
-
-#: schema.org types of listing pages.
-LISTING_TYPES = frozenset({"collectionpage", "searchresultspage"})
 
 # ---------------------------------------------------------------- app state
 #: Words in the JSON key of a string that may hold the article's HTML in a page's app state

@@ -1,0 +1,270 @@
+"""Worst-case extraction timings: generated giant pages of several kinds and sizes.
+
+    python bench/worstcase.py [--sizes 0.25,1,4] [--kind KIND ...] [--repeat N] [--check]
+
+Each page is a short news article (headline, byline, five paragraphs) inside a page made
+giant in one way: a table of linked rows, deep nesting (past the parser's limit, before the
+article too), sibling paragraphs, huge attribute values, many links, one huge text node, many
+headings, many small blocks, nested lists, lists of links, alike chrome blocks and bylines, a
+huge JSON-LD block... For every kind and size (MB of HTML) it prints the CPU seconds that
+`newsarchive.extract.extract` takes (this thread's: steady on a machine other jobs share; wall
+seconds beside them) and seconds per MB, beside lxml's parse of the same page; the slowest s/MB
+closes the table. The goal is no page slower than 1 s per MB on the machine
+that runs it. `--check` also says whether each page still gave its article (the body holds
+the article's paragraphs).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+ARTICLE_PARAGRAPHS = [
+    "The city council voted on Tuesday to expand the northern tram line by four stations, "
+    "ending a debate that has run for more than a decade.",
+    "Supporters said the extension would cut commuting times for thousands of residents in the "
+    "fast-growing districts beyond the river, where buses are often full by seven in the morning.",
+    "Opponents warned that the cost, estimated at 240 million euros, would strain a budget "
+    "already stretched by repairs to bridges and schools, and asked for an independent review.",
+    "Construction is expected to begin next spring and to last three years, the transport "
+    "department said, with the first new station opening in the second year.",
+    "The mayor called the vote a turning point for the city and promised regular reports on "
+    "the project's progress and spending.",
+]
+HEADLINE = "Council approves northern tram extension after decade of debate"
+
+
+def article_html() -> str:
+    paragraphs = "".join(f"<p>{text}</p>" for text in ARTICLE_PARAGRAPHS)
+    return (f'<article><h1>{HEADLINE}</h1><p class="byline">By Anna Berger</p>'
+            f'<div class="article-body">{paragraphs}</div></article>')
+
+
+def page(chrome: str, *, before: bool = False, head: str = "", article: bool = True) -> str:
+    """An article page with `chrome` after (or before) the article; without the article, an
+    index page of `chrome` alone."""
+    parts = [article_html(), chrome] if not before else [chrome, article_html()]
+    if not article:
+        parts = [chrome]
+    return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{HEADLINE} - City News</title>"
+            f"{head}</head><body><header><a href='/'>City News</a></header><main>"
+            f"{''.join(parts)}</main><footer>Contact us</footer></body></html>")
+
+
+def repeat_to(size: int, unit) -> str:
+    """Units unit(0), unit(1), ... joined until `size` characters."""
+    out, total, i = [], 0, 0
+    while total < size:
+        piece = unit(i)
+        out.append(piece)
+        total += len(piece)
+        i += 1
+    return "".join(out)
+
+
+def table_links(size: int) -> str:
+    rows = repeat_to(size, lambda i: f'<tr><td><a href="/item/{i}">Item {i}</a></td></tr>')
+    return page(f"<table>{rows}</table>")
+
+
+def deep_nesting(size: int) -> str:
+    unit = "<div><span>level</span>"
+    depth = max(1, size // (len(unit) + 6))
+    return page(unit * depth + "</div>" * depth)
+
+
+def nesting_before_article(size: int) -> str:
+    """Nesting past libxml2's depth limit (2,048) before the article."""
+    unit = "<div><span>level</span>"
+    depth = max(1, size // (len(unit) + 6))
+    return page(unit * depth + "</div>" * depth, before=True)
+
+
+def sibling_paragraphs(size: int) -> str:
+    paragraphs = repeat_to(size, lambda i: f"<p>Short paragraph number {i} of the page.</p>")
+    return page(f"<div class='archive'>{paragraphs}</div>")
+
+
+def huge_attributes(size: int) -> str:
+    value = "x" * (size // 20)
+    blocks = "".join(f'<div class="c{i} {value}" data-state="{value}"><p>Box {i}</p></div>'
+                     for i in range(10))
+    return page(blocks, before=True)
+
+
+def many_links(size: int) -> str:
+    links = repeat_to(size, lambda i: f'<li><a href="/story/{i}.html">Story {i} headline here</a></li>')
+    return page(f"<nav><ul>{links}</ul></nav>", before=True)
+
+
+def inline_links(size: int) -> str:
+    text = repeat_to(size, lambda i: f'words <a href="/t/{i}">tag {i}</a> ')
+    return page(f"<div class='tags'><p>{text}</p></div>")
+
+
+def huge_text(size: int) -> str:
+    words = "lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor "
+    return page(f"<div class='notes'><p>{words * (size // len(words))}</p></div>")
+
+
+def huge_word(size: int) -> str:
+    """One text node without spaces (a base64 blob shown as text)."""
+    return page(f"<div class='blob'><p>{'A' * size}</p></div>")
+
+
+def many_headings(size: int) -> str:
+    heads = repeat_to(size, lambda i: f"<h2>Section {i}</h2><p>Text of section {i}.</p>")
+    return page(f"<div class='sections'>{heads}</div>")
+
+
+def many_blocks(size: int) -> str:
+    blocks = repeat_to(size, lambda i: f"<div class='teaser'><div><span>Teaser {i}</span></div></div>")
+    return page(f"<section>{blocks}</section>")
+
+
+def nested_lists(size: int) -> str:
+    unit = "<ul><li><a href='/x'>Menu entry</a>"
+    depth = max(1, min(size // (len(unit) + 10), 5000))
+    width = max(1, size // ((len(unit) + 10) * depth))
+    one = unit * depth + "</li></ul>" * depth
+    return page(f"<nav>{one * width}</nav>", before=True)
+
+
+def many_headlines(size: int) -> str:
+    """Copies of the headline all over the page: each is a headline candidate."""
+    heads = repeat_to(size, lambda i: f"<div><h1>{HEADLINE}</h1><p>Teaser {i}</p></div>")
+    return page(f"<aside>{heads}</aside>", before=True)
+
+
+def link_list(size: int) -> str:
+    """An index page: a list of thousands of links and nothing else."""
+    items = repeat_to(size, lambda i: f'<li><a href="/r/{i}">Row {i}</a></li>')
+    return page(f"<ul>{items}</ul>", article=False)
+
+
+def alike_boxes(size: int) -> str:
+    """Thousands of alike blocks named as chrome ("share") that hold the page's prose."""
+    boxes = repeat_to(size, lambda i: f'<div class="share"><p>{ARTICLE_PARAGRAPHS[i % 5]}</p></div>')
+    return page(f"<div class='content'>{boxes}</div>")
+
+
+def alike_bylines(size: int) -> str:
+    """Thousands of alike byline elements without a date in them."""
+    lines = repeat_to(size, lambda i: f'<span class="author">By John Smith{i}</span>')
+    return page(f"<div>{lines}</div>")
+
+
+def boilerplate_headings(size: int) -> str:
+    """Thousands of "Related" headings, each over a line, in one container."""
+    parts = repeat_to(size, lambda i: f"<h2>Related</h2><p>Line {i}</p>")
+    return page(f"<div class='more'>{parts}</div>")
+
+
+def plain_list(size: int) -> str:
+    """An index page: one list of thousands of plain-text items."""
+    items = repeat_to(size, lambda i: f"<li>Plain item {i}</li>")
+    return page(f"<ul>{items}</ul>", article=False)
+
+
+def definition_list(size: int) -> str:
+    terms = repeat_to(size, lambda i: f"<dt>Term {i}</dt><dd>Definition {i}</dd>")
+    return page(f"<dl>{terms}</dl>")
+
+
+def line_breaks(size: int) -> str:
+    """One block of thousands of lines set apart by <br>."""
+    lines = repeat_to(size, lambda i: f"line {i} of the text<br>")
+    return page(f"<div class='text'>{lines}</div>")
+
+
+def cards_after_text(size: int) -> str:
+    """A long text followed, in the same container, by thousands of linked teaser cards."""
+    text = "".join(f"<p>{ARTICLE_PARAGRAPHS[i % 5]}</p>" for i in range(50))
+    cards = repeat_to(size, lambda i: f'<div><a href="/s/{i}"><h3>Story number {i}</h3></a></div>')
+    return page(f"<div class='story'>{text}{cards}</div>")
+
+
+def huge_json_ld(size: int) -> str:
+    items = []
+    total = 0
+    while total < size:
+        item = {"@type": "ListItem", "position": len(items), "name": f"Item {len(items)}",
+                "url": f"https://example.com/{len(items)}"}
+        items.append(item)
+        total += 90
+    data = {"@context": "https://schema.org", "@graph": [
+        {"@type": "NewsArticle", "headline": HEADLINE, "datePublished": "2026-12-01T10:00:00Z",
+         "author": {"@type": "Person", "name": "Anna Berger"}},
+        {"@type": "ItemList", "itemListElement": items}]}
+    head = f'<script type="application/ld+json">{json.dumps(data)}</script>'
+    return page("", head=head)
+
+
+def many_scripts(size: int) -> str:
+    scripts = repeat_to(size, lambda i: f"<script>var x{i} = {{'a': {i}, 'b': 'text {i}'}};</script>")
+    return page(f"<div>{scripts}</div>")
+
+
+KINDS = {f.__name__: f for f in (
+    table_links, deep_nesting, nesting_before_article, sibling_paragraphs, huge_attributes,
+    many_links, inline_links, huge_text, huge_word, many_headings, many_blocks, nested_lists,
+    many_headlines, link_list, alike_boxes, alike_bylines, boilerplate_headings, plain_list,
+    definition_list, line_breaks, cards_after_text, huge_json_ld, many_scripts)}
+
+
+def timed(fn, repeat: int) -> tuple[float, float]:
+    """The fastest run's CPU seconds (this thread's: steady on a shared machine) and wall seconds."""
+    best = (float("inf"), float("inf"))
+    for _ in range(repeat):
+        cpu, wall = time.thread_time(), time.perf_counter()
+        fn()
+        best = min(best, (time.thread_time() - cpu, time.perf_counter() - wall))
+    return best
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", default="0.25,1,4", help="page sizes in MB, comma-separated")
+    ap.add_argument("--kind", action="append", choices=sorted(KINDS), help="only these kinds")
+    ap.add_argument("--repeat", type=int, default=1, help="runs per page; the fastest counts")
+    ap.add_argument("--check", action="store_true", help="say whether the article was found")
+    args = ap.parse_args(argv)
+
+    import lxml.html
+
+    from newsarchive.extract import extract
+
+    sizes = [float(s) for s in args.sizes.split(",")]
+    kinds = args.kind or list(KINDS)
+    print(f"{'kind':<22}{'MB':>6}{'parse s':>9}{'extract s':>11}{'s/MB':>7}{'wall s':>8}"
+          + ("  article" if args.check else ""))
+    worst = (0.0, "")
+    for kind in kinds:
+        for mb in sizes:
+            html = KINDS[kind](int(mb * 1_000_000)).encode("utf-8")
+            real_mb = len(html) / 1_000_000
+            parse, _ = timed(lambda: lxml.html.document_fromstring(html), args.repeat)
+            result = []
+            took, wall = timed(lambda: result.append(extract(html, url="https://news.example.com/a/1")),
+                               args.repeat)
+            per_mb = took / real_mb
+            line = f"{kind:<22}{real_mb:>6.2f}{parse:>9.3f}{took:>11.3f}{per_mb:>7.3f}{wall:>8.3f}"
+            if args.check:
+                body = result[-1].body
+                found = sum(text in body for text in ARTICLE_PARAGRAPHS)
+                line += f"  {found}/{len(ARTICLE_PARAGRAPHS)} paragraphs"
+            print(line, flush=True)
+            if per_mb > worst[0]:
+                worst = (per_mb, f"{kind} at {real_mb:.2f} MB")
+    print(f"slowest: {worst[0]:.3f} s/MB ({worst[1]})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

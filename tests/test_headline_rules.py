@@ -1,0 +1,149 @@
+"""One small page per rule of the HEADLINE cascade: the rule answers, with the headline expected.
+
+Also the failure kinds of older, unseen pages: markup or script as <title>, the site's name as
+<title>, section and box titles, kickers kept when <title> has them."""
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from newsarchive import extract
+from newsarchive.extract.headline import HEADLINE, read_headline
+from newsarchive.extract.structured import read_structured
+
+URL = "https://www.dailyplanet.com/news/2024/storm"
+TEXT = ("<p>The port closed on Tuesday after a storm damaged two cranes, the harbour authority said, and "
+        "ships were sent to other harbours along the coast until the damage is repaired.</p>")
+
+
+def page(head="", body=""):
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+def ld(headline):
+    return f'<script type="application/ld+json">{{"@type": "NewsArticle", "headline": "{headline}"}}</script>'
+
+
+def og(title):
+    return f'<meta property="og:title" content="{title}">'
+
+
+CASES = [
+    ("h1-page-name", page("<title>Über uns - Daily Planet</title>" + og("Über uns"), "<h1>Über uns</h1>"),
+     "Über uns"),
+    ("h1-without-json-ld-kicker", page(ld("Kücknitz - So lief die Auktion im Hafen"),
+                                       "<h1>So lief die Auktion im Hafen</h1>"), "So lief die Auktion im Hafen"),
+    ("h1-against-seo-pair", page("<title>Port storm damage cranes closed | Daily Planet</title>"
+                                 + ld("Port storm damage cranes closed") + og("Storm closes the port"),
+                                 "<h1>Storm closes the port</h1>"), "Storm closes the port"),
+    ("article-heading-against-seo-pair",
+     page("<title>Port storm damage cranes closed | Daily Planet</title>" + ld("Port storm damage cranes closed")
+          + og("Storm closes the port"),
+          '<div class="breadcrumb"><h1>Weather</h1></div><article><h2>Harbour: Storm closes the port</h2></article>'),
+     "Storm closes the port"),
+    ("h1-without-json-ld-affix", page(ld("Storm closes the port - Weather") + og("Storm closes the port"),
+                                      "<h1>Storm closes the port</h1>"), "Storm closes the port"),
+    ("og:title-without-kicker", page(ld("Leipzig: Judy Lybke opens a new gallery") + og("Judy Lybke opens a new gallery"),
+                                     "<h1>Leipzig: Judy Lybke opens a new gallery</h1>"), "Judy Lybke opens a new gallery"),
+    ("h1-continuing-json-ld", page(ld("Storm closes the port"), "<h1>Storm closes the port for three days</h1>"),
+     "Storm closes the port for three days"),
+    ("meta-extending-json-ld",
+     page(ld("Storm closes the port of the city for three days while crews…")
+          + og("Storm closes the port of the city for three days while crews repair the cranes")),
+     "Storm closes the port of the city for three days while crews repair the cranes"),
+    ("json-ld", page("<title>SEO title | Daily Planet</title>" + ld("The real headline"), "<h1>Shown headline</h1>"),
+     "The real headline"),
+    ("h1-declared", page("<title>Storm hits the coast | Daily Planet</title>", "<h1>Storm hits the coast</h1>"),
+     "Storm hits the coast"),
+    ("h1-in-article-reworded", page("<title>Storm batters coastal towns overnight | Daily Planet</title>",
+                                    "<article><h1>Ships wait at sea while storm batters the coast</h1></article>"),
+     "Ships wait at sea while storm batters the coast"),
+    ("title-extending-meta", page('<title>Mayor calls the plan "reckless"</title><meta property="og:title" '
+                                  'content="Mayor calls the plan "reckless"">'), 'Mayor calls the plan "reckless"'),
+    ("meta-common-tail", page("<title>Vorschauen: Anno 1800 Beta</title>" + og("Industrie revolutioniert?: Anno 1800 Beta")),
+     "Anno 1800 Beta"),
+    ("h1-variant-of-meta", page(og("Storm closes the port for three days"), "<h1>Storm closes the port</h1>"),
+     "Storm closes the port"),
+    ("meta-title", page("<title>Daily Planet</title>" + og("Storm closes the port")), "Storm closes the port"),
+    ("title-without-h1-kicker", page("<title>Storm closes the port for days | Daily Planet</title>",
+                                     "<h1>Weather: Storm closes the port for days</h1>"), "Storm closes the port for days"),
+    ("h1-agrees-with-title", page("<title>Storm closes the port for days | Daily Planet</title>",
+                                  "<h1>Storm closes port for three days</h1>"), "Storm closes port for three days"),
+    ("heading-nearest-body", page("<title>Daily Planet</title>",
+                                  '<font size="+2"><b>Storm closes the port</b></font>' + TEXT), "Storm closes the port"),
+    ("h1-beside-site-title", page("<title>Daily Planet</title>", "<h1>Storm closes the port</h1>"),
+     "Storm closes the port"),
+    ("h2-beside-site-title", page("<title>Daily Planet</title>", "<h2>Storm closes the port</h2>"),
+     "Storm closes the port"),
+    ("h2-article-header", page("<title>Weather news from the coast | Daily Planet</title>",
+                               '<div class="entry-header"><h2>Storm closes the port today</h2></div>'),
+     "Storm closes the port today"),
+    ("title-longest-segment", page("<title>Storm closes the port for three days | Coastal desk | Daily Planet</title>"),
+     "Storm closes the port for three days"),
+    ("title", page("<title>Storm closes the port | Daily Planet</title>"), "Storm closes the port"),
+    ("h1-only", page("", "<h1>Storm closes the port</h1>"), "Storm closes the port"),
+]
+
+
+def found_for(html, url=URL):
+    tree = lxml.html.document_fromstring(html)
+    return read_headline(tree, read_structured(tree, url), url=url)
+
+
+def test_every_rule_has_a_case():
+    assert [rule for rule, _, _ in CASES] == HEADLINE.names()
+
+
+@pytest.mark.parametrize("rule, html, expected", CASES, ids=[case[0] for case in CASES])
+def test_each_rule_answers_its_page(rule, html, expected):
+    found = found_for(html)
+    assert (found.text, found.source) == (expected, rule)
+
+
+def test_the_rule_is_the_articles_source():
+    article = extract(page("<title>Storm hits the coast | Daily Planet</title>", "<h1>Storm hits the coast</h1>" + TEXT),
+                      url=URL)
+    assert article.sources["headline"] == "h1-declared"
+
+
+# ------------------------------------------------------------ failure kinds of older pages
+
+def test_markup_in_title_is_no_headline():
+    # a <title> left open swallows the markup after it: the heading over the text is the headline
+    html = ('<html><head><title>Daily Planet <a href="/www/news/community/subscription.asp"><font color=red>'
+            "Subscribe</font></a></title></head><body><h3>Storm closes the port</h3>" + TEXT + "</body></html>")
+    found = found_for(html)
+    assert (found.text, found.source) == ("Storm closes the port", "heading-nearest-body")
+
+
+def test_script_text_is_no_headline():
+    html = page('<title>"/sport2/hi/default.stm"; break; } }</title>', "<h2>Storm closes the port</h2>" + TEXT)
+    assert found_for(html).text == "Storm closes the port"
+
+
+def test_title_naming_the_site_with_a_motto_gives_way_to_the_heading():
+    html = page("<title>DailyPlanet.com—Official Web Site of Daily Planet Athletics</title>",
+                '<table><tr><td class="storyTitle">Spartans win the season opener</td></tr>'
+                "<tr><td>" + TEXT + "</td></tr></table>")
+    assert found_for(html, "https://dailyplanet.com/news/123").text == "Spartans win the season opener"
+
+
+def test_section_and_box_titles_are_no_headline():
+    box = '<div class="box"><h1>{}</h1><ul><li><a href="/a">Harbour reopens</a></li><li><a href="/b">Ferry news</a></li>' \
+          '<li><a href="/c">Cranes repaired</a></li></ul></div>'
+    for title in ("Latest News", "HOT JOBS", "National News"):
+        html = page("<title>Daily Planet</title>", box.format(title) + "<h2>Storm closes the port</h2>" + TEXT)
+        assert found_for(html).text == "Storm closes the port", title
+
+
+def test_a_kicker_in_title_is_kept():
+    html = page("<title>Dad: Child's MP3 player came with porn - CNN.com</title>",
+                "<h2>Child's MP3 player came with porn</h2>" + TEXT)
+    found = found_for(html, "https://www.cnn.com/2008/TECH/01/02/mp3/index.html")
+    assert (found.text, found.source) == ("Dad: Child's MP3 player came with porn", "heading-nearest-body")
+
+
+def test_the_heading_must_agree_with_a_title_that_names_the_article():
+    # the nearest heading is a subheading unrelated to <title>: <title> stays the headline
+    html = page("<title>Storm closes the port | Daily Planet</title>", "<h3>Background</h3>" + TEXT)
+    assert found_for(html).text == "Storm closes the port"
