@@ -425,3 +425,20 @@ def test_a_sitemap_index_lists_sitemaps_first_in_the_budget():
                         content_type=b"application/xml")))
     assert requests and all(r.priority == 300 for r in requests)
     assert all(r.meta["newsarchive_kind"] == "sitemap" for r in requests)
+
+
+def test_page_links_are_what_a_link_extractor_gives():
+    from scrapy.http import HtmlResponse
+
+    from spiders.news import page_links
+    body = (b'<html><head><base href="http://h.example/x/"><link rel="alternate"'
+            b' type="application/rss+xml" href="/feed.xml"></head><body>'
+            b'<a href="/p/1.html">a</a><a href="q.html">b</a><a href="/p/./../r.html">c</a>'
+            b'<a href="#top">d</a><a href="javascript:void(0)">e</a><a href="/img/x.JPG">f</a>'
+            b'<a href=" /p/1.html ">again</a><a href="//other.example/z">g</a>'
+            b'<a href="mailto:desk@h.example">h</a><area href="/map.html"></body></html>')
+    response = HtmlResponse("http://h.example/a/b.html", body=body, encoding="utf-8")
+    assert page_links(response) == (
+        ["http://h.example/feed.xml"],
+        ["http://h.example/p/1.html", "http://h.example/x/q.html", "http://h.example/r.html",
+         "http://other.example/z", "http://h.example/map.html"])
