@@ -21,11 +21,12 @@ TABLE_DESCRIPTIONS = {
                         " `newsarchive history URL` shows the word diffs.",
     "pages": "Every fetch, the source of truth: raw bytes kept, failed downloads and non-article"
              " pages included.",
-    "crawls": "One row per crawl run (and site), with its counters.",
-    "payloads": "Every distinct body, once, compressed; pages.payload_digest points here.",
-    "article_urls": "Every URL an article was fetched under.",
+    "crawls": "One row per crawl run and site, with its counters.",
+    "payloads": "Every distinct body, once: pages.payload_digest points here.",
     "frontier": "One row per URL a crawl met, with its schedule: what a scheduled crawl asks"
-                " again and when.",
+                " again and when (`newsarchive frontier reset --site NAME` clears a site).",
+    "article_urls": "Every URL (key) an article was fetched under; `newsarchive show URL` finds"
+                    " an article by any of them.",
     "articles_fts": "The FTS5 full-text index over articles.headline and articles.body, kept"
                     " current by triggers.",
 }
@@ -60,24 +61,57 @@ COLUMN_DESCRIPTIONS = {
                   " conditional revisit of an unchanged article.",
         "fetched_at": "When the response arrived (ISO 8601, UTC).",
         "content_type": "The Content-Type response header.",
-        "headers": "JSON object of the response headers (names lower-case, repeats joined).",
+        "headers": "JSON object of the response headers.",
         "payload_digest": "The body: payloads.digest (sha256:<hex>); null when there was none"
                           " (failed download, 304).",
         "raw_size": "Length of the body in bytes (Content-Encoding undone).",
-        "request_line": "The request line as sent (GET /news/a.html HTTP/1.1).",
-        "request_headers": "JSON list of [name, value] pairs as sent, in order.",
-        "status_line": "The status line as received, with the server's own reason phrase.",
+        "request_line": "The request line as sent (GET /news/a.html HTTP/1.1); its first word is"
+                        " the method.",
+        "request_headers": "JSON list of [name, value] pairs as sent, in order (Host included).",
+        "status_line": "The status line as received (HTTP/1.1 200 OK, the server's own reason"
+                       " phrase).",
         "response_headers": "JSON list of [name, value] pairs as received: case, order and"
                             " repeats kept.",
         "peer_address": "The IP address the response came from.",
-        "capture": "How faithful the request and status lines and headers are: wire, scrapy,"
-                   " warc or derived.",
+        "capture": "How faithful request_line, request_headers, status_line and"
+                   " response_headers are: wire, scrapy, warc or derived.",
         "error": "Why the download or the extraction failed; null when all went well.",
         "hints": "JSON object of what discovery knew of the URL (source, lastmod, depth, kind,"
                  " frontier).",
         "crawl_id": "The crawls row of the run that fetched it; null outside a crawl.",
         "article_url": "The articles.url this fetch was archived as; null when it was no"
                        " article.",
+    },
+    "payloads": {
+        "digest": "sha256: and the hex SHA-256 of the body (the key).",
+        "sha1": "sha1: and the base-32 SHA-1 of the body: the WARC-Payload-Digest, so revisit"
+                " records find it.",
+        "size": "Length of the body in bytes.",
+        "raw": "The body, compressed as raw_codec says.",
+        "raw_codec": "How raw is compressed (zlib).",
+    },
+    "frontier": {
+        "url": "The URL's key (newsarchive.urls.url_key).",
+        "site": "The site list's name of its site (the host for -a url= crawls).",
+        "kind": "article, home, section, sitemap, feed, page (HTML, not an article), robots"
+                " (a host's robots.txt) or other.",
+        "first_seen": "First time a crawl met it (discovered or fetched).",
+        "last_seen": "Last time a crawl met it.",
+        "last_fetched": "The last time it was asked, whatever the outcome; null: never.",
+        "status": "The HTTP status of that answer; null when none came (timeout, dropped"
+                  " connection).",
+        "etag": "ETag of the last full answer (sent back as If-None-Match).",
+        "last_modified": "Last-Modified of the last full answer (sent back as"
+                         " If-Modified-Since).",
+        "next_check": "When it is due again; null: not again (see docs/crawling.md).",
+        "failures": "Failed asks in a row (a success resets it).",
+        "depth": "Link hops from a start page when it was met.",
+        "error": "The last failure's reason.",
+    },
+    "article_urls": {
+        "url": "A URL key a fetch of the article was requested or redirected to.",
+        "article_url": "articles.url of the article.",
+        "first_seen": "When a fetch of that URL first gave the article.",
     },
     "crawls": {
         "id": "Integer key (pages.crawl_id).",
@@ -101,33 +135,6 @@ COLUMN_DESCRIPTIONS = {
         "robots_blocked": "URLs robots.txt disallowed.",
         "skipped": "JSON object: URLs not fetched, counted by kind.",
         "failed": "JSON object: failed fetches, counted by reason.",
-    },
-    "payloads": {
-        "digest": "sha256: and the hex SHA-256 of the body (pages.payload_digest).",
-        "sha1": "sha1: and the base-32 SHA-1 of the body, the WARC-Payload-Digest.",
-        "size": "Length of the body in bytes.",
-        "raw": "The body, compressed as raw_codec says.",
-        "raw_codec": "How raw is compressed (zlib).",
-    },
-    "article_urls": {
-        "url": "A URL key a fetch of the article was requested or redirected to.",
-        "article_url": "articles.url of the article.",
-        "first_seen": "When a fetch of that URL first gave the article.",
-    },
-    "frontier": {
-        "url": "The URL key.",
-        "site": "The site the URL belongs to (the site list's name, else the host).",
-        "kind": "What the URL is: article, hub, sitemap, feed ...",
-        "first_seen": "When a crawl first met the URL.",
-        "last_seen": "When a crawl last met the URL.",
-        "last_fetched": "When the URL was last fetched.",
-        "status": "HTTP status of the last fetch.",
-        "etag": "The ETag of the last response, for a conditional request.",
-        "last_modified": "The Last-Modified of the last response, for a conditional request.",
-        "next_check": "When a scheduled crawl asks the URL again.",
-        "failures": "Failed fetches in a row.",
-        "depth": "Links from a start URL.",
-        "error": "Why the last fetch failed.",
     },
     "articles_fts": {
         "headline": "articles.headline, indexed.",
