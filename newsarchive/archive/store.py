@@ -5,6 +5,7 @@ derived from them and can be rebuilt with `reextract`. See docs/archive.md for t
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import logging
@@ -243,6 +244,24 @@ class Archive:
                 "articles_unchanged": changes["unchanged"]}
 
     # -- writing ---------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[Archive]:
+        """Several writes committed together: one transaction, one commit (one fsync) for all.
+
+        Each store_page inside is still all or nothing (a savepoint), and none is durable
+        before the batch commits; an exception rolls the whole batch back (its counts too).
+        Other threads' writes wait until the batch ends.
+        """
+        with self._lock:
+            changes = {crawl_id: Counter(counts)
+                       for crawl_id, counts in self._crawl_changes.items()}
+            try:
+                with immediate_transaction(self.db):
+                    yield self
+            except BaseException:
+                self._crawl_changes = changes
+                raise
 
     @locked
     def store_page(self, page: FetchedPage, article: Article | None = None, *,
