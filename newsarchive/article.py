@@ -73,14 +73,22 @@ class Article:
     sources: dict[str, str] = field(default_factory=dict)
     """Which declared rule produced each field, by field name: the provenance of the values above.
 
-    Keys, present when the field has a value: "headline" (e.g. "json-ld", "h1-agrees-with-title",
-    "h1-nearest-body", "title"), "date_published" ("json-ld", "meta", "itemprop", "time", "script",
-    "url-path", "text-near-headline", "dateline", ...), "date_modified" ("json-ld", "meta",
-    "itemprop"), "authors" ("json-ld", "meta", "byline-marked", "site-owner", ...), "dateline"
-    ("first-paragraph", ...) and "body" ("container:<tag>", "site-profile", "app-state", ...).
-    Each name is a rule of that field's cascade (newsarchive.extract.cascade.CASCADES; listed
-    with what it reads and why it ranks there in docs/extraction.md). Replaces the former
-    `date_published_source` (now `sources["date_published"]`)."""
+    A key is present when its field has a value:
+    - "headline": a HEADLINE rule ("json-ld", "h1-declared", "meta-title", "heading-nearest-body",
+      "title", ...).
+    - "date_published": a DATE_PUBLISHED rule ("json-ld", "meta", "itemprop", "time", "script",
+      "url-path", "text-dated-element", "text-near-headline", ...), "dateline" (the dateline's
+      date), "<rule>-modified" (the modified date stands in), "time-shown" (the shown <time>
+      corrects a meta value).
+    - "date_modified": a DATE_MODIFIED rule ("json-ld", "meta", "itemprop").
+    - "authors": an AUTHORS rule ("json-ld", "meta", "byline-marked", "site-owner", ...) or
+      "dateline-agency" (the agency a byline-less wire story's dateline names).
+    - "dateline": where the dateline pass found it.
+    - "body": a BODY_CONTAINER rule ("site-profile", "container:<tag>", "whole-page") or the text
+      that replaced the container's ("json-ld-articlebody", "discussion", "app-state").
+    The rules, with what each reads and why it ranks where it does, are declared in
+    newsarchive.extract (cascade.CASCADES) and listed in docs/extraction.md ("Provenance").
+    Replaces the former `date_published_source` (now `sources["date_published"]`)."""
 
     def to_dict(self) -> dict:
         """JSON-ready: the fields in declaration order, lists copied, blocks as dicts.

@@ -15,6 +15,7 @@ goes first. No Scrapy here.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -42,8 +43,13 @@ def is_tracking_parameter(name: str) -> bool:
     return name in _EXACT or name.startswith(_PREFIXES)
 
 
+@functools.lru_cache(maxsize=16384)
 def url_key(url: str) -> str:
-    """The normalised key of a URL (see the module docstring); non-http(s) URLs as given."""
+    """The normalised key of a URL (see the module docstring); non-http(s) URLs as given.
+
+    Cached: storing one fetch asks for the keys of its two URLs nine times, and w3lib's
+    canonicalisation was a fifth of store_page's time (bench/archive.py).
+    """
     url = url.strip()
     parts = urlsplit(url)
     scheme = parts.scheme.lower()

@@ -595,7 +595,8 @@ def test_reextract_replays_in_fetch_order_with_the_given_extractor(archive):
         return Article(url=url, is_article=True, headline="h", body=html.decode())
 
     counts = archive.reextract(extract_text_as_body)
-    assert counts == {"pages": 2, "articles": 1, "updated": 1, "unchanged": 0, "errors": 0}
+    assert counts == {"pages": 2, "articles": 1, "new": 0, "changed": 1, "unchanged": 0,
+                      "removed": 0, "versions": 2, "errors": 0, "resumed": 0}
     assert archive.get_article(url)["body"] == "<p>v2</p>"
     assert [v["body"] for v in archive.article_versions(url)] == ["<p>v1</p>", "<p>v2</p>"]
 
@@ -637,8 +638,10 @@ def test_reextract_counts_pages_whose_extraction_raises_and_goes_on(archive):
         return Article(url=url, is_article=True, headline="h", body="b")
 
     counts = archive.reextract(extract_or_fail)
-    assert counts["errors"] == 1 and counts["articles"] == 1
-    assert [row["url"] for row in archive.iter_articles()] == ["https://e.com/good"]
+    assert counts["errors"] == 1 and counts["articles"] == 1 and counts["changed"] == 1
+    # the page whose extraction raised keeps its article as it was: nothing is lost
+    assert [(row["url"], row["headline"]) for row in archive.iter_articles()] == [
+        ("https://e.com/good", "h"), ("https://e.com/bad", "Assad stays in power")]
 
 
 def test_reextract_includes_pages_a_crawl_stores_while_it_runs(tmp_path):

@@ -42,6 +42,9 @@ CASES = [
     ("profile-link", page(body='<div class="user-badge"><a href="/members/127862"><img alt="fri.juli" src="a.jpg">'
                                '<div class="name">fri.juli</div></a></div><h1>Vintage-Flair mit viel Grün</h1><p>Text.</p>'),
      URL, None, ["fri.juli"]),
+    ("author-archive-link", page(body=f'<h1>Firmenwagen: Leasing oder Finanzierung?</h1><div class="entry-content"><p>{LONG}</p>'
+                                      '</div><div class="author-bio footer"><h3>Martin Junker</h3><p><a href="/author/martin">'
+                                      "Alles von Martin Junker</a></p></div>"), URL, None, ["Martin Junker"]),
     ("source-label", page(body='<h1>IWES und Nordex</h1><h6>Herausgeber: <a href="/f">Nordex SE</a></h6>'), URL, None,
      ["Nordex SE"]),
     ("site-owner", page('<meta property="og:site_name" content="Dr. Alexander Klier">', "<h1>Zeitphilosophie</h1>"),
@@ -63,6 +66,15 @@ def test_every_rule_has_a_case():
 def test_each_rule_answers_its_page(rule, html, url, site_name, expected):
     answer = answer_for(html, url, site_name)
     assert (answer.value, answer.rule) == (expected, rule)
+
+
+def test_author_archive_links_naming_several_people_name_nobody():
+    # (slugs that do not spell the names: profile-link, asked first, does not take them)
+    links = "".join(f'<li><a href="/author/{slug}">{name}</a></li>' for slug, name in
+                    [("ab", "Anna Berg"), ("jr", "Jan Roe"), ("ol", "Ole Lund")])
+    assert answer_for(page(body=f"<h1>Storm</h1><p>Text.</p><ul>{links}</ul>")).value is None
+    assert answer_for(page(body=f"<h1>Storm</h1><p>Text.</p><ul>{links[:links.index('</li>') + 5]}</ul>")).rule \
+        == "author-archive-link"
 
 
 def test_nobody_named_means_no_source():

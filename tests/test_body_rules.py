@@ -65,3 +65,11 @@ def test_app_state_replaces_an_empty_shell():
 
 def test_no_body_no_source():
     assert "body" not in extract(f"<html>{HEAD}<body></body></html>", url=URL).sources
+
+
+def test_discussion_when_the_page_holds_only_its_comments():
+    posts = "".join(f'<li class="comment"><p>user{i} 28.09.19 Has anyone found a fix for the app store on mobile '
+                    f"data? I tried everything. Post {i}.</p></li>" for i in range(8))
+    html = (f"<html><head><title>App Store over mobile data? | Forum</title></head><body>"
+            f'<h1>App Store over mobile data?</h1><ol class="comments">{posts}</ol></body></html>')
+    assert body_source(html) == "discussion"

@@ -16,6 +16,10 @@ TEXT = ("<p>The port closed on Tuesday after a storm damaged two cranes, the har
         "ships were sent to other harbours along the coast until the damage is repaired.</p>")
 
 
+BOX = ('<div class="box"><h1>{}</h1><ul><li><a href="/a">Harbour reopens after the storm</a></li>'
+       '<li><a href="/b">Ferries sail again from Monday</a></li><li><a href="/c">Cranes repaired at last</a></li></ul></div>')
+
+
 def page(head="", body=""):
     return f"<html><head>{head}</head><body>{body}</body></html>"
 
@@ -129,11 +133,19 @@ def test_title_naming_the_site_with_a_motto_gives_way_to_the_heading():
 
 
 def test_section_and_box_titles_are_no_headline():
-    box = '<div class="box"><h1>{}</h1><ul><li><a href="/a">Harbour reopens</a></li><li><a href="/b">Ferry news</a></li>' \
-          '<li><a href="/c">Cranes repaired</a></li></ul></div>'
-    for title in ("Latest News", "HOT JOBS", "National News"):
-        html = page("<title>Daily Planet</title>", box.format(title) + "<h2>Storm closes the port</h2>" + TEXT)
-        assert found_for(html).text == "Storm closes the port", title
+    # in an <h1>, and in <title>: a boilerplate heading, or the title of a box of teasers on the page
+    cases = [(title, box_title) for title in ("Daily Planet", "Daily Planet - National News - Storm closes the port",
+                                              "Daily Planet: Latest News")
+             for box_title in ("Latest News", "HOT JOBS", "National News")]
+    for title, box_title in cases + [("National News | Daily Planet", "National News")]:
+        html = page(f"<title>{title}</title>", BOX.format(box_title) + "<h2>Storm closes the port</h2>" + TEXT)
+        assert found_for(html).text == "Storm closes the port", (title, box_title)
+
+
+def test_a_headline_over_a_share_bar_is_no_box_title():
+    share = '<div><h1>Storm closes the port</h1><ul><li><a href="/f">Facebook</a></li><li><a href="/t">Twitter</a></li>' \
+            '<li><a href="/m">Mail</a></li></ul></div>'
+    assert found_for(page("<title>Daily Planet</title>", share + TEXT)).text == "Storm closes the port"
 
 
 def test_a_kicker_in_title_is_kept():
@@ -147,3 +159,28 @@ def test_the_heading_must_agree_with_a_title_that_names_the_article():
     # the nearest heading is a subheading unrelated to <title>: <title> stays the headline
     html = page("<title>Storm closes the port | Daily Planet</title>", "<h3>Background</h3>" + TEXT)
     assert found_for(html).text == "Storm closes the port"
+
+
+def test_a_kicker_in_title_is_kept_where_nothing_else_shows_the_headline():
+    html = page("<title>Dad: Child's MP3 player came with porn - CNN.com</title>")
+    found = found_for(html, "https://www.cnn.com/2008/TECH/01/02/mp3/index.html")
+    assert (found.text, found.source) == ("Dad: Child's MP3 player came with porn", "title")
+    # a site or section label in the other segments still goes
+    html = page("<title>Storm closes the port for three days | Coastal desk | Daily Planet</title>")
+    assert found_for(html).text == "Storm closes the port for three days"
+
+
+def test_a_title_naming_the_section_the_url_files_the_page_under_gives_way_to_the_heading():
+    html = page("<title>BBC NEWS | Business</title>", "<h2>Storm closes the port</h2>" + TEXT)
+    found = found_for(html, "http://news.bbc.co.uk/2/hi/business/7170452.stm")
+    assert (found.text, found.source) == ("Storm closes the port", "heading-nearest-body")
+    # the same words in a page not filed under them: <title> is the headline
+    assert found_for(html, "http://news.bbc.co.uk/2/hi/7170452.stm").text == "Business"
+
+
+def test_an_h1_linking_to_the_front_page_is_the_sites_logo():
+    html = page("", '<h1><a href="/">The Independent on Saturday</a></h1><h2>Storm closes the port</h2>' + TEXT)
+    found = found_for(html, "https://www.iol.co.za/news/storm-closes-the-port-1")
+    assert (found.text, found.source) == ("Storm closes the port", "heading-nearest-body")
+    html = page("", '<h1><a href="https://www.dailyplanet.com/news/2024/storm">Storm closes the port</a></h1>' + TEXT)
+    assert found_for(html).text == "Storm closes the port"  # a link to the article itself is its headline

@@ -69,6 +69,14 @@ def test_non_http_schemes_are_refused(url):
     assert scheme_refusal("HTTP://127.0.0.1/a") is None
 
 
+def test_only_the_http_download_handlers_are_on():
+    from spiders import settings
+    handlers = settings.DOWNLOAD_HANDLERS
+    assert all(handlers[scheme] is None for scheme in ("file", "data", "ftp", "s3"))
+    assert handlers["http"] and handlers["https"]
+    assert "spiders.middlewares.RequestGuardMiddleware" in settings.DOWNLOADER_MIDDLEWARES
+
+
 def test_offsite_and_local_hosts():
     hosts = {"127.0.0.1:8000", "news.example"}
     assert offsite_refusal("http://127.0.0.1:8000/a", hosts) is None

@@ -10,7 +10,6 @@ import functools
 import json
 import logging
 import os
-import pickle
 import sqlite3
 import threading
 import time
@@ -27,6 +26,7 @@ from ..extract import extract
 from ..page import FetchedPage
 from ..urls import url_key
 from .frontier import DEFAULT_REVISIT, record_fetch, record_seen, reset_site
+from .history import history as version_history
 from .migrations import apply_migrations, schema_version
 from .rows import (
     article_columns,
@@ -42,6 +42,7 @@ from .rows import (
     payload_row,
     site_of,
 )
+from .reextract import Progress, Reextraction
 from .transaction import immediate_transaction
 
 DEFAULT_PATH = "data/archive.db"
@@ -147,6 +148,26 @@ def extract_fetched_page(page: FetchedPage, extract_fn: ExtractFunction | None =
                       fetched_at=page.fetched_at, **options)
 
 
+#: An article's date for --since / --until: when published, else when first archived.
+ARTICLE_DATE_SQL = "coalesce(date_published, first_seen)"
+
+
+def article_filter_sql(site: str | None = None, since: str | None = None,
+                       until: str | None = None) -> tuple[str, dict]:
+    """A WHERE clause over `articles` (and its parameters) for a site and a date range."""
+    conditions, params = [], {}
+    if site:
+        conditions.append("site = :site")
+        params["site"] = site_of("//" + site)
+    if since:
+        conditions.append(f"{ARTICLE_DATE_SQL} >= :since")
+        params["since"] = since
+    if until:
+        conditions.append(f"substr({ARTICLE_DATE_SQL}, 1, length(:until)) <= :until")
+        params["until"] = until
+    return " AND ".join(conditions) or "1", params
+
+
 def extraction_error(exc: BaseException) -> str:
     """The error recorded for a page whose extraction raised."""
     return f"extract: {type(exc).__name__}: {exc}"
@@ -182,6 +203,7 @@ class Archive:
         apply_migrations(self.db)
         ensure_article_columns(self.db)
         self._crawl_changes: dict[int, Counter] = {}
+        self._batch_open = False
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -278,7 +300,7 @@ class Archive:
         row = page_columns(page)
         not_modified = not is_article and page.status == NOT_MODIFIED and not (error or page.error)
         row.update(error=error or page.error, crawl_id=crawl_id, article_url=None)
-        with immediate_transaction(self.db):
+        with self._write_transaction():
             key = self._article_key(article, page) if is_article else None
             row["article_url"] = key
             if not_modified:
@@ -311,6 +333,26 @@ class Archive:
         if change is not None and crawl_id is not None:
             self._crawl_changes.setdefault(crawl_id, Counter())[change] += 1
         return StoreResult(page_id=page_id, article_url=key, change=change)
+
+    @locked
+    def store_pages(self, fetches: Iterable[tuple[FetchedPage, Article | None]], *,
+                    crawl_id: int | None = None) -> list[StoreResult]:
+        """Archive many fetches (page, article or None) in one transaction: all or none.
+
+        What store_page does for each, with one commit instead of one per page: bulk loads
+        (imports, benchmarks) go several times faster.
+        """
+        with immediate_transaction(self.db):
+            self._batch_open = True
+            try:
+                return [self.store_page(page, article, crawl_id=crawl_id)
+                        for page, article in fetches]
+            finally:
+                self._batch_open = False
+
+    def _write_transaction(self):
+        """A write transaction of its own, or the batch store_pages opened."""
+        return contextlib.nullcontext() if self._batch_open else immediate_transaction(self.db)
 
     def _article_key(self, article: Article, page: FetchedPage) -> str:
         """The article a page belongs to: its key (rows.article_key), unless that is a canonical
@@ -348,7 +390,8 @@ class Archive:
                                 [key]).fetchone()
         return found[0] if found else None
 
-    def _upsert_article(self, key: str, article: Article, page_id: int, fetched_at: str) -> str:
+    def _upsert_article(self, key: str, article: Article, page_id: int, fetched_at: str,
+                        article_id: int | None = None) -> str:
         """Insert or refresh the articles row for `key`; add a version when content changed.
 
         The row always carries the newest fetch's extraction; a fetch older than last_seen
@@ -361,7 +404,11 @@ class Archive:
         fields = {**article_columns(article), "site": site_of(key), "content_hash": digest,
                   "page_id": page_id, "last_seen": fetched_at}
         if existing is None:
-            self.db["articles"].insert({"url": key, **fields, "first_seen": fetched_at})
+            # article_id: the id a rebuilt article had, so links to it keep working
+            new_row = {"url": key, **fields, "first_seen": fetched_at}
+            if article_id is not None:
+                new_row["id"] = article_id
+            self.db["articles"].insert(new_row)
             self._add_version(key, article, page_id, fetched_at, digest)
             return "new"
         article_id, first_seen, last_seen, previous_digest = existing
@@ -381,75 +428,23 @@ class Archive:
             "content_hash": digest, "headline": article.headline, "body": article.body,
         })
 
-    @locked
-    def reextract(self, extract_fn: ExtractFunction | None = None, **options) -> dict:
+    def reextract(self, extract_fn: ExtractFunction | None = None, *, site: str | None = None,
+                  since: str | None = None, workers: int | None = None,
+                  progress: Progress | None = None, **options) -> dict:
         """Rebuild articles and article_versions from the stored pages, without the network.
 
-        Every successful download of a web page is replayed in fetch order through the current
-        extractor, as store_page would have stored it. Extraction runs first, into a temporary
-        table, without holding the write lock (crawls can keep writing); the rebuild itself is
-        one transaction, so a killed run leaves the archive as it was. Returns counts.
+        Every successful fetch of the articles in scope (all, or those of `site` / fetched
+        `since` an ISO date) is replayed in fetch order through the current extractor, as
+        store_page would have stored it. Extraction runs on `workers` processes (default: every
+        core; 1 for a custom `extract_fn`, which may be a closure) without holding the write
+        lock, checkpointed beside the archive so an interrupted run resumes; the rebuild is one
+        transaction. `progress(done, total)` follows the extraction. Returns counts: pages
+        replayed, articles rebuilt and of those new / changed / unchanged, removed (no longer an
+        article), versions written, errors (pages whose extraction raised: their articles are
+        kept as they were), resumed (pages a previous run had extracted).
         """
-        self.db.execute("CREATE TEMP TABLE IF NOT EXISTS reextracted"
-                        " (page_id INTEGER PRIMARY KEY, article BLOB)")
-        self.db.execute("DELETE FROM temp.reextracted")
-        try:
-            errors = self._extract_into_temp(extract_fn, options)
-            with immediate_transaction(self.db):
-                # Pages stored by a crawl while the first pass ran.
-                errors += self._extract_into_temp(extract_fn, options)
-                counts = self._rebuild_articles_from_temp()
-        finally:
-            self.db.execute("DROP TABLE IF EXISTS temp.reextracted")
-        return {**counts, "errors": errors}
-
-    def _extract_into_temp(self, extract_fn: ExtractFunction | None, options: dict) -> int:
-        """Extract every stored page not yet in temp.reextracted; returns how many raised."""
-        page_ids = [row[0] for row in self.db.execute(
-            "SELECT id FROM pages WHERE status BETWEEN 200 AND 299"
-            " AND payload_digest IS NOT NULL"
-            " AND id NOT IN (SELECT page_id FROM temp.reextracted) ORDER BY id")]
-        errors = 0
-        for page_id in page_ids:
-            page = self.page(page_id)
-            article = None
-            if is_extractable_page(page):
-                try:
-                    article = extract_fetched_page(page, extract_fn, **options)
-                except Exception:  # noqa: BLE001 - one bad page must not stop the rebuild
-                    log.exception("extraction failed on stored page %s", page_id)
-                    errors += 1
-            stored = pickle.dumps(article) if article is not None and article.is_article else None
-            self.db.execute("INSERT INTO temp.reextracted (page_id, article) VALUES (?, ?)",
-                            [page_id, stored])
-        return errors
-
-    def _rebuild_articles_from_temp(self) -> dict:
-        """Replace articles and versions with the extractions in temp.reextracted."""
-        self.db.execute("DELETE FROM article_versions")
-        self.db.execute("DELETE FROM article_urls")
-        self.db.execute("DELETE FROM articles")
-        self.db.execute("UPDATE pages SET article_url = NULL WHERE article_url IS NOT NULL")
-        replayed = self.db.execute(
-            "SELECT pages.id, pages.url, pages.final_url, pages.fetched_at"
-            " FROM temp.reextracted JOIN pages ON pages.id = reextracted.page_id"
-            " ORDER BY pages.fetched_at, pages.id").fetchall()
-        counts = Counter()
-        for page_id, url, final_url, fetched_at in replayed:
-            counts["pages"] += 1
-            stored = self.db.execute("SELECT article FROM temp.reextracted WHERE page_id = ?",
-                                     [page_id]).fetchone()[0]
-            if stored is None:
-                continue
-            article = pickle.loads(stored)  # written by this process moments ago
-            page = FetchedPage(url=url, final_url=final_url)
-            key = self._article_key(article, page)
-            self.db.execute("UPDATE pages SET article_url = ? WHERE id = ?", [key, page_id])
-            counts[self._upsert_article(key, article, page_id, fetched_at)] += 1
-            self._note_article_urls(key, page, fetched_at)
-        self._relink_not_modified_fetches()
-        return {"pages": counts["pages"], "articles": counts["new"],
-                "updated": counts["updated"], "unchanged": counts["unchanged"]}
+        return Reextraction(self, extract_fn, site=site, since=since, workers=workers,
+                            progress=progress, options=options).run()
 
     def _relink_not_modified_fetches(self) -> None:
         """Give each 304 fetch the article its URL gave last before it (after a rebuild)."""
@@ -459,6 +454,12 @@ class Archive:
             " AND earlier.article_url IS NOT NULL AND earlier.fetched_at <= pages.fetched_at"
             " ORDER BY earlier.fetched_at DESC, earlier.id DESC LIMIT 1)"
             f" WHERE status = {NOT_MODIFIED} AND error IS NULL")
+        # ... and the article was seen then, as store_page records it
+        self.db.execute(
+            "UPDATE articles SET last_seen = (SELECT max(fetched_at) FROM pages"
+            " WHERE pages.article_url = articles.url)"
+            f" WHERE url IN (SELECT article_url FROM pages WHERE status = {NOT_MODIFIED}"
+            " AND article_url IS NOT NULL)")
 
     @locked
     def reset_frontier(self, site: str) -> int:
@@ -506,12 +507,31 @@ class Archive:
             "SELECT fetched_at, content_hash, page_id, headline, body FROM article_versions"
             " WHERE article_url = ? ORDER BY fetched_at, id", [url]))
 
-    def iter_articles(self, site: str | None = None) -> Iterator[dict]:
-        """Every archived article (JSON-ready dicts), in archive order."""
-        sql, params = "SELECT * FROM articles", []
-        if site:
-            sql, params = sql + " WHERE site = ?", [site_of("//" + site)]
-        for row in self.db.query(sql + " ORDER BY id", params):
+    @locked
+    def history(self, url: str) -> dict | None:
+        """An article's versions, oldest first, each with the word diff of its headline and
+        body against the version before; None when `url` names no archived article.
+
+        {"url": ..., "versions": [{"version": 1, "fetched_at", "content_hash", "page_id",
+        "headline", "body", "headline_changes": None | [{"op", "text"}, ...],
+        "body_changes": ...}, ...]}; ops are "equal", "delete", "insert".
+        """
+        article = self.get_article(url)
+        if article is None:
+            return None
+        return {"url": article["url"],
+                "versions": version_history(self.article_versions(article["url"]))}
+
+    def iter_articles(self, site: str | None = None, since: str | None = None,
+                      until: str | None = None) -> Iterator[dict]:
+        """Every archived article (JSON-ready dicts), in archive order, optionally filtered.
+
+        `site`: a host (www. ignored). `since` / `until`: ISO dates or datetimes bounding the
+        article's date (date_published, else first_seen), both inclusive; `until` matches as a
+        prefix, so "2026-03" takes in all of March. Dates compare as written.
+        """
+        where, params = article_filter_sql(site=site, since=since, until=until)
+        for row in self.db.query(f"SELECT * FROM articles WHERE {where} ORDER BY id", params):
             yield article_from_row(row)
 
     @locked

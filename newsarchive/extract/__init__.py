@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 
 from ..article import Article
 from .body import extract_body
-from .dateline import apply_dateline
+from .dateline import apply_dateline, read_marked_dateline
 from .decode import decode_page, parse_html
 from .metadata import Metadata, read_metadata
 from .structured import read_structured
@@ -52,9 +52,10 @@ def extract(html, url=None, *, headers=None, fetched_at=None, include_captions=F
         return article
     structured = read_structured(tree, url)
     meta = read_metadata(tree, structured, url=url, fetched_at=fetched_at)
+    marked_dateline = read_marked_dateline(tree, page.text)  # before the body pass prunes it away
     body = extract_body(tree, structured, headline=meta.headline, url=url,
                         include_captions=include_captions, profile=profile)
-    dateline = apply_dateline(body.paragraphs, meta, fetched_at=fetched_at)
+    dateline = apply_dateline(body.paragraphs, meta, fetched_at=fetched_at, marked=marked_dateline)
     fields = {name: getattr(meta, name) for name in _METADATA_FIELDS}
     if body.source and dateline.paragraphs:
         meta.sources["body"] = body.source

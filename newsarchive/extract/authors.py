@@ -337,6 +337,12 @@ _SKIP_CONTAINER_BUT_CREDITS = re.compile(
                                   if token not in tables.CREDIT_CONTAINER_TOKENS) + r")s?(?:$|[\s_-])", re.I)
 
 
+# an author box at the end of the text ("author-bio footer") is the article's own
+_SKIP_CONTAINER_BUT_AUTHOR_BOXES = re.compile(
+    r"(?:^|[\s_-])(?:" + "|".join(token for token in tables.AUTHOR_SKIP_CONTAINER_TOKENS if token != "footer")
+    + r")s?(?:$|[\s_-])", re.I)
+
+
 def _headline_ancestors(tree, headline_element=None) -> frozenset:
     """The page parts holding the headline (else the first <h1>): the article's own, whatever
     their class says ("caption" over a hero image, "has-sidebar" on <body>)."""
@@ -823,6 +829,31 @@ def profile_link_authors(headline_element, tree=None, window: int = 40) -> list[
     return []
 
 
+_AUTHOR_ARCHIVE = re.compile(r"/(?:" + _alternatives(tables.AUTHOR_ARCHIVE_PATH_SEGMENTS) + r")/([^/?#]+)/?(?:$|[?#])",
+                             re.I)
+
+
+def author_archive_authors(tree, headline_element=None, limit: int = 2000) -> list[AuthorName]:
+    """The writer named by the page's links to an author's archive ("/author/martin": "Alles von
+    Martin Junker" under the text, the name heading an author box): WordPress, Ghost and most
+    news CMSs link a post to its writer's page so. Only when every such link outside comments
+    and teasers names the same one or two people by full name."""
+    keep = _headline_ancestors(tree, headline_element)
+    names: dict[str, str | None] = {}  # archive slug -> the full name its links give
+    for link in islice(tree.iter("a"), limit):
+        match = _AUTHOR_ARCHIVE.search(link.get("href") or "")
+        if not match or _inside_skipped_part(link, keep, _SKIP_CONTAINER_BUT_AUTHOR_BOXES):
+            continue
+        name = clean_author(" ".join(link.text_content().split()))
+        full = name if name and looks_like_full_name(name) and reads_as_name(name) else None
+        slug = match.group(1).lower()
+        names[slug] = names.get(slug) or full
+        if len(names) > 2:
+            return []  # links to many writers' archives: a list of authors, not a byline
+    people = list(dict.fromkeys(name for name in names.values() if name))
+    return [AuthorName(name) for name in people]
+
+
 def post_author_comment_names(tree, marked=None) -> list[AuthorName]:
     """The name on a comment the blog marks as written by the post's author (WordPress'
     "bypostauthor" class): the platform's own word on who wrote the post.
@@ -1058,6 +1089,10 @@ AUTHORS = Cascade("authors", [
     Rule("profile-link", "a link to a member or author profile page near the headline",
          "user-written posts name their writer that way; the link text may be a handle",
          lambda p: profile_link_authors(p.headline_element, p.tree)),
+    Rule("author-archive-link", "links to an author archive page (/author/jane-doe/) anywhere outside comments, "
+                                "all naming one or two people by full name",
+         "the CMS's own link from a post to its writer's archive, but often in a box far from the "
+         "headline: after every byline form", lambda p: author_archive_authors(p.tree, p.headline_element)),
     Rule("source-label", "a \"Quelle: X\" / \"Herausgeber: X\" credit",
          "an organisation, the author only when no person is named", lambda p: source_label_organisations(p.tree, p.headline_element, p.lines())),
     Rule("site-owner", "the site's name or the creator's handle when it spells the host's first label",

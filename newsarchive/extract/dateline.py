@@ -1,10 +1,17 @@
 """The dateline a news body opens with ("WASHINGTON (Reuters) —", "London, 24 Sep –", "MADRID.").
 
 A dateline is a place (in capitals, or capitalised with an agency, region or date to vouch
-for it), optionally a region ("Wis.", "Lebanon"), a date ("24 Sep") and an agency in
-parentheses ("(AP)"), ended by a dash, or by a period after a place in capitals or a lone
-capitalised place. Openings that merely look alike (kickers such as "VIDEO –", sentences
-with a dash) are rejected by the shape rules and the table of kicker words.
+for it), optionally a region ("Wis.", "Lebanon", "[India]"), a date ("24 Sep") and a credit
+("(AP)", "/PRNewswire/", AAP's bare "AAP"), ended by a separator: a dash (with or without spaces,
+the cp1252 dash U+0097 too), a period after a place in capitals or a lone capitalised place, or a
+colon in English pages ("KATHMANDU:", "New Delhi (PTI):"). A credit may stand alone ("(Reuters)
+—", "Jan. 7 (Bloomberg) --"). Openings that merely look alike (kickers such as "VIDEO –",
+"BREAKING:", labels, transcripts, trademark signs, tickers) are rejected by the shape rules and
+the tables of meta_tables.py (agencies, wires, dashes, kicker words, the colon's languages).
+
+Where to look is a declared cascade (DATELINE): the body's first paragraph, an element the page
+marks as its dateline, a paragraph behind short leading lines, the page's lede; the rule that
+found it goes to Article.sources["dateline"].
 """
 from __future__ import annotations
 
@@ -12,7 +19,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from lxml import etree
+
 from . import meta_tables as tables
+from .cascade import Cascade, Rule
+from .tables import BYLINE_PATTERN
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"  # Latin capitals (ranges include some lower-case in Latin Extended-A; checked below)
 _LOWER = "a-zß-öø-ÿ"
@@ -21,28 +32,69 @@ _CAPS_PLACE = rf"(?:{_CAPS_WORD})(?:\s+(?:{_CAPS_WORD}|de|del|la|sur|am|an|im|up
 _TITLE_WORD = rf"[{_UPPER}][{_LOWER}'’\-]+(?:[-/][{_UPPER}][{_LOWER}]+)*"
 _TITLE_PLACE = rf"{_TITLE_WORD}(?:\s+(?:{_TITLE_WORD}|am|an|im|ob|bei|de|del|la|le|sur|upon|on|upon-\w+)){{0,3}}?"
 _REGION = rf"(?:,\s*(?:[{_UPPER}][\w'’.\-]*\.?(?:\s+[{_UPPER}][\w'’.\-]*){{0,2}}))"
-_AGENCY = r"(?:\s*\((?:[A-Za-zÀ-ÿ][\w/.&\-]*(?:\s+[\w/.&\-]+)?)\))"
-_MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
-_DATE = (rf"(?:,?\s+(?:(?P<day1>\d{{1,2}})\.?\s+{_MONTH}|(?P<month2>[^\W\d_]{{3,10}})\.?\s+(?P<day2>\d{{1,2}})"
+_AGENCY = r"(?:\s*\((?:[A-Za-zÀ-ÿ][\w/.&!\-]*(?:\s+[\w/.&!\-]+){0,2})\))"  # "(The Sports Network)", "(Reuters Life!)"
+# a month's name as the months table spells it ("Jan", "January", "Sept."): not any word, so that
+# "SYDNEY, Jan 7 AAP -" reads as a date and an agency, not as a region and "7 AAP"
+_MONTH_NAMES = "(?i:" + "|".join(re.escape(name) for name in sorted(tables.MONTHS, key=len, reverse=True)) + ")"
+_MONTH = rf"(?P<month>{_MONTH_NAMES})\.?"
+_DATE = (rf"(?:,?\s+(?:(?P<day1>\d{{1,2}})\.?\s+{_MONTH}|(?P<month2>{_MONTH_NAMES})\.?\s+(?P<day2>\d{{1,2}})"
          rf"|(?P<day3>\d{{1,2}})\.(?P<month3>\d{{1,2}})\.(?P<year3>\d{{2,4}})?)(?:,?\s+(?P<year>(?:19|20)\d{{2}}))?)")
 _DATE_PLAIN = re.sub(r"\?P<\w+>", "", _DATE)
-_DASH = r"\s*(?:—|–|―|−|--)\s*|\s+-\s+"
-_KNOWN_AGENCIES = "|".join(re.escape(name) for name in sorted(tables.AGENCY_NAMES, key=len, reverse=True))
+_DATE_GLUED = _DATE_PLAIN.replace(r"(?:,?\s+", r"(?:,?\s*", 1)  # a date right after a dash: "--Jan. 7, 2008--"
+_DASHES = "|".join(re.escape(dash) for dash in sorted(tables.DATELINE_DASHES, key=len, reverse=True))
+_SPACED_DASHES = "".join(re.escape(dash) for dash in tables.DATELINE_SPACED_DASHES)
+# a dash with or without spaces; a hyphen (or AP's old underscore) with a space before it and one
+# after it, or a hyphen glued to a capital after it ("TORONTO (AP) -Raptors coach"), never
+# inside a word ("Winston-Salem")
+_DASH = rf"\s*(?:{_DASHES})\s*|\s+[{_SPACED_DASHES}](?:\s+|$)|\s+-(?=[{_UPPER}\"“])"
+_WIRES = "|".join(re.escape(name) for name in sorted(tables.PRESS_WIRES, key=len, reverse=True))
+_SLASHED = "|".join(re.escape(name) for name in sorted((*tables.PRESS_WIRES, *tables.AGENCY_NAMES), key=len,
+                                                         reverse=True))
+# "(BUSINESS WIRE)", "(Marketwire - Jan. 7, 2008)", "/PRNewswire-FirstCall/", TASS's "/TASS/"
+_WIRE = rf"(?:\((?:{_WIRES})(?:\s*-\s*[^()]{{3,24}})?\)|/(?:{_SLASHED})(?:-[\w]+)?/)"
+# a wire agency without parentheses after the date: AAP's "SYDNEY, Jan 7 AAP -"
+_BARE_AGENCY = "(?:\\s+(?:" + "|".join(re.escape(name) for name in tables.DATELINE_BARE_AGENCIES) + "))"
+# a state or country in brackets after the place, ANI's form: "Mumbai (Maharashtra) [India], Jan 13 (ANI):"
+_BRACKETED_REGION = rf"(?:(?:\s+\([{_UPPER}][\w .]{{1,24}}\))?\s+\[[{_UPPER}][\w .]{{1,24}}\])"
+_PLACE = rf"(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE})(?P<region>{_BRACKETED_REGION}?{_REGION}{{0,2}})"
 
 # place, then any of region / date / agency, then a dash
 _DASHED = re.compile(
-    rf"^(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE})(?P<region>{_REGION}{{0,2}})(?P<date>{_DATE_PLAIN})?"
+    rf"^{_PLACE}(?:(?P<date>{_DATE_PLAIN}){_BARE_AGENCY}?)?"
     rf"(?P<agency>{_AGENCY})?(?P<date_after>{_DATE_PLAIN})?(?:{_DASH})(?P<rest>.*)$", re.S)
+# a press release: place and date, the wire between dashes or slashes, maybe a date, a dash
+_WIRED = re.compile(
+    rf"^{_PLACE}(?P<date>{_DATE_PLAIN})?(?:{_DASH}|\.?\s*)(?P<agency>{_WIRE})(?:{_DASH}|\.\s+)"
+    rf"(?:(?P<date_after>{_DATE_GLUED})(?:{_DASH}))?(?P<rest>.*)$", re.S)
 # place and agency glued to the text ("Hong Kong (CNN Business)A muddled view") or a stray quote
+# or alone on its line ("Charlotte, NC (Sports Network)<br>Jake Delhomme ...")
 _AGENCY_ONLY = re.compile(
-    rf"^(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE})(?P<region>{_REGION}{{0,2}})(?P<agency>{_AGENCY})"
-    rf"(?:\s*\"\s+|\s*(?=[{_UPPER}]))(?P<rest>.*)$", re.S)
-# a wire agency alone, the place left out: "(Reuters) — The ..."
-_AGENCY_ALONE = re.compile(rf"^(?P<agency>\((?:{_KNOWN_AGENCIES})\))(?:{_DASH})(?P<rest>.*)$", re.S)
+    rf"^{_PLACE}(?P<date>{_DATE_PLAIN})?(?P<agency>{_AGENCY})"
+    rf"(?:\s*\"\s+|\s*(?=[{_UPPER}])|(?P<alone>\s*$))(?P<rest>.*)$", re.S)
+# a credit alone, the place left out: "(Reuters) — The ...", "(CNN)President ...", a station's
+# call sign "(KRON) — ", a German press release's place "(Leipzig) - Von ..."
+_CREDIT_ALONE = re.compile(
+    rf"^(?P<agency>\((?P<credit>[^()\n]{{2,30}})\))(?:(?P<dash>{_DASH})|(?=[{_UPPER}]))(?P<rest>.*)$", re.S)
+_CALL_SIGN = re.compile(rf"^[{_UPPER}]{{2,6}}$")
+# a date and a credit, the place left out (Bloomberg's form): "Jan. 7 (Bloomberg) -- ..."
+_DATED_CREDIT = re.compile(rf"^(?P<date>{_DATE_GLUED})(?P<agency>{_AGENCY})(?:{_DASH})(?P<rest>.*)$", re.S)
 # a place in capitals (or a lone capitalised place) closed by a period: "MADRID. The ...", "Berlin. Der ..."
 _STOPPED = re.compile(
     rf"^(?P<place>{_CAPS_PLACE}|{_TITLE_WORD})(?P<region>{_REGION}?)(?P<agency>{_AGENCY})?\.\s+"
     rf"(?P<rest>[\"“„«‘'(]?[{_UPPER}].*)$", re.S)
+# a place closed by a colon, the South Asian form: "KATHMANDU: ...", "LAHORE, Jan 7: ...", "New Delhi (PTI): ..."
+_COLONED = re.compile(
+    rf"^{_PLACE}(?P<date>{_DATE_PLAIN})?(?P<agency>{_AGENCY})?\s*:\s+"
+    rf"(?P<rest>[\"“‘'(]?[{_UPPER}0-9].*)$", re.S)
+# the label of a transcript's or listing's next line ("MONTAGNE:", "WHERE:"): the colon is no dateline's
+_LABEL_LINE = re.compile(rf"^[{_UPPER}][{_UPPER}'’.\- ]{{0,30}}(?:,[^:]{{1,30}})?:\s")
+
+#: The dateline shapes, tried in this order (a press release's wire before the plain dash), each
+#: with the characters one of which it needs within a dateline's length.
+_DASH_MARKS = frozenset((*tables.DATELINE_DASHES, *(f" {dash}" for dash in tables.DATELINE_SPACED_DASHES)))
+_SHAPES = (("wire", _WIRED, frozenset("(/")), ("dash", _DASHED, _DASH_MARKS), ("glued", _AGENCY_ONLY, frozenset("(")),
+           ("period", _STOPPED, frozenset(".")), ("colon", _COLONED, frozenset(":")))
+_MARKS = re.compile("|".join(re.escape(mark) for mark in sorted(_DASH_MARKS | set("(/.:"), key=len, reverse=True)))
 
 
 @dataclass
@@ -57,34 +109,234 @@ class DatelineResult:
     """The body paragraphs with the dateline removed from the first one."""
 
 
-def apply_dateline(paragraphs: list[str], meta, *, fetched_at: datetime | None = None) -> DatelineResult:
-    """Split the dateline off the body's first paragraph, when it opens with one.
+@dataclass
+class MarkedDateline:
+    """An element the page marks as the dateline (class "dateline"), read before the body pass
+    prunes the tree: its text, and the first text after it (where the story starts)."""
+    text: str
+    following: str
+
+
+@dataclass
+class _Page:
+    """What the dateline rules read: the body's paragraphs and the page's metadata."""
+    paragraphs: list[str]
+    meta: object
+    marked: MarkedDateline | None
+    named: "_PlaceWords"
+    language: str | None
+
+
+@dataclass
+class _Found:
+    index: int
+    """The paragraph the dateline opens (-1: none of the body's; the body kept no trace of it)."""
+    dateline: tuple
+    """find_dateline's (text, place, date parts, rest)."""
+    drop: bool = False
+    """The paragraph is the dateline element's text, kept by the body: it goes."""
+
+
+def apply_dateline(paragraphs: list[str], meta, *, fetched_at: datetime | None = None,
+                   marked: MarkedDateline | None = None) -> DatelineResult:
+    """Split the dateline off the body's opening, when it has one, by the first of the
+    dateline rules that finds one; the rule's name goes to meta.sources["dateline"].
 
     meta: the page's Metadata (its date_published gives a year to "24 Sep"; when it has no
     date, the dateline's date becomes date_published with source "dateline").
+    marked: the page's dateline element (read_marked_dateline), when it has one.
     """
     paragraphs = list(paragraphs or [])
     result = DatelineResult(paragraphs=paragraphs)
     if not paragraphs:
         return result
-    named = page_place_words(meta)
-    index, found = 0, find_dateline(paragraphs[0], named_places=named)
-    if found is None:
-        index, found = later_dateline(paragraphs, standfirst=getattr(meta, "description", None))
-    if found is None:
-        return _lede_dateline(result, meta, named, fetched_at)
-    text, place, date_parts, rest = found
+    page = _Page(paragraphs, meta, marked, _PlaceWords(meta), getattr(meta, "language", None))
+    answer = DATELINE.first(page)
+    if answer.rule is None:
+        return result
+    found = answer.value
+    text, place, date_parts, rest = found.dateline
     result.text, result.place = text, place
-    reference = _reference_date(getattr(meta, "date_published", None), fetched_at)
-    day = dateline_date(date_parts, reference)
+    if meta is not None:
+        meta.sources["dateline"] = answer.rule
+    day = dateline_date(date_parts, _reference_date(getattr(meta, "date_published", None), fetched_at))
     result.date = day.isoformat() if day else None
-    rest = rest.strip()
-    result.paragraphs = paragraphs[:index] + ([rest] if rest else []) + paragraphs[index + 1:]
-    if day is not None and meta is not None and getattr(meta, "date_published", None) is None:
-        meta.date_published = day.isoformat()
-        meta.sources["date_published"] = "dateline"
+    index, rest = found.index, rest.strip()
+    if index >= 0:
+        kept = [] if found.drop or not rest else [rest]
+        result.paragraphs = paragraphs[:index] + kept + paragraphs[index + 1:]
+        if day is not None and meta is not None and getattr(meta, "date_published", None) is None:
+            meta.date_published = day.isoformat()
+            meta.sources["date_published"] = "dateline"
     _credit_agency(meta, text)
     return result
+
+
+def _first_paragraph(page: _Page) -> _Found | None:
+    """The body's first paragraph opens with a dateline: where wire copy and most papers put it."""
+    following = page.paragraphs[1] if len(page.paragraphs) > 1 else None
+    first = page.paragraphs[0]
+    found = find_dateline(first, named_places=page.named, language=page.language,
+                          following=following, lone_words=True)
+    if found is None and following and len(first) <= tables.DATELINE_MAX_CHARS:
+        found = _dateline_line(first)
+    return _Found(0, found) if found else None
+
+
+_KNOWN_PLACES_FOLDED = frozenset(place.casefold() for place in tables.DATELINE_KNOWN_PLACES)
+_REGION_ABBREVIATIONS = frozenset(tables.DATELINE_REGION_ABBREVIATIONS)
+
+
+def _dateline_line(line: str):
+    """A paragraph that is a dateline and nothing else, without a dash ("CHARLOTTE, N.C.",
+    "LONDON, Jan. 7"): only with a state's abbreviation, a date or a well-known place in
+    capitals, since a line of a name ("JOHN SMITH, Staff Writer") or a section label ("Berlin")
+    has the same shape (a place and a credit alone on their line are a shape of their own)."""
+    found = find_dateline(_as_opening(line))
+    if found is None or found[3].strip():
+        return None
+    text, place, date_parts, _rest = found
+    parts = [part.strip() for part in (place or "").split(",")]
+    if date_parts or (_is_caps(parts[0]) and parts[0].casefold() in _KNOWN_PLACES_FOLDED) or any(
+            part in _REGION_ABBREVIATIONS for part in parts[1:]):
+        return found
+    return None
+
+
+def _dateline_element(page: _Page) -> _Found | None:
+    """An element marked as the dateline right before the body's text ("<span class=dateline>
+    AUBURN, Wash. —</span><p>After ..."); a body that kept it as a paragraph of its own loses it."""
+    marked = page.marked
+    if marked is None:
+        return None
+    found = find_dateline(_as_opening(marked.text), language=page.language)
+    if found is None or found[3].strip():
+        return None
+    start = _WORDS.findall(marked.following.casefold())
+    own = _WORDS.findall(marked.text.casefold())
+    for index, paragraph in enumerate(page.paragraphs[:3]):
+        words = _WORDS.findall(paragraph.casefold())
+        if words and words == own:
+            return _Found(index, found, drop=True)
+        if start and words[:len(start)] == start:
+            return _Found(-1, found)
+        if start and words[:len(own)] == own and words[len(own):len(own) + len(start)] == start:
+            # the element's text run into the paragraph without a dash: "LONDON The council ..."
+            rest = paragraph[_end_of_words(paragraph, len(own)):].lstrip(" \t\n:,.;—–-")
+            return _Found(index, (*found[:3], rest))
+    return None
+
+
+def _end_of_words(text: str, count: int) -> int:
+    """The offset just after the first `count` words of a text."""
+    end = 0
+    for end_match, _ in zip(_WORDS.finditer(text), range(count)):
+        end = end_match.end()
+    return end
+
+
+def _after_leading_lines(page: _Page) -> _Found | None:
+    """A dateline after a few short leading paragraphs the body kept (captions, a byline,
+    kickers, the standfirst)."""
+    index, found = later_dateline(page.paragraphs, standfirst=getattr(page.meta, "description", None),
+                                  language=page.language)
+    return _Found(index, found) if found else None
+
+
+def _lede(page: _Page) -> _Found | None:
+    """A dateline opening the page's lede when the body kept only what follows the lede (or kept
+    it a few paragraphs in, behind lines no other rule looked past: it goes from there)."""
+    opening = getattr(page.meta, "opening_text", None)
+    found = find_dateline(opening, named_places=page.named, language=page.language) if opening else None
+    if found is None:
+        return None
+    for index, paragraph in enumerate(page.paragraphs[:_LEDE_SEARCH_PARAGRAPHS]):
+        here = find_dateline(paragraph, named_places=page.named, language=page.language)
+        if here is not None and here[0] == found[0]:
+            return _Found(index, here)
+    return _Found(-1, found)
+
+
+#: How many of the body's paragraphs are searched for the lede's dateline, to take it from there.
+_LEDE_SEARCH_PARAGRAPHS = 4
+
+
+DATELINE = Cascade("dateline", (
+    Rule("first-paragraph", "the opening of the body's first paragraph (\"WASHINGTON (AP) —\", \"LAHORE:\")",
+         "where wire copy and papers put it, and what the reader sees first: the body loses it", _first_paragraph),
+    Rule("dateline-element", "an element whose class marks the dateline (<span class=\"dateline\">), "
+         "read before pruning, when the body's text follows it",
+         "the page's own markup of a dateline that is not in the first paragraph's text; after "
+         "first-paragraph because a class named so also holds dates and teaser lines elsewhere", _dateline_element),
+    Rule("after-leading-lines", "the opening of a paragraph after a few short ones (captions, a credit "
+         "line, the standfirst), vouched for by an agency, region, date or known place",
+         "a dateline behind lines the body kept; later than the page's own markup, and stricter "
+         "about the shape", _after_leading_lines),
+    Rule("lede", "the opening of the page's first text block after the headline (Metadata.opening_text)",
+         "the body left the lede out; the body keeps its text, so it comes last", _lede),
+))
+"""The dateline's rules, first answer wins; the answer is a _Found."""
+
+
+def _as_opening(text: str) -> str:
+    """A dateline element's text as a paragraph would open with it: ended by a dash."""
+    text = " ".join(text.split()).rstrip(":").strip()
+    return text if _DASH_TAIL.search(text) else text + " —"
+
+
+_MARKED = etree.XPath(f"//*[contains(@class, '{tables.DATELINE_ELEMENT_CLASS_PART}')]")
+
+
+def read_marked_dateline(tree, markup: str | None = None) -> MarkedDateline | None:
+    """The first element the page marks as its dateline whose text is a dateline, with the text
+    after it; read before the body pass prunes the tree.
+
+    markup: the page's HTML text; when given and no class in it can mark a dateline, the tree
+    is not searched (a scan of the text costs a fifth of the search).
+    """
+    if tree is None or (markup is not None and tables.DATELINE_ELEMENT_CLASS_PART not in markup):
+        return None
+    for element in _MARKED(tree)[:5]:
+        text = " ".join("".join(element.itertext()).split())
+        if not text or len(text) > tables.DATELINE_MAX_CHARS:
+            continue
+        found = find_dateline(_as_opening(text))
+        if found is None or found[3].strip():
+            continue
+        following = _text_after(element)
+        if following:
+            return MarkedDateline(text, following)
+    return None
+
+
+_SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "figure", "figcaption", "img", "picture"})
+
+
+def _text_after(element, words: int = 8, limit: int = 30) -> str:
+    """The first words of text after an element in the page (its tail, its following elements'
+    text), skipping scripts and images; "" when none comes within `limit` elements."""
+    found: list[str] = []
+    for text in _texts_after(element, limit):
+        found.extend(text.split())
+        if len(found) >= words:
+            break
+    return " ".join(found[:words])
+
+
+def _texts_after(element, limit: int):
+    node = element
+    while node is not None:
+        if node.tail:
+            yield node.tail
+        for sibling in node.itersiblings():
+            if isinstance(sibling.tag, str) and sibling.tag not in _SKIPPED_TAGS:
+                yield from sibling.itertext()
+            elif sibling.tail:
+                yield sibling.tail
+            limit -= 1
+            if limit <= 0:
+                return
+        node = node.getparent()
 
 
 _CREDIT = re.compile(r"\(([^()]+)\)\s*$")
@@ -97,61 +349,84 @@ def _credit_agency(meta, dateline: str) -> None:
     if meta is None or getattr(meta, "authors", None) or not match:
         return
     credit = " ".join(match.group(1).split())
-    if credit.split("/")[0].strip().casefold() in _AGENCIES:
+    if credit.split("/")[0].strip().casefold() in _AGENCY_NAMES_FOLDED:
         meta.authors = [credit]
         meta.sources["authors"] = "dateline-agency"
-
-
-_AGENCIES = frozenset(name.casefold() for name in tables.AGENCY_NAMES)
-
-
-def _lede_dateline(result: DatelineResult, meta, named: frozenset, fetched_at) -> DatelineResult:
-    """A dateline opening the page's lede when the body kept only what follows the lede."""
-    opening = getattr(meta, "opening_text", None)
-    found = find_dateline(opening, named_places=named) if opening else None
-    if found is None:
-        return result
-    text, place, date_parts, _rest = found
-    result.text, result.place = text, place
-    day = dateline_date(date_parts, _reference_date(getattr(meta, "date_published", None), fetched_at))
-    result.date = day.isoformat() if day else None
-    _credit_agency(meta, text)
-    return result
 
 
 #: How many short paragraphs (photo captions, kickers the body kept) may come before the dateline.
 _LEADING_SHORT_PARAGRAPHS = 6
 _SHORT_PARAGRAPH = 300
+#: Most words of a credit line before the dateline: a line of its own ("F.P. Report", "Monday,
+#: January 7, 2008"), or one that opens as a byline ("By MATT MOORE, Associated Press Writer").
+_CREDIT_LINE_WORDS = 8
+_BYLINE_LINE_WORDS = 15
 _CAPTION = re.compile(r"\b(?:" + "|".join(re.escape(word) for word in tables.CAPTION_WORDS) + r")\b", re.I)
+#: A long caption names its credit at its start or its end: how much of each is searched.
+_CAPTION_ENDS = 200
 
 
-def later_dateline(paragraphs: list[str], standfirst: str | None = None):
+def later_dateline(paragraphs: list[str], standfirst: str | None = None, language: str | None = None):
     """A dateline vouched for by an agency, region, date or a known place, after a few short
     leading paragraphs (photo captions, kickers, a date line the body kept).
 
     standfirst: the page's description; a body that opens with it (the summary under the
-    headline) has its first story paragraph second, where any dateline shape counts.
+    headline) has its first story paragraph second, where any dateline shape counts. So it
+    does after a credit line ("F.P. Report", then "BHAKKAR: ...").
     """
     opens_with_standfirst = is_standfirst(paragraphs[0], standfirst)
     for index in range(1, min(len(paragraphs), _LEADING_SHORT_PARAGRAPHS + 1)):
         before = paragraphs[index - 1]
-        if len(before) > _SHORT_PARAGRAPH and not _CAPTION.search(before):
+        if len(before) > _SHORT_PARAGRAPH and not (_CAPTION.search(before[:_CAPTION_ENDS])
+                                                   or _CAPTION.search(before[-_CAPTION_ENDS:])):
             break
-        found = find_dateline(paragraphs[index], strong_only=not (index == 1 and opens_with_standfirst))
+        any_shape = index == 1 and (opens_with_standfirst or _is_credit_line(before))
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+        found = find_dateline(paragraphs[index], strong_only=not any_shape, language=language,
+                              following=following)
         if found is not None:
             return index, found
     return 0, None
+
+
+def _is_credit_line(paragraph: str) -> bool:
+    """A byline ("By JOHN SMITH, AP Sports Writer"), or a line of a few words that ends
+    without a sentence's punctuation ("Staff Report", a date line)."""
+    words = paragraph.split()
+    if BYLINE_PATTERN.match(paragraph) and len(words) <= _BYLINE_LINE_WORDS:
+        return True
+    return 0 < len(words) <= _CREDIT_LINE_WORDS and paragraph.rstrip()[-1:] not in ".!?:;\"”"
 
 
 def is_standfirst(paragraph: str, description: str | None) -> bool:
     """True when a paragraph is the page's description (give or take its punctuation)."""
     if not paragraph or not description:
         return False
-    words, summary = _WORDS.findall(paragraph.casefold()), _WORDS.findall(description.casefold())
+    summary = _WORDS.findall(description.casefold())
+    # the paragraph's opening is enough: it equals the summary or starts with it
+    words = _WORDS.findall(paragraph[: len(description) + _STANDFIRST_SLACK].casefold())
+    if len(paragraph) > len(description) + _STANDFIRST_SLACK:
+        return len(summary) >= 8 and words[:len(summary)] == summary
     return len(words) >= 5 and (words == summary or (len(summary) >= 8 and words[:len(summary)] == summary))
 
 
+#: Characters a paragraph may run longer than the description and still be it (punctuation, spaces).
+_STANDFIRST_SLACK = 40
+
+
 _WORDS = re.compile(r"\w+")
+
+
+class _PlaceWords:
+    """page_place_words, read only when a rule asks whether a word is one of them."""
+
+    def __init__(self, meta):
+        self.meta, self.words = meta, None
+
+    def __contains__(self, word) -> bool:
+        if self.words is None:
+            self.words = page_place_words(self.meta)
+        return word in self.words
 
 
 def page_place_words(meta) -> frozenset[str]:
@@ -172,27 +447,46 @@ def page_place_words(meta) -> frozenset[str]:
 DATELINE_MIN_REST_WORDS = 3
 
 
-def find_dateline(paragraph: str, strong_only: bool = False, named_places: frozenset = frozenset()):
+def find_dateline(paragraph: str, strong_only: bool = False, named_places: frozenset = frozenset(),
+                  language: str | None = None, following: str | None = None, lone_words: bool = False):
     """(dateline text, place, date parts, rest of the paragraph) or None.
 
     strong_only: accept only datelines vouched for by an agency, a region, a date or a known place.
     named_places: lower-case words the page files itself under; they vouch for a place too.
+    language: the page's language; a colon ends a dateline only in DATELINE_COLON_LANGUAGES
+    (or when the page does not say).
+    following: the next paragraph; when it opens with a label and a colon too, the page is a
+    transcript or a listing ("MONTAGNE: ...", "WHERE: ..."), and no colon opens a dateline.
+    lone_words: one capitalised word before a dash and a sentence is a place (the body's first
+    paragraph: "Londres - Manchester United a raté ...").
     """
-    head = paragraph.lstrip()
-    alone = _AGENCY_ALONE.match(head[:80])
-    if alone:
-        return alone.group("agency"), None, {}, head[alone.start("rest"):]
-    for pattern in (_DASHED, _AGENCY_ONLY, _STOPPED):
-        match = pattern.match(head[: tables.DATELINE_MAX_CHARS + 400])
+    head = paragraph.lstrip().lstrip(_INVISIBLE).lstrip()
+    alone = _CREDIT_ALONE.match(head[:80]) if head[:1] == "(" else None
+    if alone and _credit_alone_plausible(alone):
+        credit = alone.group("credit").strip()
+        place = credit if credit in tables.DATELINE_KNOWN_PLACES else None
+        return alone.group("agency"), place, {}, head[alone.start("rest"):]
+    dated = _DATED_CREDIT.match(head[:80]) if head[:1].isalnum() else None
+    if dated and _is_known_credit(dated.group("agency")) and _date_plausible(dated):
+        text = _DASH_TAIL.sub("", head[:dated.start("rest")]).strip()
+        return text, None, _date_parts(dated), head[dated.start("rest"):]
+    window = head[: tables.DATELINE_MAX_CHARS + 400]
+    marks = set(_MARKS.findall(window, 0, tables.DATELINE_MAX_CHARS + 10))
+    for shape, pattern, needs in _SHAPES:
+        if needs.isdisjoint(marks):
+            continue  # cheaper than the pattern: most paragraphs open with no dateline at all
+        if shape == "colon" and not _colon_allowed(window, language, following):
+            continue
+        match = pattern.match(window)
         if match is None:
             continue
         rest_start = match.start("rest")
         opening = head[:rest_start]
         if len(opening) > tables.DATELINE_MAX_CHARS + 5:
             continue
-        if not _plausible(match, pattern is _STOPPED, named_places):
+        if not _plausible(match, shape, named_places, lone_words):
             continue
-        strong = bool(match.groupdict().get("agency") or match.group("region")
+        strong = bool(match.group("agency") or match.group("region")
                       or match.groupdict().get("date") or match.groupdict().get("date_after")
                       or match.group("place").strip() in tables.DATELINE_KNOWN_PLACES)
         if strong_only and not strong:
@@ -200,17 +494,41 @@ def find_dateline(paragraph: str, strong_only: bool = False, named_places: froze
         if not strong and 0 < len(head[rest_start:].split()) < DATELINE_MIN_REST_WORDS:
             # "Loft – BizWest": a title and its site, not a place opening a sentence
             continue
-        text = _DASH_TAIL.sub("", opening).strip().rstrip(",").rstrip('"').strip()
-        if pattern is _STOPPED and not (match.group("region") and _ENDS_WITH_ABBREVIATION.search(text)):
+        if shape == "colon" and len(head[rest_start:].split()) < tables.DATELINE_COLON_MIN_REST_WORDS:
+            continue
+        text = _DASH_TAIL.sub("", opening).strip().rstrip(":").rstrip(",").rstrip('"').strip()
+        if shape == "period" and not (match.group("region") and _ENDS_WITH_ABBREVIATION.search(text)):
             text = text.rstrip(".").strip()
-        place = (match.group("place") + (match.group("region") or "")).strip().rstrip(",")
-        date_parts = _date_parts(match)
-        rest = head[rest_start:] + paragraph[len(paragraph.lstrip()) + len(head):]
-        return text, place, date_parts, rest
+        if shape == "wire":  # "LAS VEGAS--(BUSINESS WIRE)--Jan. 7, 2008" -> "LAS VEGAS (BUSINESS WIRE) Jan. 7, 2008"
+            text = " ".join(_INNER_DASH.sub(" ", text).split()).rstrip(".").strip()
+        place = (match.group("place") + (match.group("region") or "")).strip().rstrip(",-")
+        return text, place, _date_parts(match), head[rest_start:]
     return None
 
 
-_DASH_TAIL = re.compile(r"(?:\s*(?:—|–|―|−|--)\s*|\s+-\s+)$")
+#: Characters no reader sees that may stand before a dateline (zero-width space, joiner, BOM).
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+
+
+def _credit_alone_plausible(match) -> bool:
+    """A known agency, wire or broadcaster, glued to the text or not; before a dash also a call
+    sign or a well-known place."""
+    credit = match.group("credit").strip()
+    if _is_known_credit(credit):
+        return True
+    return bool(match.group("dash")) and bool(_CALL_SIGN.match(credit) or credit in tables.DATELINE_KNOWN_PLACES)
+
+
+def _colon_allowed(head: str, language: str | None, following: str | None) -> bool:
+    if ":" not in head[: tables.DATELINE_MAX_CHARS + 5]:
+        return False
+    if language and language.split("-")[0].lower() not in tables.DATELINE_COLON_LANGUAGES:
+        return False
+    return not (following and _LABEL_LINE.match(following.lstrip()))
+
+
+_DASH_TAIL = re.compile(rf"(?:{_DASH}|\s+-)$")
+_INNER_DASH = re.compile(_DASH)
 _ENDS_WITH_ABBREVIATION = re.compile(r"\b(?:[A-Z]\.){2,}$|\b[A-Z][a-z]{1,4}\.$")
 
 
@@ -219,7 +537,7 @@ def _is_caps(text: str) -> bool:
     return bool(letters) and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
 
 
-def _plausible(match, stopped: bool, named_places: frozenset = frozenset()) -> bool:
+def _plausible(match, shape: str, named_places: frozenset = frozenset(), lone_words: bool = False) -> bool:
     """Shape rules: what vouches for the place being a place."""
     place = match.group("place").strip()
     region = match.group("region") or ""
@@ -229,6 +547,8 @@ def _plausible(match, stopped: bool, named_places: frozenset = frozenset()) -> b
         return False
     if place.split()[0].lower().strip(".:") in tables.DATELINE_NOT_PLACE_WORDS:
         return False
+    if place.split()[0].casefold().strip(".,") in _NOT_LONE_PLACES:
+        return False  # "Mittwoch, 01.11.2023", "Monday, January 7": a date line
     if agency and not _agency_plausible(agency):
         return False
     letters = sum(ch.isalpha() for ch in place)
@@ -240,7 +560,24 @@ def _plausible(match, stopped: bool, named_places: frozenset = frozenset()) -> b
     if has_date and not _date_plausible(match):
         return False
     known = place in tables.DATELINE_KNOWN_PLACES or place.casefold() in named_places
-    if stopped:
+    if shape == "wire":
+        return True  # the wire's name vouches for the form
+    if match.groupdict().get("alone") is not None and not (caps or known or region):
+        return False  # a line of a name and a credit alone: "Jane Smith (AP)" is a photo credit
+    if shape == "glued" and match.start("rest") > match.end("agency") and not (
+            caps or region or has_date or _is_known_credit(agency)):
+        return False  # "Microsoft (MSFT) Chief Executive ...": a ticker; "(CNN Business)A" is glued
+    if shape == "colon":
+        # a known agency or a date ("Chennai, Jan 7:"), a place in capitals (no kicker: checked
+        # above) or a well-known place; a region alone before a colon is a transcript's speaker
+        # ("STEVE INSKEEP, HOST:"); a place name has a word of four letters or more ("MSM MIA:"
+        # is a kicker)
+        if (agency and _is_known_agency(agency)) or has_date:
+            return True
+        if region:
+            return False
+        return (caps and len(place.split()) <= 3 and max(map(len, place.split())) >= 4) or known
+    if shape == "period":
         # "MADRID." or "Berlin." : a capitals place, or a well-known place
         if caps:
             return letters >= 4 or bool(agency)
@@ -250,20 +587,64 @@ def _plausible(match, stopped: bool, named_places: frozenset = frozenset()) -> b
         if len(place.split()) > 3:
             return False
         return letters >= 4 or bool(agency or region or has_date)
-    # a capitalised (not capitals) place needs something that makes it a dateline
-    return bool(known or agency or has_date or (region and _region_is_abbreviation(region)))
+    # a capitalised (not capitals) place needs something that makes it a dateline: a known
+    # place, an agency, a date, a state, or (one word before a dash, in the body's first
+    # paragraph) a sentence after it ("Londres - Manchester United a raté ...")
+    return bool(known or agency or has_date or (region and _region_is_abbreviation(region))
+                or (lone_words and shape == "dash" and not region and _lone_word_place(place, match.group("rest"))))
+
+
+#: Fewest words of the sentence after a lone capitalised word before a dash, for it to be a place.
+DATELINE_LONE_WORD_REST_WORDS = 5
+_NOT_LONE_PLACES = frozenset((*tables.WEEKDAYS, *tables.MONTHS))
+
+
+def _lone_word_place(place: str, rest: str) -> bool:
+    """"Gundremmingen - Die beiden ...": one capitalised word (not a weekday or month) before a
+    dash, a sentence opening with a capital after it."""
+    return (" " not in place and len(place) >= 4 and place.casefold() not in _NOT_LONE_PLACES
+            and rest[:1] in _SENTENCE_OPENERS and len(rest.split()) >= DATELINE_LONE_WORD_REST_WORDS)
+
+
+_SENTENCE_OPENERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞ\"“„«‘'")
 
 
 _AGENCY_NAMES_FOLDED = {name.casefold() for name in tables.AGENCY_NAMES}
+_WIRES_FOLDED = {name.casefold() for name in (*tables.PRESS_WIRES, *tables.DATELINE_BROADCASTERS)}
+
+
+def _agency_inner(agency: str) -> str:
+    return agency.strip().strip("()/").strip()
+
+
+def _is_known_agency(agency: str) -> bool:
+    inner = _agency_inner(agency)
+    return inner.casefold() in _AGENCY_NAMES_FOLDED or re.split(r"[\s/]", inner)[0].casefold() in _AGENCY_NAMES_FOLDED
+
+
+def _is_known_credit(agency: str) -> bool:
+    """A known agency, press wire or broadcaster, with or without its parentheses."""
+    inner = _agency_inner(agency).casefold()
+    return inner in _AGENCY_NAMES_FOLDED or inner in _WIRES_FOLDED
+
+
+# a US politician's party and state ("Obama (D-Ill.) — ..."), no credit
+_PARTY_TAG = re.compile(r"^[DRI]-[A-Z]")
 
 
 def _agency_plausible(agency: str) -> bool:
-    """"(AP)", "(dpa/lno)", "(CNN Business)": a known agency, a capitalised name or a short abbreviation."""
-    inner = agency.strip().strip("()").strip()
+    """"(AP)", "(dpa/lno)", "(CNN Business)": a known agency, a capitalised name or a short
+    abbreviation; not a trademark sign ("Magellan(R)")."""
+    inner = _agency_inner(agency)
+    if inner.casefold().strip(".") in tables.DATELINE_NOT_AGENCIES or _PARTY_TAG.match(inner):
+        return False
     first = re.split(r"[\s/]", inner)[0]
-    if first.casefold() in _AGENCY_NAMES_FOLDED or inner.casefold() in _AGENCY_NAMES_FOLDED:
+    if _is_known_agency(agency):
         return True
-    return first[:1].isupper() or (first.isalpha() and first.islower() and len(first) <= 5)
+    if len(inner.split()) > 2:
+        return False  # a credit of three words is a known one ("The Sports Network"), not a name
+    # a lower-case credit is one short word ("(dpo)", "(epd)"): "(who was there)" is an aside
+    return first[:1].isupper() or (first.isalpha() and first.islower() and len(first) <= 5 and inner == first)
 
 
 def _region_plausible(region: str) -> bool:

@@ -10,13 +10,13 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from itertools import islice
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from ..hosts import site_labels
+from ..hosts import site_labels, without_www
 from . import meta_tables as tables
 from .cascade import Cascade, Rule
 from .dom import preceding_elements
@@ -108,12 +108,18 @@ def _split_at(separator: str, text: str) -> list[str]:
     return [part.replace(_ELISION_MARK, "- ") for part in _ELISION.sub(_ELISION_MARK, text).split(separator)]
 
 
-def split_title(text: str) -> list[str]:
-    """Split a title at the first separator kind that occurs in it."""
+def split_title(text: str, keep_kickers: bool = False) -> list[str]:
+    """Split a title at the first separator kind that occurs in it; with keep_kickers, not at a
+    colon, which joins a kicker to its headline ("Dad: Child's MP3 player came with porn")."""
     for separator in tables.TITLE_SEPARATORS:
+        if keep_kickers and separator in _KICKER_SEPARATORS:
+            continue
         if _separator_in(separator, text):
             return [part.strip() for part in _split_at(separator, text)]
     return [text]
+
+
+_KICKER_SEPARATORS = (": ", "：")
 
 
 @lru_cache(maxsize=4096)
@@ -142,6 +148,7 @@ def _words_covered(squashed: str, words: list[str], part: str) -> int:
 
 
 _GENERIC_TITLES = frozenset(norm(title) for title in tables.GENERIC_PAGE_TITLES)
+_GENERIC_WORDS = frozenset(title for title in _GENERIC_TITLES if " " not in title) | {"online"}
 _BYLINE_SEGMENT = re.compile(r"^(?:" + "|".join(tables.BYLINE_NAME_WORDS) + r")\s+\S", re.I)
 
 
@@ -159,6 +166,9 @@ def is_site_segment(segment: str, hints: list[str], trailing: bool = False) -> b
         if not hint_squashed:
             continue
         if squashed == hint_squashed:
+            return True
+        # a short name and a generic word ("BBC NEWS", "CNN.com Online")
+        if len(words) >= 2 and "".join(words[:-1]) == hint_squashed and words[-1] in _GENERIC_WORDS:
             return True
         # the name with a word or two more ("Golem.de News"), not a sentence naming the site
         # ("How we designed Dropbox ATF")
@@ -725,12 +735,17 @@ def logo_headings(h1s, title: str | None, hints: list[str], structured: Structur
 
 #: The article's text starts at the first paragraph this long (characters) outside the page's side parts.
 ARTICLE_TEXT_MIN_LEN = 150
+#: How many table cells and divs are searched for text outside <p> (old table layouts).
+TEXT_BLOCKS_SEARCHED = 3000
 #: How many elements before the article's text are searched for its heading.
 HEADING_WINDOW = 60
 #: A heading has this many words at most (a headline, not a paragraph).
 HEADING_MAX_WORDS = 30
-#: A box title heads links: its box holds at least this many, making this share of its text.
+#: A box title is short and heads teasers: at least BOX_MIN_LINKS links of TEASER_MIN_WORDS words
+#: or more, making BOX_LINK_SHARE of its box's text.
+BOX_TITLE_MAX_WORDS = 4
 BOX_MIN_LINKS = 2
+TEASER_MIN_WORDS = 3
 BOX_LINK_SHARE = 0.6
 
 _HEADLINE_CLASS = re.compile(r"(?<![a-z])(?:" + "|".join(tables.HEADLINE_CLASS_TOKENS) + r")(?![a-z])", re.I)
@@ -744,7 +759,7 @@ def article_text_start(tree, min_len: int = ARTICLE_TEXT_MIN_LEN):
     for element in tree.iter("p"):
         if len(element.text_content()) >= min_len and not _links_most(element) and not _in_side_part(element):
             return element
-    for element in tree.iter(*_BLOCKS_WITH_TEXT[1:]):
+    for element in islice(tree.iter(*_BLOCKS_WITH_TEXT[1:]), TEXT_BLOCKS_SEARCHED):
         own = len((element.text or "").strip()) + sum(len((child.tail or "").strip()) for child in element)
         if own >= min_len and not _in_side_part(element):
             return element
@@ -758,20 +773,23 @@ def _links_most(element) -> bool:
 
 
 def is_box_title(heading, text: str) -> bool:
-    """A section or box title ("Latest News", "HOT JOBS"): a boilerplate heading by its words,
-    or a heading whose box is a list of links."""
+    """A section or box title ("Latest News", "HOT JOBS", "National News"): a boilerplate
+    heading by its words, or a short heading over a list of teasers (links of several words
+    making most of its box's text; a share bar's or menu's one-word links do not count)."""
     from .boilerplate import heading_label  # the body's table of box headings, many languages
-    if heading_label(text) is not None:
+    if len(text.split()) > BOX_TITLE_MAX_WORDS:
+        return False
+    if heading_label(text, exact=True) is not None:
         return True
     box = heading.getparent()
     if box is None or box.tag in ("body", "html"):
         return False
-    links = [link for link in box.iter("a") if link is not heading and heading not in link.iterancestors()]
-    if len(links) < BOX_MIN_LINKS:
+    own = set(heading.iter("a"))  # the heading's own link is no teaser
+    teasers = [link for link in box.iter("a") if link not in own and len(link.text_content().split()) >= TEASER_MIN_WORDS]
+    if len(teasers) < BOX_MIN_LINKS:
         return False
-    heading_len = len(heading.text_content())
-    rest = len(box.text_content()) - heading_len
-    return rest > 0 and sum(len(link.text_content()) for link in links) >= BOX_LINK_SHARE * rest
+    rest = len(box.text_content()) - len(heading.text_content())
+    return rest > 0 and sum(len(link.text_content()) for link in teasers) >= BOX_LINK_SHARE * rest
 
 
 def _is_heading_element(element) -> bool:
@@ -817,7 +835,7 @@ class _HeadlinePage:
     that are not logos, the declared titles (JSON-LD, meta, <title>) with site affixes cut."""
 
     def __init__(self, tree, structured: StructuredData, url: str | None, site_name: str | None):
-        self.tree, self.structured = tree, structured
+        self.tree, self.structured, self.url = tree, structured, url
         hints = site_name_hints(structured, url, site_name)
         self.title = title = structured.title
         self.h1_elements = list(tree.iter("h1"))  # a tag-filtered walk in C, several times faster than //h1
@@ -825,11 +843,15 @@ class _HeadlinePage:
         self.any_h1 = bool(h1s)
         hints = _without_whole_title_names(hints, title, h1s, structured)
         logos = logo_headings(h1s, title, hints, structured)
+        # an h1 that is a link to the site's front page is its logo ("<h1><a href="/">Site</a></h1>")
+        logos |= {norm(text) for text, element in h1s if _links_home(element, url)}
         # a logo h1 names the site, and so does each of its parts ("Salsa-Figuren - Rueda in Berlin")
         hints += [name for text, _ in h1s if norm(text) in logos for name in [text, *split_title(text)]]
         self.hints = hints
         self.named_h1s = [(text, element) for text, element in h1s if norm(text) not in logos]
-        self.h1s = h1s = [(text, element) for text, element in self.named_h1s if is_headline_like(text)]
+        # a section's or box's title in an <h1> ("National News" over teasers) is no candidate
+        self.h1s = h1s = [(text, element) for text, element in self.named_h1s
+                          if is_headline_like(text) and not is_box_title(element, text)]
         # the page's hints are final here; og:title and twitter:title are stripped twice below and
         # often repeat <title> or each other: each text once
         strip = cache(lambda text: strip_site_affixes(text, hints))
@@ -852,10 +874,6 @@ class _HeadlinePage:
                               or any(overlaps(text, other) for other in others)]
         cleaned_title = strip(title)
         self.cleaned_title = cleaned_title = cleaned_title if is_headline_like(cleaned_title) else None
-        # <title> gives no headline to check a heading against: none, the site's name, or the
-        # name glued to a motto ("SJSUSpartans.com—Official Web Site of ...")
-        self.title_names_site = not cleaned_title or is_site_name(cleaned_title, hints) \
-            or is_site_segment(cleaned_title, hints) or _opens_with_glued_site_name(clean_text(title) or "", hints)
         self.declared = declared = [text for text in [jsonld, *metas, cleaned_title] if text]
         known = {norm(text) for text in declared}
         # an <h1> repeating a declared title whole shows that its "affix" was the headline's own
@@ -869,6 +887,15 @@ class _HeadlinePage:
 
     def showing(self, text: str) -> HeadlineFound:
         return HeadlineFound(text, _showing(text, self.h1s, self.related))
+
+    @cached_property
+    def title_names_site(self) -> bool:
+        """<title> gives no headline to check a heading against: none, the site's name, the name
+        glued to a motto ("SJSUSpartans.com—Official Web Site of ..."), or a section's title.
+        Asked only by the late rules, so worked out only then."""
+        title, hints = self.cleaned_title, self.hints
+        return not title or is_site_name(title, hints) or is_site_segment(title, hints) \
+            or _opens_with_glued_site_name(clean_text(self.title) or "", hints) or _names_a_section(title, self.tree, self.url, self.structured)
 
 
 def _found(pair) -> HeadlineFound | None:
@@ -1012,6 +1039,35 @@ def _h1_beside_site_title(page: _HeadlinePage):
     return None
 
 
+def _names_a_section(title: str, tree, url: str | None = None, structured: StructuredData | None = None) -> bool:
+    """True when <title> (its affixes cut) is a section's or box's title: the section the page
+    declares (article:section) or files itself under in its URL path ("BBC NEWS | Business" on
+    /2/hi/business/...), a boilerplate heading ("Latest News"), or the title of a box of teasers
+    on the page ("National News")."""
+    from .boilerplate import heading_label
+    if len(title.split()) > BOX_TITLE_MAX_WORDS:
+        return False
+    key = norm(title)
+    declared = structured.meta.get("article:section") if structured is not None else None
+    if key == norm(declared) or key in {norm(segment) for segment in urlsplit(url or "").path.split("/")}:
+        return True
+    if heading_label(title, exact=True) is not None:
+        return True
+    return any(norm(element.text_content()) == key and is_box_title(element, title)
+               for element in islice(tree.iter("h1", "h2", "h3", "h4"), 20))
+
+
+def _links_home(heading, url: str | None) -> bool:
+    """True when the heading's words are one link to the front page of its site."""
+    link = next(heading.iter("a"), None)
+    if link is None or norm(link.text_content()) != norm(heading.text_content()):
+        return False
+    target = urlsplit(urljoin(url or "", (link.get("href") or "").strip()))
+    home = urlsplit(url or "")
+    return (link.get("href") or "").strip() != "" and target.path in ("", "/") and not target.query \
+        and (not home.hostname or without_www(target.hostname) == without_www(home.hostname))
+
+
 def _first_not_box_title(headings) -> HeadlineFound | None:
     """The first heading that is not a section or box title ("National News" over teasers)."""
     return next((HeadlineFound(text, element) for text, element in headings if not is_box_title(element, text)), None)
@@ -1036,7 +1092,7 @@ def _h2_article_header(page: _HeadlinePage):
 def _title_longest_segment(page: _HeadlinePage):
     if not page.cleaned_title:
         return None
-    parts = split_title(page.cleaned_title)
+    parts = split_title(page.cleaned_title, keep_kickers=True)
     if len(parts) > 1:
         longest = max(parts, key=len)
         if len(longest.split()) >= 4 and len(longest) > 0.6 * len(page.cleaned_title) - 10:

@@ -255,6 +255,9 @@ SIGN_OFF_GREETINGS = ("liebe grüße", "liebe grüsse", "viele grüße", "viele 
                       "sincerely", "cordialement", "amitiés", "bien à vous", "saludos", "un saludo", "un abrazo",
                       "cordiali saluti", "saluti", "groetjes", "met vriendelijke groet")
 
+#: URL path segments of an author's archive page ("/author/jane-doe/", "/autor/anna-berg").
+AUTHOR_ARCHIVE_PATH_SEGMENTS = ("author", "authors", "autor", "autoren", "auteur", "autore", "journalist", "reporter")
+
 #: URL path segments of member and author profile pages ("/members/127862", "/author/jane-doe").
 PROFILE_PATH_SEGMENTS = ("members", "member", "user", "users", "profile", "profil", "profiles", "author", "authors",
                          "autor", "autoren", "auteur", "people", "u", "benutzer", "mitglied", "mitglieder")
@@ -274,6 +277,7 @@ BYLINE_TRAILING_WORDS = ("am", "on", "le", "el", "il", "em", "den", "der", "vom"
 #: Phrases that precede a name in bylines and author boxes, removed before the name is read.
 AUTHOR_LEAD_PHRASES = (
     "zeige alle beiträge von", "alle beiträge von", "view all posts by", "all posts by", "posts by",
+    "alles von", "alle artikel von", "weitere artikel von", "more articles by", "all articles by", "more posts by",
     "post by", "posted by", "more from", "mehr von", "articles by", "erstellt von", "veröffentlicht von",
     "geschrieben von", "published by", "auteur", "autor", "autorin", "author", "interview",
     "ein interview von", "reportage von", "kommentar von", "gastbeitrag von", "about the author", "about the",
@@ -368,6 +372,9 @@ AGENCY_NAMES = (
     "CNA", "UPI", "Xinhua", "TASS", "Interfax", "Kyodo", "Yonhap", "ANP", "Belga", "NTB", "TT",
     "Ritzau", "Lusa", "Europa Press", "CTK", "ČTK", "PAP", "MTI", "AAP", "CP", "IANS", "PTI", "ANI",
     "AA", "dpo", "sid", "SID", "APA/AP", "AFP/dpa", "dpa/AFP",
+    # South Asian agencies, credited in the "New Delhi (PTI):" / "LAHORE (APP):" datelines
+    "UNI", "APP", "NNI", "PPI", "INP", "RSS", "BSS", "UNB", "NNA", "WAM", "SPA", "QNA", "KUNA", "IRNA",
+    "Anadolu", "Sports Network", "The Sports Network", "Canadian Press", "Prensa Latina", "Notimex",
     # public broadcasters that co-author the stories of a shared news site ("Jane Doe, NDR")
     "ARD", "ZDF", "NDR", "WDR", "SWR", "MDR", "RBB", "BR", "HR", "SR", "Radio Bremen", "ORF", "SRF", "Deutsche Welle",
 )
@@ -420,7 +427,53 @@ DATELINE_REGION_ABBREVIATIONS = (
     "D.C.", "B.C.", "Ont.", "Que.", "Alta.", "Man.", "Sask.", "N.S.", "N.B.", "Nfld.", "P.E.I.",
 )
 
-#: Capitalised words that open a paragraph before a dash but are kickers, not places.
+#: Press-release wires: their datelines set the wire between dashes ("LAS VEGAS--(BUSINESS WIRE)--"),
+#: slashes ("NEW YORK, Jan. 7 /PRNewswire/ --") or parentheses ("(GLOBE NEWSWIRE) --"), sometimes
+#: with the date in them ("(Marketwire - Jan. 7, 2008)"); a hyphenated service follows the name
+#: ("/PRNewswire-FirstCall/").
+PRESS_WIRES = ("Business Wire", "BUSINESS WIRE", "BusinessWire", "PR Newswire", "PRNewswire", "PRNEWSWIRE",
+               "GLOBE NEWSWIRE", "Globe Newswire", "GlobeNewswire", "Marketwire", "Marketwired", "MARKET WIRE",
+               "CNW", "CNW Telbec", "PRWEB", "PRWeb", "ACCESSWIRE", "ACCESS Newswire", "EINPresswire",
+               "EIN Presswire", "Newsfile", "PRNewsfoto", "ots", "pressetext", "PresseBox", "JCN Newswire",
+               "ANTARA/Businesswire", "PRUnderground", "Send2Press", "M2 PRESSWIRE", "Canada NewsWire")
+
+#: What ends a dateline, beside a spaced hyphen and the period after a place in capitals: the
+#: dashes, with or without spaces ("LONDON—The"), and U+0096 / U+0097, the code points that
+#: "&#150;" / "&#151;" (the en and em dash of Windows-1252) become in pages transcoded byte by
+#: byte from Windows-1252.
+DATELINE_DASHES = ("—", "–", "―", "−", "‒", "--", "\x97", "\x96")
+
+#: Dashes that end a dateline only with a space on each side: the hyphen, and the underscore AP's
+#: wire feeds set for a dash ("WASHINGTON (AP) _ The Senate").
+DATELINE_SPACED_DASHES = ("-", "_")
+
+#: Languages whose papers end a dateline with a colon ("KATHMANDU:", "LAHORE, Jan 7:",
+#: "New Delhi (PTI):"): the English-language press of South Asia, the Gulf and East Africa
+#: (Dawn, Daily Times, The Frontier Post, The Himalayan Times, The Times of India, India Post,
+#: Gulf News, The New Times). Elsewhere a capitalised word before a colon is a kicker.
+DATELINE_COLON_LANGUAGES = frozenset({"en"})
+
+#: Fewest words after a colon dateline: "KARACHI: The ..." opens a sentence, "WHEN: Friday" is a label.
+DATELINE_COLON_MIN_REST_WORDS = 6
+
+#: Agencies a dateline names without parentheses, after its date: AAP's "SYDNEY, Jan 7 AAP -".
+DATELINE_BARE_AGENCIES = ("AAP", "AFP", "AP", "PTI", "IANS", "UNI", "APP", "UPI", "dpa", "Reuters")
+
+#: Broadcasters that open a story with their name in parentheses, glued to the text ("(CNN)President
+#: Trump ..."); not agencies (a byline's "Jane Doe, CNN" names a person).
+DATELINE_BROADCASTERS = ("CNN", "CNN Business", "CNNMoney", "CNN Money", "BBC", "ABC News", "CBS News", "NBC News",
+                         "Fox News", "CNBC", "Sky News")
+
+#: Marks in parentheses after a name that are no agency credit ("Magellan(R) Comes Out").
+DATELINE_NOT_AGENCIES = frozenset({"r", "tm", "sm", "c", "p", "reg", "mc", "md"})
+
+#: What a class must contain to mark an element as the story's dateline: hNews's "dateline",
+#: sites' own "ArticlePage-dateline", "story-dateline", "Dateline" (one string, so one scan of
+#: the page's markup tells whether any element can have it). The element's text counts when it
+#: is a dateline and the body's text follows it.
+DATELINE_ELEMENT_CLASS_PART = "ateline"
+
+#: Capitalised words that open a paragraph before a dash or colon but are kickers or labels, not places.
 DATELINE_NOT_PLACES = frozenset({
     "video", "vidéo", "vídeo", "photos", "photo", "foto", "fotos", "live", "update", "updated", "breaking",
     "breaking news", "exclusive", "exclusif", "exklusiv", "analysis", "analyse", "análisis", "opinion",
@@ -432,6 +485,35 @@ DATELINE_NOT_PLACES = frozenset({
     "podcast", "audio", "newsletter", "gallery", "galerie", "bild", "bilder", "ticker", "liveticker",
     "the", "der", "die", "das", "le", "la", "les", "el", "los", "las", "il", "lo", "gli",
     "file", "file photo", "archivo", "archive", "archiv", "archivbild", "symbolbild", "photo illustration",
+    # labels before a colon: reader prompts, notes, listings, reviews, transcripts
+    "related", "read more", "more", "see also", "also read", "read also", "also see", "also", "read", "alert",
+    "edit", "edited", "update 2", "updates", "just in", "developing", "new", "neu", "flash", "urgent",
+    "clarification", "disclaimer", "disclosure", "ps", "p.s", "nb", "n.b", "notice", "important", "attention",
+    "when", "where", "what", "who", "why", "how", "tickets", "cost", "price", "prices", "info", "details",
+    "admission", "location", "venue", "date", "time", "hours", "contact", "phone", "address", "website", "web",
+    "email", "e-mail", "call", "rated", "rating", "verdict", "pros", "cons", "specs", "starring", "genre",
+    "runtime", "running time", "final", "score", "result", "results", "preview", "recap", "report", "story",
+    "transcript", "host", "anchor", "announcer", "question", "answer", "q&a", "poll", "quiz", "explainer",
+    "factbox", "fact box", "timeline", "background", "context", "bottom line", "spoiler", "spoilers",
+    "trigger warning", "content warning", "caution", "danger", "tip", "tips", "hint", "fotostrecke",
+    "ansicht", "meinung", "gastbeitrag", "leserbrief", "pressemitteilung", "press release", "media release",
+    "statement", "announcement", "sponsored content", "paid content", "partner content", "ad", "ads",
+    "promoted", "deal", "deals", "sale", "offer", "giveaway", "contest", "sweepstakes", "watch live",
+    "watch now", "listen now", "subscribe", "sign up", "join", "follow", "share", "print", "email this",
+    "msm", "lol", "omg", "wow", "fyi", "rip", "btw", "imho", "imo", "eta", "tba", "tbd",
+    "editor’s note", "editors’ note", "editors' note", "spoiler alert", "heads up", "must read", "must see",
+    "satire", "parody", "recipe", "abstract", "introduction", "conclusion", "overview", "highlights",
+    "key points", "takeaway", "takeaways", "the bottom line", "sneak peek", "first look", "hands-on",
+    "hands on", "rumor", "rumour", "leak", "letters", "letter", "obituary", "obit", "in memoriam",
+    "retraction", "fiction", "poem", "excerpt", "book review", "movie review", "film review",
+    "music review", "album review", "theater review", "theatre review", "sports", "business", "politics",
+    "health", "science", "tech", "technology", "entertainment", "world", "nation", "local", "weather",
+    "traffic", "crime", "education", "travel", "lifestyle", "money", "markets", "finance", "economy",
+    "culture", "arts", "music", "movies", "tv", "television", "books", "food", "style", "fashion",
+    "insight", "feature", "profile", "special report", "column", "essay", "dispatch", "op-ed", "perspective",
+    "viewpoint", "outlook", "scenarios", "witness", "refile", "corrected", "fast facts", "by the numbers",
+    "at a glance", "the issue", "what's next", "what’s next", "why it matters", "the latest", "big picture",
+    "the big picture", "what happened", "what to know", "what we know", "key facts", "quick facts",
 })
 
 #: Words that mark a paragraph as a photo caption or credit (the body may keep some before a dateline).
@@ -444,6 +526,7 @@ DATELINE_NOT_PLACE_WORDS = frozenset({
     "aktualisiert", "veröffentlicht", "erstellt", "stand", "updated", "published", "posted", "publié",
     "publicado", "pubblicato", "modifié", "actualizado", "aggiornato", "gepubliceerd", "bijgewerkt",
     "foto", "fotos", "photo", "photos", "bild", "quelle", "source", "von", "by", "par", "por",
+    "dear",  # an advice column's letter: "DEAR ABBY: My husband ..."
 })
 
 #: Month names and abbreviations (lower case, without the final dot) in the dateline languages.
