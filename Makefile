@@ -20,10 +20,14 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 demo: $(VENV)/.installed
 	$(BIN)/newsarchive demo --db data/archive.db
 
-# GNU Wget writes the WARC that tests/test_warc.py imports (Debian package, installed when missing).
+# Debian packages the tests use, installed when missing: GNU Wget writes the WARC that
+# tests/test_warc.py imports; headless Chromium renders the Datasette page (tests/test_datasette.py).
+TEST_DEBIAN_PACKAGES := wget chromium
+
 test: $(VENV)/.installed
-	@command -v wget >/dev/null || { SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq wget >/dev/null; }
+	@missing=$$(for p in $(TEST_DEBIAN_PACKAGES); do command -v $$p >/dev/null || echo $$p; done); \
+	if [ -n "$$missing" ]; then SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi
 	$(BIN)/python -m pytest -q
 
 bench: $(VENV)/.installed
