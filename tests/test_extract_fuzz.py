@@ -7,7 +7,7 @@ table, a NUL flood) go through the crawl's own worker pool: each ends as an Arti
 recorded error under the per-page time and memory limits, whatever the extractor does with it;
 the bound comes from the worker's limits, not from timed asserts.
 
-CI runs FUZZ_EXAMPLES cases per property; NEWSARCHIVE_LONG_TESTS=1 runs 1,000 per property.
+CI runs FUZZ_EXAMPLES (60) cases per property; NEWSARCHIVE_LONG_TESTS=1 runs 1,000 per property.
 """
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from test_pipelines import run_pooled
 PAGES = sorted((Path(__file__).parent / "fixtures" / "pages").glob("*/page.html"))
 SEEDS = [path.read_bytes() for path in PAGES]
 LONG = bool(os.environ.get("NEWSARCHIVE_LONG_TESTS"))
-FUZZ_EXAMPLES = 1000 if LONG else 100
+FUZZ_EXAMPLES = 1000 if LONG else 60
 FETCHED_AT = datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
 URL = "http://127.0.0.1:8000/world/story.html"
 ENCODINGS = ("utf-8", "latin-1", "cp1252", "shift_jis", "euc-kr", "gb18030", "koi8-r",

@@ -174,8 +174,12 @@ SQL_METHODS = {"execute", "executemany", "executescript", "query"}
 class SqlScope:
     """What an SQL expression in one function may be built from: literals, UPPER_CASE
     constants, int(...), placeholder lists, column lists and condition lists written in the
-    code, local names only ever assigned such things, and (for a query helper) the function's
+    code, local names only ever assigned such things, the SQL part of what a condition
+    builder returns ((sql, params) with static sql), and (for a query helper) the function's
     own parameters, which are then audited at every call."""
+
+    builders: set[str] = set()
+    """Functions returning (static SQL, parameters): their first element is static."""
 
     def __init__(self, function: ast.AST):
         self.function = function
@@ -194,6 +198,9 @@ class SqlScope:
             elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
                     and node.func.attr == "append" and isinstance(node.func.value, ast.Name):
                 self.appended.setdefault(node.func.value.id, []).extend(node.args)
+            elif isinstance(node, ast.For) and isinstance(node.target, ast.Name) \
+                    and isinstance(node.iter, (ast.Tuple, ast.List)):
+                self.assigned.setdefault(node.target.id, []).extend(node.iter.elts)
         self.needs: set[str] = set()
         """Parameters the SQL is built from: the callers must pass static SQL for them."""
         self._judging: set[str] = set()
@@ -208,6 +215,10 @@ class SqlScope:
             return self.static(node.left) and self.static(node.right)
         if isinstance(node, ast.IfExp):
             return self.static(node.body) and self.static(node.orelse)
+        if isinstance(node, ast.BoolOp):
+            return all(self.static(value) for value in node.values)
+        if isinstance(node, ast.Call) and called_name(node) in self.builders:
+            return True  # (sql, params) = builder(...): the name holds its static SQL
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):  # "IN (%s)" % "?,?"
             return self.static(node.left) and is_placeholder_list(node.right)
         if isinstance(node, ast.Name):
@@ -243,9 +254,15 @@ class SqlScope:
         dict literal, or "name = ?" assignments made from them), placeholders, or a list of
         static conditions (its literal and every .append() made to it)."""
         if isinstance(joined, (ast.GeneratorExp, ast.ListComp)):
-            return all(isinstance(part, ast.Constant) or isinstance(part.value, ast.Name)
-                       for part in getattr(joined.elt, "values", [joined.elt])) \
-                and "?" in ast.unparse(joined.elt) or isinstance(joined.elt, ast.Name)
+            # identifiers: the loop variable, quoted or as "name = ?", and nothing else
+            targets = {generator.target.id for generator in joined.generators
+                       if isinstance(generator.target, ast.Name)}
+            parts = joined.elt.values if isinstance(joined.elt, ast.JoinedStr) else [joined.elt]
+            return all(isinstance(part, ast.Constant) or isinstance(part, ast.Name)
+                       and part.id in targets
+                       or isinstance(part, ast.FormattedValue)
+                       and isinstance(part.value, ast.Name) and part.value.id in targets
+                       for part in parts)
         if not isinstance(joined, ast.Name):
             return False
         values = self.assigned.get(joined.id) or []
@@ -302,6 +319,15 @@ def test_sql_is_written_with_parameters_only():
     trees = {path.relative_to(PROJECT_ROOT): ast.parse(path.read_text(encoding="utf-8"))
              for path in sources}
     helpers: dict[str, tuple[ast.AST, set[str]]] = {}
+    for tree in trees.values():  # condition builders: return (static SQL, parameters)
+        for function in functions(tree):
+            scope = SqlScope(function)
+            returns = [node.value for node in ast.walk(function) if isinstance(node, ast.Return)
+                       and isinstance(node.value, ast.Tuple) and node.value.elts]
+            if returns and all(scope.static(value.elts[0]) for value in returns):
+                SqlScope.builders.add(function.name)
+                if scope.needs:
+                    helpers[function.name] = (function, set(scope.needs))
     offences, calls = [], 0
     for _ in range(4):  # helpers of helpers
         offences, calls, found = [], 0, {}
