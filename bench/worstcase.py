@@ -68,27 +68,59 @@ def repeat_to(size: int, unit) -> str:
     return "".join(out)
 
 
-def table_links(size: int) -> str:
-    rows = repeat_to(size, lambda i: f'<tr><td><a href="/item/{i}">Item {i}</a></td></tr>')
-    return page(f"<table>{rows}</table>")
+#: Pages of one unit repeated: kind -> (the unit for its i-th copy, the markup around the
+#: copies ("{}" stands for them), where they stand: "after" or "before" the article, or
+#: "alone" on an index page without one).
+REPEATED = {
+    "table_links": (lambda i: f'<tr><td><a href="/item/{i}">Item {i}</a></td></tr>', "<table>{}</table>", "after"),
+    "sibling_paragraphs": (lambda i: f"<p>Short paragraph number {i} of the page.</p>",
+                           "<div class='archive'>{}</div>", "after"),
+    "many_links": (lambda i: f'<li><a href="/story/{i}.html">Story {i} headline here</a></li>',
+                   "<nav><ul>{}</ul></nav>", "before"),
+    "inline_links": (lambda i: f'words <a href="/t/{i}">tag {i}</a> ', "<div class='tags'><p>{}</p></div>", "after"),
+    "many_headings": (lambda i: f"<h2>Section {i}</h2><p>Text of section {i}.</p>",
+                      "<div class='sections'>{}</div>", "after"),
+    "many_blocks": (lambda i: f"<div class='teaser'><div><span>Teaser {i}</span></div></div>",
+                    "<section>{}</section>", "after"),
+    # copies of the headline all over the page: each is a headline candidate
+    "many_headlines": (lambda i: f"<div><h1>{HEADLINE}</h1><p>Teaser {i}</p></div>", "<aside>{}</aside>", "before"),
+    "link_list": (lambda i: f'<li><a href="/r/{i}">Row {i}</a></li>', "<ul>{}</ul>", "alone"),
+    # alike blocks named as chrome ("share") that hold the page's prose
+    "alike_boxes": (lambda i: f'<div class="share"><p>{ARTICLE_PARAGRAPHS[i % 5]}</p></div>',
+                    "<div class='content'>{}</div>", "after"),
+    # alike byline elements without a date in them
+    "alike_bylines": (lambda i: f'<span class="author">By John Smith{i}</span>', "<div>{}</div>", "after"),
+    "boilerplate_headings": (lambda i: f"<h2>Related</h2><p>Line {i}</p>", "<div class='more'>{}</div>", "after"),
+    "plain_list": (lambda i: f"<li>Plain item {i}</li>", "<ul>{}</ul>", "alone"),
+    "definition_list": (lambda i: f"<dt>Term {i}</dt><dd>Definition {i}</dd>", "<dl>{}</dl>", "after"),
+    "line_breaks": (lambda i: f"line {i} of the text<br>", "<div class='text'>{}</div>", "after"),
+    "many_scripts": (lambda i: f"<script>var x{i} = {{'a': {i}, 'b': 'text {i}'}};</script>", "<div>{}</div>", "after"),
+}
+
+
+def repeated(kind: str):
+    unit, around, where = REPEATED[kind]
+
+    def make(size: int) -> str:
+        return page(around.format(repeat_to(size, unit)), before=where == "before", article=where != "alone")
+    make.__name__ = kind
+    return make
+
+
+def nesting(size: int, before: bool) -> str:
+    unit = "<div><span>level</span>"
+    depth = max(1, size // (len(unit) + 6))
+    return page(unit * depth + "</div>" * depth, before=before)
 
 
 def deep_nesting(size: int) -> str:
-    unit = "<div><span>level</span>"
-    depth = max(1, size // (len(unit) + 6))
-    return page(unit * depth + "</div>" * depth)
+    """Nesting past libxml2's depth limit (2,048) after the article."""
+    return nesting(size, before=False)
 
 
 def nesting_before_article(size: int) -> str:
     """Nesting past libxml2's depth limit (2,048) before the article."""
-    unit = "<div><span>level</span>"
-    depth = max(1, size // (len(unit) + 6))
-    return page(unit * depth + "</div>" * depth, before=True)
-
-
-def sibling_paragraphs(size: int) -> str:
-    paragraphs = repeat_to(size, lambda i: f"<p>Short paragraph number {i} of the page.</p>")
-    return page(f"<div class='archive'>{paragraphs}</div>")
+    return nesting(size, before=True)
 
 
 def huge_attributes(size: int) -> str:
@@ -96,16 +128,6 @@ def huge_attributes(size: int) -> str:
     blocks = "".join(f'<div class="c{i} {value}" data-state="{value}"><p>Box {i}</p></div>'
                      for i in range(10))
     return page(blocks, before=True)
-
-
-def many_links(size: int) -> str:
-    links = repeat_to(size, lambda i: f'<li><a href="/story/{i}.html">Story {i} headline here</a></li>')
-    return page(f"<nav><ul>{links}</ul></nav>", before=True)
-
-
-def inline_links(size: int) -> str:
-    text = repeat_to(size, lambda i: f'words <a href="/t/{i}">tag {i}</a> ')
-    return page(f"<div class='tags'><p>{text}</p></div>")
 
 
 def huge_text(size: int) -> str:
@@ -118,69 +140,12 @@ def huge_word(size: int) -> str:
     return page(f"<div class='blob'><p>{'A' * size}</p></div>")
 
 
-def many_headings(size: int) -> str:
-    heads = repeat_to(size, lambda i: f"<h2>Section {i}</h2><p>Text of section {i}.</p>")
-    return page(f"<div class='sections'>{heads}</div>")
-
-
-def many_blocks(size: int) -> str:
-    blocks = repeat_to(size, lambda i: f"<div class='teaser'><div><span>Teaser {i}</span></div></div>")
-    return page(f"<section>{blocks}</section>")
-
-
 def nested_lists(size: int) -> str:
     unit = "<ul><li><a href='/x'>Menu entry</a>"
     depth = max(1, min(size // (len(unit) + 10), 5000))
     width = max(1, size // ((len(unit) + 10) * depth))
     one = unit * depth + "</li></ul>" * depth
     return page(f"<nav>{one * width}</nav>", before=True)
-
-
-def many_headlines(size: int) -> str:
-    """Copies of the headline all over the page: each is a headline candidate."""
-    heads = repeat_to(size, lambda i: f"<div><h1>{HEADLINE}</h1><p>Teaser {i}</p></div>")
-    return page(f"<aside>{heads}</aside>", before=True)
-
-
-def link_list(size: int) -> str:
-    """An index page: a list of thousands of links and nothing else."""
-    items = repeat_to(size, lambda i: f'<li><a href="/r/{i}">Row {i}</a></li>')
-    return page(f"<ul>{items}</ul>", article=False)
-
-
-def alike_boxes(size: int) -> str:
-    """Thousands of alike blocks named as chrome ("share") that hold the page's prose."""
-    boxes = repeat_to(size, lambda i: f'<div class="share"><p>{ARTICLE_PARAGRAPHS[i % 5]}</p></div>')
-    return page(f"<div class='content'>{boxes}</div>")
-
-
-def alike_bylines(size: int) -> str:
-    """Thousands of alike byline elements without a date in them."""
-    lines = repeat_to(size, lambda i: f'<span class="author">By John Smith{i}</span>')
-    return page(f"<div>{lines}</div>")
-
-
-def boilerplate_headings(size: int) -> str:
-    """Thousands of "Related" headings, each over a line, in one container."""
-    parts = repeat_to(size, lambda i: f"<h2>Related</h2><p>Line {i}</p>")
-    return page(f"<div class='more'>{parts}</div>")
-
-
-def plain_list(size: int) -> str:
-    """An index page: one list of thousands of plain-text items."""
-    items = repeat_to(size, lambda i: f"<li>Plain item {i}</li>")
-    return page(f"<ul>{items}</ul>", article=False)
-
-
-def definition_list(size: int) -> str:
-    terms = repeat_to(size, lambda i: f"<dt>Term {i}</dt><dd>Definition {i}</dd>")
-    return page(f"<dl>{terms}</dl>")
-
-
-def line_breaks(size: int) -> str:
-    """One block of thousands of lines set apart by <br>."""
-    lines = repeat_to(size, lambda i: f"line {i} of the text<br>")
-    return page(f"<div class='text'>{lines}</div>")
 
 
 def cards_after_text(size: int) -> str:
@@ -206,16 +171,9 @@ def huge_json_ld(size: int) -> str:
     return page("", head=head)
 
 
-def many_scripts(size: int) -> str:
-    scripts = repeat_to(size, lambda i: f"<script>var x{i} = {{'a': {i}, 'b': 'text {i}'}};</script>")
-    return page(f"<div>{scripts}</div>")
-
-
-KINDS = {f.__name__: f for f in (
-    table_links, deep_nesting, nesting_before_article, sibling_paragraphs, huge_attributes,
-    many_links, inline_links, huge_text, huge_word, many_headings, many_blocks, nested_lists,
-    many_headlines, link_list, alike_boxes, alike_bylines, boilerplate_headings, plain_list,
-    definition_list, line_breaks, cards_after_text, huge_json_ld, many_scripts)}
+KINDS = {**{kind: repeated(kind) for kind in REPEATED}, **{f.__name__: f for f in (
+    deep_nesting, nesting_before_article, huge_attributes, huge_text, huge_word, nested_lists,
+    cards_after_text, huge_json_ld)}}
 
 
 def timed(fn, repeat: int) -> tuple[float, float]:

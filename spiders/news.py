@@ -53,12 +53,13 @@ plain dict with the fields of `newsarchive.page.FetchedPage`, so that
                            | "robots" (a sitemap named in robots.txt) | "frontier" (asked
                            because the frontier had it due: met but not reached by an
                            earlier run, a revisit, a retry) | "start" (a start URL that
-                           answered 304)
+                           answered 304) | "robots.txt" (a host's robots.txt, 2xx or 304:
+                           spiders.robots)
                   depth    link hops from the start URL (0 for start URLs)
                   lastmod  the sitemap's lastmod / news publication date or the feed's
                            published date, as given; None otherwise
                   kind     what the document is: "html", "sitemap", "sitemap_index",
-                           "feed", "other" (None when the download failed)
+                           "feed", "robots", "other" (None when the download failed)
                   frontier why the page was fetched when the archive knew it already:
                            "retry", "hub", "changed", "due" (see
                            newsarchive.archive.frontier); None for new pages
@@ -598,16 +599,21 @@ class NewsSpider(scrapy.Spider):
             meta["depth"] = depth
         if source == "start":
             meta["newsarchive_start"] = True
-        if self.site_list:
-            # the site's own slot: its delay and concurrency, whatever host the URL is on
-            meta["download_slot"] = SLOT_PREFIX + entry.name
-            meta["autothrottle_dont_adjust_delay"] = True
+        meta.update(self.slot_meta(entry))
         # dont_filter: `requested` already deduplicates what the spider asks for, and a
         # redirect to a page fetched already must still be followed to be recorded.
         return Request(url if source == "start" else key, callback=self.parse,
                        errback=self.on_error, dont_filter=True, priority=self.priority(kind),
                        headers=plan.headers if plan is not None and plan.fetch else None,
                        meta=meta)
+
+    def slot_meta(self, entry: Site) -> dict:
+        """The request meta that puts a request of a site list's site in the site's own slot:
+        its delay and concurrency, whatever host the URL is on, left alone by AutoThrottle
+        (whose minimum delay, DOWNLOAD_DELAY, would otherwise become the site's)."""
+        if not self.site_list:
+            return {}
+        return {"download_slot": SLOT_PREFIX + entry.name, "autothrottle_dont_adjust_delay": True}
 
     @staticmethod
     def priority(kind: str) -> int:
@@ -746,6 +752,10 @@ class NewsSpider(scrapy.Spider):
         else:
             targets = []
         entry = self.site_of_request(response.meta, requested_url(response))
+        # the page cap counts requests as they are made: what a page lists is asked in budget
+        # order (sitemaps and feeds, articles, then hubs), not in the order of the page
+        targets.sort(key=lambda target: -self.priority(
+            target[3] or guess_kind(url_key(target[0]), target[1])))
         for url, source, lastmod, listed_as in targets:
             if entry is None or self.site_for(url) is not entry:
                 continue

@@ -17,6 +17,12 @@ USER_AGENT = "newsarchive/0.1 (news archiver; Scrapy)"
 
 # Politeness: obey robots.txt, adapt the pace to the server, few parallel requests per site.
 ROBOTSTXT_OBEY = True
+# robots.txt revalidated with If-None-Match / If-Modified-Since like a hub, its answers archived
+# (a 304 hands Scrapy the archived body): spiders/robots.py, in Scrapy's middleware's place.
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "spiders.robots.ConditionalRobotsTxtMiddleware": 100,
+}
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 4
 DOWNLOAD_DELAY = 0.5
@@ -99,7 +105,7 @@ NEWSARCHIVE_EXTRACT_QUEUE = 0
 # multicast address unless the site is declared local. Scrapy's file:, data:, ftp: and s3:
 # handlers are switched off as well, so no other scheme can be fetched by any path.
 NEWSARCHIVE_ADDRESS_GUARD = True
-DOWNLOADER_MIDDLEWARES = {"spiders.middlewares.RequestGuardMiddleware": 60}
+DOWNLOADER_MIDDLEWARES = {**DOWNLOADER_MIDDLEWARES, "spiders.middlewares.RequestGuardMiddleware": 60}
 DOWNLOAD_HANDLERS = {**DOWNLOAD_HANDLERS, "file": None, "data": None, "ftp": None, "s3": None}
 
 # Log lines name pages (URL, status, error); Scrapy's default would print each item whole, raw

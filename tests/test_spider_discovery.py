@@ -399,12 +399,29 @@ def test_links_are_requested_by_their_key_once_and_skipped_kinds_not_at_all():
     spider = NewsSpider(url="https://news.example/")
     _, requests = split_output(spider.parse(
         spider_response(HtmlResponse, "https://news.example/", LINKS)))
-    assert [(r.url, r.priority) for r in requests] == [
+    assert [(r.url, r.priority) for r in requests] == [               # in budget order
         ("https://news.example/feed.xml", 300),
-        ("https://news.example/world/", 100),
-        ("https://news.example/2025/05/17/port-reopens-after-the-storm.html", 200)]
+        ("https://news.example/2025/05/17/port-reopens-after-the-storm.html", 200),
+        ("https://news.example/world/", 100)]
     assert spider.met >= {"https://news.example/tag/storms/", "https://news.example/login"}
     assert "https://news.example/tag/storms/" not in spider.discovered
+
+
+def test_the_page_cap_goes_to_feeds_then_articles_then_hubs_whatever_the_page_order():
+    body = b"""<html><head><title>Home</title></head><body>
+    <a href="/world/">World</a> <a href="/sport/">Sport</a> <a href="/business/">Business</a>
+    <a href="/2025/05/17/port-reopens-after-the-storm.html">A</a>
+    <a href="/2025/05/18/bridge-closed-for-repairs.html">B</a>
+    <link rel="alternate" type="application/atom+xml" href="/atom.xml"></body></html>"""
+    spider = NewsSpider(url="https://news.example/")
+    spider.max_pages = 4                                  # the home page and 3 more
+    spider.requested_per_site[next(iter(spider.sites))] = 1
+    _, requests = split_output(spider.parse(
+        spider_response(HtmlResponse, "https://news.example/", body)))
+    assert [r.url for r in requests] == [
+        "https://news.example/atom.xml",
+        "https://news.example/2025/05/17/port-reopens-after-the-storm.html",
+        "https://news.example/2025/05/18/bridge-closed-for-repairs.html"]
 
 
 def test_a_sitemap_index_lists_sitemaps_first_in_the_budget():
