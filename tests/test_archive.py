@@ -430,6 +430,42 @@ def test_immediate_transaction_rolls_back_on_any_exception(tmp_path):
     assert db["t"].count == 1
 
 
+
+def test_nested_immediate_transaction_is_a_savepoint(tmp_path):
+    db = Database(tmp_path / "t.db")
+    db["t"].create({"id": int}, pk="id")
+    with immediate_transaction(db):
+        db["t"].insert({"id": 1})
+        with pytest.raises(ValueError):
+            with immediate_transaction(db):
+                db["t"].insert({"id": 2})
+                raise ValueError
+        with immediate_transaction(db):
+            db["t"].insert({"id": 3})
+    assert [row["id"] for row in db["t"].rows] == [1, 3] and not db.conn.in_transaction
+
+
+def test_batch_commits_pages_together_and_rolls_back_whole_with_its_counts(archive, tmp_path):
+    crawl_id = archive.start_crawl("news", ["https://e.com/"])
+    with archive.batch():
+        archive.store_page(fetched("https://e.com/a"), news_article("https://e.com/a"),
+                           crawl_id=crawl_id)
+        archive.store_page(fetched("https://e.com/b"),
+                           news_article("https://e.com/b", body="Other.\n\nText."),
+                           crawl_id=crawl_id)
+        # another connection sees none of the batch before its commit
+        assert Database(tmp_path / "archive.db")["pages"].count == 0
+    assert archive.db["pages"].count == 2
+    with pytest.raises(RuntimeError):
+        with archive.batch():
+            archive.store_page(fetched("https://e.com/c"),
+                               news_article("https://e.com/c", body="Third.\n\nText."),
+                               crawl_id=crawl_id)
+            raise RuntimeError("the disk is full")
+    assert archive.db["pages"].count == 2 and archive.get_article("https://e.com/c") is None
+    assert archive.finish_crawl(crawl_id)["articles_new"] == 2
+
+
 # -- crawls ----------------------------------------------------------------------------------
 
 def test_crawl_row_records_settings_and_counters(archive):

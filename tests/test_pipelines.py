@@ -139,6 +139,51 @@ def die_on_marked_pages(page):
     return extract_in_worker(page)
 
 
+
+def test_writer_thread_commits_waiting_items_together_and_a_failing_one_alone(tmp_path):
+    import sqlite3
+    from concurrent.futures import Future
+
+    db_path = tmp_path / "archive.db"
+    crawler = get_crawler(news.NewsSpider, {"NEWSARCHIVE_DB": str(db_path),
+                                            "NEWSARCHIVE_WRITER_THREAD": True})
+    crawler.spider = news.NewsSpider.from_crawler(crawler, url="http://127.0.0.1:8000/")
+    pipeline = ArchivePipeline.from_crawler(crawler)
+    pipeline.open_spider()
+    store, commits = pipeline.store, []
+
+    def failing_store(item, payload=None):
+        if item["url"].endswith("/full"):
+            raise sqlite3.OperationalError("database or disk is full")
+        return store(item, payload)
+
+    pipeline.store = failing_store
+    batch = pipeline.archive.batch
+
+    def counted_batch():
+        commits.append(1)
+        return batch()
+
+    pipeline.archive.batch = counted_batch
+    extract = ExtractPipeline()
+    urls = [f"http://127.0.0.1:8000/{name}" for name in ("a", "b", "c", "d")]
+    waiting = [(extract.process_item(page_item(url, body=b"<p>%d</p>" % n)), None, Future())
+               for n, url in enumerate(urls)]
+    pipeline.pending.extend(waiting[:2])
+    pipeline.write_pending()  # a and b: one transaction
+    assert len(commits) == 1
+    full = (extract.process_item(page_item("http://127.0.0.1:8000/full")), None, Future())
+    pipeline.pending.extend([waiting[2], full, waiting[3]])
+    pipeline.write_pending()  # the batch fails: written again one by one
+    assert len(commits) == 2
+    assert isinstance(full[2].exception(), sqlite3.OperationalError)
+    assert all(written.result() is None for _, _, written in waiting)
+    pipeline.close_spider()
+    assert [row["url"] for row in Database(db_path).query("select url from pages order by id")
+            ] == urls
+    assert pipeline.counters["items"] == 4
+
+
 def run_pooled(pipeline, items):
     async def run():
         pipeline.open_spider()

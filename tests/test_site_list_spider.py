@@ -47,10 +47,15 @@ def spider(tmp_path, monkeypatch):
     return spider
 
 
+def collect(outputs):
+    """What an async generator of the spider (start(), parse()) yields, as a list."""
+    async def gather():
+        return [output async for output in outputs]
+    return asyncio.run(gather())
+
+
 def start_requests(spider):
-    async def collect():
-        return [request async for request in spider.start()]
-    return asyncio.run(collect())
+    return collect(spider.start())
 
 
 def test_start_requests_carry_their_site_and_its_slot(spider):
@@ -78,7 +83,7 @@ def test_links_follow_the_site_rules_and_its_own_page_cap(spider):
         "depth": 0, "newsarchive_source": "start", "newsarchive_site": "daily"})
     response = HtmlResponse("https://daily.example/", body=HOME, request=request,
                             headers={"Content-Type": "text/html"})
-    followed = [r.url for r in spider.parse(response) if isinstance(r, Request)]
+    followed = [r.url for r in collect(spider.parse(response)) if isinstance(r, Request)]
     # /video/ denied, weekly's page left to weekly, the cap of 3 reached after /a.html
     assert followed == ["https://daily.example/a.html"]
     stats = spider.crawler.stats

@@ -1,4 +1,5 @@
 """Discovery: documents told apart by content; sitemap, feed and page links turned into requests."""
+import asyncio
 import gzip
 
 from scrapy.exceptions import IgnoreRequest
@@ -236,6 +237,11 @@ def spider_response(cls, url, body, *, depth=0, source="start", content_type=b"t
 
 
 def split_output(results):
+    """(items, requests) a spider callback gave (parse() is an async generator)."""
+    if hasattr(results, "__aiter__"):
+        async def gather(outputs):
+            return [output async for output in outputs]
+        results = asyncio.run(gather(results))
     results = list(results)
     items = [r for r in results if isinstance(r, dict)]
     requests = [r for r in results if isinstance(r, Request)]

@@ -203,7 +203,6 @@ class Archive:
         apply_migrations(self.db)
         ensure_article_columns(self.db)
         self._crawl_changes: dict[int, Counter] = {}
-        self._batch_open = False
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -267,29 +266,50 @@ class Archive:
 
     # -- writing ---------------------------------------------------------------------------
 
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[Archive]:
+        """Several writes committed together: one transaction, one commit (one fsync) for all.
+
+        Each store_page inside is still all or nothing (a savepoint), and none is durable
+        before the batch commits; an exception rolls the whole batch back (its counts too).
+        Other threads' writes wait until the batch ends.
+        """
+        with self._lock:
+            changes = {crawl_id: Counter(counts)
+                       for crawl_id, counts in self._crawl_changes.items()}
+            try:
+                with immediate_transaction(self.db):
+                    yield self
+            except BaseException:
+                self._crawl_changes = changes
+                raise
+
     @locked
     def store_page(self, page: FetchedPage, article: Article | None = None, *,
                    crawl_id: int | None = None, error: str | None = None,
                    site: str | None = None,
-                   revisit: Iterable[float] | None = DEFAULT_REVISIT) -> StoreResult:
+                   revisit: Iterable[float] | None = DEFAULT_REVISIT,
+                   payload: dict | None = None) -> StoreResult:
         """Archive one fetch, and its article when it is one, in a single transaction.
 
         The fetch also updates the URL's frontier row (its status, validators and next check,
         on `revisit`, the site's article revisit schedule in seconds of age); `site` is the
-        site list's name of the site (default: the host).
+        site list's name of the site (default: the host). payload: the body's `payloads` row
+        when made already (rows.payload_row(page): compressed and digested in another thread).
         """
         is_article = article is not None and article.is_article
         row = page_columns(page)
         not_modified = not is_article and page.status == NOT_MODIFIED and not (error or page.error)
         row.update(error=error or page.error, crawl_id=crawl_id, article_url=None)
-        with self._write_transaction():
+        with immediate_transaction(self.db):
             key = self._article_key(article, page) if is_article else None
             row["article_url"] = key
             if not_modified:
                 # a conditional revisit the server answered "unchanged": the fetch belongs
                 # to the article the URL gave last time, which is still current
                 row["article_url"] = self._article_url_of_fetch(page.url)
-            payload = payload_row(page)
+            if payload is None:
+                payload = payload_row(page)
             if payload is not None:
                 # identical bytes (an unchanged page fetched again) are stored once
                 self.db.execute(
@@ -324,17 +344,9 @@ class Archive:
         What store_page does for each, with one commit instead of one per page: bulk loads
         (imports, benchmarks) go several times faster.
         """
-        with immediate_transaction(self.db):
-            self._batch_open = True
-            try:
-                return [self.store_page(page, article, crawl_id=crawl_id)
-                        for page, article in fetches]
-            finally:
-                self._batch_open = False
-
-    def _write_transaction(self):
-        """A write transaction of its own, or the batch store_pages opened."""
-        return contextlib.nullcontext() if self._batch_open else immediate_transaction(self.db)
+        with self.batch():
+            return [self.store_page(page, article, crawl_id=crawl_id)
+                    for page, article in fetches]
 
     def _article_key(self, article: Article, page: FetchedPage) -> str:
         """The article a page belongs to: its key (rows.article_key), unless that is a canonical
