@@ -17,7 +17,14 @@ requests/s and pages/s (full answers per second). Results go to bench/results/cr
 time>.txt and .json. Every crawl process runs under bench/netguard.py's rule: loopback only.
 
 A crawler is a function (CrawlJob) -> None that crawls job.site_url into job.db from
-job.workdir; add others (Scrapy alone, Scrapy with another extractor) to CRAWLERS.
+job.workdir; CRAWLERS names them. Beside newsarchive (`scrapy crawl news` with the project's
+default settings, extraction in worker processes included; politeness aside: delay 0, the
+same concurrency for all), the end-to-end comparison runs two peers over the same site in the
+same run (bench/peer_spider.py): Scrapy fetching only (the floor: what the download side
+costs) and Scrapy with trafilatura.extract() in its callback (how a Scrapy user archives
+text without newsarchive; trafilatura comes with `make bench`). The peers have no archive to
+consult, so their second run fetches everything again: they run once (PEERS). The summary
+line gives first-run pages/s side by side and newsarchive's ratio to each.
 """
 from __future__ import annotations
 
@@ -280,8 +287,28 @@ def newsarchive_crawl(job: CrawlJob) -> None:
                    f"NEWSARCHIVE_DB={job.db}", "-s", "LOG_LEVEL=WARNING", cwd=job.workdir)
 
 
-#: name -> crawler; each runs twice over the same site into its own archive.
-CRAWLERS = {"newsarchive": newsarchive_crawl}
+def peer_crawl(extract: str):
+    """A peer of bench/peer_spider.py (`scrapy runspider`, Scrapy's default settings plus the
+    same politeness-aside settings as newsarchive's run: robots.txt obeyed, delay 0, depth 3,
+    the same concurrency)."""
+    def crawl(job: CrawlJob) -> None:
+        settings = {"ROBOTSTXT_OBEY": True, "DOWNLOAD_DELAY": 0, "AUTOTHROTTLE_ENABLED": False,
+                    "DEPTH_LIMIT": 3, "CONCURRENT_REQUESTS_PER_DOMAIN": job.concurrency,
+                    "CONCURRENT_REQUESTS": max(16, job.concurrency), "LOG_LEVEL": "WARNING",
+                    "TELNETCONSOLE_ENABLED": False, "USER_AGENT": "newsarchive-bench-peer"}
+        argv = ["runspider", str(ROOT / "bench" / "peer_spider.py"), "-a",
+                f"url={job.site_url}/"] + (["-a", f"extract={extract}"] if extract else [])
+        for name, value in settings.items():
+            argv += ["-s", f"{name}={value}"]
+        guarded_module("scrapy", *argv, cwd=job.workdir)
+    return crawl
+
+
+#: name -> crawler; each runs twice over the same site into its own archive (peers once).
+CRAWLERS = {"newsarchive": newsarchive_crawl, "scrapy-fetch-only": peer_crawl(""),
+            "scrapy+trafilatura": peer_crawl("trafilatura")}
+#: Crawlers without an archive: a second run would fetch everything again, so one run.
+PEERS = {"scrapy-fetch-only", "scrapy+trafilatura"}
 
 
 # -- measuring ------------------------------------------------------------------------------------
@@ -325,7 +352,8 @@ def measure(name: str, crawler, server: StorySiteServer, workdir: Path, *, concu
     workdir.mkdir(parents=True, exist_ok=True)
     job = CrawlJob(workdir, server.base_url, workdir / "archive.db", concurrency, max_pages)
     results = []
-    for run in ("1: empty archive", "2: nothing changed"):
+    runs = ("1: empty archive", "2: nothing changed")
+    for run in runs[:1] if name in PEERS else runs:
         mark = len(server.log)
         started = time.perf_counter()
         crawler(job)
@@ -354,6 +382,20 @@ def table(results: list[RunResult]) -> str:
     return "\n".join([lines[0], "-" * len(lines[0]), *lines[1:]])
 
 
+def comparison(results: list[RunResult]) -> str:
+    """First-run pages/s side by side, and newsarchive's ratio to each peer ("" without peers)."""
+    first = {r.crawler: r for r in results if r.run.startswith("1")}
+    ours = first.get("newsarchive")
+    peers = [name for name in first if name in PEERS]
+    if ours is None or not peers:
+        return ""
+    parts = [f"{name} {first[name].pages_per_second:.1f}" for name in ["newsarchive", *peers]]
+    ratios = [f"newsarchive / {name} = {ours.pages_per_second / first[name].pages_per_second:.2f}"
+              for name in peers if first[name].pages_per_second]
+    return ("\nend to end, first run, pages/s: " + "; ".join(parts) + "\n"
+            + "; ".join(ratios) + "\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--stories", type=int, default=2000)
@@ -372,7 +414,7 @@ def main(argv: list[str] | None = None) -> int:
     stamp = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H%M")
     text = (f"crawl benchmark {stamp} UTC: {args.stories} stories ({len(site.templates)} real "
             f"page templates), concurrency {args.concurrency}, delay 0, depth 3, on "
-            f"{os.cpu_count()} cores\n\n{table(results)}\n")
+            f"{os.cpu_count()} cores\n\n{table(results)}\n{comparison(results)}")
     print(text)
     if not args.no_save:
         RESULTS.mkdir(parents=True, exist_ok=True)

@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .archive import DEFAULT_PATH, Archive
+from .archive import DEFAULT_PATH, Archive, ArchiveBusy, ArchiveLock
 from .archive.export import BINARY_FORMATS, EXPORT_FORMATS, Selection
 from .archive.export import export as export_archive
 from .archive.history import render_history
@@ -238,10 +238,20 @@ def frontier() -> None:
 def frontier_reset(db_path: str, site: str) -> None:
     """Clear one site's schedule: its next run asks every URL again, unconditionally.
 
-    Pages and articles stay archived. Prints how many frontier rows went.
+    Pages and articles stay archived. Prints how many frontier rows went (0 for a site it
+    has no rows of). A crawl running on the archive makes it stop at once (exit 75), as a
+    second crawl would.
     """
-    with Archive(db_path) as archive:
-        removed = archive.reset_frontier(site)
+    try:
+        lock = ArchiveLock(db_path, holder="newsarchive frontier reset").acquire()
+    except ArchiveBusy as error:
+        click.echo(f"newsarchive: {error}", err=True)
+        sys.exit(75)
+    try:
+        with Archive(db_path) as archive:
+            removed = archive.reset_frontier(site)
+    finally:
+        lock.release()
     echo_json({"site": site, "removed": removed})
 
 

@@ -16,7 +16,7 @@ EXIT_USAGE = 2        # a mistake in the site list or the arguments; nothing was
 EXIT_BUSY = 75        # EX_TEMPFAIL: another crawl holds the archive; try again later
 
 #: Statuses of a site's crawls row that make the run fail.
-PROBLEM_STATUSES = ("failed", "interrupted")
+PROBLEM_STATUSES = ("failed", "interrupted", "archive_error")
 
 
 def by_name(value) -> dict:

@@ -2,18 +2,28 @@
 
 The archive file is the Scrapy setting NEWSARCHIVE_DB (default data/archive.db, relative to
 the working directory; its folder is created). Each crawl is one `crawls` row with counters.
+
+An archive that cannot be written stops the crawl, never silently drops pages: an archive
+that cannot be opened for writing (read-only file or folder) fails the crawl at start with
+ArchiveUnavailable; a write that fails mid-crawl (disk full, NEWSARCHIVE_DB_MAX_MB reached,
+the file turned read-only, an I/O error) rolls back its one transaction, logs the reason at
+ERROR and closes the spider with the finish reason "archive_error". Every page stored before
+stays, whole: each is one transaction.
 """
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from itemadapter import ItemAdapter
+from scrapy.exceptions import DropItem
 
 from newsarchive.archive import Archive, ArchiveLock
 
-from .extract import fetched_page
+from .extract import fetched_page, wait_for
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +69,23 @@ SITE_COUNTERS = ("discovered", "fetched", "new", "changed", "unchanged", "not_mo
                  "robots_blocked")
 
 
+def read_only_hint(path: Path) -> str:
+    """" (read-only: ...)" when the archive file or its folder cannot be written, else ""."""
+    import os
+    target = path if path.exists() else path.parent
+    if target.exists() and not os.access(target, os.W_OK):
+        return f" (read-only: {target} is not writable)"
+    return ""
+
+
+class ArchiveUnavailable(RuntimeError):
+    """The archive cannot be opened for writing: the crawl does not start."""
+
+
+#: The finish reason of a crawl stopped because the archive could not be written.
+ARCHIVE_ERROR = "archive_error"
+
+
 class ArchivePipeline:
     """Writes each item (one page, one transaction) into the archive, holding its lock.
 
@@ -67,23 +94,34 @@ class ArchivePipeline:
     any request (from_crawler runs while the crawl is set up).
     """
 
-    def __init__(self, db_path: str, crawler=None):
+    def __init__(self, db_path: str, crawler=None, *, max_mb: float = 0):
         self.db_path = Path(db_path)
         self.crawler = crawler
+        self.max_mb = max_mb
         self.archive: Archive | None = None
         self.lock = ArchiveLock(self.db_path, holder="crawl")
         self.crawl_id: int | None = None
         self.crawl_ids: dict[str, int] = {}
         self.counters: Counter = Counter()
         self.site_counts: dict[str, Counter] = {}
+        self.write_error: str | None = None
+        """Why the archive stopped taking pages (the crawl is being stopped), or None."""
 
     @classmethod
     def from_crawler(cls, crawler):
-        pipeline = cls(crawler.settings.get("NEWSARCHIVE_DB") or DEFAULT_DB, crawler)
+        if cls is ArchivePipeline and crawler.settings.getbool("NEWSARCHIVE_WRITER_THREAD"):
+            cls = ThreadedArchivePipeline
+        pipeline = cls(crawler.settings.get("NEWSARCHIVE_DB") or DEFAULT_DB, crawler,
+                       max_mb=crawler.settings.getfloat("NEWSARCHIVE_DB_MAX_MB", 0))
         if crawler.settings.getbool("NEWSARCHIVE_LOCK", True):
             spider = getattr(crawler, "spider", None)
             pipeline.lock.holder = f"scrapy crawl {getattr(spider, 'name', 'news')}"
-            pipeline.lock.acquire()  # ArchiveBusy: the crawl stops before any request
+            try:
+                pipeline.lock.acquire()  # ArchiveBusy: the crawl stops before any request
+            except OSError as exc:  # a read-only folder: no lock file can be made
+                raise ArchiveUnavailable(
+                    f"cannot write the archive {pipeline.db_path.resolve()}: cannot create its "
+                    f"lock file: {exc}{read_only_hint(pipeline.db_path)}") from exc
         return pipeline
 
     def sites(self) -> dict:
@@ -92,7 +130,23 @@ class ArchivePipeline:
         return dict(getattr(spider, "sites", None) or {})
 
     def open_spider(self):
-        self.archive = Archive(self.db_path)
+        try:
+            self.archive = Archive(self.db_path, max_size=int(self.max_mb * 1024 * 1024) or None)
+            self.start_crawls()
+        except (sqlite3.Error, OSError) as exc:
+            if self.archive is not None:
+                self.archive.close()
+                self.archive = None
+            self.lock.release()
+            raise ArchiveUnavailable(
+                f"cannot write the archive {self.db_path.resolve()}: {exc}"
+                f"{read_only_hint(self.db_path)}") from exc
+        log.info("archiving into %s (crawl %s)", self.db_path.resolve(),
+                 ", ".join(f"{name} {crawl_id}" for name, crawl_id in self.crawl_ids.items())
+                 or self.crawl_id)
+
+    def start_crawls(self) -> None:
+        """One `crawls` row per site (one for a spider without sites)."""
         spider = self.crawler.spider if self.crawler else None
         settings = ({name: self.crawler.settings.get(name) for name in RECORDED_SETTINGS}
                     if self.crawler else {})
@@ -108,11 +162,25 @@ class ArchivePipeline:
         self.crawl_id = self.crawl_id or next(iter(self.crawl_ids.values()))
         if self.crawler is not None and self.crawler.stats is not None:
             self.crawler.stats.set_value("newsarchive/crawl_ids", dict(self.crawl_ids))
-        log.info("archiving into %s (crawl %s)", self.db_path.resolve(),
-                 ", ".join(f"{name} {crawl_id}" for name, crawl_id in self.crawl_ids.items())
-                 or self.crawl_id)
 
     def process_item(self, item):
+        self.check_writable()
+        try:
+            self.write(item)
+        except sqlite3.IntegrityError:
+            raise  # a bug in what we store, not a state of the archive: Scrapy logs the item
+        except sqlite3.Error as exc:
+            self.stop_crawl(exc)
+            raise DropItem(f"not archived: {exc}") from exc
+        return item
+
+    def check_writable(self) -> None:
+        """DropItem once the archive has refused a write (the crawl is being stopped)."""
+        if self.write_error is not None:
+            raise DropItem(f"not archived, the archive is not writable: {self.write_error}")
+
+    def write(self, item) -> None:
+        """Store one item's page (and article) in one transaction, and count it."""
         adapter = ItemAdapter(item)
         page = fetched_page(adapter)
         article = adapter.get("article")
@@ -127,7 +195,18 @@ class ArchivePipeline:
                                          **({"revisit": revisit} if revisit is not None else {}))
         self.count(adapter, result.change)
         self.count_site(site if site in self.crawl_ids else None, adapter, result.change)
-        return item
+
+    def stop_crawl(self, exc: BaseException) -> None:
+        """The archive refused a write: stop the crawl cleanly, once, saying why."""
+        if self.write_error is not None:
+            return
+        self.write_error = f"{type(exc).__name__}: {exc}"
+        log.error("cannot write the archive %s (%s): stopping the crawl; the pages archived "
+                  "so far are intact", self.db_path.resolve(), self.write_error)
+        if self.crawler is not None and self.crawler.engine is not None:
+            self.crawler.stats.set_value("newsarchive/archive_error", self.write_error)
+            from scrapy.utils.defer import deferred_from_coro
+            deferred_from_coro(self.crawler.engine.close_spider_async(reason=ARCHIVE_ERROR))
 
     def count(self, adapter: ItemAdapter, change: str | None) -> None:
         """Crawl counters: items, failed (download or extraction), article_pages (fetches
@@ -169,8 +248,11 @@ class ArchivePipeline:
                 if name.startswith(prefix)}
 
     def site_status(self, counters: dict) -> str:
-        """"failed" when every start URL of the site failed, "interrupted" when the crawl
+        """"archive_error" when the archive refused a write (the crawl was stopped),
+        "failed" when every start URL of the site failed, "interrupted" when the crawl
         was stopped (Ctrl-C, SIGTERM) before it finished, else "ok"."""
+        if self.write_error is not None:
+            return ARCHIVE_ERROR
         if counters.get("start_failed") and not counters.get("start_ok"):
             return "failed"
         crawler = self.crawler
@@ -192,8 +274,10 @@ class ArchivePipeline:
                                          for url, (site, kind, depth) in discovered.items())
             stats = self.crawler.stats.get_stats() if self.crawler and self.crawler.stats else {}
             if not self.crawl_ids:
-                totals = self.archive.finish_crawl(
-                    self.crawl_id, {**self.counters, **self.frontier_counters()})
+                counters = {**self.counters, **self.frontier_counters()}
+                if self.write_error is not None:
+                    counters.update(status=ARCHIVE_ERROR, archive_error=self.write_error)
+                totals = self.archive.finish_crawl(self.crawl_id, counters)
                 log.info("archive %s: %s", self.db_path, totals)
             single = len(self.crawl_ids) == 1
             for name, crawl_id in self.crawl_ids.items():
@@ -205,7 +289,44 @@ class ArchivePipeline:
                     counters.update(self.frontier_counters())
                 totals = self.archive.finish_crawl(crawl_id, counters)
                 log.info("archive %s, site %s: %s", self.db_path, name, totals)
+        except sqlite3.Error as exc:  # the disk is still full: the crawls rows keep no end
+            log.error("cannot record the end of the crawl in %s: %s", self.db_path, exc)
         finally:
             self.archive.close()
             self.archive = None
             self.lock.release()
+
+
+class ThreadedArchivePipeline(ArchivePipeline):
+    """ArchivePipeline writing in a thread of its own (NEWSARCHIVE_WRITER_THREAD), in order.
+
+    SQLite and zlib release the GIL, so a page's transaction (its compression, full-text
+    indexing and the fsync of the commit) overlaps the crawl's parsing and downloads instead
+    of stalling the reactor; each write is still one transaction, one at a time, in the
+    order items arrive, and an item is done only when its write is committed.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.writer: ThreadPoolExecutor | None = None
+
+    def open_spider(self):
+        super().open_spider()
+        self.writer = ThreadPoolExecutor(1, thread_name_prefix="archive-writer")
+
+    async def process_item(self, item):
+        self.check_writable()
+        try:
+            await wait_for(self.writer.submit(self.write, item))
+        except sqlite3.IntegrityError:
+            raise
+        except sqlite3.Error as exc:
+            self.stop_crawl(exc)  # here, in the reactor's thread
+            raise DropItem(f"not archived: {exc}") from exc
+        return item
+
+    def close_spider(self):
+        if self.writer is not None:
+            self.writer.shutdown(wait=True)
+            self.writer = None
+        super().close_spider()

@@ -4,11 +4,26 @@ Adds `article` to every item: the Article extracted from a successfully fetched 
 (2xx status, hints.kind "html"), else None. Extraction never stops the crawl: an exception
 is logged and recorded as item["error"] = "extract: <ExceptionName>: <message>".
 
-Extraction runs in the crawl's own thread by default. With NEWSARCHIVE_EXTRACT_WORKERS = N
-(> 0) it runs in N worker processes instead, so downloads go on while pages are extracted and
-several cores share the work; a worker that dies (a crash in a C library on some page) costs
-only the pages it held, which are retried once each in a process of their own and otherwise
-recorded with the error "extract: worker process died".
+By default extraction runs in worker processes (NEWSARCHIVE_EXTRACT_WORKERS, default: one per
+core the crawl may use), off the reactor, so downloads go on while pages are extracted:
+
+- a page may take at most NEWSARCHIVE_EXTRACT_TIMEOUT seconds (default 20); a page over it
+  is recorded with the error "extract: timed out after 20 s", its worker is killed and
+  replaced, and the crawl goes on;
+- a worker may use at most NEWSARCHIVE_EXTRACT_MEMORY_MB of address space (default 3072): a
+  page that needs more fails with "extract: MemoryError" instead of exhausting the machine;
+- a worker that dies (a crash in a C library on some page) costs only the page it held,
+  recorded as "extract: worker process died (exit code N)"; a fresh worker takes its place;
+- at most NEWSARCHIVE_EXTRACT_QUEUE pages (default 4 per worker) wait for or sit in the
+  workers: further items wait in the pipeline, which holds back Scrapy's downloads.
+
+The pool is pebble's ProcessPool: its schedule(..., timeout=) kills and replaces the one
+worker whose page ran over, and attributes a dead worker to the one page it held, which a
+concurrent.futures pool cannot do (a dead worker breaks the whole pool, a running task
+cannot be cancelled).
+
+NEWSARCHIVE_EXTRACT_WORKERS = 0 extracts in the crawl's own thread, for debugging (pdb,
+profilers): no time or memory limit applies there.
 """
 from __future__ import annotations
 
@@ -16,10 +31,11 @@ import asyncio
 import dataclasses
 import logging
 import multiprocessing
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+import os
+from concurrent.futures import Future, TimeoutError as FutureTimeout
 
 from itemadapter import ItemAdapter
+from pebble import ProcessExpired, ProcessPool
 
 from newsarchive.archive import extract_fetched_page, is_extractable_page
 from newsarchive.archive.store import extraction_error
@@ -29,6 +45,10 @@ log = logging.getLogger(__name__)
 
 #: The item keys that make a FetchedPage (see spiders/news.py for the item).
 PAGE_FIELDS = tuple(field.name for field in dataclasses.fields(FetchedPage))
+#: Defaults of the extraction settings (see the module docstring).
+DEFAULT_TIMEOUT = 20.0
+DEFAULT_MEMORY_MB = 3072
+QUEUE_PER_WORKER = 4
 
 
 def fetched_page(adapter: ItemAdapter) -> FetchedPage:
@@ -37,11 +57,30 @@ def fetched_page(adapter: ItemAdapter) -> FetchedPage:
                           if adapter.get(name) is not None})
 
 
+def default_workers() -> int:
+    """One extraction worker per core this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def configured_workers(settings) -> int:
+    """NEWSARCHIVE_EXTRACT_WORKERS from the settings, else the environment, else the cores."""
+    value = settings.get("NEWSARCHIVE_EXTRACT_WORKERS")
+    if value is None or value == "":
+        value = os.environ.get("NEWSARCHIVE_EXTRACT_WORKERS", "")
+    if value is None or str(value).strip() == "":
+        return default_workers()
+    return max(0, int(value))
+
+
 class ExtractPipeline:
-    """Calls newsarchive.extract on every web page the spider fetched.
+    """Calls newsarchive.extract on every web page the spider fetched, in the crawl's thread.
 
     extract_fn: the extraction function (default newsarchive.extract), called the way
     newsarchive.archive.extract_fetched_page calls it, so re-extraction matches the crawl.
+    from_crawler gives the PooledExtractPipeline unless NEWSARCHIVE_EXTRACT_WORKERS is 0.
     """
 
     def __init__(self, extract_fn=None):
@@ -49,9 +88,14 @@ class ExtractPipeline:
 
     @classmethod
     def from_crawler(cls, crawler):
-        workers = crawler.settings.getint("NEWSARCHIVE_EXTRACT_WORKERS", 0)
+        workers = configured_workers(crawler.settings)
         if workers > 0:
-            return PooledExtractPipeline(workers)
+            settings = crawler.settings
+            return PooledExtractPipeline(
+                workers,
+                timeout=settings.getfloat("NEWSARCHIVE_EXTRACT_TIMEOUT", DEFAULT_TIMEOUT),
+                memory_mb=settings.getint("NEWSARCHIVE_EXTRACT_MEMORY_MB", DEFAULT_MEMORY_MB),
+                queue_size=settings.getint("NEWSARCHIVE_EXTRACT_QUEUE", 0) or None)
         return cls()
 
     def process_item(self, item):
@@ -76,9 +120,29 @@ def page_to_extract(item) -> tuple[ItemAdapter, FetchedPage | None]:
     return adapter, page
 
 
+def timeout_error(timeout: float) -> str:
+    """The item error recorded for a page whose extraction ran over the time limit."""
+    return f"extract: timed out after {timeout:g} s"
+
+
 def extract_in_worker(page: FetchedPage):
     """What a worker process runs: the crawl's own extraction of one page."""
     return extract_fetched_page(page)
+
+
+def start_worker(memory_mb: int) -> None:
+    """A worker's set-up: cap its address space, and load the extractor before the first page."""
+    if memory_mb > 0:
+        try:
+            import resource
+            limit = memory_mb * 1024 * 1024
+            soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+            if hard != resource.RLIM_INFINITY:
+                limit = min(limit, hard)
+            resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+        except (ImportError, ValueError, OSError):  # no RLIMIT_AS on this platform
+            pass
+    import newsarchive.extract  # noqa: F401 - warm-up: the first page should not pay for imports
 
 
 async def wait_for(future: Future):
@@ -103,64 +167,88 @@ async def wait_for(future: Future):
     return await asyncio.wrap_future(future)
 
 
+def first_done(futures) -> Future:
+    """A Future settled (with None) as soon as any of `futures` is done."""
+    signal: Future = Future()
+
+    def settle(_done) -> None:
+        if not signal.done():
+            try:
+                signal.set_result(None)
+            except Exception:  # noqa: BLE001 - another callback settled it meanwhile
+                pass
+
+    for future in list(futures):
+        future.add_done_callback(settle)
+    return signal
+
+
 class PooledExtractPipeline(ExtractPipeline):
-    """ExtractPipeline with extraction in `workers` processes (NEWSARCHIVE_EXTRACT_WORKERS).
+    """ExtractPipeline with extraction in `workers` processes, each page under a time limit.
 
     Workers are started with "spawn": forking a process that runs a Twisted reactor and
     threads is unsafe. Pages reach the workers as FetchedPage objects and come back as Articles.
+    worker: the module-level function a worker runs on one FetchedPage (picklable by name).
     """
 
-    def __init__(self, workers: int, worker=extract_in_worker):
+    def __init__(self, workers: int, worker=extract_in_worker, *,
+                 timeout: float | None = DEFAULT_TIMEOUT, memory_mb: int = DEFAULT_MEMORY_MB,
+                 queue_size: int | None = None):
         super().__init__()
         self.workers = workers
         self.worker = worker
-        """The module-level function a worker runs on one FetchedPage (picklable by name)."""
-        self.pool: ProcessPoolExecutor | None = None
+        self.timeout = timeout if timeout and timeout > 0 else None
+        self.memory_mb = memory_mb
+        self.queue_size = queue_size or workers * QUEUE_PER_WORKER
+        """Most pages scheduled on the pool at once; more wait in process_item."""
+        self.pool: ProcessPool | None = None
+        self.in_flight: set[Future] = set()
+        self.peak_in_flight = 0
 
     def open_spider(self):
         self.pool = self.new_pool()
 
-    def new_pool(self, workers: int | None = None) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(workers or self.workers,
-                                   mp_context=multiprocessing.get_context("spawn"))
+    def new_pool(self) -> ProcessPool:
+        return ProcessPool(max_workers=self.workers, initializer=start_worker,
+                           initargs=(self.memory_mb,),
+                           context=multiprocessing.get_context("spawn"))
 
     def close_spider(self):
         if self.pool is not None:
-            self.pool.shutdown(wait=True)
+            self.pool.close()
+            self.pool.join()
             self.pool = None
 
     async def process_item(self, item):
         adapter, page = page_to_extract(item)
         if page is None:
             return item
-        if self.pool is None:
-            self.open_spider()
-        pool = self.pool
+        while len(self.in_flight) >= self.queue_size:  # back-pressure: wait for a free place
+            await wait_for(first_done(self.in_flight))
+        future = self.schedule(page)
+        self.in_flight.add(future)
+        self.peak_in_flight = max(self.peak_in_flight, len(self.in_flight))
+        future.add_done_callback(self.in_flight.discard)
+        url = page.final_url or page.url
         try:
-            adapter["article"] = await wait_for(pool.submit(self.worker, page))
-        except BrokenProcessPool:
-            # a worker died: any page it held may be the cause, or an innocent neighbour
-            log.error("an extraction worker died while %s was in the pool",
-                      page.final_url or page.url)
-            if self.pool is pool:  # the first page to notice replaces the shared pool
-                pool.shutdown(wait=False, cancel_futures=True)
-                self.pool = self.new_pool()
-            await self.retry_alone(adapter, page)
+            adapter["article"] = await wait_for(future)
+        except FutureTimeout:
+            log.error("extraction of %s ran over %g s: worker replaced", url, self.timeout)
+            adapter["error"] = timeout_error(self.timeout)
+        except ProcessExpired as exc:
+            log.error("an extraction worker died on %s (exit code %s): worker replaced",
+                      url, exc.exitcode)
+            adapter["error"] = f"extract: worker process died (exit code {exc.exitcode})"
         except Exception as exc:  # noqa: BLE001 - one bad page must never stop the crawl
-            log.error("extraction failed on %s: %s", page.final_url or page.url, exc)
+            log.error("extraction failed on %s: %s", url, exc)
             adapter["error"] = extraction_error(exc)
         return item
 
-    async def retry_alone(self, adapter: ItemAdapter, page: FetchedPage) -> None:
-        """One more try in a pool of its own, so a page that kills workers kills only its own."""
-        solo = self.new_pool(1)
-        try:
-            adapter["article"] = await wait_for(solo.submit(self.worker, page))
-        except BrokenProcessPool:
-            log.error("extraction killed its worker again on %s: recorded as failed",
-                      page.final_url or page.url)
-            adapter["error"] = "extract: worker process died"
-        except Exception as exc:  # noqa: BLE001
-            adapter["error"] = extraction_error(exc)
-        finally:
-            solo.shutdown(wait=False)
+    def schedule(self, page: FetchedPage) -> Future:
+        """The page handed to a worker; a pool that stopped (it should not) is started again."""
+        if self.pool is None or not self.pool.active:
+            if self.pool is not None:
+                log.error("the extraction pool stopped: starting a new one")
+                self.pool.stop()
+            self.open_spider()
+        return self.pool.schedule(self.worker, args=(page,), timeout=self.timeout)

@@ -86,9 +86,39 @@ def is_text_sitemap(body: bytes) -> bool:
     return bool(lines) and all(_URL_LINE.match(line) for line in lines)
 
 
+#: File signatures of binary formats servers are known to label text/html.
+BINARY_MAGIC = (b"%PDF-", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x7fELF",
+                b"RIFF", b"OggS", b"fLaC", b"ID3", b"\x00\x00\x01\xba", b"7z\xbc\xaf")
+_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+#: Control bytes no text encoding a web page uses produces (tab, newlines, form feed and ESC,
+#: which ISO-2022 encodings use, are text; NUL is judged apart: UTF-16 is full of it).
+_CONTROL_BYTES = bytes([*range(1, 9), 11, *range(14, 27), *range(28, 32)])
+_STRIP_CONTROL = bytes.maketrans(b"", b"")
+
+
+def looks_binary(body: bytes, content_type: str | None = None) -> bool:
+    """True when a body is not text whatever its Content-Type says: a known binary signature,
+    or over 5% of its first 8 KiB (NUL bytes aside) control bytes no text encoding produces.
+    A declared or byte-order-marked UTF-16/32 page is text."""
+    head = body[:8192]
+    if head.startswith(BINARY_MAGIC):
+        return True
+    if head.startswith(_BOMS) or "utf-16" in (content_type or "").lower() \
+            or "utf-32" in (content_type or "").lower():
+        return False
+    sample = head.replace(b"\x00", b"")
+    if not sample:
+        return bool(head)
+    control = len(sample) - len(sample.translate(_STRIP_CONTROL, _CONTROL_BYTES))
+    return control > 0.05 * len(sample)
+
+
 def classify_document(body: bytes, content_type: str | None = None) -> str:
-    """What a fetched document is: HTML, SITEMAP, SITEMAP_INDEX, FEED or OTHER, by content."""
+    """What a fetched document is: HTML, SITEMAP, SITEMAP_INDEX, FEED or OTHER, by content
+    (binary data served as text/html is OTHER)."""
     body = gunzip_if_compressed(body)
+    if looks_binary(body, content_type):
+        return OTHER
     root = root_element_name(body)
     if root in XML_ROOT_KINDS:
         return XML_ROOT_KINDS[root]

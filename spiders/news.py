@@ -53,12 +53,13 @@ plain dict with the fields of `newsarchive.page.FetchedPage`, so that
                            | "robots" (a sitemap named in robots.txt) | "frontier" (asked
                            because the frontier had it due: met but not reached by an
                            earlier run, a revisit, a retry) | "start" (a start URL that
-                           answered 304)
+                           answered 304) | "robots.txt" (a host's robots.txt, 2xx or 304:
+                           spiders.robots)
                   depth    link hops from the start URL (0 for start URLs)
                   lastmod  the sitemap's lastmod / news publication date or the feed's
                            published date, as given; None otherwise
                   kind     what the document is: "html", "sitemap", "sitemap_index",
-                           "feed", "other" (None when the download failed)
+                           "feed", "robots", "other" (None when the download failed)
                   frontier why the page was fetched when the archive knew it already:
                            "retry", "hub", "changed", "due" (see
                            newsarchive.archive.frontier); None for new pages
@@ -97,22 +98,29 @@ The pipelines add `article` (a newsarchive.Article or None, pipelines.extract) a
 """
 from __future__ import annotations
 
+import dataclasses
+import functools
 import logging
 import os
+import posixpath
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 import scrapy
+from lxml import etree
 from scrapy import signals
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response, TextResponse
-from scrapy.linkextractors import LinkExtractor
+from scrapy.linkextractors import IGNORED_EXTENSIONS
 from scrapy.responsetypes import responsetypes
 from scrapy.settings import SETTINGS_PRIORITIES
 from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.response import get_base_url
+
 from newsarchive.archive.frontier import DEFAULT_REVISIT, Frontier, guess_kind
+from newsarchive.netguard import implicitly_local_hosts, scheme_refusal
 from newsarchive.page import merged_headers, standard_status_line, status_phrase
 from newsarchive.sites import ENV_VAR, Site, load_site_list, url_netloc, www_twins
 from newsarchive.urls import (
@@ -132,9 +140,58 @@ PAGE_FIELDS = ("url", "final_url", "status", "headers", "body", "fetched_at", "e
                "request_line", "request_headers", "status_line", "response_headers",
                "peer_address", "capture")
 
+#: The IgnoreRequest message of Scrapy's RobotsTxtMiddleware.
+ROBOTS_FORBIDDEN = "Forbidden by robots.txt"
 #: Feeds a page advertises in its head (<link rel="alternate" type="application/rss+xml">).
 FEED_LINK_XPATH = ('//link[contains(concat(" ", normalize-space(@rel), " "), " alternate ")]'
                    '[contains(@type, "rss") or contains(@type, "atom")]')
+
+
+#: Links of a web page that may lead to pages (<a href>, <area href>), and the feeds it
+#: advertises, as plain strings straight from lxml (no Selector object per link).
+PAGE_LINKS = etree.XPath("//a/@href | //area/@href", smart_strings=False)
+FEED_LINKS = etree.XPath(FEED_LINK_XPATH + "/@href", smart_strings=False)
+#: Path suffixes of links that are not web pages (Scrapy's LinkExtractor's list).
+IGNORED_SUFFIXES = frozenset("." + extension for extension in IGNORED_EXTENSIONS)
+
+
+#: url_netloc of the URLs met: every page of a site links the same navigation and footer
+#: URLs, each judged once.
+cached_netloc = functools.lru_cache(maxsize=1 << 16)(url_netloc)
+
+
+def page_links(response: TextResponse) -> tuple[list[str], list[str]]:
+    """(feeds it advertises, pages it links), absolute http(s) URLs in page order, no repeats.
+
+    What Scrapy's LinkExtractor() gives (base href honoured, links to images, documents and
+    archives left out), at half its cost: the spider filters by site and URL key itself, so
+    the per-link checks LinkExtractor makes (domains, canonical forms) are not needed here.
+    """
+    base = get_base_url(response)
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(base))
+    root = response.selector.root
+    feeds = [urljoin(base, href.strip()) for href in FEED_LINKS(root)]
+    pages, seen = [], set()
+    for href in PAGE_LINKS(root):
+        href = href.strip()
+        if not href or href.startswith("#"):
+            continue
+        # what urljoin gives an absolute URL or a site-relative path, without its cost
+        if href.startswith(("http://", "https://")) and "/." not in href:
+            url = href
+        elif href.startswith("/") and not href.startswith("//") and "/." not in href:
+            url = origin + href
+        else:
+            url = urljoin(base, href)
+        if url in seen:
+            continue
+        seen.add(url)
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or \
+                posixpath.splitext(parts.path)[1].lower() in IGNORED_SUFFIXES:
+            continue
+        pages.append(url)
+    return feeds, pages
 
 
 def header_pairs(headers) -> list[list[str]]:
@@ -174,8 +231,8 @@ def capture_fields(response: Response) -> dict[str, Any]:
             "peer_address": peer, "capture": "scrapy"}
 
 
-def requested_url(response: Response) -> str:
-    """The URL first requested for this response, before redirects."""
+def requested_url(response: Response | Request) -> str:
+    """The URL first requested for this response (or request), before redirects."""
     redirects = response.meta.get("redirect_urls")
     return redirects[0] if redirects else response.url
 
@@ -187,11 +244,23 @@ def page_hints(meta: dict, *, source: str, kind: str | None) -> dict[str, Any]:
             "frontier": meta.get("newsarchive_frontier"), "site": meta.get("newsarchive_site")}
 
 
-def http_error(status: int) -> str | None:
-    """The error recorded for an HTTP error status ("HTTP 404 Not Found"), None below 400."""
+def http_error(status: int, location: str | None = None) -> str | None:
+    """The error recorded for an HTTP error status ("HTTP 404 Not Found"), None below 400;
+    for a redirect that reached the spider (one not followed: a non-HTTP Location), why."""
+    phrase = f"HTTP {status} {status_phrase(status)}".rstrip()
+    if 300 <= status < 400 and location is not None:
+        return f"{phrase}: redirect not followed: {scheme_refusal(location) or location[:200]}"
     if status < 400:
         return None
-    return f"HTTP {status} {status_phrase(status)}".rstrip()
+    return phrase
+
+
+def redirect_location(response: Response) -> str | None:
+    """The absolute Location of a redirect response, or None."""
+    location = response.headers.get("Location")
+    if location is None or response.status not in (301, 302, 303, 307, 308):
+        return None
+    return urljoin(response.url, location.decode("latin-1"))
 
 
 def response_item(response: Response, *, source: str, kind: str) -> dict[str, Any]:
@@ -204,17 +273,19 @@ def response_item(response: Response, *, source: str, kind: str) -> dict[str, An
         "headers": headers_to_dict(response.headers),
         "body": response.body,
         "fetched_at": datetime.now(timezone.utc),
-        "error": http_error(response.status),
+        "error": http_error(response.status, redirect_location(response)),
         "hints": page_hints(response.meta, source=source, kind=kind),
         **capture_fields(response),
     }
 
 
 def failure_item(request: Request, error: str) -> dict[str, Any]:
-    """The item of a download that failed without a response."""
+    """The item of a download that failed without a response (on a redirect hop: url is the
+    URL first requested, final_url the hop that failed)."""
+    url = requested_url(request)
     return {
-        "url": request.url,
-        "final_url": None,
+        "url": url,
+        "final_url": request.url if request.url != url else None,
         "status": None,
         "headers": {},
         "body": b"",
@@ -259,7 +330,6 @@ def download_error(exception: BaseException) -> str:
 SLOT_PREFIX = "newsarchive:"
 #: The longest robots.txt Crawl-delay honoured (seconds); a longer one is cut to this.
 MAX_CRAWL_DELAY = 60.0
-ROBOTS_REFUSAL = "robots.txt"
 
 
 def split_names(value: str | list[str] | None) -> list[str]:
@@ -298,27 +368,34 @@ class NewsSpider(scrapy.Spider):
     name = "news"
 
     def __init__(self, url: str | None = None, *args, sites: str | None = None,
-                 site: str | None = None, **kwargs):
+                 site: str | None = None, local: str | bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.sites_file = sites
         if sites:
             # SiteListError (a ValueError naming the site, the key and what was expected)
             # stops the crawl before any request.
             self.sites: dict[str, Site] = load_site_list(sites, split_names(site) or None)
-            self.start_urls = [start for entry in self.sites.values() for start in entry.start]
             if url:
                 raise ValueError("give either -a url=URL[,URL...] or -a sites=FILE, not both")
         else:
-            self.start_urls = split_start_urls(url)
-            if not self.start_urls:
+            start_urls = split_start_urls(url)
+            if not start_urls:
                 raise ValueError("no start URL: scrapy crawl news -a url=URL[,URL...] "
                                  "or -a sites=FILE [-a site=NAME]")
-            self.sites = {}
-            adhoc = adhoc_site(self.start_urls)
-            self.sites[adhoc.name] = adhoc
+            declared_local = str(local).strip().lower() in ("1", "true", "yes")
+            adhoc = dataclasses.replace(adhoc_site(start_urls), local=declared_local)
+            self.sites = {adhoc.name: adhoc}
+        self.sites = {name: dataclasses.replace(entry, start=tuple(self.take_credentials(
+            entry.start))) for name, entry in self.sites.items()}
+        self.start_urls = [start for entry in self.sites.values() for start in entry.start]
         #: host (with port) -> the site it belongs to; grows when a start URL redirects
         self.site_of_host: dict[str, Site] = {
             host: entry for entry in self.sites.values() for host in entry.hosts}
+        # Hosts the address guard lets resolve to loopback or private addresses: those of a
+        # site declared local (`local = true`, or -a local=true), and a start URL's own host
+        # when it is itself a loopback address.
+        self.local_hosts: set[str] = implicitly_local_hosts(self.start_urls).union(
+            *(entry.hosts for entry in self.sites.values() if entry.local))
         self.requested: set[str] = set()
         self.archived: set[str] = set()
         self.met: set[str] = set()
@@ -333,9 +410,23 @@ class NewsSpider(scrapy.Spider):
         self.depth_limit = 0
         self._cap_logged: set[str] = set()
         self._skip_tables: dict[str, dict] = {}
-        self.page_links = LinkExtractor()
-        self.feed_links = LinkExtractor(tags=("link",), attrs=("href",),
-                                        restrict_xpaths=FEED_LINK_XPATH, deny_extensions=[])
+
+    def take_credentials(self, urls: list[str]) -> list[str]:
+        """Start URLs without user:password@, the credentials kept for HttpAuthMiddleware
+        (http_user, http_pass, for that host only): no URL logged or stored carries them."""
+        plain = []
+        for url in urls:
+            parts = urlsplit(url)
+            if parts.username is None and parts.password is None:
+                plain.append(url)
+                continue
+            if getattr(self, "http_user", None) not in (None, unquote(parts.username or "")):
+                raise ValueError("start URLs with different credentials")
+            self.http_user = unquote(parts.username or "")
+            self.http_pass = unquote(parts.password or "")
+            self.http_auth_domain = parts.hostname
+            plain.append(urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1])))
+        return plain
 
     @property
     def site_list(self) -> bool:
@@ -408,7 +499,7 @@ class NewsSpider(scrapy.Spider):
 
     def site_for(self, url: str) -> Site | None:
         """The site a URL belongs to, by its host; None when it is on none."""
-        netloc = url_netloc(url)
+        netloc = cached_netloc(url)
         return self.site_of_host.get(netloc) if netloc else None
 
     def site_of_request(self, meta: dict, url: str) -> Site | None:
@@ -505,16 +596,21 @@ class NewsSpider(scrapy.Spider):
             meta["depth"] = depth
         if source == "start":
             meta["newsarchive_start"] = True
-        if self.site_list:
-            # the site's own slot: its delay and concurrency, whatever host the URL is on
-            meta["download_slot"] = SLOT_PREFIX + entry.name
-            meta["autothrottle_dont_adjust_delay"] = True
+        meta.update(self.slot_meta(entry))
         # dont_filter: `requested` already deduplicates what the spider asks for, and a
         # redirect to a page fetched already must still be followed to be recorded.
         return Request(url if source == "start" else key, callback=self.parse,
                        errback=self.on_error, dont_filter=True, priority=self.priority(kind),
                        headers=plan.headers if plan is not None and plan.fetch else None,
                        meta=meta)
+
+    def slot_meta(self, entry: Site) -> dict:
+        """The request meta that puts a request of a site list's site in the site's own slot:
+        its delay and concurrency, whatever host the URL is on, left alone by AutoThrottle
+        (whose minimum delay, DOWNLOAD_DELAY, would otherwise become the site's)."""
+        if not self.site_list:
+            return {}
+        return {"download_slot": SLOT_PREFIX + entry.name, "autothrottle_dont_adjust_delay": True}
 
     @staticmethod
     def priority(kind: str) -> int:
@@ -626,13 +722,16 @@ class NewsSpider(scrapy.Spider):
             targets = [(entry.url, "feed", entry.lastmod, None)
                        for entry in parse_feed(response.body, response.url)]
         elif kind == HTML and isinstance(response, TextResponse):
-            targets = [(link.url, "link", None, "feed")
-                       for link in self.feed_links.extract_links(response)]
-            targets += [(link.url, "link", None, None)
-                        for link in self.page_links.extract_links(response)]
+            feeds, pages = page_links(response)
+            targets = [(url, "link", None, "feed") for url in feeds]
+            targets += [(url, "link", None, None) for url in pages]
         else:
             targets = []
         entry = self.site_of_request(response.meta, requested_url(response))
+        # the page cap counts requests as they are made: what a page lists is asked in budget
+        # order (sitemaps and feeds, articles, then hubs), not in the order of the page
+        targets.sort(key=lambda target: -self.priority(
+            target[3] or guess_kind(url_key(target[0]), target[1])))
         for url, source, lastmod, listed_as in targets:
             if entry is None or self.site_for(url) is not entry:
                 continue
@@ -652,10 +751,15 @@ class NewsSpider(scrapy.Spider):
             return
         if failure.check(IgnoreRequest):
             message = failure.getErrorMessage()
-            log.debug("not fetched: %s (%s)", request.url, message)
-            if ROBOTS_REFUSAL in message:
+            if message == ROBOTS_FORBIDDEN:  # never fetched, by the site's own wish
+                log.debug("not fetched: %s (%s)", request.url, message)
                 self.count(self.site_of_request(request.meta, request.url), "robots_blocked")
                 self.note_start(request.meta, request.url, False)
+                return
+            # refused by the guard, a redirect loop, a body over DOWNLOAD_MAXSIZE once
+            # decompressed...: recorded with the reason
+            self.note_start(request.meta, request.url, False)
+            yield failure_item(request, message or type(failure.value).__name__)
             return
         self.note_start(request.meta, request.url, False)
         yield failure_item(request, download_error(failure.value))

@@ -17,6 +17,12 @@ USER_AGENT = "newsarchive/0.1 (news archiver; Scrapy)"
 
 # Politeness: obey robots.txt, adapt the pace to the server, few parallel requests per site.
 ROBOTSTXT_OBEY = True
+# robots.txt revalidated with If-None-Match / If-Modified-Since like a hub, its answers archived
+# (a 304 hands Scrapy the archived body): spiders/robots.py, in Scrapy's middleware's place.
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "spiders.robots.ConditionalRobotsTxtMiddleware": 100,
+}
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 4
 DOWNLOAD_DELAY = 0.5
@@ -25,6 +31,10 @@ AUTOTHROTTLE_START_DELAY = 1.0
 AUTOTHROTTLE_MAX_DELAY = 30.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
 DOWNLOAD_TIMEOUT = 30
+# Outputs of one response handled at once: a page gives one item and a few requests, and
+# Scrapy starts this many tasks for every response (100 by default: a fifth of the crawl's
+# own CPU time went to them); a sitemap's hundreds of requests need no more.
+CONCURRENT_ITEMS = 16
 DOWNLOAD_MAXSIZE = 20 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
 RETRY_TIMES = 1
@@ -57,8 +67,14 @@ ITEM_PIPELINES = {
     "pipelines.archive.ArchivePipeline": 800,
 }
 
-# The archive the pipelines write (relative to the working directory; folder created).
+# The archive the pipelines write (relative to the working directory; folder created), and the
+# size in MB it may grow to (0: no cap). A write the archive refuses (the cap, a full disk, a
+# read-only file) stops the crawl with the finish reason "archive_error"; nothing stored is lost.
 NEWSARCHIVE_DB = "data/archive.db"
+NEWSARCHIVE_DB_MAX_MB = 0
+# Archive writes in a thread of their own, in order, one transaction per page: compression,
+# full-text indexing and each commit's fsync overlap the crawl instead of stalling it.
+NEWSARCHIVE_WRITER_THREAD = True
 
 # Scheduled crawls fetch what is new or changed: an article already in NEWSARCHIVE_DB is fetched
 # again only when a sitemap or feed dates it after its last fetch, or (when set) after
@@ -74,9 +90,27 @@ NEWSARCHIVE_SUMMARY = "full"
 # The longest robots.txt Crawl-delay honoured for a site of a site list (seconds).
 NEWSARCHIVE_MAX_CRAWL_DELAY = 60
 
-# Extraction in N worker processes, so downloads continue while pages are extracted (0: in the
-# crawl's own thread, the simplest; set it to the number of spare cores for large crawls).
-NEWSARCHIVE_EXTRACT_WORKERS = 0
+# Extraction runs in worker processes, off the reactor (pipelines/extract.py): N workers (None:
+# the environment variable NEWSARCHIVE_EXTRACT_WORKERS, else one per core; 0: in the crawl's own
+# thread, for debugging), each page under a time limit (seconds) and each worker under an
+# address-space limit (MB); at most NEWSARCHIVE_EXTRACT_QUEUE pages queue for the workers
+# (0: 4 per worker) before the pipeline holds back downloads.
+NEWSARCHIVE_EXTRACT_WORKERS = None
+NEWSARCHIVE_EXTRACT_TIMEOUT = 20
+NEWSARCHIVE_EXTRACT_MEMORY_MB = 3072
+NEWSARCHIVE_EXTRACT_QUEUE = 0
+
+# Every request and redirect hop is checked before it leaves (spiders/middlewares.py): http(s)
+# only, on the site's hosts, and (the address guard) never to a private, loopback, link-local or
+# multicast address unless the site is declared local. Scrapy's file:, data:, ftp: and s3:
+# handlers are switched off as well, so no other scheme can be fetched by any path.
+NEWSARCHIVE_ADDRESS_GUARD = True
+DOWNLOADER_MIDDLEWARES = {"spiders.middlewares.RequestGuardMiddleware": 60}
+DOWNLOAD_HANDLERS = {**DOWNLOAD_HANDLERS, "file": None, "data": None, "ftp": None, "s3": None}
+
+# Log lines name pages (URL, status, error); Scrapy's default would print each item whole, raw
+# bytes and response headers (cookies) included.
+LOG_FORMATTER = "spiders.logformatter.PageLogFormatter"
 
 # No control ports: a crawl opens no listening sockets of its own.
 TELNETCONSOLE_ENABLED = False

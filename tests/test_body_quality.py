@@ -746,3 +746,63 @@ def test_japanese_follow_buttons_member_notices_and_a_korean_related_heading():
     notice = "『カテゴリーをフォロー』すると、マイページでまとめて記事を読むことができます。会員の方のみご利用いただけます。"
     assert drop_captions([LONG, "カテゴリーをフォローする", notice, LONG], BlockLog()) == [LONG, LONG]
     assert heading_label("당신이 관심 있을 만한 이슈", exact=True) == "related"
+
+
+def test_a_how_to_s_list_of_steps_beside_its_intro_is_text():
+    # each step's points reach the steps' block through the item and the list, so the intro
+    # outscores it; the list joins on its text
+    steps = "".join(f"<li><div class='num'>{i}</div><div class='step'><b>Step {i}.</b> Measure twice, "
+                    f"cut once; hold the saw level and let the blade do the work, or the edge splinters.</div></li>"
+                    for i in range(1, 7))
+    result = body_of(f"<h1>Council passes budget</h1><div class='intro'><p>{LONG}</p><p>{LONG} Two.</p></div>"
+                     f"<div class='steps'><ol>{steps}</ol></div>"
+                     "<div class='links'><ul><li><a href='/a'>Other story</a></li><li><a href='/b'>More</a></li>"
+                     "<li><a href='/c'>And more</a></li></ul></div>")
+    assert result.paragraphs[:2] == [LONG, LONG + " Two."]
+    assert sum(p.startswith("Step ") for p in result.paragraphs) == 6
+    assert not any("Other story" in p for p in result.paragraphs)
+
+
+def test_an_article_body_hidden_until_a_script_shows_it_is_text():
+    # the page's menu and footer outweigh the body in text, not in prose
+    menu = "<nav><ul>" + "".join(f"<li><a href='/s{i}'>Section number {i} of the site</a></li>"
+                                 for i in range(60)) + "</ul></nav>"
+    footer = "<footer>" + "".join(f"<p>Footer line {i} about the company and its owners.</p>"
+                                  for i in range(12)) + "</footer>"
+    paragraphs = [f"{LONG} Part {i}." for i in range(4)]
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    for hidden in ("class='article-body hidden'", "style='display: none'", "hidden"):
+        result = body_of(f"{menu}<h1>Council passes budget</h1><div {hidden}>{body}</div>"
+                         f"<div class='teaser'><p>Another story of the week, about the harbour.</p></div>{footer}")
+        assert result.paragraphs == paragraphs, hidden
+    # hidden prose that is not most of the page's stays hidden (a collapsed box beside the text)
+    result = body_of(f"<article><h1>Council passes budget</h1>{body}"
+                     f"<div class='hidden'><p>{LONG} Hidden.</p></div></article>")
+    assert result.paragraphs == paragraphs
+
+
+def text_around(markup, opening=LONG):
+    """The body of an article of two paragraphs with the markup between them."""
+    return body_of(f"<article><h1>Council passes budget</h1><p>{opening}</p>{markup}<p>{LONG} Two.</p></article>")
+
+
+def test_the_line_under_an_image_that_repeats_its_alt_text_is_its_caption():
+    picture = ("<div align='center'><div class='article-img'><img src='/a.jpg' alt='Benchmark results "
+               "of the laptop'></div><br><span class='minor2'>Benchmark results of the laptop in our "
+               "tests</span></div>")
+    result = text_around(picture)
+    assert result.paragraphs == [LONG, LONG + " Two."]
+    assert any(b.label == "caption" and "Benchmark results" in b.text for b in result.boilerplate)
+    # a line in italics under an image is left alone: sites put their own notes so
+    note = "<p><img src='/cover.jpg' alt='Cover'></p><p><em>The book is out now, 14.90 euros.</em></p>"
+    assert "The book is out now, 14.90 euros." in text_around(note).paragraphs
+
+
+def test_a_credit_cited_in_a_figure_goes_with_its_caption():
+    figure = ("<figure><span class='image'><img src='/map.png' alt='A map'></span><span class='meta'>"
+              "<figcaption>Fires detected near the city on Sunday.</figcaption><cite><a href='https://nasa.gov'>"
+              "NASA Worldview</a></cite></span></figure>")
+    assert text_around(figure).paragraphs == [LONG, LONG + " Two."]
+    # a quote's cited source outside any figure stays
+    quote = f"<blockquote><p>{LONG}</p><cite>The mayor</cite></blockquote>"
+    assert "The mayor" in text_around(quote, opening=LONG + " One.").paragraphs

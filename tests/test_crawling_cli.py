@@ -130,11 +130,11 @@ def test_serve_fixtures_serves_until_interrupted(tmp_path):
         line = process.stdout.readline()
         url = line.split(" at ", 1)[1].split()[0]
         assert url.startswith("http://127.0.0.1:")
-        with urllib.request.urlopen(url + "b.html", timeout=10) as response:
+        with urllib.request.urlopen(url + "b.html", timeout=60) as response:
             assert response.read() == SMALL_SITE["b.html"].encode()
     finally:
         process.send_signal(signal.SIGINT)
-        process.wait(timeout=10)
+        process.wait(timeout=60)
     assert process.returncode == 0
 
 

@@ -1,13 +1,16 @@
 """The crawl frontier on real archive files: what a scheduled crawl fetches again."""
 from __future__ import annotations
 
+import json
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from click.testing import CliRunner
 
 from newsarchive import Article, FetchedPage
-from newsarchive.archive import Archive, Frontier
+from newsarchive.archive import Archive, ArchiveLock, Frontier
 from newsarchive.archive.frontier import conditional_headers, parse_lastmod
+from newsarchive.cli import cli
 
 T0 = datetime(2026, 3, 1, 12, 0, tzinfo=timezone.utc)
 STORY = "http://127.0.0.1:8000/world/story.html"
@@ -227,6 +230,20 @@ def test_urls_met_but_never_fetched_are_due_and_reset_clears_a_site(tmp_path):
             assert frontier.due(["two"]) == []
         assert archive.reset_frontier("one") == 2
         assert archive.db["frontier"].count == 0 and archive.db["pages"].count == 1
+
+
+def test_frontier_reset_stops_at_once_on_a_busy_archive(tmp_path):
+    path = tmp_path / "a.db"
+    with Archive(path) as archive:
+        archive.store_page(fetch(HOME), None, site="one")
+    reset = ["frontier", "reset", "--db", str(path), "--site", "one"]
+    with ArchiveLock(path, holder="scrapy crawl news"):
+        busy = CliRunner().invoke(cli, reset)
+    assert busy.exit_code == 75 and "is busy: scrapy crawl news holds it" in busy.output
+    with Archive(path) as archive:
+        assert archive.db["frontier"].count == 1
+    done = CliRunner().invoke(cli, reset)
+    assert done.exit_code == 0 and json.loads(done.output) == {"site": "one", "removed": 1}
 
 
 def test_the_same_text_under_two_urls_is_one_article_with_both_urls(tmp_path):

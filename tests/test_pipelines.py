@@ -12,7 +12,9 @@ from sqlite_utils import Database
 from newsarchive import Article
 from pipelines.archive import ArchivePipeline
 from newsarchive.archive import is_extractable_page as is_extractable
-from pipelines.extract import PAGE_FIELDS, ExtractPipeline, PooledExtractPipeline, fetched_page
+from pipelines.extract import (
+    PAGE_FIELDS, ExtractPipeline, PooledExtractPipeline, default_workers, fetched_page,
+)
 from spiders import news
 
 SEED_HTML = (Path(__file__).parent / "fixtures" / "pages" / "iranfocus-assad" / "page.html"
@@ -151,7 +153,22 @@ def test_extract_workers_setting_gives_the_pooled_pipeline():
     crawler = get_crawler(news.NewsSpider, {"NEWSARCHIVE_EXTRACT_WORKERS": 2})
     pipeline = ExtractPipeline.from_crawler(crawler)
     assert isinstance(pipeline, PooledExtractPipeline) and pipeline.workers == 2
-    assert type(ExtractPipeline.from_crawler(get_crawler(news.NewsSpider))) is ExtractPipeline
+    assert pipeline.timeout == 20 and pipeline.queue_size == 8
+    inline = get_crawler(news.NewsSpider, {"NEWSARCHIVE_EXTRACT_WORKERS": 0})
+    assert type(ExtractPipeline.from_crawler(inline)) is ExtractPipeline
+
+
+def test_extraction_is_off_the_reactor_by_default_one_worker_per_core(monkeypatch):
+    monkeypatch.delenv("NEWSARCHIVE_EXTRACT_WORKERS", raising=False)
+    from spiders import settings
+    project = {name: getattr(settings, name) for name in dir(settings)
+               if name.startswith("NEWSARCHIVE_EXTRACT")}
+    pipeline = ExtractPipeline.from_crawler(get_crawler(news.NewsSpider, project))
+    assert isinstance(pipeline, PooledExtractPipeline)
+    assert pipeline.workers == default_workers() >= 1
+    monkeypatch.setenv("NEWSARCHIVE_EXTRACT_WORKERS", "0")  # the debugging switch
+    inline = ExtractPipeline.from_crawler(get_crawler(news.NewsSpider, project))
+    assert type(inline) is ExtractPipeline
 
 
 def test_pooled_pipeline_extracts_in_worker_processes():
@@ -165,5 +182,51 @@ def test_pooled_pipeline_extracts_in_worker_processes():
 def test_a_dead_worker_costs_only_its_page():
     items = run_pooled(PooledExtractPipeline(1, worker=die_on_marked_pages),
                        [page_item("http://127.0.0.1:8000/articles/crash.html"), page_item()])
-    assert items[0]["article"] is None and items[0]["error"] == "extract: worker process died"
+    assert items[0]["article"] is None
+    assert items[0]["error"] == "extract: worker process died (exit code 1)"
     assert items[1]["article"] is not None and items[1].get("error") is None
+
+
+def hang_on_marked_pages(page):
+    """A worker stuck on pages marked in their URL (as a super-linear path on a huge page)."""
+    import time
+
+    from pipelines.extract import extract_in_worker
+    if "hang" in page.url:
+        time.sleep(3600)
+    return extract_in_worker(page)
+
+
+def test_a_page_over_the_time_limit_is_recorded_and_its_worker_replaced():
+    pipeline = PooledExtractPipeline(1, worker=hang_on_marked_pages, timeout=1)
+    items = run_pooled(pipeline, [page_item("http://127.0.0.1:8000/articles/hang.html"),
+                                  page_item(), page_item("http://127.0.0.1:8000/articles/b.html")])
+    assert items[0]["article"] is None
+    assert items[0]["error"] == "extract: timed out after 1 s"
+    # the single worker was killed and replaced: the pages queued behind it are extracted
+    assert [item["article"] is not None for item in items[1:]] == [True, True]
+
+
+def test_the_queue_to_the_workers_is_bounded():
+    pipeline = PooledExtractPipeline(1, queue_size=2)
+    items = run_pooled(pipeline, [page_item(f"http://127.0.0.1:8000/articles/{n}.html")
+                                  for n in range(7)])
+    assert all(item["article"] is not None for item in items)
+    assert pipeline.peak_in_flight == 2
+
+
+def allocate_on_marked_pages(page):
+    """A worker whose page asks for more memory than a worker may have."""
+    from pipelines.extract import extract_in_worker
+    if "greedy" in page.url:
+        hoard = bytearray(4 * 1024 ** 3)
+        return len(hoard)
+    return extract_in_worker(page)
+
+
+def test_a_page_over_the_memory_limit_fails_alone():
+    pipeline = PooledExtractPipeline(1, worker=allocate_on_marked_pages, memory_mb=1024)
+    items = run_pooled(pipeline, [page_item("http://127.0.0.1:8000/articles/greedy.html"),
+                                  page_item()])
+    assert items[0]["article"] is None and items[0]["error"].startswith("extract: MemoryError")
+    assert items[1]["article"] is not None

@@ -11,6 +11,7 @@ two real crawls, `-o` exports of every item, `scrapy list` and `scrapy check`.
 import base64
 import csv
 import json
+import socket
 import subprocess
 import sys
 import time
@@ -60,15 +61,27 @@ def test_every_site_is_crawled_on_its_own_terms(two_sites):
     # weekly: its own page cap of 3
     assert len(requests["weekly"]) == 3 and requests["weekly"][0] == "/"
     sites = {row["site"]: row["n"] for row in db.query(
-        "select json_extract(hints, '$.site') as site, count(*) as n from pages group by site")}
+        "select json_extract(hints, '$.site') as site, count(*) as n from pages"
+        f" where {NOT_ROBOTS} group by site")}
     assert sites == {"daily": 7, "weekly": 3}
+    # and each site's robots.txt, archived (outside the page cap) in the site's crawl
+    robots = {row["site"]: row["n"] for row in db.query(
+        "select json_extract(hints, '$.site') as site, count(*) as n from pages"
+        f" where not ({NOT_ROBOTS}) group by site")}
+    assert robots == {"daily": 1, "weekly": 1}
     assert db["articles"].count == 6 + 2
 
 
+#: Pages but the sites' robots.txt (archived too: spiders/robots.py).
+NOT_ROBOTS = "coalesce(json_extract(hints, '$.kind'), '') != 'robots'"
+
+
 def fetch_times(db, site: str) -> list[datetime]:
+    """When the site's pages came (its robots.txt, read before the Crawl-delay is known,
+    left out)."""
     return [datetime.fromisoformat(row["fetched_at"]) for row in db.query(
         "select fetched_at from pages where json_extract(hints, '$.site') = ? "
-        "order by fetched_at", [site])]
+        f"and {NOT_ROBOTS} order by fetched_at", [site])]
 
 
 def test_robots_crawl_delay_spaces_the_requests_of_its_site(two_sites):
@@ -86,12 +99,13 @@ def test_a_crawls_row_per_site_with_counters(two_sites):
     assert set(rows) == {"daily", "weekly"}
     daily, weekly = rows["daily"], rows["weekly"]
     assert daily["status"] == weekly["status"] == "ok"
-    assert (daily["fetched"], daily["articles_new"], daily["pages"]) == (7, 6, 7)
+    # 7 pages and robots.txt (archived, revalidated like a hub next run)
+    assert (daily["fetched"], daily["articles_new"], daily["pages"]) == (8, 6, 8)
     assert daily["robots_blocked"] == 1                       # /private/draft.html
     assert json.loads(daily["skipped"]) == {"denied": 2}      # /tag/city/, /video/1.html
     assert daily["discovered"] == 1 + 6 + 3
     assert json.loads(daily["failed"]) == {}
-    assert (weekly["fetched"], weekly["articles_new"]) == (3, 2)
+    assert (weekly["fetched"], weekly["articles_new"]) == (4, 2)     # 3 pages + robots.txt
     assert json.loads(weekly["skipped"])["page_cap"] >= 3
     assert all(row["finished_at"] for row in rows.values())
 
@@ -99,7 +113,7 @@ def test_a_crawls_row_per_site_with_counters(two_sites):
 def test_the_summary_names_each_site(two_sites):
     _, process, _, _ = two_sites
     lines = process.stdout.strip().splitlines()
-    assert lines[0].startswith("daily ") and "fetched 7: 6 new" in lines[0]
+    assert lines[0].startswith("daily ") and "fetched 8: 6 new" in lines[0]
     assert "robots-blocked 1" in lines[0] and "skipped 2 (denied 2)" in lines[0]
     assert lines[1].startswith("weekly ")
     assert lines[-1] == "2 sites crawled into archives/news.db: 8 new articles, 0 changed"
@@ -123,6 +137,30 @@ def test_a_site_that_failed_as_a_whole_fails_the_run(tmp_path):
     assert "failed 1 (HTTP 404 1)" in line
     statuses = dict(Database(tmp_path / "a.db").execute("select site, status from crawls").fetchall())
     assert statuses == {"live": "ok", "gone": "failed"}
+
+
+def closed_loopback_port() -> int:
+    """A port on 127.0.0.1 nothing listens on (a site that is down: connection refused)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_a_site_that_is_down_is_one_line_of_quiet_output(tmp_path):
+    live = make_newsroom(tmp_path / "live", "Live", 1)
+    with FixtureServer(live) as server:
+        write_site_list(tmp_path / "sites.toml", {
+            "live": {"start": [server.url], "depth": 1, "delay": 0},
+            "down": {"start": [f"http://127.0.0.1:{closed_loopback_port()}/"], "delay": 0},
+        })
+        process = newsarchive("crawl", "--sites", "sites.toml", "--db", "a.db", "--quiet",
+                              *FAST, "-s", "RETRY_TIMES=0", cwd=tmp_path)
+    assert process.returncode == 1, process.stderr[-3000:]
+    # its robots.txt could not be fetched either: no ERROR with a traceback for cron to mail
+    assert "Traceback" not in process.stderr
+    [line] = process.stderr.strip().splitlines()
+    assert line.startswith("down ") and "every start URL failed" in line
+    assert "ConnectionRefusedError" in line
 
 
 @pytest.mark.parametrize("command", ["newsarchive", "scrapy"])
@@ -204,7 +242,10 @@ def test_feed_exports_write_every_item(tmp_path):
     assert " ERROR: " not in process.stderr and "Traceback" not in process.stderr
     pages = Database(tmp_path / "a.db")["pages"].count
     items = [json.loads(line) for line in (tmp_path / "items.jsonl").read_text().splitlines()]
-    assert len(items) == pages == 3            # home, 2 stories (a tag page is not followed)
+    # home, 2 stories (a tag page is not followed) and robots.txt
+    assert len(items) == pages == 4
+    assert sorted(item["url"][len(base) - 1:] for item in items) == [
+        "/", "/news/1.html", "/news/2.html", "/robots.txt"]
     by_url = {item["url"]: item for item in items}
     story = by_url[base + "news/1.html"]
     assert base64.b64decode(story["body"]) == (site / "news" / "1.html").read_bytes()

@@ -123,3 +123,20 @@ def test_a_site_list_mistake_stops_the_spider(tmp_path):
     with pytest.raises(SiteListError, match="no site named 'nope'"):
         NewsSpider(sites=str(path), site="daily,nope")
     assert list(NewsSpider(sites=str(path), site="weekly").sites) == ["weekly"]
+
+
+def test_robots_txt_is_asked_in_its_sites_slot_like_its_pages(spider):
+    from scrapy.http.request import NO_CALLBACK
+
+    from spiders.robots import ConditionalRobotsTxtMiddleware
+
+    middleware = ConditionalRobotsTxtMiddleware(spider.crawler)
+    [start, *_] = start_requests(spider)
+    robots = Request("https://daily.example/robots.txt", meta={"dont_obey_robotstxt": True},
+                     callback=NO_CALLBACK)
+    asyncio.run(middleware.process_request(robots))
+    # the site's delay and concurrency, and AutoThrottle may not raise the slot's delay to its
+    # minimum (DOWNLOAD_DELAY) on robots.txt's answer
+    for key in ("download_slot", "autothrottle_dont_adjust_delay", "newsarchive_site"):
+        assert robots.meta[key] == start.meta[key], key
+    assert robots.meta["newsarchive_source"] == "robots.txt"

@@ -393,12 +393,29 @@ def test_links_are_requested_by_their_key_once_and_skipped_kinds_not_at_all():
     spider = NewsSpider(url="https://news.example/")
     _, requests = split_output(spider.parse(
         spider_response(HtmlResponse, "https://news.example/", LINKS)))
-    assert [(r.url, r.priority) for r in requests] == [
+    assert [(r.url, r.priority) for r in requests] == [               # in budget order
         ("https://news.example/feed.xml", 300),
-        ("https://news.example/world/", 100),
-        ("https://news.example/2025/05/17/port-reopens-after-the-storm.html", 200)]
+        ("https://news.example/2025/05/17/port-reopens-after-the-storm.html", 200),
+        ("https://news.example/world/", 100)]
     assert spider.met >= {"https://news.example/tag/storms/", "https://news.example/login"}
     assert "https://news.example/tag/storms/" not in spider.discovered
+
+
+def test_the_page_cap_goes_to_feeds_then_articles_then_hubs_whatever_the_page_order():
+    body = b"""<html><head><title>Home</title></head><body>
+    <a href="/world/">World</a> <a href="/sport/">Sport</a> <a href="/business/">Business</a>
+    <a href="/2025/05/17/port-reopens-after-the-storm.html">A</a>
+    <a href="/2025/05/18/bridge-closed-for-repairs.html">B</a>
+    <link rel="alternate" type="application/atom+xml" href="/atom.xml"></body></html>"""
+    spider = NewsSpider(url="https://news.example/")
+    spider.max_pages = 4                                  # the home page and 3 more
+    spider.requested_per_site[next(iter(spider.sites))] = 1
+    _, requests = split_output(spider.parse(
+        spider_response(HtmlResponse, "https://news.example/", body)))
+    assert [r.url for r in requests] == [
+        "https://news.example/atom.xml",
+        "https://news.example/2025/05/17/port-reopens-after-the-storm.html",
+        "https://news.example/2025/05/18/bridge-closed-for-repairs.html"]
 
 
 def test_a_sitemap_index_lists_sitemaps_first_in_the_budget():
@@ -408,3 +425,20 @@ def test_a_sitemap_index_lists_sitemaps_first_in_the_budget():
                         content_type=b"application/xml")))
     assert requests and all(r.priority == 300 for r in requests)
     assert all(r.meta["newsarchive_kind"] == "sitemap" for r in requests)
+
+
+def test_page_links_are_what_a_link_extractor_gives():
+    from scrapy.http import HtmlResponse
+
+    from spiders.news import page_links
+    body = (b'<html><head><base href="http://h.example/x/"><link rel="alternate"'
+            b' type="application/rss+xml" href="/feed.xml"></head><body>'
+            b'<a href="/p/1.html">a</a><a href="q.html">b</a><a href="/p/./../r.html">c</a>'
+            b'<a href="#top">d</a><a href="javascript:void(0)">e</a><a href="/img/x.JPG">f</a>'
+            b'<a href=" /p/1.html ">again</a><a href="//other.example/z">g</a>'
+            b'<a href="mailto:desk@h.example">h</a><area href="/map.html"></body></html>')
+    response = HtmlResponse("http://h.example/a/b.html", body=body, encoding="utf-8")
+    assert page_links(response) == (
+        ["http://h.example/feed.xml"],
+        ["http://h.example/p/1.html", "http://h.example/x/q.html", "http://h.example/r.html",
+         "http://other.example/z", "http://h.example/map.html"])

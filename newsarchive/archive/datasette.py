@@ -93,7 +93,8 @@ COLUMN_DESCRIPTIONS = {
     "frontier": {
         "url": "The URL's key (newsarchive.urls.url_key).",
         "site": "The site list's name of its site (the host for -a url= crawls).",
-        "kind": "article, home, section, sitemap, feed, page (HTML, not an article) or other.",
+        "kind": "article, home, section, sitemap, feed, page (HTML, not an article), robots"
+                " (a host's robots.txt) or other.",
         "first_seen": "First time a crawl met it (discovered or fetched).",
         "last_seen": "Last time a crawl met it.",
         "last_fetched": "The last time it was asked, whatever the outcome; null: never.",

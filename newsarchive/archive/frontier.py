@@ -4,7 +4,8 @@ The archive's `frontier` table holds one row per URL (its normalised key, newsar
 a crawl has met, for people to read with sqlite-utils:
 
     url           the URL's key                     site      the site list's name (else host)
-    kind          article, home, section, sitemap, feed, page (HTML, not an article), other
+    kind          article, home, section, sitemap, feed, page (HTML, not an article), robots
+                  (a host's robots.txt), other
     first_seen    first met (discovered or fetched) last_seen  last met
     last_fetched  last asked (any outcome)          status     its HTTP status (NULL: no answer)
     etag, last_modified   validators of the last full answer, for conditional requests
@@ -18,7 +19,7 @@ schedule is computed there (schedule_next):
     article       re-checked, conditionally, on its site's `revisit` schedule counted from its
                   publication (else first seen): by default 1 h, 6 h, 1 d and 7 d old, then
                   never (next_check NULL) unless a sitemap or feed dates it after its last fetch
-    hubs          home, section, sitemap, feed and other pages: revalidated (If-None-Match /
+    hubs          home, section, sitemap, feed, robots and other pages: revalidated (If-None-Match /
                   If-Modified-Since) whenever a run reaches them; next_check NULL. A child
                   sitemap whose <lastmod> in its index predates its last fetch is not asked.
     404, 410 and other refusals (4xx but 408/429): not asked again for a day, then a week,
@@ -58,7 +59,7 @@ BACKOFF_SCHEDULE = (timedelta(0), timedelta(hours=1), timedelta(hours=6), timede
                     timedelta(days=7))
 #: 4xx statuses that are worth asking again soon (timeout, rate limit): treated like a 5xx.
 TRANSIENT_4XX = (408, 425, 429)
-HUB_KINDS = ("home", "section", "sitemap", "feed", "page", "other")
+HUB_KINDS = ("home", "section", "sitemap", "feed", "page", "robots", "other")
 
 FRONTIER_COLUMNS = {
     "url": str, "site": str, "kind": str, "first_seen": str, "last_seen": str,
@@ -178,8 +179,8 @@ def page_kind(hints: dict, article_url: str | None, status: int | None, url: str
     document = hints.get("kind")
     if document in ("sitemap", "sitemap_index"):
         return "sitemap"
-    if document == "feed":
-        return "feed"
+    if document in ("feed", "robots"):
+        return document
     if status is not None and 200 <= status < 300 and document == "html":
         source = hints.get("source")
         return source if source in ("home", "section") else "page"

@@ -240,6 +240,6 @@ def apply_migrations(db: Database, migrations=MIGRATIONS) -> list[str]:
             if schema_version(db) >= version:
                 continue
             migration(db)
-            db.execute(f"PRAGMA user_version = {version}")
+            db.execute(f"PRAGMA user_version = {int(version)}")  # a PRAGMA takes no parameters
         applied.append(migration.__name__)
     return applied

@@ -347,9 +347,11 @@ class Reextraction:
 
     def _apply(self, scope: Scope) -> dict:
         failed = self.checkpoint.errors(scope.pages)
+        # the ids as one JSON parameter: values never go into SQL text, however many
         kept_keys = {row[0] for row in self.db.execute(
-            f"SELECT DISTINCT article_url FROM pages WHERE article_url IS NOT NULL"
-            f" AND id IN ({','.join(map(str, failed))})")} if failed else set()
+            "SELECT DISTINCT article_url FROM pages WHERE article_url IS NOT NULL"
+            " AND id IN (SELECT value FROM json_each(?))",
+            [json.dumps(sorted(failed))])} if failed else set()
         if kept_keys:
             # pages whose extraction raised keep their articles as they were
             scope.keys -= kept_keys

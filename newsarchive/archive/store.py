@@ -9,6 +9,7 @@ import contextlib
 import functools
 import json
 import logging
+import os
 import sqlite3
 import threading
 import time
@@ -73,11 +74,29 @@ class StoreResult:
     """One of "new", "updated" (content changed), "unchanged"; None when no article was stored."""
 
 
+#: Mode of a new archive file; SQLite gives its -wal and -shm files the same mode.
+ARCHIVE_FILE_MODE = 0o600
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty archive file readable and writable by its owner only (no-op if it
+    exists: a mode someone set on purpose is kept)."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, ARCHIVE_FILE_MODE)
+    except FileExistsError:
+        return
+    os.close(fd)
+
+
 def open_database(path: Path, busy_timeout: float) -> Database:
     """A sqlite-utils Database on `path` in WAL mode with foreign keys enforced.
 
-    The connection may be used from any thread; Archive serialises its use with a lock.
+    A new file is created readable by its owner only (archives hold whole pages, headers
+    included). The connection may be used from any thread; Archive serialises its use with
+    a lock.
     """
+    if str(path) != ":memory:":
+        create_private_file(path)
     conn = sqlite3.connect(str(path), timeout=busy_timeout, check_same_thread=False)
     db = Database(conn)
     db.execute("PRAGMA foreign_keys = ON")
@@ -168,13 +187,19 @@ class Archive:
 
     Safe to share between threads (calls are serialised); several processes may write the
     same file at once: each write waits up to `busy_timeout` seconds for the write lock.
+    max_size: bytes the file may grow to (None: no cap); a write past it fails with
+    sqlite3.OperationalError "database or disk is full", as on a full disk.
     """
 
-    def __init__(self, path: str | Path = DEFAULT_PATH, *, busy_timeout: float = 30.0):
+    def __init__(self, path: str | Path = DEFAULT_PATH, *, busy_timeout: float = 30.0,
+                 max_size: int | None = None):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
         self.db = open_database(self.path, busy_timeout)
+        if max_size:
+            page_size = self.db.execute("PRAGMA page_size").fetchone()[0]
+            self.db.execute(f"PRAGMA max_page_count = {int(max(1, max_size // page_size))}")
         apply_migrations(self.db)
         ensure_article_columns(self.db)
         self._crawl_changes: dict[int, Counter] = {}

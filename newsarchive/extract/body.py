@@ -20,7 +20,8 @@ from .dateline import find_dateline
 from .decode import parse_html
 from .dom import holds_blocks
 from .boilerplate import (
-    describe_block, heading_label, promo_label, separate_boilerplate, text_before, text_lines,
+    describe_block, drop_image_captions, heading_label, promo_label, separate_boilerplate, text_before,
+    text_lines,
 )
 from .prune import class_tokens, holding_removed, prune_chrome, remove_element, strip_comments
 from .score import best_candidate, merge_siblings, score_candidates, text_stats
@@ -274,6 +275,8 @@ def _extract_body(tree, structured, *, headline, url, include_captions, profile)
     drop_headline(elements, headline_key, blocks, page_description(structured))
     separate_boilerplate(elements, stats, blocks, headline_key=headline_key,
                          page_host=page_host(url, structured))
+    if not include_captions:
+        drop_image_captions(elements, blocks)
     paragraphs = [p for el in elements for p in paragraphs_of(el)]
     cells = data_cell_texts(elements)
     paragraphs = trim_edges(paragraphs, headline_key, structured, blocks, cells=cells)

@@ -580,3 +580,59 @@ def separate_boilerplate(elements: list, stats, record, *, headline_key: str | N
                         continue
             stack.extend(el[::-1])
         offset += stats.text_len(container)
+
+
+#: Longest line (characters) under an image that may be its caption.
+IMAGE_CAPTION_MAX_LEN = 200
+#: Words of an image's alt text that a line under it must open with to be its caption
+#: ("Unigine Heaven benchmark results" -> "... results for the new MacBook Pro").
+CAPTION_ALT_MIN_WORDS = 3
+
+
+def drop_image_captions(elements: list, record) -> None:
+    """Remove the caption lines of images inside the article: the line right under an image
+    (nothing but line breaks between) that repeats or opens with the image's alt text
+    ("<img alt='Unigine Heaven benchmark results'><br><span>Unigine Heaven benchmark results
+    for the new MacBook Pro</span>"), or that stands in the image's <figure>. Seen on
+    appleinsider.com, mbl.is, parcoabruzzo.it and vogelwarte.ch. A line set in italics under
+    an image is left alone: some sites caption so, others put the article's own notes so."""
+    roots = set(elements)
+    for container in elements:
+        for img in list(container.iter("img")):
+            if img.getparent() is None or not _attached_to(img, roots):
+                continue
+            line = _caption_line_after(img, roots)
+            if line is not None:
+                record(line, "caption")
+                remove_element(line)
+
+
+def _attached_to(el, roots: set) -> bool:
+    return any(anc in roots for anc in el.iterancestors())
+
+
+def _caption_line_after(img, roots: set):
+    node = img
+    # out of the wrappers that hold the image alone (a link, a <p>, an "article-img" div)
+    while node.getparent() is not None and node.getparent() not in roots \
+            and not text_of(node.getparent()).strip():
+        node = node.getparent()
+    if (node.tail or "").strip():
+        return None
+    line = node.getnext()
+    while line is not None and (not isinstance(line.tag, str) or line.tag == "br"):
+        if (line.tail or "").strip():
+            return None
+        line = line.getnext()
+    if line is None or (line.tail or "").strip():
+        return None
+    text = clean_space(text_of(line))
+    if not text or len(text) > IMAGE_CAPTION_MAX_LEN or next(line.iter("img"), None) is not None:
+        return None
+    alt = normalize_phrase(img.get("alt") or "")
+    phrase = normalize_phrase(text)
+    if alt and (alt == phrase or (len(alt.split()) >= CAPTION_ALT_MIN_WORDS and phrase.startswith(alt))):
+        return line
+    if any(anc.tag == "figure" for anc in line.iterancestors()):
+        return line
+    return None

@@ -40,7 +40,9 @@ WEAK_TOKEN_MAX_TEXT = 150
 CAPTION_MAX_TEXT = 400
 
 #: A hidden element holding at least this share of the page's text is content that scripts
-#: reveal (streamed rendering puts the whole page in a hidden div), not hidden chrome.
+#: reveal (streamed rendering puts the whole page in a hidden div), not hidden chrome; so is
+#: one holding PROSE_MAJORITY of the page's prose (an article body a script shows once the
+#: page has loaded, under menus and footers that outweigh it in text but not in prose).
 HIDDEN_CONTENT_SHARE = 0.5
 
 #: A noscript element with at least this much text (characters) holds the page's content.
@@ -389,11 +391,14 @@ def prune_chrome(root, record, *, include_captions: bool = False,
                 get("aria-hidden") == "true" and not is_shown_prose(el))
         else:
             hidden, role = info[4], None
-        if hidden and len(text_of(el)) < HIDDEN_CONTENT_SHARE * page_text_len:
-            # a large hidden subtree is content that scripts reveal (streamed rendering)
+        if hidden and len(text_of(el)) < HIDDEN_CONTENT_SHARE * page_text_len \
+                and not (prose_total and prose.get(el, 0) >= majority):
+            # a large hidden subtree, or one holding most of the prose, is content that
+            # scripts reveal (streamed rendering, a body shown once the page has loaded)
             remove(el)
             continue
-        if tag == "figcaption" and not include_captions:
+        if (tag == "figcaption" or (tag == "cite" and in_figure(el))) and not include_captions:
+            # a figure's caption, and the credit it cites beside the caption ("<cite>NASA</cite>")
             record(el, "caption")
             remove(el)
             continue
@@ -436,6 +441,11 @@ def prune_chrome(root, record, *, include_captions: bool = False,
             remove(el)
             continue
         stack.extend(el[::-1])
+
+
+def in_figure(el) -> bool:
+    """True inside a <figure> (a cited credit there is the picture's, not a quote's source)."""
+    return any(anc.tag == "figure" for anc in el.iterancestors())
 
 
 def prose_weights(body, h1s: list | None = None) -> dict:

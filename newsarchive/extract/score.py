@@ -57,6 +57,11 @@ SIBLING_P_MIN_TEXT = 80
 SIBLING_P_MAX_LINK_DENSITY = 0.25
 #: Same-class cousins replace the chosen elements when they hold this many times their text.
 COUSINS_MIN_GAIN = 1.5
+#: A sibling list of steps (a how-to's <ol> of instructions) joins with at least this many
+#: items, at least half the chosen container's text, most of its text in the items, and few links.
+STEP_LIST_MIN_ITEMS = 3
+STEP_LIST_MIN_SHARE = 0.5
+STEP_LIST_ITEM_SHARE = 0.8
 
 
 @dataclass
@@ -282,6 +287,9 @@ def merge_siblings(top, scores: dict, stats: TextStats) -> list:
         if scores.get(sib, -1e9) >= threshold:
             chosen.append(sib)
             continue
+        if is_step_list(sib, top, scores, stats):
+            chosen.append(sib)
+            continue
         if sib.tag == "p":
             length = stats.text_len(sib)
             density = stats.link_density(sib)
@@ -293,6 +301,23 @@ def merge_siblings(top, scores: dict, stats: TextStats) -> list:
                     chosen.append(sib)
     cousins = same_class_cousins(top, stats, sum(stats.text_len(el) for el in chosen))
     return cousins or chosen
+
+
+def is_step_list(sib, top, scores: dict, stats: TextStats) -> bool:
+    """A block beside the container whose text is a list of prose items: a how-to's steps or
+    a guide's numbered points. Each item's points reach the block through the item and the
+    list (both weighed down as lists are), so the block scores below a paragraph sequence of
+    the same text; it joins on its text instead, when it is not named chrome (score below 0)."""
+    if scores.get(sib, 0) < 0 or stats.text_len(sib) < max(PART_MIN_TEXT, STEP_LIST_MIN_SHARE * stats.text_len(top)) \
+            or stats.link_density(sib) >= SIBLING_P_MAX_LINK_DENSITY:
+        return False
+    lists = [sib] if sib.tag in ("ol", "ul") else list(sib.iter("ol", "ul"))
+    for lst in lists:
+        items = [li for li in lst if li.tag == "li"]
+        if len(items) >= STEP_LIST_MIN_ITEMS \
+                and sum(stats.text_len(li) for li in items) >= STEP_LIST_ITEM_SHARE * stats.text_len(sib):
+            return True
+    return False
 
 
 def class_key(el) -> str:

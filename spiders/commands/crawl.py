@@ -5,8 +5,9 @@ After the crawl it prints a summary, one line per site, from the run's `crawls` 
 cron; "none"), and exits with a status cron can act on (newsarchive.crawl_summary):
 
     0   every site crawled
-    1   a site failed as a whole (every start URL failed), the run was interrupted, or the
-        crawl could not start for another reason
+    1   a site failed as a whole (every start URL failed), the run was interrupted, the
+        archive refused a write (full disk, read-only: the crawl was stopped), or the crawl
+        could not start for another reason
     2   a mistake in the site list or the spider arguments (nothing was requested)
     75  another crawl holds the archive (its lock); nothing was requested
 
@@ -76,6 +77,11 @@ def report_error(error: BaseException) -> int:
 def report_crawl(crawler) -> int:
     """Print the summary of the run's crawls rows; the run's exit status."""
     settings = crawler.settings
+    archive_error = crawler.stats.get_value("newsarchive/archive_error") if crawler.stats else None
+    if archive_error:  # a full disk, say: the summary could not be written either
+        print(f"newsarchive: the crawl stopped, the archive could not be written: "
+              f"{archive_error}", file=sys.stderr)
+        return EXIT_FAILED
     crawl_ids = crawler.stats.get_value("newsarchive/crawl_ids") if crawler.stats else None
     db = settings.get("NEWSARCHIVE_DB") or "data/archive.db"
     if not crawl_ids:
