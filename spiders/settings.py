@@ -105,7 +105,7 @@ NEWSARCHIVE_EXTRACT_QUEUE = 0
 # multicast address unless the site is declared local. Scrapy's file:, data:, ftp: and s3:
 # handlers are switched off as well, so no other scheme can be fetched by any path.
 NEWSARCHIVE_ADDRESS_GUARD = True
-DOWNLOADER_MIDDLEWARES = {"spiders.middlewares.RequestGuardMiddleware": 60}
+DOWNLOADER_MIDDLEWARES = {**DOWNLOADER_MIDDLEWARES, "spiders.middlewares.RequestGuardMiddleware": 60}
 DOWNLOAD_HANDLERS = {**DOWNLOAD_HANDLERS, "file": None, "data": None, "ftp": None, "s3": None}
 
 # Log lines name pages (URL, status, error); Scrapy's default would print each item whole, raw
