@@ -22,6 +22,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url
 
+from .hosts import without_www
+
 #: Query parameters that say where a reader came from, never which page: dropped from keys.
 #: Names are matched whole, lower-cased; an entry ending in "*" is a prefix.
 TRACKING_PARAMETERS = (
@@ -76,9 +78,7 @@ def url_key(url: str) -> str:
 
 def site_host(url: str) -> str:
     """host[:port] of a URL, lower-cased, without a leading "www." (one site, both twins)."""
-    parts = urlsplit(url_key(url))
-    netloc = parts.netloc.lower()
-    return netloc[4:] if netloc.startswith("www.") else netloc
+    return without_www(urlsplit(url_key(url)).netloc)
 
 
 def is_home_page(url: str) -> bool:

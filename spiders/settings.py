@@ -19,7 +19,10 @@ USER_AGENT = "newsarchive/0.1 (news archiver; Scrapy)"
 ROBOTSTXT_OBEY = True
 # robots.txt revalidated with If-None-Match / If-Modified-Since like a hub, its answers archived
 # (a 304 hands Scrapy the archived body): spiders/robots.py, in Scrapy's middleware's place.
+# The request guard (spiders/middlewares.py, see NEWSARCHIVE_ADDRESS_GUARD) checks every request
+# and redirect hop before it leaves.
 DOWNLOADER_MIDDLEWARES = {
+    "spiders.middlewares.RequestGuardMiddleware": 60,
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "spiders.robots.ConditionalRobotsTxtMiddleware": 100,
 }
@@ -105,7 +108,6 @@ NEWSARCHIVE_EXTRACT_QUEUE = 0
 # multicast address unless the site is declared local. Scrapy's file:, data:, ftp: and s3:
 # handlers are switched off as well, so no other scheme can be fetched by any path.
 NEWSARCHIVE_ADDRESS_GUARD = True
-DOWNLOADER_MIDDLEWARES = {**DOWNLOADER_MIDDLEWARES, "spiders.middlewares.RequestGuardMiddleware": 60}
 DOWNLOAD_HANDLERS = {**DOWNLOAD_HANDLERS, "file": None, "data": None, "ftp": None, "s3": None}
 
 # Log lines name pages (URL, status, error); Scrapy's default would print each item whole, raw
