@@ -846,16 +846,39 @@ def shows_only_modified(published: PageDate, modified: PageDate, days: set,
 
 
 _SKIPPED_TEXT_TAGS = ("script", "style", "noscript", "template", "head", "title", "option", "select")
-#: Text nodes that may hold a full date (a 19xx/20xx year, or a short dotted date), outside code,
-#: selected in C by XPath so that no Python loop walks the whole page (the dot test before the
-#: length: string-length() counts the characters of every text; the dot, a byte search, rules
-#: most texts out first).
+_SKIPPED_TEXT_PARENTS = frozenset(_SKIPPED_TEXT_TAGS)
+#: Text nodes that may hold a full date (a 19xx/20xx year, or a short dotted date), outside code.
+#: The body's texts are read by one walk in Python (dated_text_nodes); these XPath forms count
+#: the few outside it and serve a headline outside the body.
 _DATED_TEXT_TEST = ("[contains(., '19') or contains(., '20') or (contains(., '.') and string-length() < 24)]"
                     "[not(" + " or ".join(f"parent::{tag}" for tag in _SKIPPED_TEXT_TAGS) + ")]")
-_DESCENDANT_TEXTS = etree.XPath("descendant::text()" + _DATED_TEXT_TEST)  # one axis: "//" costs twice as much
 _TEXTS_FROM_HEADLINE = etree.XPath("(descendant::text() | following::text())" + _DATED_TEXT_TEST)
-#: How many come before the headline: counted in C, and the headline sits near the top.
 _TEXTS_BEFORE = etree.XPath("count(preceding::text()" + _DATED_TEXT_TEST + ")")
+
+
+def dated_text_nodes(scope, headline_element=None):
+    """(text, owner) of every text node under scope that may hold a date (_DATED_TEXT_TEST), in
+    document order (an element's text at its start, its tail after its subtree); at the start
+    of headline_element, (None, None) marks where it stands among them.
+
+    One walk reading each text once: libxml2 evaluating _DATED_TEXT_TEST on every text node
+    (it copies a node's text for each contains()), then counting the texts before the headline
+    on the preceding axis, cost twice as much."""
+    skipped = _SKIPPED_TEXT_PARENTS
+    for event, element in etree.iterwalk(scope, events=("start", "end")):
+        if event == "start":
+            if element is headline_element:
+                yield None, None
+            text = element.text
+            if text and ("19" in text or "20" in text or ("." in text and len(text) < 24)) \
+                    and element.tag not in skipped:
+                yield text, element
+        elif element is not scope:
+            text = element.tail
+            if text and ("19" in text or "20" in text or ("." in text and len(text) < 24)):
+                parent = element.getparent()
+                if parent is not None and parent.tag not in skipped:
+                    yield text, parent
 
 
 @dataclass
@@ -882,22 +905,30 @@ def dated_texts(tree, headline_element=None, limit: int = 400) -> DatedTexts:
     """Every text node holding a full date (at most limit), and where the headline sits among them."""
     body = tree.find("body")
     scope = body if body is not None else tree
-    nodes = _DESCENDANT_TEXTS(scope)
-    before = None  # how many of the nodes come before the headline
-    if headline_element is not None:
-        if any(ancestor is scope for ancestor in headline_element.iterancestors()):
-            before = int(_TEXTS_BEFORE(headline_element))
-        else:  # a headline outside the body (or no longer in the tree): its own texts and those after it
-            before = len(nodes) - len(_TEXTS_FROM_HEADLINE(headline_element))
+    # how many dated texts come before the headline, counted as the walk passes them: those
+    # outside the scope (before the body) first, then the scope's own up to the headline
+    before = None
+    inside = headline_element is not None and any(
+        ancestor is scope for ancestor in headline_element.iterancestors())
+    if headline_element is not None and not inside:
+        # a headline outside the body (or no longer in the tree): its own texts and those after it
+        nodes = list(dated_text_nodes(scope))
+        before = len(nodes) - len(_TEXTS_FROM_HEADLINE(headline_element))
+        walk = iter(nodes)
+    else:
+        walk = dated_text_nodes(scope, headline_element)
+    outside = int(_TEXTS_BEFORE(scope)) if inside else 0
     items, headline_at = [], None
-    for index, node in enumerate(nodes):
+    index = 0
+    for node, owner in walk:
+        if node is None:  # the headline's start: how many dated texts precede it
+            before = index + outside
+            continue
         if before is not None and headline_at is None and index >= before:
             headline_at = len(items)
+        index += 1
         snippets = find_text_dates(node)
-        owner = node.getparent()
-        if owner is not None and not node.is_text:
-            owner = owner.getparent()
-        text = str(node)
+        text = node
         if not snippets:
             if owner is None or len(node) > _SPLIT_PIECE or not (_YEAR_HINT.search(node) or _DAY_PIECE.match(node)):
                 continue
