@@ -284,7 +284,8 @@ def _as_opening(text: str) -> str:
     return text if _DASH_TAIL.search(text) else text + " —"
 
 
-_MARKED = etree.XPath(f"//*[contains(@class, '{tables.DATELINE_ELEMENT_CLASS_PART}')]")
+#: the class attributes tested, then their elements: half the cost of testing every element
+_MARKED = etree.XPath(f"//*/@class[contains(., '{tables.DATELINE_ELEMENT_CLASS_PART}')]/..")
 
 
 def read_marked_dateline(tree, markup: str | None = None) -> MarkedDateline | None:
