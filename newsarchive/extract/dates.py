@@ -279,15 +279,24 @@ def _dateparser_parse(snippet: str, language: str | None, relative_base: datetim
 
 
 # ---------------------------------------------------------------- candidates from the page
-def jsonld_dates(structured: StructuredData, key: str) -> list[str]:
-    """Values of key (datePublished...) from the main article first, then other articles, then any object."""
-    ordered = []
-    if structured.article is not None:
-        ordered.append(structured.article)
-    ordered += [obj for obj in structured.json_ld if is_article_object(obj) and obj is not structured.article]
-    ordered += [obj for obj in structured.json_ld if not is_article_object(obj)]
+def jsonld_in_order(structured: StructuredData) -> list[dict]:
+    """The JSON-LD objects as their dates are trusted: the main article, other articles, any object."""
+    ordered = [] if structured.article is None else [structured.article]
+    others = []
+    for obj in structured.json_ld:
+        if not is_article_object(obj):
+            others.append(obj)
+        elif obj is not structured.article:
+            ordered.append(obj)
+    return ordered + others
+
+
+def jsonld_dates(structured: StructuredData, key: str, ordered: list[dict] | None = None) -> list[str]:
+    """Values of key (datePublished...) from the main article first, then other articles, then any object.
+
+    ordered: jsonld_in_order(structured), when the caller has it (the rules ask for four keys)."""
     values = []
-    for obj in ordered:
+    for obj in jsonld_in_order(structured) if ordered is None else ordered:
         value = obj.get(key)
         if isinstance(value, list):
             value = value[0] if value else None
@@ -594,7 +603,7 @@ class _DatePage:
         self.month_first = writes_month_first(structured, language)
         self.month_in_url = url_year_month(url)
         self.published: PageDate | None = None  # the first machine-readable value, as the rules run
-        self._times = self._texts = None
+        self._times = self._texts = self._jsonld = None
 
     def parse_all(self, values, source: str) -> list[PageDate]:
         parsed_values = []
@@ -608,6 +617,12 @@ class _DatePage:
             if plausible(parsed, self.fetched_at):
                 parsed_values.append(parsed)
         return parsed_values
+
+    def jsonld(self, key: str) -> list[str]:
+        """jsonld_dates of key, the objects ordered once for the four keys the rules read."""
+        if self._jsonld is None:
+            self._jsonld = jsonld_in_order(self.structured)
+        return jsonld_dates(self.structured, key, self._jsonld)
 
     def times(self) -> list[tuple[str, bool]]:
         if self._times is None:
@@ -646,7 +661,7 @@ def _weak_meta_dates(page: _DatePage) -> list[PageDate]:
 DATE_PUBLISHED = Cascade("date_published", [
     Rule("json-ld", "the JSON-LD article's datePublished (else dateCreated)",
          "the publisher's own statement for machines, with time and zone",
-         lambda p: p.parse_all(jsonld_dates(p.structured, "datePublished") + jsonld_dates(p.structured, "dateCreated"),
+         lambda p: p.parse_all(p.jsonld("datePublished") + p.jsonld("dateCreated"),
                                "json-ld")),
     Rule("meta", "article:published_time and the other published-date meta keys",
          "declared too, but some templates fill them with the page's build time",
@@ -659,7 +674,7 @@ DATE_PUBLISHED = Cascade("date_published", [
          lambda p: p.parse_all([value for value, is_modified in p.times() if not is_modified], "time")),
     Rule("json-ld-upload", "an embedded video's JSON-LD uploadDate",
          "the video's date: the page's only when nothing above dates the page",
-         lambda p: p.parse_all(jsonld_dates(p.structured, "uploadDate"), "json-ld")),
+         lambda p: p.parse_all(p.jsonld("uploadDate"), "json-ld")),
     # scanning every inline script is costly: app state matters when the markup gave nothing,
     # or gave a UTC value that app state may render in the site's own zone
     Rule("script", "dates in inline app state (window.__STATE__ and the like)",
@@ -688,7 +703,7 @@ _MACHINE_DATE_RULES = 6
 
 DATE_MODIFIED = Cascade("date_modified", [
     Rule("json-ld", "the JSON-LD article's dateModified", "the publisher's statement for machines",
-         lambda p: p.parse_all(jsonld_dates(p.structured, "dateModified"), "json-ld")),
+         lambda p: p.parse_all(p.jsonld("dateModified"), "json-ld")),
     Rule("meta", "article:modified_time and the other modified-date meta keys", "declared, below JSON-LD",
          lambda p: p.parse_all(meta_dates(p.structured, tables.MODIFIED_META_KEYS), "meta")),
     Rule("itemprop", "microdata itemprop=dateModified", "declared in the markup, often on teasers too",
