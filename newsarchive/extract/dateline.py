@@ -288,14 +288,20 @@ def _as_opening(text: str) -> str:
 _MARKED = etree.XPath(f"//*/@class[contains(., '{tables.DATELINE_ELEMENT_CLASS_PART}')]/..")
 
 
-def read_marked_dateline(tree, markup: str | None = None) -> MarkedDateline | None:
+_CLASS_PART_BYTES = tables.DATELINE_ELEMENT_CLASS_PART.encode()
+
+
+def read_marked_dateline(tree, markup: str | bytes | None = None) -> MarkedDateline | None:
     """The first element the page marks as its dateline whose text is a dateline, with the text
     after it; read before the body pass prunes the tree.
 
-    markup: the page's HTML text; when given and no class in it can mark a dateline, the tree
-    is not searched (a scan of the text costs a fifth of the search).
+    markup: the page's HTML text (or its UTF-8 bytes); when given and no class in it can mark a
+    dateline, the tree is not searched (a scan of the text costs a fifth of the search).
     """
-    if tree is None or (markup is not None and tables.DATELINE_ELEMENT_CLASS_PART not in markup):
+    if tree is None:
+        return None
+    if markup is not None and (_CLASS_PART_BYTES if isinstance(markup, bytes)
+                               else tables.DATELINE_ELEMENT_CLASS_PART) not in markup:
         return None
     for element in _MARKED(tree)[:5]:
         text = " ".join("".join(element.itertext()).split())
