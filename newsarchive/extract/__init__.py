@@ -53,10 +53,12 @@ def extract(html, url=None, *, headers=None, fetched_at=None, include_captions=F
     # (some 0.4 ms a page); proxies held for the whole extraction are made once, and later
     # walks reuse them. The list frees them last-first, descendants before their ancestors,
     # so a removed subtree is freed in one pass (see prune.holding_removed).
+    # the markup is searched while it is still in the CPU's cache from the parse (later the
+    # scan cost twice as much); the metadata passes do not change the tree
+    marked_dateline = read_marked_dateline(tree, markup)  # before the body pass prunes it away
     _proxies = list(tree.iter())  # noqa: F841 - held until extract() returns
     structured = read_structured(tree, url)
     meta = read_metadata(tree, structured, url=url, fetched_at=fetched_at)
-    marked_dateline = read_marked_dateline(tree, markup)  # before the body pass prunes it away
     body = extract_body(tree, structured, headline=meta.headline, url=url,
                         include_captions=include_captions, profile=profile)
     dateline = apply_dateline(body.paragraphs, meta, fetched_at=fetched_at, marked=marked_dateline)
