@@ -381,13 +381,13 @@ def later_dateline(paragraphs: list[str], standfirst: str | None = None, languag
     headline) has its first story paragraph second, where any dateline shape counts. So it
     does after a credit line ("F.P. Report", then "BHAKKAR: ...").
     """
-    opens_with_standfirst = is_standfirst(paragraphs[0], standfirst)
     for index in range(1, min(len(paragraphs), _LEADING_SHORT_PARAGRAPHS + 1)):
         before = paragraphs[index - 1]
         if len(before) > _SHORT_PARAGRAPH and not (_CAPTION.search(before[:_CAPTION_ENDS])
                                                    or _CAPTION.search(before[-_CAPTION_ENDS:])):
             break
-        any_shape = index == 1 and (opens_with_standfirst or _is_credit_line(before))
+        # the standfirst test only when the first paragraph is passed (most bodies open long)
+        any_shape = index == 1 and (is_standfirst(paragraphs[0], standfirst) or _is_credit_line(before))
         following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
         found = find_dateline(paragraphs[index], strong_only=not any_shape, language=language,
                               following=following)
