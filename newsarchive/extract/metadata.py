@@ -163,6 +163,7 @@ def read_tags(structured: StructuredData) -> list[str]:
     groups = [structured.meta_all.get("article:tag", []), article.get("keywords"),
               structured.meta.get("news_keywords"), structured.meta.get("keywords")]
     tags: list[str] = []
+    seen: set[str] = set()  # the tags casefolded: a set made anew per tag was quadratic in them
     for group in groups:
         if not group:
             continue
@@ -173,8 +174,9 @@ def read_tags(structured: StructuredData) -> list[str]:
             parts = value.split(",") if len(values) == 1 or "," in value else [value]
             for part in parts:
                 tag = clean_text(part)
-                if tag and len(tag) < 80 and tag.casefold() not in {t.casefold() for t in tags}:
+                if tag and len(tag) < 80 and tag.casefold() not in seen:
                     tags.append(tag)
+                    seen.add(tag.casefold())
         if tags:
             break
     return tags
