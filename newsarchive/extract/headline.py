@@ -10,7 +10,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache, cached_property, lru_cache
+from functools import cached_property, lru_cache
 from itertools import islice
 from urllib.parse import urljoin, urlsplit
 
@@ -498,14 +498,6 @@ def _cut_short(meta: str, title: str) -> bool:
     return bool(tail) and not tail.startswith(_SEPARATOR_STARTS + _AFFIX_MARKS)
 
 
-def _showing(text: str, h1s, related):
-    """The <h1> that shows this headline (or one like it), for searches near the headline."""
-    for candidate, element in h1s:
-        if overlaps(candidate, text):
-            return element
-    return related[0][1] if related else None
-
-
 def _agreed_page_name(h1s, structured: StructuredData):
     """A page name ("Über uns", "Willkommen!") that the h1 and the social title both give:
     the page is about that, not a generic label to look past."""
@@ -854,7 +846,8 @@ class _HeadlinePage:
                           if is_headline_like(text) and not is_box_title(element, text)]
         # the page's hints are final here; og:title and twitter:title are stripped twice below and
         # often repeat <title> or each other: each text once
-        strip = cache(lambda text: strip_site_affixes(text, hints))
+        self._stripped: dict[str | None, str | None] = {}
+        strip = self._strip
         jsonld = strip(_jsonld_headline(structured))
         jsonld = jsonld if is_headline_like(jsonld) else None
         page_agrees = bool(title) and _agrees_with_any(title, [text for text, _ in h1s])
@@ -865,28 +858,64 @@ class _HeadlinePage:
             jsonld = None
         self.jsonld = jsonld
         self.social_metas = [strip(structured.meta.get(key)) for key in ("og:title", "twitter:title")]
+        cleaned_title = strip(title)
+        self.cleaned_title = cleaned_title if is_headline_like(cleaned_title) else None
+
+    def _strip(self, text: str | None) -> str | None:
+        """strip_site_affixes with the page's hints, each text once."""
+        if text not in self._stripped:
+            self._stripped[text] = strip_site_affixes(text, self.hints)
+        return self._stripped[text]
+
+    # The fields below are read only by the rules after "json-ld" (and by a few before it, on
+    # some pages): on most pages the JSON-LD headline answers first, so they are worked out only
+    # when a rule asks (a third of the page's headline cost when all were made up front).
+
+    @cached_property
+    def metas(self) -> list[str]:
+        """The meta titles (og:title, twitter:title, ...) with site affixes cut, without the
+        site's name, section labels and short titles sharing nothing with the page."""
+        structured, hints, strip = self.structured, self.hints, self._strip
         metas = [strip(structured.meta.get(key)) for key in tables.HEADLINE_META_KEYS
                  if not is_site_name(structured.meta.get(key), hints)]
         metas = [text for text in metas if is_headline_like(text) and not is_site_segment(text, hints)]
-        others = [text for text in [title, *(text for text, _ in h1s)] if text]
+        others = [text for text in [self.title, *(text for text, _ in self.h1s)] if text]
         # a short meta title sharing no word with <title> or any h1 is a section or site label
-        self.metas = metas = [text for text in metas if len(text.split()) > 2 or not others
-                              or any(overlaps(text, other) for other in others)]
-        cleaned_title = strip(title)
-        self.cleaned_title = cleaned_title = cleaned_title if is_headline_like(cleaned_title) else None
-        self.declared = declared = [text for text in [jsonld, *metas, cleaned_title] if text]
-        known = {norm(text) for text in declared}
+        return [text for text in metas if len(text.split()) > 2 or not others
+                or any(overlaps(text, other) for other in others)]
+
+    @cached_property
+    def declared(self) -> list[str]:
+        return [text for text in [self.jsonld, *self.metas, self.cleaned_title] if text]
+
+    @cached_property
+    def known(self) -> set[str]:
+        structured = self.structured
+        known = {norm(text) for text in self.declared}
         # an <h1> repeating a declared title whole shows that its "affix" was the headline's own
         # ("Welpen kaufen – Tipps zu jeder Hunderasse" on a site called Welpenkaufen24)
-        known |= {norm(clean_text(text)) for text in [title, *(structured.meta.get(key) for key in tables.HEADLINE_META_KEYS)]
+        known |= {norm(clean_text(text)) for text in [self.title, *(structured.meta.get(key) for key in tables.HEADLINE_META_KEYS)]
                   if text and len(norm(text).split()) >= 3}
-        self.known = known
-        # an <h1> equal to one segment of a declared title: "Section: Headline", "Headline - Kicker"
-        self.known_segments = {norm(part) for text in declared for part in split_title(text) if len(norm(part).split()) >= 2}
-        self.related = [(text, element) for text, element in h1s if any(overlaps(text, other) for other in declared)]
+        return known
+
+    @cached_property
+    def known_segments(self) -> set[str]:
+        """An <h1> equal to one segment of a declared title: "Section: Headline", "Headline - Kicker"."""
+        return {norm(part) for text in self.declared for part in split_title(text) if len(norm(part).split()) >= 2}
+
+    @cached_property
+    def related(self) -> list[tuple[str, object]]:
+        """The h1s sharing most words with a declared title."""
+        declared = self.declared
+        return [(text, element) for text, element in self.h1s if any(overlaps(text, other) for other in declared)]
 
     def showing(self, text: str) -> HeadlineFound:
-        return HeadlineFound(text, _showing(text, self.h1s, self.related))
+        """The headline with the <h1> that shows it (or one like it): the first h1 sharing
+        most of its words, else the first related h1 (worked out only then)."""
+        for candidate, element in self.h1s:
+            if overlaps(candidate, text):
+                return HeadlineFound(text, element)
+        return HeadlineFound(text, self.related[0][1] if self.related else None)
 
     @cached_property
     def title_names_site(self) -> bool:
