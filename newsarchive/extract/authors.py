@@ -15,7 +15,6 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate, islice
-from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -23,7 +22,7 @@ from ..hosts import host_of, site_labels
 from . import meta_tables as tables
 from .cascade import Answer, Cascade, Rule
 from .dom import following_elements, preceding_elements
-from .headline import site_domain_labels
+from .headline import url_domain_labels
 from .structured import StructuredData, itemprop_value, type_names
 
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
@@ -1108,7 +1107,7 @@ _ORGANISATION_COMPOUND = re.compile(r"\w(?:" + "|".join(tables.ORGANISATION_WORD
 def site_keys_of(site_name: str | None, url: str | None) -> set[str]:
     """Squashed forms of the site's name and of the host's main label ("stern", "sternde")."""
     keys = {_SQUASH.sub("", site_name or "").casefold()}
-    keys |= {_SQUASH.sub("", label).casefold() for label in site_domain_labels(urlsplit(url or "").hostname or "")}
+    keys |= {_SQUASH.sub("", label).casefold() for label in url_domain_labels(url or "")}
     return {key for key in keys if len(key) >= 3}
 
 

@@ -59,8 +59,7 @@ def site_name_hints(structured: StructuredData, url: str | None, site_name: str 
     """Names the site may go by, surest first: the host's main label, the declared names."""
     hints = []
     for address in (url, structured.canonical_url, *_copied_urls(url)):
-        host = urlsplit(address or "").hostname or ""
-        hints += site_domain_labels(host)
+        hints += url_domain_labels(address or "")
     hints += [site_name] if site_name else []
     for key in tables.SITE_NAME_META_KEYS:
         value = structured.meta.get(key)
@@ -80,6 +79,13 @@ def site_domain_labels(host: str) -> list[str]:
     if len(labels) <= suffix:
         return []
     return [labels[-suffix - 1], ".".join(labels[-suffix - 1:])]
+
+
+@lru_cache(maxsize=1024)
+def url_domain_labels(address: str) -> tuple[str, ...]:
+    """site_domain_labels of an address's host; cached: the page's address (and its canonical
+    one, mostly the same) is taken apart by the headline and the author readers alike."""
+    return tuple(site_domain_labels(urlsplit(address).hostname or ""))
 
 
 _NAME_LIST = re.compile(r"[,;，；、]")
@@ -172,7 +178,8 @@ def is_site_segment(segment: str, hints: list[str], trailing: bool = False) -> b
             return True
         # the name with a word or two more ("Golem.de News"), not a sentence naming the site
         # ("How we designed Dropbox ATF")
-        covered = _words_covered(squashed, words, hint_squashed) if len(hint_squashed) >= 4 else 0
+        covered = _words_covered(squashed, words, hint_squashed) \
+            if len(hint_squashed) >= 4 and hint_squashed in squashed else 0
         if covered and len(words) - covered <= 2 and len(squashed) <= len(hint_squashed) + 16:
             return True
         # a short form of the name ("Spiegel" for "Der Spiegel"), not one word of a motto
@@ -199,7 +206,8 @@ def strip_site_affixes(text: str | None, hints: list[str]) -> str | None:
         return None
     text = _strip_glued_site_name(text, hints)
     for separator in tables.TITLE_SEPARATORS:
-        if not _separator_in(separator, text):
+        # the plain test first: only "- " needs the elisions marked (most titles have no such separator)
+        if separator not in text or not _separator_in(separator, text):
             continue
         parts = [part.strip() for part in _split_at(separator, text)]
         changed = False
@@ -398,17 +406,19 @@ _ANY_SEPARATOR = re.compile("|".join(re.escape(separator) for separator in
                                      sorted(set(tables.TITLE_SEPARATORS) - {": ", "："} | {" : "}, key=len, reverse=True)))
 
 
-def title_segments(title: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=1024)
+def title_segments(title: str) -> tuple[tuple[str, str], ...]:
     """Every segment of a title split at all separator kinds at once, each with the title's
-    text from that segment to the end: "A : B | C" gives A, B (B | C), C (C)."""
+    text from that segment to the end: "A : B | C" gives A, B (B | C), C (C). Cached: the
+    page's <title> is segmented by four readers."""
     marked = _ELISION.sub(_ELISION_MARK, title)
     segments, start = [], 0
     for match in _ANY_SEPARATOR.finditer(marked):
         segments.append((marked[start:match.start()], marked[start:]))
         start = match.end()
     segments.append((marked[start:], marked[start:]))
-    return [(segment.replace(_ELISION_MARK, "- ").strip(), rest.replace(_ELISION_MARK, "- ").strip())
-            for segment, rest in segments if segment.strip()]
+    return tuple((segment.replace(_ELISION_MARK, "- ").strip(), rest.replace(_ELISION_MARK, "- ").strip())
+                 for segment, rest in segments if segment.strip())
 
 
 def site_like_headings(h1s, title: str | None, hints: list[str]) -> set[str]:
