@@ -521,18 +521,19 @@ def prefixed_byline_authors(headline_element, window: int = 60, tree=None) -> li
     preceding = list(islice(preceding_elements(headline_element), _ABOVE_WINDOW))
     first_paragraph_seen = False
     for element in following + preceding:
-        if element.tag in _BYLINE_SKIP_TAGS or not isinstance(element.tag, str):
+        tag = element.tag  # each read makes a new string: read once
+        if tag in _BYLINE_SKIP_TAGS or not isinstance(tag, str):
             continue
         full_text = _line_text(element)
         if full_text is None:  # a container or a paragraph of text: no byline line
-            first_paragraph_seen = first_paragraph_seen or element.tag == "p"
+            first_paragraph_seen = first_paragraph_seen or tag == "p"
             continue
-        if element.tag == "p" and full_text and not first_paragraph_seen:
+        if tag == "p" and full_text and not first_paragraph_seen:
             first_paragraph_seen = True
             names = bold_name_line(element, full_text)
             if names:
                 return [AuthorName(name) for name in names]
-        if _reads_as_no_byline(full_text):
+        if _NO_BYLINE_CACHE.get(full_text) or _reads_as_no_byline(full_text):
             continue  # most lines: the tests below, asked of the text alone, all fail
         text = _LEADING_DATE.sub("", full_text)
         # "11.12.2019 - Amelie Loevenich": a date, then the author (a linked one is a teaser's title)

@@ -787,11 +787,16 @@ def is_box_title(heading, text: str) -> bool:
     if box is None or box.tag in ("body", "html"):
         return False
     own = set(heading.iter("a"))  # the heading's own link is no teaser
-    teasers = [link for link in box.iter("a") if link not in own and len(link.text_content().split()) >= TEASER_MIN_WORDS]
-    if len(teasers) < BOX_MIN_LINKS:
+    teaser_lengths = []  # each link's text read once
+    for link in box.iter("a"):
+        if link not in own:
+            text = link.text_content()
+            if len(text.split()) >= TEASER_MIN_WORDS:
+                teaser_lengths.append(len(text))
+    if len(teaser_lengths) < BOX_MIN_LINKS:
         return False
     rest = len(box.text_content()) - len(heading.text_content())
-    return rest > 0 and sum(len(link.text_content()) for link in teasers) >= BOX_LINK_SHARE * rest
+    return rest > 0 and sum(teaser_lengths) >= BOX_LINK_SHARE * rest
 
 
 def _is_heading_element(element) -> bool:
