@@ -633,6 +633,14 @@ def _line_text(element) -> str | None:
     None exactly when the whole text has more than _LINE_WORDS words and _LINE_CHARS
     characters (both only grow as text is added), so the pieces are only joined, not split
     word by word, while they cannot be that long yet: most elements hold a short line."""
+    if not len(element):  # half the elements near a headline: their own text, no iterator
+        text = element.text
+        if not text:
+            return ""
+        words = text.split()
+        if len(words) > _LINE_WORDS and sum(map(len, words)) + len(words) - 1 > _LINE_CHARS:
+            return None
+        return " ".join(words)
     pieces = []
     budget = _LINE_CHARS + 1
     texts = element.itertext()
