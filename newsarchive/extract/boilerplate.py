@@ -188,12 +188,17 @@ def _real_link(a) -> bool:
 
 def describe_block(el, label: str) -> list[Boilerplate]:
     """Boilerplate records of a removed element: one per titled section, heading split off."""
+    text = text_of(el)
+    if not text or text.isspace():
+        # no text, no records (most removed blocks: icons, empty ad slots, spacers); a
+        # heading needs text, so none is looked for
+        return []
     headings = heading_elements(el)
     if headings:
         lines = block_lines(el, headings)
     else:
         # no titled sections: the text's own line breaks make its lines (menus, notices)
-        lines = [(line, False) for line in text_lines(text_of(el))]
+        lines = [(line, False) for line in text_lines(text)]
     records: list[Boilerplate] = []
     heading, body = None, []
 
