@@ -125,7 +125,7 @@ def title_classed(el, depth: int = TITLE_MAX_DEPTH, found: list | None = None) -
         cls = child.get("class")
         if cls and ("itle" in cls or "eading" in cls) and isinstance(child.tag, str):
             found.append(child)
-        if depth > 1:
+        if depth > 1 and len(child):  # (a call per childless element cost more than the test)
             title_classed(child, depth - 1, found)
     return found
 

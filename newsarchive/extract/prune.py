@@ -398,6 +398,12 @@ def prune_chrome(root, record, *, include_captions: bool = False,
                 get("aria-hidden") == "true" and not is_shown_prose(el))
         else:
             hidden, role = info[4], None
+        if not hidden and role is None and not (info[1] or info[2]) \
+                and tag not in _JUDGED_BY_TAG_OR_HEADING:
+            # a link, an image...: attributes that neither hide it nor give it a role, and a
+            # class and id that name nothing
+            stack.extend(el[::-1])
+            continue
         if hidden and len(text_of(el)) < HIDDEN_CONTENT_SHARE * page_text_len \
                 and not (prose_total and prose.get(el, 0) >= majority):
             # a large hidden subtree, or one holding most of the prose, is content that
