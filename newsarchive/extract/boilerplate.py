@@ -220,11 +220,8 @@ def describe_block(el, label: str) -> list[Boilerplate]:
 def text_lines(text: str) -> list[str]:
     """Non-empty lines of a text, spaces collapsed. Split and joined with str methods: a
     menu's text is mostly indentation, which whitespace regexes walk character by character."""
-    lines = []
-    for line in text.replace("\u200b", "").split("\n"):
-        if line and not line.isspace():
-            lines.append(" ".join(line.split()))
-    return lines
+    return [" ".join(line.split()) for line in text.replace("\u200b", "").split("\n")
+            if line and not line.isspace()]
 
 
 def is_leaf_block(el) -> bool:
