@@ -34,6 +34,13 @@ def normalize_phrase(text: str | None) -> str:
     return text.replace("’", "'")
 
 
+def phrase_length_floor(text: str | None) -> int:
+    """At most len(normalize_phrase(text)), without lowering the text (on non-ASCII text the
+    costliest step): lowering never shortens a text, and the edge characters stripped are
+    no letters, so they are the same before and after."""
+    return len(clean_space(text).rstrip(_TRAILING_PUNCT).lstrip(_LEADING_PUNCT))
+
+
 #: Characters a case-insensitive pattern takes for an ASCII letter (ı and İ for i, ſ for s)
 #: where str.lower() does not give that letter (holds_hint tests them one by one).
 _CASE_FOLD_ODD = frozenset("ıİſ")
