@@ -36,7 +36,7 @@ from .tables import (
     RELATIVE_TIME_PATTERN, DOWNLOAD_LINE_PATTERN, DOWNLOAD_LINE_HINTS, CJK_BYLINE_PATTERN, SIGNATURE_EMAIL_PATTERN,
 )
 from .text import (
-    clean_space, holds_hint, holds_hint_lower, normalize_phrase, paragraphs_of, text_of, text_weight, tokens,
+    clean_space, holds_hint_lower, normalize_phrase, paragraphs_of, text_of, text_weight, tokens,
 )
 
 log = logging.getLogger(__name__)
@@ -829,7 +829,9 @@ def drop_captions(paragraphs: list[str], record) -> list[str]:
     for text in paragraphs:
         size = len(text)
         lower = text.lower() if size <= SHORT_LINE_MAX_LEN else ""
-        if size <= CAPTION_MAX_LEN and is_caption(text):
+        tail = text[-CREDIT_TAIL_LEN:]
+        tail_lower = tail.lower()
+        if size <= CAPTION_MAX_LEN and is_caption(text, tail_lower):
             record.add(Boilerplate(label="caption", heading=None, text=text), 1 << 30)
         elif size <= CREDIT_LINE_MAX_LEN and (CREDIT_PATTERN.match(text)
                                               or GALLERY_COUNTER_PATTERN.match(text)):
@@ -837,7 +839,7 @@ def drop_captions(paragraphs: list[str], record) -> list[str]:
             record.add(Boilerplate(label="caption", heading=None, text=text), 1 << 30)
         elif size <= CAPTION_MAX_LEN and CONSENT_PATTERN.match(text):
             record.add(Boilerplate(label="other", heading=None, text=text), 1 << 30)
-        elif "tw" in text[-CREDIT_TAIL_LEN:].lower() and SHARE_TAIL_PATTERN.search(text[-CREDIT_TAIL_LEN:]):
+        elif "tw" in tail_lower and SHARE_TAIL_PATTERN.search(tail):
             # a quote with its "Click To Tweet" button: the quote stays, the button goes
             match = SHARE_TAIL_PATTERN.search(text)
             record.add(Boilerplate(label="share", heading=None, text=match.group(0).strip()), 1 << 30)
@@ -866,12 +868,15 @@ def drop_captions(paragraphs: list[str], record) -> list[str]:
     return kept
 
 
-def is_caption(text: str) -> bool:
+def is_caption(text: str, tail_lower: str | None = None) -> bool:
     """The paragraph ends with a photo credit, names its credit inline, or is a numbered
     figure's caption or a video's description (CAPTION_TAIL_PATTERN, INLINE_CREDIT_PATTERN,
-    FIGURE_CAPTION_PATTERN), each searched only when the substrings it needs are there."""
+    FIGURE_CAPTION_PATTERN), each searched only when the substrings it needs are there.
+    `tail_lower`: the lower case of the text's last CREDIT_TAIL_LEN characters, when made."""
     tail = text[-CREDIT_TAIL_LEN:]
-    if holds_hint(tail, CAPTION_TAIL_HINTS) and CAPTION_TAIL_PATTERN.search(tail):
+    if tail_lower is None:
+        tail_lower = tail.lower()
+    if holds_hint_lower(tail, tail_lower, CAPTION_TAIL_HINTS) and CAPTION_TAIL_PATTERN.search(tail):
         return True
     if ":" in text and INLINE_CREDIT_PATTERN.search(text):
         return True
