@@ -19,7 +19,7 @@ from .tables import (
     BLOCK_TAGS, BOILERPLATE_HEADINGS, CHROME_PARAGRAPHS, HEADING_TAGS, INLINE_TAGS, PROMO_PREFIXES,
     PROMO_PROSE_OPENINGS, READ_MORE_LINKS,
 )
-from .text import clean_space, normalize_phrase, paragraphs_of, text_of
+from .text import clean_space, normalize_phrase, paragraphs_of, phrase_length_floor, text_of
 
 #: Longest text (characters) a heading can have.
 MAX_HEADING_LEN = 90
@@ -48,6 +48,10 @@ TEASER_LINE_LINK_DENSITY = 0.5
 SINGLE_LINK_MAX_LEN = 200
 #: A block's own title sits near its top: only this many levels below it are searched.
 TITLE_MAX_DEPTH = 3
+#: Longest phrase (characters) that may be a promo line unless it is mostly links.
+PROMO_MAX_PHRASE_LEN = 160
+#: A phrase longer than this is neither a promo line nor a chrome phrase (unless mostly links).
+_PROMO_OR_CHROME_MAX_LEN = max(PROMO_MAX_PHRASE_LEN, *map(len, CHROME_PARAGRAPHS))
 #: Tokens of a class/id that mark an element as a block title.
 TITLE_TOKENS = frozenset({"title", "heading", "headline", "hed"})
 #: Tokens of a class/id that name a teaser box (also a dek's name, so only after the text began).
@@ -60,6 +64,8 @@ def heading_label(text: str | None, *, exact: bool = False) -> str | None:
     A real heading may also start with a table entry ("More from Reuters"); with `exact`
     (a plain paragraph) only the entry itself, or the entry before a colon, counts.
     """
+    if text and len(text) > MAX_HEADING_LEN and phrase_length_floor(text) > MAX_HEADING_LEN:
+        return None  # too long for a heading, known without lowering the text
     phrase = normalize_phrase(text)
     if not phrase or len(phrase) > MAX_HEADING_LEN:
         return None
@@ -125,7 +131,7 @@ def title_classed(el, depth: int = TITLE_MAX_DEPTH, found: list | None = None) -
         cls = child.get("class")
         if cls and ("itle" in cls or "eading" in cls) and isinstance(child.tag, str):
             found.append(child)
-        if depth > 1:
+        if depth > 1 and len(child):  # (a call per childless element cost more than the test)
             title_classed(child, depth - 1, found)
     return found
 
@@ -188,12 +194,17 @@ def _real_link(a) -> bool:
 
 def describe_block(el, label: str) -> list[Boilerplate]:
     """Boilerplate records of a removed element: one per titled section, heading split off."""
+    text = text_of(el)
+    if not text or text.isspace():
+        # no text, no records (most removed blocks: icons, empty ad slots, spacers); a
+        # heading needs text, so none is looked for
+        return []
     headings = heading_elements(el)
     if headings:
         lines = block_lines(el, headings)
     else:
         # no titled sections: the text's own line breaks make its lines (menus, notices)
-        lines = [(line, False) for line in text_lines(text_of(el))]
+        lines = [(line, False) for line in text_lines(text)]
     records: list[Boilerplate] = []
     heading, body = None, []
 
@@ -215,11 +226,8 @@ def describe_block(el, label: str) -> list[Boilerplate]:
 def text_lines(text: str) -> list[str]:
     """Non-empty lines of a text, spaces collapsed. Split and joined with str methods: a
     menu's text is mostly indentation, which whitespace regexes walk character by character."""
-    lines = []
-    for line in text.replace("\u200b", "").split("\n"):
-        if line and not line.isspace():
-            lines.append(" ".join(line.split()))
-    return lines
+    return [" ".join(line.split()) for line in text.replace("\u200b", "").split("\n")
+            if line and not line.isspace()]
 
 
 def is_leaf_block(el) -> bool:
@@ -431,13 +439,18 @@ def _block_of(node, stop):
 
 def promo_label(text: str, link_share: float) -> str | None:
     """The label of a one-paragraph promo or chrome phrase inside the body, or None."""
+    if link_share < 0.5 and len(text) > _PROMO_OR_CHROME_MAX_LEN \
+            and phrase_length_floor(text) > _PROMO_OR_CHROME_MAX_LEN:
+        # a paragraph of running text (most callers' paragraphs) is neither a chrome phrase
+        # nor a promo line: known without its normalised phrase, half of whose cost is lowering
+        return None
     phrase = normalize_phrase(text)
     if not phrase:
         return None
     label = CHROME_PARAGRAPHS.get(phrase)
     if label is not None:
         return label
-    if (len(phrase) <= 160 or link_share >= 0.5) and phrase.startswith(PROMO_PREFIXES) \
+    if (len(phrase) <= PROMO_MAX_PHRASE_LEN or link_share >= 0.5) and phrase.startswith(PROMO_PREFIXES) \
             and not phrase.startswith(PROMO_PROSE_OPENINGS):
         for prefix in PROMO_PREFIXES:
             if phrase.startswith(prefix) and (link_share >= 0.3 or len(phrase) <= 100):

@@ -378,15 +378,18 @@ def prune_chrome(root, record, *, include_captions: bool = False,
         get = el.get
         cls, ident = get("class"), get("id")
         if cls is None and ident is None:
-            if tag not in _JUDGED_BY_TAG and not len(el.attrib):
-                # no attribute and no telling tag: nothing can name it chrome or hide it
-                stack.extend(el[::-1])
-                continue
-            info = _NO_CLASS
+            info, named = _NO_CLASS, 0
         else:
             key = f"{cls} {ident}" if cls and ident else cls or ident  # as _class_value
             info = (_CLASS_CACHE.get(key) or _classify(key, cls)) if key else _NO_CLASS
-        if len(el.attrib) > (cls is not None) + (ident is not None):
+            named = (cls is not None) + (ident is not None)
+        others = len(el.attrib) > named
+        if not others and not (info[1] or info[2] or info[4]) and tag not in _JUDGED_BY_TAG_OR_HEADING:
+            # no attribute but a class and id that name nothing, and no telling tag: nothing
+            # can name it chrome or hide it (most elements; the tests below cost ~2 us each)
+            stack.extend(el[::-1])
+            continue
+        if others:
             # attributes besides class and id: look for those that hide it or give it a role
             # (most elements have none; an attribute read costs about as much as the count)
             style, role = get("style"), get("role")
@@ -395,6 +398,12 @@ def prune_chrome(root, record, *, include_captions: bool = False,
                 get("aria-hidden") == "true" and not is_shown_prose(el))
         else:
             hidden, role = info[4], None
+        if not hidden and role is None and not (info[1] or info[2]) \
+                and tag not in _JUDGED_BY_TAG_OR_HEADING:
+            # a link, an image...: attributes that neither hide it nor give it a role, and a
+            # class and id that name nothing
+            stack.extend(el[::-1])
+            continue
         if hidden and len(text_of(el)) < HIDDEN_CONTENT_SHARE * page_text_len \
                 and not (prose_total and prose.get(el, 0) >= majority):
             # a large hidden subtree, or one holding most of the prose, is content that
@@ -450,6 +459,8 @@ def prune_chrome(root, record, *, include_captions: bool = False,
 #: Tags that prune_chrome judges by the tag alone (an element without attributes and of
 #: none of these tags is never removed).
 _JUDGED_BY_TAG = frozenset({"noscript", "figcaption", "cite", *CHROME_TAGS, *DROP_TAGS})
+#: With the headings, whose class is judged without their id.
+_JUDGED_BY_TAG_OR_HEADING = _JUDGED_BY_TAG | HEADING_TAGS
 
 
 def in_figure(el) -> bool:
@@ -462,6 +473,7 @@ def prose_weights(body, h1s: list | None = None) -> dict:
     not mostly links, summed up the ancestors (a few hundred paragraphs at most).
     `h1s`, when given, collects the page's h1 elements on the same walk."""
     weights: dict = {}
+    level: dict = {}  # paragraph -> its prose
     for el in body.iter("p", "pre", "div", "td", "dd", "li", "h1"):
         tag = el.tag
         if tag == "h1":
@@ -479,13 +491,19 @@ def prose_weights(body, h1s: list | None = None) -> dict:
         length = len(text.strip())
         if length < PROSE_MIN_LEN:
             continue
-        links = sum(len(text_of(a)) for a in el.iter("a"))
-        if links > 0.3 * length:
+        if len(el) and sum(len(text_of(a)) for a in el.iter("a")) > 0.3 * length:
             continue
-        node = el
-        while node is not None:
+        level[el] = level.get(el, 0) + length
+    # summed up one level at a time: the paragraphs of an article share their ancestors after
+    # a level or two, so each ancestor is reached once, not once per paragraph below it
+    while level:
+        above: dict = {}
+        for node, length in level.items():
             weights[node] = weights.get(node, 0) + length
-            node = node.getparent()
+            parent = node.getparent()
+            if parent is not None:
+                above[parent] = above.get(parent, 0) + length
+        level = above
     return weights
 
 

@@ -607,9 +607,10 @@ PAYWALL_NOTICE_PATTERN = re.compile(
 PAYWALL_NOTICE_MAX_LEN = 200
 
 #: Words one of which every newsletter prompt holds (lower case): a cheap test before the
-#: pattern, which backtracks.
-NEWSLETTER_PROMPT_HINT = re.compile(
-    r"newsletter|mailing|briefing|updates|here|anmelden|abonnieren|posteingang|inbox|mail")
+#: pattern, which backtracks (substring tests of the lower-case text; the regex is the same test).
+NEWSLETTER_PROMPT_WORDS = ("newsletter", "mailing", "briefing", "updates", "here", "anmelden",
+                           "abonnieren", "posteingang", "inbox", "mail")
+NEWSLETTER_PROMPT_HINT = re.compile("|".join(NEWSLETTER_PROMPT_WORDS))
 
 #: A paragraph that ends in a share button's label ("... Click To Tweet").
 SHARE_TAIL_PATTERN = re.compile(r"click to tweet\s*$|tweet this\s*$|share on twitter\s*$", re.I)

@@ -34,6 +34,13 @@ def normalize_phrase(text: str | None) -> str:
     return text.replace("’", "'")
 
 
+def phrase_length_floor(text: str | None) -> int:
+    """At most len(normalize_phrase(text)), without lowering the text (on non-ASCII text the
+    costliest step): lowering never shortens a text, and the edge characters stripped are
+    no letters, so they are the same before and after."""
+    return len(clean_space(text).rstrip(_TRAILING_PUNCT).lstrip(_LEADING_PUNCT))
+
+
 #: Characters a case-insensitive pattern takes for an ASCII letter (ı and İ for i, ſ for s)
 #: where str.lower() does not give that letter (holds_hint tests them one by one).
 _CASE_FOLD_ODD = frozenset("ıİſ")
@@ -42,10 +49,16 @@ _CASE_FOLD_ODD = frozenset("ıİſ")
 def holds_hint(text: str, hints: tuple[str, ...]) -> bool:
     """False only when a case-insensitive pattern whose every match holds one of `hints`
     (lower case) cannot match `text`: a test of substrings, far cheaper than the pattern."""
+    return holds_hint_lower(text, text.lower(), hints)
+
+
+def holds_hint_lower(text: str, lower: str, hints: tuple[str, ...]) -> bool:
+    """holds_hint for a caller that has made `lower` (text.lower()) already, to test several
+    hint lists on one text."""
     if not text.isascii() and ("ı" in text or "İ" in text or "ſ" in text):
         # (isascii reads a flag; three substring scans in C beat hashing every character)
         return True
-    return any(map(text.lower().__contains__, hints))
+    return any(map(lower.__contains__, hints))
 
 
 def tokens(text: str | None) -> list[str]:
