@@ -752,13 +752,16 @@ class NewsSpider(scrapy.Spider):
         else:
             targets = []
         entry = self.site_of_request(response.meta, requested_url(response))
+        if entry is None:
+            return
+        # links off the site are dropped before the sort: a real page links more of them
+        # than of its own site, and judging their kind was a tenth of the reactor's time
+        targets = [target for target in targets if self.site_for(target[0]) is entry]
         # the page cap counts requests as they are made: what a page lists is asked in budget
         # order (sitemaps and feeds, articles, then hubs), not in the order of the page
         targets.sort(key=lambda target: -self.priority(
             target[3] or guess_kind(url_key(target[0]), target[1])))
         for url, source, lastmod, listed_as in targets:
-            if entry is None or self.site_for(url) is not entry:
-                continue
             request = self.page_request(url, source=source, lastmod=lastmod, site=entry,
                                         listed_as=listed_as)
             if request is not None:

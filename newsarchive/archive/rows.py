@@ -123,9 +123,10 @@ def json_or_none(value) -> str | None:
     return None if value is None else json.dumps(value, ensure_ascii=False)
 
 
-def page_columns(page: FetchedPage) -> dict:
+def page_columns(page: FetchedPage, payload: dict | None = None) -> dict:
     """A FetchedPage as a `pages` row (without crawl_id and article_url); its body goes to
-    `payloads` (payload_row), referenced by payload_digest."""
+    `payloads` (payload_row, given when made already: its digest is not computed again),
+    referenced by payload_digest."""
     return {
         "url": page.url,
         "final_url": page.final_url,
@@ -142,7 +143,7 @@ def page_columns(page: FetchedPage) -> dict:
         "response_headers": json_or_none(page.response_headers),
         "peer_address": page.peer_address,
         "capture": page.capture,
-        "payload_digest": page.payload_digest,
+        "payload_digest": payload["digest"] if payload is not None else page.payload_digest,
     }
 
 
