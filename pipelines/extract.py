@@ -157,7 +157,9 @@ async def wait_for(future: Future):
 
 
 def first_done(futures) -> Future:
-    """A Future settled (with None) as soon as any of `futures` is done."""
+    """A Future settled (with None) as soon as any of `futures` is done, or at once when there
+    is none left: `futures` may be a set the pool's threads empty meanwhile (in_flight), and a
+    signal that nothing can settle would hold its item, and the crawl, forever."""
     signal: Future = Future()
 
     def settle(_done) -> None:
@@ -167,8 +169,11 @@ def first_done(futures) -> Future:
             except Exception:  # noqa: BLE001 - another callback settled it meanwhile
                 pass
 
-    for future in list(futures):
+    waiting = list(futures)
+    for future in waiting:
         future.add_done_callback(settle)
+    if not waiting:
+        settle(None)
     return signal
 
 
