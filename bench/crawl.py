@@ -74,6 +74,10 @@ HOME_SIZE = 30
 BASE_TIME = datetime(2026, 1, 5, 6, 0, tzinfo=timezone.utc)
 LAST_MODIFIED = format_datetime(BASE_TIME, usegmt=True)
 _RELATIVE_HREF = re.compile(rb'href=(["\'])(?!https?:|//|#|mailto:|javascript:)/?')
+#: Unquoted ones (minified pages: href=/category/usa/), pointed off-site too in sets other than
+#: demo (whose pages keep the few they have: the set stays as it was measured).
+_UNQUOTED_RELATIVE_HREF = re.compile(
+    rb'(?i)\bhref=(?![\s"\'>])(?!https?:|//|#|mailto:|javascript:)/?')
 
 
 # -- the site ----------------------------------------------------------------------------------
@@ -123,12 +127,15 @@ class StorySite:
     templates: the real page files (default: the demo articles); numbered_only keeps only the
     pages whose text can be numbered per story (needed when pages serve many stories in turn);
     else a page that cannot be is served as it is. encodings: those the words to number are
-    looked for in (the demo set: UTF-8 only, as it always was)."""
+    looked for in; unquoted_hrefs: point unquoted site-relative links off-site too (the demo
+    set does neither, as it always was)."""
 
     def __init__(self, stories: int | None = None, templates: list[Path] | None = None, *,
-                 numbered_only: bool = True, encodings: tuple[str, ...] = ("utf-8",)):
+                 numbered_only: bool = True, encodings: tuple[str, ...] = ("utf-8",),
+                 unquoted_hrefs: bool = False):
         files = templates if templates is not None else template_files(TEMPLATES)
-        self.templates = [self._template(read_page(path), encodings) for path in files]
+        self.templates = [self._template(read_page(path), encodings, unquoted_hrefs)
+                          for path in files]
         self.numbered = sum(1 for _, words, _ in self.templates if words)
         if numbered_only:
             self.templates = [template for template in self.templates if template[1]]
@@ -141,7 +148,8 @@ class StorySite:
         self.by_path = {story.path: story for story in self.stories}
 
     @staticmethod
-    def _template(html: bytes, encodings: tuple[str, ...]) -> tuple[bytes, bytes | None, str]:
+    def _template(html: bytes, encodings: tuple[str, ...],
+                  unquoted_hrefs: bool = False) -> tuple[bytes, bytes | None, str]:
         """(page, words, encoding): a real page with its site-relative links pointed off-site,
         and words of its body to number per story, in the page's encoding (the first of
         `encodings` they are found in): found once in the page, and seen in the extracted body
@@ -150,6 +158,8 @@ class StorySite:
         from newsarchive import extract
 
         html = _RELATIVE_HREF.sub(rb"href=\1https://elsewhere.example/", html)
+        if unquoted_hrefs:
+            html = _UNQUOTED_RELATIVE_HREF.sub(b"href=https://elsewhere.example/", html)
         body = extract(html).body or ""
         for sentence in re.findall(r"[^.!?\n]{60,}", body)[:8]:
             for encoding in encodings:
@@ -481,7 +491,7 @@ def main(argv: list[str] | None = None) -> int:
     stories = args.stories or (2000 if demo else len(files))
     # pages serving several stories each must be numbered, or stories would share their text
     site = StorySite(stories, files, numbered_only=stories > len(files),
-                     encodings=("utf-8",) if demo else PAGE_ENCODINGS)
+                     encodings=("utf-8",) if demo else PAGE_ENCODINGS, unquoted_hrefs=not demo)
     args.stories = len(site.stories)
     results: list[RunResult] = []
     with StorySiteServer(site) as server, TemporaryDirectory(prefix="bench-crawl-") as tmp:
