@@ -50,6 +50,11 @@ def extract(html, url=None, *, headers=None, fetched_at=None, include_captions=F
         return article
     if tree is None:
         return article
+    # Every pass walks the tree, and each walk made and freed a Python proxy per element
+    # (some 0.4 ms a page); proxies held for the whole extraction are made once, and later
+    # walks reuse them. The list frees them last-first, descendants before their ancestors,
+    # so a removed subtree is freed in one pass (see prune.holding_removed).
+    _proxies = list(tree.iter())  # noqa: F841 - held until extract() returns
     structured = read_structured(tree, url)
     meta = read_metadata(tree, structured, url=url, fetched_at=fetched_at)
     marked_dateline = read_marked_dateline(tree, page.text)  # before the body pass prunes it away

@@ -378,6 +378,10 @@ def prune_chrome(root, record, *, include_captions: bool = False,
         get = el.get
         cls, ident = get("class"), get("id")
         if cls is None and ident is None:
+            if tag not in _JUDGED_BY_TAG and not len(el.attrib):
+                # no attribute and no telling tag: nothing can name it chrome or hide it
+                stack.extend(el[::-1])
+                continue
             info = _NO_CLASS
         else:
             key = f"{cls} {ident}" if cls and ident else cls or ident  # as _class_value
@@ -441,6 +445,11 @@ def prune_chrome(root, record, *, include_captions: bool = False,
             remove(el)
             continue
         stack.extend(el[::-1])
+
+
+#: Tags that prune_chrome judges by the tag alone (an element without attributes and of
+#: none of these tags is never removed).
+_JUDGED_BY_TAG = frozenset({"noscript", "figcaption", "cite", *CHROME_TAGS, *DROP_TAGS})
 
 
 def in_figure(el) -> bool:
