@@ -6,7 +6,7 @@ import pytest
 from newsarchive.extract.decode import (
     bom_charset, declared_charset, decode_html, decode_page, header_charset, mostly_multibyte, mostly_utf8,
     normalize_charset,
-    parse_html,
+    parse_html, parse_page,
 )
 
 RUSSIAN = "Президент подписал закон о бюджете на следующий год. Депутаты обсуждали его три недели."
@@ -187,6 +187,27 @@ def test_decode_page_keeps_the_bytes_only_when_they_are_the_text_in_utf8():
     assert decode_page(latin).utf8 is None and "Grüße" in decode_page(latin).text
     assert decode_page(codecs.BOM_UTF8 + page).utf8 is None  # the BOM is not part of the text
     assert parse_html(page.decode(), utf8=page).findtext(".//p") == "Grüße aus 北京"
+
+
+def _tree_and_markup(data, headers=None):
+    page = decode_page(data, headers)
+    return parse_html(page.text, utf8=page.utf8), page.text
+
+
+@pytest.mark.parametrize("data", [
+    "<p>Grüße aus 北京</p>".encode(),                                  # valid UTF-8: read undecoded
+    '<meta charset="windows-1252"><p>Grüße</p>'.encode("cp1252"),      # a bad byte: decoded as before
+    "<p>Grüße</p>".encode() + b"<b></i>" * 150 + b"<p>caf\xe9</p>",  # a bad byte after libxml2's 100 logged errors
+    b"<div>" * 2100 + "<p>é</p>".encode() + b"<p>\xff</p>",             # a bad byte past the nesting limit
+    b"  <?xml version='1.0'?>" + "<p>Grüße</p>".encode(),             # an XML declaration: parse_html's way
+    b"\xc2\xa0<p>\xc3\xa9</p>",                                       # opening with a non-ASCII space
+])
+def test_parse_page_gives_decode_page_and_parse_html_tree(data):
+    from lxml import etree
+    tree, markup = parse_page(data)
+    expected_tree, text = _tree_and_markup(data)
+    assert etree.tostring(tree) == etree.tostring(expected_tree)
+    assert markup == text or markup == data == text.encode()
 
 
 def test_parse_html_keeps_text_nested_deeper_than_libxml2s_default_limit():

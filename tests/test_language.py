@@ -46,3 +46,15 @@ def test_charset_in_content_language_is_no_language():
     html = """<html><head><meta http-equiv="Content-Language" content="utf-8"></head><body>
     <p>Der Hund und die Katze sind nicht auf dem Tisch, aber ich bin es und das ist gut so.</p></body></html>"""
     assert language_of(html) == "de"
+
+
+def test_body_text_opening_is_the_visible_text_nodes_joined_and_cut():
+    from newsarchive.extract.language import _BODY_TEXTS, body_text_opening
+    tree = lxml.html.document_fromstring(
+        "<html><head><title>T</title></head><body>Top<div>Eins <b>zwei</b> drei<script>var x;</script>vier"
+        "<style>p{}</style><noscript>off<i>deep</i></noscript>fünf</div>" + "<span>Wort</span>" * 900
+        + "</body></html>")
+    whole = " ".join(_BODY_TEXTS(tree))
+    assert "var x" not in whole and "off" not in whole and "vier" in whole and "fünf" in whole
+    for limit in (0, 3, 17, 40, 4000, 10000):
+        assert body_text_opening(tree, limit) == whole[:limit]

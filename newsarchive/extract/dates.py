@@ -279,15 +279,24 @@ def _dateparser_parse(snippet: str, language: str | None, relative_base: datetim
 
 
 # ---------------------------------------------------------------- candidates from the page
-def jsonld_dates(structured: StructuredData, key: str) -> list[str]:
-    """Values of key (datePublished...) from the main article first, then other articles, then any object."""
-    ordered = []
-    if structured.article is not None:
-        ordered.append(structured.article)
-    ordered += [obj for obj in structured.json_ld if is_article_object(obj) and obj is not structured.article]
-    ordered += [obj for obj in structured.json_ld if not is_article_object(obj)]
+def jsonld_in_order(structured: StructuredData) -> list[dict]:
+    """The JSON-LD objects as their dates are trusted: the main article, other articles, any object."""
+    ordered = [] if structured.article is None else [structured.article]
+    others = []
+    for obj in structured.json_ld:
+        if not is_article_object(obj):
+            others.append(obj)
+        elif obj is not structured.article:
+            ordered.append(obj)
+    return ordered + others
+
+
+def jsonld_dates(structured: StructuredData, key: str, ordered: list[dict] | None = None) -> list[str]:
+    """Values of key (datePublished...) from the main article first, then other articles, then any object.
+
+    ordered: jsonld_in_order(structured), when the caller has it (the rules ask for four keys)."""
     values = []
-    for obj in ordered:
+    for obj in jsonld_in_order(structured) if ordered is None else ordered:
         value = obj.get(key)
         if isinstance(value, list):
             value = value[0] if value else None
@@ -397,6 +406,27 @@ _SCRIPT_DATE = re.compile(
     r"[\"'](?:" + "|".join(tables.SCRIPT_DATE_KEYS) + r")[\"']\s*:\s*[\"']([^\"']{8,40})[\"']")
 
 
+#: Each hint with the keys holding it and where: a key can start only around a hint's occurrence.
+_SCRIPT_KEYS_BY_HINT = {hint: tuple((key, key.find(hint)) for key in tables.SCRIPT_DATE_KEYS if hint in key)
+                        for hint in tables.SCRIPT_DATE_KEY_HINTS}
+
+
+def script_date_starts(text: str) -> list[int]:
+    """Where _SCRIPT_DATE can match in a script: the quote before a key, found from the
+    occurrences of the keys' hints (five scans of a script that holds none, as before; a script
+    holding one is not scanned again for each of fifteen keys, nor by the pattern as a whole)."""
+    starts = set()
+    for hint, keys in _SCRIPT_KEYS_BY_HINT.items():
+        at = text.find(hint)
+        while at >= 0:
+            for key, offset in keys:
+                start = at - offset - 1
+                if start >= 0 and text[start] in "\"'" and text.startswith(key, start + 1):
+                    starts.add(start)
+            at = text.find(hint, at + 1)
+    return sorted(starts)
+
+
 def script_state_dates(tree, limit: int = 3) -> list[str]:
     """Publication dates in inline app state (JSON in <script>): pages rendered by JavaScript."""
     found = []
@@ -404,13 +434,19 @@ def script_state_dates(tree, limit: int = 3) -> list[str]:
         if script.get("src") is not None or script.get("type") == "application/ld+json":
             continue
         text = script.text or ""
-        if len(text) < 20 or not any(map(text.__contains__, tables.SCRIPT_DATE_KEY_HINTS)) \
-                or not any(map(text.__contains__, tables.SCRIPT_DATE_KEYS)):
+        if len(text) < 20:
             continue
-        for match in _SCRIPT_DATE.finditer(text):
+        end = 0  # the matches as finditer gives them: leftmost first, none overlapping
+        for start in script_date_starts(text):
+            if start < end:
+                continue
+            match = _SCRIPT_DATE.match(text, start)
+            if match is None:
+                continue
             found.append(match.group(1))
             if len(found) >= limit:
                 return found
+            end = match.end()
     return found
 
 
@@ -567,7 +603,7 @@ class _DatePage:
         self.month_first = writes_month_first(structured, language)
         self.month_in_url = url_year_month(url)
         self.published: PageDate | None = None  # the first machine-readable value, as the rules run
-        self._times = self._texts = None
+        self._times = self._texts = self._jsonld = None
 
     def parse_all(self, values, source: str) -> list[PageDate]:
         parsed_values = []
@@ -581,6 +617,12 @@ class _DatePage:
             if plausible(parsed, self.fetched_at):
                 parsed_values.append(parsed)
         return parsed_values
+
+    def jsonld(self, key: str) -> list[str]:
+        """jsonld_dates of key, the objects ordered once for the four keys the rules read."""
+        if self._jsonld is None:
+            self._jsonld = jsonld_in_order(self.structured)
+        return jsonld_dates(self.structured, key, self._jsonld)
 
     def times(self) -> list[tuple[str, bool]]:
         if self._times is None:
@@ -619,7 +661,7 @@ def _weak_meta_dates(page: _DatePage) -> list[PageDate]:
 DATE_PUBLISHED = Cascade("date_published", [
     Rule("json-ld", "the JSON-LD article's datePublished (else dateCreated)",
          "the publisher's own statement for machines, with time and zone",
-         lambda p: p.parse_all(jsonld_dates(p.structured, "datePublished") + jsonld_dates(p.structured, "dateCreated"),
+         lambda p: p.parse_all(p.jsonld("datePublished") + p.jsonld("dateCreated"),
                                "json-ld")),
     Rule("meta", "article:published_time and the other published-date meta keys",
          "declared too, but some templates fill them with the page's build time",
@@ -632,7 +674,7 @@ DATE_PUBLISHED = Cascade("date_published", [
          lambda p: p.parse_all([value for value, is_modified in p.times() if not is_modified], "time")),
     Rule("json-ld-upload", "an embedded video's JSON-LD uploadDate",
          "the video's date: the page's only when nothing above dates the page",
-         lambda p: p.parse_all(jsonld_dates(p.structured, "uploadDate"), "json-ld")),
+         lambda p: p.parse_all(p.jsonld("uploadDate"), "json-ld")),
     # scanning every inline script is costly: app state matters when the markup gave nothing,
     # or gave a UTC value that app state may render in the site's own zone
     Rule("script", "dates in inline app state (window.__STATE__ and the like)",
@@ -661,7 +703,7 @@ _MACHINE_DATE_RULES = 6
 
 DATE_MODIFIED = Cascade("date_modified", [
     Rule("json-ld", "the JSON-LD article's dateModified", "the publisher's statement for machines",
-         lambda p: p.parse_all(jsonld_dates(p.structured, "dateModified"), "json-ld")),
+         lambda p: p.parse_all(p.jsonld("dateModified"), "json-ld")),
     Rule("meta", "article:modified_time and the other modified-date meta keys", "declared, below JSON-LD",
          lambda p: p.parse_all(meta_dates(p.structured, tables.MODIFIED_META_KEYS), "meta")),
     Rule("itemprop", "microdata itemprop=dateModified", "declared in the markup, often on teasers too",
@@ -846,16 +888,41 @@ def shows_only_modified(published: PageDate, modified: PageDate, days: set,
 
 
 _SKIPPED_TEXT_TAGS = ("script", "style", "noscript", "template", "head", "title", "option", "select")
-#: Text nodes that may hold a full date (a 19xx/20xx year, or a short dotted date), outside code,
-#: selected in C by XPath so that no Python loop walks the whole page (the dot test before the
-#: length: string-length() counts the characters of every text; the dot, a byte search, rules
-#: most texts out first).
+_SKIPPED_TEXT_PARENTS = frozenset(_SKIPPED_TEXT_TAGS)
+#: Text nodes that may hold a full date (a 19xx/20xx year, or a short dotted date), outside code.
+#: The body's texts are read by one walk in Python (dated_text_nodes); these XPath forms count
+#: the few outside it and serve a headline outside the body.
 _DATED_TEXT_TEST = ("[contains(., '19') or contains(., '20') or (contains(., '.') and string-length() < 24)]"
                     "[not(" + " or ".join(f"parent::{tag}" for tag in _SKIPPED_TEXT_TAGS) + ")]")
-_DESCENDANT_TEXTS = etree.XPath("descendant::text()" + _DATED_TEXT_TEST)  # one axis: "//" costs twice as much
 _TEXTS_FROM_HEADLINE = etree.XPath("(descendant::text() | following::text())" + _DATED_TEXT_TEST)
-#: How many come before the headline: counted in C, and the headline sits near the top.
 _TEXTS_BEFORE = etree.XPath("count(preceding::text()" + _DATED_TEXT_TEST + ")")
+
+
+def dated_text_nodes(scope, headline_element=None):
+    """(text, owner) of every text node under scope that may hold a date (_DATED_TEXT_TEST), in
+    document order (an element's text at its start, its tail after its subtree); at the start
+    of headline_element, (None, None) marks where it stands among them.
+
+    One walk reading each text once: libxml2 evaluating _DATED_TEXT_TEST on every text node
+    (it copies a node's text for each contains()), then counting the texts before the headline
+    on the preceding axis, cost twice as much. (Listing the text nodes and the headline with
+    one XPath union costs a little less on news pages, but libxml2 sorts the union comparing
+    text nodes through their siblings: quadratic on a page of many flat blocks.)"""
+    skipped = _SKIPPED_TEXT_PARENTS
+    for event, element in etree.iterwalk(scope, events=("start", "end")):
+        if event == "start":
+            if element is headline_element:
+                yield None, None
+            text = element.text
+            if text and ("19" in text or "20" in text or ("." in text and len(text) < 24)) \
+                    and element.tag not in skipped:
+                yield text, element
+        elif element is not scope:
+            text = element.tail
+            if text and ("19" in text or "20" in text or ("." in text and len(text) < 24)):
+                parent = element.getparent()
+                if parent is not None and parent.tag not in skipped:
+                    yield text, parent
 
 
 @dataclass
@@ -882,22 +949,30 @@ def dated_texts(tree, headline_element=None, limit: int = 400) -> DatedTexts:
     """Every text node holding a full date (at most limit), and where the headline sits among them."""
     body = tree.find("body")
     scope = body if body is not None else tree
-    nodes = _DESCENDANT_TEXTS(scope)
-    before = None  # how many of the nodes come before the headline
-    if headline_element is not None:
-        if any(ancestor is scope for ancestor in headline_element.iterancestors()):
-            before = int(_TEXTS_BEFORE(headline_element))
-        else:  # a headline outside the body (or no longer in the tree): its own texts and those after it
-            before = len(nodes) - len(_TEXTS_FROM_HEADLINE(headline_element))
+    # how many dated texts come before the headline, counted as the walk passes them: those
+    # outside the scope (before the body) first, then the scope's own up to the headline
+    before = None
+    inside = headline_element is not None and any(
+        ancestor is scope for ancestor in headline_element.iterancestors())
+    if headline_element is not None and not inside:
+        # a headline outside the body (or no longer in the tree): its own texts and those after it
+        nodes = list(dated_text_nodes(scope))
+        before = len(nodes) - len(_TEXTS_FROM_HEADLINE(headline_element))
+        walk = iter(nodes)
+    else:
+        walk = dated_text_nodes(scope, headline_element)
+    outside = int(_TEXTS_BEFORE(scope)) if inside else 0
     items, headline_at = [], None
-    for index, node in enumerate(nodes):
+    index = 0
+    for node, owner in walk:
+        if node is None:  # the headline's start: how many dated texts precede it
+            before = index + outside
+            continue
         if before is not None and headline_at is None and index >= before:
             headline_at = len(items)
+        index += 1
         snippets = find_text_dates(node)
-        owner = node.getparent()
-        if owner is not None and not node.is_text:
-            owner = owner.getparent()
-        text = str(node)
+        text = node
         if not snippets:
             if owner is None or len(node) > _SPLIT_PIECE or not (_YEAR_HINT.search(node) or _DAY_PIECE.match(node)):
                 continue

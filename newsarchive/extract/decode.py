@@ -201,6 +201,69 @@ class Decoded(NamedTuple):
     parse_html need not encode the text again."""
 
 
+class ParsedPage(NamedTuple):
+    """A page parsed to one tree, with its markup for substring tests."""
+
+    tree: lxml.html.HtmlElement | None
+    markup: str | bytes
+    """The page's text, or its bytes when they are valid UTF-8 (an ASCII substring is in one
+    exactly when it is in the other)."""
+
+
+def parse_page(data: bytes | str, headers: dict | None = None) -> ParsedPage:
+    """decode_page then parse_html, with the same tree; never raises.
+
+    Bytes that decode_page would read as UTF-8 go to libxml2 undecoded: libxml2 checks every
+    byte of its UTF-8 input and logs an encoding error at the first bad one, so Python's
+    decoding (a tenth of a millisecond a page, only to learn the bytes are valid) runs only
+    when the parse logged such an error or stopped logging (MAX_LOGGED_PARSE_ERRORS); invalid
+    bytes then take decode_page's way.
+    """
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        data = bytes(data)
+        if _utf8_candidate(data, headers):
+            tree = _parse_utf8(data)
+            if tree is not False:
+                return ParsedPage(tree, data)
+    page = decode_page(data, headers)
+    return ParsedPage(parse_html(page.text, utf8=page.utf8), page.text)
+
+
+#: libxml2 logs at most this many errors a parse (XML_MAX_ERRORS): a log this long may have lost
+#: an encoding error.
+MAX_LOGGED_PARSE_ERRORS = 100
+#: What libxml2 logs at a bad byte, and at the nesting limit (it stops reading there).
+_UTF8_DOUBTS = frozenset({etree.ErrorTypes.ERR_INVALID_ENCODING, etree.ErrorTypes.ERR_INVALID_CHAR,
+                          etree.ErrorTypes.ERR_RESOURCE_LIMIT})
+#: The ASCII characters str.isspace() and the regex \s of a str count as white space.
+_ASCII_SPACE = b" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
+
+
+def _utf8_candidate(data: bytes, headers: dict | None) -> bool:
+    """Whether decode_page reads these bytes by its UTF-8 try and parse_html parses them as they
+    are: no BOM, no UTF-16/32 header, not ASCII, and opening (after white space) with an ASCII
+    character that is not an XML declaration's "<?xml"."""
+    if not data or bom_charset(data) or data.isascii():
+        return False
+    header = header_charset(headers)
+    if header and header.startswith(("utf-16", "utf-32")):
+        return False
+    opening = data[:64].lstrip(_ASCII_SPACE)
+    return bool(opening) and opening[0] < 0x80 and opening[:5].lower() != b"<?xml"
+
+
+def _parse_utf8(data: bytes):
+    """parse_html's tree of bytes that may be UTF-8; False when they need decode_page's reading
+    (libxml2 found a bad byte, or may have) or parse_html's fallbacks (the parse failed)."""
+    try:
+        tree, doubtful = _parse_utf8_bytes(data)
+    except Exception:  # noqa: BLE001 - parse_html's own fallbacks need the text
+        return False
+    if doubtful and decodes_cleanly(data, "utf-8") is None:
+        return False
+    return tree if isinstance(tree.tag, str) else None
+
+
 def decode_html(data: bytes | str, headers: dict | None = None) -> str:
     """Decode a page to text: HTTP charset, BOM, meta charset, then detection; never raises."""
     return decode_page(data, headers).text
@@ -321,18 +384,21 @@ def _parse_document(text: str, utf8: bytes | None = None) -> lxml.html.HtmlEleme
         data = utf8 if utf8 is not None else text.encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate: lxml reads the str itself
         return lxml.html.document_fromstring(text.replace("\x00", ""), parser=html_parser())
+    return _parse_utf8_bytes(data)[0]
+
+
+def _parse_utf8_bytes(data: bytes) -> tuple[lxml.html.HtmlElement, bool]:
+    """The tree of UTF-8 bytes (NULs dropped), and whether libxml2's first reading of them
+    logged a bad byte or may have lost one (a full log, or a reading stopped part way)."""
     parser = html_parser("utf-8")
     data = data.replace(b"\x00", b"")
     tree = etree.fromstring(data, parser=parser)
-    if _nested_too_deep(parser):
+    log = parser.error_log
+    doubtful = len(log) >= MAX_LOGGED_PARSE_ERRORS or any(entry.type in _UTF8_DOUBTS for entry in log)
+    if any(entry.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT for entry in log):
         # libxml2 gives up at 2,048 levels of nesting and drops the rest of the page: the page
         # is read again without its nesting tags (its paragraphs, headings and links stay)
         tree = etree.fromstring(_NESTING_TAG.sub(b"", data), parser=parser)
     if tree is None:
         raise etree.ParserError("Document is empty")
-    return tree
-
-
-def _nested_too_deep(parser) -> bool:
-    """The last parse stopped at libxml2's nesting limit (a fatal resource-limit error)."""
-    return any(entry.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT for entry in parser.error_log)
+    return tree, doubtful

@@ -10,7 +10,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache, cached_property, lru_cache
+from functools import cached_property, lru_cache
 from itertools import islice
 from urllib.parse import urljoin, urlsplit
 
@@ -59,8 +59,7 @@ def site_name_hints(structured: StructuredData, url: str | None, site_name: str 
     """Names the site may go by, surest first: the host's main label, the declared names."""
     hints = []
     for address in (url, structured.canonical_url, *_copied_urls(url)):
-        host = urlsplit(address or "").hostname or ""
-        hints += site_domain_labels(host)
+        hints += url_domain_labels(address or "")
     hints += [site_name] if site_name else []
     for key in tables.SITE_NAME_META_KEYS:
         value = structured.meta.get(key)
@@ -80,6 +79,13 @@ def site_domain_labels(host: str) -> list[str]:
     if len(labels) <= suffix:
         return []
     return [labels[-suffix - 1], ".".join(labels[-suffix - 1:])]
+
+
+@lru_cache(maxsize=1024)
+def url_domain_labels(address: str) -> tuple[str, ...]:
+    """site_domain_labels of an address's host; cached: the page's address (and its canonical
+    one, mostly the same) is taken apart by the headline and the author readers alike."""
+    return tuple(site_domain_labels(urlsplit(address).hostname or ""))
 
 
 _NAME_LIST = re.compile(r"[,;，；、]")
@@ -172,7 +178,8 @@ def is_site_segment(segment: str, hints: list[str], trailing: bool = False) -> b
             return True
         # the name with a word or two more ("Golem.de News"), not a sentence naming the site
         # ("How we designed Dropbox ATF")
-        covered = _words_covered(squashed, words, hint_squashed) if len(hint_squashed) >= 4 else 0
+        covered = _words_covered(squashed, words, hint_squashed) \
+            if len(hint_squashed) >= 4 and hint_squashed in squashed else 0
         if covered and len(words) - covered <= 2 and len(squashed) <= len(hint_squashed) + 16:
             return True
         # a short form of the name ("Spiegel" for "Der Spiegel"), not one word of a motto
@@ -199,7 +206,8 @@ def strip_site_affixes(text: str | None, hints: list[str]) -> str | None:
         return None
     text = _strip_glued_site_name(text, hints)
     for separator in tables.TITLE_SEPARATORS:
-        if not _separator_in(separator, text):
+        # the plain test first: only "- " needs the elisions marked (most titles have no such separator)
+        if separator not in text or not _separator_in(separator, text):
             continue
         parts = [part.strip() for part in _split_at(separator, text)]
         changed = False
@@ -288,8 +296,22 @@ _LEADING_DATE = re.compile(r"^\s*(?:\d{1,2}\.\s*[^\W\d_]+\.?\s+\d{4}|\d{1,2}[./]
                            r"|[^\W\d_]+\.?\s+\d{1,2},\s+\d{4})\s*[-–—|:]?\s+(?=\S)")
 
 
+def _in_breadcrumb(element) -> bool:
+    """A breadcrumb's step: the element or an ancestor is a list item of one (microdata's
+    itemListElement), or it holds the step's item meta. (Asked of each h1: a walk up the
+    ancestors in Python costs less than an XPath call.)"""
+    if element.get("itemprop") == "itemListElement":
+        return True
+    for ancestor in element.iterancestors():
+        if ancestor.get("itemprop") == "itemListElement":
+            return True
+    for child in element:
+        if child.tag == "meta" and child.get("itemprop") == "item":
+            return True
+    return False
+
+
 # compiled once: tree.xpath(string) compiles its expression on every call
-_IN_BREADCRUMB = etree.XPath("ancestor-or-self::*[@itemprop='itemListElement'] | meta[@itemprop='item']")
 _IN_ARTICLE = etree.XPath("ancestor::article or ancestor::main")
 
 
@@ -297,7 +319,7 @@ def heading_texts(tree, elements: list | None = None) -> list[tuple[str, object]
     """Texts of the page's <h1> elements (those with words), page order."""
     found = []
     for element in (list(tree.iter("h1")) if elements is None else elements)[:8]:
-        if _IN_BREADCRUMB(element):
+        if _in_breadcrumb(element):
             continue  # a breadcrumb's last step dressed as an h1
         text = clean_text(without_kicker(element).rstrip("¶# \n\t"))
         if text:
@@ -398,17 +420,19 @@ _ANY_SEPARATOR = re.compile("|".join(re.escape(separator) for separator in
                                      sorted(set(tables.TITLE_SEPARATORS) - {": ", "："} | {" : "}, key=len, reverse=True)))
 
 
-def title_segments(title: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=1024)
+def title_segments(title: str) -> tuple[tuple[str, str], ...]:
     """Every segment of a title split at all separator kinds at once, each with the title's
-    text from that segment to the end: "A : B | C" gives A, B (B | C), C (C)."""
+    text from that segment to the end: "A : B | C" gives A, B (B | C), C (C). Cached: the
+    page's <title> is segmented by four readers."""
     marked = _ELISION.sub(_ELISION_MARK, title)
     segments, start = [], 0
     for match in _ANY_SEPARATOR.finditer(marked):
         segments.append((marked[start:match.start()], marked[start:]))
         start = match.end()
     segments.append((marked[start:], marked[start:]))
-    return [(segment.replace(_ELISION_MARK, "- ").strip(), rest.replace(_ELISION_MARK, "- ").strip())
-            for segment, rest in segments if segment.strip()]
+    return tuple((segment.replace(_ELISION_MARK, "- ").strip(), rest.replace(_ELISION_MARK, "- ").strip())
+                 for segment, rest in segments if segment.strip())
 
 
 def site_like_headings(h1s, title: str | None, hints: list[str]) -> set[str]:
@@ -496,14 +520,6 @@ def _cut_short(meta: str, title: str) -> bool:
         return False
     tail = title[len(meta):].strip()
     return bool(tail) and not tail.startswith(_SEPARATOR_STARTS + _AFFIX_MARKS)
-
-
-def _showing(text: str, h1s, related):
-    """The <h1> that shows this headline (or one like it), for searches near the headline."""
-    for candidate, element in h1s:
-        if overlaps(candidate, text):
-            return element
-    return related[0][1] if related else None
 
 
 def _agreed_page_name(h1s, structured: StructuredData):
@@ -785,11 +801,16 @@ def is_box_title(heading, text: str) -> bool:
     if box is None or box.tag in ("body", "html"):
         return False
     own = set(heading.iter("a"))  # the heading's own link is no teaser
-    teasers = [link for link in box.iter("a") if link not in own and len(link.text_content().split()) >= TEASER_MIN_WORDS]
-    if len(teasers) < BOX_MIN_LINKS:
+    teaser_lengths = []  # each link's text read once
+    for link in box.iter("a"):
+        if link not in own:
+            text = link.text_content()
+            if len(text.split()) >= TEASER_MIN_WORDS:
+                teaser_lengths.append(len(text))
+    if len(teaser_lengths) < BOX_MIN_LINKS:
         return False
     rest = len(box.text_content()) - len(heading.text_content())
-    return rest > 0 and sum(len(link.text_content()) for link in teasers) >= BOX_LINK_SHARE * rest
+    return rest > 0 and sum(teaser_lengths) >= BOX_LINK_SHARE * rest
 
 
 def _is_heading_element(element) -> bool:
@@ -854,7 +875,8 @@ class _HeadlinePage:
                           if is_headline_like(text) and not is_box_title(element, text)]
         # the page's hints are final here; og:title and twitter:title are stripped twice below and
         # often repeat <title> or each other: each text once
-        strip = cache(lambda text: strip_site_affixes(text, hints))
+        self._stripped: dict[str | None, str | None] = {}
+        strip = self._strip
         jsonld = strip(_jsonld_headline(structured))
         jsonld = jsonld if is_headline_like(jsonld) else None
         page_agrees = bool(title) and _agrees_with_any(title, [text for text, _ in h1s])
@@ -865,28 +887,64 @@ class _HeadlinePage:
             jsonld = None
         self.jsonld = jsonld
         self.social_metas = [strip(structured.meta.get(key)) for key in ("og:title", "twitter:title")]
+        cleaned_title = strip(title)
+        self.cleaned_title = cleaned_title if is_headline_like(cleaned_title) else None
+
+    def _strip(self, text: str | None) -> str | None:
+        """strip_site_affixes with the page's hints, each text once."""
+        if text not in self._stripped:
+            self._stripped[text] = strip_site_affixes(text, self.hints)
+        return self._stripped[text]
+
+    # The fields below are read only by the rules after "json-ld" (and by a few before it, on
+    # some pages): on most pages the JSON-LD headline answers first, so they are worked out only
+    # when a rule asks (a third of the page's headline cost when all were made up front).
+
+    @cached_property
+    def metas(self) -> list[str]:
+        """The meta titles (og:title, twitter:title, ...) with site affixes cut, without the
+        site's name, section labels and short titles sharing nothing with the page."""
+        structured, hints, strip = self.structured, self.hints, self._strip
         metas = [strip(structured.meta.get(key)) for key in tables.HEADLINE_META_KEYS
                  if not is_site_name(structured.meta.get(key), hints)]
         metas = [text for text in metas if is_headline_like(text) and not is_site_segment(text, hints)]
-        others = [text for text in [title, *(text for text, _ in h1s)] if text]
+        others = [text for text in [self.title, *(text for text, _ in self.h1s)] if text]
         # a short meta title sharing no word with <title> or any h1 is a section or site label
-        self.metas = metas = [text for text in metas if len(text.split()) > 2 or not others
-                              or any(overlaps(text, other) for other in others)]
-        cleaned_title = strip(title)
-        self.cleaned_title = cleaned_title = cleaned_title if is_headline_like(cleaned_title) else None
-        self.declared = declared = [text for text in [jsonld, *metas, cleaned_title] if text]
-        known = {norm(text) for text in declared}
+        return [text for text in metas if len(text.split()) > 2 or not others
+                or any(overlaps(text, other) for other in others)]
+
+    @cached_property
+    def declared(self) -> list[str]:
+        return [text for text in [self.jsonld, *self.metas, self.cleaned_title] if text]
+
+    @cached_property
+    def known(self) -> set[str]:
+        structured = self.structured
+        known = {norm(text) for text in self.declared}
         # an <h1> repeating a declared title whole shows that its "affix" was the headline's own
         # ("Welpen kaufen – Tipps zu jeder Hunderasse" on a site called Welpenkaufen24)
-        known |= {norm(clean_text(text)) for text in [title, *(structured.meta.get(key) for key in tables.HEADLINE_META_KEYS)]
+        known |= {norm(clean_text(text)) for text in [self.title, *(structured.meta.get(key) for key in tables.HEADLINE_META_KEYS)]
                   if text and len(norm(text).split()) >= 3}
-        self.known = known
-        # an <h1> equal to one segment of a declared title: "Section: Headline", "Headline - Kicker"
-        self.known_segments = {norm(part) for text in declared for part in split_title(text) if len(norm(part).split()) >= 2}
-        self.related = [(text, element) for text, element in h1s if any(overlaps(text, other) for other in declared)]
+        return known
+
+    @cached_property
+    def known_segments(self) -> set[str]:
+        """An <h1> equal to one segment of a declared title: "Section: Headline", "Headline - Kicker"."""
+        return {norm(part) for text in self.declared for part in split_title(text) if len(norm(part).split()) >= 2}
+
+    @cached_property
+    def related(self) -> list[tuple[str, object]]:
+        """The h1s sharing most words with a declared title."""
+        declared = self.declared
+        return [(text, element) for text, element in self.h1s if any(overlaps(text, other) for other in declared)]
 
     def showing(self, text: str) -> HeadlineFound:
-        return HeadlineFound(text, _showing(text, self.h1s, self.related))
+        """The headline with the <h1> that shows it (or one like it): the first h1 sharing
+        most of its words, else the first related h1 (worked out only then)."""
+        for candidate, element in self.h1s:
+            if overlaps(candidate, text):
+                return HeadlineFound(text, element)
+        return HeadlineFound(text, self.related[0][1] if self.related else None)
 
     @cached_property
     def title_names_site(self) -> bool:

@@ -77,6 +77,42 @@ def detect_language(text: str) -> str | None:
 # plain strings: lxml's default "smart" results each keep a proxy of their parent element
 _BODY_TEXTS = etree.XPath("//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]",
                           smart_strings=False)
+_HIDDEN_TAGS = frozenset({"script", "style", "noscript"})
+_SAMPLE_CHARS = 4000
+
+
+def body_text_opening(tree, limit: int = _SAMPLE_CHARS) -> str:
+    """The body's text nodes outside script, style and noscript, joined by spaces, cut at
+    `limit` characters: " ".join(_BODY_TEXTS(tree))[:limit], reading only the nodes the cut
+    keeps (the XPath tests every text node's ancestors: some 3.6 ms on a page of divs)."""
+    bodies = list(tree.iter("body"))
+    if len(bodies) != 1:
+        return " ".join(_BODY_TEXTS(tree))[:limit]
+    texts: list[str] = []
+    left = limit  # what the joined texts may still take, counting the space before each
+    body = bodies[0]
+    if body.text is not None:
+        texts.append(body.text)
+        left -= len(body.text) + 1
+    # page order without recursion (a huge tree nests thousands deep): an element's text, its
+    # children's texts, then its tail; a hidden child's or a comment's content is left out,
+    # its tail is not (that text node is outside it)
+    stack = [(body, iter(body))]
+    while stack and left >= 0:
+        element, children = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            text = element.tail if stack else None  # the body's tail is outside the body
+        elif isinstance(child.tag, str) and child.tag not in _HIDDEN_TAGS:
+            stack.append((child, iter(child)))
+            text = child.text
+        else:
+            text = child.tail
+        if text is not None:
+            texts.append(text)
+            left -= len(text) + 1
+    return " ".join(texts)[:limit]
 
 
 def read_language(tree, structured: StructuredData, sample_text: str | None = None) -> str | None:
@@ -88,6 +124,5 @@ def read_language(tree, structured: StructuredData, sample_text: str | None = No
         sample_text = " ".join(p.text_content() for p in islice(tree.iter("p"), 40))
         if len(sample_text) < 200:
             # pages without <p> (scripts, divs): the title and the body's own text
-            texts = _BODY_TEXTS(tree)
-            sample_text = " ".join(filter(None, [structured.title, sample_text, " ".join(texts)[:4000]]))
+            sample_text = " ".join(filter(None, [structured.title, sample_text, body_text_opening(tree)]))
     return detect_language(sample_text)
