@@ -1,14 +1,22 @@
 """Crawl benchmark: requests and pages/s of scheduled crawls over a generated local news site.
 
     python bench/crawl.py [--stories 2000] [--concurrency 8] [--crawler newsarchive ...]
+    python bench/crawl.py --templates eval [--pages 1000]
 
 Generates a news site of N stories and serves it on 127.0.0.1 (StorySite, StorySiteServer):
-story pages made from the real article pages of tests/fixtures/sites/demo/articles (one per
-story in turn, each with words of its body numbered so that every story's text is its own, and
-its links to the original site's paths pointed off-site), a home page, ten sections paginated
+story pages made from real pages (one per story in turn, each with words of its body numbered
+so that every story's text is its own, and its links to the original site's paths pointed
+off-site), a home page, ten sections paginated
 20 stories a page, a sitemap index of 500-story sitemaps with <lastmod>, an RSS feed of the 50
 newest and robots.txt naming the index. Every page carries an ETag and a Last-Modified and a
 conditional GET that still matches gets 304, as from a real web server.
+
+The real pages (--templates): "demo" (the default), the 28 article pages of
+tests/fixtures/sites/demo/articles that can be numbered, ~92 KB each, served in turn to 2,000
+stories; "eval", --pages pages (default 1,000) of ../shared/eval/data/*/html/*.html.gz (real
+pages of many sites and languages, the issue's "held-out pages" condition), taken evenly spaced
+from the sorted list so that every dataset gives its share, one story each (--stories defaults
+to the number of pages); or a folder of *.html / */html/*.html.gz files of your own.
 
 Each crawler of CRAWLERS runs twice into a fresh archive, in a folder of its own: run 1 (the
 archive empty) and run 2 (nothing changed). For each run the table gives the requests the
@@ -29,6 +37,7 @@ line gives first-run pages/s side by side and newsarchive's ratio to each.
 from __future__ import annotations
 
 import argparse
+import gzip
 import hashlib
 import json
 import os
@@ -50,6 +59,12 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 TEMPLATES = ROOT / "tests" / "fixtures" / "sites" / "demo" / "articles"
+#: The evaluation pages (gzip-compressed, one folder per dataset): ../shared from the project.
+EVAL_PAGES = ROOT.parent / "shared" / "eval" / "data"
+#: --templates names: the page folders the stories are made from.
+TEMPLATE_SETS = {"demo": TEMPLATES, "eval": EVAL_PAGES}
+#: Encodings the words to number are looked for in, in a set other than demo (GBK pages...).
+PAGE_ENCODINGS = ("utf-8", "gb18030", "cp1252", "shift_jis", "euc-kr", "cp1251")
 SECTIONS = ("world", "politics", "business", "tech", "science", "health", "sport", "culture",
             "opinion", "travel")
 PER_PAGE = 20
@@ -59,6 +74,10 @@ HOME_SIZE = 30
 BASE_TIME = datetime(2026, 1, 5, 6, 0, tzinfo=timezone.utc)
 LAST_MODIFIED = format_datetime(BASE_TIME, usegmt=True)
 _RELATIVE_HREF = re.compile(rb'href=(["\'])(?!https?:|//|#|mailto:|javascript:)/?')
+#: Unquoted ones (minified pages: href=/category/usa/), pointed off-site too in sets other than
+#: demo (whose pages keep the few they have: the set stays as it was measured).
+_UNQUOTED_RELATIVE_HREF = re.compile(
+    rb'(?i)\bhref=(?![\s"\'>])(?!https?:|//|#|mailto:|javascript:)/?')
 
 
 # -- the site ----------------------------------------------------------------------------------
@@ -76,41 +95,94 @@ class Story:
                 f"story-{self.number:05d}-{SECTIONS.index(self.section)}.html")
 
 
-class StorySite:
-    """A news site of `stories` stories, every page made on request (nothing on disk)."""
+def template_files(folder: Path, pages: int | None = None) -> list[Path]:
+    """The page files of a template folder, sorted: its *.html, else its */html/*.html.gz (the
+    evaluation data's layout); `pages` of them, evenly spaced over the sorted list (every
+    dataset gives its share), when given."""
+    files = sorted(folder.glob("*.html")) or sorted(folder.glob("*/html/*.html.gz"))
+    if not files:
+        raise SystemExit(f"no pages (*.html, */html/*.html.gz) in {folder}")
+    if pages is None or pages >= len(files):
+        return files
+    return [files[index * len(files) // pages] for index in range(pages)]
 
-    def __init__(self, stories: int, templates: Path = TEMPLATES):
-        self.templates = [self._template(path) for path in sorted(templates.glob("*.html"))]
-        self.templates = [template for template in self.templates if template[1]]
+
+def read_page(path: Path) -> bytes:
+    return gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+
+
+def content_type(html: bytes) -> str:
+    """The Content-Type a page is served with: UTF-8 said when its bytes are UTF-8; else no
+    charset, so that the page's own declaration (or detection) decides, as on its site."""
+    try:
+        html.decode("utf-8")
+    except UnicodeDecodeError:
+        return "text/html"
+    return "text/html; charset=utf-8"
+
+
+class StorySite:
+    """A news site of `stories` stories, every page made on request (nothing on disk).
+
+    templates: the real page files (default: the demo articles); numbered_only keeps only the
+    pages whose text can be numbered per story (needed when pages serve many stories in turn);
+    else a page that cannot be is served as it is. encodings: those the words to number are
+    looked for in; unquoted_hrefs: point unquoted site-relative links off-site too (the demo
+    set does neither, as it always was)."""
+
+    def __init__(self, stories: int | None = None, templates: list[Path] | None = None, *,
+                 numbered_only: bool = True, encodings: tuple[str, ...] = ("utf-8",),
+                 unquoted_hrefs: bool = False):
+        files = templates if templates is not None else template_files(TEMPLATES)
+        self.templates = [self._template(read_page(path), encodings, unquoted_hrefs)
+                          for path in files]
+        self.numbered = sum(1 for _, words, _ in self.templates if words)
+        if numbered_only:
+            self.templates = [template for template in self.templates if template[1]]
+        self.content_types = [content_type(html) for html, _, _ in self.templates]
+        self.megabytes = sum(len(html) for html, _, _ in self.templates) / 1e6
+        stories = len(self.templates) if stories is None else stories
         self.stories = [Story(n, SECTIONS[n % len(SECTIONS)],
                               BASE_TIME - timedelta(minutes=37 * n), n % len(self.templates))
                         for n in range(stories)]  # newest first
         self.by_path = {story.path: story for story in self.stories}
 
     @staticmethod
-    def _template(path: Path) -> tuple[bytes, bytes | None]:
-        """A real article page with its site-relative links pointed off-site, and words of
-        its body to number per story: found once in the page, and seen in the extracted body
-        once numbered (words that are also in structured data may not be)."""
+    def _template(html: bytes, encodings: tuple[str, ...],
+                  unquoted_hrefs: bool = False) -> tuple[bytes, bytes | None, str]:
+        """(page, words, encoding): a real page with its site-relative links pointed off-site,
+        and words of its body to number per story, in the page's encoding (the first of
+        `encodings` they are found in): found once in the page, and seen in the extracted body
+        once numbered (words that are also in structured data may not be); words None when no
+        sentence qualifies."""
         from newsarchive import extract
 
-        html = path.read_bytes()
         html = _RELATIVE_HREF.sub(rb"href=\1https://elsewhere.example/", html)
+        if unquoted_hrefs:
+            html = _UNQUOTED_RELATIVE_HREF.sub(b"href=https://elsewhere.example/", html)
         body = extract(html).body or ""
         for sentence in re.findall(r"[^.!?\n]{60,}", body)[:8]:
-            words = sentence.strip()[:40].encode("utf-8")
-            if html.count(words) == 1 and \
-                    "Story 0: " in (extract(html.replace(words, b"Story 0: " + words)).body or ""):
-                return html, words
-        return html, None
+            for encoding in encodings:
+                try:
+                    words = sentence.strip()[:40].encode(encoding)
+                except UnicodeEncodeError:
+                    continue
+                if html.count(words) != 1:
+                    continue
+                numbered = html.replace(words, "Story 0: ".encode(encoding) + words)
+                if "Story 0: " in (extract(numbered).body or ""):
+                    return html, words, encoding
+                break
+        return html, None, "utf-8"
 
     def page(self, path: str, base: str) -> tuple[bytes, str] | None:
         """(body, content type) of a URL path, None when the site has no such page."""
         story = self.by_path.get(path)
         if story is not None:
-            html, words = self.templates[story.template]
-            return html.replace(words, f"Story {story.number}: ".encode() + words, 1), \
-                "text/html; charset=utf-8"
+            html, words, encoding = self.templates[story.template]
+            if words:
+                html = html.replace(words, f"Story {story.number}: ".encode(encoding) + words, 1)
+            return html, self.content_types[story.template]
         if path == "/robots.txt":
             return f"User-agent: *\nDisallow: /private/\n\nSitemap: {base}/sitemap.xml\n" \
                 .encode(), "text/plain; charset=utf-8"
@@ -398,29 +470,49 @@ def comparison(results: list[RunResult]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--stories", type=int, default=2000)
+    parser.add_argument("--stories", type=int,
+                        help="stories of the site (default: 2,000 for the demo pages, else one "
+                             "per page)")
+    parser.add_argument("--templates", default="demo",
+                        help="the real pages stories are made from: demo (default), eval "
+                             "(../shared/eval/data) or a folder")
+    parser.add_argument("--pages", type=int, default=1000,
+                        help="pages drawn from a template set other than demo (default 1000)")
     parser.add_argument("--concurrency", type=int, default=8,
                         help="requests in flight to the site (the site list's concurrency)")
     parser.add_argument("--crawler", action="append", choices=sorted(CRAWLERS),
                         help="crawlers to run (default: all)")
     parser.add_argument("--no-save", action="store_true", help="print only")
     args = parser.parse_args(argv)
-    site = StorySite(args.stories)
+    demo = args.templates == "demo"
+    folder = TEMPLATE_SETS.get(args.templates, Path(args.templates))
+    label = args.templates if args.templates in TEMPLATE_SETS else folder.name
+    files = template_files(folder, None if demo else args.pages)
+    stories = args.stories or (2000 if demo else len(files))
+    # pages serving several stories each must be numbered, or stories would share their text
+    site = StorySite(stories, files, numbered_only=stories > len(files),
+                     encodings=("utf-8",) if demo else PAGE_ENCODINGS, unquoted_hrefs=not demo)
+    args.stories = len(site.stories)
     results: list[RunResult] = []
     with StorySiteServer(site) as server, TemporaryDirectory(prefix="bench-crawl-") as tmp:
         for name in args.crawler or list(CRAWLERS):
             results += measure(name, CRAWLERS[name], server, Path(tmp) / name,
                                concurrency=args.concurrency, max_pages=args.stories * 3)
     stamp = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H%M")
-    text = (f"crawl benchmark {stamp} UTC: {args.stories} stories ({len(site.templates)} real "
-            f"page templates), concurrency {args.concurrency}, delay 0, depth 3, on "
-            f"{os.cpu_count()} cores\n\n{table(results)}\n{comparison(results)}")
+    pages = (f"{len(site.templates)} real page templates" if demo else
+             f"{len(site.templates)} real pages of {label} ({site.numbered} numbered), "
+             f"{site.megabytes / len(site.templates) * 1000:.0f} KB each on average")
+    text = (f"crawl benchmark {stamp} UTC: {args.stories} stories ({pages}), concurrency "
+            f"{args.concurrency}, delay 0, depth 3, on {os.cpu_count()} cores\n\n"
+            f"{table(results)}\n{comparison(results)}")
     print(text)
     if not args.no_save:
         RESULTS.mkdir(parents=True, exist_ok=True)
-        (RESULTS / f"crawl-{stamp}.txt").write_text(text, encoding="utf-8")
-        (RESULTS / f"crawl-{stamp}.json").write_text(json.dumps({
+        name = "crawl" if demo else f"crawl-{label}{len(site.templates)}"
+        (RESULTS / f"{name}-{stamp}.txt").write_text(text, encoding="utf-8")
+        (RESULTS / f"{name}-{stamp}.json").write_text(json.dumps({
             "stories": args.stories, "concurrency": args.concurrency,
+            "templates": args.templates, "pages": len(site.templates),
             "results": [{**asdict(r), "requests_per_second": r.requests_per_second,
                          "pages_per_second": r.pages_per_second} for r in results]},
             indent=2) + "\n", encoding="utf-8")

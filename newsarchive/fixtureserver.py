@@ -42,7 +42,7 @@ HTML files are served byte for byte, with a UTF-8 charset only when they decode 
 (pages in other encodings keep their own meta charset). Every request is logged in
 `FixtureServer.requests` as (method, path, status), so tests can tell what was fetched, and in
 `FixtureServer.request_log` with its query, whether it was conditional (If-None-Match or
-If-Modified-Since) and how many body bytes went out.
+If-Modified-Since), how many body bytes went out and when it was answered (time.monotonic()).
 Files are served with an ETag and a Last-Modified (the file's mtime), and a conditional GET
 whose If-None-Match / If-Modified-Since still matches gets 304 Not Modified, as from a real
 web server: incremental crawls are tested against it.
@@ -376,7 +376,7 @@ class FixtureHTTPServer(ThreadingHTTPServer):
             self.requests.append((method, path, status))
             self.request_log.append({"method": method, "path": path, "query": query,
                                      "status": status, "conditional": conditional,
-                                     "sent": sent})
+                                     "sent": sent, "time": time.monotonic()})
 
     def cached(self, key, make):
         """A generated body made once per server (a gzip bomb takes a while to compress)."""

@@ -185,6 +185,7 @@ _HUB_PATH = [re.compile(pattern, re.I) for pattern in (
 )]
 
 
+@functools.lru_cache(maxsize=16384)  # asked again for each page linking the URL
 def looks_like_article(url: str) -> bool:
     """True when a URL's path says article (dated path, story id, long slug), not a hub.
 

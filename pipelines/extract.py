@@ -41,6 +41,8 @@ from newsarchive.archive import extract_fetched_page, is_extractable_page
 from newsarchive.archive.store import extraction_error
 from newsarchive.page import FetchedPage
 
+from .extract_worker import extract_in_worker, start_worker
+
 log = logging.getLogger(__name__)
 
 #: The item keys that make a FetchedPage (see spiders/news.py for the item).
@@ -120,29 +122,16 @@ def page_to_extract(item) -> tuple[ItemAdapter, FetchedPage | None]:
     return adapter, page
 
 
+def extraction_input(page: FetchedPage) -> FetchedPage:
+    """The page as a worker gets it: what extraction reads (extract_fetched_page), without the
+    request and response heads, hints and error, which would only be pickled for nothing."""
+    return FetchedPage(url=page.url, final_url=page.final_url, status=page.status,
+                       headers=page.headers, body=page.body, fetched_at=page.fetched_at)
+
+
 def timeout_error(timeout: float) -> str:
     """The item error recorded for a page whose extraction ran over the time limit."""
     return f"extract: timed out after {timeout:g} s"
-
-
-def extract_in_worker(page: FetchedPage):
-    """What a worker process runs: the crawl's own extraction of one page."""
-    return extract_fetched_page(page)
-
-
-def start_worker(memory_mb: int) -> None:
-    """A worker's set-up: cap its address space, and load the extractor before the first page."""
-    if memory_mb > 0:
-        try:
-            import resource
-            limit = memory_mb * 1024 * 1024
-            soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-            if hard != resource.RLIM_INFINITY:
-                limit = min(limit, hard)
-            resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-        except (ImportError, ValueError, OSError):  # no RLIMIT_AS on this platform
-            pass
-    import newsarchive.extract  # noqa: F401 - warm-up: the first page should not pay for imports
 
 
 async def wait_for(future: Future):
@@ -168,7 +157,9 @@ async def wait_for(future: Future):
 
 
 def first_done(futures) -> Future:
-    """A Future settled (with None) as soon as any of `futures` is done."""
+    """A Future settled (with None) as soon as any of `futures` is done, or at once when there
+    is none left: `futures` may be a set the pool's threads empty meanwhile (in_flight), and a
+    signal that nothing can settle would hold its item, and the crawl, forever."""
     signal: Future = Future()
 
     def settle(_done) -> None:
@@ -178,8 +169,11 @@ def first_done(futures) -> Future:
             except Exception:  # noqa: BLE001 - another callback settled it meanwhile
                 pass
 
-    for future in list(futures):
+    waiting = list(futures)
+    for future in waiting:
         future.add_done_callback(settle)
+    if not waiting:
+        settle(None)
     return signal
 
 
@@ -251,4 +245,5 @@ class PooledExtractPipeline(ExtractPipeline):
                 log.error("the extraction pool stopped: starting a new one")
                 self.pool.stop()
             self.open_spider()
-        return self.pool.schedule(self.worker, args=(page,), timeout=self.timeout)
+        return self.pool.schedule(self.worker, args=(extraction_input(page),),
+                                  timeout=self.timeout)

@@ -130,6 +130,7 @@ from newsarchive.urls import (
 )
 
 from .capture import META_KEY as CAPTURE_META_KEY
+from .retry import NOT_RETRIED_META_KEY as RETRY_AFTER_NOT_WAITED
 from .discovery import (
     FEED, HTML, SITEMAP, SITEMAP_INDEX, classify_document, parse_feed, parse_sitemap,
     split_start_urls, start_source,
@@ -246,15 +247,16 @@ def page_hints(meta: dict, *, source: str, kind: str | None) -> dict[str, Any]:
             "frontier": meta.get("newsarchive_frontier"), "site": meta.get("newsarchive_site")}
 
 
-def http_error(status: int, location: str | None = None) -> str | None:
+def http_error(status: int, location: str | None = None, note: str | None = None) -> str | None:
     """The error recorded for an HTTP error status ("HTTP 404 Not Found"), None below 400;
-    for a redirect that reached the spider (one not followed: a non-HTTP Location), why."""
+    for a redirect that reached the spider (one not followed: a non-HTTP Location), why;
+    note: why it was not retried (a Retry-After not waited for: spiders.retry)."""
     phrase = f"HTTP {status} {status_phrase(status)}".rstrip()
     if 300 <= status < 400 and location is not None:
         return f"{phrase}: redirect not followed: {scheme_refusal(location) or location[:200]}"
     if status < 400:
         return None
-    return phrase
+    return f"{phrase}: {note}" if note else phrase
 
 
 def redirect_location(response: Response) -> str | None:
@@ -275,7 +277,8 @@ def response_item(response: Response, *, source: str, kind: str) -> dict[str, An
         "headers": headers_to_dict(response.headers),
         "body": response.body,
         "fetched_at": datetime.now(timezone.utc),
-        "error": http_error(response.status, redirect_location(response)),
+        "error": http_error(response.status, redirect_location(response),
+                            response.meta.get(RETRY_AFTER_NOT_WAITED)),
         "hints": page_hints(response.meta, source=source, kind=kind),
         **capture_fields(response),
     }
@@ -752,13 +755,16 @@ class NewsSpider(scrapy.Spider):
         else:
             targets = []
         entry = self.site_of_request(response.meta, requested_url(response))
+        if entry is None:
+            return
+        # links off the site are dropped before the sort: a real page links more of them
+        # than of its own site, and judging their kind was a tenth of the reactor's time
+        targets = [target for target in targets if self.site_for(target[0]) is entry]
         # the page cap counts requests as they are made: what a page lists is asked in budget
         # order (sitemaps and feeds, articles, then hubs), not in the order of the page
         targets.sort(key=lambda target: -self.priority(
             target[3] or guess_kind(url_key(target[0]), target[1])))
         for url, source, lastmod, listed_as in targets:
-            if entry is None or self.site_for(url) is not entry:
-                continue
             request = self.page_request(url, source=source, lastmod=lastmod, site=entry,
                                         listed_as=listed_as)
             if request is not None:

@@ -21,10 +21,14 @@ ROBOTSTXT_OBEY = True
 # (a 304 hands Scrapy the archived body): spiders/robots.py, in Scrapy's middleware's place.
 # The request guard (spiders/middlewares.py, see NEWSARCHIVE_ADDRESS_GUARD) checks every request
 # and redirect hop before it leaves.
+# Retries honour a 429's or 503's Retry-After, the site's download slot waiting with them
+# (spiders/retry.py, in Scrapy's RetryMiddleware's place; see NEWSARCHIVE_RETRY_AFTER_MAX).
 DOWNLOADER_MIDDLEWARES = {
     "spiders.middlewares.RequestGuardMiddleware": 60,
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "spiders.robots.ConditionalRobotsTxtMiddleware": 100,
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "spiders.retry.RetryAfterMiddleware": 550,
 }
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 4
@@ -41,6 +45,9 @@ CONCURRENT_ITEMS = 16
 DOWNLOAD_MAXSIZE = 20 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
 RETRY_TIMES = 1
+# The longest Retry-After (seconds) of a 429 or 503 that is waited for before the retry; a page
+# asking more is not retried and is recorded failed with the reason.
+NEWSARCHIVE_RETRY_AFTER_MAX = 60
 # A page that still fails after its retry is recorded in the archive like any other fetch.
 RETRY_GIVE_UP_LOG_LEVEL = "WARNING"
 

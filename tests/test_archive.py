@@ -19,6 +19,7 @@ from newsarchive import Article, Boilerplate, FetchedPage, extract
 from newsarchive.archive import Archive, StoreResult
 from newsarchive.archive.migrations import MIGRATIONS, apply_migrations, create_core_tables
 from newsarchive.archive.rows import (
+    RAW_CODEC,
     article_columns,
     article_from_row,
     article_key,
@@ -131,10 +132,15 @@ def test_field_kind_reads_annotations():
     assert field_kind("str | None") == "text"
 
 
-def test_raw_bytes_round_trip_through_zlib():
+def test_raw_bytes_round_trip_through_zstd_and_zlib_bodies_stay_readable():
+    import zlib
+
     body = b"<p>news</p>" * 100
-    assert decompress_raw(compress_raw(body), "zlib") == body
+    assert RAW_CODEC == "zstd"
+    assert decompress_raw(compress_raw(body), RAW_CODEC) == body
     assert len(compress_raw(body)) < len(body)
+    # bodies archived before zstd keep their codec
+    assert decompress_raw(zlib.compress(body, 6), "zlib") == body
     assert decompress_raw(None, None) == b""
     with pytest.raises(ValueError):
         decompress_raw(b"x", "brotli")
@@ -245,7 +251,7 @@ def test_first_store_creates_article_page_and_version(archive):
     page = next(archive.db.query("SELECT * FROM pages"))
     assert page["article_url"] == url
     assert page["status"] == 200
-    assert archive.db["payloads"].get(page["payload_digest"])["raw_codec"] == "zlib"
+    assert archive.db["payloads"].get(page["payload_digest"])["raw_codec"] == "zstd"
     assert json.loads(page["hints"]) == {"source": "sitemap", "depth": 1}
 
 

@@ -23,7 +23,8 @@ import pytest
 from sqlite_utils import Database
 
 from hostile_site import (
-    STALL_SECONDS, XXE_PROBE, build_hostile_site, build_robots_fault_site,
+    STALL_SECONDS, XXE_PROBE, article_html, build_hostile_site, build_news_site,
+    build_robots_fault_site,
 )
 from newsarchive.fixtureserver import FixtureServer
 
@@ -194,3 +195,70 @@ def test_print_fault_outcomes(hostile_crawl):
         [row] = rows(db, "select status, error, article_url is not null as article from pages"
                          " where url = ? order by id desc limit 1", [base + fault.path])
         print(f"{fault.path:40} {row['status']!s:5} article={row['article']} {row['error']}")
+
+
+def retry_after_site(root: Path, wait: int) -> list[str]:
+    """Six articles: /news/story-0.html answers after 1 s and alone links 4 and 5 (found only
+    once it came); 1 answers 503 asking `wait` s, 2 503 asking an hour, 3 429 with a date past."""
+    paths = build_news_site(root, articles=4, routes={
+        "/news/story-0.html": {"delay": 1, "file": "/news/story-0.html"},
+        "/news/story-1.html": {"status": 503, "headers": {"Retry-After": str(wait)}},
+        "/news/story-2.html": {"status": 503, "headers": {"Retry-After": "3600"}},
+        "/news/story-3.html": {"status": 429,
+                               "headers": {"Retry-After": "Wed, 21 Oct 2015 07:28:00 GMT"}},
+    })
+    later = [f"/news/story-{n}.html" for n in (4, 5)]
+    for path in later:
+        (root / path.lstrip("/")).write_text(article_html(int(path[12])), encoding="utf-8")
+    first = root / "news" / "story-0.html"
+    first.write_text(first.read_text(encoding="utf-8").replace(
+        "</body>", "".join(f'<a href="{path}">more</a>' for path in later) + "</body>"),
+        encoding="utf-8")
+    return paths + later
+
+
+def test_retry_after_is_honoured_per_download_slot_and_bounded(tmp_path):
+    """A 503 asking 3 s is retried once the 3 s passed, and its site's download slot sends
+    nothing new meanwhile (pages found after the 503 wait too); a 503 asking an hour (over
+    NEWSARCHIVE_RETRY_AFTER_MAX) is not retried and is recorded failed with that reason; a
+    429 whose Retry-After date is past is retried. (Checked on the server's log: waits at
+    least what was asked, which a slow machine cannot break.)"""
+    wait = 3
+    paths = retry_after_site(tmp_path / "site", wait)
+    db = tmp_path / "archive.db"
+    with FixtureServer(tmp_path / "site") as server:
+        process = scrapy_crawl([server.url], db, NEWSARCHIVE_RETRY_AFTER_MAX=60)
+        log, base = server.request_log, server.url.rstrip("/")
+    assert process.returncode == 0, process.stderr[-3000:]
+    tries = Counter(entry["path"] for entry in log)
+    assert tries[paths[1]] == 2 and tries[paths[3]] == 2  # retried (RETRY_TIMES=1)
+    assert tries[paths[2]] == 1  # an hour is not waited for
+    first, retry = [entry for entry in log if entry["path"] == paths[1]]
+    resumed = first["time"] + wait - 0.05
+    assert retry["time"] >= resumed
+    # links found on the slow page, a second after the 503, waited for the slot to resume
+    for path in paths[4:]:
+        [fetch] = [entry for entry in log if entry["path"] == path]
+        assert fetch["time"] >= resumed, path
+    [refused] = rows(db, "select status, error from pages where url = ?", [base + paths[2]])
+    assert refused["status"] == 503
+    assert refused["error"] == ("HTTP 503 Service Unavailable: Retry-After 3600 s, over the 60 s "
+                                "waited at most (NEWSARCHIVE_RETRY_AFTER_MAX): not retried")
+    [waited] = rows(db, "select status, error from pages where url = ?", [base + paths[1]])
+    assert waited["error"] == "HTTP 503 Service Unavailable"  # still 503 after its retry
+    archived = {row["url"] for row in rows(db, "select url from articles")}
+    assert {base + path for path in (paths[0], paths[4], paths[5])} <= archived
+
+
+def test_retry_after_values_are_read_as_seconds_or_http_dates():
+    from datetime import datetime, timezone
+
+    from spiders.retry import retry_after_seconds
+
+    now = datetime(2026, 12, 7, 3, 0, tzinfo=timezone.utc)
+    assert retry_after_seconds(b"120") == 120
+    assert retry_after_seconds(" 0 ") == 0
+    assert retry_after_seconds(b"Mon, 07 Dec 2026 03:01:30 GMT", now) == 90
+    assert retry_after_seconds("Wed, 21 Oct 2015 07:28:00 GMT", now) == 0  # past: at once
+    for unreadable in (None, b"", b"soon", b"-5", b"1.5"):
+        assert retry_after_seconds(unreadable, now) is None

@@ -252,6 +252,24 @@ def test_a_page_over_the_time_limit_is_recorded_and_its_worker_replaced():
     assert [item["article"] is not None for item in items[1:]] == [True, True]
 
 
+def test_waiting_for_a_free_place_never_waits_on_nothing():
+    """The back-pressure wait (first_done over in_flight) when the pool's threads finished
+    every page between the check and the wait: settled at once, not never (a crawl that
+    hung on one item, its pipeline queue empty, in 1 of about 10 bench runs)."""
+    from concurrent.futures import Future
+
+    from pipelines.extract import first_done
+
+    assert first_done(set()).done()
+    done, pending = Future(), Future()
+    done.set_result(None)
+    assert first_done({done, pending}).done()
+    signal = first_done({pending})
+    assert not signal.done()
+    pending.set_result(None)
+    assert signal.done()
+
+
 def test_the_queue_to_the_workers_is_bounded():
     pipeline = PooledExtractPipeline(1, queue_size=2)
     items = run_pooled(pipeline, [page_item(f"http://127.0.0.1:8000/articles/{n}.html")

@@ -214,3 +214,26 @@ def test_url_netloc_and_www_twins():
     assert www_twins("www.news.example:8080") == {"www.news.example:8080", "news.example:8080"}
     assert www_twins("127.0.0.1:8000") == {"127.0.0.1:8000"}
     assert www_twins("localhost:8000") == {"localhost:8000"}
+
+
+def test_url_netloc_reads_plain_authorities_as_urlsplit_does(monkeypatch):
+    """url_netloc's one-match path for plain authorities gives what its urlsplit path gives."""
+    import re
+
+    import newsarchive.sites as sites
+
+    urls = [
+        "http://example.com", "https://example.com/", "http://example.com:80/a",
+        "https://example.com:443?q", "http://example.com:0443/", "https://example.com:80#x",
+        "http://127.0.0.1:8001/news/", "http://127.0.0.1:99999/", "http://a-b.c-d.org/x",
+        "HTTP://Example.COM/", "http://Example.com/", "http://example.com./", "http://a..b/",
+        "http://user:pw@example.com/", "http://[::1]:8080/", "http://example.com:/x",
+        " http://example.com/ ", "ftp://example.com/", "mailto:a@example.com", "//example.com/",
+        "http://", "http:///path", "https://xn--bcher-kva.example/", "http://example.com\\x",
+        "http://exa_mple.com/", "http://example.com:8080", "https://www.example.com:443",
+    ]
+    fast = [sites.url_netloc(url) for url in urls]
+    assert sum(1 for url in urls if sites._PLAIN_AUTHORITY.match(url)) >= 10  # the fast path ran
+    monkeypatch.setattr(sites, "_PLAIN_AUTHORITY", re.compile(r"(?!)"))  # urlsplit only
+    assert fast == [sites.url_netloc(url) for url in urls]
+    assert fast[:3] == ["example.com", "example.com", "example.com"]

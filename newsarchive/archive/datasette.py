@@ -88,7 +88,7 @@ COLUMN_DESCRIPTIONS = {
                 " records find it.",
         "size": "Length of the body in bytes.",
         "raw": "The body, compressed as raw_codec says.",
-        "raw_codec": "How raw is compressed (zlib).",
+        "raw_codec": "How raw is compressed (zstd; zlib for bodies archived before).",
     },
     "frontier": {
         "url": "The URL's key (newsarchive.urls.url_key).",

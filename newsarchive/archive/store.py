@@ -298,7 +298,9 @@ class Archive:
         when made already (rows.payload_row(page): compressed and digested in another thread).
         """
         is_article = article is not None and article.is_article
-        row = page_columns(page)
+        if payload is None:
+            payload = payload_row(page)
+        row = page_columns(page, payload)
         not_modified = not is_article and page.status == NOT_MODIFIED and not (error or page.error)
         row.update(error=error or page.error, crawl_id=crawl_id, article_url=None)
         with immediate_transaction(self.db):
@@ -308,8 +310,6 @@ class Archive:
                 # a conditional revisit the server answered "unchanged": the fetch belongs
                 # to the article the URL gave last time, which is still current
                 row["article_url"] = self._article_url_of_fetch(page.url)
-            if payload is None:
-                payload = payload_row(page)
             if payload is not None:
                 # identical bytes (an unchanged page fetched again) are stored once
                 self.db.execute(
