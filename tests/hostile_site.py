@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 #: Seconds a stalled response waits: past the test crawl's DOWNLOAD_TIMEOUT.
-STALL_SECONDS = 4
+STALL_SECONDS = 8
 #: Decompressed size of the gzip bomb (the crawl caps bodies at DOWNLOAD_MAXSIZE).
 GZIP_BOMB_BYTES = 256 * 1024 * 1024
 HUGE_BYTES = 50 * 1024 * 1024
