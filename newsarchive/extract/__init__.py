@@ -49,13 +49,13 @@ def extract(html, url=None, *, headers=None, fetched_at=None, include_captions=F
         return article
     if tree is None:
         return article
+    # the markup is searched while it is still in the CPU's cache from the parse (later the
+    # scan cost twice as much); the metadata passes do not change the tree
+    marked_dateline = read_marked_dateline(tree, markup)  # before the body pass prunes it away
     # Every pass walks the tree, and each walk made and freed a Python proxy per element
     # (some 0.4 ms a page); proxies held for the whole extraction are made once, and later
     # walks reuse them. The list frees them last-first, descendants before their ancestors,
     # so a removed subtree is freed in one pass (see prune.holding_removed).
-    # the markup is searched while it is still in the CPU's cache from the parse (later the
-    # scan cost twice as much); the metadata passes do not change the tree
-    marked_dateline = read_marked_dateline(tree, markup)  # before the body pass prunes it away
     _proxies = list(tree.iter())  # noqa: F841 - held until extract() returns
     structured = read_structured(tree, url)
     meta = read_metadata(tree, structured, url=url, fetched_at=fetched_at)

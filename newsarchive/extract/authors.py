@@ -542,29 +542,10 @@ def prefixed_byline_authors(headline_element, window: int = 60, tree=None) -> li
             if names:
                 return [AuthorName(name) for name in names]
         if _NO_BYLINE_CACHE.get(full_text) or _reads_as_no_byline(full_text):
-            continue  # most lines: the tests below, asked of the text alone, all fail
-        text = _LEADING_DATE.sub("", full_text)
-        # "11.12.2019 - Amelie Loevenich": a date, then the author (a linked one is a teaser's title)
-        if text != full_text and looks_like_full_name(text) and reads_as_name(text) \
-                and element.tag != "a" and element.find(".//a") is None:
-            return [AuthorName(text)]
-        if _BYLINE_LABEL.match(text):
-            text = f"{text} {text_after(element)}"
-        if text and len(text) <= 120 and not _BYLINE_START.match(text):
-            text = byline_inside_line(text) or text
-        if text and len(text) <= 100 and not _BYLINE_START.match(text):
-            name = _NAME_BEFORE_DATE.match(text)
-            if name and looks_like_full_name(name.group(1).strip()) and reads_as_name(name.group(1).strip()):
-                return [AuthorName(name.group(1).strip())]
-        if not text or len(text) > 100 or not _BYLINE_START.match(text):
-            continue
-        # "Von A und B<br>Kakuma /Kenia": the byline is the line before the break, a place follows
-        first_line = _first_line(element) if element.find("br") is not None else None
-        if first_line and _BYLINE_START.match(first_line):
-            text = first_line
-        names = [name for name in split_authors(text) if reads_as_name(name)]
+            continue  # most lines: the tests, asked of the text alone, all fail
+        names = _line_byline(full_text, element)
         if names:
-            return [AuthorName(name, not _is_agency(name)) for name in names[:6]]
+            return names
     return []
 
 
@@ -573,32 +554,53 @@ _NO_BYLINE_CACHE: dict[str, bool] = {}
 
 def _reads_as_no_byline(line: str) -> bool:
     """True when no test of prefixed_byline_authors can find a byline in this line, whatever
-    element holds it: the same tests on the text alone, where a test that would read the
-    element (a label's next text, a link inside, a line break) counts as a possible byline.
+    element holds it: _line_byline asked of the text alone.
     Cached by the text: menus, share buttons and labels repeat on every page of a site, and
     nested elements give the same line again (most of the rule's regex work)."""
     inert = _NO_BYLINE_CACHE.get(line)
     if inert is None:
-        inert = _inert_line(line)
+        inert = _line_byline(line) is not _MAYBE_BYLINE
         if len(_NO_BYLINE_CACHE) > 50_000:
             _NO_BYLINE_CACHE.clear()
         _NO_BYLINE_CACHE[line] = inert
     return inert
 
 
-def _inert_line(full_text: str) -> bool:
+#: _line_byline's answer for a text alone where a test that reads the element might find a byline.
+_MAYBE_BYLINE = object()
+
+
+def _line_byline(full_text: str, element=None):
+    """The byline names of one line of prefixed_byline_authors' window ([] when it holds none).
+    Asked of the text alone (element None), a test that would read the element (a link inside,
+    a label's next text, a line break) answers _MAYBE_BYLINE instead."""
     text = _LEADING_DATE.sub("", full_text)
+    # "11.12.2019 - Amelie Loevenich": a date, then the author (a linked one is a teaser's title)
     if text != full_text and looks_like_full_name(text) and reads_as_name(text):
-        return False  # a date, then a name: a byline unless the element is a link
+        if element is None:
+            return _MAYBE_BYLINE
+        if element.tag != "a" and element.find(".//a") is None:
+            return [AuthorName(text)]
     if _BYLINE_LABEL.match(text):
-        return False  # the name is in the text after the element
+        if element is None:
+            return _MAYBE_BYLINE  # the name is in the text after the element
+        text = f"{text} {text_after(element)}"
     if text and len(text) <= 120 and not _BYLINE_START.match(text):
         text = byline_inside_line(text) or text
     if text and len(text) <= 100 and not _BYLINE_START.match(text):
         name = _NAME_BEFORE_DATE.match(text)
         if name and looks_like_full_name(name.group(1).strip()) and reads_as_name(name.group(1).strip()):
-            return False
-    return not text or len(text) > 100 or not _BYLINE_START.match(text)
+            return _MAYBE_BYLINE if element is None else [AuthorName(name.group(1).strip())]
+    if not text or len(text) > 100 or not _BYLINE_START.match(text):
+        return []
+    if element is None:
+        return _MAYBE_BYLINE
+    # "Von A und B<br>Kakuma /Kenia": the byline is the line before the break, a place follows
+    first_line = _first_line(element) if element.find("br") is not None else None
+    if first_line and _BYLINE_START.match(first_line):
+        text = first_line
+    names = [name for name in split_authors(text) if reads_as_name(name)]
+    return [AuthorName(name, not _is_agency(name)) for name in names[:6]]
 
 
 def _first_line(element) -> str:

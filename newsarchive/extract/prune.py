@@ -383,13 +383,7 @@ def prune_chrome(root, record, *, include_captions: bool = False,
             key = f"{cls} {ident}" if cls and ident else cls or ident  # as _class_value
             info = (_CLASS_CACHE.get(key) or _classify(key, cls)) if key else _NO_CLASS
             named = (cls is not None) + (ident is not None)
-        others = len(el.attrib) > named
-        if not others and not (info[1] or info[2] or info[4]) and tag not in _JUDGED_BY_TAG_OR_HEADING:
-            # no attribute but a class and id that name nothing, and no telling tag: nothing
-            # can name it chrome or hide it (most elements; the tests below cost ~2 us each)
-            stack.extend(el[::-1])
-            continue
-        if others:
+        if len(el.attrib) > named:
             # attributes besides class and id: look for those that hide it or give it a role
             # (most elements have none; an attribute read costs about as much as the count)
             style, role = get("style"), get("role")
@@ -398,10 +392,9 @@ def prune_chrome(root, record, *, include_captions: bool = False,
                 get("aria-hidden") == "true" and not is_shown_prose(el))
         else:
             hidden, role = info[4], None
-        if not hidden and role is None and not (info[1] or info[2]) \
-                and tag not in _JUDGED_BY_TAG_OR_HEADING:
-            # a link, an image...: attributes that neither hide it nor give it a role, and a
-            # class and id that name nothing
+        if not hidden and role is None and not (info[1] or info[2]) and tag not in _JUDGED_BY_TAG:
+            # most elements: nothing hides it or gives it a role, its class and id name
+            # nothing and its tag tells nothing, so it stays (the tests below cost ~2 us each)
             stack.extend(el[::-1])
             continue
         if hidden and len(text_of(el)) < HIDDEN_CONTENT_SHARE * page_text_len \
@@ -456,11 +449,10 @@ def prune_chrome(root, record, *, include_captions: bool = False,
         stack.extend(el[::-1])
 
 
-#: Tags that prune_chrome judges by the tag alone (an element without attributes and of
-#: none of these tags is never removed).
-_JUDGED_BY_TAG = frozenset({"noscript", "figcaption", "cite", *CHROME_TAGS, *DROP_TAGS})
-#: With the headings, whose class is judged without their id.
-_JUDGED_BY_TAG_OR_HEADING = _JUDGED_BY_TAG | HEADING_TAGS
+#: Tags prune_chrome judges by the tag itself (chrome, captions, noscript), and headings, whose
+#: class is judged without their id: an element of none of them whose attributes name, hide
+#: and give a role to nothing is never removed.
+_JUDGED_BY_TAG = frozenset({"noscript", "figcaption", "cite", *CHROME_TAGS, *DROP_TAGS, *HEADING_TAGS})
 
 
 def in_figure(el) -> bool:
