@@ -20,9 +20,11 @@ to the number of pages); or a folder of *.html / */html/*.html.gz files of your 
 
 Each crawler of CRAWLERS runs twice into a fresh archive, in a folder of its own: run 1 (the
 archive empty) and run 2 (nothing changed). For each run the table gives the requests the
-server answered (in full, 304, other), the articles the archive holds, the wall time, and
-requests/s and pages/s (full answers per second). Results go to bench/results/crawl-<UTC
-time>.txt and .json. Every crawl process runs under bench/netguard.py's rule: loopback only.
+server answered (in full, 304, other), the articles the archive holds, the wall time,
+requests/s and pages/s (full answers per second), and the CPU the run took: the crawl's (its
+worker processes included) in seconds and per full answer, and the loopback server's (this
+process), which shares the machine's cores with the crawl. Results go to
+bench/results/crawl-<UTC time>.txt and .json. Every crawl process runs under bench/netguard.py's rule: loopback only.
 
 A crawler is a function (CrawlJob) -> None that crawls job.site_url into job.db from
 job.workdir; CRAWLERS names them. Beside newsarchive (`scrapy crawl news` with the project's
@@ -397,6 +399,11 @@ class RunResult:
     megabytes: float
     articles: int
     seconds: float
+    crawler_cpu: float = 0.0
+    """CPU seconds of the crawl, its worker processes included (user + system)."""
+    server_cpu: float = 0.0
+    """CPU seconds of the loopback server (this process) meanwhile: on 2 cores it competes
+    with the crawl, which a remote site would not."""
 
     @property
     def requests_per_second(self) -> float:
@@ -427,9 +434,12 @@ def measure(name: str, crawler, server: StorySiteServer, workdir: Path, *, concu
     runs = ("1: empty archive", "2: nothing changed")
     for run in runs[:1] if name in PEERS else runs:
         mark = len(server.log)
-        started = time.perf_counter()
+        started, children = time.perf_counter(), cpu_of_children()
+        server_started = time.process_time()
         crawler(job)
         seconds = time.perf_counter() - started
+        server_cpu = time.process_time() - server_started
+        crawler_cpu = cpu_of_children() - children
         log = server.log[mark:]
         statuses = Counter(status for status, _, _ in log)
         results.append(RunResult(
@@ -437,16 +447,26 @@ def measure(name: str, crawler, server: StorySiteServer, workdir: Path, *, concu
             not_modified=statuses[304], other=len(log) - statuses[200] - statuses[304],
             conditional=sum(1 for _, conditional, _ in log if conditional),
             megabytes=sum(sent for _, _, sent in log) / 1e6, articles=count_articles(job.db),
-            seconds=seconds))
+            seconds=seconds, crawler_cpu=crawler_cpu, server_cpu=server_cpu))
     return results
+
+
+def cpu_of_children() -> float:
+    """User + system CPU seconds of every finished child process, and their waited-for children."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def table(results: list[RunResult]) -> str:
     header = ("crawler", "run", "requests", "200", "304", "other", "cond.", "MB sent",
-              "articles", "wall s", "req/s", "pages/s")
+              "articles", "wall s", "req/s", "pages/s", "cpu s", "ms/page", "server cpu s")
     rows = [(r.crawler, r.run, r.requests, r.full, r.not_modified, r.other, r.conditional,
              f"{r.megabytes:.1f}", r.articles, f"{r.seconds:.1f}",
-             f"{r.requests_per_second:.1f}", f"{r.pages_per_second:.1f}") for r in results]
+             f"{r.requests_per_second:.1f}", f"{r.pages_per_second:.1f}",
+             f"{r.crawler_cpu:.1f}", f"{r.crawler_cpu / r.full * 1000:.1f}" if r.full else "-",
+             f"{r.server_cpu:.1f}") for r in results]
     widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
     lines = ["  ".join(str(cell).ljust(width) if i < 2 else str(cell).rjust(width)
                        for i, (cell, width) in enumerate(zip(row, widths)))

@@ -177,6 +177,17 @@ def first_done(futures) -> Future:
     return signal
 
 
+def stop_pool(pool: ProcessPool) -> None:
+    """Stop a pool for good: no task runs on, no worker lives on, none is started any more.
+
+    A pool that is stopped but not joined keeps its manager thread, which replaces workers
+    that end: at interpreter exit pebble kills the workers, the thread may start another, and
+    multiprocessing then removes the pool's semaphores before that worker has read them, so
+    the new worker prints a traceback (a cron job's --quiet run must print nothing)."""
+    pool.stop()
+    pool.join()
+
+
 class PooledExtractPipeline(ExtractPipeline):
     """ExtractPipeline with extraction in `workers` processes, each page under a time limit.
 
@@ -209,9 +220,13 @@ class PooledExtractPipeline(ExtractPipeline):
 
     def close_spider(self):
         if self.pool is not None:
-            self.pool.close()
-            self.pool.join()
-            self.pool = None
+            pool, self.pool = self.pool, None
+            pool.close()  # the pages already handed over are finished first
+            try:
+                pool.join()
+            except BaseException:
+                stop_pool(pool)
+                raise
 
     async def process_item(self, item):
         adapter, page = page_to_extract(item)
@@ -243,7 +258,7 @@ class PooledExtractPipeline(ExtractPipeline):
         if self.pool is None or not self.pool.active:
             if self.pool is not None:
                 log.error("the extraction pool stopped: starting a new one")
-                self.pool.stop()
+                stop_pool(self.pool)
             self.open_spider()
         return self.pool.schedule(self.worker, args=(extraction_input(page),),
                                   timeout=self.timeout)
