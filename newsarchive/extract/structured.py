@@ -232,6 +232,7 @@ def read_meta_tags(tree, data: StructuredData) -> None:
 
 #: link rel values worth keeping (the rest are stylesheets, icons, preloads).
 _KEPT_RELS = frozenset({"canonical", "author", "amphtml", "publisher", "shortlink"})
+_KEPT_REL_HINT = re.compile("|".join(_KEPT_RELS))
 
 
 def read_links(tree, url: str | None, data: StructuredData) -> None:
@@ -241,20 +242,28 @@ def read_links(tree, url: str | None, data: StructuredData) -> None:
         rel = element.get("rel")
         if not rel:
             continue
-        if element.tag == "a":
+        anchor = element.tag == "a"
+        rel = rel.lower()
+        if anchor:
             data.rel_anchors.append(element)
+            if "author" not in rel:
+                continue
+        elif _KEPT_REL_HINT.search(rel) is None:
+            # most rel values are stylesheets, icons, preloads and nofollow links: a substring
+            # test rules them out before the href is read and the rel split (a third of the pass)
+            continue
         href = element.get("href")
         if not href:
             continue
-        rels = [value for value in rel.lower().split() if value in _KEPT_RELS]
-        if element.tag == "a":
+        rels = [value for value in rel.split() if value in _KEPT_RELS]
+        if anchor:
             rels = [value for value in rels if value == "author"]
         href = href.strip()
         if not rels or not href or href.startswith(("javascript:", "#")):
             continue
         absolute = urljoin(url, href) if url else href
         for rel in rels:
-            if rel == "canonical" and element.tag == "link":
+            if rel == "canonical" and not anchor:
                 if data.canonical_url is None:
                     data.canonical_url = absolute
             else:
