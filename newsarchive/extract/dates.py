@@ -933,22 +933,37 @@ def dated_text_nodes(scope, headline_element=None):
     (it copies a node's text for each contains()), then counting the texts before the headline
     on the preceding axis, cost twice as much. (Listing the text nodes and the headline with
     one XPath union costs a little less on news pages, but libxml2 sorts the union comparing
-    text nodes through their siblings: quadratic on a page of many flat blocks.)"""
+    text nodes through their siblings: quadratic on a page of many flat blocks.)
+
+    The walk visits each element once (a tag-filtered iter in C) and keeps its open ancestors
+    on a stack: an element whose parent is not the innermost open one closes those above its
+    parent, whose tails come then. iterwalk's start and end events (a tuple each, twice the
+    elements) cost 30% more (0.39 -> 0.27 ms a page). Comments are skipped, as iterwalk
+    skips them (their text and tail alike)."""
     skipped = _SKIPPED_TEXT_PARENTS
-    for event, element in etree.iterwalk(scope, events=("start", "end")):
-        if event == "start":
-            if element is headline_element:
-                yield None, None
-            text = element.text
-            if text and ("19" in text or "20" in text or ("." in text and len(text) < 24)) \
-                    and element.tag not in skipped:
-                yield text, element
-        elif element is not scope:
-            text = element.tail
-            if text and ("19" in text or "20" in text or ("." in text and len(text) < 24)):
-                parent = element.getparent()
-                if parent is not None and parent.tag not in skipped:
-                    yield text, parent
+    open_elements: list = []  # scope and the open ancestors of the element visited, innermost last
+    close, open_ = open_elements.pop, open_elements.append
+    for element in scope.iter(etree.Element):
+        parent = element.getparent()
+        while open_elements and open_elements[-1] is not parent:
+            text = close().tail  # an element closed: its tail follows its subtree
+            if text and ("19" in text or "20" in text or ("." in text and len(text) < 24)) and open_elements:
+                owner = open_elements[-1]
+                if owner.tag not in skipped:
+                    yield text, owner
+        if element is headline_element:
+            yield None, None
+        text = element.text
+        if text and ("19" in text or "20" in text or ("." in text and len(text) < 24)) \
+                and element.tag not in skipped:
+            yield text, element
+        open_(element)
+    while len(open_elements) > 1:  # the elements still open close, innermost first; scope's tail is outside it
+        text = close().tail
+        if text and ("19" in text or "20" in text or ("." in text and len(text) < 24)):
+            owner = open_elements[-1]
+            if owner.tag not in skipped:
+                yield text, owner
 
 
 @dataclass
