@@ -428,13 +428,13 @@ def script_date_starts(text: str) -> list[int]:
     return sorted(starts)
 
 
-def script_state_dates(tree, limit: int = 3) -> list[str]:
-    """Publication dates in inline app state (JSON in <script>): pages rendered by JavaScript."""
+def script_state_dates(tree, limit: int = 3, texts: list[str] | None = None) -> list[str]:
+    """Publication dates in inline app state (JSON in <script>): pages rendered by JavaScript.
+
+    texts: the scripts' texts as StructuredData.state_scripts holds them (read once by
+    read_structured), when the caller has them."""
     found = []
-    for script in tree.getroottree().iter("script"):  # in C; the XPath with attribute tests costs twice as much
-        if script.get("src") is not None or script.get("type") == "application/ld+json":
-            continue
-        text = script.text or ""
+    for text in _state_script_texts(tree) if texts is None else texts:
         if len(text) < 20:
             continue
         end = 0  # the matches as finditer gives them: leftmost first, none overlapping
@@ -449,6 +449,13 @@ def script_state_dates(tree, limit: int = 3) -> list[str]:
                 return found
             end = match.end()
     return found
+
+
+def _state_script_texts(tree):
+    """The text of every <script> without a src that is not JSON-LD (StructuredData.state_scripts)."""
+    for script in tree.getroottree().iter("script"):  # in C; the XPath with attribute tests costs twice as much
+        if script.get("src") is None and script.get("type") != "application/ld+json":
+            yield script.text or ""
 
 
 _URL_DATE = (
@@ -703,7 +710,7 @@ DATE_PUBLISHED = Cascade("date_published", [
     # or gave a UTC value that app state may render in the site's own zone
     Rule("script", "dates in inline app state (window.__STATE__ and the like)",
          "costly to scan; asked when the markup gave nothing or only a UTC value",
-         lambda p: p.parse_all(script_state_dates(p.tree), "script")
+         lambda p: p.parse_all(script_state_dates(p.tree, texts=p.structured.state_scripts), "script")
          if p.published is None or is_utc(p.published) else []),
     Rule("url-path", "a /2016/05/04/ date in the article's URL",
          "a day without time: below every machine-readable value", _url_path_date),
