@@ -528,11 +528,16 @@ def prefixed_byline_authors(headline_element, window: int = 60, tree=None) -> li
     # a byline line just above the headline ("05.02.2020 - Redaktion: Jane Doe"), nearest first
     preceding = islice(preceding_elements(headline_element), _ABOVE_WINDOW)
     first_paragraph_seen = False
+    last, last_text = None, None  # the element whose line text was read last, and that text
     for element in chain(following, preceding):
         tag = element.tag  # each read makes a new string: read once
         if tag in _BYLINE_SKIP_TAGS or not isinstance(tag, str):
             continue
-        full_text = _line_text(element)
+        if last is not None and _wraps_alone(last, element):
+            full_text = last_text  # a wrapper's only child has its line text (a quarter of the window)
+        else:
+            full_text = _line_text(element)
+        last, last_text = element, full_text
         if full_text is None:  # a container or a paragraph of text: no byline line
             first_paragraph_seen = first_paragraph_seen or tag == "p"
             continue
@@ -627,6 +632,13 @@ def _pieces(node):
         elif isinstance(child.tag, str):
             yield from _pieces(child)
         yield child.tail or ""
+
+
+def _wraps_alone(wrapper, element) -> bool:
+    """The element is the wrapper's only child, with no text beside it: their texts (and so
+    their _line_text) are the same."""
+    return element.getparent() is wrapper and len(wrapper) == 1 and not (wrapper.text or "").strip() \
+        and not (element.tail or "").strip()
 
 
 _LINE_CHARS, _LINE_WORDS = 150, 12
