@@ -9,11 +9,12 @@ cached per language) after a cheap regex has found something that looks like a d
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
-from itertools import chain
+from itertools import accumulate, chain
 
 from lxml import etree
 
@@ -21,6 +22,7 @@ from . import meta_tables as tables
 from ..hosts import host_of
 from .cascade import Cascade, Rule
 from .structured import StructuredData, is_article_object, itemprop_value
+from .text import BytesSearch
 
 
 @dataclass(frozen=True)
@@ -428,17 +430,45 @@ def script_date_starts(text: str) -> list[int]:
     return sorted(starts)
 
 
+_SCRIPT_HINTS_BYTES = tuple((hint.encode("ascii"), keys) for hint, keys in _SCRIPT_KEYS_BY_HINT.items())
+
+
+def scripts_date_starts(texts: list[str]) -> list[list[int]]:
+    """script_date_starts of each text. The ASCII texts (most scripts) are searched together,
+    joined as bytes, by the C library's memmem (text.BytesSearch): Python's search advances a
+    character or two at a time through script text."""
+    starts: list = [None] * len(texts)
+    ascii_texts = [at for at, text in enumerate(texts) if text.isascii()]
+    if ascii_texts:
+        search = BytesSearch("\n".join(texts[at] for at in ascii_texts).encode("ascii"))
+        # where each text begins in the join (a hint holds no line break: none spans two)
+        begins = list(accumulate((len(texts[at]) + 1 for at in ascii_texts), initial=0))
+        found: dict[int, set] = {at: set() for at in ascii_texts}
+        for hint, keys in _SCRIPT_HINTS_BYTES:
+            position = search.find(hint)
+            while position >= 0:
+                index = bisect_right(begins, position) - 1
+                text, local = texts[ascii_texts[index]], position - begins[index]
+                for key, offset in keys:
+                    start = local - offset - 1
+                    if start >= 0 and text[start] in "\"'" and text.startswith(key, start + 1):
+                        found[ascii_texts[index]].add(start)
+                position = search.find(hint, position + 1)
+        for at in ascii_texts:
+            starts[at] = sorted(found[at])
+    return [script_date_starts(text) if at is None else at for text, at in zip(texts, starts)]
+
+
 def script_state_dates(tree, limit: int = 3, texts: list[str] | None = None) -> list[str]:
     """Publication dates in inline app state (JSON in <script>): pages rendered by JavaScript.
 
     texts: the scripts' texts as StructuredData.state_scripts holds them (read once by
     read_structured), when the caller has them."""
     found = []
-    for text in _state_script_texts(tree) if texts is None else texts:
-        if len(text) < 20:
-            continue
+    texts = [text for text in (_state_script_texts(tree) if texts is None else texts) if len(text) >= 20]
+    for text, starts in zip(texts, scripts_date_starts(texts)):
         end = 0  # the matches as finditer gives them: leftmost first, none overlapping
-        for start in script_date_starts(text):
+        for start in starts:
             if start < end:
                 continue
             match = _SCRIPT_DATE.match(text, start)
