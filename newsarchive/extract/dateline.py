@@ -24,6 +24,7 @@ from lxml import etree
 from . import meta_tables as tables
 from .cascade import Cascade, Rule
 from .tables import BYLINE_PATTERN
+from .text import bytes_contain
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"  # Latin capitals (ranges include some lower-case in Latin Extended-A; checked below)
 _LOWER = "a-zß-öø-ÿ"
@@ -300,8 +301,8 @@ def read_marked_dateline(tree, markup: str | bytes | None = None) -> MarkedDatel
     """
     if tree is None:
         return None
-    if markup is not None and (_CLASS_PART_BYTES if isinstance(markup, bytes)
-                               else tables.DATELINE_ELEMENT_CLASS_PART) not in markup:
+    if markup is not None and not (bytes_contain(markup, _CLASS_PART_BYTES) if isinstance(markup, bytes)
+                                   else tables.DATELINE_ELEMENT_CLASS_PART in markup):
         return None
     for element in _MARKED(tree)[:5]:
         text = " ".join("".join(element.itertext()).split())

@@ -48,6 +48,10 @@ class StructuredData:
     """The text of <title>."""
     scripts: list[str] = field(default_factory=list)
     """The text of every other inline script (app state a page may render its article from)."""
+    state_scripts: list[str] | None = None
+    """The text of every <script> without a src whose type is not application/ld+json as
+    written, page order: where dates.script_state_dates looks for dates in app state (each
+    script's text is decoded once, by read_structured; None: not read, the tree is)."""
 
 
 def read_structured(tree, url: str | None) -> StructuredData:
@@ -55,7 +59,8 @@ def read_structured(tree, url: str | None) -> StructuredData:
     data = StructuredData()
     if tree is None:
         return data
-    data.json_ld = read_json_ld(tree, data.scripts)
+    data.state_scripts = []
+    data.json_ld = read_json_ld(tree, data.scripts, data.state_scripts)
     for obj in data.json_ld:
         collect_types(obj, data.types)
     data.article = main_article(data.json_ld)
@@ -86,14 +91,19 @@ _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
-def read_json_ld(tree, other_scripts: list[str] | None = None) -> list[dict]:
+def read_json_ld(tree, other_scripts: list[str] | None = None,
+                 state_scripts: list[str] | None = None) -> list[dict]:
     """All JSON-LD objects of the page, flattened, tolerant of the usual breakage.
 
-    other_scripts: receives the text of every other inline script, when given."""
+    other_scripts: receives the text of every other inline script, when given.
+    state_scripts: receives StructuredData.state_scripts, when given."""
     objects: list[dict] = []
     for script in tree.iter("script"):
-        kind = (script.get("type") or "").strip().lower()
+        written = script.get("type")
+        kind = (written or "").strip().lower()
         text = script.text  # read once: each read decodes the script anew
+        if state_scripts is not None and written != "application/ld+json" and script.get("src") is None:
+            state_scripts.append(text or "")
         if not kind.startswith("application/ld+json"):
             if other_scripts is not None and text:
                 other_scripts.append(text)
@@ -232,6 +242,7 @@ def read_meta_tags(tree, data: StructuredData) -> None:
 
 #: link rel values worth keeping (the rest are stylesheets, icons, preloads).
 _KEPT_RELS = frozenset({"canonical", "author", "amphtml", "publisher", "shortlink"})
+_KEPT_REL_HINT = re.compile("|".join(_KEPT_RELS))
 
 
 def read_links(tree, url: str | None, data: StructuredData) -> None:
@@ -241,20 +252,28 @@ def read_links(tree, url: str | None, data: StructuredData) -> None:
         rel = element.get("rel")
         if not rel:
             continue
-        if element.tag == "a":
+        anchor = element.tag == "a"
+        rel = rel.lower()
+        if anchor:
             data.rel_anchors.append(element)
+            if "author" not in rel:
+                continue
+        elif _KEPT_REL_HINT.search(rel) is None:
+            # most rel values are stylesheets, icons, preloads and nofollow links: a substring
+            # test rules them out before the href is read and the rel split (a third of the pass)
+            continue
         href = element.get("href")
         if not href:
             continue
-        rels = [value for value in rel.lower().split() if value in _KEPT_RELS]
-        if element.tag == "a":
+        rels = [value for value in rel.split() if value in _KEPT_RELS]
+        if anchor:
             rels = [value for value in rels if value == "author"]
         href = href.strip()
         if not rels or not href or href.startswith(("javascript:", "#")):
             continue
         absolute = urljoin(url, href) if url else href
         for rel in rels:
-            if rel == "canonical" and element.tag == "link":
+            if rel == "canonical" and not anchor:
                 if data.canonical_url is None:
                     data.canonical_url = absolute
             else:

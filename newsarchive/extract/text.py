@@ -157,3 +157,46 @@ def element_text(el) -> str:
         return clean_space(text_of(el))
     except (ValueError, AttributeError):
         return ""
+
+
+
+def _libc_memmem():
+    """The C library's memmem (glibc, macOS, the BSDs), or None where there is none (Windows)."""
+    try:
+        import ctypes
+
+        memmem = ctypes.CDLL(None)["memmem"]  # the symbols already loaded: no library search
+    except (OSError, AttributeError, TypeError):
+        return None, None
+    memmem.restype = ctypes.c_void_p
+    memmem.argtypes = (ctypes.c_void_p, ctypes.c_size_t, ctypes.c_char_p, ctypes.c_size_t)
+    return memmem, lambda data: ctypes.cast(ctypes.c_char_p(data), ctypes.c_void_p).value
+
+
+_MEMMEM, _ADDRESS = _libc_memmem()
+
+
+def bytes_contain(haystack: bytes, needle: bytes) -> bool:
+    """needle in haystack, by the C library's memmem where there is one: a page's markup
+    (~110 kB) is searched for a word in 0.04 ms instead of 0.12 (Python's search for a word of
+    common letters, as markup is made of, advances a byte or two at a time)."""
+    if _MEMMEM is None or not needle:
+        return needle in haystack
+    return _MEMMEM(haystack, len(haystack), needle, len(needle)) is not None
+
+
+class BytesSearch:
+    """bytes.find over one bytes object by the C library's memmem (see bytes_contain), for a
+    caller searching it for many words from many places."""
+
+    def __init__(self, haystack: bytes):
+        self.haystack = haystack  # held: the address below points into it
+        self._base = _ADDRESS(haystack) if _MEMMEM is not None else None
+
+    def find(self, needle: bytes, start: int = 0) -> int:
+        """haystack.find(needle, start), start >= 0."""
+        size = len(self.haystack)
+        if self._base is None or not needle or start > size:
+            return self.haystack.find(needle, start)
+        found = _MEMMEM(self._base + start, size - start, needle, len(needle))
+        return -1 if found is None else found - self._base
