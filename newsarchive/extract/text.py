@@ -159,7 +159,6 @@ def element_text(el) -> str:
         return ""
 
 
-
 def _libc_memmem():
     """The C library's memmem (glibc, macOS, the BSDs), or None where there is none (Windows)."""
     try:
