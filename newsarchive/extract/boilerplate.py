@@ -19,7 +19,7 @@ from .tables import (
     BLOCK_TAGS, BOILERPLATE_HEADINGS, CHROME_PARAGRAPHS, HEADING_TAGS, INLINE_TAGS, PROMO_PREFIXES,
     PROMO_PROSE_OPENINGS, READ_MORE_LINKS,
 )
-from .text import clean_space, normalize_phrase, paragraphs_of, phrase_length_floor, text_of
+from .text import clean_space, normalize_phrase, paragraphs_of, phrase_length_floor, text_of, text_under
 
 #: Longest text (characters) a heading can have.
 MAX_HEADING_LEN = 90
@@ -66,6 +66,27 @@ def heading_label(text: str | None, *, exact: bool = False) -> str | None:
     """
     if text and len(text) > MAX_HEADING_LEN and phrase_length_floor(text) > MAX_HEADING_LEN:
         return None  # too long for a heading, known without lowering the text
+    # half the short texts asked about were asked before (a block's first line is asked as a
+    # line and again as its heading; a site's menus and box titles recur on its pages), and
+    # the answer depends on the text alone
+    cache = _EXACT_HEADING_LABELS if exact else _HEADING_LABELS
+    label = cache.get(text, _UNKNOWN)
+    if label is not _UNKNOWN:
+        return label
+    if len(cache) > LABEL_CACHE_MAX:
+        cache.clear()
+    label = cache[text] = _heading_label(text, exact)
+    return label
+
+
+#: Most texts each label cache keeps before it starts again.
+LABEL_CACHE_MAX = 50_000
+_UNKNOWN = object()
+_HEADING_LABELS: dict = {}
+_EXACT_HEADING_LABELS: dict = {}
+
+
+def _heading_label(text: str | None, exact: bool) -> str | None:
     phrase = normalize_phrase(text)
     if not phrase or len(phrase) > MAX_HEADING_LEN:
         return None
@@ -111,10 +132,10 @@ def heading_elements(el) -> set:
             continue
         if found and any(anc in found for anc in node.iterancestors()):
             continue
-        text = clean_space(text_of(node))
+        text = clean_space(text_under(node))
         if not text or len(text) > MAX_HEADING_LEN:
             continue
-        link_len = sum(len(clean_space(text_of(a))) for a in node.iter("a") if _real_link(a))
+        link_len = sum(len(clean_space(text_under(a))) for a in node.iter("a") if _real_link(a))
         if link_len >= 0.5 * len(text) and heading_label(text) is None:
             continue
         found.add(node)
@@ -194,7 +215,7 @@ def _real_link(a) -> bool:
 
 def describe_block(el, label: str) -> list[Boilerplate]:
     """Boilerplate records of a removed element: one per titled section, heading split off."""
-    text = text_of(el)
+    text = text_under(el)
     if not text or text.isspace():
         # no text, no records (most removed blocks: icons, empty ad slots, spacers); a
         # heading needs text, so none is looked for
@@ -444,6 +465,23 @@ def promo_label(text: str, link_share: float) -> str | None:
         # a paragraph of running text (most callers' paragraphs) is neither a chrome phrase
         # nor a promo line: known without its normalised phrase, half of whose cost is lowering
         return None
+    # the answer depends on the text and on which side of 0.3 and 0.5 the link share lies;
+    # 40% of the texts asked about were asked before (a site's promo lines and buttons)
+    cache = _PROMO_LABELS[(link_share >= 0.3) + (link_share >= 0.5)]
+    label = cache.get(text, _UNKNOWN)
+    if label is not _UNKNOWN:
+        return label
+    if len(cache) > LABEL_CACHE_MAX:
+        cache.clear()
+    label = cache[text] = _promo_label(text, link_share)
+    return label
+
+
+#: promo_label's answers by link share: below 0.3, below 0.5, from 0.5.
+_PROMO_LABELS: tuple[dict, dict, dict] = ({}, {}, {})
+
+
+def _promo_label(text: str, link_share: float) -> str | None:
     phrase = normalize_phrase(text)
     if not phrase:
         return None
@@ -531,9 +569,9 @@ def separate_boilerplate(elements: list, stats, record, *, headline_key: str | N
             links = stats.link_count.get(el, 0)
             label = None
             if is_heading_like(el):
-                label = heading_label(text_of(el))
+                label = heading_label(text_under(el))
             elif leaf and stats.text_len(el) <= MAX_HEADING_LEN:
-                label = heading_label(text_of(el), exact=True)
+                label = heading_label(text_under(el), exact=True)
             if label is not None and is_cell_of_data_row(el):
                 # a column's name in a data table ("Comment", "Tags"), not a section's heading
                 label = None
@@ -577,7 +615,7 @@ def separate_boilerplate(elements: list, stats, record, *, headline_key: str | N
                     remove(el)
                     continue
                 if length and length <= 400 and leaf:
-                    label = promo_label(text_of(el), stats.link_density(el))
+                    label = promo_label(text_under(el), stats.link_density(el))
                     if label is None and links == 1 and length <= SINGLE_LINK_MAX_LEN \
                             and tag in ("p", "div", "li") and not item_of_text_list(el, stats, lists) \
                             and (stats.link_density(el) >= 0.9

@@ -15,7 +15,7 @@ from .prune import class_info
 from .tables import (
     BAD_TOKENS, BLOCK_TAGS, CONTAINER_TAGS, COMMAS, CONTENT_WIDGET_TOKENS, TAG_WEIGHTS, WIDGET_TOKENS,
 )
-from .text import text_of, text_weight
+from .text import text_of, text_under, text_weight
 
 #: Paragraphs shorter than this (characters) give no points.
 MIN_PARAGRAPH_LEN = 25
@@ -173,7 +173,7 @@ def loose_text(el) -> str:
             parts.append(tail)
         tag = child.tag
         if isinstance(tag, str) and tag not in BLOCK_TAGS and tag not in ("br", "img"):
-            parts.append(text_of(child))
+            parts.append(text_under(child))
     return " ".join(parts)
 
 
@@ -194,7 +194,7 @@ def score_candidates(root, stats: TextStats) -> dict:
         if is_paragraph(el):
             if stats.text_len(el) < (MIN_CELL_LEN if el.tag == "td" else MIN_PARAGRAPH_LEN):
                 continue
-            text = text_of(el)
+            text = text_under(el)
             ancestor = el.getparent()
         elif el.tag in CONTAINER_TAGS:
             # text loose in a container with block children: a paragraph of the container
@@ -327,9 +327,20 @@ def class_key(el) -> str:
     cls = el.get("class")
     if not cls:
         return ""
-    if not any(ch.isdigit() for ch in cls):
-        return cls
-    return " ".join(t for t in cls.split() if not _is_numbering(t))
+    # siblings and cousins repeat their class (two in three asks): each value is keyed once
+    key = _CLASS_KEYS.get(cls)
+    if key is None:
+        if len(_CLASS_KEYS) > 50_000:
+            _CLASS_KEYS.clear()
+        if not any(ch.isdigit() for ch in cls):
+            key = cls
+        else:
+            key = " ".join(t for t in cls.split() if not _is_numbering(t))
+        _CLASS_KEYS[cls] = key
+    return key
+
+
+_CLASS_KEYS: dict[str, str] = {}
 
 
 def _is_numbering(token: str) -> bool:

@@ -157,3 +157,12 @@ def element_text(el) -> str:
         return clean_space(text_of(el))
     except (ValueError, AttributeError):
         return ""
+
+
+def text_under(el) -> str:
+    """text_of an element, reading a childless one's text directly: the text serializer's
+    set-up costs three times the read (0.45 against 0.16 us), and most paragraphs, links
+    and headings the passes measure hold no element."""
+    if len(el):
+        return etree.tostring(el, method="text", encoding=str, with_tail=False)
+    return el.text or ""
