@@ -71,6 +71,8 @@ class TextStats:
     text: dict = field(default_factory=dict)
     links: dict = field(default_factory=dict)
     link_count: dict = field(default_factory=dict)
+    block_text: dict = field(default_factory=dict)
+    """Text inside an element's block-level children (the rest is its loose text)."""
 
     def text_len(self, el) -> int:
         return self.text.get(el, 0)
@@ -88,19 +90,22 @@ def text_stats(root) -> TextStats:
     instructions are skipped, their tails with them.
     """
     stats = TextStats()
-    text, links, count = stats.text, stats.links, stats.link_count
+    text, links, count, block_text = stats.text, stats.links, stats.link_count, stats.block_text
     text_get = text.get
     for el in reversed(list(root.iter(etree.Element))):
         own = el.text
         own = text_get(el, 0) + (len(own.strip()) if own else 0)
         text[el] = own
-        if el.tag == "a":
+        tag = el.tag
+        if tag == "a":
             links[el] = own
             count[el] = count.get(el, 0) + 1
         parent = el.getparent()
         if parent is not None:
             tail = el.tail
             text[parent] = text_get(parent, 0) + own + (len(tail.strip()) if tail else 0)
+            if own and tag in BLOCK_TAGS:
+                block_text[parent] = block_text.get(parent, 0) + own
             if el in links:
                 links[parent] = links.get(parent, 0) + links[el]
                 count[parent] = count.get(parent, 0) + count[el]
@@ -189,6 +194,11 @@ def score_paragraph(text: str) -> float:
 def score_candidates(root, stats: TextStats) -> dict:
     """Candidate container -> final score (points times one minus link density)."""
     scores: dict = {}
+    # a container whose text all lies in its blocks has no loose text (its text, its inline
+    # children's and the tails are blank): known from the statistics, without reading it,
+    # when no comment's tail (which the statistics skip) can hold text
+    comment_free = next(root.iter(etree.Comment, etree.ProcessingInstruction), None) is None
+    text_len, block_text = stats.text.get, stats.block_text.get
     # only elements that can be paragraphs or hold loose text: inline elements are skipped in C
     for el in root.iter(*_SCORED_TAGS):
         if is_paragraph(el):
@@ -197,6 +207,8 @@ def score_candidates(root, stats: TextStats) -> dict:
             text = text_under(el)
             ancestor = el.getparent()
         elif el.tag in CONTAINER_TAGS:
+            if comment_free and text_len(el, 0) == block_text(el, 0):
+                continue
             # text loose in a container with block children: a paragraph of the container
             text = loose_text(el)
             ancestor = el
