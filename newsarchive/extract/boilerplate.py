@@ -134,7 +134,7 @@ def heading_elements(el) -> set:
                 node.tag not in BLOCK_TAGS or not TITLE_TOKENS.intersection(class_tokens(node))
                 or holds_blocks(node)):
             continue
-        if found and any(anc in found for anc in node.iterancestors()):
+        if found and _below_any(node, found, el):
             continue
         text = clean_space(text_under(node))
         if not text or len(text) > MAX_HEADING_LEN:
@@ -144,6 +144,19 @@ def heading_elements(el) -> set:
             continue
         found.add(node)
     return found
+
+
+def _below_any(node, found: set, top) -> bool:
+    """True when one of node's ancestors up to `top` is in `found` (all of which lie inside
+    top): the walk stops at top instead of climbing to the page's root."""
+    anc = node.getparent()
+    while anc is not None:
+        if anc in found:
+            return True
+        if anc is top:
+            return False
+        anc = anc.getparent()
+    return False
 
 
 def title_classed(el, depth: int = TITLE_MAX_DEPTH, found: list | None = None) -> list:
@@ -562,15 +575,21 @@ def separate_boilerplate(elements: list, stats, record, *, headline_key: str | N
         while stack:
             el = stack.pop()
             tag = el.tag
-            if not isinstance(tag, str) or el.getparent() is None:
-                continue
-            blocks_inside = holds_blocks(el)
-            if tag not in BLOCK_TAGS and not blocks_inside:
+            if tag not in BLOCK_TAGS:
                 # an inline element with no blocks inside has nothing to separate; a site's own
-                # element (<teaserparagraph><teaser><div>...) may hold them further down
-                if tag not in INLINE_TAGS and len(el):
-                    stack.extend(el[::-1])
-                continue
+                # element (<teaserparagraph><teaser><div>...) may hold them further down. Most
+                # are the links and emphases of paragraphs, without children: passed at once
+                if not len(el) or not isinstance(tag, str) or el.getparent() is None:
+                    continue
+                if not holds_blocks(el):
+                    if tag not in INLINE_TAGS:
+                        stack.extend(el[::-1])
+                    continue
+                blocks_inside = True
+            else:
+                if el.getparent() is None:
+                    continue
+                blocks_inside = holds_blocks(el)
             leaf = not blocks_inside and tag in BLOCK_TAGS  # is_leaf_block(el)
             links = stats.link_count.get(el, 0)
             label = None
