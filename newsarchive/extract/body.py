@@ -1064,10 +1064,10 @@ def is_listing(structured, body, stats) -> bool:
 
 def looks_like_article(paragraphs: list[str], structured) -> bool:
     """Enough running text for an article; a declared article type lowers the bar."""
-    weight = sum(text_weight(p) for p in paragraphs)
     declared, listing = declared_types(structured)
     if listing and not declared:
         return False
-    if declared:
-        return weight >= MIN_DECLARED_ARTICLE_WEIGHT
-    return weight >= MIN_ARTICLE_WEIGHT
+    least = MIN_DECLARED_ARTICLE_WEIGHT if declared else MIN_ARTICLE_WEIGHT
+    # a text weighs at least its length: most bodies pass on their length alone, without the
+    # CJK scan of every paragraph that weighing takes
+    return text_length(paragraphs) >= least or sum(text_weight(p) for p in paragraphs) >= least
