@@ -36,7 +36,8 @@ from .tables import (
     RELATIVE_TIME_PATTERN, DOWNLOAD_LINE_PATTERN, DOWNLOAD_LINE_HINTS, CJK_BYLINE_PATTERN, SIGNATURE_EMAIL_PATTERN,
 )
 from .text import (
-    clean_space, holds_hint_lower, normalize_phrase, paragraphs_of, text_of, text_under, text_weight, tokens,
+    clean_space, holds_hint_lower, normalize_phrase, paragraphs_of, remembered, text_of, text_under, text_weight,
+    tokens,
 )
 
 log = logging.getLogger(__name__)
@@ -822,20 +823,12 @@ def drop_captions(paragraphs: list[str], record) -> list[str]:
     """Paragraphs that end with a photo credit are captions wherever they stand; the lines of a
     consent placeholder for an embedded video or post go too.
 
-    Each paragraph's verdict depends on its text alone and is kept by text (bounded): a third
-    of the short paragraphs over the eval pages were judged before (a gallery's captions, a
+    Each paragraph's verdict depends on its text alone and is remembered by text: a third of
+    the short paragraphs over the eval pages were judged before (a gallery's captions, a
     site's sign-up lines), and the verdict costs ~8 us."""
     kept = []
     for text in paragraphs:
-        if len(text) > CAPTION_MAX_LEN:
-            verdict = caption_verdict(text)  # (long ones are seldom repeated, and cheap to judge)
-        else:
-            verdict = _CAPTION_VERDICTS.get(text)
-            if verdict is None:
-                if len(_CAPTION_VERDICTS) > CAPTION_VERDICTS_MAX:
-                    _CAPTION_VERDICTS.clear()
-                verdict = _CAPTION_VERDICTS[text] = caption_verdict(text)
-        label, dropped, rest = verdict
+        label, dropped, rest = remembered(_CAPTION_VERDICTS, text, caption_verdict)
         if label is None:
             kept.append(rest)
             continue
@@ -845,8 +838,6 @@ def drop_captions(paragraphs: list[str], record) -> list[str]:
     return kept
 
 
-#: Most paragraph texts drop_captions keeps its verdicts for before it starts again.
-CAPTION_VERDICTS_MAX = 20_000
 _CAPTION_VERDICTS: dict[str, tuple] = {}
 
 

@@ -19,7 +19,9 @@ from .tables import (
     BLOCK_TAGS, BOILERPLATE_HEADINGS, CHROME_PARAGRAPHS, HEADING_TAGS, INLINE_TAGS, PROMO_PREFIXES,
     PROMO_PROSE_OPENINGS, READ_MORE_LINKS,
 )
-from .text import clean_space, normalize_phrase, paragraphs_of, phrase_length_floor, text_of, text_under
+from .text import (
+    clean_space, normalize_phrase, paragraphs_of, phrase_length_floor, remembered, text_of, text_under,
+)
 
 #: Longest text (characters) a heading can have.
 MAX_HEADING_LEN = 90
@@ -69,23 +71,9 @@ def heading_label(text: str | None, *, exact: bool = False) -> str | None:
     # half the short texts asked about were asked before (a block's first line is asked as a
     # line and again as its heading; a site's menus and box titles recur on its pages), and
     # the answer depends on the text alone
-    if text and len(text) > LABEL_CACHE_TEXT_MAX:
-        return _heading_label(text, exact)
-    cache = _EXACT_HEADING_LABELS if exact else _HEADING_LABELS
-    label = cache.get(text, _UNKNOWN)
-    if label is not _UNKNOWN:
-        return label
-    if len(cache) > LABEL_CACHE_MAX:
-        cache.clear()
-    label = cache[text] = _heading_label(text, exact)
-    return label
+    return remembered(_EXACT_HEADING_LABELS if exact else _HEADING_LABELS, text, _heading_label, exact)
 
 
-#: Most texts each label cache keeps before it starts again, and the longest text it keeps
-#: (a link list's text may be long; a heading or a promo line is not).
-LABEL_CACHE_MAX = 20_000
-LABEL_CACHE_TEXT_MAX = 400
-_UNKNOWN = object()
 _HEADING_LABELS: dict = {}
 _EXACT_HEADING_LABELS: dict = {}
 
@@ -484,16 +472,8 @@ def promo_label(text: str, link_share: float) -> str | None:
         return None
     # the answer depends on the text and on which side of 0.3 and 0.5 the link share lies;
     # 40% of the texts asked about were asked before (a site's promo lines and buttons)
-    if len(text) > LABEL_CACHE_TEXT_MAX:
-        return _promo_label(text, link_share)
-    cache = _PROMO_LABELS[(link_share >= 0.3) + (link_share >= 0.5)]
-    label = cache.get(text, _UNKNOWN)
-    if label is not _UNKNOWN:
-        return label
-    if len(cache) > LABEL_CACHE_MAX:
-        cache.clear()
-    label = cache[text] = _promo_label(text, link_share)
-    return label
+    return remembered(_PROMO_LABELS[(link_share >= 0.3) + (link_share >= 0.5)], text, _promo_label,
+                      link_share)
 
 
 #: promo_label's answers by link share: below 0.3, below 0.5, from 0.5.

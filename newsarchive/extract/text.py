@@ -166,3 +166,24 @@ def text_under(el) -> str:
     if len(el):
         return etree.tostring(el, method="text", encoding=str, with_tail=False)
     return el.text or ""
+
+
+#: Most answers each remembered() cache keeps before it starts again, and the longest text it
+#: keeps an answer for (headings, prompts, captions and promo lines are short; a long text is
+#: seldom asked about twice and costs memory).
+REMEMBERED_MAX = 20_000
+REMEMBERED_TEXT_MAX = 400
+_UNKNOWN = object()
+
+
+def remembered(cache: dict, text, judge, *args):
+    """judge(text, *args), kept in `cache` by text: for the passes' pure verdicts on short
+    texts, which a site repeats page after page (a cache per verdict and arguments)."""
+    if text and len(text) > REMEMBERED_TEXT_MAX:
+        return judge(text, *args)
+    answer = cache.get(text, _UNKNOWN)
+    if answer is _UNKNOWN:
+        if len(cache) > REMEMBERED_MAX:
+            cache.clear()
+        answer = cache[text] = judge(text, *args)
+    return answer
