@@ -36,7 +36,8 @@ from .tables import (
     RELATIVE_TIME_PATTERN, DOWNLOAD_LINE_PATTERN, DOWNLOAD_LINE_HINTS, CJK_BYLINE_PATTERN, SIGNATURE_EMAIL_PATTERN,
 )
 from .text import (
-    clean_space, holds_hint_lower, normalize_phrase, paragraphs_of, text_of, text_weight, tokens,
+    clean_space, holds_hint_lower, normalize_phrase, paragraphs_of, remembered, text_of, text_under, text_weight,
+    tokens,
 )
 
 log = logging.getLogger(__name__)
@@ -392,7 +393,7 @@ def find_headline_element(body, headline_key: str | None):
     for heading in body.iter("h1", "h2"):
         if heading.tag == "h1" and first_h1 is None:
             first_h1 = heading
-        if headline_key and normalize_phrase(text_of(heading)) == headline_key:
+        if headline_key and normalize_phrase(text_under(heading)) == headline_key:
             return heading
     return first_h1
 
@@ -545,7 +546,7 @@ def drop_headline(elements: list, headline_key: str | None, record, description:
     first_h1 = None
     for container in elements:
         for heading in container.iter("h1", "h2"):
-            text = normalize_phrase(text_of(heading))
+            text = normalize_phrase(text_under(heading))
             if not text:
                 continue
             if heading.tag == "h1" and first_h1 is None:
@@ -822,50 +823,65 @@ def drop_captions(paragraphs: list[str], record) -> list[str]:
     """Paragraphs that end with a photo credit are captions wherever they stand; the lines of a
     consent placeholder for an embedded video or post go too.
 
+    Each paragraph's verdict depends on its text alone and is remembered by text: a third of
+    the short paragraphs over the eval pages were judged before (a gallery's captions, a
+    site's sign-up lines), and the verdict costs ~8 us."""
+    kept = []
+    for text in paragraphs:
+        label, dropped, rest = remembered(_CAPTION_VERDICTS, text, caption_verdict)
+        if label is None:
+            kept.append(rest)
+            continue
+        record.add(Boilerplate(label=label, heading=None, text=dropped), 1 << 30)
+        if rest:
+            kept.append(rest)
+    return kept
+
+
+_CAPTION_VERDICTS: dict[str, tuple] = {}
+
+
+def caption_verdict(text: str) -> tuple[str | None, str | None, str]:
+    """drop_captions' verdict on one paragraph: (label, the text recorded under it, the text
+    that stays), label None when all of it stays.
+
     Each pattern is tried only where a cheap test (a substring its every match holds, the
     text's length) lets it match: searched over every paragraph, the patterns cost ~15 us
     per short paragraph; the tests rule most of them out in C."""
-    kept = []
-    for text in paragraphs:
-        size = len(text)
-        lower = text.lower() if size <= SHORT_LINE_MAX_LEN else ""
-        tail = text[-CREDIT_TAIL_LEN:]
-        tail_lower = tail.lower()
-        if size <= CAPTION_MAX_LEN and is_caption(text, tail_lower):
-            record.add(Boilerplate(label="caption", heading=None, text=text), 1 << 30)
-        elif size <= CREDIT_LINE_MAX_LEN and (CREDIT_PATTERN.match(text)
-                                              or GALLERY_COUNTER_PATTERN.match(text)):
-            # "Foto: ...", "Crédits photos : ...", "Image 2 of 5" standing between paragraphs
-            record.add(Boilerplate(label="caption", heading=None, text=text), 1 << 30)
-        elif size <= CAPTION_MAX_LEN and CONSENT_PATTERN.match(text):
-            record.add(Boilerplate(label="other", heading=None, text=text), 1 << 30)
-        elif "tw" in tail_lower and SHARE_TAIL_PATTERN.search(tail):
-            # a quote with its "Click To Tweet" button: the quote stays, the button goes
-            match = SHARE_TAIL_PATTERN.search(text)
-            record.add(Boilerplate(label="share", heading=None, text=match.group(0).strip()), 1 << 30)
-            if text[:match.start()].strip():
-                kept.append(text[:match.start()].strip())
-        elif size <= CAPTION_MAX_LEN and MACHINERY_PATTERN.match(text):
-            record.add(Boilerplate(label="other", heading=None, text=text), 1 << 30)
-        elif size <= NEWSLETTER_PROMPT_MAX_LEN and any(map(lower.__contains__, NEWSLETTER_PROMPT_WORDS)) \
-                and NEWSLETTER_PROMPT_PATTERN.search(text):
-            record.add(Boilerplate(label="newsletter", heading=None, text=text), 1 << 30)
-        elif size <= READER_PROMPT_MAX_LEN and holds_hint_lower(text, lower, READER_PROMPT_HINTS) \
-                and READER_PROMPT_PATTERN.search(text):
-            # "Like this story? Share it with a friend!", "Follow us on Google News": the site
-            # talking to its reader, wherever it stands
-            record.add(Boilerplate(label="other", heading=None, text=text), 1 << 30)
-        elif size <= READER_PROMPT_MAX_LEN and holds_hint_lower(text, lower, DOWNLOAD_LINE_HINTS) \
-                and DOWNLOAD_LINE_PATTERN.search(text):
-            # "Informationsschreiben vom 14. Oktober 2021 PDF | 38 KB": a link to a file
-            record.add(Boilerplate(label="related", heading=None, text=text), 1 << 30)
-        elif size <= PROMO_MAX_LEN and (label := promo_label(text, 0.0)) is not None:
-            # "Related post: ..." lines, and chrome words standing as lines ("identifiez-vous",
-            # "Embed"), inside the body that no block element of their own held
-            record.add(Boilerplate(label=label, heading=None, text=text), 1 << 30)
-        else:
-            kept.append(text)
-    return kept
+    size = len(text)
+    lower = text.lower() if size <= SHORT_LINE_MAX_LEN else ""
+    tail = text[-CREDIT_TAIL_LEN:]
+    tail_lower = tail.lower()
+    if size <= CAPTION_MAX_LEN and is_caption(text, tail_lower):
+        return "caption", text, ""
+    if size <= CREDIT_LINE_MAX_LEN and (CREDIT_PATTERN.match(text) or GALLERY_COUNTER_PATTERN.match(text)):
+        # "Foto: ...", "Crédits photos : ...", "Image 2 of 5" standing between paragraphs
+        return "caption", text, ""
+    if size <= CAPTION_MAX_LEN and CONSENT_PATTERN.match(text):
+        return "other", text, ""
+    if "tw" in tail_lower and SHARE_TAIL_PATTERN.search(tail):
+        # a quote with its "Click To Tweet" button: the quote stays, the button goes
+        match = SHARE_TAIL_PATTERN.search(text)
+        return "share", match.group(0).strip(), text[:match.start()].strip()
+    if size <= CAPTION_MAX_LEN and MACHINERY_PATTERN.match(text):
+        return "other", text, ""
+    if size <= NEWSLETTER_PROMPT_MAX_LEN and any(map(lower.__contains__, NEWSLETTER_PROMPT_WORDS)) \
+            and NEWSLETTER_PROMPT_PATTERN.search(text):
+        return "newsletter", text, ""
+    if size <= READER_PROMPT_MAX_LEN and holds_hint_lower(text, lower, READER_PROMPT_HINTS) \
+            and READER_PROMPT_PATTERN.search(text):
+        # "Like this story? Share it with a friend!", "Follow us on Google News": the site
+        # talking to its reader, wherever it stands
+        return "other", text, ""
+    if size <= READER_PROMPT_MAX_LEN and holds_hint_lower(text, lower, DOWNLOAD_LINE_HINTS) \
+            and DOWNLOAD_LINE_PATTERN.search(text):
+        # "Informationsschreiben vom 14. Oktober 2021 PDF | 38 KB": a link to a file
+        return "related", text, ""
+    if size <= PROMO_MAX_LEN and (label := promo_label(text, 0.0)) is not None:
+        # "Related post: ..." lines, and chrome words standing as lines ("identifiez-vous",
+        # "Embed"), inside the body that no block element of their own held
+        return label, text, ""
+    return None, None, text
 
 
 def is_caption(text: str, tail_lower: str | None = None) -> bool:
@@ -909,7 +925,7 @@ def heading_texts(elements: list) -> set[str]:
     for el in elements:
         for h in el.iter(*HEADING_TAGS, "b", "strong"):
             if h.tag in HEADING_TAGS or opens_block(h):
-                texts.add(clean_space(text_of(h)))
+                texts.add(clean_space(text_under(h)))
     return texts
 
 
@@ -1039,10 +1055,10 @@ def is_listing(structured, body, stats) -> bool:
 
 def looks_like_article(paragraphs: list[str], structured) -> bool:
     """Enough running text for an article; a declared article type lowers the bar."""
-    weight = sum(text_weight(p) for p in paragraphs)
     declared, listing = declared_types(structured)
     if listing and not declared:
         return False
-    if declared:
-        return weight >= MIN_DECLARED_ARTICLE_WEIGHT
-    return weight >= MIN_ARTICLE_WEIGHT
+    least = MIN_DECLARED_ARTICLE_WEIGHT if declared else MIN_ARTICLE_WEIGHT
+    # a text weighs at least its length: most bodies pass on their length alone, without the
+    # CJK scan of every paragraph that weighing takes
+    return text_length(paragraphs) >= least or sum(text_weight(p) for p in paragraphs) >= least

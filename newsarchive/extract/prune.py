@@ -20,7 +20,7 @@ from .tables import (
     SCREEN_READER_TOKENS, STATE_TOKENS, WEAK_BAD_TOKENS,
 )
 from .dom import holds_blocks
-from .text import text_of
+from .text import text_of, text_under
 
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 _WORD = re.compile(r"[0-9a-zA-Z]+")
@@ -228,7 +228,7 @@ def is_shown_prose(el) -> bool:
     """A paragraph of prose that only assistive tech is told to skip: aria-hidden hides
     nothing from the eye, and paywalls mark the article's rest so ("<p class="paywall"
     aria-hidden="true">"). Decorative copies and icons are short or not paragraphs."""
-    return el.tag == "p" and len(text_of(el)) >= PROSE_MIN_LEN
+    return el.tag == "p" and len(text_under(el)) >= PROSE_MIN_LEN
 
 
 def chrome_label(el, *, weak_allowed: bool) -> str | None:
@@ -317,7 +317,7 @@ def is_article_header(el) -> bool:
 
 def is_small(el) -> bool:
     """Short enough to be removed on a weak class token (a date line, a tag list)."""
-    text = text_of(el)
+    text = text_under(el)
     if len(text) > WEAK_TOKEN_MAX_TEXT:
         return False
     return True
@@ -348,7 +348,6 @@ def prune_chrome(root, record, *, include_captions: bool = False,
     for head in root.findall("head"):
         remove_element(head)
     etree.strip_elements(body, *DROP_TAGS, with_tail=False)
-    page_text_len = len(text_of(body))
     h1s: list = []
     prose = prose_weights(body, h1s)
     holders = main_holders(h1s, marked_bodies) if marked_bodies is not None else None
@@ -358,6 +357,13 @@ def prune_chrome(root, record, *, include_captions: bool = False,
     # a stack of elements to judge, next on top: children go on reversed (el[::-1], one C
     # call, is the cheapest way lxml gives them)
     groups = ProseGroups(prose)
+    page_text_len = -1  # measured when first needed: most pages never ask (0.03 ms)
+
+    def page_text() -> int:
+        nonlocal page_text_len
+        if page_text_len < 0:
+            page_text_len = len(text_of(body))
+        return page_text_len
 
     def remove(el) -> None:
         groups.forget(el)
@@ -397,7 +403,7 @@ def prune_chrome(root, record, *, include_captions: bool = False,
             # nothing and its tag tells nothing, so it stays (the tests below cost ~2 us each)
             stack.extend(el[::-1])
             continue
-        if hidden and len(text_of(el)) < HIDDEN_CONTENT_SHARE * page_text_len \
+        if hidden and len(text_of(el)) < HIDDEN_CONTENT_SHARE * page_text() \
                 and not (prose_total and prose.get(el, 0) >= majority):
             # a large hidden subtree, or one holding most of the prose, is content that
             # scripts reveal (streamed rendering, a body shown once the page has loaded)
@@ -440,7 +446,7 @@ def prune_chrome(root, record, *, include_captions: bool = False,
             # are judged one by one (the lead is body, the breadcrumb is not)
             label = None
         if label is not None and (
-                not holds_article(el, page_text_len, prose, prose_total, holders)
+                not holds_article(el, page_text() if not prose_total else 0, prose, prose_total, holders)
                 or (label in HARD_LABELS
                     and thread_beside_text(el, prose, prose_total, holds_main))):
             record(el, label)
@@ -477,13 +483,13 @@ def prose_weights(body, h1s: list | None = None) -> dict:
             opening = el.text
             if not opening or opening.isspace() or holds_blocks(el):
                 continue
-        text = text_of(el)
+        text = text_under(el)
         if len(text) < PROSE_MIN_LEN:
             continue
         length = len(text.strip())
         if length < PROSE_MIN_LEN:
             continue
-        if len(el) and sum(len(text_of(a)) for a in el.iter("a")) > 0.3 * length:
+        if len(el) and sum(len(text_under(a)) for a in el.iter("a")) > 0.3 * length:
             continue
         level[el] = level.get(el, 0) + length
     # summed up one level at a time: the paragraphs of an article share their ancestors after

@@ -15,7 +15,7 @@ from .prune import class_info
 from .tables import (
     BAD_TOKENS, BLOCK_TAGS, CONTAINER_TAGS, COMMAS, CONTENT_WIDGET_TOKENS, TAG_WEIGHTS, WIDGET_TOKENS,
 )
-from .text import text_of, text_weight
+from .text import text_of, text_under, text_weight
 
 #: Paragraphs shorter than this (characters) give no points.
 MIN_PARAGRAPH_LEN = 25
@@ -71,6 +71,8 @@ class TextStats:
     text: dict = field(default_factory=dict)
     links: dict = field(default_factory=dict)
     link_count: dict = field(default_factory=dict)
+    block_text: dict = field(default_factory=dict)
+    """Text inside an element's block-level children (the rest is its loose text)."""
 
     def text_len(self, el) -> int:
         return self.text.get(el, 0)
@@ -88,19 +90,22 @@ def text_stats(root) -> TextStats:
     instructions are skipped, their tails with them.
     """
     stats = TextStats()
-    text, links, count = stats.text, stats.links, stats.link_count
+    text, links, count, block_text = stats.text, stats.links, stats.link_count, stats.block_text
     text_get = text.get
     for el in reversed(list(root.iter(etree.Element))):
         own = el.text
         own = text_get(el, 0) + (len(own.strip()) if own else 0)
         text[el] = own
-        if el.tag == "a":
+        tag = el.tag
+        if tag == "a":
             links[el] = own
             count[el] = count.get(el, 0) + 1
         parent = el.getparent()
         if parent is not None:
             tail = el.tail
             text[parent] = text_get(parent, 0) + own + (len(tail.strip()) if tail else 0)
+            if own and tag in BLOCK_TAGS:
+                block_text[parent] = block_text.get(parent, 0) + own
             if el in links:
                 links[parent] = links.get(parent, 0) + links[el]
                 count[parent] = count.get(parent, 0) + count[el]
@@ -173,7 +178,7 @@ def loose_text(el) -> str:
             parts.append(tail)
         tag = child.tag
         if isinstance(tag, str) and tag not in BLOCK_TAGS and tag not in ("br", "img"):
-            parts.append(text_of(child))
+            parts.append(text_under(child))
     return " ".join(parts)
 
 
@@ -189,14 +194,21 @@ def score_paragraph(text: str) -> float:
 def score_candidates(root, stats: TextStats) -> dict:
     """Candidate container -> final score (points times one minus link density)."""
     scores: dict = {}
+    # a container whose text all lies in its blocks has no loose text (its text, its inline
+    # children's and the tails are blank): known from the statistics, without reading it,
+    # when no comment's tail (which the statistics skip) can hold text
+    comment_free = next(root.iter(etree.Comment, etree.ProcessingInstruction), None) is None
+    text_len, block_text = stats.text.get, stats.block_text.get
     # only elements that can be paragraphs or hold loose text: inline elements are skipped in C
     for el in root.iter(*_SCORED_TAGS):
         if is_paragraph(el):
             if stats.text_len(el) < (MIN_CELL_LEN if el.tag == "td" else MIN_PARAGRAPH_LEN):
                 continue
-            text = text_of(el)
+            text = text_under(el)
             ancestor = el.getparent()
         elif el.tag in CONTAINER_TAGS:
+            if comment_free and text_len(el, 0) == block_text(el, 0):
+                continue
             # text loose in a container with block children: a paragraph of the container
             text = loose_text(el)
             ancestor = el
@@ -327,9 +339,20 @@ def class_key(el) -> str:
     cls = el.get("class")
     if not cls:
         return ""
-    if not any(ch.isdigit() for ch in cls):
-        return cls
-    return " ".join(t for t in cls.split() if not _is_numbering(t))
+    # siblings and cousins repeat their class (two in three asks): each value is keyed once
+    key = _CLASS_KEYS.get(cls)
+    if key is None:
+        if len(_CLASS_KEYS) > 50_000:
+            _CLASS_KEYS.clear()
+        if not any(ch.isdigit() for ch in cls):
+            key = cls
+        else:
+            key = " ".join(t for t in cls.split() if not _is_numbering(t))
+        _CLASS_KEYS[cls] = key
+    return key
+
+
+_CLASS_KEYS: dict[str, str] = {}
 
 
 def _is_numbering(token: str) -> bool:
