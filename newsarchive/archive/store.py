@@ -173,6 +173,34 @@ def extraction_error(exc: BaseException) -> str:
     return f"extract: {type(exc).__name__}: {exc}"
 
 
+@functools.lru_cache(maxsize=256)
+def insert_sql(table: str, columns: tuple[str, ...]) -> str:
+    """INSERT INTO table (columns) VALUES (?, ...): one text per table and column set, so
+    sqlite3's statement cache compiles it once."""
+    names = ", ".join(f"[{name}]" for name in columns)
+    return f"INSERT INTO [{table}] ({names}) VALUES ({', '.join('?' * len(columns))})"
+
+
+@functools.lru_cache(maxsize=256)
+def update_sql(table: str, columns: tuple[str, ...]) -> str:
+    """UPDATE table SET column = ?, ... WHERE id = ?, one text per column set."""
+    assignments = ", ".join(f"[{name}] = ?" for name in columns)
+    return f"UPDATE [{table}] SET {assignments} WHERE id = ?"
+
+
+def insert_row(conn: sqlite3.Connection, table: str, row: dict) -> int:
+    """Insert one row (values as stored: text, numbers, bytes, None) with parameters; its id.
+
+    What sqlite-utils' Table.insert() does for such a row, without its per-call work (table
+    lookups, query building, value conversions): the writer's hot path, a row per page."""
+    return conn.execute(insert_sql(table, tuple(row)), tuple(row.values())).lastrowid
+
+
+def update_row(conn: sqlite3.Connection, table: str, row_id: int, values: dict) -> None:
+    """Set columns of the row with this id (values as stored)."""
+    conn.execute(update_sql(table, tuple(values)), (*values.values(), row_id))
+
+
 def locked(method):
     """Run an Archive method holding the archive's lock (one connection, many threads)."""
     @functools.wraps(method)
@@ -303,8 +331,10 @@ class Archive:
         row = page_columns(page, payload)
         not_modified = not is_article and page.status == NOT_MODIFIED and not (error or page.error)
         row.update(error=error or page.error, crawl_id=crawl_id, article_url=None)
+        conn = self.db.conn
         with immediate_transaction(self.db):
-            key = self._article_key(article, page) if is_article else None
+            digest = content_hash(article.headline, article.body) if is_article else None
+            key = self._article_key(article, page, digest) if is_article else None
             row["article_url"] = key
             if not_modified:
                 # a conditional revisit the server answered "unchanged": the fetch belongs
@@ -312,22 +342,23 @@ class Archive:
                 row["article_url"] = self._article_url_of_fetch(page.url)
             if payload is not None:
                 # identical bytes (an unchanged page fetched again) are stored once
-                self.db.execute(
+                conn.execute(
                     "INSERT OR IGNORE INTO payloads (digest, sha1, size, raw, raw_codec)"
                     " VALUES (:digest, :sha1, :size, :raw, :raw_codec)", payload)
-            page_id = self.db["pages"].insert(row).last_pk
+            page_id = insert_row(conn, "pages", row)
             change = None
             if key is not None:
-                change = self._upsert_article(key, article, page_id, row["fetched_at"])
+                change = self._upsert_article(key, article, page_id, row["fetched_at"],
+                                              digest=digest)
                 self._note_article_urls(key, page, row["fetched_at"])
             elif row["article_url"] is not None:
-                self.db.execute("UPDATE articles SET last_seen = max(last_seen, ?) WHERE url = ?",
-                                [row["fetched_at"], row["article_url"]])
+                conn.execute("UPDATE articles SET last_seen = max(last_seen, ?) WHERE url = ?",
+                             [row["fetched_at"], row["article_url"]])
                 key, change = row["article_url"], "unchanged"
             published = article.date_published if is_article else self._published(key)
             # the URL asked, and the one a redirect led to: both are known now
             for url in dict.fromkeys(url_key(u) for u in (page.url, page.final_url) if u):
-                record_fetch(self.db, url=url, status=page.status, error=row["error"],
+                record_fetch(conn, url=url, status=page.status, error=row["error"],
                              headers=page.headers, fetched_at=page.fetched_at,
                              hints=page.hints, article_url=key,
                              site=site or page.hints.get("site"), published=published,
@@ -348,22 +379,26 @@ class Archive:
             return [self.store_page(page, article, crawl_id=crawl_id)
                     for page, article in fetches]
 
-    def _article_key(self, article: Article, page: FetchedPage) -> str:
+    def _article_key(self, article: Article, page: FetchedPage, digest: str | None = None
+                     ) -> str:
         """The article a page belongs to: its key (rows.article_key), unless that is a canonical
         URL different text from another URL claims already, or the same text is archived
-        already under another key of the site (one story under two URLs, or paginated)."""
+        already under another key of the site (one story under two URLs, or paginated).
+        digest: the article's content_hash, when computed already."""
         key = article_key(article, page)
         page_key = url_key(page.final_url or page.url)
-        digest = content_hash(article.headline, article.body)
+        if digest is None:
+            digest = content_hash(article.headline, article.body)
+        conn = self.db.conn
         if key != page_key:
-            claimed = self.db.execute(
+            claimed = conn.execute(
                 "SELECT content_hash FROM articles WHERE url = ?", [key]).fetchone()
-            if claimed is not None and claimed[0] != digest and not self.db.execute(
+            if claimed is not None and claimed[0] != digest and not conn.execute(
                     "SELECT 1 FROM article_urls WHERE url = ? AND article_url = ?",
                     [page_key, key]).fetchone():
                 key = article_key(article, page, canonical_claimed_elsewhere=True)
-        if (article.body or "").strip() and not self._article_row(key):
-            same_text = self.db.execute(
+        if (article.body or "").strip() and not self._has_article(key):
+            same_text = conn.execute(
                 "SELECT url FROM articles WHERE content_hash = ? AND site = ? ORDER BY id LIMIT 1",
                 [digest, site_of(key)]).fetchone()
             if same_text is not None:
@@ -373,26 +408,29 @@ class Archive:
     def _note_article_urls(self, key: str, page: FetchedPage, fetched_at: str) -> None:
         """Keep every URL the article was fetched under (article_urls)."""
         for url in dict.fromkeys(url_key(u) for u in (page.url, page.final_url) if u):
-            self.db.execute("INSERT INTO article_urls (url, article_url, first_seen)"
+            self.db.conn.execute("INSERT INTO article_urls (url, article_url, first_seen)"
                             " VALUES (?, ?, ?) ON CONFLICT (url) DO UPDATE SET"
                             " article_url = excluded.article_url", [url, key, fetched_at])
 
     def _published(self, key: str | None) -> str | None:
         if key is None:
             return None
-        found = self.db.execute("SELECT date_published FROM articles WHERE url = ?",
-                                [key]).fetchone()
+        found = self.db.conn.execute("SELECT date_published FROM articles WHERE url = ?",
+                                     [key]).fetchone()
         return found[0] if found else None
 
     def _upsert_article(self, key: str, article: Article, page_id: int, fetched_at: str,
-                        article_id: int | None = None) -> str:
+                        article_id: int | None = None, *, digest: str | None = None) -> str:
         """Insert or refresh the articles row for `key`; add a version when content changed.
 
         The row always carries the newest fetch's extraction; a fetch older than last_seen
-        (arriving late) only moves first_seen back.
+        (arriving late) only moves first_seen back. digest: the article's content_hash, when
+        computed already.
         """
-        digest = content_hash(article.headline, article.body)
-        existing = self.db.execute(
+        if digest is None:
+            digest = content_hash(article.headline, article.body)
+        conn = self.db.conn
+        existing = conn.execute(
             "SELECT id, first_seen, last_seen, content_hash FROM articles WHERE url = ?",
             [key]).fetchone()
         fields = {**article_columns(article), "site": site_of(key), "content_hash": digest,
@@ -402,14 +440,14 @@ class Archive:
             new_row = {"url": key, **fields, "first_seen": fetched_at}
             if article_id is not None:
                 new_row["id"] = article_id
-            self.db["articles"].insert(new_row)
+            insert_row(conn, "articles", new_row)
             self._add_version(key, article, page_id, fetched_at, digest)
             return "new"
         article_id, first_seen, last_seen, previous_digest = existing
         if fetched_at < last_seen:
-            self.db["articles"].update(article_id, {"first_seen": min(first_seen, fetched_at)})
+            update_row(conn, "articles", article_id, {"first_seen": min(first_seen, fetched_at)})
             return "unchanged"
-        self.db["articles"].update(article_id, fields)
+        update_row(conn, "articles", article_id, fields)
         if digest == previous_digest:
             return "unchanged"
         self._add_version(key, article, page_id, fetched_at, digest)
@@ -417,7 +455,7 @@ class Archive:
 
     def _add_version(self, key: str, article: Article, page_id: int, fetched_at: str,
                      digest: str) -> None:
-        self.db["article_versions"].insert({
+        insert_row(self.db.conn, "article_versions", {
             "article_url": key, "page_id": page_id, "fetched_at": fetched_at,
             "content_hash": digest, "headline": article.headline, "body": article.body,
         })
@@ -477,6 +515,11 @@ class Archive:
             key = self._article_url_of_fetch(url)
             row = self._article_row(key) if key else None
         return article_from_row(row) if row else None
+
+    def _has_article(self, url: str) -> bool:
+        """Whether an articles row has this URL or its key (what _article_row finds)."""
+        return self.db.conn.execute("SELECT 1 FROM articles WHERE url IN (?, ?) LIMIT 1",
+                                    [url, url_key(url)]).fetchone() is not None
 
     def _article_row(self, url: str) -> dict | None:
         return next(self.db.query("SELECT * FROM articles WHERE url IN (?, ?)",
