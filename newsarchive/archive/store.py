@@ -29,6 +29,8 @@ from .frontier import DEFAULT_REVISIT, record_fetch, record_seen, reset_site
 from .history import history as version_history
 from .migrations import apply_migrations, schema_version
 from .rows import (
+    ARTICLE_COLUMNS,
+    PAGE_COLUMNS,
     article_columns,
     article_field_types,
     article_from_row,
@@ -58,6 +60,12 @@ CRAWL_COUNTER_COLUMNS = ("pages", "articles_new", "articles_updated", "articles_
 CRAWL_JSON_COLUMNS = {"skipped": "skipped_by_kind", "failed": "failed_by_reason"}
 
 ExtractFunction = Callable[..., Article]
+#: The articles columns store_page sets on a new row (insert) and on a newer fetch (update):
+#: the Article's fields (rows.ARTICLE_COLUMNS) and the archive's own.
+ARTICLE_UPDATE_COLUMNS = (*ARTICLE_COLUMNS, "site", "content_hash", "page_id", "last_seen")
+ARTICLE_INSERT_COLUMNS = ("url", *ARTICLE_UPDATE_COLUMNS, "first_seen")
+#: ... and with the id a rebuilt article had (reextract), so links to it keep working.
+ARTICLE_REBUILD_COLUMNS = ("id", *ARTICLE_INSERT_COLUMNS)
 
 log = logging.getLogger(__name__)
 
@@ -173,32 +181,25 @@ def extraction_error(exc: BaseException) -> str:
     return f"extract: {type(exc).__name__}: {exc}"
 
 
-@functools.lru_cache(maxsize=256)
-def insert_sql(table: str, columns: tuple[str, ...]) -> str:
-    """INSERT INTO table (columns) VALUES (?, ...): one text per table and column set, so
-    sqlite3's statement cache compiles it once."""
-    names = ", ".join(f"[{name}]" for name in columns)
-    return f"INSERT INTO [{table}] ({names}) VALUES ({', '.join('?' * len(columns))})"
-
-
-@functools.lru_cache(maxsize=256)
-def update_sql(table: str, columns: tuple[str, ...]) -> str:
-    """UPDATE table SET column = ?, ... WHERE id = ?, one text per column set."""
-    assignments = ", ".join(f"[{name}] = ?" for name in columns)
-    return f"UPDATE [{table}] SET {assignments} WHERE id = ?"
-
-
-def insert_row(conn: sqlite3.Connection, table: str, row: dict) -> int:
-    """Insert one row (values as stored: text, numbers, bytes, None) with parameters; its id.
+def insert_row(conn: sqlite3.Connection, table: str, columns: tuple[str, ...],
+               row: dict) -> int:
+    """Insert the values of `columns` of a row (values as stored: text, numbers, bytes, None)
+    with parameters; its id. The column sets are the archive's own (PAGE_COLUMNS...): the
+    statement text is one per table and set, compiled once by sqlite3's statement cache.
 
     What sqlite-utils' Table.insert() does for such a row, without its per-call work (table
-    lookups, query building, value conversions): the writer's hot path, a row per page."""
-    return conn.execute(insert_sql(table, tuple(row)), tuple(row.values())).lastrowid
+    lookups, query building, value conversions): the writer's hot path, rows for every page."""
+    names = ", ".join(f"[{name}]" for name in columns)
+    sql = f"INSERT INTO [{table}] ({names}) VALUES ({', '.join('?' * len(columns))})"
+    return conn.execute(sql, [row[name] for name in columns]).lastrowid
 
 
-def update_row(conn: sqlite3.Connection, table: str, row_id: int, values: dict) -> None:
-    """Set columns of the row with this id (values as stored)."""
-    conn.execute(update_sql(table, tuple(values)), (*values.values(), row_id))
+def update_row(conn: sqlite3.Connection, table: str, row_id: int, columns: tuple[str, ...],
+               row: dict) -> None:
+    """Set the `columns` of the row with this id to the row's values (as insert_row)."""
+    assignments = ", ".join(f"[{name}] = ?" for name in columns)
+    conn.execute(f"UPDATE [{table}] SET {assignments} WHERE id = ?",
+                 [*(row[name] for name in columns), row_id])
 
 
 def locked(method):
@@ -345,7 +346,7 @@ class Archive:
                 conn.execute(
                     "INSERT OR IGNORE INTO payloads (digest, sha1, size, raw, raw_codec)"
                     " VALUES (:digest, :sha1, :size, :raw, :raw_codec)", payload)
-            page_id = insert_row(conn, "pages", row)
+            page_id = insert_row(conn, "pages", PAGE_COLUMNS, row)
             change = None
             if key is not None:
                 change = self._upsert_article(key, article, page_id, row["fetched_at"],
@@ -440,14 +441,16 @@ class Archive:
             new_row = {"url": key, **fields, "first_seen": fetched_at}
             if article_id is not None:
                 new_row["id"] = article_id
-            insert_row(conn, "articles", new_row)
+            insert_row(conn, "articles", ARTICLE_INSERT_COLUMNS if article_id is None
+                       else ARTICLE_REBUILD_COLUMNS, new_row)
             self._add_version(key, article, page_id, fetched_at, digest)
             return "new"
         article_id, first_seen, last_seen, previous_digest = existing
         if fetched_at < last_seen:
-            update_row(conn, "articles", article_id, {"first_seen": min(first_seen, fetched_at)})
+            conn.execute("UPDATE articles SET first_seen = ? WHERE id = ?",
+                         [min(first_seen, fetched_at), article_id])
             return "unchanged"
-        update_row(conn, "articles", article_id, fields)
+        update_row(conn, "articles", article_id, ARTICLE_UPDATE_COLUMNS, fields)
         if digest == previous_digest:
             return "unchanged"
         self._add_version(key, article, page_id, fetched_at, digest)
@@ -455,10 +458,10 @@ class Archive:
 
     def _add_version(self, key: str, article: Article, page_id: int, fetched_at: str,
                      digest: str) -> None:
-        insert_row(self.db.conn, "article_versions", {
-            "article_url": key, "page_id": page_id, "fetched_at": fetched_at,
-            "content_hash": digest, "headline": article.headline, "body": article.body,
-        })
+        self.db.conn.execute(
+            "INSERT INTO article_versions (article_url, page_id, fetched_at, content_hash,"
+            " headline, body) VALUES (?, ?, ?, ?, ?, ?)",
+            [key, page_id, fetched_at, digest, article.headline, article.body])
 
     def reextract(self, extract_fn: ExtractFunction | None = None, *, site: str | None = None,
                   since: str | None = None, workers: int | None = None,
