@@ -2,6 +2,7 @@
 import asyncio
 import gzip
 
+import pytest
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Headers, HtmlResponse, Request, TextResponse, XmlResponse
 from scrapy.robotstxt import ProtegoRobotParser
@@ -448,3 +449,41 @@ def test_page_links_are_what_a_link_extractor_gives():
         ["http://h.example/feed.xml"],
         ["http://h.example/p/1.html", "http://h.example/x/q.html", "http://h.example/r.html",
          "http://other.example/z", "http://h.example/map.html"])
+@pytest.mark.parametrize("url", [
+    "http://h.example/a/b.JPG", "http://h.example/a/b.html?x=1.pdf#c.zip", "http://h.example",
+    "http://h.example?q=/x.jpg", "http://h.example#/x.png", "https://h.example:8080/x.tar.gz",
+    "http://h.example/dir.d/", "http://h.example/.hidden", "http://user@h.example/a.Pdf?",
+    "http://h.example/a.b/c", "https://h.example/x.jpg#", "http://[::1]:80/y.mp4?a#b"])
+def test_path_suffix_is_what_urlsplit_and_splitext_give(url):
+    import posixpath
+    from urllib.parse import urlsplit
+
+    from spiders.links import path_suffix
+    assert path_suffix(url) == posixpath.splitext(urlsplit(url).path)[1].lower()
+
+
+def test_link_reader_reads_in_a_worker_process_what_the_crawl_process_reads():
+    from scrapy.http import HtmlResponse
+
+    from spiders.links import LinkReader, page_links
+    # not UTF-8, declared in the page only, with a base href: the worker must settle the same
+    # text, base and tree as the crawl process
+    body = ('<html><head><meta charset="windows-1251"><base href="http://h.example/x/">'
+            '</head><body><a href="/новости/1.html">a</a><a href="q.html">b</a>'
+            '<a href="/img/x.JPG">c</a><a href="http://h.example/p/2.html">d</a>'
+            '</body></html>').encode("cp1251")
+    response = HtmlResponse("http://h.example/a/b.html", body=body)
+    expected = page_links(response)
+    assert expected[1][0] == "http://h.example/новости/1.html"
+    reader = LinkReader(1, after=1)
+    try:
+        in_thread = reader.submit(response)
+        in_worker = reader.submit(response)
+        assert reader.pool is not None and reader.thread is not None
+        assert in_thread.result(timeout=30) == expected
+        assert in_worker.result(timeout=60) == expected
+    finally:
+        reader.close()
+    assert reader.pool is None and reader.thread is None
+
+
