@@ -487,3 +487,24 @@ def test_link_reader_reads_in_a_worker_process_what_the_crawl_process_reads():
     assert reader.pool is None and reader.thread is None
 
 
+def test_a_page_over_the_link_time_limit_gives_no_links_and_its_worker_is_replaced():
+    from concurrent.futures import TimeoutError as FutureTimeout
+
+    from scrapy.http import HtmlResponse
+
+    from spiders.links import LinkReader, page_links
+    # 5 MB of links: far more than 0.05 s to read
+    huge = HtmlResponse("http://h.example/huge.html", encoding="utf-8", body=b"<html><body>"
+                        + b"".join(b'<a href="/p/%d.html">x</a>' % n for n in range(200_000)))
+    small = HtmlResponse("http://h.example/a.html", encoding="utf-8",
+                         body=b'<html><body><a href="/p/1.html">x</a></body></html>')
+    reader = LinkReader(1, after=0, timeout=0.05)
+    try:
+        with pytest.raises(FutureTimeout):
+            reader.submit(huge).result(timeout=60)
+        assert "over 0.05 s" in reader.failure(huge.url, FutureTimeout())
+        assert reader.submit(small).result(timeout=60) == page_links(small)
+    finally:
+        reader.close()
+
+
