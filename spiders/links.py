@@ -137,15 +137,28 @@ class LinkReader:
     def submit(self, response: TextResponse) -> Future:
         """A future of the response's page_links()."""
         self.pages += 1
-        if self.processes > 0 and self.pages > self.after:
+        # Scrapy's own response classes only: the worker must be able to import the class
+        if self.processes > 0 and self.pages > self.after \
+                and type(response).__module__.startswith("scrapy.http"):
             pool = self.worker_pool()
             if pool is not None:
                 return pool.schedule(links_in_worker, args=(
                     type(response), response.url, response.body, response.encoding),
                     timeout=self.timeout)
+        return self.in_thread(response)
+
+    def in_thread(self, response: TextResponse) -> Future:
+        """A future of the response's page_links(), read in the crawl process's thread."""
         if self.thread is None:
             self.thread = ThreadPoolExecutor(1, thread_name_prefix="link-parser")
         return self.thread.submit(page_links, response)
+
+    @staticmethod
+    def gave_up(exc: BaseException) -> bool:
+        """True when the worker gave up the page (over the time limit, or it died): reading
+        it again would do the same. Any other error is the page's to raise, in the thread."""
+        from pebble import ProcessExpired
+        return isinstance(exc, (FutureTimeout, ProcessExpired))
 
     def worker_pool(self):
         """The worker pool, started on first use (None when it cannot be)."""

@@ -684,9 +684,11 @@ class NewsSpider(scrapy.Spider):
             try:
                 links = await wait_for(self.link_reader.submit(response))
             except Exception as exc:  # noqa: BLE001 - one bad page must never stop the crawl
-                # over the time limit, or its worker died: the page itself is archived
-                log.error("%s", self.link_reader.failure(response.url, exc))
-                links = ([], [])
+                if not self.link_reader.gave_up(exc):  # not sent, or raised: as in the thread
+                    links = await wait_for(self.link_reader.in_thread(response))
+                else:  # over the time limit, or its worker died: the page itself is archived
+                    log.error("%s", self.link_reader.failure(response.url, exc))
+                    links = ([], [])
         return list(self.follow(response, kind, links))
 
     def closed(self, reason: str) -> None:

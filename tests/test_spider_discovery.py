@@ -487,6 +487,24 @@ def test_link_reader_reads_in_a_worker_process_what_the_crawl_process_reads():
     assert reader.pool is None and reader.thread is None
 
 
+def test_a_response_class_of_its_own_is_read_in_the_thread():
+    from scrapy.http import HtmlResponse
+
+    from spiders.links import LinkReader, page_links
+
+    class CustomResponse(HtmlResponse):  # a worker could not import it
+        pass
+
+    response = CustomResponse("http://h.example/a.html", encoding="utf-8",
+                              body=b'<html><body><a href="/p/1.html">x</a></body></html>')
+    reader = LinkReader(1, after=0)
+    try:
+        assert reader.submit(response).result(timeout=30) == page_links(response)
+        assert reader.pool is None
+    finally:
+        reader.close()
+
+
 def test_a_page_over_the_link_time_limit_gives_no_links_and_its_worker_is_replaced():
     from concurrent.futures import TimeoutError as FutureTimeout
 
