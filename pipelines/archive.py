@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 from collections import Counter, deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -322,36 +323,41 @@ MAX_BATCH = 32
 class ThreadedArchivePipeline(ArchivePipeline):
     """ArchivePipeline writing in a thread of its own (NEWSARCHIVE_WRITER_THREAD), in order.
 
-    SQLite and zlib release the GIL, so a page's transaction (its compression, full-text
-    indexing and the fsync of the commit) overlaps the crawl's parsing and downloads instead
-    of stalling the reactor. Items that arrive while the writer is busy are committed
-    together (group commit, up to MAX_BATCH): one commit and one fsync for all of them,
-    which is what the writer spent most of its time on. Each item's write is still atomic
-    (a savepoint), written in the order items arrive, and an item is done only when the
+    SQLite, zstd and hashlib release the GIL, so a page's write (its body's digests and
+    compression, full-text indexing and the fsync of the commit) overlaps the crawl's parsing
+    and downloads instead of stalling the reactor. Items that arrive while the writer is busy
+    are committed together (group commit, up to MAX_BATCH): one commit and one fsync for all
+    of them, which is what the writer spent most of its time on. Each item's write is still
+    atomic (a savepoint), written in the order items arrive, and an item is done only when the
     commit that holds it returned: a killed crawl loses at most the items still in flight,
     as before. When a batch fails, it is rolled back and its items written again one
     transaction each, so that a failing write costs only its own page.
+
+    The writer is handed work only when it is idle (it takes whatever waits when it is done):
+    a hand-over per item (a queue put and a thread woken) cost the reactor more than the
+    rest of process_item.
     """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.writer: ThreadPoolExecutor | None = None
-        self.compressor: ThreadPoolExecutor | None = None
-        self.pending: deque[tuple[object, dict | None, Future]] = deque()
+        self.pending: deque[tuple[object, Future]] = deque()
+        self.writer_busy = False
+        """True from the hand-over of work to the writer until it found nothing left."""
+        self.pending_lock = threading.Lock()
 
     def open_spider(self):
         super().open_spider()
         self.writer = ThreadPoolExecutor(1, thread_name_prefix="archive-writer")
-        # the body's compression and digests, off the writer's serial path (zlib lets go of
-        # the GIL): a third of the writer's time on 40-90 KB pages
-        self.compressor = ThreadPoolExecutor(1, thread_name_prefix="archive-compressor")
 
     async def process_item(self, item):
         self.check_writable()
-        payload = await wait_for(self.compressor.submit(item_payload, item))
         written: Future = Future()
-        self.pending.append((item, payload, written))
-        self.writer.submit(self.write_pending)
+        with self.pending_lock:
+            self.pending.append((item, written))
+            idle, self.writer_busy = not self.writer_busy, True
+        if idle:
+            self.writer.submit(self.write_pending)
         try:
             await wait_for(written)
         except sqlite3.IntegrityError:
@@ -361,33 +367,55 @@ class ThreadedArchivePipeline(ArchivePipeline):
             raise DropItem(f"not archived: {exc}") from exc
         return item
 
+    def next_batch(self) -> list[tuple[object, Future]]:
+        """The next items to write, oldest first; [] (and the writer idle) when none wait."""
+        with self.pending_lock:
+            if not self.pending:
+                self.writer_busy = False
+            return [self.pending.popleft() for _ in range(min(len(self.pending), MAX_BATCH))]
+
     def write_pending(self) -> None:
         """In the writer thread: write the items waiting, in batches, settling their futures."""
-        while self.pending:
-            batch = [self.pending.popleft()
-                     for _ in range(min(len(self.pending), MAX_BATCH))]
-            if len(batch) > 1:
-                try:
-                    with self.archive.batch():
-                        stored = [self.store(item, payload) for item, payload, _ in batch]
-                except Exception:  # noqa: BLE001 - written again one by one below
-                    pass
-                else:
-                    for (_, _, written), counts in zip(batch, stored):
-                        self.count_stored(*counts)
-                        written.set_result(None)
-                    continue
-            for item, payload, written in batch:
-                try:
-                    self.write(item, payload)
-                except Exception as exc:  # noqa: BLE001 - raised in process_item
-                    written.set_exception(exc)
-                else:
+        try:
+            while batch := self.next_batch():
+                self.write_batch(batch)
+        except BaseException:
+            # not to be: write_batch settles every item. Idle again, so the next item hands
+            # the writer what waits instead of queueing behind a writer that is gone.
+            with self.pending_lock:
+                self.writer_busy = False
+            raise
+
+    def write_batch(self, entries: list[tuple[object, Future]]) -> None:
+        """Write items, one transaction for all when it can (each its own when that fails)."""
+        batch = []
+        for item, written in entries:
+            # the body's payloads row, before the transaction: the archive is not held meanwhile
+            try:
+                batch.append((item, item_payload(item), written))
+            except Exception as exc:  # noqa: BLE001 - raised in process_item
+                written.set_exception(exc)
+        if len(batch) > 1:
+            try:
+                with self.archive.batch():
+                    stored = [self.store(item, payload) for item, payload, _ in batch]
+            except Exception:  # noqa: BLE001 - written again one by one below
+                pass
+            else:
+                for (_, _, written), counts in zip(batch, stored):
+                    self.count_stored(*counts)
                     written.set_result(None)
+                return
+        for item, payload, written in batch:
+            try:
+                self.write(item, payload)
+            except Exception as exc:  # noqa: BLE001 - raised in process_item
+                written.set_exception(exc)
+            else:
+                written.set_result(None)
 
     def close_spider(self):
-        for executor in (self.compressor, self.writer):
-            if executor is not None:
-                executor.shutdown(wait=True)
-        self.compressor = self.writer = None
+        if self.writer is not None:
+            self.writer.shutdown(wait=True)
+        self.writer = None
         super().close_spider()

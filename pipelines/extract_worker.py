@@ -2,21 +2,23 @@
 
 A module of its own so that a worker imports newsarchive's extraction and nothing of Scrapy:
 the pipeline module imports Scrapy's itemadapter and pebble, which a worker started with
-"spawn" would otherwise import too, a quarter second of CPU per worker for nothing.
+"spawn" would otherwise import too, a quarter second of CPU per worker for nothing. The
+extractor itself is imported by the first call (start_worker warms it up): the link worker
+(spiders.links) shares limit_address_space and needs none of it.
 """
 from __future__ import annotations
 
-from newsarchive.archive.store import extract_fetched_page
 from newsarchive.page import FetchedPage
 
 
 def extract_in_worker(page: FetchedPage):
     """What a worker process runs: the crawl's own extraction of one page."""
+    from newsarchive.archive.store import extract_fetched_page
     return extract_fetched_page(page)
 
 
-def start_worker(memory_mb: int) -> None:
-    """A worker's set-up: cap its address space, and load the extractor before the first page."""
+def limit_address_space(memory_mb: int) -> None:
+    """Cap this process's address space at memory_mb (0: no cap; never above the hard limit)."""
     if memory_mb > 0:
         try:
             import resource
@@ -27,4 +29,9 @@ def start_worker(memory_mb: int) -> None:
             resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
         except (ImportError, ValueError, OSError):  # no RLIMIT_AS on this platform
             pass
+
+
+def start_worker(memory_mb: int) -> None:
+    """A worker's set-up: cap its address space, and load the extractor before the first page."""
+    limit_address_space(memory_mb)
     import newsarchive.extract  # noqa: F401 - warm-up: the first page should not pay for imports

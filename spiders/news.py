@@ -102,23 +102,18 @@ import dataclasses
 import functools
 import logging
 import os
-import posixpath
-from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 import scrapy
-from lxml import etree
 from scrapy import signals
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request, Response, TextResponse
-from scrapy.linkextractors import IGNORED_EXTENSIONS
 from scrapy.responsetypes import responsetypes
 from scrapy.settings import SETTINGS_PRIORITIES
 from scrapy.spidermiddlewares.httperror import HttpError
-from scrapy.utils.response import get_base_url
 
 from newsarchive.archive.frontier import DEFAULT_REVISIT, Frontier, guess_kind
 from newsarchive.netguard import implicitly_local_hosts, scheme_refusal
@@ -130,6 +125,7 @@ from newsarchive.urls import (
 )
 
 from .capture import META_KEY as CAPTURE_META_KEY
+from .links import LINK_TIMEOUT, LinkReader, page_links  # noqa: F401 - page_links: its old home
 from .retry import NOT_RETRIED_META_KEY as RETRY_AFTER_NOT_WAITED
 from .discovery import (
     FEED, HTML, SITEMAP, SITEMAP_INDEX, classify_document, parse_feed, parse_sitemap,
@@ -145,56 +141,9 @@ PAGE_FIELDS = ("url", "final_url", "status", "headers", "body", "fetched_at", "e
 
 #: The IgnoreRequest message of Scrapy's RobotsTxtMiddleware.
 ROBOTS_FORBIDDEN = "Forbidden by robots.txt"
-#: Feeds a page advertises in its head (<link rel="alternate" type="application/rss+xml">).
-FEED_LINK_XPATH = ('//link[contains(concat(" ", normalize-space(@rel), " "), " alternate ")]'
-                   '[contains(@type, "rss") or contains(@type, "atom")]')
-
-
-#: Links of a web page that may lead to pages (<a href>, <area href>), and the feeds it
-#: advertises, as plain strings straight from lxml (no Selector object per link).
-PAGE_LINKS = etree.XPath("//a/@href | //area/@href", smart_strings=False)
-FEED_LINKS = etree.XPath(FEED_LINK_XPATH + "/@href", smart_strings=False)
-#: Path suffixes of links that are not web pages (Scrapy's LinkExtractor's list).
-IGNORED_SUFFIXES = frozenset("." + extension for extension in IGNORED_EXTENSIONS)
-
-
 #: url_netloc of the URLs met: every page of a site links the same navigation and footer
 #: URLs, each judged once.
 cached_netloc = functools.lru_cache(maxsize=1 << 16)(url_netloc)
-
-
-def page_links(response: TextResponse) -> tuple[list[str], list[str]]:
-    """(feeds it advertises, pages it links), absolute http(s) URLs in page order, no repeats.
-
-    What Scrapy's LinkExtractor() gives (base href honoured, links to images, documents and
-    archives left out), at half its cost: the spider filters by site and URL key itself, so
-    the per-link checks LinkExtractor makes (domains, canonical forms) are not needed here.
-    """
-    base = get_base_url(response)
-    origin = "{0.scheme}://{0.netloc}".format(urlsplit(base))
-    root = response.selector.root
-    feeds = [urljoin(base, href.strip()) for href in FEED_LINKS(root)]
-    pages, seen = [], set()
-    for href in PAGE_LINKS(root):
-        href = href.strip()
-        if not href or href.startswith("#"):
-            continue
-        # what urljoin gives an absolute URL or a site-relative path, without its cost
-        if href.startswith(("http://", "https://")) and "/." not in href:
-            url = href
-        elif href.startswith("/") and not href.startswith("//") and "/." not in href:
-            url = origin + href
-        else:
-            url = urljoin(base, href)
-        if url in seen:
-            continue
-        seen.add(url)
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or \
-                posixpath.splitext(parts.path)[1].lower() in IGNORED_SUFFIXES:
-            continue
-        pages.append(url)
-    return feeds, pages
 
 
 def header_pairs(headers) -> list[list[str]]:
@@ -415,7 +364,8 @@ class NewsSpider(scrapy.Spider):
         self.depth_limit = 0
         self._cap_logged: set[str] = set()
         self._skip_tables: dict[str, dict] = {}
-        self.link_parser: ThreadPoolExecutor | None = None
+        self.link_reader = LinkReader(0)
+        """Reads web pages' links off the reactor (spiders.links; from_crawler configures it)."""
 
     def take_credentials(self, urls: list[str]) -> list[str]:
         """Start URLs without user:password@, the credentials kept for HttpAuthMiddleware
@@ -462,6 +412,10 @@ class NewsSpider(scrapy.Spider):
                 revisit_after=timedelta(seconds=revisit_after) if revisit_after > 0 else None)
             crawler.signals.connect(spider.on_closed, signal=signals.spider_closed)
         crawler.signals.connect(spider.on_robots_parsed, signal=signals.robots_parsed)
+        spider.link_reader = LinkReader(
+            settings.getint("NEWSARCHIVE_LINK_WORKERS", 1),
+            memory_mb=settings.getint("NEWSARCHIVE_EXTRACT_MEMORY_MB", 3072),
+            timeout=settings.getfloat("NEWSARCHIVE_EXTRACT_TIMEOUT", 20) or LINK_TIMEOUT)
         return spider
 
     def configure_site_slots(self, settings) -> None:
@@ -722,20 +676,23 @@ class NewsSpider(scrapy.Spider):
                                 headers={"Content-Type": content_type})
 
     async def follow_off_reactor(self, response: Response, kind: str) -> list[Request]:
-        """follow(), a web page parsed for its links in the link-parsing thread: lxml lets go
-        of the GIL while it parses, so the reactor goes on with downloads meanwhile (the
-        parse was a quarter of the reactor thread's time on 40-90 KB article pages)."""
+        """follow(), a web page's links read off the reactor (spiders.links.LinkReader: a
+        thread, then a worker process once the crawl has read LINK_WORKER_AFTER pages): the
+        reactor goes on with downloads meanwhile."""
         links = None
         if kind == HTML and isinstance(response, TextResponse):
-            if self.link_parser is None:
-                self.link_parser = ThreadPoolExecutor(1, thread_name_prefix="link-parser")
-            links = await wait_for(self.link_parser.submit(page_links, response))
+            try:
+                links = await wait_for(self.link_reader.submit(response))
+            except Exception as exc:  # noqa: BLE001 - one bad page must never stop the crawl
+                if not self.link_reader.gave_up(exc):  # not sent, or raised: as in the thread
+                    links = await wait_for(self.link_reader.in_thread(response))
+                else:  # over the time limit, or its worker died: the page itself is archived
+                    log.error("%s", self.link_reader.failure(response.url, exc))
+                    links = ([], [])
         return list(self.follow(response, kind, links))
 
     def closed(self, reason: str) -> None:
-        if self.link_parser is not None:
-            self.link_parser.shutdown(wait=True)
-            self.link_parser = None
+        self.link_reader.close()
 
     def follow(self, response: Response, kind: str,
                links: tuple[list[str], list[str]] | None = None):

@@ -664,3 +664,17 @@ def test_reextract_includes_pages_a_crawl_stores_while_it_runs(tmp_path):
         counts = archive.reextract(extract_while_a_crawl_writes)
         assert counts["pages"] == 2 and counts["articles"] == 2
         assert archive.get_article("https://e.com/new")["body"] == "https://e.com/new"
+
+
+def test_the_writer_column_sets_are_the_rows_columns(tmp_path):
+    """store_page writes pages and articles rows through fixed column sets (prepared once):
+    they must name every column the row builders give, and only columns the tables have."""
+    from newsarchive.archive.rows import ARTICLE_COLUMNS, PAGE_COLUMNS, article_columns, page_columns
+    from newsarchive.archive.store import ARTICLE_INSERT_COLUMNS
+
+    page = FetchedPage(url="https://news.example/a", status=200, body=b"<p>x</p>")
+    assert set(PAGE_COLUMNS) == set(page_columns(page)) | {"crawl_id", "article_url"}
+    assert set(ARTICLE_COLUMNS) == set(article_columns(Article(url="https://news.example/a")))
+    with Archive(tmp_path / "a.db") as archive:
+        assert set(PAGE_COLUMNS) <= set(archive.db["pages"].columns_dict)
+        assert set(ARTICLE_INSERT_COLUMNS) <= set(archive.db["articles"].columns_dict)

@@ -167,17 +167,17 @@ def test_writer_thread_commits_waiting_items_together_and_a_failing_one_alone(tm
     pipeline.archive.batch = counted_batch
     extract = ExtractPipeline()
     urls = [f"http://127.0.0.1:8000/{name}" for name in ("a", "b", "c", "d")]
-    waiting = [(extract.process_item(page_item(url, body=b"<p>%d</p>" % n)), None, Future())
+    waiting = [(extract.process_item(page_item(url, body=b"<p>%d</p>" % n)), Future())
                for n, url in enumerate(urls)]
     pipeline.pending.extend(waiting[:2])
     pipeline.write_pending()  # a and b: one transaction
     assert len(commits) == 1
-    full = (extract.process_item(page_item("http://127.0.0.1:8000/full")), None, Future())
+    full = (extract.process_item(page_item("http://127.0.0.1:8000/full")), Future())
     pipeline.pending.extend([waiting[2], full, waiting[3]])
     pipeline.write_pending()  # the batch fails: written again one by one
     assert len(commits) == 2
-    assert isinstance(full[2].exception(), sqlite3.OperationalError)
-    assert all(written.result() is None for _, _, written in waiting)
+    assert isinstance(full[1].exception(), sqlite3.OperationalError)
+    assert all(written.result() is None for _, written in waiting)
     pipeline.close_spider()
     assert [row["url"] for row in Database(db_path).query("select url from pages order by id")
             ] == urls

@@ -2,6 +2,7 @@
 import asyncio
 import gzip
 
+import pytest
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Headers, HtmlResponse, Request, TextResponse, XmlResponse
 from scrapy.robotstxt import ProtegoRobotParser
@@ -448,3 +449,80 @@ def test_page_links_are_what_a_link_extractor_gives():
         ["http://h.example/feed.xml"],
         ["http://h.example/p/1.html", "http://h.example/x/q.html", "http://h.example/r.html",
          "http://other.example/z", "http://h.example/map.html"])
+@pytest.mark.parametrize("url", [
+    "http://h.example/a/b.JPG", "http://h.example/a/b.html?x=1.pdf#c.zip", "http://h.example",
+    "http://h.example?q=/x.jpg", "http://h.example#/x.png", "https://h.example:8080/x.tar.gz",
+    "http://h.example/dir.d/", "http://h.example/.hidden", "http://user@h.example/a.Pdf?",
+    "http://h.example/a.b/c", "https://h.example/x.jpg#", "http://[::1]:80/y.mp4?a#b"])
+def test_path_suffix_is_what_urlsplit_and_splitext_give(url):
+    import posixpath
+    from urllib.parse import urlsplit
+
+    from spiders.links import path_suffix
+    assert path_suffix(url) == posixpath.splitext(urlsplit(url).path)[1].lower()
+
+
+def test_link_reader_reads_in_a_worker_process_what_the_crawl_process_reads():
+    from scrapy.http import HtmlResponse
+
+    from spiders.links import LinkReader, page_links
+    # not UTF-8, declared in the page only, with a base href: the worker must settle the same
+    # text, base and tree as the crawl process
+    body = ('<html><head><meta charset="windows-1251"><base href="http://h.example/x/">'
+            '</head><body><a href="/новости/1.html">a</a><a href="q.html">b</a>'
+            '<a href="/img/x.JPG">c</a><a href="http://h.example/p/2.html">d</a>'
+            '</body></html>').encode("cp1251")
+    response = HtmlResponse("http://h.example/a/b.html", body=body)
+    expected = page_links(response)
+    assert expected[1][0] == "http://h.example/новости/1.html"
+    reader = LinkReader(1, after=1)
+    try:
+        in_thread = reader.submit(response)
+        in_worker = reader.submit(response)
+        assert reader.pool is not None and reader.thread is not None
+        assert in_thread.result(timeout=30) == expected
+        assert in_worker.result(timeout=60) == expected
+    finally:
+        reader.close()
+    assert reader.pool is None and reader.thread is None
+
+
+def test_a_response_class_of_its_own_is_read_in_the_thread():
+    from scrapy.http import HtmlResponse
+
+    from spiders.links import LinkReader, page_links
+
+    class CustomResponse(HtmlResponse):  # a worker could not import it
+        pass
+
+    response = CustomResponse("http://h.example/a.html", encoding="utf-8",
+                              body=b'<html><body><a href="/p/1.html">x</a></body></html>')
+    reader = LinkReader(1, after=0)
+    try:
+        assert reader.submit(response).result(timeout=30) == page_links(response)
+        assert reader.pool is None
+    finally:
+        reader.close()
+
+
+def test_a_page_over_the_link_time_limit_gives_no_links_and_its_worker_is_replaced():
+    from concurrent.futures import TimeoutError as FutureTimeout
+
+    from scrapy.http import HtmlResponse
+
+    from spiders.links import LinkReader, page_links
+    # 5 MB of links: far more than 0.05 s to read
+    huge = HtmlResponse("http://h.example/huge.html", encoding="utf-8", body=b"<html><body>"
+                        + b"".join(b'<a href="/p/%d.html">x</a>' % n for n in range(200_000)))
+    small = HtmlResponse("http://h.example/a.html", encoding="utf-8",
+                         body=b'<html><body><a href="/p/1.html">x</a></body></html>')
+    reader = LinkReader(1, after=0, timeout=0.05)
+    try:
+        with pytest.raises(FutureTimeout):
+            reader.submit(huge).result(timeout=60)
+        assert "over 0.05 s" in reader.failure(huge.url, FutureTimeout())
+        assert reader.submit(small).result(timeout=60) == page_links(small)
+    finally:
+        reader.close()
+
+

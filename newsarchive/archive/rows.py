@@ -83,6 +83,10 @@ def article_key(article: Article, page: FetchedPage, *,
     return canonical or url_key(article.url or page_url)
 
 
+#: The articles columns article_columns() gives: every Article field but `url`.
+ARTICLE_COLUMNS = tuple(field.name for field in dataclasses.fields(Article) if field.name != "url")
+
+
 def article_columns(article: Article) -> dict:
     """Article fields as column values: lists and blocks as JSON text, is_article as 0/1.
 
@@ -160,6 +164,13 @@ def page_columns(page: FetchedPage, payload: dict | None = None) -> dict:
         "capture": page.capture,
         "payload_digest": payload["digest"] if payload is not None else page.payload_digest,
     }
+
+
+#: The columns of a `pages` row: page_columns() and what the archive adds (crawl_id, article_url).
+PAGE_COLUMNS = ("url", "final_url", "status", "fetched_at", "content_type", "headers",
+                "raw_size", "error", "hints", "request_line", "request_headers", "status_line",
+                "response_headers", "peer_address", "capture", "payload_digest", "crawl_id",
+                "article_url")
 
 
 def payload_row(page: FetchedPage) -> dict | None:

@@ -29,6 +29,8 @@ from .frontier import DEFAULT_REVISIT, record_fetch, record_seen, reset_site
 from .history import history as version_history
 from .migrations import apply_migrations, schema_version
 from .rows import (
+    ARTICLE_COLUMNS,
+    PAGE_COLUMNS,
     article_columns,
     article_field_types,
     article_from_row,
@@ -58,6 +60,12 @@ CRAWL_COUNTER_COLUMNS = ("pages", "articles_new", "articles_updated", "articles_
 CRAWL_JSON_COLUMNS = {"skipped": "skipped_by_kind", "failed": "failed_by_reason"}
 
 ExtractFunction = Callable[..., Article]
+#: The articles columns store_page sets on a new row (insert) and on a newer fetch (update):
+#: the Article's fields (rows.ARTICLE_COLUMNS) and the archive's own.
+ARTICLE_UPDATE_COLUMNS = (*ARTICLE_COLUMNS, "site", "content_hash", "page_id", "last_seen")
+ARTICLE_INSERT_COLUMNS = ("url", *ARTICLE_UPDATE_COLUMNS, "first_seen")
+#: ... and with the id a rebuilt article had (reextract), so links to it keep working.
+ARTICLE_REBUILD_COLUMNS = ("id", *ARTICLE_INSERT_COLUMNS)
 
 log = logging.getLogger(__name__)
 
@@ -171,6 +179,27 @@ def article_filter_sql(site: str | None = None, since: str | None = None,
 def extraction_error(exc: BaseException) -> str:
     """The error recorded for a page whose extraction raised."""
     return f"extract: {type(exc).__name__}: {exc}"
+
+
+def insert_row(conn: sqlite3.Connection, table: str, columns: tuple[str, ...],
+               row: dict) -> int:
+    """Insert the values of `columns` of a row (values as stored: text, numbers, bytes, None)
+    with parameters; its id. The column sets are the archive's own (PAGE_COLUMNS...): the
+    statement text is one per table and set, compiled once by sqlite3's statement cache.
+
+    What sqlite-utils' Table.insert() does for such a row, without its per-call work (table
+    lookups, query building, value conversions): the writer's hot path, rows for every page."""
+    names = ", ".join(f"[{name}]" for name in columns)
+    sql = f"INSERT INTO [{table}] ({names}) VALUES ({', '.join('?' * len(columns))})"
+    return conn.execute(sql, [row[name] for name in columns]).lastrowid
+
+
+def update_row(conn: sqlite3.Connection, table: str, row_id: int, columns: tuple[str, ...],
+               row: dict) -> None:
+    """Set the `columns` of the row with this id to the row's values (as insert_row)."""
+    assignments = ", ".join(f"[{name}] = ?" for name in columns)
+    conn.execute(f"UPDATE [{table}] SET {assignments} WHERE id = ?",
+                 [*(row[name] for name in columns), row_id])
 
 
 def locked(method):
@@ -303,8 +332,10 @@ class Archive:
         row = page_columns(page, payload)
         not_modified = not is_article and page.status == NOT_MODIFIED and not (error or page.error)
         row.update(error=error or page.error, crawl_id=crawl_id, article_url=None)
+        conn = self.db.conn
         with immediate_transaction(self.db):
-            key = self._article_key(article, page) if is_article else None
+            digest = content_hash(article.headline, article.body) if is_article else None
+            key = self._article_key(article, page, digest) if is_article else None
             row["article_url"] = key
             if not_modified:
                 # a conditional revisit the server answered "unchanged": the fetch belongs
@@ -312,22 +343,23 @@ class Archive:
                 row["article_url"] = self._article_url_of_fetch(page.url)
             if payload is not None:
                 # identical bytes (an unchanged page fetched again) are stored once
-                self.db.execute(
+                conn.execute(
                     "INSERT OR IGNORE INTO payloads (digest, sha1, size, raw, raw_codec)"
                     " VALUES (:digest, :sha1, :size, :raw, :raw_codec)", payload)
-            page_id = self.db["pages"].insert(row).last_pk
+            page_id = insert_row(conn, "pages", PAGE_COLUMNS, row)
             change = None
             if key is not None:
-                change = self._upsert_article(key, article, page_id, row["fetched_at"])
+                change = self._upsert_article(key, article, page_id, row["fetched_at"],
+                                              digest=digest)
                 self._note_article_urls(key, page, row["fetched_at"])
             elif row["article_url"] is not None:
-                self.db.execute("UPDATE articles SET last_seen = max(last_seen, ?) WHERE url = ?",
-                                [row["fetched_at"], row["article_url"]])
+                conn.execute("UPDATE articles SET last_seen = max(last_seen, ?) WHERE url = ?",
+                             [row["fetched_at"], row["article_url"]])
                 key, change = row["article_url"], "unchanged"
             published = article.date_published if is_article else self._published(key)
             # the URL asked, and the one a redirect led to: both are known now
             for url in dict.fromkeys(url_key(u) for u in (page.url, page.final_url) if u):
-                record_fetch(self.db, url=url, status=page.status, error=row["error"],
+                record_fetch(conn, url=url, status=page.status, error=row["error"],
                              headers=page.headers, fetched_at=page.fetched_at,
                              hints=page.hints, article_url=key,
                              site=site or page.hints.get("site"), published=published,
@@ -348,22 +380,26 @@ class Archive:
             return [self.store_page(page, article, crawl_id=crawl_id)
                     for page, article in fetches]
 
-    def _article_key(self, article: Article, page: FetchedPage) -> str:
+    def _article_key(self, article: Article, page: FetchedPage, digest: str | None = None
+                     ) -> str:
         """The article a page belongs to: its key (rows.article_key), unless that is a canonical
         URL different text from another URL claims already, or the same text is archived
-        already under another key of the site (one story under two URLs, or paginated)."""
+        already under another key of the site (one story under two URLs, or paginated).
+        digest: the article's content_hash, when computed already."""
         key = article_key(article, page)
         page_key = url_key(page.final_url or page.url)
-        digest = content_hash(article.headline, article.body)
+        if digest is None:
+            digest = content_hash(article.headline, article.body)
+        conn = self.db.conn
         if key != page_key:
-            claimed = self.db.execute(
+            claimed = conn.execute(
                 "SELECT content_hash FROM articles WHERE url = ?", [key]).fetchone()
-            if claimed is not None and claimed[0] != digest and not self.db.execute(
+            if claimed is not None and claimed[0] != digest and not conn.execute(
                     "SELECT 1 FROM article_urls WHERE url = ? AND article_url = ?",
                     [page_key, key]).fetchone():
                 key = article_key(article, page, canonical_claimed_elsewhere=True)
-        if (article.body or "").strip() and not self._article_row(key):
-            same_text = self.db.execute(
+        if (article.body or "").strip() and not self._has_article(key):
+            same_text = conn.execute(
                 "SELECT url FROM articles WHERE content_hash = ? AND site = ? ORDER BY id LIMIT 1",
                 [digest, site_of(key)]).fetchone()
             if same_text is not None:
@@ -373,26 +409,29 @@ class Archive:
     def _note_article_urls(self, key: str, page: FetchedPage, fetched_at: str) -> None:
         """Keep every URL the article was fetched under (article_urls)."""
         for url in dict.fromkeys(url_key(u) for u in (page.url, page.final_url) if u):
-            self.db.execute("INSERT INTO article_urls (url, article_url, first_seen)"
+            self.db.conn.execute("INSERT INTO article_urls (url, article_url, first_seen)"
                             " VALUES (?, ?, ?) ON CONFLICT (url) DO UPDATE SET"
                             " article_url = excluded.article_url", [url, key, fetched_at])
 
     def _published(self, key: str | None) -> str | None:
         if key is None:
             return None
-        found = self.db.execute("SELECT date_published FROM articles WHERE url = ?",
-                                [key]).fetchone()
+        found = self.db.conn.execute("SELECT date_published FROM articles WHERE url = ?",
+                                     [key]).fetchone()
         return found[0] if found else None
 
     def _upsert_article(self, key: str, article: Article, page_id: int, fetched_at: str,
-                        article_id: int | None = None) -> str:
+                        article_id: int | None = None, *, digest: str | None = None) -> str:
         """Insert or refresh the articles row for `key`; add a version when content changed.
 
         The row always carries the newest fetch's extraction; a fetch older than last_seen
-        (arriving late) only moves first_seen back.
+        (arriving late) only moves first_seen back. digest: the article's content_hash, when
+        computed already.
         """
-        digest = content_hash(article.headline, article.body)
-        existing = self.db.execute(
+        if digest is None:
+            digest = content_hash(article.headline, article.body)
+        conn = self.db.conn
+        existing = conn.execute(
             "SELECT id, first_seen, last_seen, content_hash FROM articles WHERE url = ?",
             [key]).fetchone()
         fields = {**article_columns(article), "site": site_of(key), "content_hash": digest,
@@ -402,14 +441,16 @@ class Archive:
             new_row = {"url": key, **fields, "first_seen": fetched_at}
             if article_id is not None:
                 new_row["id"] = article_id
-            self.db["articles"].insert(new_row)
+            insert_row(conn, "articles", ARTICLE_INSERT_COLUMNS if article_id is None
+                       else ARTICLE_REBUILD_COLUMNS, new_row)
             self._add_version(key, article, page_id, fetched_at, digest)
             return "new"
         article_id, first_seen, last_seen, previous_digest = existing
         if fetched_at < last_seen:
-            self.db["articles"].update(article_id, {"first_seen": min(first_seen, fetched_at)})
+            conn.execute("UPDATE articles SET first_seen = ? WHERE id = ?",
+                         [min(first_seen, fetched_at), article_id])
             return "unchanged"
-        self.db["articles"].update(article_id, fields)
+        update_row(conn, "articles", article_id, ARTICLE_UPDATE_COLUMNS, fields)
         if digest == previous_digest:
             return "unchanged"
         self._add_version(key, article, page_id, fetched_at, digest)
@@ -417,10 +458,10 @@ class Archive:
 
     def _add_version(self, key: str, article: Article, page_id: int, fetched_at: str,
                      digest: str) -> None:
-        self.db["article_versions"].insert({
-            "article_url": key, "page_id": page_id, "fetched_at": fetched_at,
-            "content_hash": digest, "headline": article.headline, "body": article.body,
-        })
+        self.db.conn.execute(
+            "INSERT INTO article_versions (article_url, page_id, fetched_at, content_hash,"
+            " headline, body) VALUES (?, ?, ?, ?, ?, ?)",
+            [key, page_id, fetched_at, digest, article.headline, article.body])
 
     def reextract(self, extract_fn: ExtractFunction | None = None, *, site: str | None = None,
                   since: str | None = None, workers: int | None = None,
@@ -477,6 +518,11 @@ class Archive:
             key = self._article_url_of_fetch(url)
             row = self._article_row(key) if key else None
         return article_from_row(row) if row else None
+
+    def _has_article(self, url: str) -> bool:
+        """Whether an articles row has this URL or its key (what _article_row finds)."""
+        return self.db.conn.execute("SELECT 1 FROM articles WHERE url IN (?, ?) LIMIT 1",
+                                    [url, url_key(url)]).fetchone() is not None
 
     def _article_row(self, url: str) -> dict | None:
         return next(self.db.query("SELECT * FROM articles WHERE url IN (?, ?)",
