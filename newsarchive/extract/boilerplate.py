@@ -166,39 +166,79 @@ def block_lines(el, headings: set) -> list[tuple[str, bool]]:
     """The lines of a removed block, cheaply: its text pieces grouped by the block element (or
     heading) that holds them, as (text, is_heading) pairs in page order.
 
-    One walk over the elements: each one's own text belongs to the nearest heading or block
-    at or above it, its tail to the one above it (the owners stack); pieces of one owner in a
-    row make one line.
+    One walk over the nodes: each element's own text belongs to the nearest heading or block
+    at or above it, its tail (and a comment's or processing instruction's) to the one above it;
+    pieces of one owner in a row make one line. The walk visits each node once (iter in C)
+    and keeps the open elements on a stack beside their owners: a node whose parent is not
+    the innermost open element closes those above its parent, whose tails come then; a
+    childless element closes at once. iterwalk's start and end events (a tuple each, twice
+    the elements) cost 13% more (0.293 against 0.259 ms a page). A piece is grouped inline
+    where the walk meets most of them: a call for each cost half the gain.
     """
     lines: list[tuple[str, bool]] = []
-    owners: list[tuple] = []
     current, pieces, current_is_heading = None, [], False
-    for event, node in etree.iterwalk(el, events=("start", "end", "comment", "pi")):
-        if event == "start":
-            if node in headings:
-                owner = (node, True)
-            elif node is el or node.tag in BLOCK_TAGS:
-                owner = (node, False)
-            else:
-                owner = owners[-1]
-            owners.append(owner)
-            piece = node.text
-        elif event == "end":
-            owners.pop()
-            if node is el:
-                break
-            piece = node.tail
-            owner = owners[-1]
-        else:  # a comment or processing instruction: no text of its own, only its tail
-            piece = node.tail
-            owner = owners[-1]
-        if not piece:
-            continue
+
+    def add(piece: str, owner: tuple) -> None:
+        nonlocal current, pieces, current_is_heading
         if owner[0] is not current:
             if pieces:
                 _add_line(lines, pieces, current_is_heading)
             current, pieces, current_is_heading = owner[0], [], owner[1]
         pieces.append(piece)
+
+    blocks = BLOCK_TAGS
+    owner = (el, el in headings)  # (block or heading, is heading) whose line a piece joins
+    open_elements, owners = [el], [owner]
+    nodes = el.iter()
+    next(nodes, None)  # el itself
+    piece = el.text  # the piece met last, grouped when the walk goes on
+    for node in nodes:
+        if piece:
+            if owner[0] is not current:
+                if pieces:
+                    _add_line(lines, pieces, current_is_heading)
+                current, pieces, current_is_heading = owner[0], [], owner[1]
+            pieces.append(piece)
+        parent = node.getparent()
+        while open_elements[-1] is not parent:
+            owners.pop()
+            piece = open_elements.pop().tail
+            if piece:
+                owner = owners[-1]
+                if owner[0] is not current:
+                    if pieces:
+                        _add_line(lines, pieces, current_is_heading)
+                    current, pieces, current_is_heading = owner[0], [], owner[1]
+                pieces.append(piece)
+        tag = node.tag
+        if tag.__class__ is not str:  # a comment or processing instruction: only its tail
+            piece, owner = node.tail, owners[-1]
+            continue
+        if node in headings:
+            owner = (node, True)
+        elif tag in blocks:
+            owner = (node, False)
+        else:
+            owner = owners[-1]
+        piece = node.text
+        if len(node):
+            open_elements.append(node)
+            owners.append(owner)
+            continue
+        if piece:  # a childless element: its text, then its tail (its parent's owner's)
+            if owner[0] is not current:
+                if pieces:
+                    _add_line(lines, pieces, current_is_heading)
+                current, pieces, current_is_heading = owner[0], [], owner[1]
+            pieces.append(piece)
+        piece, owner = node.tail, owners[-1]
+    if piece:
+        add(piece, owner)
+    while len(open_elements) > 1:  # the elements still open close, innermost first; el's tail is outside it
+        owners.pop()
+        piece = open_elements.pop().tail
+        if piece:
+            add(piece, owners[-1])
     if pieces:
         _add_line(lines, pieces, current_is_heading)
     return lines

@@ -74,71 +74,137 @@ def text_weight(text: str) -> int:
     return n
 
 
+#: What opening and closing an element does to paragraphs_of's lines: a block ends the line
+#: before it and the one inside it, a cell puts a space at both ends, a heading (when marked)
+#: ends lines like a block and marks the ones inside it.
+_INLINE, _BLOCK, _CELL, _HEADING = 0, 1, 2, 4
+
+
 def paragraphs_of(root, *, skip=None, headings=None) -> list:
     """The text under `root` split at block-level elements, whitespace collapsed, empties dropped.
 
     `skip`: a set of elements whose subtrees are left out (their tails are kept).
     `headings`: a set of elements whose text is a heading; when given, the result is a list
     of (text, is_heading) pairs instead of strings.
+
+    The walk visits each element once (a tag-filtered iter in C) and keeps its open ancestors
+    on a stack: an element whose parent is not the innermost open one closes those above its
+    parent, whose tails come then; a childless element closes at once. iterwalk's start and end
+    events (a tuple each, twice the elements) cost a fifth more (0.212 -> 0.175 ms a page).
+    Comments and processing instructions are skipped, their tails too, as iterwalk skips them.
+    (Reading a block of childless inline elements as one text was slower than this walk.)
     """
     out: list = []
     buf: list[str] = []
     marking = headings is not None
-    heading_open = [False]
+    heading_open = False
 
     def flush():
-        if buf:
-            text = clean_space("".join(buf))
-            if text:
-                out.append((text, heading_open[0]) if marking else text)
-            buf.clear()
+        text = clean_space("".join(buf))
+        if text:
+            out.append((text, heading_open) if marking else text)
+        buf.clear()
 
-    skipping = None
+    def opened(el, tag) -> int:
+        """Start el's line effects; its kind, what closing it will do."""
+        nonlocal heading_open
+        kind = _INLINE
+        if marking and el in headings:
+            if buf:
+                flush()
+            heading_open = True
+            kind = _HEADING
+        if tag in BLOCK_TAGS:
+            if buf:
+                flush()
+            return kind | _BLOCK
+        if tag in CELL_TAGS:
+            buf.append(" ")
+            return kind | _CELL
+        if tag == "br" and buf:
+            flush()
+        return kind
+
+    def closed(kind: int) -> None:
+        nonlocal heading_open
+        if kind & _HEADING:
+            if buf:
+                flush()
+            heading_open = False
+        if kind & _BLOCK:
+            if buf:
+                flush()
+        elif kind & _CELL:
+            buf.append(" ")
+
+    if skip is not None and root in skip:  # all left out but its tail, as before
+        buf.append(root.tail or "")
+        flush()
+        return out
     # el.text and el.tail are read once each: every read builds a new string in lxml
-    for event, el in etree.iterwalk(root, events=("start", "end")):
+    blocks, cells = BLOCK_TAGS, CELL_TAGS
+    plain = skip is None and not marking
+    elements = root.iter(etree.Element)
+    next(elements, None)  # root itself, opened here
+    open_elements, kinds = [root], [opened(root, root.tag)]
+    text = root.text
+    if text:
+        buf.append(text)
+    for el in elements:
+        parent = el.getparent()
+        while open_elements[-1] is not parent:
+            kind = kinds.pop()
+            if kind:
+                closed(kind)
+            tail = open_elements.pop().tail
+            if tail:
+                buf.append(tail)
         tag = el.tag
-        if not isinstance(tag, str):
-            if event == "end" and el is not root:
-                tail = el.tail
-                if tail:
-                    buf.append(tail)
-            continue
-        if skipping is not None:
-            if event == "end" and el is skipping:
-                skipping = None
-                tail = el.tail
-                if tail:
-                    buf.append(tail)
-            continue
-        if event == "start":
-            if skip is not None and el in skip:
-                skipping = el
-                continue
-            if marking and el in headings:
-                flush()
-                heading_open[0] = True
-            if tag in BLOCK_TAGS or tag == "br":
+        if plain:  # the common call: the three tests of opened() inline
+            if tag in blocks:
+                kind = _BLOCK
                 if buf:
                     flush()
-            elif tag in CELL_TAGS:
+            elif tag in cells:
+                kind = _CELL
                 buf.append(" ")
-            text = el.text
-            if text:
-                buf.append(text)
+            else:
+                kind = _INLINE
+                if tag == "br" and buf:
+                    flush()
+        elif skip is not None and el in skip:
+            # its subtree is left out (the elements under it are passed over), its tail kept
+            for _ in range(sum(1 for _ in el.iter(etree.Element)) - 1):
+                next(elements)
+            tail = el.tail
+            if tail:
+                buf.append(tail)
+            continue
         else:
-            if marking and el in headings:
-                flush()
-                heading_open[0] = False
-            if tag in BLOCK_TAGS:
-                if buf:
-                    flush()
-            elif tag in CELL_TAGS:
-                buf.append(" ")
-            if el is not root:
-                tail = el.tail
-                if tail:
-                    buf.append(tail)
-    flush()
+            kind = opened(el, tag)
+        text = el.text
+        if text:
+            buf.append(text)
+        if len(el):
+            open_elements.append(el)
+            kinds.append(kind)
+        else:
+            if kind:
+                closed(kind)
+            tail = el.tail
+            if tail:
+                buf.append(tail)
+    while kinds:  # the elements still open close, innermost first; root's tail is outside it
+        kind = kinds.pop()
+        if kind:
+            closed(kind)
+        element = open_elements.pop()
+        if open_elements:
+            tail = element.tail
+            if tail:
+                buf.append(tail)
+    if buf:
+        flush()
     return out
 
 
