@@ -30,7 +30,6 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
-import multiprocessing
 import os
 from concurrent.futures import Future, TimeoutError as FutureTimeout
 
@@ -42,6 +41,7 @@ from newsarchive.archive.store import extraction_error
 from newsarchive.page import FetchedPage
 
 from .extract_worker import extract_in_worker, start_worker
+from .worker_pool import finish_pool, spawn_pool, stop_pool
 
 log = logging.getLogger(__name__)
 
@@ -177,22 +177,11 @@ def first_done(futures) -> Future:
     return signal
 
 
-def stop_pool(pool: ProcessPool) -> None:
-    """Stop a pool for good: no task runs on, no worker lives on, none is started any more.
-
-    A pool that is stopped but not joined keeps its manager thread, which replaces workers
-    that end: at interpreter exit pebble kills the workers, the thread may start another, and
-    multiprocessing then removes the pool's semaphores before that worker has read them, so
-    the new worker prints a traceback (a cron job's --quiet run must print nothing)."""
-    pool.stop()
-    pool.join()
-
-
 class PooledExtractPipeline(ExtractPipeline):
     """ExtractPipeline with extraction in `workers` processes, each page under a time limit.
 
-    Workers are started with "spawn": forking a process that runs a Twisted reactor and
-    threads is unsafe. Pages reach the workers as FetchedPage objects and come back as Articles.
+    Workers are started and let go as pipelines.worker_pool says. Pages reach the workers as
+    FetchedPage objects and come back as Articles.
     worker: the module-level function a worker runs on one FetchedPage (picklable by name).
     """
 
@@ -214,19 +203,12 @@ class PooledExtractPipeline(ExtractPipeline):
         self.pool = self.new_pool()
 
     def new_pool(self) -> ProcessPool:
-        return ProcessPool(max_workers=self.workers, initializer=start_worker,
-                           initargs=(self.memory_mb,),
-                           context=multiprocessing.get_context("spawn"))
+        return spawn_pool(self.workers, start_worker, self.memory_mb)
 
     def close_spider(self):
         if self.pool is not None:
             pool, self.pool = self.pool, None
-            pool.close()  # the pages already handed over are finished first
-            try:
-                pool.join()
-            except BaseException:
-                stop_pool(pool)
-                raise
+            finish_pool(pool)  # the pages already handed over are finished first
 
     async def process_item(self, item):
         adapter, page = page_to_extract(item)

@@ -13,7 +13,6 @@ the crawl.
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import posixpath
 from concurrent.futures import Future, ThreadPoolExecutor, TimeoutError as FutureTimeout
 from urllib.parse import urljoin, urlsplit
@@ -163,15 +162,12 @@ class LinkReader:
     def worker_pool(self):
         """The worker pool, started on first use (None when it cannot be)."""
         if self.pool is None or not self.pool.active:
-            from pebble import ProcessPool
+            from pipelines.worker_pool import spawn_pool
             if self.pool is not None:
                 log.error("the link worker pool stopped: starting a new one")
                 self.stop_pool()
             try:
-                self.pool = ProcessPool(max_workers=self.processes,
-                                        initializer=start_link_worker,
-                                        initargs=(self.memory_mb,),
-                                        context=multiprocessing.get_context("spawn"))
+                self.pool = spawn_pool(self.processes, start_link_worker, self.memory_mb)
             except OSError as exc:  # no processes left to start: the thread reads them
                 log.error("cannot start a link worker (%s): links read in the crawl process",
                           exc)
@@ -188,8 +184,8 @@ class LinkReader:
     def stop_pool(self) -> None:
         pool, self.pool = self.pool, None
         if pool is not None:
-            pool.stop()
-            pool.join()
+            from pipelines.worker_pool import stop_pool
+            stop_pool(pool)
 
     def close(self) -> None:
         """Stop the thread and the worker, waiting for what they hold."""
@@ -197,11 +193,6 @@ class LinkReader:
             self.thread.shutdown(wait=True)
             self.thread = None
         if self.pool is not None:
+            from pipelines.worker_pool import finish_pool
             pool, self.pool = self.pool, None
-            pool.close()
-            try:
-                pool.join()
-            except BaseException:
-                pool.stop()
-                pool.join()
-                raise
+            finish_pool(pool)
