@@ -36,7 +36,7 @@ from .tables import (
     RELATIVE_TIME_PATTERN, DOWNLOAD_LINE_PATTERN, DOWNLOAD_LINE_HINTS, CJK_BYLINE_PATTERN, SIGNATURE_EMAIL_PATTERN,
 )
 from .text import (
-    clean_space, holds_hint_lower, normalize_phrase, paragraphs_of, remembered, text_of, text_under, text_weight,
+    clean_space, holds_hint_lower, normalize_phrase, paragraphs_of, remembered, text_of, text_weight,
     tokens,
 )
 
@@ -393,7 +393,7 @@ def find_headline_element(body, headline_key: str | None):
     for heading in body.iter("h1", "h2"):
         if heading.tag == "h1" and first_h1 is None:
             first_h1 = heading
-        if headline_key and normalize_phrase(text_under(heading)) == headline_key:
+        if headline_key and normalize_phrase(text_of(heading)) == headline_key:
             return heading
     return first_h1
 
@@ -546,7 +546,7 @@ def drop_headline(elements: list, headline_key: str | None, record, description:
     first_h1 = None
     for container in elements:
         for heading in container.iter("h1", "h2"):
-            text = normalize_phrase(text_under(heading))
+            text = normalize_phrase(text_of(heading))
             if not text:
                 continue
             if heading.tag == "h1" and first_h1 is None:
@@ -925,7 +925,7 @@ def heading_texts(elements: list) -> set[str]:
     for el in elements:
         for h in el.iter(*HEADING_TAGS, "b", "strong"):
             if h.tag in HEADING_TAGS or opens_block(h):
-                texts.add(clean_space(text_under(h)))
+                texts.add(clean_space(text_of(h)))
     return texts
 
 

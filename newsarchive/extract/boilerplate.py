@@ -20,7 +20,7 @@ from .tables import (
     PROMO_PROSE_OPENINGS, READ_MORE_LINKS,
 )
 from .text import (
-    clean_space, normalize_phrase, paragraphs_of, phrase_length_floor, remembered, text_of, text_under,
+    clean_space, normalize_phrase, paragraphs_of, phrase_length_floor, remembered, text_of,
 )
 
 #: Longest text (characters) a heading can have.
@@ -124,10 +124,10 @@ def heading_elements(el) -> set:
             continue
         if found and _below_any(node, found, el):
             continue
-        text = clean_space(text_under(node))
+        text = clean_space(text_of(node))
         if not text or len(text) > MAX_HEADING_LEN:
             continue
-        link_len = sum(len(clean_space(text_under(a))) for a in node.iter("a") if _real_link(a))
+        link_len = sum(len(clean_space(text_of(a))) for a in node.iter("a") if _real_link(a))
         if link_len >= 0.5 * len(text) and heading_label(text) is None:
             continue
         found.add(node)
@@ -260,7 +260,7 @@ def _real_link(a) -> bool:
 
 def describe_block(el, label: str) -> list[Boilerplate]:
     """Boilerplate records of a removed element: one per titled section, heading split off."""
-    text = text_under(el)
+    text = text_of(el)
     if not text or text.isspace():
         # no text, no records (most removed blocks: icons, empty ad slots, spacers); a
         # heading needs text, so none is looked for
@@ -614,9 +614,9 @@ def separate_boilerplate(elements: list, stats, record, *, headline_key: str | N
             links = stats.link_count.get(el, 0)
             label = None
             if is_heading_like(el):
-                label = heading_label(text_under(el))
+                label = heading_label(text_of(el))
             elif leaf and stats.text_len(el) <= MAX_HEADING_LEN:
-                label = heading_label(text_under(el), exact=True)
+                label = heading_label(text_of(el), exact=True)
             if label is not None and is_cell_of_data_row(el):
                 # a column's name in a data table ("Comment", "Tags"), not a section's heading
                 label = None
@@ -660,7 +660,7 @@ def separate_boilerplate(elements: list, stats, record, *, headline_key: str | N
                     remove(el)
                     continue
                 if length and length <= 400 and leaf:
-                    label = promo_label(text_under(el), stats.link_density(el))
+                    label = promo_label(text_of(el), stats.link_density(el))
                     if label is None and links == 1 and length <= SINGLE_LINK_MAX_LEN \
                             and tag in ("p", "div", "li") and not item_of_text_list(el, stats, lists) \
                             and (stats.link_density(el) >= 0.9

@@ -20,7 +20,7 @@ from .tables import (
     SCREEN_READER_TOKENS, STATE_TOKENS, WEAK_BAD_TOKENS,
 )
 from .dom import holds_blocks
-from .text import text_of, text_under
+from .text import text_of
 
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 _WORD = re.compile(r"[0-9a-zA-Z]+")
@@ -228,7 +228,7 @@ def is_shown_prose(el) -> bool:
     """A paragraph of prose that only assistive tech is told to skip: aria-hidden hides
     nothing from the eye, and paywalls mark the article's rest so ("<p class="paywall"
     aria-hidden="true">"). Decorative copies and icons are short or not paragraphs."""
-    return el.tag == "p" and len(text_under(el)) >= PROSE_MIN_LEN
+    return el.tag == "p" and len(text_of(el)) >= PROSE_MIN_LEN
 
 
 def chrome_label(el, *, weak_allowed: bool) -> str | None:
@@ -317,7 +317,7 @@ def is_article_header(el) -> bool:
 
 def is_small(el) -> bool:
     """Short enough to be removed on a weak class token (a date line, a tag list)."""
-    text = text_under(el)
+    text = text_of(el)
     if len(text) > WEAK_TOKEN_MAX_TEXT:
         return False
     return True
@@ -483,13 +483,13 @@ def prose_weights(body, h1s: list | None = None) -> dict:
             opening = el.text
             if not opening or opening.isspace() or holds_blocks(el):
                 continue
-        text = text_under(el)
+        text = text_of(el)
         if len(text) < PROSE_MIN_LEN:
             continue
         length = len(text.strip())
         if length < PROSE_MIN_LEN:
             continue
-        if len(el) and sum(len(text_under(a)) for a in el.iter("a")) > 0.3 * length:
+        if len(el) and sum(len(text_of(a)) for a in el.iter("a")) > 0.3 * length:
             continue
         level[el] = level.get(el, 0) + length
     # summed up one level at a time: the paragraphs of an article share their ancestors after

@@ -15,7 +15,7 @@ from .prune import class_info
 from .tables import (
     BAD_TOKENS, BLOCK_TAGS, CONTAINER_TAGS, COMMAS, CONTENT_WIDGET_TOKENS, TAG_WEIGHTS, WIDGET_TOKENS,
 )
-from .text import text_of, text_under, text_weight
+from .text import text_of, text_weight
 
 #: Paragraphs shorter than this (characters) give no points.
 MIN_PARAGRAPH_LEN = 25
@@ -178,7 +178,7 @@ def loose_text(el) -> str:
             parts.append(tail)
         tag = child.tag
         if isinstance(tag, str) and tag not in BLOCK_TAGS and tag not in ("br", "img"):
-            parts.append(text_under(child))
+            parts.append(text_of(child))
     return " ".join(parts)
 
 
@@ -204,7 +204,7 @@ def score_candidates(root, stats: TextStats) -> dict:
         if is_paragraph(el):
             if stats.text_len(el) < (MIN_CELL_LEN if el.tag == "td" else MIN_PARAGRAPH_LEN):
                 continue
-            text = text_under(el)
+            text = text_of(el)
             ancestor = el.getparent()
         elif el.tag in CONTAINER_TAGS:
             if comment_free and text_len(el, 0) == block_text(el, 0):
