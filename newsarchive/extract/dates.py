@@ -22,7 +22,7 @@ from . import meta_tables as tables
 from ..hosts import host_of
 from .cascade import Cascade, Rule
 from .structured import StructuredData, is_article_object, itemprop_value
-from .text import BytesSearch
+from .text import BytesSearch, remembered
 
 
 @dataclass(frozen=True)
@@ -528,17 +528,15 @@ _DATE_MARKED: dict[str, bool] = {}
 
 def _marks_date(element) -> bool:
     """Whether the element's class, id or itemprop marks a date (and not a modification).
-    Cached by their text: a page repeats its classes, a site its templates (two searches of
-    the lower-cased marks per element were a third of visible_dates)."""
+    Remembered by their text: a page repeats its classes, a site its templates (two searches
+    of the lower-cased marks per element were a third of visible_dates)."""
     key = f"{element.get('class') or ''} {element.get('id') or ''} {element.get('itemprop') or ''}"
-    answer = _DATE_MARKED.get(key)
-    if answer is None:
-        marks = key.lower()
-        answer = bool(_DATE_CONTAINER.search(marks)) and not _MODIFIED_MARK.search(marks)
-        if len(_DATE_MARKED) > 50_000:
-            _DATE_MARKED.clear()
-        _DATE_MARKED[key] = answer
-    return answer
+    return remembered(_DATE_MARKED, key, _names_date)
+
+
+def _names_date(marks: str) -> bool:
+    marks = marks.lower()
+    return bool(_DATE_CONTAINER.search(marks)) and not _MODIFIED_MARK.search(marks)
 
 
 _DATE_ELEMENT_TAGS = ("span", "div", "p", "time", "li", "small", "em", "abbr", "strong", "b", "font", "td", "dd")
