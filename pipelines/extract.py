@@ -41,15 +41,13 @@ from newsarchive.archive.store import extraction_error
 from newsarchive.page import FetchedPage
 
 from .extract_worker import extract_in_worker, start_worker
-from .worker_pool import finish_pool, spawn_pool, stop_pool
+from .worker_pool import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, finish_pool, spawn_pool, stop_pool
 
 log = logging.getLogger(__name__)
 
 #: The item keys that make a FetchedPage (see spiders/news.py for the item).
 PAGE_FIELDS = tuple(field.name for field in dataclasses.fields(FetchedPage))
-#: Defaults of the extraction settings (see the module docstring).
-DEFAULT_TIMEOUT = 20.0
-DEFAULT_MEMORY_MB = 3072
+#: Pages per worker that may wait for or sit in the workers by default (NEWSARCHIVE_EXTRACT_QUEUE).
 QUEUE_PER_WORKER = 4
 
 

@@ -11,6 +11,12 @@ import multiprocessing
 
 from pebble import ProcessPool
 
+#: A worker's limits unless the settings say otherwise (NEWSARCHIVE_EXTRACT_TIMEOUT and
+#: NEWSARCHIVE_EXTRACT_MEMORY_MB), for the extraction and the link workers alike: seconds a
+#: task may take, and megabytes of address space a worker may use.
+DEFAULT_TIMEOUT = 20.0
+DEFAULT_MEMORY_MB = 3072
+
 
 def spawn_pool(workers: int, initializer, *initargs) -> ProcessPool:
     """A pool of `workers` processes started with "spawn", each set up by initializer(*initargs)."""

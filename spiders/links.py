@@ -18,9 +18,14 @@ from concurrent.futures import Future, ThreadPoolExecutor, TimeoutError as Futur
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
+from pebble import ProcessExpired
 from scrapy.http import TextResponse
 from scrapy.linkextractors import IGNORED_EXTENSIONS
 from scrapy.utils.response import get_base_url
+
+from pipelines.worker_pool import (
+    DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, finish_pool, spawn_pool, stop_pool,
+)
 
 log = logging.getLogger(__name__)
 
@@ -111,20 +116,18 @@ def start_link_worker(memory_mb: int) -> None:
 #: HTML pages a crawl reads in its own process before it starts a link worker: starting one
 #: costs about half a second of CPU, more than a small crawl spends on links in all.
 LINK_WORKER_AFTER = 50
-#: Seconds a page's links may take in the worker (a page over it is followed no further).
-LINK_TIMEOUT = 20.0
 
 
 class LinkReader:
     """page_links() off the reactor: in a thread of the crawl process for the first
     LINK_WORKER_AFTER pages (or always, with `processes` 0), then in a worker process.
 
-    A page whose links cannot be read in the worker (over LINK_TIMEOUT, a worker that died)
+    A page whose links cannot be read in the worker (over its time limit, a worker that died)
     is logged and gives no links; the worker is replaced and the crawl goes on.
     """
 
-    def __init__(self, processes: int = 1, *, memory_mb: int = 3072,
-                 after: int = LINK_WORKER_AFTER, timeout: float = LINK_TIMEOUT):
+    def __init__(self, processes: int = 1, *, memory_mb: int = DEFAULT_MEMORY_MB,
+                 after: int = LINK_WORKER_AFTER, timeout: float = DEFAULT_TIMEOUT):
         self.processes = processes
         self.memory_mb = memory_mb
         self.after = after
@@ -156,16 +159,15 @@ class LinkReader:
     def gave_up(exc: BaseException) -> bool:
         """True when the worker gave up the page (over the time limit, or it died): reading
         it again would do the same. Any other error is the page's to raise, in the thread."""
-        from pebble import ProcessExpired
         return isinstance(exc, (FutureTimeout, ProcessExpired))
 
     def worker_pool(self):
         """The worker pool, started on first use (None when it cannot be)."""
         if self.pool is None or not self.pool.active:
-            from pipelines.worker_pool import spawn_pool
             if self.pool is not None:
                 log.error("the link worker pool stopped: starting a new one")
-                self.stop_pool()
+                pool, self.pool = self.pool, None
+                stop_pool(pool)
             try:
                 self.pool = spawn_pool(self.processes, start_link_worker, self.memory_mb)
             except OSError as exc:  # no processes left to start: the thread reads them
@@ -181,18 +183,11 @@ class LinkReader:
             return f"links of {url} not read: over {self.timeout:g} s (worker replaced)"
         return f"links of {url} not read: {type(exc).__name__}: {exc}"
 
-    def stop_pool(self) -> None:
-        pool, self.pool = self.pool, None
-        if pool is not None:
-            from pipelines.worker_pool import stop_pool
-            stop_pool(pool)
-
     def close(self) -> None:
         """Stop the thread and the worker, waiting for what they hold."""
         if self.thread is not None:
             self.thread.shutdown(wait=True)
             self.thread = None
         if self.pool is not None:
-            from pipelines.worker_pool import finish_pool
             pool, self.pool = self.pool, None
             finish_pool(pool)

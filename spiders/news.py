@@ -120,12 +120,13 @@ from newsarchive.netguard import implicitly_local_hosts, scheme_refusal
 from newsarchive.page import merged_headers, standard_status_line, status_phrase
 from newsarchive.sites import ENV_VAR, Site, load_site_list, url_netloc, www_twins
 from pipelines.extract import wait_for
+from pipelines.worker_pool import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
 from newsarchive.urls import (
     DEFAULT_SKIP_TABLE, PRIORITIES, compile_skip_table, skip_kind, url_key,
 )
 
 from .capture import META_KEY as CAPTURE_META_KEY
-from .links import LINK_TIMEOUT, LinkReader, page_links  # noqa: F401 - page_links: its old home
+from .links import LinkReader, page_links  # noqa: F401 - page_links: its old home
 from .retry import NOT_RETRIED_META_KEY as RETRY_AFTER_NOT_WAITED
 from .discovery import (
     FEED, HTML, SITEMAP, SITEMAP_INDEX, classify_document, parse_feed, parse_sitemap,
@@ -414,8 +415,8 @@ class NewsSpider(scrapy.Spider):
         crawler.signals.connect(spider.on_robots_parsed, signal=signals.robots_parsed)
         spider.link_reader = LinkReader(
             settings.getint("NEWSARCHIVE_LINK_WORKERS", 1),
-            memory_mb=settings.getint("NEWSARCHIVE_EXTRACT_MEMORY_MB", 3072),
-            timeout=settings.getfloat("NEWSARCHIVE_EXTRACT_TIMEOUT", 20) or LINK_TIMEOUT)
+            memory_mb=settings.getint("NEWSARCHIVE_EXTRACT_MEMORY_MB", DEFAULT_MEMORY_MB),
+            timeout=settings.getfloat("NEWSARCHIVE_EXTRACT_TIMEOUT", DEFAULT_TIMEOUT) or DEFAULT_TIMEOUT)
         return spider
 
     def configure_site_slots(self, settings) -> None:
