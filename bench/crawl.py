@@ -35,6 +35,11 @@ costs) and Scrapy with trafilatura.extract() in its callback (how a Scrapy user 
 text without newsarchive; trafilatura comes with `make bench`). The peers have no archive to
 consult, so their second run fetches everything again: they run once (PEERS). The summary
 line gives first-run pages/s side by side and newsarchive's ratio to each.
+
+Timings on a shared machine drift by a third from one minute to the next (the same crawl's CPU
+per page too), so the crawlers run in --rounds rounds (default 3), taking turns, each round into
+fresh archives: the summary gives each crawler's median first-run pages/s, the ratio of the
+medians, and every round's own ratio.
 """
 from __future__ import annotations
 
@@ -48,6 +53,7 @@ import subprocess
 import sys
 import threading
 import time
+import statistics
 from collections import Counter
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta, timezone
@@ -391,6 +397,8 @@ PEERS = {"scrapy-fetch-only", "scrapy+trafilatura"}
 class RunResult:
     crawler: str
     run: str
+    round: int
+    """Which round of the benchmark (crawlers take turns, round after round)."""
     requests: int
     full: int
     not_modified: int
@@ -427,7 +435,7 @@ def count_articles(db: Path) -> int:
 
 
 def measure(name: str, crawler, server: StorySiteServer, workdir: Path, *, concurrency: int,
-            max_pages: int) -> list[RunResult]:
+            max_pages: int, round_number: int = 1) -> list[RunResult]:
     workdir.mkdir(parents=True, exist_ok=True)
     job = CrawlJob(workdir, server.base_url, workdir / "archive.db", concurrency, max_pages)
     results = []
@@ -443,7 +451,7 @@ def measure(name: str, crawler, server: StorySiteServer, workdir: Path, *, concu
         log = server.log[mark:]
         statuses = Counter(status for status, _, _ in log)
         results.append(RunResult(
-            crawler=name, run=run, requests=len(log), full=statuses[200],
+            crawler=name, run=run, round=round_number, requests=len(log), full=statuses[200],
             not_modified=statuses[304], other=len(log) - statuses[200] - statuses[304],
             conditional=sum(1 for _, conditional, _ in log if conditional),
             megabytes=sum(sent for _, _, sent in log) / 1e6, articles=count_articles(job.db),
@@ -460,9 +468,9 @@ def cpu_of_children() -> float:
 
 
 def table(results: list[RunResult]) -> str:
-    header = ("crawler", "run", "requests", "200", "304", "other", "cond.", "MB sent",
+    header = ("crawler", "run", "round", "requests", "200", "304", "other", "cond.", "MB sent",
               "articles", "wall s", "req/s", "pages/s", "cpu s", "ms/page", "server cpu s")
-    rows = [(r.crawler, r.run, r.requests, r.full, r.not_modified, r.other, r.conditional,
+    rows = [(r.crawler, r.run, r.round, r.requests, r.full, r.not_modified, r.other, r.conditional,
              f"{r.megabytes:.1f}", r.articles, f"{r.seconds:.1f}",
              f"{r.requests_per_second:.1f}", f"{r.pages_per_second:.1f}",
              f"{r.crawler_cpu:.1f}", f"{r.crawler_cpu / r.full * 1000:.1f}" if r.full else "-",
@@ -475,16 +483,29 @@ def table(results: list[RunResult]) -> str:
 
 
 def comparison(results: list[RunResult]) -> str:
-    """First-run pages/s side by side, and newsarchive's ratio to each peer ("" without peers)."""
-    first = {r.crawler: r for r in results if r.run.startswith("1")}
+    """First-run pages/s side by side (each crawler's median over the rounds), newsarchive's
+    ratio to each peer's median, and each round's own ratio ("" without peers)."""
+    first: dict[str, dict[int, float]] = {}
+    for r in results:
+        if r.run.startswith("1"):
+            first.setdefault(r.crawler, {})[r.round] = r.pages_per_second
     ours = first.get("newsarchive")
     peers = [name for name in first if name in PEERS]
     if ours is None or not peers:
         return ""
-    parts = [f"{name} {first[name].pages_per_second:.1f}" for name in ["newsarchive", *peers]]
-    ratios = [f"newsarchive / {name} = {ours.pages_per_second / first[name].pages_per_second:.2f}"
-              for name in peers if first[name].pages_per_second]
-    return ("\nend to end, first run, pages/s: " + "; ".join(parts) + "\n"
+    rounds = len(ours)
+    median = {name: statistics.median(by_round.values()) for name, by_round in first.items()}
+    parts = [f"{name} {median[name]:.1f}" for name in ["newsarchive", *peers]]
+    ratios = []
+    for name in peers:
+        if not median[name]:
+            continue
+        each = ", ".join(f"{ours[n] / first[name][n]:.2f}" for n in sorted(ours)
+                         if first[name].get(n))
+        ratios.append(f"newsarchive / {name} = {median['newsarchive'] / median[name]:.2f}"
+                      + (f" (rounds: {each})" if rounds > 1 else ""))
+    label = f"median of {rounds} rounds" if rounds > 1 else "one round"
+    return (f"\nend to end, first run, pages/s ({label}): " + "; ".join(parts) + "\n"
             + "; ".join(ratios) + "\n")
 
 
@@ -502,6 +523,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="requests in flight to the site (the site list's concurrency)")
     parser.add_argument("--crawler", action="append", choices=sorted(CRAWLERS),
                         help="crawlers to run (default: all)")
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="rounds of all crawlers, taking turns (default 3): medians")
     parser.add_argument("--no-save", action="store_true", help="print only")
     args = parser.parse_args(argv)
     demo = args.templates == "demo"
@@ -515,15 +538,19 @@ def main(argv: list[str] | None = None) -> int:
     args.stories = len(site.stories)
     results: list[RunResult] = []
     with StorySiteServer(site) as server, TemporaryDirectory(prefix="bench-crawl-") as tmp:
-        for name in args.crawler or list(CRAWLERS):
-            results += measure(name, CRAWLERS[name], server, Path(tmp) / name,
-                               concurrency=args.concurrency, max_pages=args.stories * 3)
+        for round_number in range(1, max(1, args.rounds) + 1):
+            for name in args.crawler or list(CRAWLERS):
+                results += measure(name, CRAWLERS[name], server,
+                                   Path(tmp) / f"{name}-{round_number}",
+                                   concurrency=args.concurrency, max_pages=args.stories * 3,
+                                   round_number=round_number)
     stamp = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H%M")
     pages = (f"{len(site.templates)} real page templates" if demo else
              f"{len(site.templates)} real pages of {label} ({site.numbered} numbered), "
              f"{site.megabytes / len(site.templates) * 1000:.0f} KB each on average")
     text = (f"crawl benchmark {stamp} UTC: {args.stories} stories ({pages}), concurrency "
-            f"{args.concurrency}, delay 0, depth 3, on {os.cpu_count()} cores\n\n"
+            f"{args.concurrency}, delay 0, depth 3, on {os.cpu_count()} cores, "
+            f"{max(1, args.rounds)} round(s)\n\n"
             f"{table(results)}\n{comparison(results)}")
     print(text)
     if not args.no_save:
@@ -531,7 +558,7 @@ def main(argv: list[str] | None = None) -> int:
         name = "crawl" if demo else f"crawl-{label}{len(site.templates)}"
         (RESULTS / f"{name}-{stamp}.txt").write_text(text, encoding="utf-8")
         (RESULTS / f"{name}-{stamp}.json").write_text(json.dumps({
-            "stories": args.stories, "concurrency": args.concurrency,
+            "stories": args.stories, "concurrency": args.concurrency, "rounds": max(1, args.rounds),
             "templates": args.templates, "pages": len(site.templates),
             "results": [{**asdict(r), "requests_per_second": r.requests_per_second,
                          "pages_per_second": r.pages_per_second} for r in results]},
