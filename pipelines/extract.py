@@ -15,7 +15,9 @@ core the crawl may use), off the reactor, so downloads go on while pages are ext
 - a worker that dies (a crash in a C library on some page) costs only the page it held,
   recorded as "extract: worker process died (exit code N)"; a fresh worker takes its place;
 - at most NEWSARCHIVE_EXTRACT_QUEUE pages (default 4 per worker) wait for or sit in the
-  workers: further items wait in the pipeline, which holds back Scrapy's downloads.
+  workers: further items wait in the pipeline, which holds back Scrapy's downloads;
+- the spider hands a page whose links it follows to read_page instead: the worker parses it
+  once, reads its links and extracts it, and the item then passes through process_item.
 
 The pool is pebble's ProcessPool: its schedule(..., timeout=) kills and replaces the one
 worker whose page ran over, and attributes a dead worker to the one page it held, which a
@@ -40,7 +42,7 @@ from newsarchive.archive import extract_fetched_page, is_extractable_page
 from newsarchive.archive.store import extraction_error
 from newsarchive.page import FetchedPage
 
-from .extract_worker import extract_in_worker, start_worker
+from .extract_worker import extract_in_worker, extract_reading_links, start_worker
 from .worker_pool import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, finish_pool, spawn_pool, stop_pool
 
 log = logging.getLogger(__name__)
@@ -209,18 +211,42 @@ class PooledExtractPipeline(ExtractPipeline):
             finish_pool(pool)  # the pages already handed over are finished first
 
     async def process_item(self, item):
+        if "article" in item:  # extracted already, with its links (read_page)
+            return item
+        adapter, page = page_to_extract(item)
+        if page is not None:
+            adapter["article"] = await self.in_worker(adapter, page, self.worker)
+        return item
+
+    async def read_page(self, item, read_links) -> tuple[list[str], list[str]] | None:
+        """Extract an item's page and read its links in one worker task: the page parsed and
+        handed over once for both (pipelines.extract_worker.extract_reading_links).
+
+        Sets the item's `article` (or `error`) as process_item would, which then passes the
+        item on. read_links: a module-level function (parsed page, URL) -> links. The links,
+        or None when they were not read (not a page to extract; the worker gave it up or
+        failed): the caller reads them its own way."""
         adapter, page = page_to_extract(item)
         if page is None:
-            return item
+            return None
+        result = await self.in_worker(adapter, page, extract_reading_links, read_links)
+        if result is None:
+            return None
+        adapter["article"], links = result
+        return links
+
+    async def in_worker(self, adapter: ItemAdapter, page: FetchedPage, task, *args):
+        """task(page as a worker gets it, *args) on a worker, once a place in the queue is
+        free; its result, or None with the item's `error` saying why it failed."""
         while len(self.in_flight) >= self.queue_size:  # back-pressure: wait for a free place
             await wait_for(first_done(self.in_flight))
-        future = self.schedule(page)
+        future = self.schedule(page, task, args)
         self.in_flight.add(future)
         self.peak_in_flight = max(self.peak_in_flight, len(self.in_flight))
         future.add_done_callback(self.in_flight.discard)
         url = page.final_url or page.url
         try:
-            adapter["article"] = await wait_for(future)
+            return await wait_for(future)
         except FutureTimeout:
             log.error("extraction of %s ran over %g s: worker replaced", url, self.timeout)
             adapter["error"] = timeout_error(self.timeout)
@@ -231,14 +257,15 @@ class PooledExtractPipeline(ExtractPipeline):
         except Exception as exc:  # noqa: BLE001 - one bad page must never stop the crawl
             log.error("extraction failed on %s: %s", url, exc)
             adapter["error"] = extraction_error(exc)
-        return item
+        return None
 
-    def schedule(self, page: FetchedPage) -> Future:
-        """The page handed to a worker; a pool that stopped (it should not) is started again."""
+    def schedule(self, page: FetchedPage, task=None, args: tuple = ()) -> Future:
+        """task(page, *args) handed to a worker (task: the pipeline's worker function by
+        default); a pool that stopped (it should not) is started again."""
         if self.pool is None or not self.pool.active:
             if self.pool is not None:
                 log.error("the extraction pool stopped: starting a new one")
                 stop_pool(self.pool)
             self.open_spider()
-        return self.pool.schedule(self.worker, args=(extraction_input(page),),
+        return self.pool.schedule(task or self.worker, args=(extraction_input(page), *args),
                                   timeout=self.timeout)

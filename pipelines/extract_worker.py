@@ -1,9 +1,10 @@
 """What an extraction worker process runs (pipelines.extract.PooledExtractPipeline).
 
-A module of its own so that a worker imports newsarchive's extraction and nothing of Scrapy:
-the pipeline module imports Scrapy's itemadapter and pebble, which a worker started with
-"spawn" would otherwise import too, a quarter second of CPU per worker for nothing. The
-extractor itself is imported by the first call (start_worker warms it up): the link worker
+A module of its own so that a worker imports newsarchive's extraction and only what its tasks
+name: the pipeline module imports Scrapy's itemadapter and pebble, which a worker started with
+"spawn" would otherwise import too, a quarter second of CPU per worker for nothing (the link
+reader a crawl hands to extract_reading_links, spiders.links, comes with its first such page).
+The extractor itself is imported by the first call (start_worker warms it up): the link worker
 (spiders.links) shares limit_address_space and needs none of it.
 """
 from __future__ import annotations
@@ -15,6 +16,24 @@ def extract_in_worker(page: FetchedPage):
     """What a worker process runs: the crawl's own extraction of one page."""
     from newsarchive.archive.store import extract_fetched_page
     return extract_fetched_page(page)
+
+
+def extract_reading_links(page: FetchedPage, read_links):
+    """What a worker runs for a page the spider also wants the links of: the page parsed once,
+    its links read from the tree (`read_links(parsed, url)`, a module-level function), then the
+    crawl's own extraction of the same tree; (article, links).
+
+    A crawl's link reading parsed every page a second time in a process of its own (a third
+    of the CPU extraction took, counting the hand-off of every page to it)."""
+    from newsarchive.extract import extract_parsed, parse_page
+
+    url = page.final_url or page.url
+    try:
+        parsed = parse_page(page.body, page.headers)
+    except Exception:  # noqa: BLE001 - as extract(): an unparsable page has no article, no links
+        parsed = None
+    links = read_links(parsed, url)
+    return extract_parsed(parsed, url, fetched_at=page.fetched_at), links
 
 
 def limit_address_space(memory_mb: int) -> None:

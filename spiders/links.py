@@ -4,8 +4,11 @@ Reading a page's links (parsing it, resolving its hrefs) holds the GIL throughou
 parser does not let go of it, nor does the URL arithmetic. In the crawl's own process it was
 the largest part of the per-page work outside Scrapy (1.6 ms of CPU on a 92 KB demo page), on
 the one core that process can use, while the extraction workers leave the other core half idle.
-LinkReader hands it to a worker process instead, once a crawl is big enough to pay for starting
-one (LINK_WORKER_AFTER pages); the links are the same either way.
+When extraction runs in worker processes, the worker that extracts a page reads its links from
+the same parse (links_of_parsed; pipelines.extract's read_page). LinkReader serves the rest (no
+extraction workers, a page a worker gave up, an archived hub behind a 304): it hands them to a
+worker process of its own once a crawl is big enough to pay for starting one
+(LINK_WORKER_AFTER pages); the links are the same every way.
 
 A module of its own, without the spider: the worker imports this and scrapy.http, nothing of
 the crawl.
@@ -22,6 +25,7 @@ from pebble import ProcessExpired
 from scrapy.http import TextResponse
 from scrapy.linkextractors import IGNORED_EXTENSIONS
 from scrapy.utils.response import get_base_url
+from w3lib.html import get_base_url as html_base_url
 
 from pipelines.worker_pool import (
     DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, finish_pool, spawn_pool, stop_pool,
@@ -68,9 +72,31 @@ def page_links(response: TextResponse) -> tuple[list[str], list[str]]:
     archives left out), at half its cost: the spider filters by site and URL key itself, so
     the per-link checks LinkExtractor makes (domains, canonical forms) are not needed here.
     """
-    base = get_base_url(response)
+    return links_in_tree(response.selector.root, get_base_url(response))
+
+
+def links_of_parsed(parsed, url: str) -> tuple[list[str], list[str]]:
+    """page_links() of a page newsarchive's extraction parsed (newsarchive.extract.parse_page:
+    its tree and markup; None when it could not be parsed), whose final URL is `url`: what an
+    extraction worker reads before it extracts, so that a page is parsed once for both.
+
+    The base URL is found as Scrapy's get_base_url finds it: a <base href> in the first 4,096
+    characters of the text."""
+    if parsed is None or parsed.tree is None:
+        return [], []
+    markup = parsed.markup
+    if isinstance(markup, bytes):  # UTF-8 bytes: 4,096 characters take at most 4 bytes each
+        markup = markup[:4 * BASE_SCAN_CHARS].decode("utf-8", "ignore")
+    return links_in_tree(parsed.tree, html_base_url(markup[:BASE_SCAN_CHARS], url, "utf-8"))
+
+
+#: How far into a page's text Scrapy's get_base_url looks for <base href>.
+BASE_SCAN_CHARS = 4096
+
+
+def links_in_tree(root, base: str) -> tuple[list[str], list[str]]:
+    """page_links() of a page's lxml tree and base URL."""
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(base))
-    root = response.selector.root
     feeds = [urljoin(base, href.strip()) for href in FEED_LINKS(root)]
     pages, seen = [], set()
     for href in PAGE_LINKS(root):

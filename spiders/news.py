@@ -119,14 +119,14 @@ from newsarchive.archive.frontier import DEFAULT_REVISIT, Frontier, guess_kind
 from newsarchive.netguard import implicitly_local_hosts, scheme_refusal
 from newsarchive.page import merged_headers, standard_status_line, status_phrase
 from newsarchive.sites import ENV_VAR, Site, load_site_list, url_netloc, www_twins
-from pipelines.extract import wait_for
+from pipelines.extract import PooledExtractPipeline, wait_for
 from pipelines.worker_pool import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
 from newsarchive.urls import (
     DEFAULT_SKIP_TABLE, PRIORITIES, compile_skip_table, skip_kind, url_key,
 )
 
 from .capture import META_KEY as CAPTURE_META_KEY
-from .links import LinkReader, page_links  # noqa: F401 - page_links: its old home
+from .links import LinkReader, links_of_parsed, page_links  # noqa: F401 - page_links: its old home
 from .retry import NOT_RETRIED_META_KEY as RETRY_AFTER_NOT_WAITED
 from .discovery import (
     FEED, HTML, SITEMAP, SITEMAP_INDEX, classify_document, parse_feed, parse_sitemap,
@@ -367,6 +367,9 @@ class NewsSpider(scrapy.Spider):
         self._skip_tables: dict[str, dict] = {}
         self.link_reader = LinkReader(0)
         """Reads web pages' links off the reactor (spiders.links; from_crawler configures it)."""
+        self.page_reader: PooledExtractPipeline | bool | None = None
+        """The crawl's pooled extraction pipeline, which reads a page's links as it extracts
+        it (False: there is none; None: not looked for yet)."""
 
     def take_credentials(self, urls: list[str]) -> list[str]:
         """Start URLs without user:password@, the credentials kept for HttpAuthMiddleware
@@ -658,11 +661,37 @@ class NewsSpider(scrapy.Spider):
             if entry is not None and netloc is not None:
                 for host in www_twins(netloc):
                     self.site_of_host.setdefault(host, entry)
-        yield response_item(response, source=source, kind=kind)
+        item = response_item(response, source=source, kind=kind)
         if response.status >= 400 or not self.may_go_deeper(response):
+            yield item
             return
-        for request in await self.follow_off_reactor(response, kind):
+        links = await self.links_with_extraction(response, item, kind)
+        yield item
+        for request in await self.follow_off_reactor(response, kind, links):
             yield request
+
+    async def links_with_extraction(self, response: Response, item: dict, kind: str
+                                    ) -> tuple[list[str], list[str]] | None:
+        """An article page's links, read by the extraction worker that extracts its item (one
+        parse and one hand-off for both; pipelines.extract's read_page), when the crawl
+        extracts in worker processes; None otherwise, or when the worker could not read them.
+
+        Only pages guessed to be articles: a hub's links (home, sections) lead to the rest of
+        the site and are wanted at once, not after the extractions queued before it. A link a
+        later page found first would be requested at that page's greater depth, and what it
+        lists cut off by the depth limit."""
+        if kind != HTML or not isinstance(response, TextResponse) \
+                or response.meta.get("newsarchive_kind") != "article":
+            return None
+        if self.page_reader is None:
+            crawler = getattr(self, "crawler", None)
+            try:
+                self.page_reader = crawler.get_item_pipeline(PooledExtractPipeline) or False
+            except (AttributeError, RuntimeError):  # no crawler or engine: driven by hand
+                self.page_reader = False
+        if not self.page_reader:
+            return None
+        return await self.page_reader.read_page(item, links_of_parsed)
 
     def stored_response(self, response: Response) -> Response | None:
         """The archived full answer a 304 stands for, as a response to follow links from."""
@@ -676,12 +705,13 @@ class NewsSpider(scrapy.Spider):
         return response.replace(cls=cls, status=200, body=body,
                                 headers={"Content-Type": content_type})
 
-    async def follow_off_reactor(self, response: Response, kind: str) -> list[Request]:
-        """follow(), a web page's links read off the reactor (spiders.links.LinkReader: a
-        thread, then a worker process once the crawl has read LINK_WORKER_AFTER pages): the
-        reactor goes on with downloads meanwhile."""
-        links = None
-        if kind == HTML and isinstance(response, TextResponse):
+    async def follow_off_reactor(self, response: Response, kind: str,
+                                 links: tuple[list[str], list[str]] | None = None
+                                 ) -> list[Request]:
+        """follow(), a web page's links (unless given) read off the reactor
+        (spiders.links.LinkReader: a thread, then a worker process once the crawl has read
+        LINK_WORKER_AFTER pages): the reactor goes on with downloads meanwhile."""
+        if links is None and kind == HTML and isinstance(response, TextResponse):
             try:
                 links = await wait_for(self.link_reader.submit(response))
             except Exception as exc:  # noqa: BLE001 - one bad page must never stop the crawl

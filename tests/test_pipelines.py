@@ -293,3 +293,43 @@ def test_a_page_over_the_memory_limit_fails_alone():
                                   page_item()])
     assert items[0]["article"] is None and items[0]["error"].startswith("extract: MemoryError")
     assert items[1]["article"] is not None
+
+
+def links_or_hang(parsed, url):
+    """read_links for read_page, stuck on pages marked in their URL (the page's worker task)."""
+    import time
+
+    from spiders.links import links_of_parsed
+    if "hang" in url:
+        time.sleep(3600)
+    return links_of_parsed(parsed, url)
+
+
+def test_one_worker_task_extracts_a_page_and_reads_its_links():
+    from scrapy.http import HtmlResponse
+
+    from spiders.links import links_of_parsed, page_links
+    pipeline = PooledExtractPipeline(1, timeout=2)
+    page, hung, not_found = (page_item(), page_item("http://127.0.0.1:8000/articles/hang.html"),
+                             page_item(status=404))
+
+    async def run():
+        pipeline.open_spider()
+        try:
+            links = await pipeline.read_page(page, links_of_parsed)
+            article = page["article"]
+            passed_on = await pipeline.process_item(page)  # extracted already: not again
+            return (links, article, passed_on, await pipeline.read_page(hung, links_or_hang),
+                    await pipeline.read_page(not_found, links_of_parsed))
+        finally:
+            pipeline.close_spider()
+
+    links, article, passed_on, hung_links, not_found_links = asyncio.run(run())
+    assert article.to_dict() == ExtractPipeline().process_item(page_item())["article"].to_dict()
+    assert passed_on is page and passed_on["article"] is article
+    assert links == page_links(HtmlResponse(page["url"], body=SEED_HTML, encoding="utf-8"))
+    assert len(links[1]) > 10
+    # the worker gave the page up: no links (the spider reads them its own way), the error kept
+    assert hung_links is None and hung["article"] is None
+    assert hung["error"] == "extract: timed out after 2 s"
+    assert not_found_links is None and not_found["article"] is None

@@ -1,6 +1,7 @@
 """Discovery: documents told apart by content; sitemap, feed and page links turned into requests."""
 import asyncio
 import gzip
+from pathlib import Path
 
 import pytest
 from scrapy.exceptions import IgnoreRequest
@@ -526,3 +527,24 @@ def test_a_page_over_the_link_time_limit_gives_no_links_and_its_worker_is_replac
         reader.close()
 
 
+
+
+def test_links_read_from_the_extraction_parse_are_the_crawl_process_links():
+    """links_of_parsed (an extraction worker's reading, from newsarchive's own parse) gives
+    page_links' answer on every fixture page, and on a page with a base href in a charset
+    declared only in the page."""
+    from scrapy.http import HtmlResponse
+
+    from newsarchive.extract import parse_page
+    from spiders.links import links_of_parsed, page_links
+    pages = sorted((Path(__file__).parent / "fixtures").rglob("*.html"))
+    assert len(pages) > 50
+    cp1251 = ('<html><head><meta charset="windows-1251"><base href="http://h.example/x/">'
+              '</head><body><a href="/новости/1.html">a</a><a href="q.html">b</a>'
+              '<link rel="alternate" type="application/atom+xml" href="/atom.xml">'
+              '<a href="/img/x.JPG">c</a><a href="http://h.example/p/2.html">d</a>'
+              '</body></html>').encode("cp1251")
+    for url, body in [("http://h.example/a/b.html", cp1251),
+                      *(("http://h.example/a/b.html", page.read_bytes()) for page in pages)]:
+        assert links_of_parsed(parse_page(body), url) == page_links(HtmlResponse(url, body=body))
+    assert links_of_parsed(None, "http://h.example/") == ([], [])

@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from ..article import Article
 from .body import extract_body
 from .dateline import apply_dateline, read_marked_dateline
-from .decode import parse_page
+from .decode import ParsedPage, parse_page
 from .metadata import Metadata, read_metadata
 from .structured import read_structured
 
@@ -26,7 +26,7 @@ _METADATA_FIELDS = tuple(
     f.name for f in dataclasses.fields(Metadata)
     if f.name in {a.name for a in dataclasses.fields(Article)} and f.name != "url")
 
-__all__ = ["extract"]
+__all__ = ["extract", "extract_parsed", "parse_page"]
 
 
 def extract(html, url=None, *, headers=None, fetched_at=None, include_captions=False,
@@ -40,15 +40,25 @@ def extract(html, url=None, *, headers=None, fetched_at=None, include_captions=F
     extra keep/drop selectors (default: looked up by the URL's host in the loaded profiles).
     Never raises on odd input: an unusable page gives an Article with an empty body.
     """
-    fetched_at = fetched_at or datetime.now(timezone.utc)
-    article = Article(url=url)
     try:
-        tree, markup = parse_page(html, headers)
+        parsed = parse_page(html, headers)
     except Exception:  # noqa: BLE001 - odd input yields an empty Article, never an exception
         log.debug("could not parse %s", url, exc_info=True)
+        parsed = None
+    return extract_parsed(parsed, url, fetched_at=fetched_at, include_captions=include_captions,
+                          profile=profile)
+
+
+def extract_parsed(parsed: ParsedPage | None, url=None, *, fetched_at=None,
+                   include_captions=False, profile=None) -> Article:
+    """extract() of a page parse_page() has parsed (None: it could not be), for a caller that
+    reads the same tree first (a crawl's links): one parse for both. The tree is pruned here,
+    so it is read before, never after."""
+    fetched_at = fetched_at or datetime.now(timezone.utc)
+    article = Article(url=url)
+    if parsed is None or parsed.tree is None:
         return article
-    if tree is None:
-        return article
+    tree, markup = parsed
     # the markup is searched while it is still in the CPU's cache from the parse (later the
     # scan cost twice as much); the metadata passes do not change the tree
     marked_dateline = read_marked_dateline(tree, markup)  # before the body pass prunes it away
