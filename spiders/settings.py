@@ -23,12 +23,16 @@ ROBOTSTXT_OBEY = True
 # and redirect hop before it leaves.
 # Retries honour a 429's or 503's Retry-After, the site's download slot waiting with them
 # (spiders/retry.py, in Scrapy's RetryMiddleware's place; see NEWSARCHIVE_RETRY_AFTER_MAX).
+# Meta refreshes are followed as Scrapy follows them, without decoding every page that names
+# none (spiders/metarefresh.py, in Scrapy's MetaRefreshMiddleware's place).
 DOWNLOADER_MIDDLEWARES = {
     "spiders.middlewares.RequestGuardMiddleware": 60,
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "spiders.robots.ConditionalRobotsTxtMiddleware": 100,
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "spiders.retry.RetryAfterMiddleware": 550,
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "spiders.metarefresh.MetaRefreshMiddleware": 580,
 }
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 4
