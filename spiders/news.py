@@ -691,7 +691,10 @@ class NewsSpider(scrapy.Spider):
                 self.page_reader = False
         if not self.page_reader:
             return None
-        return await self.page_reader.read_page(item, links_of_parsed)
+        links = await self.page_reader.read_page(item, links_of_parsed)
+        if links is not None:
+            self.inc_stat("newsarchive/links_read_with_extraction")
+        return links
 
     def stored_response(self, response: Response) -> Response | None:
         """The archived full answer a 304 stands for, as a response to follow links from."""

@@ -7,6 +7,7 @@ a subprocess from the project root into a temporary archive with the project's o
 """
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -226,3 +227,7 @@ def test_crawl_with_extraction_workers_archives_the_same_articles(crawl, tmp_pat
     assert process.returncode == 0, process.stderr[-3000:]
     query = "select headline, dateline, date_published, body from articles order by headline, body"
     assert sqlite_utils("query", pooled_db, query) == sqlite_utils("query", db, query)
+    # the article pages' links came with their extraction, from the same parse
+    read_with_extraction = re.search(r"'newsarchive/links_read_with_extraction': (\d+)",
+                                     process.stderr)
+    assert read_with_extraction and int(read_with_extraction.group(1)) >= 10
