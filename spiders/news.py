@@ -355,6 +355,9 @@ class NewsSpider(scrapy.Spider):
         self.archived: set[str] = set()
         self.met: set[str] = set()
         """Every URL key met this run (counted as discovered)."""
+        self.shallowest: dict[str, int] = {}
+        """URL keys requested already and met again by a shorter path -> its depth: the depth
+        the page takes when it is parsed (see take_shallowest_depth)."""
         self.discovered: dict[str, tuple[str, str, int | None]] = {}
         """URL keys to follow met this run -> (site, kind guessed, depth): the frontier notes
         them (links not followed, by the skip table or allow/deny, are not noted)."""
@@ -634,7 +637,20 @@ class NewsSpider(scrapy.Spider):
         if meta.get("newsarchive_start"):
             self.count(self.site_of_request(meta, url), "start_ok" if ok else "start_failed")
 
+    def take_shallowest_depth(self, response: Response) -> None:
+        """Give the response the depth of the shortest path the crawl met its URL by.
+
+        Links are read off the reactor, so a hub (a section) may be met first from a page far
+        down (an article that links it) and requested at that depth, and then from the home
+        page: parsed at the first depth, what it lists would be cut off by the depth limit.
+        Scrapy's DepthMiddleware reads response.meta["depth"] as the callback's requests pass
+        it, so the requests it makes count from the shorter path."""
+        shallowest = self.shallowest.pop(url_key(requested_url(response)), None)
+        if shallowest is not None and shallowest < response.meta.get("depth", 0):
+            response.meta["depth"] = shallowest
+
     async def parse(self, response: Response):
+        self.take_shallowest_depth(response)
         source = response.meta.get("newsarchive_source", "link")
         if response.status == 304:
             # a conditional revisit the server answered "unchanged"
@@ -751,6 +767,7 @@ class NewsSpider(scrapy.Spider):
         # links off the site are dropped before the sort: a real page links more of them
         # than of its own site, and judging their kind was a tenth of the reactor's time
         targets = [target for target in targets if self.site_for(target[0]) is entry]
+        self.note_shorter_paths(targets, response.meta.get("depth", 0) + 1)
         # the page cap counts requests as they are made: what a page lists is asked in budget
         # order (sitemaps and feeds, articles, then hubs), not in the order of the page
         targets.sort(key=lambda target: -self.priority(
@@ -760,6 +777,16 @@ class NewsSpider(scrapy.Spider):
                                         listed_as=listed_as)
             if request is not None:
                 yield request
+
+    def note_shorter_paths(self, targets: list, depth: int) -> None:
+        """Note for each target requested already the least depth it is met at again (`depth`:
+        the one a request made now would have): its page takes it when parsed, if less than
+        the depth it was requested at (take_shallowest_depth)."""
+        shallowest, requested = self.shallowest, self.requested
+        for target in targets:
+            key = url_key(target[0])
+            if key in requested and depth < shallowest.get(key, depth + 1):
+                shallowest[key] = depth
 
     def on_error(self, failure):
         """One item per failed download; robots.txt refusals were never fetched: no item."""

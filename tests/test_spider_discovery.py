@@ -548,3 +548,30 @@ def test_links_read_from_the_extraction_parse_are_the_crawl_process_links():
                       *(("http://h.example/a/b.html", page.read_bytes()) for page in pages)]:
         assert links_of_parsed(parse_page(body), url) == page_links(HtmlResponse(url, body=body))
     assert links_of_parsed(None, "http://h.example/") == ([], [])
+
+
+def test_a_page_met_again_by_a_shorter_path_is_parsed_at_that_depth():
+    """Links are read off the reactor: a section may be met first from an article deep down,
+    then from the home page. Parsed at the first path's depth, the stories it lists would be
+    cut off by the depth limit; it takes the shorter path's depth instead."""
+    spider = NewsSpider(url="https://news.example/")
+    spider.depth_limit = 3
+    section = "https://news.example/section/world/"
+    linking = b'<html><body><a href="/section/world/">World</a></body></html>'
+    _, requests = split_output(spider.parse(spider_response(
+        HtmlResponse, "https://news.example/2025/05/18/story.html", linking, depth=2,
+        source="link")))
+    assert [r.url for r in requests] == [section]  # requested at depth 3 (DepthMiddleware)
+    _, requests = split_output(spider.parse(
+        spider_response(HtmlResponse, "https://news.example/", linking, depth=0)))
+    assert requests == []  # requested already: the shorter path is noted
+    listing = b'<html><body><a href="/2025/05/19/other-story.html">Other</a></body></html>'
+    response = spider_response(HtmlResponse, section, listing, depth=3, source="link")
+    items, requests = split_output(spider.parse(response))
+    assert response.meta["depth"] == 1 and items[0]["hints"]["depth"] == 1
+    assert [r.url for r in requests] == ["https://news.example/2025/05/19/other-story.html"]
+    # met again only deeper: the depth it was requested at stands
+    deeper = spider_response(HtmlResponse, "https://news.example/2025/05/19/other-story.html",
+                             linking, depth=2, source="link")
+    split_output(spider.parse(deeper))
+    assert deeper.meta["depth"] == 2
