@@ -75,6 +75,10 @@ def page_links(response: TextResponse) -> tuple[list[str], list[str]]:
     return links_in_tree(response.selector.root, get_base_url(response))
 
 
+#: How far into a page's text Scrapy's get_base_url looks for <base href>.
+BASE_SCAN_CHARS = 4096
+
+
 def links_of_parsed(parsed, url: str) -> tuple[list[str], list[str]]:
     """page_links() of a page newsarchive's extraction parsed (newsarchive.extract.parse_page:
     its tree and markup; None when it could not be parsed), whose final URL is `url`: what an
@@ -88,10 +92,6 @@ def links_of_parsed(parsed, url: str) -> tuple[list[str], list[str]]:
     if isinstance(markup, bytes):  # UTF-8 bytes: 4,096 characters take at most 4 bytes each
         markup = markup[:4 * BASE_SCAN_CHARS].decode("utf-8", "ignore")
     return links_in_tree(parsed.tree, html_base_url(markup[:BASE_SCAN_CHARS], url, "utf-8"))
-
-
-#: How far into a page's text Scrapy's get_base_url looks for <base href>.
-BASE_SCAN_CHARS = 4096
 
 
 def links_in_tree(root, base: str) -> tuple[list[str], list[str]]:
