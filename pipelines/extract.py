@@ -259,13 +259,13 @@ class PooledExtractPipeline(ExtractPipeline):
             adapter["error"] = extraction_error(exc)
         return None
 
-    def schedule(self, page: FetchedPage, task=None, args: tuple = ()) -> Future:
-        """task(page, *args) handed to a worker (task: the pipeline's worker function by
-        default); a pool that stopped (it should not) is started again."""
+    def schedule(self, page: FetchedPage, task, args: tuple = ()) -> Future:
+        """task(page, *args) handed to a worker; a pool that stopped (it should not) is
+        started again."""
         if self.pool is None or not self.pool.active:
             if self.pool is not None:
                 log.error("the extraction pool stopped: starting a new one")
                 stop_pool(self.pool)
             self.open_spider()
-        return self.pool.schedule(task or self.worker, args=(extraction_input(page), *args),
+        return self.pool.schedule(task, args=(extraction_input(page), *args),
                                   timeout=self.timeout)

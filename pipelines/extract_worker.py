@@ -25,13 +25,10 @@ def extract_reading_links(page: FetchedPage, read_links):
 
     A crawl's link reading parsed every page a second time in a process of its own (a third
     of the CPU extraction took, counting the hand-off of every page to it)."""
-    from newsarchive.extract import extract_parsed, parse_page
+    from newsarchive.extract import extract_parsed, parse_or_none
 
     url = page.final_url or page.url
-    try:
-        parsed = parse_page(page.body, page.headers)
-    except Exception:  # noqa: BLE001 - as extract(): an unparsable page has no article, no links
-        parsed = None
+    parsed = parse_or_none(page.body, page.headers, url)  # None: no article, no links
     links = read_links(parsed, url)
     return extract_parsed(parsed, url, fetched_at=page.fetched_at), links
 

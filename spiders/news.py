@@ -693,9 +693,10 @@ class NewsSpider(scrapy.Spider):
         extracts in worker processes; None otherwise, or when the worker could not read them.
 
         Only pages guessed to be articles: a hub's links (home, sections) lead to the rest of
-        the site and are wanted at once, not after the extractions queued before it. A link a
-        later page found first would be requested at that page's greater depth, and what it
-        lists cut off by the depth limit."""
+        the site and are wanted at once, not after the extractions queued before it. Met late,
+        a section linked from the articles too was requested from them at their greater depth
+        (take_shallowest_depth corrects that only when the hub's links come before the
+        section is parsed)."""
         if kind != HTML or not isinstance(response, TextResponse) \
                 or response.meta.get("newsarchive_kind") != "article":
             return None

@@ -26,7 +26,7 @@ _METADATA_FIELDS = tuple(
     f.name for f in dataclasses.fields(Metadata)
     if f.name in {a.name for a in dataclasses.fields(Article)} and f.name != "url")
 
-__all__ = ["extract", "extract_parsed", "parse_page"]
+__all__ = ["extract", "extract_parsed", "parse_or_none", "parse_page"]
 
 
 def extract(html, url=None, *, headers=None, fetched_at=None, include_captions=False,
@@ -40,13 +40,18 @@ def extract(html, url=None, *, headers=None, fetched_at=None, include_captions=F
     extra keep/drop selectors (default: looked up by the URL's host in the loaded profiles).
     Never raises on odd input: an unusable page gives an Article with an empty body.
     """
+    return extract_parsed(parse_or_none(html, headers, url), url, fetched_at=fetched_at,
+                          include_captions=include_captions, profile=profile)
+
+
+def parse_or_none(html, headers=None, url=None) -> ParsedPage | None:
+    """parse_page(html, headers), or None when the page cannot be parsed at all: odd input
+    yields an empty Article, never an exception (url: the page's, for the log)."""
     try:
-        parsed = parse_page(html, headers)
-    except Exception:  # noqa: BLE001 - odd input yields an empty Article, never an exception
+        return parse_page(html, headers)
+    except Exception:  # noqa: BLE001 - see the docstring
         log.debug("could not parse %s", url, exc_info=True)
-        parsed = None
-    return extract_parsed(parsed, url, fetched_at=fetched_at, include_captions=include_captions,
-                          profile=profile)
+        return None
 
 
 def extract_parsed(parsed: ParsedPage | None, url=None, *, fetched_at=None,
