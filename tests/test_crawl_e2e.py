@@ -231,3 +231,23 @@ def test_crawl_with_extraction_workers_archives_the_same_articles(crawl, tmp_pat
     read_with_extraction = re.search(r"'newsarchive/links_read_with_extraction': (\d+)",
                                      process.stderr)
     assert read_with_extraction and int(read_with_extraction.group(1)) >= 10
+
+
+def test_crawl_runs_on_twisted_epoll_reactor_by_default(crawl):
+    _, _, _, process = crawl
+    if sys.platform.startswith("linux"):
+        assert "'TWISTED_REACTOR': 'twisted.internet.epollreactor.EPollReactor'" in process.stderr
+
+
+def test_crawl_on_the_asyncio_reactor_archives_the_same_articles(crawl, tmp_path):
+    """Code that needs asyncio switches the reactor back; the pooled extraction awaits its
+    workers on either reactor."""
+    _, db, _, _ = crawl
+    asyncio_db = tmp_path / "asyncio.db"
+    with FixtureServer(DEMO_SITE) as server:
+        process = scrapy_crawl(server.url, asyncio_db, NEWSARCHIVE_EXTRACT_WORKERS=2, LOG_LEVEL="DEBUG",
+                               TWISTED_REACTOR="twisted.internet.asyncioreactor.AsyncioSelectorReactor")
+    assert process.returncode == 0, process.stderr[-3000:]
+    assert "Using reactor: twisted.internet.asyncioreactor.AsyncioSelectorReactor" in process.stderr
+    query = "select headline, dateline, date_published, body from articles order by headline, body"
+    assert sqlite_utils("query", asyncio_db, query) == sqlite_utils("query", db, query)
