@@ -14,7 +14,7 @@ from newsarchive.page import FetchedPage
 
 def extract_in_worker(page: FetchedPage):
     """What a worker process runs: the crawl's own extraction of one page."""
-    from newsarchive.archive.store import extract_fetched_page
+    from newsarchive.extract import extract_fetched_page
     return extract_fetched_page(page)
 
 

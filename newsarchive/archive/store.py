@@ -22,7 +22,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from ..article import Article
-from ..extract import extract
+from ..extract import extract_fetched_page
 from ..page import FetchedPage
 from ..urls import url_key
 from .frontier import DEFAULT_REVISIT, record_fetch, record_seen, reset_site
@@ -146,14 +146,6 @@ def is_extractable_page(page: FetchedPage) -> bool:
     """
     return (page.status is not None and 200 <= page.status < 300 and bool(page.body)
             and page.hints.get("kind", "html") == "html")
-
-
-def extract_fetched_page(page: FetchedPage, extract_fn: ExtractFunction | None = None,
-                         **options) -> Article:
-    """Run extraction on a fetched page the way the crawl pipeline does."""
-    extract_fn = extract_fn or extract
-    return extract_fn(page.body, url=page.final_url or page.url, headers=page.headers,
-                      fetched_at=page.fetched_at, **options)
 
 
 #: An article's date for --since / --until: when published, else when first archived.

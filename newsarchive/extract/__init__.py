@@ -26,7 +26,7 @@ _METADATA_FIELDS = tuple(
     f.name for f in dataclasses.fields(Metadata)
     if f.name in {a.name for a in dataclasses.fields(Article)} and f.name != "url")
 
-__all__ = ["extract", "extract_parsed", "parse_or_none", "parse_page"]
+__all__ = ["extract", "extract_fetched_page", "extract_parsed", "parse_or_none", "parse_page"]
 
 
 def extract(html, url=None, *, headers=None, fetched_at=None, include_captions=False,
@@ -42,6 +42,15 @@ def extract(html, url=None, *, headers=None, fetched_at=None, include_captions=F
     """
     return extract_parsed(parse_or_none(html, headers, url), url, fetched_at=fetched_at,
                           include_captions=include_captions, profile=profile)
+
+
+def extract_fetched_page(page, extract_fn=None, **options) -> Article:
+    """Extract a newsarchive.FetchedPage the way the crawl does (its body, final URL, headers
+    and fetch time), with extract_fn (default extract) and its options; re-extraction and
+    WARC imports call the same, so that they match the crawl."""
+    extract_fn = extract_fn or extract
+    return extract_fn(page.body, url=page.final_url or page.url, headers=page.headers,
+                      fetched_at=page.fetched_at, **options)
 
 
 def parse_or_none(html, headers=None, url=None) -> ParsedPage | None:
