@@ -7,8 +7,8 @@ the one core that process can use, while the extraction workers leave the other 
 When extraction runs in worker processes, the worker that extracts a page reads its links from
 the same parse (links_of_parsed; pipelines.extract's read_page). LinkReader serves the rest (no
 extraction workers, a page a worker gave up, an archived hub behind a 304): it hands them to a
-worker process of its own once a crawl is big enough to pay for starting one
-(LINK_WORKER_AFTER pages); the links are the same every way.
+worker process of its own once reading them in the crawl process has cost as much as starting
+one (LINK_WORKER_AFTER_CPU); the links are the same every way.
 
 A module of its own, without the spider: the worker imports this and scrapy.http, nothing of
 the crawl.
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import posixpath
+import time
 from concurrent.futures import Future, ThreadPoolExecutor, TimeoutError as FutureTimeout
 from urllib.parse import urljoin, urlsplit
 
@@ -139,34 +140,38 @@ def start_link_worker(memory_mb: int) -> None:
     limit_address_space(memory_mb)
 
 
-#: HTML pages a crawl reads in its own process before it starts a link worker: starting one
-#: costs about half a second of CPU, more than a small crawl spends on links in all.
-LINK_WORKER_AFTER = 50
+#: CPU seconds the crawl process spends reading links in its thread before it starts a link
+#: worker: what starting one costs (a Python process importing Scrapy's HTTP classes, 0.37-0.41 s
+#: measured). A crawl whose hubs are few or small never pays for a process (the bench site's
+#: hundred section pages cost 0.01 s in the thread; their worker cost 0.4 s of the two cores
+#: the crawl shares); one of many large home and section pages (1.6 ms each) moves them off
+#: the crawl process once they cost as much.
+LINK_WORKER_AFTER_CPU = 0.4
 
 
 class LinkReader:
-    """page_links() off the reactor: in a thread of the crawl process for the first
-    LINK_WORKER_AFTER pages (or always, with `processes` 0), then in a worker process.
+    """page_links() off the reactor: in a thread of the crawl process until it has spent
+    `after_cpu` seconds of CPU on them (or always, with `processes` 0), then in a worker process.
 
     A page whose links cannot be read in the worker (over its time limit, a worker that died)
     is logged and gives no links; the worker is replaced and the crawl goes on.
     """
 
     def __init__(self, processes: int = 1, *, memory_mb: int = DEFAULT_MEMORY_MB,
-                 after: int = LINK_WORKER_AFTER, timeout: float = DEFAULT_TIMEOUT):
+                 after_cpu: float = LINK_WORKER_AFTER_CPU, timeout: float = DEFAULT_TIMEOUT):
         self.processes = processes
         self.memory_mb = memory_mb
-        self.after = after
+        self.after_cpu = after_cpu
         self.timeout = timeout
-        self.pages = 0
+        self.thread_cpu = 0.0
+        """CPU seconds the thread has spent reading links so far."""
         self.thread: ThreadPoolExecutor | None = None
         self.pool = None
 
     def submit(self, response: TextResponse) -> Future:
         """A future of the response's page_links()."""
-        self.pages += 1
         # Scrapy's own response classes only: the worker must be able to import the class
-        if self.processes > 0 and self.pages > self.after \
+        if self.processes > 0 and self.thread_cpu >= self.after_cpu \
                 and type(response).__module__.startswith("scrapy.http"):
             pool = self.worker_pool()
             if pool is not None:
@@ -179,7 +184,15 @@ class LinkReader:
         """A future of the response's page_links(), read in the crawl process's thread."""
         if self.thread is None:
             self.thread = ThreadPoolExecutor(1, thread_name_prefix="link-parser")
-        return self.thread.submit(page_links, response)
+        return self.thread.submit(self.timed_page_links, response)
+
+    def timed_page_links(self, response: TextResponse) -> tuple[list[str], list[str]]:
+        """page_links(), in the thread, its CPU time added to thread_cpu."""
+        start = time.thread_time()
+        try:
+            return page_links(response)
+        finally:
+            self.thread_cpu += time.thread_time() - start
 
     @staticmethod
     def gave_up(exc: BaseException) -> bool:

@@ -729,8 +729,8 @@ class NewsSpider(scrapy.Spider):
                                  links: tuple[list[str], list[str]] | None = None
                                  ) -> list[Request]:
         """follow(), a web page's links (unless given) read off the reactor
-        (spiders.links.LinkReader: a thread, then a worker process once the crawl has read
-        LINK_WORKER_AFTER pages): the reactor goes on with downloads meanwhile."""
+        (spiders.links.LinkReader: a thread, then a worker process once the thread has spent
+        what starting one costs): the reactor goes on with downloads meanwhile."""
         if links is None and kind == HTML and isinstance(response, TextResponse):
             try:
                 links = await wait_for(self.link_reader.submit(response))

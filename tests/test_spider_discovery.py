@@ -476,12 +476,12 @@ def test_link_reader_reads_in_a_worker_process_what_the_crawl_process_reads():
     response = HtmlResponse("http://h.example/a/b.html", body=body)
     expected = page_links(response)
     assert expected[1][0] == "http://h.example/новости/1.html"
-    reader = LinkReader(1, after=1)
+    reader = LinkReader(1, after_cpu=1e-9)  # the first page's links cost more than that
     try:
-        in_thread = reader.submit(response)
+        assert reader.submit(response).result(timeout=30) == expected  # in the thread
+        assert reader.thread_cpu > 0 and reader.pool is None
         in_worker = reader.submit(response)
         assert reader.pool is not None and reader.thread is not None
-        assert in_thread.result(timeout=30) == expected
         assert in_worker.result(timeout=60) == expected
     finally:
         reader.close()
@@ -498,7 +498,7 @@ def test_a_response_class_of_its_own_is_read_in_the_thread():
 
     response = CustomResponse("http://h.example/a.html", encoding="utf-8",
                               body=b'<html><body><a href="/p/1.html">x</a></body></html>')
-    reader = LinkReader(1, after=0)
+    reader = LinkReader(1, after_cpu=0)
     try:
         assert reader.submit(response).result(timeout=30) == page_links(response)
         assert reader.pool is None
@@ -517,7 +517,7 @@ def test_a_page_over_the_link_time_limit_gives_no_links_and_its_worker_is_replac
                         + b"".join(b'<a href="/p/%d.html">x</a>' % n for n in range(200_000)))
     small = HtmlResponse("http://h.example/a.html", encoding="utf-8",
                          body=b'<html><body><a href="/p/1.html">x</a></body></html>')
-    reader = LinkReader(1, after=0, timeout=0.05)
+    reader = LinkReader(1, after_cpu=0, timeout=0.05)
     try:
         with pytest.raises(FutureTimeout):
             reader.submit(huge).result(timeout=60)
