@@ -3,7 +3,8 @@
 A module of its own so that a worker imports newsarchive's extraction and only what its tasks
 name: the pipeline module imports Scrapy's itemadapter and pebble, which a worker started with
 "spawn" would otherwise import too, a quarter second of CPU per worker for nothing (the link
-reader a crawl hands to extract_reading_links, spiders.links, comes with its first such page).
+reader a crawl hands to extract_reading_links, spiders.tree_links, comes with its first such
+page, and imports nothing of Scrapy either).
 The extractor itself is imported by the first call (start_worker warms it up): the link worker
 (spiders.links) shares limit_address_space and needs none of it.
 """

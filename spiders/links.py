@@ -5,7 +5,8 @@ parser does not let go of it, nor does the URL arithmetic. In the crawl's own pr
 the largest part of the per-page work outside Scrapy (1.6 ms of CPU on a 92 KB demo page), on
 the one core that process can use, while the extraction workers leave the other core half idle.
 When extraction runs in worker processes, the worker that extracts a page reads its links from
-the same parse (links_of_parsed; pipelines.extract's read_page). LinkReader serves the rest (no
+the same parse (spiders.tree_links.links_of_parsed, without Scrapy; pipelines.extract's
+read_page). LinkReader serves the rest (no
 extraction workers, a page a worker gave up, an archived hub behind a 304): it hands them to a
 worker process of its own once reading them in the crawl process has cost as much as starting
 one (LINK_WORKER_AFTER_CPU); the links are the same every way.
@@ -16,55 +17,21 @@ the crawl.
 from __future__ import annotations
 
 import logging
-import posixpath
 import time
 from concurrent.futures import Future, ThreadPoolExecutor, TimeoutError as FutureTimeout
-from urllib.parse import urljoin, urlsplit
 
-from lxml import etree
 from pebble import ProcessExpired
 from scrapy.http import TextResponse
-from scrapy.linkextractors import IGNORED_EXTENSIONS
 from scrapy.utils.response import get_base_url
-from w3lib.html import get_base_url as html_base_url
 
 from pipelines.worker_pool import (
     DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, finish_pool, spawn_pool, stop_pool,
 )
+from spiders.tree_links import (  # noqa: F401 - links_of_parsed, path_suffix: their old home
+    links_in_tree, links_of_parsed, path_suffix,
+)
 
 log = logging.getLogger(__name__)
-
-#: Feeds a page advertises in its head (<link rel="alternate" type="application/rss+xml">).
-FEED_LINK_XPATH = ('//link[contains(concat(" ", normalize-space(@rel), " "), " alternate ")]'
-                   '[contains(@type, "rss") or contains(@type, "atom")]')
-#: Links of a web page that may lead to pages (<a href>, <area href>), and the feeds it
-#: advertises, as plain strings straight from lxml (no Selector object per link).
-PAGE_LINKS = etree.XPath("//a/@href | //area/@href", smart_strings=False)
-FEED_LINKS = etree.XPath(FEED_LINK_XPATH + "/@href", smart_strings=False)
-#: Path suffixes of links that are not web pages (Scrapy's LinkExtractor's list).
-IGNORED_SUFFIXES = frozenset("." + extension for extension in IGNORED_EXTENSIONS)
-#: Characters urlsplit() removes from anywhere in a URL: such a URL takes the long way.
-_UNSAFE = frozenset("\t\r\n")
-
-
-def path_suffix(url: str) -> str:
-    """posixpath.splitext(urlsplit(url).path)[1].lower() of an absolute http(s) URL without
-    tabs or line breaks, by string search (urlsplit was a third of page_links' time)."""
-    start = url.index("//") + 2
-    end = len(url)
-    for mark in "/?#":
-        found = url.find(mark, start)
-        if found != -1 and found < end:
-            end = found
-    if end == len(url) or url[end] != "/":
-        return ""  # no path
-    stop = len(url)
-    for mark in "?#":
-        found = url.find(mark, end)
-        if found != -1 and found < stop:
-            stop = found
-    return posixpath.splitext(url[end:stop])[1].lower()
-
 
 def page_links(response: TextResponse) -> tuple[list[str], list[str]]:
     """(feeds it advertises, pages it links), absolute http(s) URLs in page order, no repeats.
@@ -74,57 +41,6 @@ def page_links(response: TextResponse) -> tuple[list[str], list[str]]:
     the per-link checks LinkExtractor makes (domains, canonical forms) are not needed here.
     """
     return links_in_tree(response.selector.root, get_base_url(response))
-
-
-#: How far into a page's text Scrapy's get_base_url looks for <base href>.
-BASE_SCAN_CHARS = 4096
-
-
-def links_of_parsed(parsed, url: str) -> tuple[list[str], list[str]]:
-    """page_links() of a page newsarchive's extraction parsed (newsarchive.extract.parse_page:
-    its tree and markup; None when it could not be parsed), whose final URL is `url`: what an
-    extraction worker reads before it extracts, so that a page is parsed once for both.
-
-    The base URL is found as Scrapy's get_base_url finds it: a <base href> in the first 4,096
-    characters of the text."""
-    if parsed is None or parsed.tree is None:
-        return [], []
-    markup = parsed.markup
-    if isinstance(markup, bytes):  # UTF-8 bytes: 4,096 characters take at most 4 bytes each
-        markup = markup[:4 * BASE_SCAN_CHARS].decode("utf-8", "ignore")
-    return links_in_tree(parsed.tree, html_base_url(markup[:BASE_SCAN_CHARS], url, "utf-8"))
-
-
-def links_in_tree(root, base: str) -> tuple[list[str], list[str]]:
-    """page_links() of a page's lxml tree and base URL."""
-    origin = "{0.scheme}://{0.netloc}".format(urlsplit(base))
-    feeds = [urljoin(base, href.strip()) for href in FEED_LINKS(root)]
-    pages, seen = [], set()
-    for href in PAGE_LINKS(root):
-        href = href.strip()
-        if not href or href.startswith("#"):
-            continue
-        # what urljoin gives an absolute URL or a site-relative path, without its cost
-        if href.startswith(("http://", "https://")) and "/." not in href:
-            url = href
-        elif href.startswith("/") and not href.startswith("//") and "/." not in href:
-            url = origin + href
-        else:
-            url = urljoin(base, href)
-        if url in seen:
-            continue
-        seen.add(url)
-        if url.startswith(("http://", "https://")) and _UNSAFE.isdisjoint(url):
-            suffix = path_suffix(url)
-        else:
-            parts = urlsplit(url)
-            if parts.scheme not in ("http", "https"):
-                continue
-            suffix = posixpath.splitext(parts.path)[1].lower()
-        if suffix in IGNORED_SUFFIXES:
-            continue
-        pages.append(url)
-    return feeds, pages
 
 
 def links_in_worker(response_class: type, url: str, body: bytes, encoding: str

@@ -126,7 +126,8 @@ from newsarchive.urls import (
 )
 
 from .capture import META_KEY as CAPTURE_META_KEY
-from .links import LinkReader, links_of_parsed, page_links  # noqa: F401 - page_links: its old home
+from .links import LinkReader, page_links  # noqa: F401 - page_links: its old home
+from .tree_links import links_of_parsed
 from .retry import NOT_RETRIED_META_KEY as RETRY_AFTER_NOT_WAITED
 from .discovery import (
     FEED, HTML, SITEMAP, SITEMAP_INDEX, classify_document, parse_feed, parse_sitemap,

@@ -124,9 +124,9 @@ NEWSARCHIVE_EXTRACT_MEMORY_MB = 3072
 NEWSARCHIVE_EXTRACT_QUEUE = 0
 # A web page's links are read (parsed, resolved) off the reactor: an article page's by the
 # extraction worker that extracts it, from the same parse, when extraction runs in workers.
-# Otherwise (hubs, and a page its worker gave up) in a thread of the crawl for the first pages,
-# then in N worker processes (spiders/links.py) once the crawl is big enough to pay for starting
-# one, under the extraction workers' time and memory limits; 0: always the thread.
+# Otherwise (hubs, and a page its worker gave up) in a thread of the crawl, then in N worker
+# processes (spiders/links.py) once the thread has spent the CPU starting one costs (0.4 s),
+# under the extraction workers' time and memory limits; 0: always the thread.
 NEWSARCHIVE_LINK_WORKERS = 1
 
 # Every request and redirect hop is checked before it leaves (spiders/middlewares.py): http(s)

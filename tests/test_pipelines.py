@@ -299,7 +299,7 @@ def links_or_hang(parsed, url):
     """read_links for read_page, stuck on pages marked in their URL (the page's worker task)."""
     import time
 
-    from spiders.links import links_of_parsed
+    from spiders.tree_links import links_of_parsed
     if "hang" in url:
         time.sleep(3600)
     return links_of_parsed(parsed, url)
@@ -308,7 +308,8 @@ def links_or_hang(parsed, url):
 def test_one_worker_task_extracts_a_page_and_reads_its_links():
     from scrapy.http import HtmlResponse
 
-    from spiders.links import links_of_parsed, page_links
+    from spiders.links import page_links
+    from spiders.tree_links import links_of_parsed
     pipeline = PooledExtractPipeline(1, timeout=2)
     page, hung, not_found = (page_item(), page_item("http://127.0.0.1:8000/articles/hang.html"),
                              page_item(status=404))

@@ -459,7 +459,7 @@ def test_path_suffix_is_what_urlsplit_and_splitext_give(url):
     import posixpath
     from urllib.parse import urlsplit
 
-    from spiders.links import path_suffix
+    from spiders.tree_links import path_suffix
     assert path_suffix(url) == posixpath.splitext(urlsplit(url).path)[1].lower()
 
 
@@ -536,7 +536,8 @@ def test_links_read_from_the_extraction_parse_are_the_crawl_process_links():
     from scrapy.http import HtmlResponse
 
     from newsarchive.extract import parse_page
-    from spiders.links import links_of_parsed, page_links
+    from spiders.links import page_links
+    from spiders.tree_links import links_of_parsed
     pages = sorted((Path(__file__).parent / "fixtures").rglob("*.html"))
     assert len(pages) > 50
     cp1251 = ('<html><head><meta charset="windows-1251"><base href="http://h.example/x/">'
@@ -575,3 +576,22 @@ def test_a_page_met_again_by_a_shorter_path_is_parsed_at_that_depth():
                              linking, depth=2, source="link")
     split_output(spider.parse(deeper))
     assert deeper.meta["depth"] == 2
+
+
+def test_the_tree_links_ignore_the_extensions_scrapys_link_extractor_ignores():
+    from scrapy.linkextractors import IGNORED_EXTENSIONS
+
+    from spiders.tree_links import IGNORED_EXTENSIONS as copied
+    assert list(copied) == list(IGNORED_EXTENSIONS)
+
+
+def test_an_extraction_worker_reads_links_without_importing_scrapy():
+    """What an extraction worker imports for its tasks (extraction, and the links of the page
+    it extracts) holds nothing of Scrapy: importing Scrapy was a third of a worker's start."""
+    import subprocess
+    import sys
+    code = ("import sys, pipelines.extract_worker, spiders.tree_links, newsarchive.extract\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('scrapy', 'twisted', 'sqlite_utils')))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True, cwd=Path(__file__).resolve().parent.parent)
+    assert result.stdout.strip() == "[]"
