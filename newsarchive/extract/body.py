@@ -255,7 +255,9 @@ def _extract_body(tree, structured, *, headline, url, include_captions, profile)
         profile = profile_for(url)
     blocks = BlockLog()
     root = tree
-    strip_comments(root)
+    if profile is not None and (profile.drop or profile.keep):
+        # a profile's selectors see the page without comments (pruning strips them too)
+        strip_comments(root)
     if profile is not None and profile.drop:
         for el in profile.select(root, profile.drop):
             if el.getparent() is not None:
@@ -348,7 +350,8 @@ class _BodyPage:
 
 
 def _scored_container(page: _BodyPage):
-    scores = score_candidates(page.body, page.stats)
+    # the tree is pruned, which strips comments and processing instructions
+    scores = score_candidates(page.body, page.stats, comment_free=True)
     top = best_candidate(scores)
     if top is None:
         return None

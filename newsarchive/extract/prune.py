@@ -345,9 +345,10 @@ def prune_chrome(root, record, *, include_captions: bool = False,
     body = root.find("body")
     if body is None:
         body = root
-    for head in root.findall("head"):
-        remove_element(head)
-    etree.strip_elements(body, *DROP_TAGS, with_tail=False)
+    # what a reader never sees goes silently, in one pass in C over the page: the head,
+    # scripts, styles, form controls (DROP_TAGS), comments and processing instructions (a pass
+    # of its own cost as much as a quarter of this one)
+    etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, *DROP_TAGS, with_tail=False)
     h1s: list = []
     prose = prose_weights(body, h1s)
     holders = main_holders(h1s, marked_bodies) if marked_bodies is not None else None

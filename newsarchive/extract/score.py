@@ -191,13 +191,16 @@ def score_paragraph(text: str) -> float:
     return 1 + commas + min(text_weight(text) / CHARS_PER_POINT, LENGTH_POINTS_MAX)
 
 
-def score_candidates(root, stats: TextStats) -> dict:
-    """Candidate container -> final score (points times one minus link density)."""
+def score_candidates(root, stats: TextStats, *, comment_free: bool | None = None) -> dict:
+    """Candidate container -> final score (points times one minus link density).
+    `comment_free`: True when the caller knows root holds no comment or processing
+    instruction (a pruned tree: prune_chrome strips them), None to look."""
     scores: dict = {}
     # a container whose text all lies in its blocks has no loose text (its text, its inline
     # children's and the tails are blank): known from the statistics, without reading it,
     # when no comment's tail (which the statistics skip) can hold text
-    comment_free = next(root.iter(etree.Comment, etree.ProcessingInstruction), None) is None
+    if comment_free is None:
+        comment_free = next(root.iter(etree.Comment, etree.ProcessingInstruction), None) is None
     text_len, block_text = stats.text.get, stats.block_text.get
     # only elements that can be paragraphs or hold loose text: inline elements are skipped in C
     for el in root.iter(*_SCORED_TAGS):
