@@ -6,10 +6,10 @@ the largest part of the per-page work outside Scrapy (1.6 ms of CPU on a 92 KB d
 the one core that process can use, while the extraction workers leave the other core half idle.
 When extraction runs in worker processes, the worker that extracts a page reads its links from
 the same parse (spiders.tree_links.links_of_parsed, without Scrapy; pipelines.extract's
-read_page). LinkReader serves the rest (no
-extraction workers, a page a worker gave up, an archived hub behind a 304): it hands them to a
-worker process of its own once reading them in the crawl process has cost as much as starting
-one (LINK_WORKER_AFTER_CPU); the links are the same every way.
+read_page). LinkReader serves the rest (no extraction workers, a page a worker gave up, an
+archived hub behind a 304): it hands them to a worker process of its own once reading them in
+the crawl process has cost as much as starting one (LINK_WORKER_AFTER_CPU); the links are the
+same every way.
 
 A module of its own, without the spider: the worker imports this and scrapy.http, nothing of
 the crawl.
@@ -27,9 +27,7 @@ from scrapy.utils.response import get_base_url
 from pipelines.worker_pool import (
     DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, finish_pool, spawn_pool, stop_pool,
 )
-from spiders.tree_links import (  # noqa: F401 - links_of_parsed, path_suffix: their old home
-    links_in_tree, links_of_parsed, path_suffix,
-)
+from spiders.tree_links import links_in_tree
 
 log = logging.getLogger(__name__)
 
