@@ -140,9 +140,10 @@ DOWNLOAD_HANDLERS = {**DOWNLOAD_HANDLERS, "file": None, "data": None, "ftp": Non
 # bytes and response headers (cookies) included.
 LOG_FORMATTER = "spiders.logformatter.PageLogFormatter"
 
-# No control ports: a crawl opens no listening sockets of its own.
 # Scrapy's stats, without the deprecation shim in front of every stats call (spiders/stats.py).
 STATS_CLASS = "spiders.stats.CrawlStatsCollector"
+
+# No control ports: a crawl opens no listening sockets of its own.
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
 LOG_LEVEL = "INFO"
