@@ -52,8 +52,8 @@ import re
 import subprocess
 import sys
 import threading
-import time
 import statistics
+import time
 from collections import Counter
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta, timezone
@@ -536,9 +536,10 @@ def main(argv: list[str] | None = None) -> int:
     site = StorySite(stories, files, numbered_only=stories > len(files),
                      encodings=("utf-8",) if demo else PAGE_ENCODINGS, unquoted_hrefs=not demo)
     args.stories = len(site.stories)
+    rounds = max(1, args.rounds)
     results: list[RunResult] = []
     with StorySiteServer(site) as server, TemporaryDirectory(prefix="bench-crawl-") as tmp:
-        for round_number in range(1, max(1, args.rounds) + 1):
+        for round_number in range(1, rounds + 1):
             for name in args.crawler or list(CRAWLERS):
                 results += measure(name, CRAWLERS[name], server,
                                    Path(tmp) / f"{name}-{round_number}",
@@ -550,7 +551,7 @@ def main(argv: list[str] | None = None) -> int:
              f"{site.megabytes / len(site.templates) * 1000:.0f} KB each on average")
     text = (f"crawl benchmark {stamp} UTC: {args.stories} stories ({pages}), concurrency "
             f"{args.concurrency}, delay 0, depth 3, on {os.cpu_count()} cores, "
-            f"{max(1, args.rounds)} round(s)\n\n"
+            f"{rounds} round(s)\n\n"
             f"{table(results)}\n{comparison(results)}")
     print(text)
     if not args.no_save:
@@ -558,7 +559,7 @@ def main(argv: list[str] | None = None) -> int:
         name = "crawl" if demo else f"crawl-{label}{len(site.templates)}"
         (RESULTS / f"{name}-{stamp}.txt").write_text(text, encoding="utf-8")
         (RESULTS / f"{name}-{stamp}.json").write_text(json.dumps({
-            "stories": args.stories, "concurrency": args.concurrency, "rounds": max(1, args.rounds),
+            "stories": args.stories, "concurrency": args.concurrency, "rounds": rounds,
             "templates": args.templates, "pages": len(site.templates),
             "results": [{**asdict(r), "requests_per_second": r.requests_per_second,
                          "pages_per_second": r.pages_per_second} for r in results]},
