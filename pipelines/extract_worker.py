@@ -51,4 +51,4 @@ def limit_address_space(memory_mb: int) -> None:
 def start_worker(memory_mb: int) -> None:
     """A worker's set-up: cap its address space, and load the extractor before the first page."""
     limit_address_space(memory_mb)
-    import newsarchive.extract  # noqa: F401 - warm-up: the first page should not pay for imports
+    import newsarchive.extract.passes  # noqa: F401 - warm-up: the first page should not pay for imports

@@ -26,5 +26,38 @@ def main(argv: list[str] | None = None) -> None:
     execute(["scrapy", *(sys.argv[1:] if argv is None else argv)], settings=settings)
 
 
+def exit_now(status) -> None:
+    """sys.exit(status) without the interpreter's teardown, once nothing is left to finish.
+
+    A crawl ends with the archive closed and its worker processes joined; what Python's own
+    exit would still do is free every object one by one, 0.14 s after a crawl of 2,000 pages
+    (a tenth of a short scheduled run). The exit functions run and the streams are flushed
+    first; a thread still running (not a daemon) gets the ordinary exit, which waits for it.
+    """
+    import atexit
+    import threading
+
+    if any(thread.is_alive() and not thread.daemon for thread in threading.enumerate()
+           if thread is not threading.main_thread()):
+        sys.exit(status)
+    atexit._run_exitfuncs()  # logging.shutdown among them
+    if status is None:
+        code = 0
+    elif isinstance(status, int):
+        code = status
+    else:  # sys.exit("message"): the message on stderr, status 1
+        print(status, file=sys.stderr)
+        code = 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe or stream: nothing more can be said
+            pass
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except SystemExit as stop:  # how Scrapy's execute() always ends
+        exit_now(stop.code)

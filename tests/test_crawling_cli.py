@@ -118,6 +118,33 @@ def test_crawl_cli_respects_depth_and_page_cap(tmp_path):
     assert [row["url"] for row in rows] == [base, base + "a.html"]
 
 
+def closed_loopback_port() -> int:
+    """A port of 127.0.0.1 nothing listens on (one the system just handed out and took back)."""
+    import socket
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_a_crawl_process_starts_without_what_it_does_not_run(tmp_path):
+    """The crawl process imports neither the extraction passes (its workers run them) nor the
+    remote control's web server (no control ports): a fifth of a second of every start. Its
+    exit skips the interpreter's teardown, and still says everything and keeps the status."""
+    url = f"http://127.0.0.1:{closed_loopback_port()}/"
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "spiders", "crawl", "news", "-a", f"url={url}",
+         "-s", f"NEWSARCHIVE_DB={tmp_path / 'a.db'}", "-s", "RETRY_TIMES=0",
+         "-s", "LOG_LEVEL=ERROR"],
+        cwd=tmp_path, env=scrapy_env(), capture_output=True, text=True, timeout=120)
+    imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines()
+                if line.startswith("import time:")}
+    assert "scrapy.core.engine" in imported  # the crawl ran
+    assert "newsarchive.extract.passes" not in imported
+    assert not any(name.split(".")[0] == "aiohttp" for name in imported)
+    assert result.returncode == 1  # every start URL failed
+    assert "every start URL failed" in result.stdout  # the summary, flushed before the exit
+
+
 def test_serve_fixtures_serves_until_interrupted(tmp_path):
     site = tmp_path / "site"
     site.mkdir()

@@ -590,7 +590,7 @@ def test_an_extraction_worker_reads_links_without_importing_scrapy():
     it extracts) holds nothing of Scrapy: importing Scrapy was a third of a worker's start."""
     import subprocess
     import sys
-    code = ("import sys, pipelines.extract_worker, spiders.tree_links, newsarchive.extract\n"
+    code = ("import sys, pipelines.extract_worker, spiders.tree_links, newsarchive.extract.passes\n"
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('scrapy', 'twisted', 'sqlite_utils')))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True, cwd=Path(__file__).resolve().parent.parent)
