@@ -156,7 +156,7 @@ REMOTE_CONTROL_ENABLED = False
 # Scrapy imports every extension its base list names, even one set to None, before it asks
 # whether it is enabled; the remote control's module imports aiohttp's web server, a tenth of
 # a second of every crawl's start. So it leaves the base list (Scrapy's own, otherwise); to use
-# it, set EXTENSIONS = {"scrapy.extensions.remote_control.RemoteControl": 0} and
+# it, add "scrapy.extensions.remote_control.RemoteControl": 0 to EXTENSIONS and set
 # REMOTE_CONTROL_ENABLED = True.
 EXTENSIONS_BASE = {path: order for path, order in default_settings.EXTENSIONS_BASE.items()
                    if path != "scrapy.extensions.remote_control.RemoteControl"}
