@@ -39,7 +39,7 @@ def extract_parsed(parsed: ParsedPage | None, url=None, *, fetched_at=None,
     # (some 0.4 ms a page); proxies held for the whole extraction are made once, and later
     # walks reuse them. The list frees them last-first, descendants before their ancestors,
     # so a removed subtree is freed in one pass (see prune.holding_removed).
-    _proxies = list(tree.iter())  # noqa: F841 - held until extract() returns
+    _proxies = list(tree.iter())  # noqa: F841 - held until this function returns
     structured = read_structured(tree, url)
     meta = read_metadata(tree, structured, url=url, fetched_at=fetched_at)
     body = extract_body(tree, structured, headline=meta.headline, url=url,
