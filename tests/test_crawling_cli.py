@@ -15,6 +15,7 @@ from newsarchive.crawling import (
     scrapy_env, sqlite_utils_bin,
 )
 from newsarchive.fixtureserver import FixtureServer
+from loopback_ports import free_loopback_port
 
 SMALL_SITE = {
     "index.html": '<html><body><a href="/a.html">A</a> <a href="/b.html">B</a></body></html>',
@@ -118,19 +119,11 @@ def test_crawl_cli_respects_depth_and_page_cap(tmp_path):
     assert [row["url"] for row in rows] == [base, base + "a.html"]
 
 
-def closed_loopback_port() -> int:
-    """A port of 127.0.0.1 nothing listens on (one the system just handed out and took back)."""
-    import socket
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def test_a_crawl_process_starts_without_what_it_does_not_run(tmp_path):
     """The crawl process imports neither the extraction passes (its workers run them) nor the
     remote control's web server (no control ports): a fifth of a second of every start. Its
     exit skips the interpreter's teardown, and still says everything and keeps the status."""
-    url = f"http://127.0.0.1:{closed_loopback_port()}/"
+    url = f"http://127.0.0.1:{free_loopback_port()}/"  # nothing listens there
     result = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "spiders", "crawl", "news", "-a", f"url={url}",
          "-s", f"NEWSARCHIVE_DB={tmp_path / 'a.db'}", "-s", "RETRY_TIMES=0",

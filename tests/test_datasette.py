@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -13,6 +12,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from loopback_ports import free_loopback_port
 from real_archive import build_real_archive
 
 pytest.importorskip("datasette")
@@ -22,18 +22,12 @@ from newsarchive.archive.datasette import QUERIES, metadata  # noqa: E402
 NEWSARCHIVE = str(Path(sys.executable).parent / "newsarchive")
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """(base URL, archive path, what the archive holds), the server stopped afterwards."""
     path = tmp_path_factory.mktemp("datasette") / "archive.db"
     info = build_real_archive(path)
-    port = free_port()
+    port = free_loopback_port()
     process = subprocess.Popen([NEWSARCHIVE, "datasette", "--db", str(path), "--port", str(port)],
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"

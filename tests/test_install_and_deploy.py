@@ -10,7 +10,6 @@ settings) for the other.
 """
 import json
 import shutil
-import socket
 import subprocess
 import sys
 import sysconfig
@@ -23,6 +22,7 @@ import pytest
 from sqlite_utils import Database
 
 from newsarchive.fixtureserver import FixtureServer
+from loopback_ports import free_loopback_port
 from sitelist_fixtures import env, make_newsroom, run, write_site_list
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -95,12 +95,6 @@ def test_a_regular_install_crawls_and_reextracts_from_any_folder(tmp_path, sourc
     assert listed.stdout.split() == ["news"]
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def call(url: str, data: list[tuple[str, str]] | None = None) -> dict:
     body = urllib.parse.urlencode(data).encode() if data is not None else None
     with urllib.request.urlopen(url, data=body, timeout=30) as response:
@@ -113,7 +107,7 @@ def scrapyd(tmp_path):
     python = deps_venv(tmp_path / "scrapyd-venv")
     home = tmp_path / "scrapyd"
     home.mkdir()
-    port = free_port()
+    port = free_loopback_port()
     (home / "scrapyd.conf").write_text(
         f"[scrapyd]\nbind_address = 127.0.0.1\nhttp_port = {port}\neggs_dir = eggs\n"
         "logs_dir = logs\nitems_dir =\ndbs_dir = dbs\npoll_interval = 0.2\nmax_proc = 2\n")

@@ -11,7 +11,6 @@ two real crawls, `-o` exports of every item, `scrapy list` and `scrapy check`.
 import base64
 import csv
 import json
-import socket
 import subprocess
 import sys
 import time
@@ -23,6 +22,7 @@ from sqlite_utils import Database
 
 from newsarchive.archive.lock import lock_path
 from newsarchive.fixtureserver import FixtureServer
+from loopback_ports import free_loopback_port
 from sitelist_fixtures import env, make_newsroom, newsarchive, scrapy, write_site_list
 
 FAST = ["-s", "AUTOTHROTTLE_ENABLED=False"]
@@ -139,19 +139,12 @@ def test_a_site_that_failed_as_a_whole_fails_the_run(tmp_path):
     assert statuses == {"live": "ok", "gone": "failed"}
 
 
-def closed_loopback_port() -> int:
-    """A port on 127.0.0.1 nothing listens on (a site that is down: connection refused)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def test_a_site_that_is_down_is_one_line_of_quiet_output(tmp_path):
     live = make_newsroom(tmp_path / "live", "Live", 1)
     with FixtureServer(live) as server:
         write_site_list(tmp_path / "sites.toml", {
             "live": {"start": [server.url], "depth": 1, "delay": 0},
-            "down": {"start": [f"http://127.0.0.1:{closed_loopback_port()}/"], "delay": 0},
+            "down": {"start": [f"http://127.0.0.1:{free_loopback_port()}/"], "delay": 0},
         })
         process = newsarchive("crawl", "--sites", "sites.toml", "--db", "a.db", "--quiet",
                               *FAST, "-s", "RETRY_TIMES=0", cwd=tmp_path)
