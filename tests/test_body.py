@@ -5,7 +5,7 @@ import pytest
 from newsarchive.article import BOILERPLATE_LABELS, Boilerplate
 from newsarchive.extract.body import (
     BlockLog, BodyResult, cross_check_article_body, cut_at_trailing_heading, drop_captions,
-    discussion_text, drop_repeated_short, edge_label, extract_body, heading_texts, strip_read_more_tails,
+    discussion_text, drop_closing_heading, drop_repeated_short, edge_label, extract_body, heading_texts, strip_read_more_tails,
     whole_table, is_listing, looks_like_article, trim_edges,
 )
 from newsarchive.extract.boilerplate import (
@@ -472,6 +472,31 @@ def test_repeated_run_in_head_stays():
     el = frag(f"<div><ul><li>Isolation</li></ul><p><b>Isolation</b><br>{LONG}</p></div>")
     paragraphs = ["Isolation", "Isolation", LONG]
     assert drop_repeated_short(paragraphs, BlockLog(), subheadings=heading_texts([el])) == paragraphs
+
+
+def test_a_heading_that_closes_the_body_goes():
+    # the box's list is loaded by a script: its title is left over under the text
+    el = frag(f"<div><p>{LONG}</p><h2>Storage Reviews</h2><h3>Best Picks</h3><ul></ul></div>")
+    log = BlockLog()
+    kept = drop_closing_heading([LONG, "Storage Reviews", "Best Picks"], [el], log)
+    assert kept == [LONG]
+    assert [(r.label, r.heading) for r in log.records()] == [
+        ("related", "Best Picks"), ("related", "Storage Reviews")]
+
+
+def test_a_closing_heading_over_a_picture_stays():
+    el = frag(f"<div><p>{LONG}</p><div><h2>The lake at dawn</h2></div><p><img src='a.jpg'></p></div>")
+    assert drop_closing_heading([LONG, "The lake at dawn"], [el], BlockLog()) == [LONG, "The lake at dawn"]
+
+
+def test_a_closing_line_that_is_no_heading_stays():
+    el = frag(f"<div><p>{LONG}</p><p>Thanks for reading</p></div>")
+    assert drop_closing_heading([LONG, "Thanks for reading"], [el], BlockLog()) == [LONG, "Thanks for reading"]
+
+
+def test_a_body_that_is_one_heading_stays():
+    el = frag("<div><h2>Storage Reviews</h2></div>")
+    assert drop_closing_heading(["Storage Reviews"], [el], BlockLog()) == ["Storage Reviews"]
 
 
 def test_repeated_filler_that_is_the_content_stays():

@@ -97,6 +97,8 @@ SHORT_LINE_MAX_LEN = max(NEWSLETTER_PROMPT_MAX_LEN, READER_PROMPT_MAX_LEN)
 PROMO_MAX_LEN = 100
 #: Longest paragraph (characters) that may be a caption.
 CAPTION_MAX_LEN = 400
+#: Longest heading (characters) closing the body that is taken for an emptied box's title.
+CLOSING_HEADING_MAX_LEN = 80
 #: Longest paragraph (characters) that may be a photo credit line anywhere in the body.
 CREDIT_LINE_MAX_LEN = 150
 #: Repeated paragraphs are dropped only while all their copies are less than this share of the body.
@@ -294,6 +296,7 @@ def _extract_body(tree, structured, *, headline, url, include_captions, profile)
     paragraphs = strip_read_more_tails(paragraphs, blocks)
     paragraphs = drop_repeated_short(paragraphs, blocks,
                                      subheadings=heading_texts(elements) | cells)
+    paragraphs = drop_closing_heading(paragraphs, elements, blocks)
     paragraphs, replaced = checked_against_article_body(paragraphs, structured, blocks)
     if replaced:
         source = "json-ld-articlebody"
@@ -930,6 +933,41 @@ def heading_texts(elements: list) -> set[str]:
             if h.tag in HEADING_TAGS or opens_block(h):
                 texts.add(clean_space(text_of(h)))
     return texts
+
+
+def drop_closing_heading(paragraphs: list[str], elements: list, record) -> list[str]:
+    """A heading that closes the body heads nothing: it is the title of a box whose items
+    were pruned or are loaded by a script ("News", "Kategorien", "Beitragsnavigation",
+    "Weitere Artikel"). A heading over pictures ("Test Case 2" above a photo) heads them."""
+    end = len(paragraphs)
+    while end > 1 and len(paragraphs[end - 1]) <= CLOSING_HEADING_MAX_LEN:
+        heading = last_heading_titled(elements, paragraphs[end - 1])
+        if heading is None or image_follows(heading, elements):
+            break
+        end -= 1
+        record.add(Boilerplate(label="related", heading=paragraphs[end], text=""), 1 << 30)
+    return paragraphs if end == len(paragraphs) else paragraphs[:end]
+
+
+def last_heading_titled(elements: list, text: str):
+    """The last heading element in the article's elements whose text is `text`, or None."""
+    found = None
+    for el in elements:
+        for h in el.iter(*HEADING_TAGS):
+            if clean_space(text_of(h)) == text:
+                found = h
+    return found
+
+
+def image_follows(heading, elements: list) -> bool:
+    """An image comes after `heading` inside the article's elements."""
+    node = heading
+    while node is not None and not any(node is el for el in elements):
+        for sibling in node.itersiblings():
+            if sibling.tag == "img" or next(sibling.iter("img"), None) is not None:
+                return True
+        node = node.getparent()
+    return False
 
 
 def data_cell_texts(elements: list) -> set[str]:
