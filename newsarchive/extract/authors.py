@@ -388,8 +388,11 @@ def _holds_most_text(node) -> bool:
 
 # The text outside <script> and <style>: HTML parsing gives those two only text children, so
 # testing each text node's parent finds the same nodes as testing all its ancestors, a quarter
-# faster. Plain strings: lxml's default "smart" results each keep a proxy of their parent.
-_VISIBLE_TEXTS = etree.XPath("descendant-or-self::*[not(self::script or self::style)]/text()", smart_strings=False)
+# faster. One step over the text nodes, not the elements' text children: libxml2 merges a
+# two-step path's node sets in page order, half the cost on a typical page and 15 times it on
+# a page of 250 KB (57 ms). Plain strings: lxml's default "smart" results each keep a proxy
+# of their parent.
+_VISIBLE_TEXTS = etree.XPath("descendant::text()[not(parent::script or parent::style)]", smart_strings=False)
 
 
 def _visible_text_length(node) -> int:
