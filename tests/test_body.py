@@ -17,7 +17,7 @@ from newsarchive.extract.prune import (
     prose_weights, prune_chrome, remove_element,
 )
 from newsarchive.extract.score import (
-    best_candidate, class_weight, is_paragraph, loose_text, merge_siblings, score_candidates,
+    best_candidate, break_separated, class_weight, is_paragraph, loose_text, merge_siblings, score_candidates,
     text_stats,
 )
 from newsarchive.extract.structured import StructuredData
@@ -265,6 +265,31 @@ def test_class_weight():
     assert class_weight(frag("<div class='article-body'></div>")) == 50
     assert class_weight(frag("<div class='sidebar'></div>")) == -25
     assert class_weight(frag("<div itemprop='articleBody'></div>")) == 60
+
+
+def test_a_framework_component_body_is_no_article_token():
+    # Bootstrap's "panel-body" names a part of a box (a contact panel), not the article
+    assert class_weight(frag("<div class='panel-body'></div>")) == 0
+    assert class_weight(frag("<div class='card-body'></div>")) == 0
+    assert class_weight(frag("<div class='post-body'></div>")) == 50
+    assert class_weight(frag("<div class='card-body article'></div>")) == 25
+
+
+def test_break_separated_cuts_at_blank_lines_and_blocks():
+    el = frag("<div>First, one<br>line on<br><br>Second <b>part</b><br> <br>Third<p>block</p>Fourth</div>")
+    assert [part.strip() for part in break_separated(el, True)] == [
+        "First, oneline on", "Second part", "Third", "Fourth"]
+    assert break_separated(frag("<div>No <i>blank</i> line<br>here</div>"), False) == ["No blank linehere"]
+
+
+def test_paragraphs_written_between_blank_lines_score_as_paragraphs():
+    # the same text as one run scores as one paragraph; cut by <br><br>, as three
+    runs = "<br><br>".join(f"{LONG} Part {i}." for i in range(3))
+    body = html(f"<section id='runs'><div>{runs}</div></section>"
+                f"<section id='one'><div>{LONG} {LONG} {LONG}</div></section>").find("body")
+    scores = score_candidates(body, text_stats(body))
+    by_id = {el.get("id"): score for el, score in scores.items() if el.get("id")}
+    assert by_id["runs"] > by_id["one"]
 
 
 def test_is_paragraph():

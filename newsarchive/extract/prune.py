@@ -15,7 +15,8 @@ from lxml import etree
 
 from .tables import BLOCK_TAGS as _BLOCKS
 from .tables import (
-    BAD_TOKENS, BODY_TOKEN_PAIRS, BODY_TOKENS, CHROME_ROLES, CHROME_TAGS, CONTENT_WIDGET_TOKENS,
+    BAD_TOKENS, BODY_TOKEN_PAIRS, BODY_TOKENS, CHROME_ROLES, CHROME_TAGS, COMPONENT_PART_PAIRS,
+    CONTENT_WIDGET_TOKENS,
     DROP_TAGS, GOOD_TOKENS, HEADING_TAGS, LEAD_TOKENS, WIDGET_TOKENS,
     SCREEN_READER_TOKENS, STATE_TOKENS, WEAK_BAD_TOKENS,
 )
@@ -104,7 +105,9 @@ def token_labels(tokens: tuple[str, ...]) -> tuple:
         ordered = tokens
         names_body = bool(tokens) and not BODY_TOKENS.isdisjoint(tokens)
     names_chrome = not _BAD_TOKEN_SET.isdisjoint(ordered)
-    names_good = not GOOD_TOKENS.isdisjoint(tokens)
+    names_good = not GOOD_TOKENS.isdisjoint(tokens) and any(
+        token in GOOD_TOKENS and (i == 0 or (tokens[i - 1], token) not in COMPONENT_PART_PAIRS)
+        for i, token in enumerate(tokens))
     strong = weak = None
     if names_chrome and not names_body:
         # page builders wrap every text block in a "widget" ("elementor-widget-text-editor")

@@ -168,6 +168,32 @@ def is_paragraph(el) -> bool:
     return False
 
 
+def break_separated(el, loose_only: bool) -> list[str]:
+    """The text directly in `el` (its text, its inline children's and their tails; with
+    `loose_only`, of a container with blocks, the blocks' own text left out), cut where two
+    or more <br> follow each other with only blanks between (a blank line), and at blocks."""
+    parts: list[list[str]] = [[el.text or ""]]
+    breaks = 0  # <br> in a row so far, blanks between them
+    for child in el:
+        tag = child.tag
+        if tag == "br":
+            breaks += 1
+            if breaks == 2:
+                parts.append([])
+        elif loose_only and tag in BLOCK_TAGS:
+            parts.append([])  # a block between two runs of text ends the one before it
+            breaks = 0
+        elif isinstance(tag, str) and tag != "img":
+            parts[-1].append(text_of(child))
+            breaks = 0
+        tail = child.tail
+        if tail:
+            parts[-1].append(tail)
+            if tail.strip():
+                breaks = 0
+    return ["".join(part) for part in parts]
+
+
 def loose_text(el) -> str:
     """Text directly inside a container with block children (its text and its children's tails)."""
     text = el.text  # each .text/.tail read builds a new string: read once
@@ -219,7 +245,15 @@ def score_candidates(root, stats: TextStats, *, comment_free: bool | None = None
             continue
         if len(text.strip()) < MIN_PARAGRAPH_LEN:
             continue
-        points = score_paragraph(text)
+        if el.tag == "p" or el.find("br") is None:
+            points = score_paragraph(text)
+        else:
+            # paragraphs written as text between blank lines (<br><br>), as older pages and
+            # forum posts do: each scores as a paragraph, as Readability's <br> pass makes them
+            points = sum(score_paragraph(part) for part in break_separated(el, ancestor is el)
+                         if len(part.strip()) >= MIN_PARAGRAPH_LEN)
+            if not points:
+                continue
         for divisor in ANCESTOR_DIVISORS:
             if ancestor is None or ancestor.tag == "html":
                 break

@@ -75,6 +75,14 @@ GOOD_TOKENS = frozenset({
     "entrycontent", "mainbody", "maincontent", "articlepage", "longform", "cuerpo", "fulltext",
 })
 
+#: Adjacent token pairs whose article-like word only names a part of a UI component of a
+#: CSS framework (Bootstrap's "panel-body", "card-body", "modal-body", "media-body"): a
+#: contact box, a product card or a dialog, as often as an article.
+COMPONENT_PART_PAIRS = frozenset({
+    ("panel", "body"), ("card", "body"), ("modal", "body"), ("media", "body"), ("accordion", "body"),
+    ("offcanvas", "body"), ("toast", "body"), ("popover", "body"), ("tooltip", "body"),
+})
+
 #: Token pairs (adjacent) that mark the article body itself: a strong signal.
 BODY_TOKEN_PAIRS = frozenset({
     ("article", "body"), ("article", "content"), ("article", "text"), ("story", "body"),
