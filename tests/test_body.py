@@ -672,6 +672,20 @@ def test_is_lead_by_class_description_and_not_dek():
     assert not is_lead(plain, "")
 
 
+def test_add_lead_finds_the_standfirst_the_json_ld_description_repeats():
+    # og:description was written for shares; the JSON-LD article's is the standfirst shown
+    lead = "Some say the port is the city's biggest employer. But how many jobs does it hold, and for how long?"
+    tree = html(f"<article><h1>Council passes budget</h1><p>{lead}</p>"
+                f"<div id='c'><p>{LONG}</p><p>{LONG}</p></div></article>")
+    container = tree.get_element_by_id("c")
+    structured = StructuredData(og={"description": "The port and its jobs: a look at the numbers."},
+                                article={"@type": "NewsArticle", "description": lead})
+    elements = add_lead([container], tree.find("body"), "council passes budget", structured)
+    assert [el.text_content() for el in elements[:1]] == [lead]
+    structured.article = {"@type": "NewsArticle"}
+    assert add_lead([container], tree.find("body"), "council passes budget", structured) == [container]
+
+
 def test_add_lead_puts_the_standfirst_in_front():
     tree = html(f"<article><h1>Council passes budget</h1><div class='teaser-text'><p>{LONG} Lead.</p></div>"
                 f"<div id='c'><p>{LONG}</p><p>{LONG}</p></div></article>")

@@ -410,7 +410,7 @@ def add_lead(elements: list, body, headline_key: str | None, structured) -> list
     description or carry a lead-like class ("teaser-text", "entry-excerpt"). A dek or summary
     line under the headline is not the lead."""
     first = elements[0]
-    description = page_description(structured)
+    descriptions = (page_description(structured), article_description(structured))
     heading = find_headline_element(body, headline_key)
     if heading is not None and (heading is first or first in set(heading.iterancestors())):
         return elements
@@ -419,7 +419,7 @@ def add_lead(elements: list, body, headline_key: str | None, structured) -> list
         candidates = blocks_between(heading, first)
     if candidates is None:
         candidates = blocks_before(first)
-    leads = [node for node in candidates if is_lead(node, description)]
+    leads = [node for node in candidates if is_lead(node, *descriptions)]
     total = sum(len(text_of(el)) for el in leads)
     if not leads or total > LEAD_MAX_LEN:
         return elements
@@ -500,8 +500,8 @@ def _is_lead_block(node) -> bool:
     return False
 
 
-def is_lead(node, description: str) -> bool:
-    """A prose block that reads as the article's lead."""
+def is_lead(node, *descriptions: str) -> bool:
+    """A prose block that reads as the article's lead (descriptions: the page's, normalised)."""
     text = clean_space(text_of(node))
     if len(text) < LEAD_MIN_LEN or not reads_as_prose(text) \
             or "alternativeHeadline" in (node.get("itemprop") or ""):
@@ -520,7 +520,8 @@ def is_lead(node, description: str) -> bool:
     if tokens & DEK_TOKENS:
         # a dek is a line under the headline; an "abstract" of several sentences is the lead
         return len(text) >= DEK_LEAD_MIN_LEN and len(SENTENCE_BREAK.findall(text)) >= 2
-    return repeats_description(normalize_phrase(text), description)
+    phrase = normalize_phrase(text)
+    return any(repeats_description(phrase, description) for description in descriptions)
 
 
 def repeats_description(phrase: str, description: str) -> bool:
@@ -535,6 +536,14 @@ def page_description(structured) -> str:
         return ""
     return normalize_phrase((getattr(structured, "og", None) or {}).get("description")
                             or (getattr(structured, "meta", None) or {}).get("description") or "")
+
+
+def article_description(structured) -> str:
+    """The JSON-LD article's description, normalised: often the standfirst as shown, where
+    og:description and the meta description were written for search results and shares."""
+    article = getattr(structured, "article", None) if structured is not None else None
+    description = article.get("description") if isinstance(article, dict) else None
+    return normalize_phrase(description) if isinstance(description, str) else ""
 
 
 def reads_as_prose(text: str) -> bool:
