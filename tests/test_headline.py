@@ -217,6 +217,15 @@ def test_h1_after_a_leading_site_name_in_title_is_the_headline():
     assert headline_of(html, url="https://www.sonnenenergie.de/index.php?id=30") == "Der WindRebell"
 
 
+def test_h1_after_the_site_name_and_a_section_word_in_title_is_the_headline():
+    # "BBC SPORT | Football | Headline": the site and a section before the headline
+    html = """<html><head><title>BBC SPORT | Football | Bank holds rates</title></head>
+    <body><h1><script>document.write("/sport2/hi/default.stm");</script>Bank holds rates</h1></body></html>"""
+    assert headline_of(html, url="http://news.bbc.co.uk/sport2/hi/football/1.stm") == "Bank holds rates"
+    assert strip_site_affixes("BBC SPORT | Bank holds rates", ["bbc"]) == "Bank holds rates"
+    assert strip_site_affixes("Sport | Bank holds rates", ["bbc"]) == "Sport | Bank holds rates"
+
+
 def test_h1_ending_a_declared_title_before_the_site_name_is_no_logo():
     html = """<html><head><meta property="og:title" content="Coronavirus und Zoonosen – Wie Umweltzerstörung Epidemien begünstigt">
     <title>Coronavirus und Zoonosen – Wie Umweltzerstörung Epidemien begünstigt | Tages-Anzeiger</title></head>

@@ -173,8 +173,9 @@ def is_site_segment(segment: str, hints: list[str], trailing: bool = False) -> b
             continue
         if squashed == hint_squashed:
             return True
-        # a short name and a generic word ("BBC NEWS", "CNN.com Online")
-        if len(words) >= 2 and "".join(words[:-1]) == hint_squashed and words[-1] in _GENERIC_WORDS:
+        # a short name and a generic or section word ("BBC NEWS", "CNN.com Online", "BBC SPORT")
+        if len(words) >= 2 and "".join(words[:-1]) == hint_squashed and (
+                words[-1] in _GENERIC_WORDS or words[-1] in tables.SITE_SECTION_WORDS):
             return True
         # the name with a word or two more ("Golem.de News"), not a sentence naming the site
         # ("How we designed Dropbox ATF")

@@ -70,6 +70,14 @@ GENERIC_PAGE_TITLES = (
     "page not found", "404", "search", "suche", "login", "sign in", "blog archiv", "blog archive",
 )
 
+#: Words a site puts after its name to name a section of it, as one title segment ("BBC SPORT |
+#: Football | Headline", "CNN Politics - Headline", "Guardian Sport"): the segment is the site's.
+SITE_SECTION_WORDS = frozenset({
+    "news", "sport", "sports", "politics", "business", "world", "tech", "technology", "science",
+    "health", "entertainment", "money", "travel", "opinion", "culture", "lifestyle", "weather",
+    "football", "video", "blogs", "online", "live",
+})
+
 #: second-level labels under a country's domain that are not the site's name: the site is the
 #: label before them ("bbc" in news.bbc.co.uk, "abc" in abc.net.au, "asahi" in asahi.ne.jp)
 SECOND_LEVEL_DOMAIN_LABELS = frozenset({"co", "com", "org", "net", "ac", "gov", "gv", "edu", "ne", "or", "go",
