@@ -420,6 +420,18 @@ def test_edge_label():
     assert edge_label(LONG, None, None) is None
 
 
+@pytest.mark.parametrize("line", ["Associated Press Writer", "AP Business Writer", "Times Staff Writer",
+                                  "Jane Doe, Special Correspondent", "Staff Reporters"])
+def test_a_role_line_under_the_byline_is_byline(line):
+    assert edge_label(line, None, None) == "byline"
+
+
+@pytest.mark.parametrize("line", ["The editor is out", "He wanted to be a writer, not a politician, he said",
+                                  "Why the writer left"])
+def test_a_line_about_a_writer_is_no_role_line(line):
+    assert edge_label(line, None, None) is None
+
+
 def test_trim_edges_drops_bylines_and_trailers():
     log = BlockLog()
     kept = trim_edges(["By Jane Doe", LONG, "© 2024 The Paper. All rights reserved."], None, None, log)

@@ -34,6 +34,7 @@ from .tables import (
     READER_PROMPT_HINTS,
     GALLERY_COUNTER_PATTERN, COMMENT_POLICY_PATTERN, FIGURE_CAPTION_PATTERN, CREDITS_LINE_PATTERN,
     RELATIVE_TIME_PATTERN, DOWNLOAD_LINE_PATTERN, DOWNLOAD_LINE_HINTS, CJK_BYLINE_PATTERN, SIGNATURE_EMAIL_PATTERN,
+    ROLE_LINE_PATTERN,
 )
 from .text import (
     clean_space, holds_hint_lower, normalize_phrase, paragraphs_of, remembered, text_of, text_weight,
@@ -648,6 +649,8 @@ def edge_label(text: str, headline_key: str | None, site_key: str | None,
     if BYLINE_PATTERN.match(text) and len(text.split()) <= 12:
         return "byline"
     if CJK_BYLINE_PATTERN.match(text):
+        return "byline"
+    if ROLE_LINE_PATTERN.match(text) and not COPULA_PATTERN.search(text):
         return "byline"
     if META_LINE_PATTERN.search(text):
         return "byline"

@@ -563,6 +563,12 @@ NEWSROOM_ROLE_PATTERN = re.compile(
     r"journalist(?:in)?|kolumnist(?:in)?|editor|reporter|correspondent|columnist|rédact(?:eur|rice)|"
     r"rédaction|redactor(?:a)?|redacción|corresponsal|giornalista|redattore|redattrice)\b", re.I)
 
+#: A byline's second line naming the writer's role, alone under the headline ("Associated Press
+#: Writer", "AP Business Writer", "Times Staff Writer", "Jane Doe, Special Correspondent"):
+#: the wire and newspaper convention under "By NAME", seven words at most.
+ROLE_LINE_PATTERN = re.compile(
+    r"^(?:[\w.'’&-]+,? ){0,6}(?:writer|reporter|correspondent|editor|columnist)s?$", re.I)
+
 #: A copula makes a line a sentence about someone ("X is the network's political editor"),
 #: which sites print as the article's last line; a role line has none.
 COPULA_PATTERN = re.compile(r"\b(?:is|was|ist|war|est|es|è|era|jest|är|er)\b", re.I)
