@@ -296,6 +296,42 @@ def test_is_paragraph():
     assert is_paragraph(frag("<p>x</p>"))
     assert is_paragraph(frag("<div>only <b>inline</b></div>"))
     assert not is_paragraph(frag("<div><p>block</p></div>"))
+    cells = lxml.html.fromstring("<table><tr><td>only <b>inline</b></td><td><p>block</p></td></tr></table>")
+    inline_cell, block_cell = cells.iter("td")
+    assert is_paragraph(inline_cell) and not is_paragraph(block_cell)
+
+
+LAYOUT_PARAGRAPHS = [
+    "SPRINGFIELD - The city council voted 5-2 on Monday night to approve a new budget that raises "
+    "property taxes by three percent, the first increase in a decade.",
+    "Mayor Jane Doe said the increase was needed to pay for road repairs, new police officers and the "
+    "rising cost of employee health insurance, which has doubled since 2002.",
+    "Council members John Roe and Mary Major voted against the budget, saying the city should cut "
+    "spending first. Roe said he would push for a review of city contracts.",
+    "The new budget takes effect July 1. Homeowners will see the increase on their fall tax bills, officials said.",
+]
+
+
+@pytest.mark.parametrize("article", [
+    "".join(f"<p>{text}</p>" for text in LAYOUT_PARAGRAPHS),  # paragraphs in the cell
+    # a byline, then the text in one <font>, its paragraphs between blank lines
+    "<font size=2>By Bob Smith<br>Gazette Staff Writer</font><br><br><font size=2>"
+    + "<br><br>".join(LAYOUT_PARAGRAPHS) + "</font>",
+])
+def test_a_layout_tables_article_cell_is_chosen_not_its_row(article):
+    # an older page's layout: a row of three columns, navigation, the article, side boxes
+    nav = ("<a href=/>Home</a><br><a href=/news>News</a><br><a href=/sport>Sport</a><br><b>HOT JOBS</b><br>"
+           "<a href=/j1>Sales manager wanted in Springfield</a><br><a href=/j2>Nurse needed at county hospital</a>"
+           "<br>Call us today, we are open daily, from nine to five, except holidays, for all your needs.")
+    side = ("<b>Most Popular</b><br><a href=/a>Man arrested after chase through downtown streets</a><br>"
+            "<a href=/b>School board names new superintendent for district</a>")
+    page = (f"<html><head><title>Gazette - Council raises taxes for first time in decade</title></head><body>"
+            f"<table width=800><tr><td width=150>{nav}</td><td><font size=4><b>Council raises taxes for first "
+            f"time in decade</b></font><br>{article}</td><td width=160>{side}</td></tr></table></body></html>")
+    from newsarchive.extract import extract
+    body = extract(page.encode(), url="http://www.gazette.example/news/2008/01/08/council.html").body
+    assert "HOT JOBS" not in body and "Most Popular" not in body and "superintendent" not in body
+    assert body.endswith("officials said.") and "Mayor Jane Doe said" in body
 
 
 def test_loose_text_of_a_mixed_container():

@@ -152,11 +152,13 @@ def is_content_widget(tokens: tuple) -> bool:
 
 
 def is_paragraph(el) -> bool:
-    """A p/pre/td, or a div-like element holding only inline content."""
+    """A p/pre, or a table cell or div-like element holding only inline content (a cell
+    holding paragraphs is their container, as a div is: an older page's layout puts the
+    article in one cell of a row beside the navigation's and the side boxes')."""
     tag = el.tag
-    if tag in ("p", "pre", "td"):
+    if tag in ("p", "pre"):
         return True
-    if tag in ("div", "section", "article", "blockquote", "center"):
+    if tag in ("td", "div", "section", "article", "blockquote", "center"):
         children = el[:]  # (a comment's tag is a function, in no tag set)
         for child in children:
             if child.tag in BLOCK_TAGS:
@@ -266,6 +268,9 @@ def score_candidates(root, stats: TextStats, *, comment_free: bool | None = None
 
 def best_candidate(scores: dict):
     """The highest-scoring container, widened to an ancestor that holds several good ones."""
+    # a layout table's row of several cells holds the page's columns (navigation, the
+    # article, side boxes), never the article alone: its cells are the candidates
+    scores = {el: score for el, score in scores.items() if el.tag != "tr" or not is_column_row(el)}
     if not scores:
         return None
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
@@ -295,8 +300,8 @@ def best_candidate(scores: dict):
         if parent_score is None:
             parent = parent.getparent()
             continue
-        if parent_score < threshold:
-            break
+        if parent_score < threshold or (parent.tag == "tr" and is_column_row(parent)):
+            break  # a row of columns, as above: the walk stops at the cell
         if parent_score > last:
             top = parent
             break
@@ -307,6 +312,11 @@ def best_candidate(scores: dict):
             and len(top.getparent()) == 1:
         top = top.getparent()
     return top
+
+
+def is_column_row(row) -> bool:
+    """A table row of two or more cells: a layout's columns side by side."""
+    return sum(1 for cell in row if cell.tag in ("td", "th")) >= 2
 
 
 def _is_below(el, other) -> bool:
