@@ -314,6 +314,7 @@ LAYOUT_PARAGRAPHS = [
 
 @pytest.mark.parametrize("article", [
     "".join(f"<p>{text}</p>" for text in LAYOUT_PARAGRAPHS),  # paragraphs in the cell
+    "<br><br>".join(LAYOUT_PARAGRAPHS),  # the text in the cell itself, between blank lines
     # a byline, then the text in one <font>, its paragraphs between blank lines
     "<font size=2>By Bob Smith<br>Gazette Staff Writer</font><br><br><font size=2>"
     + "<br><br>".join(LAYOUT_PARAGRAPHS) + "</font>",

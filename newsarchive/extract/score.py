@@ -252,10 +252,13 @@ def score_candidates(root, stats: TextStats, *, comment_free: bool | None = None
         else:
             # paragraphs written as text between blank lines (<br><br>), as older pages and
             # forum posts do: each scores as a paragraph, as Readability's <br> pass makes them
-            points = sum(score_paragraph(part) for part in break_separated(el, ancestor is el)
-                         if len(part.strip()) >= MIN_PARAGRAPH_LEN)
-            if not points:
+            parts = [part for part in break_separated(el, ancestor is el)
+                     if len(part.strip()) >= MIN_PARAGRAPH_LEN]
+            if not parts:
                 continue
+            points = sum(map(score_paragraph, parts))
+            if el.tag == "td" and len(parts) >= 2:
+                ancestor = el  # a layout's cell holding the article's paragraphs: their container
         for divisor in ANCESTOR_DIVISORS:
             if ancestor is None or ancestor.tag == "html":
                 break
