@@ -142,6 +142,13 @@ def test_section_and_box_titles_are_no_headline():
         assert found_for(html).text == "Storm closes the port", (title, box_title)
 
 
+def test_a_title_made_of_section_words_names_a_section():
+    # no box of that name on the page: the words alone say it is a section ("Top Stories")
+    for title in ("National News", "Top Stories", "Local Sports"):
+        html = page(f"<title>{title}</title>", "<h3>Storm closes the port</h3>" + TEXT)
+        assert found_for(html).text == "Storm closes the port", title
+
+
 def test_a_headline_over_a_share_bar_is_no_box_title():
     share = '<div><h1>Storm closes the port</h1><ul><li><a href="/f">Facebook</a></li><li><a href="/t">Twitter</a></li>' \
             '<li><a href="/m">Mail</a></li></ul></div>'

@@ -1112,6 +1112,9 @@ def _names_a_section(title: str, tree, url: str | None = None, structured: Struc
         return True
     if heading_label(title, exact=True) is not None:
         return True
+    words = key.split()
+    if len(words) >= 2 and all(word in tables.SECTION_NAME_WORDS for word in words):
+        return True  # "National News", "Top Stories": a section's name (one word may be a headline)
     return any(norm(element.text_content()) == key and is_box_title(element, title)
                for element in islice(tree.iter("h1", "h2", "h3", "h4"), 20))
 

@@ -78,6 +78,13 @@ SITE_SECTION_WORDS = frozenset({
     "football", "video", "blogs", "online", "live",
 })
 
+#: Words a section's name is made of ("National News", "Local Sports", "Top Stories"): a
+#: <title> of these words only names the section the page is filed under, not its story.
+SECTION_NAME_WORDS = SITE_SECTION_WORDS | frozenset({
+    "national", "local", "international", "regional", "metro", "state", "latest", "top", "breaking",
+    "stories", "headlines", "features", "nation", "us", "u.s.", "uk", "europe", "asia", "africa", "americas",
+})
+
 #: second-level labels under a country's domain that are not the site's name: the site is the
 #: label before them ("bbc" in news.bbc.co.uk, "abc" in abc.net.au, "asahi" in asahi.ne.jp)
 SECOND_LEVEL_DOMAIN_LABELS = frozenset({"co", "com", "org", "net", "ac", "gov", "gv", "edu", "ne", "or", "go",
