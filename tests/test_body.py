@@ -463,6 +463,12 @@ def test_a_role_line_under_the_byline_is_byline(line):
     assert edge_label(line, None, None) == "byline"
 
 
+@pytest.mark.parametrize("line", ["Saturday, January 5, 2008", "Thursday, November 9, 2023 7:35AM",
+                                  "26. Januar 2022", "jeudi 13 juin 2019", "Mittwoch, 01.11.2023"])
+def test_the_days_date_alone_under_the_headline_is_byline(line):
+    assert edge_label(line, None, None) == "byline"
+
+
 @pytest.mark.parametrize("line", ["The editor is out", "He wanted to be a writer, not a politician, he said",
                                   "Why the writer left"])
 def test_a_line_about_a_writer_is_no_role_line(line):

@@ -74,6 +74,20 @@ def test_dateline_date_keeps_an_explicit_year():
     assert dateline_date({"day": 22, "month": 11, "year": 2022}, FETCHED.date()).isoformat() == "2022-11-22"
 
 
+@pytest.mark.parametrize("opening", ["Saturday, January 5, 2008 ", "Jan 5, 2008 ", "05.01.2008, 14:30 | ",
+                                     "January 5, 2008 4:30 PM ET - "])
+def test_dateline_behind_the_days_date(opening):
+    # an older page prints the day's date over the story, run into its first line
+    result = apply_dateline([opening + "WASHINGTON (Reuters) - The Senate voted on Tuesday."], Metadata(),
+                            fetched_at=FETCHED)
+    assert (result.text, result.paragraphs[0]) == ("WASHINGTON (Reuters)", "The Senate voted on Tuesday.")
+
+
+def test_no_dateline_behind_a_date_in_a_sentence():
+    paragraph = "On January 5, 2008 WASHINGTON voted - nobody knew."
+    assert apply_dateline([paragraph], Metadata(), fetched_at=FETCHED).paragraphs == [paragraph]
+
+
 def test_dateline_after_leading_captions():
     paragraphs = ["1 / 5", "In this photo the rocket lifts off. (AP Photo)", "MOSCOW (AP) — An unmanned cargo ship"]
     result = apply_dateline(paragraphs, Metadata(), fetched_at=FETCHED)

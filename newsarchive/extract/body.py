@@ -16,7 +16,7 @@ from ..hosts import host_of, without_www
 from .app_state import app_state_html
 from .cascade import Answer, Cascade, Rule
 from .meta_tables import ARTICLE_PAGE_TYPES, LISTING_TYPES
-from .dateline import find_dateline
+from .dateline import after_leading_date, find_dateline
 from .decode import parse_html
 from .dom import holds_blocks
 from .boilerplate import (
@@ -652,6 +652,8 @@ def edge_label(text: str, headline_key: str | None, site_key: str | None,
         return "byline"
     if ROLE_LINE_PATTERN.match(text) and not COPULA_PATTERN.search(text):
         return "byline"
+    if after_leading_date(text) == "":
+        return "byline"  # the day's date alone ("Saturday, January 5, 2008"): the story's timestamp
     if META_LINE_PATTERN.search(text):
         return "byline"
     if CREDIT_PATTERN.match(text) or CAPTION_TAIL_PATTERN.search(text):

@@ -23,6 +23,7 @@ from lxml import etree
 
 from . import meta_tables as tables
 from .cascade import Cascade, Rule
+from .dates import find_text_dates
 from .tables import BYLINE_PATTERN
 from .text import bytes_contain
 
@@ -174,14 +175,39 @@ def apply_dateline(paragraphs: list[str], meta, *, fetched_at: datetime | None =
 
 
 def _first_paragraph(page: _Page) -> _Found | None:
-    """The body's first paragraph opens with a dateline: where wire copy and most papers put it."""
+    """The body's first paragraph opens with a dateline: where wire copy and most papers put it,
+    on older pages behind the day's date ("Saturday, January 5, 2008 WASHINGTON - ...")."""
     following = page.paragraphs[1] if len(page.paragraphs) > 1 else None
     first = page.paragraphs[0]
     found = find_dateline(first, named_places=page.named, language=page.language,
                           following=following, lone_words=True)
     if found is None and following and len(first) <= tables.DATELINE_MAX_CHARS:
         found = _dateline_line(first)
+    if found is None:
+        after_date = after_leading_date(first)
+        if after_date and after_date[:1].isupper():
+            found = find_dateline(after_date, named_places=page.named, language=page.language,
+                                  following=following, lone_words=True)
     return _Found(0, found) if found else None
+
+
+_LEADING_WORD = re.compile(r"[^\W\d_]{3,12}\.?,?")
+_TIME_AFTER_DATE = re.compile(r",?\s*(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?)?[\s|·•–—-]*", re.I)
+
+
+def after_leading_date(paragraph: str) -> str | None:
+    """The paragraph after the date opening it (a weekday before it, a time after it), or
+    None when no date opens it: the day's date a page prints over the story, on a line of its
+    own ("" left) or run into the story's first line."""
+    head = paragraph[:80]
+    dates = find_text_dates(head)
+    if not dates:
+        return None
+    at = head.find(dates[0])
+    before = head[:at].strip()
+    if before and not _LEADING_WORD.fullmatch(before):
+        return None
+    return paragraph[_TIME_AFTER_DATE.match(paragraph, at + len(dates[0])).end():]
 
 
 _KNOWN_PLACES_FOLDED = frozenset(place.casefold() for place in tables.DATELINE_KNOWN_PLACES)
