@@ -34,6 +34,21 @@ def test_split_authors_in_several_languages():
     assert split_authors("A. One, B. Two & C. Three") == ["A. One", "B. Two", "C. Three"]
 
 
+def test_a_role_after_the_name_takes_the_papers_name_with_it():
+    # "By NAME, Associated Press Writer": the paper or agency is part of the role, no author
+    assert split_authors("By Bob Smith, Gazette Staff Writer") == ["Bob Smith"]
+    assert split_authors("By JOHN SMITH, Associated Press Writer") == ["JOHN SMITH"]
+    assert split_authors("By JOHN SMITH and JANE DOE, Associated Press Writers") == ["JOHN SMITH", "JANE DOE"]
+    assert split_authors("Anna Berg, Max Muster") == ["Anna Berg", "Max Muster"]
+
+
+@pytest.mark.parametrize("byline", ["By Bob Smith<br>Gazette Staff Writer", "By <a href='/bob'>Bob Smith</a><br>Staff Writer",
+                                    "<span>By Bob Smith</span><br><i>Gazette Business Writer</i>"])
+def test_a_bylines_role_line_is_no_part_of_the_name(byline):
+    html = f"<html><body><h1>Council raises taxes</h1><div class='byline'>{byline}</div><p>Text.</p></body></html>"
+    assert authors_of(html) == ["Bob Smith"]
+
+
 def test_json_ld_people_nested_arrays_and_references():
     assert authors_of("""<html><head><script type="application/ld+json">{"@graph": [
       {"@type": "NewsArticle", "headline": "H", "author": [{"@id": "#p1"}, {"@type": "Person", "name": "John Roe"}]},

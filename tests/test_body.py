@@ -395,6 +395,10 @@ def test_describe_block_splits_titled_sections():
     ("Related: Council delays vote", 0.9, "related"),
     ("Hier geht es zur neuen Vorstandsstruktur", 0.0, "related"),
     ("Related to each other: for example, a cache and a web server", 0.0, None),
+    ("Story continues below", 0.0, "advertisement"),
+    ("Page 1 of 2 Next page »", 0.5, "navigation"),
+    ("Seite 2 von 3", 0.0, "navigation"),
+    ("Page 3 of the report says the council knew.", 0.0, None),
 ])
 def test_promo_label(text, share, label):
     assert promo_label(text, share) == label

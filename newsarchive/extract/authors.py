@@ -169,7 +169,9 @@ def _split_authors(text: str) -> tuple[str, ...]:
     parts = [name for part in pieces
              for name in (_spaced_han_names(part) if chinese_label else _dash_joined_names(part))]
     names = []
-    for part in parts:
+    for at, part in enumerate(parts):
+        if at and tables.ROLE_LINE_PATTERN.match(part.strip()):
+            continue  # "Bob Smith, Gazette Staff Writer": the name's role, the paper's name in it
         name = clean_author(part)
         if name and name not in names:
             names.append(name)
@@ -484,10 +486,31 @@ def byline_authors(tree, headline_element=None, marked=None) -> list[AuthorName]
             text = _IMAGE_WORDS.sub(" ", text).strip()
         if not text:
             continue
+        if element.find(".//br") is not None:
+            text = _without_role_lines(element, text)
         names = [name for name in split_authors(text) if reads_as_name(name)]
         if names:
             return [AuthorName(name, not _is_agency(name)) for name in names[:6]]
     return []
+
+
+def _without_role_lines(element, text: str) -> str:
+    """A byline set over lines ("By Bob Smith<br>Gazette Staff Writer") without its role
+    lines: the words before the role on that line are the paper's, not the writer's name."""
+    lines, line = [], []
+    for event, node in etree.iterwalk(element, events=("start", "end")):
+        if event == "start":
+            if node.tag == "br":
+                lines.append(" ".join("".join(line).split()))
+                line = []
+            elif node.text and isinstance(node.tag, str):
+                line.append(node.text)
+        elif node is not element and node.tail:
+            line.append(node.tail)
+    lines.append(" ".join("".join(line).split()))
+    lines = [line for line in lines if line]
+    kept = [line for line in lines if not tables.ROLE_LINE_PATTERN.match(line)]
+    return " ".join(kept) if len(kept) < len(lines) else text
 
 
 def _opening_text(element, limit: int) -> str:

@@ -16,8 +16,8 @@ from ..hosts import without_www
 from .dom import has_child, holds_blocks
 from .prune import class_tokens, remove_element
 from .tables import (
-    BLOCK_TAGS, BOILERPLATE_HEADINGS, CHROME_PARAGRAPHS, HEADING_TAGS, INLINE_TAGS, PROMO_PREFIXES,
-    PROMO_PROSE_OPENINGS, READ_MORE_LINKS,
+    BLOCK_TAGS, BOILERPLATE_HEADINGS, CHROME_PARAGRAPHS, HEADING_TAGS, INLINE_TAGS, PAGINATION_LINE_PATTERN,
+    PROMO_PREFIXES, PROMO_PROSE_OPENINGS, READ_MORE_LINKS,
 )
 from .text import (
     clean_space, normalize_phrase, paragraphs_of, phrase_length_floor, remembered, text_of,
@@ -516,6 +516,8 @@ def promo_label(text: str, link_share: float) -> str | None:
                       link_share)
 
 
+_PAGINATION_OPENINGS = ("page ", "seite ", "página ", "pagina ", "strona ", "sida ", "side ")
+
 #: promo_label's answers by link share: below 0.3, below 0.5, from 0.5.
 _PROMO_LABELS: tuple[dict, dict, dict] = ({}, {}, {})
 
@@ -527,6 +529,8 @@ def _promo_label(text: str, link_share: float) -> str | None:
     label = CHROME_PARAGRAPHS.get(phrase)
     if label is not None:
         return label
+    if phrase.startswith(_PAGINATION_OPENINGS) and PAGINATION_LINE_PATTERN.match(phrase):
+        return "navigation"
     if (len(phrase) <= PROMO_MAX_PHRASE_LEN or link_share >= 0.5) and phrase.startswith(PROMO_PREFIXES) \
             and not phrase.startswith(PROMO_PROSE_OPENINGS):
         for prefix in PROMO_PREFIXES:

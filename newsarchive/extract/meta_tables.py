@@ -6,6 +6,8 @@ dateline.py) only apply it.
 """
 from __future__ import annotations
 
+import re
+
 # ---------------------------------------------------------------- schema.org types
 #: schema.org types (lower-cased) whose object is the article itself: the JSON-LD object read for
 #: headline, dates and authors, and a declaration that the page is one article.
@@ -326,6 +328,12 @@ NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "d
 #: Connectors between several author names ("A and B", "A und B", "A, B & C").
 AUTHOR_CONNECTORS = (" and ", " und ", " et ", " y ", " e ", " en ", " og ", " och ", " i ", " a ",
                      " & ", " ve ", " und ", " dan ", " и ", "、", " with ", " mit ")
+
+#: A byline's second line naming the writer's role, alone under the headline ("Associated Press
+#: Writer", "AP Business Writer", "Times Staff Writer", "Jane Doe, Special Correspondent"):
+#: the wire and newspaper convention under "By NAME", seven words at most.
+ROLE_LINE_PATTERN = re.compile(
+    r"^(?:[\w.'’&-]+,? ){0,6}(?:writer|reporter|correspondent|editor|columnist)s?$", re.I)
 
 #: Role and job words cut from author strings ("Jane Doe, Staff Writer").
 AUTHOR_ROLE_WORDS = (

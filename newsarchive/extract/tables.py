@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .meta_tables import BYLINE_OPENERS
+from .meta_tables import BYLINE_OPENERS, ROLE_LINE_PATTERN  # noqa: F401 - the body's too
 
 # ---------------------------------------------------------------- tags
 #: Elements that never carry article text: dropped outright, not recorded as boilerplate.
@@ -434,12 +434,19 @@ READ_MORE_LINKS = frozenset({
     "もっと見る", "더보기", "자세히 보기", "»", "...", "…",
 })
 
+#: A page counter of an article split over pages, with its links ("Page 1 of 2 Next page »",
+#: "Seite 2 von 3"), normalised: navigation wherever it stands.
+PAGINATION_LINE_PATTERN = re.compile(
+    r"^(?:page|seite|página|pagina|strona|sida|side)\s+\d+\s+(?:of|von|de|di|sur|z|av|af)\s+\d+(?:\W.{0,40})?$")
+
 #: Whole short paragraphs that are chrome, normalised (lower-case, trimmed), with labels.
 CHROME_PARAGRAPHS = {
     "advertisement": "advertisement", "advertisements": "advertisement", "advert": "advertisement",
     "story continues below advertisement": "advertisement", "continue reading below": "advertisement",
     "article continues below advertisement": "advertisement", "scroll to continue": "advertisement",
     "continue reading the main story": "advertisement", "anzeige": "advertisement",
+    "story continues below": "advertisement", "article continues below": "advertisement",
+    "continues below": "advertisement", "continued below": "advertisement",
     "werbung": "advertisement", "publicité": "advertisement", "publicidad": "advertisement",
     "pubblicità": "advertisement", "реклама": "advertisement", "广告": "advertisement",
     "広告": "advertisement", "광고": "advertisement", "sponsored": "advertisement",
@@ -562,12 +569,6 @@ NEWSROOM_ROLE_PATTERN = re.compile(
     r"\b(?:redaktion|redakteur(?:in)?|chefredakteur(?:in)?|ressortleiter(?:in)?|korrespondent(?:in)?|"
     r"journalist(?:in)?|kolumnist(?:in)?|editor|reporter|correspondent|columnist|rédact(?:eur|rice)|"
     r"rédaction|redactor(?:a)?|redacción|corresponsal|giornalista|redattore|redattrice)\b", re.I)
-
-#: A byline's second line naming the writer's role, alone under the headline ("Associated Press
-#: Writer", "AP Business Writer", "Times Staff Writer", "Jane Doe, Special Correspondent"):
-#: the wire and newspaper convention under "By NAME", seven words at most.
-ROLE_LINE_PATTERN = re.compile(
-    r"^(?:[\w.'’&-]+,? ){0,6}(?:writer|reporter|correspondent|editor|columnist)s?$", re.I)
 
 #: A copula makes a line a sentence about someone ("X is the network's political editor"),
 #: which sites print as the article's last line; a role line has none.
