@@ -217,6 +217,12 @@ def test_h1_after_a_leading_site_name_in_title_is_the_headline():
     assert headline_of(html, url="https://www.sonnenenergie.de/index.php?id=30") == "Der WindRebell"
 
 
+def test_a_headline_broken_over_two_lines_keeps_its_words_apart():
+    html = """<html><head><title>Council raises taxes for first time in decade - Gazette</title></head>
+    <body><h1>Council raises taxes<br>for first time in decade</h1></body></html>"""
+    assert headline_of(html) == "Council raises taxes for first time in decade"
+
+
 def test_h1_after_the_site_name_and_a_section_word_in_title_is_the_headline():
     # "BBC SPORT | Football | Headline": the site and a section before the headline
     html = """<html><head><title>BBC SPORT | Football | Bank holds rates</title></head>

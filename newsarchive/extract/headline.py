@@ -377,7 +377,9 @@ def visible_text(element) -> str:
     """
     parts = [element.text or ""] if isinstance(element.tag, str) else []
     for child in element:
-        if isinstance(child.tag, str) and child.tag not in _HIDDEN_TAGS and not _hidden_by_markup(child):
+        if child.tag == "br":
+            parts.append(" ")  # a headline broken over two lines: the words stay apart
+        elif isinstance(child.tag, str) and child.tag not in _HIDDEN_TAGS and not _hidden_by_markup(child):
             parts.append(visible_text(child))
         parts.append(child.tail or "")
     return "".join(parts)
