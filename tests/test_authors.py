@@ -49,6 +49,13 @@ def test_a_bylines_role_line_is_no_part_of_the_name(byline):
     assert authors_of(html) == ["Bob Smith"]
 
 
+def test_a_wire_byline_run_into_the_first_paragraph():
+    text = "The Senate voted on Tuesday to approve the spending bill, sending it to the president. " * 3
+    html = (f"<html><body><h1>Senate passes the bill</h1><p>By JOHN SMITH and JANE DOE, Associated Press "
+            f"Writers WASHINGTON - {text}</p><p>{text}</p></body></html>")
+    assert authors_of(html) == ["JOHN SMITH", "JANE DOE"]
+
+
 def test_json_ld_people_nested_arrays_and_references():
     assert authors_of("""<html><head><script type="application/ld+json">{"@graph": [
       {"@type": "NewsArticle", "headline": "H", "author": [{"@id": "#p1"}, {"@type": "Person", "name": "John Roe"}]},

@@ -83,6 +83,15 @@ def test_dateline_behind_the_days_date(opening):
     assert (result.text, result.paragraphs[0]) == ("WASHINGTON (Reuters)", "The Senate voted on Tuesday.")
 
 
+@pytest.mark.parametrize("byline", ["By JOHN SMITH, Associated Press Writer ", "By Jane Doe and John Roe, AP Business Writers "])
+def test_dateline_behind_a_wire_byline_run_into_the_text(byline):
+    result = apply_dateline([byline + "WASHINGTON (AP) - The Senate voted on Tuesday."], Metadata(), fetched_at=FETCHED)
+    assert (result.text, result.paragraphs[0]) == ("WASHINGTON (AP)", "The Senate voted on Tuesday.")
+    # "By the way, ..." is no byline
+    paragraph = "By the way, WASHINGTON - nobody knew."
+    assert apply_dateline([paragraph], Metadata(), fetched_at=FETCHED).paragraphs == [paragraph]
+
+
 def test_no_dateline_behind_a_date_in_a_sentence():
     paragraph = "On January 5, 2008 WASHINGTON voted - nobody knew."
     assert apply_dateline([paragraph], Metadata(), fetched_at=FETCHED).paragraphs == [paragraph]

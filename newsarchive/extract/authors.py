@@ -570,7 +570,12 @@ def prefixed_byline_authors(headline_element, window: int = 60, tree=None) -> li
             full_text = _line_text(element)
         last, last_text = element, full_text
         if full_text is None:  # a container or a paragraph of text: no byline line
-            first_paragraph_seen = first_paragraph_seen or tag == "p"
+            if tag == "p" and not first_paragraph_seen:
+                first_paragraph_seen = True
+                run_in = tables.RUN_IN_BYLINE_PATTERN.match(_opening_text(element, 150))
+                names = split_authors(run_in.group(0)) if run_in else []
+                if names:  # "By JOHN SMITH, Associated Press Writer WASHINGTON - ...": one block
+                    return [AuthorName(name) for name in names]
             continue
         if tag == "p" and full_text and not first_paragraph_seen:
             first_paragraph_seen = True

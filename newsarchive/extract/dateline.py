@@ -176,7 +176,8 @@ def apply_dateline(paragraphs: list[str], meta, *, fetched_at: datetime | None =
 
 def _first_paragraph(page: _Page) -> _Found | None:
     """The body's first paragraph opens with a dateline: where wire copy and most papers put it,
-    on older pages behind the day's date ("Saturday, January 5, 2008 WASHINGTON - ...")."""
+    on older pages behind the day's date ("Saturday, January 5, 2008 WASHINGTON - ...") or a
+    byline run into the same block."""
     following = page.paragraphs[1] if len(page.paragraphs) > 1 else None
     first = page.paragraphs[0]
     found = find_dateline(first, named_places=page.named, language=page.language,
@@ -188,6 +189,11 @@ def _first_paragraph(page: _Page) -> _Found | None:
         if after_date and after_date[:1].isupper():
             found = find_dateline(after_date, named_places=page.named, language=page.language,
                                   following=following, lone_words=True)
+    if found is None:
+        byline = tables.RUN_IN_BYLINE_PATTERN.match(first)
+        if byline:  # "By JOHN SMITH, Associated Press Writer WASHINGTON - ...": the byline goes too
+            found = find_dateline(first[byline.end():], named_places=page.named,
+                                  language=page.language, following=following, lone_words=True)
     return _Found(0, found) if found else None
 
 

@@ -335,6 +335,12 @@ AUTHOR_CONNECTORS = (" and ", " und ", " et ", " y ", " e ", " en ", " og ", " o
 ROLE_LINE_PATTERN = re.compile(
     r"^(?:[\w.'’&-]+,? ){0,6}(?:writer|reporter|correspondent|editor|columnist)s?$", re.I)
 
+#: A wire byline run into the story's first line when the two share a block: "By JOHN SMITH,
+#: Associated Press Writer WASHINGTON - ...": the opener, the names, a role line, then the text.
+RUN_IN_BYLINE_PATTERN = re.compile(
+    r"^(?:by|von|par|por)\s+[^.!?:;]{3,90}?,?\s+(?:[\w.'’&-]+\s+){0,4}"
+    r"(?:writer|reporter|correspondent|editor|columnist)s?\b[\s,]*(?=[A-Z(])", re.I)
+
 #: Role and job words cut from author strings ("Jane Doe, Staff Writer").
 AUTHOR_ROLE_WORDS = (
     "staff writer", "staff reporter", "senior writer", "senior reporter", "senior correspondent",
