@@ -558,6 +558,21 @@ def test_repeated_run_in_head_stays():
     assert drop_repeated_short(paragraphs, BlockLog(), subheadings=heading_texts([el])) == paragraphs
 
 
+def test_an_ad_label_heads_its_slot_not_the_next_paragraph():
+    short = "The new budget takes effect July 1, officials said."
+    el = frag(f"<div><p>{LONG}</p><p>{LONG} Two.</p><div class='slot'>Advertisement</div>"
+              f"<div class='promo'><a href='/x'>Buy now</a></div><p>{short}</p></div>")
+    log = BlockLog()
+    separate_boilerplate([el], text_stats(el), log)
+    assert short in el.text_content() and "Buy now" not in el.text_content()
+    assert [r.label for r in log.records()] == ["advertisement"]
+
+
+def test_an_ad_label_in_the_second_half_cuts_nothing_after_it():
+    paragraphs = [LONG, LONG + " 2", "Advertisement", "The new budget takes effect July 1, officials said."]
+    assert cut_at_trailing_heading(paragraphs, 0, BlockLog()) == len(paragraphs)
+
+
 def test_a_heading_that_closes_the_body_goes():
     # the box's list is loaded by a script: its title is left over under the text
     el = frag(f"<div><p>{LONG}</p><h2>Storage Reviews</h2><h3>Best Picks</h3><ul></ul></div>")

@@ -805,7 +805,8 @@ def cut_at_trailing_heading(paragraphs: list[str], start: int, record,
         text = paragraphs[i]
         if seen >= 0.5 * total and len(text) <= 60 and text not in cells:
             label = heading_label(text, exact=True)
-            if label is not None:
+            # an ad's label marks the slot between two paragraphs, it heads nothing after it
+            if label is not None and label != "advertisement":
                 rest = paragraphs[i + 1:]
                 record.add(Boilerplate(label=label, heading=text, text="\n".join(rest)), 1 << 30)
                 return i

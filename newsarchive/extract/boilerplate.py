@@ -311,8 +311,9 @@ def is_heading_like(el) -> bool:
     return False
 
 
-def heading_block(heading, container):
-    """The block a boilerplate heading heads: its own wrapper, or itself and what follows."""
+def heading_block(heading, container, paragraphs_end: bool = False):
+    """The block a boilerplate heading heads: its own wrapper, or itself and what follows
+    (up to a <p> with paragraphs_end, else up to a long one)."""
     parent = heading.getparent()
     block = [heading]
     if parent is not None and parent is not container and not has_child(parent, 12):
@@ -327,7 +328,7 @@ def heading_block(heading, container):
             continue
         if sib.tag in HEADING_TAGS and (level not in HEADING_TAGS or sib.tag <= level):
             break
-        if sib.tag == "p" and is_prose_paragraph(sib):
+        if sib.tag == "p" and (paragraphs_end or is_prose_paragraph(sib)):
             break
         block.append(sib)
         if sib.tag in ("ul", "ol", "dl", "table") or len(block) > 6:
@@ -631,7 +632,9 @@ def separate_boilerplate(elements: list, stats, record, *, headline_key: str | N
                 remove(el)
                 continue
             if label is not None:
-                block = heading_block(el, container)
+                # an ad's label heads its slot (a script's box, a sponsored link), never the
+                # article's next paragraph however short
+                block = heading_block(el, container, paragraphs_end=label == "advertisement")
                 if sum(stats.text_len(b) for b in block) < 0.5 * container_len:
                     record(block, label)
                     for part in block:
