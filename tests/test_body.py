@@ -364,6 +364,7 @@ def test_merge_siblings_takes_split_article_parts():
     ("Recommended to you", "related"), ("Lesen Sie auch:", "related"), ("相关新闻", "related"),
     ("Leave a Reply", "comments"), ("Share this article", "share"), ("Newsletter", "newsletter"),
     ("More from Reuters", "related"), ("The council's decision", None),
+    ("Newsletter Signup", "newsletter"), ("Newsletter-Anmeldung", "newsletter"),
 ])
 def test_heading_label(text, label):
     assert heading_label(text) == label

@@ -286,6 +286,9 @@ BOILERPLATE_HEADINGS = {
     "sign up for our newsletter": "newsletter", "subscribe to our newsletter": "newsletter",
     "get our newsletter": "newsletter", "stay informed": "newsletter",
     "newsletter abonnieren": "newsletter", "abonnez-vous": "newsletter",
+    "newsletter signup": "newsletter", "newsletter sign-up": "newsletter", "newsletter sign up": "newsletter",
+    "newsletter-anmeldung": "newsletter", "newsletter anmeldung": "newsletter",
+    "inscription à la newsletter": "newsletter", "inscription newsletter": "newsletter",
     "inscrivez-vous": "newsletter", "suscríbete": "newsletter", "iscriviti": "newsletter",
     # German
     "mehr zum thema": "related", "weitere artikel": "related", "weitere themen": "related",
