@@ -400,6 +400,8 @@ def test_describe_block_splits_titled_sections():
     ("Page 1 of 2 Next page »", 0.5, "navigation"),
     ("Seite 2 von 3", 0.0, "navigation"),
     ("Page 3 of the report says the council knew.", 0.0, None),
+    ("Share on Pinterest", 0.0, "share"), ("Partager sur Facebook", 1.0, "share"),
+    ("Share this article via Email", 0.0, "share"), ("Share on the evening news, she said", 0.0, None),
 ])
 def test_promo_label(text, share, label):
     assert promo_label(text, share) == label

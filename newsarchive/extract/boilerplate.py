@@ -17,7 +17,7 @@ from .dom import has_child, holds_blocks
 from .prune import class_tokens, remove_element
 from .tables import (
     BLOCK_TAGS, BOILERPLATE_HEADINGS, CHROME_PARAGRAPHS, HEADING_TAGS, INLINE_TAGS, PAGINATION_LINE_PATTERN,
-    PROMO_PREFIXES, PROMO_PROSE_OPENINGS, READ_MORE_LINKS,
+    PROMO_PREFIXES, PROMO_PROSE_OPENINGS, READ_MORE_LINKS, SHARE_LINE_PATTERN,
 )
 from .text import (
     clean_space, normalize_phrase, paragraphs_of, phrase_length_floor, remembered, text_of,
@@ -518,6 +518,7 @@ def promo_label(text: str, link_share: float) -> str | None:
 
 
 _PAGINATION_OPENINGS = ("page ", "seite ", "página ", "pagina ", "strona ", "sida ", "side ")
+_SHARE_OPENINGS = ("share ", "teilen ", "partager ", "compartir ", "condividi ", "compartilhar ", "delen ", "dela ")
 
 #: promo_label's answers by link share: below 0.3, below 0.5, from 0.5.
 _PROMO_LABELS: tuple[dict, dict, dict] = ({}, {}, {})
@@ -532,6 +533,8 @@ def _promo_label(text: str, link_share: float) -> str | None:
         return label
     if phrase.startswith(_PAGINATION_OPENINGS) and PAGINATION_LINE_PATTERN.match(phrase):
         return "navigation"
+    if phrase.startswith(_SHARE_OPENINGS) and SHARE_LINE_PATTERN.match(phrase):
+        return "share"
     if (len(phrase) <= PROMO_MAX_PHRASE_LEN or link_share >= 0.5) and phrase.startswith(PROMO_PREFIXES) \
             and not phrase.startswith(PROMO_PROSE_OPENINGS):
         for prefix in PROMO_PREFIXES:

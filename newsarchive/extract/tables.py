@@ -442,6 +442,13 @@ READ_MORE_LINKS = frozenset({
 PAGINATION_LINE_PATTERN = re.compile(
     r"^(?:page|seite|página|pagina|strona|sida|side)\s+\d+\s+(?:of|von|de|di|sur|z|av|af)\s+\d+(?:\W.{0,40})?$")
 
+#: A share button's label left as a line ("Share on Pinterest", "Partager sur Facebook",
+#: "Auf WhatsApp teilen" is no such shape: its verb comes last), normalised.
+SHARE_LINE_PATTERN = re.compile(
+    r"^(?:share|teilen|partager|compartir|condividi|compartilhar|delen|dela)(?: this| it| article| story| post){0,2}"
+    r"\s+(?:on|via|auf|sur|en|su|per|no|op|på)\s+(?:facebook|twitter|x|pinterest|linkedin|whatsapp|telegram|"
+    r"reddit|e-?mail|instagram|xing|messenger|flipboard|tumblr|mastodon|bluesky|threads)$")
+
 #: Whole short paragraphs that are chrome, normalised (lower-case, trimmed), with labels.
 CHROME_PARAGRAPHS = {
     "advertisement": "advertisement", "advertisements": "advertisement", "advert": "advertisement",
