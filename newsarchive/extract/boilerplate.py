@@ -17,7 +17,7 @@ from .dom import has_child, holds_blocks
 from .prune import class_tokens, remove_element
 from .tables import (
     BLOCK_TAGS, BOILERPLATE_HEADINGS, CHROME_PARAGRAPHS, HEADING_TAGS, INLINE_TAGS, PAGINATION_LINE_PATTERN,
-    PROMO_PREFIXES, PROMO_PROSE_OPENINGS, READ_MORE_LINKS, SHARE_LINE_PATTERN,
+    PAGINATION_WORDS, PROMO_PREFIXES, PROMO_PROSE_OPENINGS, READ_MORE_LINKS, SHARE_LINE_PATTERN, SHARE_VERBS,
 )
 from .text import (
     clean_space, normalize_phrase, paragraphs_of, phrase_length_floor, remembered, text_of,
@@ -517,8 +517,9 @@ def promo_label(text: str, link_share: float) -> str | None:
                       link_share)
 
 
-_PAGINATION_OPENINGS = ("page ", "seite ", "página ", "pagina ", "strona ", "sida ", "side ")
-_SHARE_OPENINGS = ("share ", "teilen ", "partager ", "compartir ", "condividi ", "compartilhar ", "delen ", "dela ")
+# the patterns' first words, tested first: most lines open with neither
+_PAGINATION_OPENINGS = tuple(word + " " for word in PAGINATION_WORDS)
+_SHARE_OPENINGS = tuple(verb + " " for verb in SHARE_VERBS)
 
 #: promo_label's answers by link share: below 0.3, below 0.5, from 0.5.
 _PROMO_LABELS: tuple[dict, dict, dict] = ({}, {}, {})

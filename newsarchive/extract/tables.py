@@ -437,15 +437,18 @@ READ_MORE_LINKS = frozenset({
     "もっと見る", "더보기", "자세히 보기", "»", "...", "…",
 })
 
-#: A page counter of an article split over pages, with its links ("Page 1 of 2 Next page »",
-#: "Seite 2 von 3"), normalised: navigation wherever it stands.
+#: The word a page counter opens with ("Page 1 of 2 Next page »", "Seite 2 von 3"); the
+#: counter (PAGINATION_LINE_PATTERN, normalised) is navigation wherever it stands.
+PAGINATION_WORDS = ("page", "seite", "página", "pagina", "strona", "sida", "side")
 PAGINATION_LINE_PATTERN = re.compile(
-    r"^(?:page|seite|página|pagina|strona|sida|side)\s+\d+\s+(?:of|von|de|di|sur|z|av|af)\s+\d+(?:\W.{0,40})?$")
+    r"^(?:" + "|".join(PAGINATION_WORDS) + r")\s+\d+\s+(?:of|von|de|di|sur|z|av|af)\s+\d+(?:\W.{0,40})?$")
 
-#: A share button's label left as a line ("Share on Pinterest", "Partager sur Facebook",
-#: "Auf WhatsApp teilen" is no such shape: its verb comes last), normalised.
+#: The verb a share button's label opens with ("Share on Pinterest", "Partager sur Facebook";
+#: "Auf WhatsApp teilen" is no such shape: its verb comes last); the label left as a line
+#: (SHARE_LINE_PATTERN, normalised) is share chrome.
+SHARE_VERBS = ("share", "teilen", "partager", "compartir", "condividi", "compartilhar", "delen", "dela")
 SHARE_LINE_PATTERN = re.compile(
-    r"^(?:share|teilen|partager|compartir|condividi|compartilhar|delen|dela)(?: this| it| article| story| post){0,2}"
+    r"^(?:" + "|".join(SHARE_VERBS) + r")(?: this| it| article| story| post){0,2}"
     r"\s+(?:on|via|auf|sur|en|su|per|no|op|på)\s+(?:facebook|twitter|x|pinterest|linkedin|whatsapp|telegram|"
     r"reddit|e-?mail|instagram|xing|messenger|flipboard|tumblr|mastodon|bluesky|threads)$")
 
