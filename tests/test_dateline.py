@@ -32,6 +32,10 @@ def split(paragraph, **meta):
     ("Frankfurt/Main (dpa) - Für einen Roman", "Frankfurt/Main (dpa)", "Frankfurt/Main", "Für einen Roman"),
     ("Hong Kong (CNN Business)A muddled view", "Hong Kong (CNN Business)", "Hong Kong", "A muddled view"),
     ("(Reuters) — The attorney general", "(Reuters)", None, "The attorney general"),
+    ("МОСКВА, 5 января. /ТАСС/. Правительство одобрило", "МОСКВА, 5 января (ТАСС)", "МОСКВА", "Правительство одобрило"),
+    ("САНКТ-ПЕТЕРБУРГ, 5 янв — РИА Новости. Власти города", "САНКТ-ПЕТЕРБУРГ, 5 янв (РИА Новости)",
+     "САНКТ-ПЕТЕРБУРГ", "Власти города"),
+    ("新华社北京1月5日电（记者王敬照）国务院总理5日主持召开会议", "新华社北京1月5日电", "北京", "国务院总理5日主持召开会议"),
 ])
 def test_dateline_forms(paragraph, dateline, place, rest):
     result = split(paragraph)
@@ -51,6 +55,8 @@ def test_dateline_forms(paragraph, dateline, place, rest):
     "U.S. officials said on Monday",
     "FILE - In this June 20, 2020, file photo",
     "EDITOR’S NOTE: This story has been updated to include new details",
+    "МОСКВА - город, в котором живут миллионы людей",
+    "新华社记者在北京采访了多位专家",
 ])
 def test_ordinary_openings_are_not_datelines(paragraph):
     result = split(paragraph)

@@ -501,6 +501,8 @@ def find_dateline(paragraph: str, strong_only: bool = False, named_places: froze
     paragraph: "Londres - Manchester United a raté ...").
     """
     head = paragraph.lstrip().lstrip(_INVISIBLE).lstrip()
+    if "\u0400" <= head[:1] <= "\u04ff" or "\u4e00" <= head[:1] <= "\u9fff":
+        return _non_latin_wire(head)  # Cyrillic or Chinese: only the wire forms
     alone = _CREDIT_ALONE.match(head[:80]) if head[:1] == "(" else None
     if alone and _credit_alone_plausible(alone):
         credit = alone.group("credit").strip()
@@ -544,6 +546,50 @@ def find_dateline(paragraph: str, strong_only: bool = False, named_places: froze
         place = (match.group("place") + (match.group("region") or "")).strip().rstrip(",-")
         return text, place, _date_parts(match), head[rest_start:]
     return None
+
+
+# Russian wire copy: a place in Cyrillic capitals, a date (day and month word), then the
+# agency between slashes after a period ("МОСКВА, 5 января. /ТАСС/.") or after a dash and
+# closed by a period ("МОСКВА, 5 янв — РИА Новости.")
+_CYRILLIC_PLACE = r"(?P<place>[А-ЯЁ][А-ЯЁ\-]+(?:\s+[А-ЯЁ][А-ЯЁ\-]+){0,2})"
+_RUSSIAN_DATE = r"(?:,\s+(?P<date>\d{1,2}\s+[а-яё]{3,9}\.?))?"
+_RUSSIAN_AGENCY = "|".join(re.escape(name) for name in sorted(tables.RUSSIAN_AGENCY_NAMES, key=len, reverse=True))
+_RUSSIAN_WIRE = re.compile(
+    rf"^{_CYRILLIC_PLACE}{_RUSSIAN_DATE}(?:\.\s*/(?P<slashed>{_RUSSIAN_AGENCY})/\.?|\s*[—–-]\s*(?P<dashed>{_RUSSIAN_AGENCY})\.)"
+    rf"\s*[—–-]?\s*(?P<rest>[«\"(]?[А-ЯЁA-Z0-9].*)$", re.S)
+# Chinese wire copy: agency, place, month and day, 电 ("新华社北京1月5日电")
+_CHINESE_WIRE = re.compile(
+    r"^(?P<agency>" + "|".join(map(re.escape, tables.CHINESE_WIRE_AGENCIES)) + r")"
+    r"(?P<place>[\u4e00-\u9fff]{2,6}?)(?P<month>\d{1,2})月(?P<day>\d{1,2})日电(?P<credit>\s*[（(][^）)]{1,30}[）)])?"
+    r"\s*(?P<rest>.+)$", re.S)
+
+
+def _non_latin_wire(head: str):
+    """find_dateline's answer for Russian and Chinese wire datelines, or None."""
+    first = head[:1]
+    if "А" <= first <= "Я" or first == "Ё":
+        match = _RUSSIAN_WIRE.match(head[:tables.DATELINE_MAX_CHARS + 400])
+        if match is None:
+            return None
+        agency = match.group("slashed") or match.group("dashed")
+        date = match.group("date")
+        text = f"{match.group('place')}{', ' + date if date else ''} ({agency})"
+        parts = _russian_date_parts(date) if date else {}
+        return text, match.group("place"), parts, head[match.start("rest"):]
+    if "\u4e00" <= first <= "\u9fff":
+        match = _CHINESE_WIRE.match(head)
+        if match is None:
+            return None
+        text = head[:match.start("credit") if match.group("credit") else match.start("rest")].strip()
+        return text, match.group("place"), {"day": int(match.group("day")), "month": int(match.group("month")),
+                                            "year": None}, head[match.start("rest"):]
+    return None
+
+
+def _russian_date_parts(date: str) -> dict:
+    day, month_word = date.split()[:2]
+    month = tables.TEXT_DATE_MONTHS.get(month_word.rstrip(".").lower())
+    return {"day": int(day), "month": month, "year": None} if month else {}
 
 
 #: Characters no reader sees that may stand before a dateline (zero-width space, joiner, BOM).

@@ -408,6 +408,14 @@ AGENCY_NAMES = (
     "ARD", "ZDF", "NDR", "WDR", "SWR", "MDR", "RBB", "BR", "HR", "SR", "Radio Bremen", "ORF", "SRF", "Deutsche Welle",
 )
 
+#: Russian wire agencies as their datelines credit them: "МОСКВА, 5 января. /ТАСС/.",
+#: "МОСКВА, 5 янв — РИА Новости.", "МОСКВА, 5 января. /Интерфакс/ -".
+RUSSIAN_AGENCY_NAMES = ("ТАСС", "ИТАР-ТАСС", "РИА Новости", "Интерфакс", "ПРАЙМ", "РБК", "Sputnik", "Спутник")
+
+#: Chinese wire agencies opening a story with agency, place, date and 电 ("dispatch"):
+#: "新华社北京1月5日电", "中新社上海1月5日电".
+CHINESE_WIRE_AGENCIES = ("新华社", "中新社", "中新网", "人民网", "央视网", "中国新闻社", "新華社", "中央社")
+
 #: Chinese and Japanese words for a reporter in a credit line ("（记者 胡晓蓉）", "本报记者罗科苏盈发自北京");
 #: the name may follow them without a space.
 CJK_REPORTER_WORDS = ("本报记者", "特约记者", "实习记者", "见习记者", "记者", "通讯员", "本报实习生", "实习生",
