@@ -194,6 +194,9 @@ def test_agency_credited_by_the_dateline_is_the_author_of_a_story_without_byline
     meta = Metadata()
     apply_dateline(["HOUSTON, Texas (KTRK) -- A fire broke out.", "More."], meta, fetched_at=FETCHED)
     assert meta.authors == []  # a station's call sign, not a wire agency
+    meta = Metadata()
+    apply_dateline(["МОСКВА, 5 января. /ТАСС/. Правительство одобрило бюджет.", "Ещё."], meta, fetched_at=FETCHED)
+    assert meta.authors == ["ТАСС"]
 
 
 # ---------------------------------------------------------------- forms seen on unseen sites (issue 13)

@@ -695,7 +695,7 @@ def _lone_word_place(place: str, rest: str) -> bool:
 _SENTENCE_OPENERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞ\"“„«‘'")
 
 
-_AGENCY_NAMES_FOLDED = {name.casefold() for name in tables.AGENCY_NAMES}
+_AGENCY_NAMES_FOLDED = {name.casefold() for name in (*tables.AGENCY_NAMES, *tables.RUSSIAN_AGENCY_NAMES)}
 _WIRES_FOLDED = {name.casefold() for name in (*tables.PRESS_WIRES, *tables.DATELINE_BROADCASTERS)}
 
 
