@@ -272,7 +272,8 @@ def score_candidates(root, stats: TextStats, *, comment_free: bool | None = None
 def best_candidate(scores: dict):
     """The highest-scoring container, widened to an ancestor that holds several good ones."""
     # a layout table's row of several cells holds the page's columns (navigation, the
-    # article, side boxes), never the article alone: its cells are the candidates
+    # article, side boxes), never the article alone: its cells are the candidates (the walk
+    # up below passes over such a row, which has no score, to the table)
     scores = {el: score for el, score in scores.items() if el.tag != "tr" or not is_column_row(el)}
     if not scores:
         return None
@@ -303,8 +304,8 @@ def best_candidate(scores: dict):
         if parent_score is None:
             parent = parent.getparent()
             continue
-        if parent_score < threshold or (parent.tag == "tr" and is_column_row(parent)):
-            break  # a row of columns, as above: the walk stops at the cell
+        if parent_score < threshold:
+            break
         if parent_score > last:
             top = parent
             break
