@@ -24,7 +24,7 @@ from .cascade import Answer, Cascade, Rule
 from .dom import following_elements, preceding_elements
 from .headline import url_domain_labels
 from .structured import StructuredData, itemprop_value, type_names
-from .text import BytesSearch
+from .text import BytesSearch, paragraphs_of
 
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _HANDLE = re.compile(r"(?<!\w)@\w+")
@@ -497,18 +497,7 @@ def byline_authors(tree, headline_element=None, marked=None) -> list[AuthorName]
 def _without_role_lines(element, text: str) -> str:
     """A byline set over lines ("By Bob Smith<br>Gazette Staff Writer") without its role
     lines: the words before the role on that line are the paper's, not the writer's name."""
-    lines, line = [], []
-    for event, node in etree.iterwalk(element, events=("start", "end")):
-        if event == "start":
-            if node.tag == "br":
-                lines.append(" ".join("".join(line).split()))
-                line = []
-            elif node.text and isinstance(node.tag, str):
-                line.append(node.text)
-        elif node is not element and node.tail:
-            line.append(node.tail)
-    lines.append(" ".join("".join(line).split()))
-    lines = [line for line in lines if line]
+    lines = paragraphs_of(element)  # cut at <br> and blocks, blanks collapsed
     kept = [line for line in lines if not tables.ROLE_LINE_PATTERN.match(line)]
     return " ".join(kept) if len(kept) < len(lines) else text
 
