@@ -185,16 +185,28 @@ def _first_paragraph(page: _Page) -> _Found | None:
     if found is None and following and len(first) <= tables.DATELINE_MAX_CHARS:
         found = _dateline_line(first)
     if found is None:
-        after_date = after_leading_date(first)
-        if after_date and after_date[:1].isupper():
-            found = find_dateline(after_date, named_places=page.named, language=page.language,
-                                  following=following, lone_words=True)
-    if found is None:
-        byline = tables.RUN_IN_BYLINE_PATTERN.match(first)
-        if byline:  # "By JOHN SMITH, Associated Press Writer WASHINGTON - ...": the byline goes too
-            found = find_dateline(first[byline.end():], named_places=page.named,
-                                  language=page.language, following=following, lone_words=True)
+        # the dateline behind what opens the block with it; that opening leaves the body too
+        for behind in (_after_date_opening(first), _after_run_in_byline(first)):
+            if behind:
+                found = find_dateline(behind, named_places=page.named, language=page.language,
+                                      following=following, lone_words=True)
+                if found:
+                    break
     return _Found(0, found) if found else None
+
+
+def _after_date_opening(paragraph: str) -> str | None:
+    """The paragraph after the day's date run into it, when a capital follows the date
+    ("Saturday, January 5, 2008 WASHINGTON - ..."), or None."""
+    rest = after_leading_date(paragraph)
+    return rest if rest and rest[:1].isupper() else None
+
+
+def _after_run_in_byline(paragraph: str) -> str | None:
+    """The paragraph after a wire byline run into it ("By JOHN SMITH, Associated Press Writer
+    WASHINGTON - ..."), or None."""
+    byline = tables.RUN_IN_BYLINE_PATTERN.match(paragraph)
+    return paragraph[byline.end():] if byline else None
 
 
 _LEADING_WORD = re.compile(r"[^\W\d_]{3,12}\.?,?")
