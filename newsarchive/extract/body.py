@@ -15,7 +15,7 @@ from ..article import Boilerplate
 from ..hosts import host_of, without_www
 from .app_state import app_state_html
 from .cascade import Answer, Cascade, Rule
-from .meta_tables import ARTICLE_PAGE_TYPES, LISTING_TYPES
+from .meta_tables import ARTICLE_PAGE_TYPES, LISTING_TYPES, ROLE_LINE_PATTERN
 from .dateline import after_leading_date, find_dateline
 from .decode import parse_html
 from .dom import holds_blocks
@@ -34,7 +34,6 @@ from .tables import (
     READER_PROMPT_HINTS,
     GALLERY_COUNTER_PATTERN, COMMENT_POLICY_PATTERN, FIGURE_CAPTION_PATTERN, CREDITS_LINE_PATTERN,
     RELATIVE_TIME_PATTERN, DOWNLOAD_LINE_PATTERN, DOWNLOAD_LINE_HINTS, CJK_BYLINE_PATTERN, SIGNATURE_EMAIL_PATTERN,
-    ROLE_LINE_PATTERN,
 )
 from .text import (
     clean_space, holds_hint_lower, normalize_phrase, paragraphs_of, remembered, text_of, text_weight,

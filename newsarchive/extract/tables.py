@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .meta_tables import BYLINE_OPENERS, ROLE_LINE_PATTERN  # noqa: F401 - the body's too
+from .meta_tables import BYLINE_OPENERS
 
 # ---------------------------------------------------------------- tags
 #: Elements that never carry article text: dropped outright, not recorded as boilerplate.
