@@ -11,6 +11,8 @@ os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 
 from scrapy.settings import default_settings  # noqa: E402 - after the variable above
 
+from spiders import collector  # noqa: E402 - a module, so Scrapy takes no name of it for a setting
+
 BOT_NAME = "newsarchive"
 SPIDER_MODULES = ["spiders"]
 NEWSPIDER_MODULE = "spiders"
@@ -148,7 +150,7 @@ STATS_CLASS = "spiders.stats.CrawlStatsCollector"
 # The garbage collector's thresholds during a crawl (gc.set_threshold; spiders/collector.py):
 # Python's (700, 10, 10) cost the crawl process 8% of its CPU. [] keeps Python's.
 EXTENSIONS = {"spiders.collector.GarbageCollectorThresholds": 0}
-NEWSARCHIVE_GC_THRESHOLDS = [20000, 20, 20]
+NEWSARCHIVE_GC_THRESHOLDS = list(collector.DEFAULT_THRESHOLDS)
 
 # No control ports: a crawl opens no listening sockets of its own.
 TELNETCONSOLE_ENABLED = False
