@@ -29,7 +29,7 @@ from .tables import (
     BLOCK_TAGS, BREADCRUMB_PATTERN, CELL_TAGS, DEK_TOKENS, LEAD_TOKENS, BYLINE_PATTERN, CAPTION_TAIL_PATTERN, CONSENT_PATTERN, INLINE_CREDIT_PATTERN, MACHINERY_PATTERN, NEWSLETTER_PROMPT_PATTERN, NEWSLETTER_PROMPT_WORDS,
     SHARE_TAIL_PATTERN, CONTRIBUTOR_PATTERN, META_LINE_PATTERN,
     TIME_PATTERN, CONTACT_PATTERN, CREDIT_PATTERN, HEADING_TAGS, TRAILER_PATTERN,
-    POINTER_LINE_PATTERN, COMMENT_PROMPT_PATTERN, NEWSROOM_ROLE_PATTERN, COPULA_PATTERN,
+    POINTER_LINE_PATTERN, COMMENT_PROMPT_PATTERN, NEWSROOM_ROLE_PATTERN, COPULA_PATTERN, SLOT_LABELS,
     READ_MORE_TAIL_PATTERN, PAYWALL_NOTICE_PATTERN, PAYWALL_NOTICE_MAX_LEN, READER_PROMPT_PATTERN,
     READER_PROMPT_HINTS,
     GALLERY_COUNTER_PATTERN, COMMENT_POLICY_PATTERN, FIGURE_CAPTION_PATTERN, CREDITS_LINE_PATTERN,
@@ -804,8 +804,8 @@ def cut_at_trailing_heading(paragraphs: list[str], start: int, record,
         text = paragraphs[i]
         if seen >= 0.5 * total and len(text) <= 60 and text not in cells:
             label = heading_label(text, exact=True)
-            # an ad's label marks the slot between two paragraphs, it heads nothing after it
-            if label is not None and label != "advertisement":
+            # a slot's label ("Advertisement") heads nothing after it
+            if label is not None and label not in SLOT_LABELS:
                 rest = paragraphs[i + 1:]
                 record.add(Boilerplate(label=label, heading=text, text="\n".join(rest)), 1 << 30)
                 return i
@@ -978,7 +978,7 @@ def image_follows(heading, elements: list) -> bool:
     node = heading
     while node is not None and not any(node is el for el in elements):
         for sibling in node.itersiblings():
-            if sibling.tag == "img" or next(sibling.iter("img"), None) is not None:
+            if next(sibling.iter("img"), None) is not None:  # the sibling itself included
                 return True
         node = node.getparent()
     return False

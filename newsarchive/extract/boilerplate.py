@@ -18,6 +18,7 @@ from .prune import class_tokens, remove_element
 from .tables import (
     BLOCK_TAGS, BOILERPLATE_HEADINGS, CHROME_PARAGRAPHS, HEADING_TAGS, INLINE_TAGS, PAGINATION_LINE_PATTERN,
     PAGINATION_WORDS, PROMO_PREFIXES, PROMO_PROSE_OPENINGS, READ_MORE_LINKS, SHARE_LINE_PATTERN, SHARE_VERBS,
+    SLOT_LABELS,
 )
 from .text import (
     clean_space, normalize_phrase, paragraphs_of, phrase_length_floor, remembered, text_of,
@@ -638,7 +639,7 @@ def separate_boilerplate(elements: list, stats, record, *, headline_key: str | N
             if label is not None:
                 # an ad's label heads its slot (a script's box, a sponsored link), never the
                 # article's next paragraph however short
-                block = heading_block(el, container, paragraphs_end=label == "advertisement")
+                block = heading_block(el, container, paragraphs_end=label in SLOT_LABELS)
                 if sum(stats.text_len(b) for b in block) < 0.5 * container_len:
                     record(block, label)
                     for part in block:

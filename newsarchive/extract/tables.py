@@ -205,6 +205,11 @@ SCREEN_READER_TOKENS = frozenset({
 })
 
 # ---------------------------------------------------------------- boilerplate headings
+#: Labels of a line that marks a slot rather than heading a section ("Advertisement",
+#: "Anzeige"): it takes the slot's own box with it, never the article's next paragraph, and
+#: the body is not cut after it.
+SLOT_LABELS = frozenset({"advertisement"})
+
 #: Headings (normalised: lower-case, no trailing punctuation) of blocks that are not the
 #: article, in many languages, with the label of the block they head. A heading matches when
 #: it equals an entry or starts with one followed by a space.
