@@ -191,3 +191,15 @@ def test_an_h1_linking_to_the_front_page_is_the_sites_logo():
     assert (found.text, found.source) == ("Storm closes the port", "heading-nearest-body")
     html = page("", '<h1><a href="https://www.dailyplanet.com/news/2024/storm">Storm closes the port</a></h1>' + TEXT)
     assert found_for(html).text == "Storm closes the port"  # a link to the article itself is its headline
+
+
+def test_the_heading_over_short_paragraphs_is_found():
+    # wire copy of a sentence or two a paragraph: no paragraph is long, two in a row are running text
+    short = "".join(f"<p>Paragraph {n} says that the port closed on Tuesday after a storm hit the coast.</p>"
+                    for n in range(4))
+    html = page("<title>Daily Planet</title>", '<span class="articletitle">Storm closes the port</span>' + short)
+    assert found_for(html).text == "Storm closes the port"
+    # one short paragraph alone (a teaser) is no article's start
+    html = page("<title>Daily Planet</title>", '<span class="articletitle">Storm closes the port</span>'
+                "<p>Paragraph 1 says that the port closed on Tuesday after a storm hit the coast.</p>")
+    assert found_for(html).text == "Daily Planet"

@@ -754,6 +754,9 @@ def logo_headings(h1s, title: str | None, hints: list[str], structured: Structur
 
 #: The article's text starts at the first paragraph this long (characters) outside the page's side parts.
 ARTICLE_TEXT_MIN_LEN = 150
+#: On a page of short paragraphs (wire copy of a sentence or two each), where none reaches
+#: ARTICLE_TEXT_MIN_LEN, running text is two paragraphs of this length in a row.
+SHORT_PARAGRAPH_MIN_LEN = 70
 #: How many table cells and divs are searched for text outside <p> (old table layouts).
 TEXT_BLOCKS_SEARCHED = 3000
 #: How many elements before the article's text are searched for its heading.
@@ -782,7 +785,21 @@ def article_text_start(tree, min_len: int = ARTICLE_TEXT_MIN_LEN):
         own = len((element.text or "").strip()) + sum(len((child.tail or "").strip()) for child in element)
         if own >= min_len and not _in_side_part(element):
             return element
+    return _short_paragraphs_start(tree)
+
+
+def _short_paragraphs_start(tree):
+    """The first of two running-text paragraphs in a row, each SHORT_PARAGRAPH_MIN_LEN long."""
+    for element in tree.iter("p"):
+        following = element.getnext()
+        if following is not None and following.tag == "p" and _is_short_paragraph(element) \
+                and _is_short_paragraph(following) and not _in_side_part(element):
+            return element
     return None
+
+
+def _is_short_paragraph(element) -> bool:
+    return len(element.text_content().strip()) >= SHORT_PARAGRAPH_MIN_LEN and not _links_most(element)
 
 
 def _links_most(element) -> bool:
