@@ -485,6 +485,29 @@ def test_reader_prompts_go_wherever_they_stand_and_sentences_about_apps_stay():
     assert drop_captions(story, BlockLog()) == story
 
 
+def test_affiliate_disclosures_go_and_stories_about_commissions_stay():
+    disclosures = [
+        "This article contains affiliate links. The products listed have been selected independently.",
+        "This post and the photos within it may contain affiliate links. If you purchase something through "
+        "the link, I may receive a small commission at no extra charge to you.",
+        "We recommend the best products through an independent review process, and advertisers do not "
+        "influence our picks. We may receive compensation if you visit partners we recommend.",
+        "As an Amazon Associate I earn from qualifying purchases.",
+        "Dieser Artikel enthält Affiliate-Links und/oder werbende Inhalte.",
+        "Die mit Sternchen (*) gekennzeichneten Links sind sogenannte »Affiliate-Links«.",
+        "Diese Seite kann Affiliate-Links beinhalten, die mir eine kleine Provision einbringen.",
+        "Cet article contient des liens affiliés.",
+    ]
+    log = BlockLog()
+    assert drop_captions([LONG, *disclosures, LONG], log) == [LONG, LONG]
+    assert {r.label for r in log.records()} == {"other"}
+    story = [LONG, "Amazon on Tuesday cut the commission it pays on affiliate links by half, the company said.",
+             "“We earn a commission on every house we sell,” the agent said.",
+             "The commission said it would receive the report on Monday.",
+             "Die Provision für Makler sinkt, teilte der Verband mit."]
+    assert drop_captions(story, BlockLog()) == story
+
+
 def test_reader_prompt_in_the_middle_of_a_page_goes():
     result = body_of(f"<article><h1>Council passes budget</h1><p>{LONG}</p>"
                      "<p>Aktuelle Nachrichten aufs Handy? Hier geht es zur neuen Zeitungs-News-App.</p>"

@@ -31,7 +31,7 @@ from .tables import (
     TIME_PATTERN, CONTACT_PATTERN, CREDIT_PATTERN, HEADING_TAGS, TRAILER_PATTERN,
     POINTER_LINE_PATTERN, COMMENT_PROMPT_PATTERN, NEWSROOM_ROLE_PATTERN, COPULA_PATTERN, SLOT_LABELS,
     READ_MORE_TAIL_PATTERN, PAYWALL_NOTICE_PATTERN, PAYWALL_NOTICE_MAX_LEN, READER_PROMPT_PATTERN,
-    READER_PROMPT_HINTS,
+    READER_PROMPT_HINTS, AFFILIATE_DISCLOSURE_PATTERN, AFFILIATE_DISCLOSURE_HINTS,
     GALLERY_COUNTER_PATTERN, COMMENT_POLICY_PATTERN, FIGURE_CAPTION_PATTERN, CREDITS_LINE_PATTERN,
     RELATIVE_TIME_PATTERN, DOWNLOAD_LINE_PATTERN, DOWNLOAD_LINE_HINTS, CJK_BYLINE_PATTERN, SIGNATURE_EMAIL_PATTERN,
 )
@@ -85,6 +85,10 @@ SIGNATURE_EMAIL_MAX_WORDS = 6
 NEWSLETTER_PROMPT_MAX_LEN = 200
 #: Longest paragraph (characters) that may be a call to the reader ("Follow us on ...").
 READER_PROMPT_MAX_LEN = 200
+#: Longest paragraph (characters) that may be an affiliate disclosure.
+AFFILIATE_DISCLOSURE_MAX_LEN = 500
+#: Characters that open a quotation.
+QUOTE_MARKS = frozenset("\"“„«»‘‚'「『")
 #: Longest closing paragraph (characters) that may be the rules of the comment section.
 COMMENT_POLICY_MAX_LEN = 1200
 #: Substrings (lower case) one of which every match of CAPTION_TAIL_PATTERN holds: an agency's
@@ -892,6 +896,11 @@ def caption_verdict(text: str) -> tuple[str | None, str | None, str]:
             and READER_PROMPT_PATTERN.search(text):
         # "Like this story? Share it with a friend!", "Follow us on Google News": the site
         # talking to its reader, wherever it stands
+        return "other", text, ""
+    if size <= AFFILIATE_DISCLOSURE_MAX_LEN and text[:1] not in QUOTE_MARKS and holds_hint_lower(
+            text, lower or text.lower(), AFFILIATE_DISCLOSURE_HINTS) and AFFILIATE_DISCLOSURE_PATTERN.search(text):
+        # the page telling its reader that its links pay the site: a quote opening the
+        # paragraph ("We earn a commission on every house," the agent said) is the story's
         return "other", text, ""
     if size <= READER_PROMPT_MAX_LEN and holds_hint_lower(text, lower, DOWNLOAD_LINE_HINTS) \
             and DOWNLOAD_LINE_PATTERN.search(text):

@@ -716,6 +716,29 @@ READER_PROMPT_HINTS = (
     "tell us", "letterbox", "issues for", "podcast", "how to listen", "hear from you", "会員の方のみ",
     "@")
 
+#: An affiliate disclosure: the page says it holds links that pay the site a commission
+#: ("This article contains affiliate links", "We may earn a commission when you buy through
+#: links on our site", "Dieser Artikel enthält Affiliate-Links", "Die mit Sternchen (*)
+#: gekennzeichneten Links sind Affiliate-Links"). A notice to the reader about the page, not
+#: the article's text; seen on shopping, review, recipe and news sites in English and German.
+AFFILIATE_DISCLOSURE_PATTERN = re.compile(
+    r"\b(?:this|our) (?:article|post|page|story|site|website|content|review|guide|list|video|newsletter|piece)\b"
+    r"[^.!?]{0,80}?\b(?:contains?|includes?|features?|uses?|has)\b[^.!?]{0,20}?\baffiliate links?\b|"
+    r"\b(?:we|i)\s+(?:may |might |will |could |can |do |often )?(?:also )?(?:earn|receive|get|make|be paid)\b"
+    r"[^.!?]{0,40}?\b(?:commission|compensation)\b|\bas an amazon associate\b|"
+    r"\b(?:dieser|diese|diesem|der|unser|unserem)\s+(?:artikel|beitrag|seite|text|post|blog)\b[^.!?]{0,60}?"
+    r"\baffiliate-links?\b|\bgekennzeichneten links\b[^.!?]{0,40}?\baffiliate|\bmit affiliate-links versehen\b|"
+    r"\baffiliate-links?\b[^.!?]{0,80}?\bprovision\b|\b(?:erhalten|bekommen)\s+wir\b[^.!?]{0,30}?\bprovision\b|"
+    r"\b(?:cet article|ce billet|cette page|ce contenu)\b[^.!?]{0,40}?\bliens? (?:d'|d’)?affili|"
+    r"\bnous (?:pouvons|pourrions)\b[^.!?]{0,20}?\b(?:percevoir|recevoir|toucher) une commission\b|"
+    r"\b(?:este artículo|esta página|este post|esta nota)\b[^.!?]{0,40}?\benlaces de afiliad|"
+    r"\b(?:podemos|podríamos) (?:recibir|obtener|ganar) una comisión\b|"
+    r"\b(?:questo articolo|questa pagina)\b[^.!?]{0,40}?\blink (?:di )?affiliazion|"
+    r"\b(?:potremmo|possiamo) ricevere una commissione\b",
+    re.I)
+#: Words one of which every alternative of AFFILIATE_DISCLOSURE_PATTERN holds (lower case).
+AFFILIATE_DISCLOSURE_HINTS = ("affili", "commission", "compensation", "amazon associate", "provision", "comisión")
+
 #: A figure's caption, numbered ("Abbildung 4: Eine Schwachschicht", "Fig. 2. The model"), and
 #: a video's description closed by its date and running time ("... 18.04.2024 | 0:21 min").
 FIGURE_CAPTION_PATTERN = re.compile(
