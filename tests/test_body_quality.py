@@ -5,7 +5,7 @@ import pytest
 from newsarchive.extract.boilerplate import heading_label, separate_boilerplate
 from newsarchive.extract.body import (
     BlockLog, cross_check_article_body, cut_at_paywall, cut_at_trailing_heading, drop_captions,
-    drop_repeated_short,
+    drop_repeated_short, drop_titled_comments,
     select_elements,
     heading_texts, trim_edges, drop_meta_under_lead, edge_label, extract_body, is_lead,
     reads_as_prose,
@@ -829,3 +829,33 @@ def test_a_credit_cited_in_a_figure_goes_with_its_caption():
     # a quote's cited source outside any figure stays
     quote = f"<blockquote><p>{LONG}</p><cite>The mayor</cite></blockquote>"
     assert "The mayor" in text_around(quote, opening=LONG + " One.").paragraphs
+
+
+# ---------------------------------------------------------------- comment threads without classes
+COMMENT = ("<div><p>Jane Doe</p><p>2 days ago at 07:52 am</p><p>I have lived in this town for forty years and "
+           "I have never seen the council agree on anything this quickly, which makes me wonder what else "
+           "was decided behind closed doors before the vote, and who will pay for it in the end.</p></div>")
+
+
+@pytest.mark.parametrize("title", ["Comments", "Top Rated Comments", "3 Comments", "12 thoughts on “Council passes budget”",
+                                   "Kommentare (12)", "Leserkommentare"])
+def test_a_titled_comment_thread_is_no_article_however_long(title):
+    # nothing in the markup's classes says "comments": the heading does
+    result = body_of(f"<div><h1>Council passes budget</h1><div><p>{LONG}</p></div></div>"
+                     f"<div><h2>{title}</h2>{COMMENT * 8}</div>")
+    assert result.paragraphs == [LONG]
+    assert any(record.label == "comments" and record.heading == title for record in result.boilerplate)
+
+
+def test_only_a_section_a_comments_heading_opens_goes_before_the_container_is_chosen():
+    # "Discussion" also titles a part of a paper's summary; a heading inside running text
+    # opens no section
+    tree = lxml.html.fromstring(f"<html><body><div><h1>Council passes budget</h1><p>{LONG}</p>"
+                                f"<section><h2>Discussion</h2><p>{LONG} Two.</p></section>"
+                                f"<h2>Comments</h2><p>{LONG} Three.</p></div>"
+                                f"<div><div><h3>3 Comments</h3>{COMMENT}</div></div></body></html>")
+    log = BlockLog()
+    drop_titled_comments(tree.find("body"), log)
+    text = tree.text_content()
+    assert "Two." in text and "Three." in text and "Jane Doe" not in text
+    assert [(record.label, record.heading) for record in log.records()] == [("comments", "3 Comments")]

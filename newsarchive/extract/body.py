@@ -32,6 +32,7 @@ from .tables import (
     POINTER_LINE_PATTERN, COMMENT_PROMPT_PATTERN, NEWSROOM_ROLE_PATTERN, COPULA_PATTERN, SLOT_LABELS,
     READ_MORE_TAIL_PATTERN, PAYWALL_NOTICE_PATTERN, PAYWALL_NOTICE_MAX_LEN, READER_PROMPT_PATTERN,
     READER_PROMPT_HINTS, AFFILIATE_DISCLOSURE_PATTERN, AFFILIATE_DISCLOSURE_HINTS,
+    AMBIGUOUS_COMMENT_HEADINGS, COMMENT_COUNT_HEADING_PATTERN,
     GALLERY_COUNTER_PATTERN, COMMENT_POLICY_PATTERN, FIGURE_CAPTION_PATTERN, CREDITS_LINE_PATTERN,
     RELATIVE_TIME_PATTERN, DOWNLOAD_LINE_PATTERN, DOWNLOAD_LINE_HINTS, CJK_BYLINE_PATTERN, SIGNATURE_EMAIL_PATTERN,
 )
@@ -85,6 +86,8 @@ SIGNATURE_EMAIL_MAX_WORDS = 6
 NEWSLETTER_PROMPT_MAX_LEN = 200
 #: Longest paragraph (characters) that may be a call to the reader ("Follow us on ...").
 READER_PROMPT_MAX_LEN = 200
+#: Longest heading (characters) that may title a comment section ("12 thoughts on “...”").
+MAX_COMMENT_HEADING_LEN = 160
 #: Longest paragraph (characters) that may be an affiliate disclosure.
 AFFILIATE_DISCLOSURE_MAX_LEN = 500
 #: Characters that open a quotation.
@@ -276,6 +279,7 @@ def _extract_body(tree, structured, *, headline, url, include_captions, profile)
     body = root.find("body")
     if body is None:
         body = root
+    drop_titled_comments(body, blocks)
     stats = text_stats(body)
     choice = BODY_CONTAINER.first(_BodyPage(root, body, stats, kept))
     elements, source = choice.value or [], choice.rule
@@ -316,6 +320,55 @@ def _extract_body(tree, structured, *, headline, url, include_captions, profile)
         paragraphs = []
         source = None
     return BodyResult(paragraphs=paragraphs, boilerplate=blocks.records(), is_article=is_article, source=source)
+
+
+#: Headings that may title a comment section (h1 is the page's own).
+_SECTION_HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")
+
+
+def drop_titled_comments(body, record) -> None:
+    """Remove the comment sections a heading titles ("Comments", "Top Rated Comments", "3 thoughts
+    on ..."), before the container is chosen: a thread of long comments under a short article
+    outscores it. Pruning finds most threads by their class; this finds them on pages whose
+    classes name nothing (table layouts, generated class names). The section is the largest
+    block the heading opens; a heading inside running text titles no section and stays."""
+    for heading in list(body.iter(*_SECTION_HEADING_TAGS)):
+        if heading.getparent() is None or not is_comments_heading(clean_space(text_of(heading))):
+            continue
+        section = titled_section(heading, body)
+        if section is not None:
+            record(section, "comments")
+            remove_element(section)
+
+
+def is_comments_heading(text: str) -> bool:
+    """A comment section's title: a comments heading of the boilerplate table, or one with its count."""
+    if not text or len(text) > MAX_COMMENT_HEADING_LEN:
+        return False
+    if COMMENT_COUNT_HEADING_PATTERN.match(text):
+        return True
+    return heading_label(text, exact=True) == "comments" and normalize_phrase(text) not in AMBIGUOUS_COMMENT_HEADINGS
+
+
+def titled_section(heading, body):
+    """The largest element that `heading` opens (nothing with text before it inside), below
+    <body> and holding no <h1>; None when the heading opens nothing but itself."""
+    section = None
+    child, parent = heading, heading.getparent()
+    while parent is not None and parent is not body and opens_with(parent, child) \
+            and next(parent.iter("h1"), None) is None:
+        section, child, parent = parent, parent, parent.getparent()
+    return section
+
+
+def opens_with(parent, child) -> bool:
+    """True when nothing with text stands before `child` inside `parent`."""
+    if (parent.text or "").strip():
+        return False
+    for sibling in child.itersiblings(preceding=True):
+        if (sibling.tail or "").strip() or (isinstance(sibling.tag, str) and text_of(sibling).strip()):
+            return False
+    return True
 
 
 def discussion_text(blocks: BlockLog) -> list[str]:

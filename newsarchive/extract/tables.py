@@ -278,6 +278,9 @@ BOILERPLATE_HEADINGS = {
     "commenti": "comments", "reacties": "comments", "komentarze": "comments",
     "комментарии": "comments", "评论": "comments", "网友评论": "comments", "コメント": "comments",
     "댓글": "comments", "yorumlar": "comments", "kommentarer": "comments",
+    "top comments": "comments", "top rated comments": "comments", "most popular comments": "comments",
+    "newest comments": "comments", "latest comments": "comments", "readers' comments": "comments",
+    "leserkommentare": "comments", "kommentare der leser": "comments",
     # share
     "share": "share", "share this": "share", "share this article": "share",
     "share this story": "share", "share this post": "share", "share on": "share",
@@ -715,6 +718,16 @@ READER_PROMPT_HINTS = (
     "unterst", "spende", "meinung", "social media", "newsapp", "news-app", "cek berita", "ikuti",
     "tell us", "letterbox", "issues for", "podcast", "how to listen", "hear from you", "会員の方のみ",
     "@")
+
+#: A comment section's title with its count ("3 Comments", "12 thoughts on “Storm”",
+#: "Kommentare (12)", "45 Responses to ..."): WordPress and most blog engines title it so.
+COMMENT_COUNT_HEADING_PATTERN = re.compile(
+    r"^(?:\d+\s+(?:comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|replies|responses?|"
+    r"thoughts? on\b.*|(?:responses?|replies) to\b.*)|(?:comments?|kommentare?|leserkommentare|commentaires?|"
+    r"comentarios?|commenti)\s*\(\d+\))$", re.I)
+#: Comment headings that also title a part of an article ("Discussion" in a paper's summary,
+#: "Responses" to a survey, "What do you think"): no proof alone that a comment thread follows.
+AMBIGUOUS_COMMENT_HEADINGS = frozenset({"discussion", "responses", "what do you think", "comment"})
 
 #: An affiliate disclosure: the page says it holds links that pay the site a commission
 #: ("This article contains affiliate links", "We may earn a commission when you buy through
