@@ -5,7 +5,7 @@ import pytest
 from newsarchive.extract.boilerplate import heading_label, separate_boilerplate
 from newsarchive.extract.body import (
     BlockLog, cross_check_article_body, cut_at_paywall, cut_at_trailing_heading, drop_captions,
-    drop_repeated_short, drop_titled_comments,
+    drop_repeated_short, drop_titled_comments, is_comments_heading,
     select_elements,
     heading_texts, trim_edges, drop_meta_under_lead, edge_label, extract_body, is_lead,
     reads_as_prose,
@@ -838,7 +838,9 @@ COMMENT = ("<div><p>Jane Doe</p><p>2 days ago at 07:52 am</p><p>I have lived in 
 
 
 @pytest.mark.parametrize("title", ["Comments", "Top Rated Comments", "3 Comments", "12 thoughts on “Council passes budget”",
-                                   "Kommentare (12)", "Leserkommentare"])
+                                   "Kommentare (12)", "Leserkommentare", "One thought on “Council passes budget”",
+                                   "5 Gedanken zu „Council passes budget“", "Schreibe einen Kommentar",
+                                   "Laisser un commentaire", "Deja una respuesta"])
 def test_a_titled_comment_thread_is_no_article_however_long(title):
     # nothing in the markup's classes says "comments": the heading does
     result = body_of(f"<div><h1>Council passes budget</h1><div><p>{LONG}</p></div></div>"
@@ -859,3 +861,9 @@ def test_only_a_section_a_comments_heading_opens_goes_before_the_container_is_ch
     text = tree.text_content()
     assert "Two." in text and "Three." in text and "Jane Doe" not in text
     assert [(record.label, record.heading) for record in log.records()] == [("comments", "3 Comments")]
+
+
+def test_a_count_before_words_that_are_no_quoted_title_is_no_comment_heading():
+    assert not is_comments_heading("3 responses to the crisis")
+    assert not is_comments_heading("Discussion")
+    assert is_comments_heading("12 Responses to “Council passes budget”")

@@ -281,6 +281,16 @@ BOILERPLATE_HEADINGS = {
     "top comments": "comments", "top rated comments": "comments", "most popular comments": "comments",
     "newest comments": "comments", "latest comments": "comments", "readers' comments": "comments",
     "leserkommentare": "comments", "kommentare der leser": "comments",
+    # a comment form's title as WordPress and its translations set it ("reply-title")
+    "write a comment": "comments", "schreibe einen kommentar": "comments",
+    "hinterlasse einen kommentar": "comments", "hinterlasse jetzt einen kommentar": "comments",
+    "einen kommentar hinterlassen": "comments", "kommentar schreiben": "comments",
+    "kommentar verfassen": "comments", "laisser un commentaire": "comments",
+    "deja una respuesta": "comments", "deja un comentario": "comments", "lascia un commento": "comments",
+    "deixe um comentário": "comments", "deixe uma resposta": "comments", "geef een reactie": "comments",
+    "laat een reactie achter": "comments", "dodaj komentarz": "comments", "zostaw komentarz": "comments",
+    "no comments": "comments", "keine kommentare": "comments", "aucun commentaire": "comments",
+    "sin comentarios": "comments", "nessun commento": "comments",
     # share
     "share": "share", "share this": "share", "share this article": "share",
     "share this story": "share", "share this post": "share", "share on": "share",
@@ -719,12 +729,15 @@ READER_PROMPT_HINTS = (
     "tell us", "letterbox", "issues for", "podcast", "how to listen", "hear from you", "会員の方のみ",
     "@")
 
-#: A comment section's title with its count ("3 Comments", "12 thoughts on “Storm”",
-#: "Kommentare (12)", "45 Responses to ..."): WordPress and most blog engines title it so.
+#: A comment section's title with its count ("3 Comments", "No Comments", "12 thoughts on
+#: “Storm”", "Kommentare (12)", "45 Responses to “Storm”"): WordPress (in its translations) and
+#: most blog engines title it so; the article's title after it is always quoted.
 COMMENT_COUNT_HEADING_PATTERN = re.compile(
-    r"^(?:\d+\s+(?:comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|replies|responses?|"
-    r"thoughts? on\b.*|(?:responses?|replies) to\b.*)|(?:comments?|kommentare?|leserkommentare|commentaires?|"
-    r"comentarios?|commenti)\s*\(\d+\))$", re.I)
+    r"^(?:\d+|no|one|keine|ein|eine|aucun|un|une|sin|nessun|geen|één)\s+"
+    r"(?:comments?|kommentare?|commentaires?|comentarios?|commenti|commento|reacties|reactie|replies|responses?|"
+    r"antworten|réponses?|respuestas?|risposte|thoughts?|gedanken|réflexions?)"
+    r"(?:\s+(?:on|to|for|zu|sur|a|à|su|op|auf)\s+[\"“„«‘'‚].*)?$|"
+    r"^(?:comments?|kommentare?|leserkommentare|commentaires?|comentarios?|commenti)\s*\(\d+\)$", re.I)
 #: Comment headings that also title a part of an article ("Discussion" in a paper's summary,
 #: "Responses" to a survey, "What do you think"): no proof alone that a comment thread follows.
 AMBIGUOUS_COMMENT_HEADINGS = frozenset({"discussion", "responses", "what do you think", "comment"})
