@@ -735,10 +735,16 @@ def test_paywall_badges_and_sign_in_prompts_standing_as_lines_go():
 
 def test_a_sign_up_boxs_offer_and_consent_line_go():
     lines = ["Get our award-winning daily news email featuring exclusive stories, opinion and expert analysis",
-             "I would like to be emailed about offers, event and updates from the Paper. Read our privacy notice."]
+             "I would like to be emailed about offers, event and updates from the Paper. Read our privacy notice.",
+             "Get daily Canada news delivered to your inbox so you'll never miss the day's top stories.",
+             "By providing your email address, you have read and agree to the Paper's Terms and Privacy Policy.",
+             "By clicking Sign Up, you confirm that you are 16+ and agree to our Privacy Policy.",
+             "Mit der Anmeldung zum Newsletter akzeptieren Sie unsere Datenschutzerklärung."]
     assert drop_captions([*lines, LONG], BlockLog()) == [LONG]
-    story = "Get the email from the clerk, the mayor told the council, and read it aloud."
-    assert drop_captions([LONG, story], BlockLog()) == [LONG, story]
+    for story in ["Get the email from the clerk, the mayor told the council, and read it aloud.",
+                  "By signing the treaty, you agree that the war is over, the minister said.",
+                  "Groceries are delivered to your door within an hour, the company said."]:
+        assert drop_captions([LONG, story], BlockLog()) == [LONG, story]
 
 
 def test_the_title_of_a_removed_teaser_list_goes_with_it_and_a_section_heading_stays():

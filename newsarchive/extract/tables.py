@@ -627,7 +627,15 @@ NEWSLETTER_PROMPT_PATTERN = re.compile(
     # a sign-up box's offer and its consent line ("Get our award-winning daily news email ...",
     # "I would like to be emailed about offers, events and updates from ...")
     r"^(?:get our|(?:sign up (?:for|to)|subscribe to) (?:our|the)) (?:[\w-]+ ){0,4}(?:e-?mail|newsletter|briefing)s?\b|"
-    r"\bi would like to be e-?mailed\b",
+    r"\bi would like to be e-?mailed\b|"
+    # the offer's promise and the consent line under its button ("By providing your email
+    # address, you have read and agree to ...", "Mit der Anmeldung akzeptieren Sie ...")
+    r"\bdelivered (?:straight |directly |right )?to your (?:e-?mail )?inbox\b|"
+    r"^by (?:providing|entering|submitting|signing up|clicking|subscribing|registering)\b.{0,60}"
+    r"\b(?:you (?:agree|consent|acknowledge|confirm|have read|accept)|i agree)\b|"
+    r"^mit (?:der|ihrer|deiner) (?:newsletter-)?anmeldung\b.{0,40}\b(?:akzeptier|stimm|willig)|"
+    r"^en (?:vous inscrivant|cliquant|vous abonnant)\b.{0,40}\bvous acceptez\b|"
+    r"^al (?:suscribirte|suscribirse|registrarte|hacer clic)\b.{0,40}\b(?:aceptas|acepta)\b",
     re.I)
 
 #: A paywall's notice where the free part of an article ends ("This article is for
@@ -655,7 +663,8 @@ PAYWALL_NOTICE_MAX_LEN = 200
 #: Words one of which every newsletter prompt holds (lower case): a cheap test before the
 #: pattern, which backtracks (substring tests of the lower-case text; the regex is the same test).
 NEWSLETTER_PROMPT_WORDS = ("newsletter", "mailing", "briefing", "updates", "here", "anmelden",
-                           "abonnieren", "posteingang", "inbox", "mail")
+                           "abonnieren", "posteingang", "inbox", "mail", "agree", "consent", "acknowledge",
+                           "confirm", "have read", "accept", "akzeptier", "stimm", "willig", "acept")
 NEWSLETTER_PROMPT_HINT = re.compile("|".join(NEWSLETTER_PROMPT_WORDS))
 
 #: A paragraph that ends in a share button's label ("... Click To Tweet").
