@@ -739,7 +739,10 @@ def test_a_sign_up_boxs_offer_and_consent_line_go():
              "Get daily Canada news delivered to your inbox so you'll never miss the day's top stories.",
              "By providing your email address, you have read and agree to the Paper's Terms and Privacy Policy.",
              "By clicking Sign Up, you confirm that you are 16+ and agree to our Privacy Policy.",
-             "Mit der Anmeldung zum Newsletter akzeptieren Sie unsere Datenschutzerklärung."]
+             "Mit der Anmeldung zum Newsletter akzeptieren Sie unsere Datenschutzerklärung.",
+             "Enter your email address to follow this blog and receive notifications of new posts by email.",
+             "Gib deine E-Mail-Adresse ein, um diesem Blog zu folgen und per E-Mail Benachrichtigungen über neue "
+             "Beiträge zu erhalten."]
     assert drop_captions([*lines, LONG], BlockLog()) == [LONG]
     for story in ["Get the email from the clerk, the mayor told the council, and read it aloud.",
                   "By signing the treaty, you agree that the war is over, the minister said.",

@@ -635,7 +635,10 @@ NEWSLETTER_PROMPT_PATTERN = re.compile(
     r"\b(?:you (?:agree|consent|acknowledge|confirm|have read|accept)|i agree)\b|"
     r"^mit (?:der|ihrer|deiner) (?:newsletter-)?anmeldung\b.{0,40}\b(?:akzeptier|stimm|willig)|"
     r"^en (?:vous inscrivant|cliquant|vous abonnant)\b.{0,40}\bvous acceptez\b|"
-    r"^al (?:suscribirte|suscribirse|registrarte|hacer clic)\b.{0,40}\b(?:aceptas|acepta)\b",
+    r"^al (?:suscribirte|suscribirse|registrarte|hacer clic)\b.{0,40}\b(?:aceptas|acepta)\b|"
+    # WordPress.com's "Follow Blog via Email" box, in its translations
+    r"\bto follow this blog and receive notifications\b|\bum diesem blog zu folgen\b|"
+    r"\bpour vous abonner à ce blog\b|\bpara seguir este blog\b|\bper seguire questo blog\b",
     re.I)
 
 #: A paywall's notice where the free part of an article ends ("This article is for
@@ -664,7 +667,7 @@ PAYWALL_NOTICE_MAX_LEN = 200
 #: pattern, which backtracks (substring tests of the lower-case text; the regex is the same test).
 NEWSLETTER_PROMPT_WORDS = ("newsletter", "mailing", "briefing", "updates", "here", "anmelden",
                            "abonnieren", "posteingang", "inbox", "mail", "agree", "consent", "acknowledge",
-                           "confirm", "have read", "accept", "akzeptier", "stimm", "willig", "acept")
+                           "confirm", "have read", "accept", "akzeptier", "stimm", "willig", "acept", "blog")
 NEWSLETTER_PROMPT_HINT = re.compile("|".join(NEWSLETTER_PROMPT_WORDS))
 
 #: A paragraph that ends in a share button's label ("... Click To Tweet").
