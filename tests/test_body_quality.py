@@ -876,3 +876,9 @@ def test_a_count_before_words_that_are_no_quoted_title_is_no_comment_heading():
     assert not is_comments_heading("3 responses to the crisis")
     assert not is_comments_heading("Discussion")
     assert is_comments_heading("12 Responses to “Council passes budget”")
+    # unquoted, the title after the count must be the headline (WordPress's Twenty Ten sets it in <em>)
+    assert is_comments_heading("142 Antworten zu Council passes budget", "council passes budget")
+    assert not is_comments_heading("3 responses to the crisis", "council passes budget")
+    result = body_of(f"<div><h1>Council passes budget</h1><div><p>{LONG}</p></div></div>"
+                     f"<div><h3>142 Antworten zu <em>Council passes budget</em></h3>{COMMENT * 8}</div>")
+    assert result.paragraphs == [LONG]

@@ -279,7 +279,7 @@ def _extract_body(tree, structured, *, headline, url, include_captions, profile)
     body = root.find("body")
     if body is None:
         body = root
-    drop_titled_comments(body, blocks)
+    drop_titled_comments(body, blocks, normalize_phrase(headline) if headline else None)
     stats = text_stats(body)
     choice = BODY_CONTAINER.first(_BodyPage(root, body, stats, kept))
     elements, source = choice.value or [], choice.rule
@@ -326,14 +326,15 @@ def _extract_body(tree, structured, *, headline, url, include_captions, profile)
 _SECTION_HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")
 
 
-def drop_titled_comments(body, record) -> None:
+def drop_titled_comments(body, record, headline_key: str | None = None) -> None:
     """Remove the comment sections a heading titles ("Comments", "Top Rated Comments", "3 thoughts
     on ..."), before the container is chosen: a thread of long comments under a short article
     outscores it. Pruning finds most threads by their class; this finds them on pages whose
     classes name nothing (table layouts, generated class names). The section is the largest
-    block the heading opens; a heading inside running text titles no section and stays."""
+    block the heading opens; a heading inside running text titles no section and stays.
+    `headline_key`: the headline, normalised, which a counted title may name unquoted."""
     for heading in list(body.iter(*_SECTION_HEADING_TAGS)):
-        if heading.getparent() is None or not is_comments_heading(clean_space(text_of(heading))):
+        if heading.getparent() is None or not is_comments_heading(clean_space(text_of(heading)), headline_key):
             continue
         section = titled_section(heading, body)
         if section is not None:
@@ -341,12 +342,16 @@ def drop_titled_comments(body, record) -> None:
             remove_element(section)
 
 
-def is_comments_heading(text: str) -> bool:
-    """A comment section's title: a comments heading of the boilerplate table, or one with its count."""
+def is_comments_heading(text: str, headline_key: str | None = None) -> bool:
+    """A comment section's title: a comments heading of the boilerplate table, or one with its
+    count, naming the article (quoted, or by its headline) if it names anything."""
     if not text or len(text) > MAX_COMMENT_HEADING_LEN:
         return False
-    if COMMENT_COUNT_HEADING_PATTERN.match(text):
-        return True
+    counted = COMMENT_COUNT_HEADING_PATTERN.match(text)
+    if counted:
+        title = counted.group("title")
+        return not title or title[0] in QUOTE_MARKS or (
+            headline_key is not None and normalize_phrase(title) == headline_key)
     return heading_label(text, exact=True) == "comments" and normalize_phrase(text) not in AMBIGUOUS_COMMENT_HEADINGS
 
 

@@ -743,12 +743,13 @@ READER_PROMPT_HINTS = (
 
 #: A comment section's title with its count ("3 Comments", "No Comments", "12 thoughts on
 #: “Storm”", "Kommentare (12)", "45 Responses to “Storm”"): WordPress (in its translations) and
-#: most blog engines title it so; the article's title after it is always quoted.
+#: most blog engines title it so. The title after the count (group "title") is the article's:
+#: quoted, or the headline itself ("142 Antworten zu <em>Headline</em>").
 COMMENT_COUNT_HEADING_PATTERN = re.compile(
     r"^(?:\d+|no|one|keine|ein|eine|aucun|un|une|sin|nessun|geen|één)\s+"
     r"(?:comments?|kommentare?|commentaires?|comentarios?|commenti|commento|reacties|reactie|replies|responses?|"
     r"antworten|réponses?|respuestas?|risposte|thoughts?|gedanken|réflexions?)"
-    r"(?:\s+(?:on|to|for|zu|sur|a|à|su|op|auf)\s+[\"“„«‘'‚].*)?$|"
+    r"(?:\s+(?:on|to|for|zu|sur|a|à|su|op|auf)\s+(?P<title>.+))?$|"
     r"^(?:comments?|kommentare?|leserkommentare|commentaires?|comentarios?|commenti)\s*\(\d+\)$", re.I)
 #: Comment headings that also title a part of an article ("Discussion" in a paper's summary,
 #: "Responses" to a survey, "What do you think"): no proof alone that a comment thread follows.
