@@ -882,3 +882,16 @@ def test_a_count_before_words_that_are_no_quoted_title_is_no_comment_heading():
     result = body_of(f"<div><h1>Council passes budget</h1><div><p>{LONG}</p></div></div>"
                      f"<div><h3>142 Antworten zu <em>Council passes budget</em></h3>{COMMENT * 8}</div>")
     assert result.paragraphs == [LONG]
+
+
+def test_a_cookie_dialogs_long_paragraphs_never_make_it_the_article():
+    # nothing in the markup's classes says "consent": the site speaks of its cookies in its own voice
+    notice = "<div>" + ("<p>Wir verwenden Cookies, um uns mitzuteilen, wenn Sie unsere Websites besuchen, wie Sie "
+                        "mit uns interagieren, Ihre Nutzererfahrung verbessern und Ihre Beziehung zu unserer Website "
+                        "anpassen, und wir können Cookies anfordern, die auf Ihrem Gerät eingestellt werden.</p>") * 3 + "</div>"
+    result = body_of(notice + f"<div><h1>Council passes budget</h1><p>{LONG}</p></div>")
+    assert result.paragraphs == [LONG]
+    # an article about cookies speaks of them in the third person and stays
+    story = ("Websites must ask before they set cookies, the court ruled on Tuesday, and regulators said "
+             "they would check hundreds of sites, banks and shops among them, before the end of the year.")
+    assert body_of(f"<div><h1>Council passes budget</h1><p>{story}</p><p>{LONG}</p></div>").paragraphs == [story, LONG]

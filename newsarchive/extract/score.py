@@ -13,7 +13,8 @@ from lxml import etree
 
 from .prune import class_info
 from .tables import (
-    BAD_TOKENS, BLOCK_TAGS, CONTAINER_TAGS, COMMAS, CONTENT_WIDGET_TOKENS, TAG_WEIGHTS, WIDGET_TOKENS,
+    BAD_TOKENS, BLOCK_TAGS, CONTAINER_TAGS, COMMAS, CONTENT_WIDGET_TOKENS, COOKIE_NOTICE_PATTERN, TAG_WEIGHTS,
+    WIDGET_TOKENS,
 )
 from .text import text_of, text_weight
 
@@ -246,6 +247,9 @@ def score_candidates(root, stats: TextStats, *, comment_free: bool | None = None
         else:
             continue
         if len(text.strip()) < MIN_PARAGRAPH_LEN:
+            continue
+        if "ookie" in text and COOKIE_NOTICE_PATTERN.search(text):
+            # a consent dialog's long paragraphs would make it the page's best text block
             continue
         if el.tag == "p" or el.find("br") is None:
             points = score_paragraph(text)

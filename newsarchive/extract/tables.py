@@ -755,6 +755,15 @@ COMMENT_COUNT_HEADING_PATTERN = re.compile(
 #: "Responses" to a survey, "What do you think"): no proof alone that a comment thread follows.
 AMBIGUOUS_COMMENT_HEADINGS = frozenset({"discussion", "responses", "what do you think", "comment"})
 
+#: A cookie notice in the site's own voice ("We use cookies to ...", "Diese Website verwendet
+#: Cookies", "Nous utilisons des cookies"): a consent dialog's text, never the article's, which
+#: speaks of cookies in the third person when it does.
+COOKIE_NOTICE_PATTERN = re.compile(
+    r"\b(?:we|wir|nous|usamos|utilizamos|utilizziamo|this (?:web)?site|our (?:web)?site|diese (?:web)?seite|"
+    r"diese website|unsere (?:web)?seite|unsere website|ce site|notre site|este sitio|questo sito)\b[^.!?]{0,40}?"
+    r"\b(?:use[sd]?|using|verwende\w*|nutze\w*|setze\w*|einsetze\w*|utilis\w*|usa\w*|utiliz\w*|"
+    r"may (?:use|set|request)|können\b[^.!?]{0,20}?)\b[^.!?]{0,30}?\bcookies?\b", re.I)
+
 #: An affiliate disclosure: the page says it holds links that pay the site a commission
 #: ("This article contains affiliate links", "We may earn a commission when you buy through
 #: links on our site", "Dieser Artikel enthält Affiliate-Links", "Die mit Sternchen (*)
