@@ -895,3 +895,16 @@ def test_a_cookie_dialogs_long_paragraphs_never_make_it_the_article():
     story = ("Websites must ask before they set cookies, the court ruled on Tuesday, and regulators said "
              "they would check hundreds of sites, banks and shops among them, before the end of the year.")
     assert body_of(f"<div><h1>Council passes budget</h1><p>{story}</p><p>{LONG}</p></div>").paragraphs == [story, LONG]
+
+
+def test_a_comment_forms_lines_go_in_wordpresss_translations():
+    lines = ["Your email address will not be published. Required fields are marked *",
+             "Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *",
+             "Save my name, email, and website in this browser for the next time I comment.",
+             "Meinen Namen, meine E-Mail-Adresse und meine Website in diesem Browser für die nächste "
+             "Kommentierung speichern.",
+             "Kommentar abgeben", "Leave a Reply", "Antworten abbrechen"]
+    log = BlockLog()
+    assert drop_captions([LONG, *lines, LONG], log) == [LONG, LONG]
+    story = "Meinen Namen sollte man nicht vergessen, sagte er, und man sollte ihn gut speichern."
+    assert drop_captions([LONG, story], BlockLog()) == [LONG, story]

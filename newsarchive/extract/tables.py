@@ -282,7 +282,8 @@ BOILERPLATE_HEADINGS = {
     "newest comments": "comments", "latest comments": "comments", "readers' comments": "comments",
     "leserkommentare": "comments", "kommentare der leser": "comments",
     # a comment form's title as WordPress and its translations set it ("reply-title")
-    "write a comment": "comments", "schreibe einen kommentar": "comments",
+    "write a comment": "comments", "schreibe einen kommentar": "comments", "kommentar abgeben": "comments",
+    "einen kommentar abgeben": "comments", "cancel reply": "comments", "antworten abbrechen": "comments",
     "hinterlasse einen kommentar": "comments", "hinterlasse jetzt einen kommentar": "comments",
     "einen kommentar hinterlassen": "comments", "kommentar schreiben": "comments",
     "kommentar verfassen": "comments", "laisser un commentaire": "comments",
@@ -486,7 +487,9 @@ CHROME_PARAGRAPHS = {
     "whatsapp": "share", "linkedin": "share", "pinterest": "share", "reddit": "share",
     "copy link": "share", "link copied": "share", "teilen": "share", "partager": "share",
     "compartir": "share", "comments": "comments", "show comments": "comments",
-    "view comments": "comments", "skip to content": "navigation", "skip to main content":
+    "view comments": "comments", "leave a comment": "comments", "leave a reply": "comments",
+    "kommentar abgeben": "comments", "kommentar schreiben": "comments", "cancel reply": "comments",
+    "antworten abbrechen": "comments", "skip to content": "navigation", "skip to main content":
     "navigation", "back to top": "navigation", "top": "navigation", "close": "other",
     "loading": "other", "loading...": "other", "image": "caption", "photo": "caption",
     "enlarge this image": "caption", "toggle caption": "caption", "hide caption": "caption",
@@ -613,7 +616,17 @@ MACHINERY_PATTERN = re.compile(
     r"angemeldet|anmelden|logged in|log in|sign in)|sie sind (?:aktuell |derzeit )?nicht eingeloggt|"
     r"\(?(?:noch keine|no) (?:bewertungen|ratings|reviews)(?: yet)?\)?\.?$|"
     r"(?:e-mail|email|name|website) \((?:wird benötigt|required|optional)|"
-    r"your email address will not be published|deine e-mail-adresse wird nicht veröffentlicht)", re.I)
+    r"your email address will not be published|deine e-mail-adresse wird nicht veröffentlicht|"
+    # WordPress's comment form in its translations: the address notice, and the box that keeps
+    # the commenter's name for the next time
+    r"ihre e-mail-adresse wird nicht veröffentlicht|votre adresse (?:e-mail|de messagerie) ne sera pas publiée|"
+    r"tu (?:dirección de )?correo electrónico no será publicad[oa]|il tuo indirizzo email non sarà pubblicato|"
+    r"je e-mailadres wordt niet gepubliceerd|o seu endereço de e-?mail não será publicado|"
+    r"save my name,? email,? and website in this browser|"
+    r"(?:meinen|ihren|deinen) namen,? (?:meine|ihre|deine) e-mail-adresse und (?:meine|ihre|deine) website in diesem browser\b|"
+    r"(?:meinen|ihren|deinen) namen für das nächste mal speichern\b|"
+    r"enregistrer mon nom,? mon (?:e-mail|courriel) et mon site|guarda mi nombre,? correo electrónico y web|"
+    r"salva il mio nome,? email e sito web)", re.I)
 
 #: A short call to sign up for a newsletter, in the body's words ("Never miss the latest news
 #: by signing up to our newsletter today!").
