@@ -203,3 +203,24 @@ def test_the_heading_over_short_paragraphs_is_found():
     html = page("<title>Daily Planet</title>", '<span class="articletitle">Storm closes the port</span>'
                 "<p>Paragraph 1 says that the port closed on Tuesday after a storm hit the coast.</p>")
     assert found_for(html).text == "Daily Planet"
+
+
+def test_a_section_before_the_colon_of_title_is_no_kicker():
+    # "The Hindu : National : Headline": the section label goes, a real kicker ("Dad:") stays
+    html = page("<title>Daily Planet : National : Storm closes the port</title>", "<h3>Storm closes the port</h3>" + TEXT)
+    assert found_for(html).text == "Storm closes the port"
+
+
+def test_a_title_naming_a_section_and_its_day_gives_way_to_the_heading():
+    html = page("<title>DAILY PLANET - Top Stories; January 05, 2008</title>",
+                '<table><tr><td><font class="hdr">Storm closes the port</font><br>' + TEXT + "</td></tr></table>")
+    assert found_for(html).text == "Storm closes the port"
+
+
+def test_a_line_title_opens_with_is_the_headline():
+    # "Headline-India-The Times of India": the site's affix glued on; the line over the text agrees
+    html = page("<title>Storm closes the port for three days-India-The Daily Planet</title>",
+                '<table><tr><td><span class="arttle">Storm closes the port for three days</span><br>' + TEXT
+                + "</td></tr></table>")
+    found = found_for(html)
+    assert (found.text, found.source) == ("Storm closes the port for three days", "heading-nearest-body")

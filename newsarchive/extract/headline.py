@@ -19,7 +19,7 @@ from lxml import etree
 from ..hosts import site_labels, without_www
 from . import meta_tables as tables
 from .cascade import Cascade, Rule
-from .dom import preceding_elements
+from .dom import holds_blocks, preceding_elements
 from .structured import StructuredData
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -761,6 +761,8 @@ SHORT_PARAGRAPH_MIN_LEN = 70
 TEXT_BLOCKS_SEARCHED = 3000
 #: How many elements before the article's text are searched for its heading.
 HEADING_WINDOW = 60
+#: A line <title> opens with is the headline when it has this many words at least.
+TITLE_LINE_MIN_WORDS = 4
 #: A heading has this many words at most (a headline, not a paragraph).
 HEADING_MAX_WORDS = 30
 #: A box title is short and heads teasers: at least BOX_MIN_LINKS links of TEASER_MIN_WORDS words
@@ -843,21 +845,25 @@ def _is_heading_element(element) -> bool:
     if tag in _EMPHASIS_TAGS:
         parent = element.getparent()
         return parent is not None and not (parent.text or "").strip() and not (element.tail or "").strip() \
-            and (tag != "font" or (element.get("size") or "").lstrip("+").isdigit())
+            and (tag != "font" or (element.get("size") or "").lstrip("+").isdigit() or bool(element.get("class")))
     return False
 
 
-def heading_nearest_text(tree, hints: list[str]):
+def heading_nearest_text(tree, hints: list[str], title: str | None = None):
     """The page's own heading nearest before the article's text: (text, element) or None.
 
-    A heading is an h1-h4, an element whose class says headline/title, or a bold line standing
-    alone; it is text of two to HEADING_MAX_WORDS words, not the site's name, not a box title
-    and not a byline."""
+    A heading is an h1-h4, an element whose class says headline/title, a bold line standing
+    alone, or a line that <title> opens with (`title`: "Headline-India-The Times of India" over
+    a <span class="arttle">); it is text of two to HEADING_MAX_WORDS words, not the site's name,
+    not a box title and not a byline."""
     start = article_text_start(tree)
     if start is None:
         return None
+    title_key = norm(title) if title else ""
     for element in islice(preceding_elements(start), HEADING_WINDOW):
-        if not _is_heading_element(element) or in_page_chrome(element):
+        if in_page_chrome(element):
+            continue
+        if not _is_heading_element(element) and not (title_key and _opens_title(element, title_key)):
             continue
         text = clean_text(without_kicker(element))
         if not text or not 2 <= len(text.split()) <= HEADING_MAX_WORDS or not is_headline_like(text):
@@ -866,6 +872,15 @@ def heading_nearest_text(tree, hints: list[str]):
             continue
         return text, element
     return None
+
+
+def _opens_title(element, title_key: str) -> bool:
+    """True when a line's text (no blocks inside, a few words) is what <title> opens with,
+    before the rest of the title's words."""
+    if holds_blocks(element):
+        return False
+    key = norm(element.text_content())
+    return len(key.split()) >= TITLE_LINE_MIN_WORDS and len(key) < len(title_key) and title_key.startswith(key + " ")
 
 
 _BYLINE_LINE = re.compile(r"^(?:" + "|".join(re.escape(word) for word in tables.BYLINE_OPENERS) + r")\s+\S", re.I)
@@ -1095,14 +1110,15 @@ def _h1_agrees_with_title(page: _HeadlinePage):
 
 
 def _heading_nearest_body(page: _HeadlinePage):
-    found = heading_nearest_text(page.tree, page.hints)
+    found = heading_nearest_text(page.tree, page.hints, page.title)
     if found is None:
         return None
     text, element = found
     title = page.cleaned_title
     if title and overlaps(text, title):
         kicker = _KICKER_COLON.match(title)
-        if kicker and norm(title[kicker.end():]) == norm(text) and not is_site_segment(kicker.group(1), page.hints):
+        if kicker and norm(title[kicker.end():]) == norm(text) and not is_site_segment(kicker.group(1), page.hints) \
+                and not _is_section_name(kicker.group(1)):
             return HeadlineFound(title, element)  # <title> keeps the kicker the heading leaves off
         return HeadlineFound(text, element)
     if element.tag != "h1" and _first_not_box_title(page.h1s) is not None:
@@ -1123,6 +1139,7 @@ def _names_a_section(title: str, tree, url: str | None = None, structured: Struc
     /2/hi/business/...), a boilerplate heading ("Latest News"), or the title of a box of teasers
     on the page ("National News")."""
     from .boilerplate import heading_label
+    title = _TRAILING_DATE.sub("", title)  # "Top Stories; January 05, 2008": the section of that day
     if len(title.split()) > BOX_TITLE_MAX_WORDS:
         return False
     key = norm(title)
@@ -1131,11 +1148,22 @@ def _names_a_section(title: str, tree, url: str | None = None, structured: Struc
         return True
     if heading_label(title, exact=True) is not None:
         return True
-    words = key.split()
-    if len(words) >= 2 and all(word in tables.SECTION_NAME_WORDS for word in words):
+    if _is_section_name(title, min_words=2):
         return True  # "National News", "Top Stories": a section's name (one word may be a headline)
     return any(norm(element.text_content()) == key and is_box_title(element, title)
                for element in islice(tree.iter("h1", "h2", "h3", "h4"), 20))
+
+
+def _is_section_name(text: str, min_words: int = 1) -> bool:
+    """Words of a section's name only, min_words or more: "National", "Top Stories", "Local Sports"."""
+    words = norm(text).split()
+    return len(words) >= min_words and all(word in tables.SECTION_NAME_WORDS for word in words)
+
+
+#: A date closing a title ("DAWN - Top Stories; January 05, 2008"), with the mark before it.
+_TRAILING_DATE = re.compile(
+    r"[\s;,|–—-]+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:[^\W\d_]{3,9}\.?\s+\d{1,2},?\s+\d{4}|"
+    r"\d{1,2}\.?\s+[^\W\d_]{3,9}\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\s*$", re.I)
 
 
 def _links_home(heading, url: str | None) -> bool:
