@@ -253,6 +253,21 @@ def _extract(opening, **kwargs):
     ("Chennai, Jan 7: The state government said on Monday that it would", "Chennai, Jan 7", "The state government"),
     ("ISLAMABAD (Online): The government said on Monday that it would hold talks", "ISLAMABAD (Online)",
      "The government said"),
+    # Indian papers: a period after the date (The Hindu), or nothing after it (The Tribune)
+    ("HYDERABAD, JAN. 7. The State government said on Monday that it would", "HYDERABAD, JAN. 7",
+     "The State government"),
+    ("Chandigarh, January 7 Punjab's government said on Monday that it would", "Chandigarh, January 7",
+     "Punjab's government"),
+    # a news site's address as the credit
+    ("Dhaka, Jan 7 (bdnews24.com) — The government said on Monday that it would", "Dhaka, Jan 7 (bdnews24.com)",
+     "The government said"),
+    # the Spanish wires' period and hyphen
+    ("MADRID, 7 ene (EFE).- El Gobierno aprobó el lunes el nuevo presupuesto", "MADRID, 7 ene (EFE)",
+     "El Gobierno"),
+    ("Washington.- El senador republicano dijo el lunes que el presupuesto", "Washington", "El senador"),
+    # the day's date and time before the dateline
+    ("Jan. 7, 2008 | 10:45 a.m. WASHINGTON — The Senate voted on Monday to approve the budget that the "
+     "House passed last week, sending it to the president", "WASHINGTON", "The Senate voted"),
 ])
 def test_dateline_forms_of_unseen_sites(opening, dateline, body_start):
     article = _extract(opening)

@@ -82,8 +82,12 @@ _CALL_SIGN = re.compile(rf"^[{_UPPER}]{{2,6}}$")
 _DATED_CREDIT = re.compile(rf"^(?P<date>{_DATE_GLUED})(?P<agency>{_AGENCY})(?:{_DASH})(?P<rest>.*)$", re.S)
 # a place in capitals (or a lone capitalised place) closed by a period: "MADRID. The ...", "Berlin. Der ..."
 _STOPPED = re.compile(
-    rf"^(?P<place>{_CAPS_PLACE}|{_TITLE_WORD})(?P<region>{_REGION}?)(?P<agency>{_AGENCY})?\.\s+"
+    rf"^(?P<place>{_CAPS_PLACE}|{_TITLE_WORD})(?P<region>{_REGION}?)(?P<date>{_DATE_PLAIN})?(?P<agency>{_AGENCY})?\.\s+"
     rf"(?P<rest>[\"“„«‘'(]?[{_UPPER}].*)$", re.S)
+# a place and its date with nothing after them but the text, an Indian paper's form:
+# "Chandigarh, January 7 Punjab's ..."; the date vouches for the place
+_DATED = re.compile(
+    rf"^{_PLACE}(?P<date>{_DATE_PLAIN})(?P<agency>{_AGENCY})?\s+(?P<rest>[\"“‘'(]?[{_UPPER}].*)$", re.S)
 # a place closed by a colon, the South Asian form: "KATHMANDU: ...", "LAHORE, Jan 7: ...", "New Delhi (PTI): ..."
 _COLONED = re.compile(
     rf"^{_PLACE}(?P<date>{_DATE_PLAIN})?(?P<agency>{_AGENCY})?\s*:\s+"
@@ -95,8 +99,8 @@ _LABEL_LINE = re.compile(rf"^[{_UPPER}][{_UPPER}'’.\- ]{{0,30}}(?:,[^:]{{1,30}
 #: with the characters one of which it needs within a dateline's length.
 _DASH_MARKS = frozenset((*tables.DATELINE_DASHES, *(f" {dash}" for dash in tables.DATELINE_SPACED_DASHES)))
 _SHAPES = (("wire", _WIRED, frozenset("(/")), ("dash", _DASHED, _DASH_MARKS), ("glued", _AGENCY_ONLY, frozenset("(")),
-           ("period", _STOPPED, frozenset(".")), ("colon", _COLONED, frozenset(":")))
-_MARKS = re.compile("|".join(re.escape(mark) for mark in sorted(_DASH_MARKS | set("(/.:"), key=len, reverse=True)))
+           ("period", _STOPPED, frozenset(".")), ("colon", _COLONED, frozenset(":")), ("dated", _DATED, frozenset(",")))
+_MARKS = re.compile("|".join(re.escape(mark) for mark in sorted(_DASH_MARKS | set("(/.:,"), key=len, reverse=True)))
 
 
 @dataclass
@@ -210,7 +214,7 @@ def _after_run_in_byline(paragraph: str) -> str | None:
 
 
 _LEADING_WORD = re.compile(r"[^\W\d_]{3,12}\.?,?")
-_TIME_AFTER_DATE = re.compile(r",?\s*(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?)?[\s|·•–—-]*", re.I)
+_TIME_AFTER_DATE = re.compile(r",?[\s|·•–—-]*(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?)?[\s|·•–—-]*", re.I)
 
 
 def after_leading_date(paragraph: str) -> str | None:
@@ -730,6 +734,10 @@ def _is_known_credit(agency: str) -> bool:
 _PARTY_TAG = re.compile(r"^[DRI]-[A-Z]")
 
 
+#: A credit that is a news site's address: "bdnews24.com", "Rediff.com", "NDTV.com".
+_SITE_CREDIT = re.compile(r"^[A-Za-z0-9][\w-]{1,30}\.(?:com|net|org|in|pk|bd|lk|np|co\.uk|co\.in)$", re.I)
+
+
 def _agency_plausible(agency: str) -> bool:
     """"(AP)", "(dpa/lno)", "(CNN Business)": a known agency, a capitalised name or a short
     abbreviation; not a trademark sign ("Magellan(R)")."""
@@ -741,8 +749,10 @@ def _agency_plausible(agency: str) -> bool:
         return True
     if len(inner.split()) > 2:
         return False  # a credit of three words is a known one ("The Sports Network"), not a name
-    # a lower-case credit is one short word ("(dpo)", "(epd)"): "(who was there)" is an aside
-    return first[:1].isupper() or (first.isalpha() and first.islower() and len(first) <= 5 and inner == first)
+    # a lower-case credit is one short word ("(dpo)", "(epd)"): "(who was there)" is an aside;
+    # or a news site's address ("(bdnews24.com)", "(Rediff.com)")
+    return first[:1].isupper() or (first.isalpha() and first.islower() and len(first) <= 5 and inner == first) \
+        or bool(_SITE_CREDIT.match(inner))
 
 
 def _region_plausible(region: str) -> bool:

@@ -477,8 +477,8 @@ PRESS_WIRES = ("Business Wire", "BUSINESS WIRE", "BusinessWire", "PR Newswire", 
 #: What ends a dateline, beside a spaced hyphen and the period after a place in capitals: the
 #: dashes, with or without spaces ("LONDON—The"), and U+0096 / U+0097, the code points that
 #: "&#150;" / "&#151;" (the en and em dash of Windows-1252) become in pages transcoded byte by
-#: byte from Windows-1252.
-DATELINE_DASHES = ("—", "–", "―", "−", "‒", "--", "\x97", "\x96")
+#: byte from Windows-1252; and the period and hyphen of the Spanish wires ("MADRID, 5 ene (EFE).-").
+DATELINE_DASHES = ("—", "–", "―", "−", "‒", "--", "\x97", "\x96", ".-")
 
 #: Dashes that end a dateline only with a space on each side: the hyphen, and the underscore AP's
 #: wire feeds set for a dash ("WASHINGTON (AP) _ The Senate").
