@@ -49,6 +49,14 @@ def test_a_bylines_role_line_is_no_part_of_the_name(byline):
     assert authors_of(html) == ["Bob Smith"]
 
 
+@pytest.mark.parametrize("line, names", [("Jane Doe, Staff Writer", ["Jane Doe"]),
+                                         ("JOHN SMITH, AP Business Writer", ["JOHN SMITH"])])
+def test_a_name_and_a_newsroom_role_without_by_is_a_byline(line, names):
+    html = (f"<html><body><h1>Council raises taxes</h1><p>{line}</p><p>The council voted on Tuesday to raise "
+            "taxes for the third year in a row, the mayor said after the meeting.</p></body></html>")
+    assert authors_of(html) == names
+
+
 def test_a_wire_byline_run_into_the_first_paragraph():
     text = "The Senate voted on Tuesday to approve the spending bill, sending it to the president. " * 3
     html = (f"<html><body><h1>Senate passes the bill</h1><p>By JOHN SMITH and JANE DOE, Associated Press "

@@ -470,6 +470,12 @@ def test_a_role_line_under_the_byline_is_byline(line):
     assert edge_label(line, None, None) == "byline"
 
 
+@pytest.mark.parametrize("line", ["The Associated Press", "Associated Press", "The Canadian Press", "Agencia EFE"])
+def test_an_agency_on_a_line_of_its_own_at_the_start_is_the_stories_credit(line):
+    # "By JOHN SMITH<br>The Associated Press": the wire credited under the byline
+    assert edge_label(line, None, None) == "byline"
+
+
 @pytest.mark.parametrize("line", ["Saturday, January 5, 2008", "Thursday, November 9, 2023 7:35AM",
                                   "26. Januar 2022", "jeudi 13 juin 2019", "Mittwoch, 01.11.2023"])
 def test_the_days_date_alone_under_the_headline_is_byline(line):

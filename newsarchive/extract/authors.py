@@ -600,6 +600,11 @@ def _reads_as_no_byline(line: str) -> bool:
 _MAYBE_BYLINE = object()
 
 
+#: A name, a comma and a newsroom role: "Jane Doe, Staff Writer", "JOHN SMITH, AP Business Writer".
+_NAME_BEFORE_ROLE = re.compile(
+    r"^([^,]{3,40}),\s+(?:[\w.'’&-]+\s+){0,4}(?:writer|reporter|correspondent|editor|columnist)s?$", re.I)
+
+
 def _line_byline(full_text: str, element=None):
     """The byline names of one line of prefixed_byline_authors' window ([] when it holds none).
     Asked of the text alone (element None), a test that would read the element (a link inside,
@@ -621,6 +626,11 @@ def _line_byline(full_text: str, element=None):
         name = _NAME_BEFORE_DATE.match(text)
         if name and looks_like_full_name(name.group(1).strip()) and reads_as_name(name.group(1).strip()):
             return _MAYBE_BYLINE if element is None else [AuthorName(name.group(1).strip())]
+    if text and len(text) <= 100 and not _BYLINE_START.match(text):
+        named = _NAME_BEFORE_ROLE.match(text)
+        if named and looks_like_full_name(named.group(1).strip()) and reads_as_name(named.group(1).strip()):
+            # "Jane Doe, Staff Writer": a byline without its "By", the role naming it one
+            return _MAYBE_BYLINE if element is None else [AuthorName(named.group(1).strip())]
     if not text or len(text) > 100 or not _BYLINE_START.match(text):
         return []
     if element is None:

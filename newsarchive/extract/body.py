@@ -15,7 +15,7 @@ from ..article import Boilerplate
 from ..hosts import host_of, without_www
 from .app_state import app_state_html
 from .cascade import Answer, Cascade, Rule
-from .meta_tables import ARTICLE_PAGE_TYPES, LISTING_TYPES, ROLE_LINE_PATTERN
+from .meta_tables import AGENCY_NAMES, ARTICLE_PAGE_TYPES, LISTING_TYPES, ROLE_LINE_PATTERN
 from .dateline import after_leading_date, find_dateline
 from .decode import parse_html
 from .dom import holds_blocks
@@ -695,6 +695,10 @@ def _drop_before(heading, container, record) -> None:
             remove_element(el)
 
 
+#: Agency names as normalize_phrase spells them.
+_AGENCY_KEYS = frozenset(normalize_phrase(name) for name in AGENCY_NAMES)
+
+
 def edge_label(text: str, headline_key: str | None, site_key: str | None,
                author_keys: frozenset = frozenset()) -> str | None:
     """Why a short paragraph at the body's start is not body (byline, credit...), or None."""
@@ -707,6 +711,8 @@ def edge_label(text: str, headline_key: str | None, site_key: str | None,
         return "byline"
     if len(text) > EDGE_MAX_LEN:
         return None
+    if phrase.removeprefix("the ") in _AGENCY_KEYS:
+        return "byline"  # "By JOHN SMITH<br>The Associated Press": the wire credited on a line of its own
     if BYLINE_PATTERN.match(text) and len(text.split()) <= 12:
         return "byline"
     if CJK_BYLINE_PATTERN.match(text):
