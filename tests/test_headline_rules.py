@@ -224,3 +224,27 @@ def test_a_line_title_opens_with_is_the_headline():
                 + "</td></tr></table>")
     found = found_for(html)
     assert (found.text, found.source) == ("Storm closes the port for three days", "heading-nearest-body")
+
+
+@pytest.mark.parametrize("cls", ["storyheadline", "storyHeadline", "mainheadline", "artTitle", "newshed"])
+def test_glued_and_camelcase_headline_classes_name_the_heading(cls):
+    html = page("<title>Daily Planet</title>", f'<div class="{cls}">Storm closes the port</div>' + TEXT)
+    assert found_for(html).text == "Storm closes the port"
+
+
+def test_a_subheadline_class_names_no_headline():
+    html = page("<title>Daily Planet</title>", '<div class="subHeadline">Cranes were damaged</div>' + TEXT)
+    assert found_for(html).text == "Daily Planet"
+
+
+def test_a_sections_link_opening_the_heading_is_no_part_of_the_headline():
+    # XOOPS's news module: "<a href=...storytopic=3>Section</a> : Headline"
+    html = page("<title>Daily Planet - Storm closes the port - Harbour news</title>",
+                '<span class="itemTitle"><a href="/news/index.php?storytopic=3">Harbour news</a> : '
+                "Storm closes the port</span>" + TEXT)
+    assert found_for(html).text == "Storm closes the port"
+
+
+def test_a_colon_with_a_space_before_it_separates_title_segments():
+    html = page("<title>Harbour news : Storm closes the port</title>", "<h3>Storm closes the port</h3>" + TEXT)
+    assert found_for(html).text == "Storm closes the port"

@@ -20,6 +20,7 @@ from ..hosts import site_labels, without_www
 from . import meta_tables as tables
 from .cascade import Cascade, Rule
 from .dom import holds_blocks, preceding_elements
+from .prune import split_class_words
 from .structured import StructuredData
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -347,13 +348,19 @@ def without_kicker(heading) -> str:
     # "<span>Kicker</span><span aria-hidden="true"> – </span><span>Headline</span>": a separator
     # shown only to the eye stands between a kicker and the headline
     separated = len(children) >= 3 and _is_presentational_separator(children[1])
-    if not (marked or separated):
+    # "<a href="...?storytopic=3">Eintracht Presse</a> : Headline": the section's link opens the
+    # heading (XOOPS and other news modules title every story so)
+    linked_section = children[0].tag == "a" and (children[0].tail or "").lstrip()[:1] in _SECTION_LINK_SEPARATORS
+    if not (marked or separated or linked_section):
         return full
     kicker = visible_text(children[0])
     rest = full[full.find(kicker) + len(kicker):] if kicker.strip() else full
     rest = rest.strip(" \n\t-–—:|·")
     return rest if len(rest.split()) >= 2 else full
 
+
+#: What stands between a section's link and the headline in a heading.
+_SECTION_LINK_SEPARATORS = frozenset(":|»›>")
 
 _HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template"})
 
@@ -773,6 +780,11 @@ TEASER_MIN_WORDS = 3
 BOX_LINK_SHARE = 0.6
 
 _HEADLINE_CLASS = re.compile(r"(?<![a-z])(?:" + "|".join(tables.HEADLINE_CLASS_TOKENS) + r")(?![a-z])", re.I)
+#: A class word glued from a story word and a headline word, as older templates name the
+#: headline ("storyheadline", "mainheadline", "arttitle", "newsheadline"): camelCase ones
+#: ("storyHeadline") split into words and are found by _HEADLINE_CLASS.
+_GLUED_HEADLINE_WORD = re.compile(
+    r"(?<![a-z])(?:" + "|".join(tables.HEADLINE_CLASS_PREFIXES) + r")[-_]?(?:headline|title|hdline|hed)\d?(?![a-z])")
 _EMPHASIS_TAGS = ("b", "strong", "font", "big")
 _BLOCKS_WITH_TEXT = ("p", "td", "div", "font")
 
@@ -835,11 +847,27 @@ def is_box_title(heading, text: str) -> bool:
     return rest > 0 and sum(teaser_lengths) >= BOX_LINK_SHARE * rest
 
 
+_HEADLINE_WORDS = frozenset(tables.HEADLINE_CLASS_TOKENS)
+
+
+def _names_headline(names: str) -> bool:
+    """True when a class/id value names a headline in one of the glued forms, or camelCase
+    ("storyHeadline", "articleTitle") whose words hold a headline word."""
+    if not names.strip():
+        return False
+    if names != names.lower():
+        words = split_class_words(names)
+        if any(word in _HEADLINE_WORDS and (i == 0 or words[i - 1] != "sub") for i, word in enumerate(words)):
+            return True
+    return _GLUED_HEADLINE_WORD.search(names.lower()) is not None
+
+
 def _is_heading_element(element) -> bool:
     tag = element.tag
     if tag in ("h1", "h2", "h3", "h4"):
         return True
-    if _HEADLINE_CLASS.search(f"{element.get('class') or ''} {element.get('id') or ''}"):
+    names = f"{element.get('class') or ''} {element.get('id') or ''}"
+    if _HEADLINE_CLASS.search(names) or _names_headline(names):
         return True
     # a bold line standing alone: "<font size=+2><b>Headline</b></font>" over an old page's text
     if tag in _EMPHASIS_TAGS:
@@ -1118,7 +1146,7 @@ def _heading_nearest_body(page: _HeadlinePage):
     if title and overlaps(text, title):
         kicker = _KICKER_COLON.match(title)
         if kicker and norm(title[kicker.end():]) == norm(text) and not is_site_segment(kicker.group(1), page.hints) \
-                and not _is_section_name(kicker.group(1)):
+                and not _is_section_name(kicker.group(1)) and not _spaced_separator(kicker.group(1), page.structured):
             return HeadlineFound(title, element)  # <title> keeps the kicker the heading leaves off
         return HeadlineFound(text, element)
     if element.tag != "h1" and _first_not_box_title(page.h1s) is not None:
@@ -1152,6 +1180,13 @@ def _names_a_section(title: str, tree, url: str | None = None, structured: Struc
         return True  # "National News", "Top Stories": a section's name (one word may be a headline)
     return any(norm(element.text_content()) == key and is_box_title(element, title)
                for element in islice(tree.iter("h1", "h2", "h3", "h4"), 20))
+
+
+def _spaced_separator(before_colon: str, structured: StructuredData) -> bool:
+    """A colon with a space before it separates title segments ("Eintracht Presse : Headline",
+    "The Hindu : National : Headline"), except in French, where every colon has one."""
+    lang = (structured.html_lang or "").lower()
+    return before_colon.endswith(" ") and not lang.startswith("fr")
 
 
 def _is_section_name(text: str, min_words: int = 1) -> bool:

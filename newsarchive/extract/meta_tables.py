@@ -36,6 +36,11 @@ HEADLINE_META_KEYS = (
 TITLE_SEPARATORS = (" | ", " – ", " — ", " - ", " :: ", " · ", " • ", " » ", " « ", " / ", ": ",
                     " ‹ ", " › ", " ~ ", " ⋆ ", " ― ", " _ ", " * ", " │ ", " ┃ ", "｜", "：", "ㅣ", "_", " -", "- ")
 
+#: Words older templates glue before "headline"/"title" to name the story's headline
+#: ("storyheadline", "mainheadline", "arttitle", "newshed"; "subheadline" is no headline).
+HEADLINE_CLASS_PREFIXES = ("story", "article", "art", "news", "main", "page", "post", "entry", "content", "item",
+                           "top", "lead", "big", "detail", "single")
+
 #: class-name parts of a kicker (roof line) written inside the <h1> before the headline.
 HEADLINE_KICKER_CLASS_TOKENS = (
     "kicker", "dachzeile", "overline", "topline", "roofline", "eyebrow", "spitzmarke", "supertitle",
