@@ -88,8 +88,10 @@ NEWSLETTER_PROMPT_MAX_LEN = 200
 READER_PROMPT_MAX_LEN = 200
 #: Longest heading (characters) that may title a comment section ("12 thoughts on “...”").
 MAX_COMMENT_HEADING_LEN = 160
-#: Longest paragraph (characters) that may be an affiliate disclosure.
+#: Longest paragraph (characters) that may be an affiliate disclosure, and how far into it the
+#: disclosure's words are looked for (its first sentence or two say it).
 AFFILIATE_DISCLOSURE_MAX_LEN = 500
+AFFILIATE_HINT_WINDOW = 200
 #: Characters that open a quotation.
 QUOTE_MARKS = frozenset("\"“„«»‘‚'「『")
 #: Longest closing paragraph (characters) that may be the rules of the comment section.
@@ -961,8 +963,9 @@ def caption_verdict(text: str) -> tuple[str | None, str | None, str]:
         # "Like this story? Share it with a friend!", "Follow us on Google News": the site
         # talking to its reader, wherever it stands
         return "other", text, ""
-    if size <= AFFILIATE_DISCLOSURE_MAX_LEN and text[:1] not in QUOTE_MARKS and holds_hint_lower(
-            text, lower or text.lower(), AFFILIATE_DISCLOSURE_HINTS) and AFFILIATE_DISCLOSURE_PATTERN.search(text):
+    if size <= AFFILIATE_DISCLOSURE_MAX_LEN and text[:1] not in QUOTE_MARKS \
+            and any(map(text[:AFFILIATE_HINT_WINDOW].__contains__, AFFILIATE_DISCLOSURE_HINTS)) \
+            and AFFILIATE_DISCLOSURE_PATTERN.search(text):
         # the page telling its reader that its links pay the site: a quote opening the
         # paragraph ("We earn a commission on every house," the agent said) is the story's
         return "other", text, ""

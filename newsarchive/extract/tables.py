@@ -679,8 +679,11 @@ PAYWALL_NOTICE_MAX_LEN = 200
 #: Words one of which every newsletter prompt holds (lower case): a cheap test before the
 #: pattern, which backtracks (substring tests of the lower-case text; the regex is the same test).
 NEWSLETTER_PROMPT_WORDS = ("newsletter", "mailing", "briefing", "updates", "here", "anmelden",
-                           "abonnieren", "posteingang", "inbox", "mail", "agree", "consent", "acknowledge",
-                           "confirm", "have read", "accept", "akzeptier", "stimm", "willig", "acept", "blog")
+                           "abonnieren", "posteingang", "inbox", "mail", "by providing", "by entering",
+                           "by submitting", "by signing", "by clicking", "by subscribing", "by registering",
+                           "anmeldung", "en vous inscrivant", "en cliquant", "en vous abonnant", "al suscrib",
+                           "al registr", "al hacer clic", "this blog", "diesem blog", "ce blog", "este blog",
+                           "questo blog")
 NEWSLETTER_PROMPT_HINT = re.compile("|".join(NEWSLETTER_PROMPT_WORDS))
 
 #: A paragraph that ends in a share button's label ("... Click To Tweet").
@@ -797,8 +800,9 @@ AFFILIATE_DISCLOSURE_PATTERN = re.compile(
     r"\b(?:questo articolo|questa pagina)\b[^.!?]{0,40}?\blink (?:di )?affiliazion|"
     r"\b(?:potremmo|possiamo) ricevere una commissione\b",
     re.I)
-#: Words one of which every alternative of AFFILIATE_DISCLOSURE_PATTERN holds (lower case).
-AFFILIATE_DISCLOSURE_HINTS = ("affili", "commission", "compensation", "amazon associate", "provision", "comisión")
+#: Parts of words one of which every alternative of AFFILIATE_DISCLOSURE_PATTERN holds, without
+#: their first letters, so that the paragraph needs no lowering to be ruled out.
+AFFILIATE_DISCLOSURE_HINTS = ("ffili", "FFILI", "ommission", "ompensation", "ssociate", "rovision", "omisión")
 
 #: A figure's caption, numbered ("Abbildung 4: Eine Schwachschicht", "Fig. 2. The model"), and
 #: a video's description closed by its date and running time ("... 18.04.2024 | 0:21 min").
