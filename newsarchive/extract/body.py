@@ -27,6 +27,7 @@ from .prune import class_tokens, holding_removed, prune_chrome, remove_element, 
 from .score import best_candidate, merge_siblings, score_candidates, text_stats
 from .tables import (
     BLOCK_TAGS, BREADCRUMB_PATTERN, CELL_TAGS, DEK_TOKENS, LEAD_TOKENS, BYLINE_PATTERN, CAPTION_TAIL_PATTERN, CONSENT_PATTERN, INLINE_CREDIT_PATTERN, MACHINERY_PATTERN, NEWSLETTER_PROMPT_PATTERN, NEWSLETTER_PROMPT_WORDS,
+    NEWSLETTER_CONSENT_PATTERN, FOLLOW_BLOG_PATTERN,
     SHARE_TAIL_PATTERN, CONTRIBUTOR_PATTERN, META_LINE_PATTERN,
     TIME_PATTERN, CONTACT_PATTERN, CREDIT_PATTERN, HEADING_TAGS, TRAILER_PATTERN,
     POINTER_LINE_PATTERN, COMMENT_PROMPT_PATTERN, NEWSROOM_ROLE_PATTERN, COPULA_PATTERN, SLOT_LABELS,
@@ -955,8 +956,9 @@ def caption_verdict(text: str) -> tuple[str | None, str | None, str]:
         return "share", match.group(0).strip(), text[:match.start()].strip()
     if size <= CAPTION_MAX_LEN and MACHINERY_PATTERN.match(text):
         return "other", text, ""
-    if size <= NEWSLETTER_PROMPT_MAX_LEN and any(map(lower.__contains__, NEWSLETTER_PROMPT_WORDS)) \
-            and NEWSLETTER_PROMPT_PATTERN.search(text):
+    if size <= NEWSLETTER_PROMPT_MAX_LEN and (
+            (any(map(lower.__contains__, NEWSLETTER_PROMPT_WORDS)) and NEWSLETTER_PROMPT_PATTERN.search(text))
+            or NEWSLETTER_CONSENT_PATTERN.match(text) or ("blog" in lower and FOLLOW_BLOG_PATTERN.search(text))):
         return "newsletter", text, ""
     if size <= READER_PROMPT_MAX_LEN and holds_hint_lower(text, lower, READER_PROMPT_HINTS) \
             and READER_PROMPT_PATTERN.search(text):

@@ -641,18 +641,22 @@ NEWSLETTER_PROMPT_PATTERN = re.compile(
     # "I would like to be emailed about offers, events and updates from ...")
     r"^(?:get our|(?:sign up (?:for|to)|subscribe to) (?:our|the)) (?:[\w-]+ ){0,4}(?:e-?mail|newsletter|briefing)s?\b|"
     r"\bi would like to be e-?mailed\b|"
-    # the offer's promise and the consent line under its button ("By providing your email
-    # address, you have read and agree to ...", "Mit der Anmeldung akzeptieren Sie ...")
-    r"\bdelivered (?:straight |directly |right )?to your (?:e-?mail )?inbox\b|"
-    r"^by (?:providing|entering|submitting|signing up|clicking|subscribing|registering)\b.{0,60}"
-    r"\b(?:you (?:agree|consent|acknowledge|confirm|have read|accept)|i agree)\b|"
-    r"^mit (?:der|ihrer|deiner) (?:newsletter-)?anmeldung\b.{0,40}\b(?:akzeptier|stimm|willig)|"
-    r"^en (?:vous inscrivant|cliquant|vous abonnant)\b.{0,40}\bvous acceptez\b|"
-    r"^al (?:suscribirte|suscribirse|registrarte|hacer clic)\b.{0,40}\b(?:aceptas|acepta)\b|"
-    # WordPress.com's "Follow Blog via Email" box, in its translations
-    r"\bto follow this blog and receive notifications\b|\bum diesem blog zu folgen\b|"
-    r"\bpour vous abonner à ce blog\b|\bpara seguir este blog\b|\bper seguire questo blog\b",
+    # the offer's promise ("Get daily news delivered to your inbox")
+    r"\bdelivered (?:straight |directly |right )?to your (?:e-?mail )?inbox\b",
     re.I)
+#: The consent line under a sign-up box's button ("By providing your email address, you have
+#: read and agree to ...", "Mit der Anmeldung akzeptieren Sie ..."), matched at the line's start.
+NEWSLETTER_CONSENT_PATTERN = re.compile(
+    r"(?:by (?:providing|entering|submitting|signing up|clicking|subscribing|registering)\b.{0,60}"
+    r"\b(?:you (?:agree|consent|acknowledge|confirm|have read|accept)|i agree)\b|"
+    r"mit (?:der|ihrer|deiner) (?:newsletter-)?anmeldung\b.{0,40}\b(?:akzeptier|stimm|willig)|"
+    r"en (?:vous inscrivant|cliquant|vous abonnant)\b.{0,40}\bvous acceptez\b|"
+    r"al (?:suscribirte|suscribirse|registrarte|hacer clic)\b.{0,40}\b(?:aceptas|acepta)\b)", re.I)
+#: WordPress.com's "Follow Blog via Email" box, in its translations ("Enter your email address to
+#: follow this blog and receive notifications of new posts by email"); every match holds "blog".
+FOLLOW_BLOG_PATTERN = re.compile(
+    r"\bto follow this blog and receive notifications\b|\bum diesem blog zu folgen\b|"
+    r"\bpour vous abonner à ce blog\b|\bpara seguir este blog\b|\bper seguire questo blog\b", re.I)
 
 #: A paywall's notice where the free part of an article ends ("This article is for
 #: subscribers only", "Cet article est réservé aux abonnés", "この記事は会員限定です"): what
@@ -679,11 +683,7 @@ PAYWALL_NOTICE_MAX_LEN = 200
 #: Words one of which every newsletter prompt holds (lower case): a cheap test before the
 #: pattern, which backtracks (substring tests of the lower-case text; the regex is the same test).
 NEWSLETTER_PROMPT_WORDS = ("newsletter", "mailing", "briefing", "updates", "here", "anmelden",
-                           "abonnieren", "posteingang", "inbox", "mail", "by providing", "by entering",
-                           "by submitting", "by signing", "by clicking", "by subscribing", "by registering",
-                           "anmeldung", "en vous inscrivant", "en cliquant", "en vous abonnant", "al suscrib",
-                           "al registr", "al hacer clic", "this blog", "diesem blog", "ce blog", "este blog",
-                           "questo blog")
+                           "abonnieren", "posteingang", "inbox", "mail")
 NEWSLETTER_PROMPT_HINT = re.compile("|".join(NEWSLETTER_PROMPT_WORDS))
 
 #: A paragraph that ends in a share button's label ("... Click To Tweet").
