@@ -205,16 +205,17 @@ def test_the_heading_over_short_paragraphs_is_found():
     assert found_for(html).text == "Daily Planet"
 
 
-def test_a_section_before_the_colon_of_title_is_no_kicker():
+@pytest.mark.parametrize("title, body", [
     # "The Hindu : National : Headline": the section label goes, a real kicker ("Dad:") stays
-    html = page("<title>Daily Planet : National : Storm closes the port</title>", "<h3>Storm closes the port</h3>" + TEXT)
-    assert found_for(html).text == "Storm closes the port"
-
-
-def test_a_title_naming_a_section_and_its_day_gives_way_to_the_heading():
-    html = page("<title>DAILY PLANET - Top Stories; January 05, 2008</title>",
-                '<table><tr><td><font class="hdr">Storm closes the port</font><br>' + TEXT + "</td></tr></table>")
-    assert found_for(html).text == "Storm closes the port"
+    ("Daily Planet : National : Storm closes the port", "<h3>Storm closes the port</h3>"),
+    # a section's title with the day's date after it still names a section
+    ("DAILY PLANET - Top Stories; January 05, 2008",
+     '<table><tr><td><font class="hdr">Storm closes the port</font><br>'),
+    # a colon with a space before it separates title segments (except in French)
+    ("Harbour news : Storm closes the port", "<h3>Storm closes the port</h3>"),
+])
+def test_section_labels_in_title_give_way_to_the_heading(title, body):
+    assert found_for(page(f"<title>{title}</title>", body + TEXT)).text == "Storm closes the port"
 
 
 def test_a_line_title_opens_with_is_the_headline():
@@ -244,7 +245,3 @@ def test_a_sections_link_opening_the_heading_is_no_part_of_the_headline():
                 "Storm closes the port</span>" + TEXT)
     assert found_for(html).text == "Storm closes the port"
 
-
-def test_a_colon_with_a_space_before_it_separates_title_segments():
-    html = page("<title>Harbour news : Storm closes the port</title>", "<h3>Storm closes the port</h3>" + TEXT)
-    assert found_for(html).text == "Storm closes the port"
