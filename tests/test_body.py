@@ -521,6 +521,17 @@ def test_trim_edges_drops_a_closing_newsroom_role_line_but_not_a_sentence():
     assert trim_edges([LONG, bio], None, None, BlockLog()) == [LONG, bio]
 
 
+def test_trim_edges_drops_a_closing_line_about_the_declared_author():
+    structured = StructuredData()
+    structured.meta["author"] = "Aaron Kliegman"
+    bio = "Aaron Kliegman is a politics reporter for Fox News Digital."
+    assert trim_edges([LONG, bio], None, structured, BlockLog()) == [LONG]
+    # a sentence about someone else, or about the author inside the text, stays
+    other = "Jane Doe is a politics reporter for the Daily Planet, the mayor said."
+    assert trim_edges([LONG, other], None, structured, BlockLog()) == [LONG, other]
+    assert trim_edges([bio, LONG], None, structured, BlockLog()) == [bio, LONG]
+
+
 def test_trim_edges_drops_a_closing_agency_sign_off():
     assert trim_edges([LONG, "RIRM"], None, None, BlockLog()) == [LONG]
     assert trim_edges([LONG, "(dpa)"], None, None, BlockLog()) == [LONG]

@@ -87,6 +87,11 @@ SIGNATURE_EMAIL_MAX_WORDS = 6
 NEWSLETTER_PROMPT_MAX_LEN = 200
 #: Longest paragraph (characters) that may be a call to the reader ("Follow us on ...").
 READER_PROMPT_MAX_LEN = 200
+#: Longest closing paragraph (characters) that may be a line about the author, and the verbs
+#: that follow the author's name in one.
+AUTHOR_BIO_MAX_LEN = 300
+AUTHOR_BIO_VERBS = ("is ", "was ", "has been ", "covers ", "writes ", "reports ", "ist ", "war ", "schreibt ",
+                    "est ", "es ", "è ", "is een ")
 #: Longest heading (characters) that may title a comment section ("12 thoughts on “...”").
 MAX_COMMENT_HEADING_LEN = 160
 #: Longest paragraph (characters) that may be an affiliate disclosure, and how far into it the
@@ -761,6 +766,14 @@ def declared_author_keys(structured) -> frozenset:
     return frozenset(normalize_phrase(name) for name in names if name)
 
 
+def is_author_bio(text: str, author_keys: frozenset) -> bool:
+    """A sentence about the page's declared author, opened by the name and a verb of being or
+    working ("Jane Doe is a reporter for ...", "Jane Doe covers ...", "Jane Doe ist Redakteurin ...")."""
+    phrase = normalize_phrase(text)
+    return any(phrase.startswith(key + " ") and phrase[len(key) + 1:].startswith(AUTHOR_BIO_VERBS)
+               for key in author_keys if len(key.split()) >= 2)
+
+
 def is_name_line(text: str) -> bool:
     """Two or three capitalised words alone on a line ("Mark Lavin"): a name, when the page
     declares it as its author's."""
@@ -829,6 +842,9 @@ def trim_edges(paragraphs: list[str], headline_key, structured, record,
         if label is None and is_signature_line(text) and len(text) <= ROLE_LINE_MAX_LEN \
                 and NEWSROOM_ROLE_PATTERN.search(text) and not COPULA_PATTERN.search(text):
             # the role line of an author box under the text ("Leiterin Redaktion Leben")
+            label = "byline"
+        if label is None and author_keys and len(text) <= AUTHOR_BIO_MAX_LEN and is_author_bio(text, author_keys):
+            # "Aaron Kliegman is a politics reporter for Fox News Digital.": the author box's line
             label = "byline"
         if label is None and trimmed_contact and is_signature_line(text):
             # the name and role lines of an author box whose contact line went already
