@@ -908,3 +908,13 @@ def test_a_comment_forms_lines_go_in_wordpresss_translations():
     assert drop_captions([LONG, *lines, LONG], log) == [LONG, LONG]
     story = "Meinen Namen sollte man nicht vergessen, sagte er, und man sollte ihn gut speichern."
     assert drop_captions([LONG, story], BlockLog()) == [LONG, story]
+
+
+def test_a_timestamp_line_goes_wherever_it_stands():
+    stamps = ["Aktualisiert: 11.04.2020, 10:27", "Publiziert: 03.04.2020, 12:35", "Pubblicato il: 30 Settembre 2020",
+              "Zuletzt aktualisiert am 28.01.2020", "Published on April 11, 2020 10:27 AM"]
+    log = BlockLog()
+    assert drop_captions([LONG, *stamps, LONG], log) == [LONG, LONG]
+    assert {record.label for record in log.records()} == {"byline"}
+    story = "Published in 2020, the report found that budgets rose."
+    assert drop_captions([LONG, story], BlockLog()) == [LONG, story]

@@ -33,7 +33,7 @@ from .tables import (
     POINTER_LINE_PATTERN, COMMENT_PROMPT_PATTERN, NEWSROOM_ROLE_PATTERN, COPULA_PATTERN, SLOT_LABELS,
     READ_MORE_TAIL_PATTERN, PAYWALL_NOTICE_PATTERN, PAYWALL_NOTICE_MAX_LEN, READER_PROMPT_PATTERN,
     READER_PROMPT_HINTS, AFFILIATE_DISCLOSURE_PATTERN, AFFILIATE_DISCLOSURE_HINTS,
-    AMBIGUOUS_COMMENT_HEADINGS, COMMENT_COUNT_HEADING_PATTERN,
+    AMBIGUOUS_COMMENT_HEADINGS, COMMENT_COUNT_HEADING_PATTERN, STAMP_LABEL_PATTERN,
     GALLERY_COUNTER_PATTERN, COMMENT_POLICY_PATTERN, FIGURE_CAPTION_PATTERN, CREDITS_LINE_PATTERN,
     RELATIVE_TIME_PATTERN, DOWNLOAD_LINE_PATTERN, DOWNLOAD_LINE_HINTS, CJK_BYLINE_PATTERN, SIGNATURE_EMAIL_PATTERN,
 )
@@ -94,6 +94,8 @@ AUTHOR_BIO_VERBS = ("is ", "was ", "has been ", "covers ", "writes ", "reports "
                     "est ", "es ", "è ", "is een ")
 #: Longest heading (characters) that may title a comment section ("12 thoughts on “...”").
 MAX_COMMENT_HEADING_LEN = 160
+#: Longest line (characters) that may be a timestamp ("Publiziert: 03.04.2020, 12:35").
+STAMP_LINE_MAX_LEN = 80
 #: Longest paragraph (characters) that may be an affiliate disclosure, and how far into it the
 #: disclosure's words are looked for (its first sentence or two say it).
 AFFILIATE_DISCLOSURE_MAX_LEN = 500
@@ -972,6 +974,10 @@ def caption_verdict(text: str) -> tuple[str | None, str | None, str]:
         return "share", match.group(0).strip(), text[:match.start()].strip()
     if size <= CAPTION_MAX_LEN and MACHINERY_PATTERN.match(text):
         return "other", text, ""
+    if size <= STAMP_LINE_MAX_LEN and (stamp := STAMP_LABEL_PATTERN.match(text)) \
+            and after_leading_date(text[stamp.end():]) == "":
+        # "Aktualisiert: 11.04.2020, 10:27" standing among the paragraphs: the story's timestamp
+        return "byline", text, ""
     if size <= NEWSLETTER_PROMPT_MAX_LEN and (
             (any(map(lower.__contains__, NEWSLETTER_PROMPT_WORDS)) and NEWSLETTER_PROMPT_PATTERN.search(text))
             or NEWSLETTER_CONSENT_PATTERN.match(text) or ("blog" in lower and FOLLOW_BLOG_PATTERN.search(text))):

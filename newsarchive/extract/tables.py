@@ -558,6 +558,13 @@ META_LINE_PATTERN = re.compile(
     r"veröffentlicht von|pubblicato da|updated|aktualisiert|mis à jour|actualizado|"
     r"last modified|read time|min read|minute read|lesezeit|reading time)\b", re.I)
 
+#: The label of a timestamp line ("Aktualisiert: 11.04.2020, 10:27", "Published on April 11, 2020"):
+#: with a date (and time) after it and nothing else, the line is the story's meta, wherever it stands.
+STAMP_LABEL_PATTERN = re.compile(
+    r"^\W*(?:published|posted|updated|last updated|first published|veröffentlicht|publiziert|aktualisiert|"
+    r"zuletzt aktualisiert|erstellt|stand|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato)"
+    r"(?:\s+(?:on|at|am|um|le|el|il))?\s*:?\s+", re.I)
+
 #: A caption's closing credit: "... (AP Photo/David Zalubowski)", "(Photo by X/Getty Images)".
 #: A contact line closing an author box: an e-mail address or a social profile link.
 CONTACT_PATTERN = re.compile(
