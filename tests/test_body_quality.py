@@ -2,10 +2,10 @@
 import lxml.html
 import pytest
 
-from newsarchive.extract.boilerplate import heading_label, separate_boilerplate
+from newsarchive.extract.boilerplate import drop_titled_comments, heading_label, is_comments_heading, separate_boilerplate
 from newsarchive.extract.body import (
     BlockLog, cross_check_article_body, cut_at_paywall, cut_at_trailing_heading, drop_captions,
-    drop_repeated_short, drop_titled_comments, is_comments_heading,
+    drop_repeated_short,
     select_elements,
     heading_texts, trim_edges, drop_meta_under_lead, edge_label, extract_body, is_lead,
     reads_as_prose,

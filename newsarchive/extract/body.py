@@ -20,8 +20,8 @@ from .dateline import after_leading_date, find_dateline
 from .decode import parse_html
 from .dom import holds_blocks
 from .boilerplate import (
-    describe_block, drop_image_captions, heading_label, promo_label, separate_boilerplate, text_before,
-    text_lines,
+    describe_block, drop_image_captions, drop_titled_comments, heading_label, promo_label, separate_boilerplate,
+    text_before, text_lines,
 )
 from .prune import class_tokens, holding_removed, prune_chrome, remove_element, strip_comments
 from .score import best_candidate, merge_siblings, score_candidates, text_stats
@@ -33,7 +33,7 @@ from .tables import (
     POINTER_LINE_PATTERN, COMMENT_PROMPT_PATTERN, NEWSROOM_ROLE_PATTERN, COPULA_PATTERN, SLOT_LABELS,
     READ_MORE_TAIL_PATTERN, PAYWALL_NOTICE_PATTERN, PAYWALL_NOTICE_MAX_LEN, READER_PROMPT_PATTERN,
     READER_PROMPT_HINTS, AFFILIATE_DISCLOSURE_PATTERN, AFFILIATE_DISCLOSURE_HINTS,
-    AMBIGUOUS_COMMENT_HEADINGS, COMMENT_COUNT_HEADING_PATTERN, STAMP_LABEL_PATTERN,
+    QUOTE_MARKS, STAMP_LABEL_PATTERN,
     GALLERY_COUNTER_PATTERN, COMMENT_POLICY_PATTERN, FIGURE_CAPTION_PATTERN, CREDITS_LINE_PATTERN,
     RELATIVE_TIME_PATTERN, DOWNLOAD_LINE_PATTERN, DOWNLOAD_LINE_HINTS, CJK_BYLINE_PATTERN, SIGNATURE_EMAIL_PATTERN,
 )
@@ -92,16 +92,12 @@ READER_PROMPT_MAX_LEN = 200
 AUTHOR_BIO_MAX_LEN = 300
 AUTHOR_BIO_VERBS = ("is ", "was ", "has been ", "covers ", "writes ", "reports ", "ist ", "war ", "schreibt ",
                     "est ", "es ", "è ", "is een ")
-#: Longest heading (characters) that may title a comment section ("12 thoughts on “...”").
-MAX_COMMENT_HEADING_LEN = 160
 #: Longest line (characters) that may be a timestamp ("Publiziert: 03.04.2020, 12:35").
 STAMP_LINE_MAX_LEN = 80
 #: Longest paragraph (characters) that may be an affiliate disclosure, and how far into it the
 #: disclosure's words are looked for (its first sentence or two say it).
 AFFILIATE_DISCLOSURE_MAX_LEN = 500
 AFFILIATE_HINT_WINDOW = 200
-#: Characters that open a quotation.
-QUOTE_MARKS = frozenset("\"“„«»‘‚'「『")
 #: Longest closing paragraph (characters) that may be the rules of the comment section.
 COMMENT_POLICY_MAX_LEN = 1200
 #: Substrings (lower case) one of which every match of CAPTION_TAIL_PATTERN holds: an agency's
@@ -330,60 +326,6 @@ def _extract_body(tree, structured, *, headline, url, include_captions, profile)
         paragraphs = []
         source = None
     return BodyResult(paragraphs=paragraphs, boilerplate=blocks.records(), is_article=is_article, source=source)
-
-
-#: Headings that may title a comment section (h1 is the page's own).
-_SECTION_HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")
-
-
-def drop_titled_comments(body, record, headline_key: str | None = None) -> None:
-    """Remove the comment sections a heading titles ("Comments", "Top Rated Comments", "3 thoughts
-    on ..."), before the container is chosen: a thread of long comments under a short article
-    outscores it. Pruning finds most threads by their class; this finds them on pages whose
-    classes name nothing (table layouts, generated class names). The section is the largest
-    block the heading opens; a heading inside running text titles no section and stays.
-    `headline_key`: the headline, normalised, which a counted title may name unquoted."""
-    for heading in list(body.iter(*_SECTION_HEADING_TAGS)):
-        if heading.getparent() is None or not is_comments_heading(clean_space(text_of(heading)), headline_key):
-            continue
-        section = titled_section(heading, body)
-        if section is not None:
-            record(section, "comments")
-            remove_element(section)
-
-
-def is_comments_heading(text: str, headline_key: str | None = None) -> bool:
-    """A comment section's title: a comments heading of the boilerplate table, or one with its
-    count, naming the article (quoted, or by its headline) if it names anything."""
-    if not text or len(text) > MAX_COMMENT_HEADING_LEN:
-        return False
-    counted = COMMENT_COUNT_HEADING_PATTERN.match(text)
-    if counted:
-        title = counted.group("title")
-        return not title or title[0] in QUOTE_MARKS or (
-            headline_key is not None and normalize_phrase(title) == headline_key)
-    return heading_label(text, exact=True) == "comments" and normalize_phrase(text) not in AMBIGUOUS_COMMENT_HEADINGS
-
-
-def titled_section(heading, body):
-    """The largest element that `heading` opens (nothing with text before it inside), below
-    <body> and holding no <h1>; None when the heading opens nothing but itself."""
-    section = None
-    child, parent = heading, heading.getparent()
-    while parent is not None and parent is not body and opens_with(parent, child) \
-            and next(parent.iter("h1"), None) is None:
-        section, child, parent = parent, parent, parent.getparent()
-    return section
-
-
-def opens_with(parent, child) -> bool:
-    """True when nothing with text stands before `child` inside `parent`."""
-    if (parent.text or "").strip():
-        return False
-    for sibling in child.itersiblings(preceding=True):
-        if (sibling.tail or "").strip() or (isinstance(sibling.tag, str) and text_of(sibling).strip()):
-            return False
-    return True
 
 
 def discussion_text(blocks: BlockLog) -> list[str]:

@@ -16,9 +16,9 @@ from ..hosts import without_www
 from .dom import has_child, holds_blocks
 from .prune import class_tokens, remove_element
 from .tables import (
-    BLOCK_TAGS, BOILERPLATE_HEADINGS, CHROME_PARAGRAPHS, HEADING_TAGS, INLINE_TAGS, PAGINATION_LINE_PATTERN,
-    PAGINATION_WORDS, PROMO_PREFIXES, PROMO_PROSE_OPENINGS, READ_MORE_LINKS, SHARE_LINE_PATTERN, SHARE_VERBS,
-    SLOT_LABELS,
+    AMBIGUOUS_COMMENT_HEADINGS, BLOCK_TAGS, BOILERPLATE_HEADINGS, CHROME_PARAGRAPHS, COMMENT_COUNT_HEADING_PATTERN,
+    HEADING_TAGS, INLINE_TAGS, PAGINATION_LINE_PATTERN, PAGINATION_WORDS, PROMO_PREFIXES, PROMO_PROSE_OPENINGS,
+    QUOTE_MARKS, READ_MORE_LINKS, SHARE_LINE_PATTERN, SHARE_VERBS, SLOT_LABELS,
 )
 from .text import (
     clean_space, normalize_phrase, paragraphs_of, phrase_length_floor, remembered, text_of,
@@ -495,6 +495,52 @@ def text_before(el, container, enough: int | None = None) -> int:
         if enough is not None and total > enough:
             return total
     return total
+
+
+#: Headings that may title a comment section (h1 is the page's own).
+_SECTION_HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")
+#: Longest heading (characters) that may title a comment section ("12 thoughts on “...”").
+MAX_COMMENT_HEADING_LEN = 160
+
+
+def drop_titled_comments(body, record, headline_key: str | None = None) -> None:
+    """Remove the comment sections a heading titles ("Comments", "Top Rated Comments", "3 thoughts
+    on ..."), before the container is chosen: a thread of long comments under a short article
+    outscores it. Pruning finds most threads by their class; this finds them on pages whose
+    classes name nothing (table layouts, generated class names). The section is the largest
+    block the heading opens; a heading inside running text titles no section and stays.
+    `headline_key`: the headline, normalised, which a counted title may name unquoted."""
+    for heading in list(body.iter(*_SECTION_HEADING_TAGS)):
+        if heading.getparent() is None or not is_comments_heading(clean_space(text_of(heading)), headline_key):
+            continue
+        section = titled_section(heading, body)
+        if section is not None:
+            record(section, "comments")
+            remove_element(section)
+
+
+def is_comments_heading(text: str, headline_key: str | None = None) -> bool:
+    """A comment section's title: a comments heading of the boilerplate table, or one with its
+    count, naming the article (quoted, or by its headline) if it names anything."""
+    if not text or len(text) > MAX_COMMENT_HEADING_LEN:
+        return False
+    counted = COMMENT_COUNT_HEADING_PATTERN.match(text)
+    if counted:
+        title = counted.group("title")
+        return not title or title[0] in QUOTE_MARKS or (
+            headline_key is not None and normalize_phrase(title) == headline_key)
+    return heading_label(text, exact=True) == "comments" and normalize_phrase(text) not in AMBIGUOUS_COMMENT_HEADINGS
+
+
+def titled_section(heading, body):
+    """The largest element that `heading` opens (nothing with text before it inside), below
+    <body> and holding no <h1>; None when the heading opens nothing but itself."""
+    section = None
+    child, parent = heading, heading.getparent()
+    while parent is not None and parent is not body and not text_before(child, parent, 0) \
+            and next(parent.iter("h1"), None) is None:
+        section, child, parent = parent, parent, parent.getparent()
+    return section
 
 
 def _block_of(node, stop):

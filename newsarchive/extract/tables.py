@@ -774,6 +774,8 @@ COMMENT_COUNT_HEADING_PATTERN = re.compile(
     r"antworten|réponses?|respuestas?|risposte|thoughts?|gedanken|réflexions?)"
     r"(?:\s+(?:on|to|for|zu|sur|a|à|su|op|auf)\s+(?P<title>.+))?$|"
     r"^(?:comments?|kommentare?|leserkommentare|commentaires?|comentarios?|commenti)\s*\(\d+\)$", re.I)
+#: Characters that open a quotation.
+QUOTE_MARKS = frozenset("\"“„«»‘‚'「『")
 #: Comment headings that also title a part of an article ("Discussion" in a paper's summary,
 #: "Responses" to a survey, "What do you think"): no proof alone that a comment thread follows.
 AMBIGUOUS_COMMENT_HEADINGS = frozenset({"discussion", "responses", "what do you think", "comment"})
