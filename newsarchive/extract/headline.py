@@ -19,6 +19,7 @@ from lxml import etree
 from ..hosts import site_labels, without_www
 from . import meta_tables as tables
 from .cascade import Cascade, Rule
+from .dates import find_text_dates
 from .dom import holds_blocks, preceding_elements
 from .prune import split_class_words
 from .structured import StructuredData
@@ -1167,7 +1168,7 @@ def _names_a_section(title: str, tree, url: str | None = None, structured: Struc
     /2/hi/business/...), a boilerplate heading ("Latest News"), or the title of a box of teasers
     on the page ("National News")."""
     from .boilerplate import heading_label
-    title = _TRAILING_DATE.sub("", title)  # "Top Stories; January 05, 2008": the section of that day
+    title = _without_trailing_date(title)  # "Top Stories; January 05, 2008": the section of that day
     if len(title.split()) > BOX_TITLE_MAX_WORDS:
         return False
     key = norm(title)
@@ -1195,10 +1196,14 @@ def _is_section_name(text: str, min_words: int = 1) -> bool:
     return len(words) >= min_words and all(word in tables.SECTION_NAME_WORDS for word in words)
 
 
-#: A date closing a title ("DAWN - Top Stories; January 05, 2008"), with the mark before it.
-_TRAILING_DATE = re.compile(
-    r"[\s;,|–—-]+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:[^\W\d_]{3,9}\.?\s+\d{1,2},?\s+\d{4}|"
-    r"\d{1,2}\.?\s+[^\W\d_]{3,9}\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\s*$", re.I)
+def _without_trailing_date(title: str) -> str:
+    """The title without a full date closing it ("DAWN - Top Stories; January 05, 2008")."""
+    dates = find_text_dates(title)
+    if dates:
+        at = title.rfind(dates[-1])
+        if at > 0 and not title[at + len(dates[-1]):].strip():
+            return title[:at].rstrip(" ;,|–—-")
+    return title
 
 
 def _links_home(heading, url: str | None) -> bool:
