@@ -602,7 +602,7 @@ _MAYBE_BYLINE = object()
 
 #: A name, a comma and a newsroom role: "Jane Doe, Staff Writer", "JOHN SMITH, AP Business Writer".
 _NAME_BEFORE_ROLE = re.compile(
-    r"^([^,]{3,40}),\s+(?:[\w.'’&-]+\s+){0,4}(?:writer|reporter|correspondent|editor|columnist)s?$", re.I)
+    r"^([^,]{3,40}),\s+(?:[\w.'’&-]+\s+){0,4}(?:" + "|".join(tables.BYLINE_ROLE_NOUNS) + r")s?$", re.I)
 
 
 def _line_byline(full_text: str, element=None):

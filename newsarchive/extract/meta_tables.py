@@ -334,17 +334,20 @@ NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "d
 AUTHOR_CONNECTORS = (" and ", " und ", " et ", " y ", " e ", " en ", " og ", " och ", " i ", " a ",
                      " & ", " ve ", " und ", " dan ", " и ", "、", " with ", " mit ")
 
+#: The nouns a wire or newspaper byline names its writer's role with ("Staff Writer").
+BYLINE_ROLE_NOUNS = ("writer", "reporter", "correspondent", "editor", "columnist")
+
 #: A byline's second line naming the writer's role, alone under the headline ("Associated Press
 #: Writer", "AP Business Writer", "Times Staff Writer", "Jane Doe, Special Correspondent"):
 #: the wire and newspaper convention under "By NAME", seven words at most.
 ROLE_LINE_PATTERN = re.compile(
-    r"^(?:[\w.'’&-]+,? ){0,6}(?:writer|reporter|correspondent|editor|columnist)s?$", re.I)
+    r"^(?:[\w.'’&-]+,? ){0,6}(?:" + "|".join(BYLINE_ROLE_NOUNS) + r")s?$", re.I)
 
 #: A wire byline run into the story's first line when the two share a block: "By JOHN SMITH,
 #: Associated Press Writer WASHINGTON - ...": the opener, the names, a role line, then the text.
 RUN_IN_BYLINE_PATTERN = re.compile(
     r"^(?:by|von|par|por)\s+[^.!?:;]{3,90}?,?\s+(?:[\w.'’&-]+\s+){0,4}"
-    r"(?:writer|reporter|correspondent|editor|columnist)s?\b[\s,]*(?=[A-Z(])", re.I)
+    r"(?:" + "|".join(BYLINE_ROLE_NOUNS) + r")s?\b[\s,]*(?=[A-Z(])", re.I)
 
 #: Role and job words cut from author strings ("Jane Doe, Staff Writer").
 AUTHOR_ROLE_WORDS = (
