@@ -57,6 +57,11 @@ CASES = [
      "Storm closes the port of the city for three days while crews repair the cranes"),
     ("json-ld", page("<title>SEO title | Daily Planet</title>" + ld("The real headline"), "<h1>Shown headline</h1>"),
      "The real headline"),
+    ("heading-below-masthead", page("<title>The Daily Planet on Saturday</title>",
+                                    "<h1>The Daily Planet on Saturday</h1><ul>" + "".join(
+                                        f"<li><a href='/s{n}'>Section {n}</a></li>" for n in range(12))
+                                    + "</ul><h2>Storm closes the port for three days</h2>" + TEXT),
+     "Storm closes the port for three days"),
     ("h1-declared", page("<title>Storm hits the coast | Daily Planet</title>", "<h1>Storm hits the coast</h1>"),
      "Storm hits the coast"),
     ("h1-in-article-reworded", page("<title>Storm batters coastal towns overnight | Daily Planet</title>",
@@ -245,3 +250,11 @@ def test_a_sections_link_opening_the_heading_is_no_part_of_the_headline():
                 "Storm closes the port</span>" + TEXT)
     assert found_for(html).text == "Storm closes the port"
 
+
+
+def test_an_h1_equal_to_title_close_over_its_text_is_the_headline():
+    # a short real headline, a share bar between it and a dek: no masthead
+    share = "".join(f"<a href='/share{n}'>Share {n}</a>" for n in range(5))
+    html = page("<title>New World Record</title>", f"<h1>New World Record</h1>{share}"
+                "<h2>Bolt runs the hundred metres in record time</h2>" + TEXT)
+    assert found_for(html).text == "New World Record"

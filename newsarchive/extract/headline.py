@@ -769,6 +769,10 @@ SHORT_PARAGRAPH_MIN_LEN = 70
 TEXT_BLOCKS_SEARCHED = 3000
 #: How many elements before the article's text are searched for its heading.
 HEADING_WINDOW = 60
+#: A masthead <h1> stands this many links (a navigation) above the story's heading, which has
+#: this many words at least.
+MASTHEAD_MIN_LINKS = 12
+MASTHEAD_HEADLINE_MIN_WORDS = 4
 #: A line <title> opens with is the headline when it has this many words at least.
 TITLE_LINE_MIN_WORDS = 4
 #: A heading has this many words at most (a headline, not a paragraph).
@@ -1083,6 +1087,37 @@ def _meta_extending_jsonld(page: _HeadlinePage):
 
 # ------------------------------------------------------------ rules on pages without one
 
+def _heading_below_masthead(page: _HeadlinePage):
+    """The heading over the text when the page's one <h1> is its masthead: the h1 is the whole
+    <title> (no segment beside it, nothing else declared), and a navigation's worth of links
+    stands between it and the text ("The Independent on Saturday" over a menu, the story's
+    heading below)."""
+    if page.jsonld or len(page.h1s) != 1 or not page.title or any(page.social_metas):
+        return None
+    text, element = page.h1s[0]
+    if norm(text) != norm(page.title) or len(split_title(page.title)) > 1:
+        return None
+    found = heading_nearest_text(page.tree, page.hints)
+    if found is None or found[1] is element or len(found[0].split()) < MASTHEAD_HEADLINE_MIN_WORDS \
+            or overlaps(found[0], text):
+        return None
+    between = sum(1 for node in _elements_between(element, found[1]) if node.tag == "a")
+    return HeadlineFound(*found) if between >= MASTHEAD_MIN_LINKS else None
+
+
+def _elements_between(first, last):
+    """Elements after `first` (not inside it) up to `last`, in page order."""
+    inside = False
+    for node in first.getroottree().getroot().iter():
+        if node is last:
+            return
+        if inside and isinstance(node.tag, str):
+            yield node
+        elif node is first:
+            inside = True
+    return
+
+
 def _h1_declared(page: _HeadlinePage):
     for text, element in page.h1s:
         if norm(text) in page.known or norm(text) in page.known_segments:
@@ -1271,6 +1306,10 @@ HEADLINE = Cascade("headline", [
     Rule("json-ld", "the JSON-LD article's headline (name), site affixes cut",
          "the publisher's own statement: wins over every rule below", lambda page: page.showing(page.jsonld)
          if page.jsonld else None),
+    Rule("heading-below-masthead", "the heading nearest the text when the only <h1> is the whole <title> "
+                                   "and a navigation's links stand between them",
+         "a masthead in an <h1>, as older papers set it: the title names the paper, not the story",
+         _heading_below_masthead),
     Rule("h1-declared", "an <h1> equal to a declared title (og:title, meta, <title>) or one of its segments",
          "shown and declared agree: the headline as the page shows it", _h1_declared),
     Rule("h1-in-article-reworded", "the first <h1> inside <article>/<main> sharing words with a declared title",
