@@ -47,6 +47,11 @@ class FetchedPage:
     before captures: lower-cased merged headers, no request); None when nothing was received."""
 
     @property
+    def address(self) -> str:
+        """The URL the body was read from: the final URL after redirects, else the requested one."""
+        return self.final_url or self.url
+
+    @property
     def content_type(self) -> str | None:
         return self.headers.get("content-type")
 

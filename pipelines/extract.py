@@ -107,7 +107,7 @@ class ExtractPipeline:
         try:
             adapter["article"] = extract_fetched_page(page, self.extract_fn)
         except Exception as exc:  # noqa: BLE001 - one bad page must never stop the crawl
-            log.exception("extraction failed on %s", page.final_url or page.url)
+            log.exception("extraction failed on %s", page.address)
             adapter["error"] = extraction_error(exc)
         return item
 
@@ -244,7 +244,7 @@ class PooledExtractPipeline(ExtractPipeline):
         self.in_flight.add(future)
         self.peak_in_flight = max(self.peak_in_flight, len(self.in_flight))
         future.add_done_callback(self.in_flight.discard)
-        url = page.final_url or page.url
+        url = page.address
         try:
             return await wait_for(future)
         except FutureTimeout:

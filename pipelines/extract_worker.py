@@ -28,7 +28,7 @@ def extract_reading_links(page: FetchedPage, read_links):
     of the CPU extraction took, counting the hand-off of every page to it)."""
     from newsarchive.extract import extract_parsed, parse_or_none
 
-    url = page.final_url or page.url
+    url = page.address
     parsed = parse_or_none(page.body, page.headers, url)  # None: no article, no links
     links = read_links(parsed, url)
     return extract_parsed(parsed, url, fetched_at=page.fetched_at), links

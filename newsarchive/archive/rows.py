@@ -77,7 +77,7 @@ def article_key(article: Article, page: FetchedPage, *,
     """The key (newsarchive.urls.url_key) an article is archived under: its canonical URL when
     that can be trusted (newsarchive.urls.trusted_canonical), else the URL given, else where
     the page ended."""
-    page_url = page.final_url or page.url or article.url
+    page_url = page.address or article.url
     canonical = trusted_canonical(article.canonical_url, page_url,
                                   claimed_elsewhere=canonical_claimed_elsewhere)
     return canonical or url_key(article.url or page_url)

@@ -379,7 +379,7 @@ class Archive:
         already under another key of the site (one story under two URLs, or paginated).
         digest: the article's content_hash, when computed already."""
         key = article_key(article, page)
-        page_key = url_key(page.final_url or page.url)
+        page_key = url_key(page.address)
         if digest is None:
             digest = content_hash(article.headline, article.body)
         conn = self.db.conn
@@ -606,7 +606,7 @@ class Archive:
         return self.db.execute(
             "SELECT 1 FROM pages WHERE (url = :url OR final_url = :url) AND fetched_at = :at"
             " AND payload_digest IS :digest LIMIT 1",
-            {"url": page.final_url or page.url, "at": iso_utc(page.fetched_at),
+            {"url": page.address, "at": iso_utc(page.fetched_at),
              "digest": page.payload_digest}).fetchone() is not None
 
     def export_warc(self, output, *, site: str | None = None, since: str | None = None,

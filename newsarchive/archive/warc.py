@@ -134,7 +134,7 @@ def export_warc(archive, output: BinaryIO, *, site: str | None = None, since: st
     written: dict[str, _Written] = {}
     counts = Counter()
     for _, page in archive.iter_pages(" AND ".join(where), params):
-        uri = page.final_url or page.url
+        uri = page.address
         if wanted_site and site_of(uri) != wanted_site:
             continue
         date = warc_date(page.fetched_at)

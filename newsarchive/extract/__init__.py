@@ -40,7 +40,7 @@ def extract_fetched_page(page, extract_fn=None, **options) -> Article:
     and fetch time), with extract_fn (default extract) and its options; re-extraction and
     WARC imports call the same, so that they match the crawl."""
     extract_fn = extract_fn or extract
-    return extract_fn(page.body, url=page.final_url or page.url, headers=page.headers,
+    return extract_fn(page.body, url=page.address, headers=page.headers,
                       fetched_at=page.fetched_at, **options)
 
 
