@@ -470,6 +470,13 @@ def test_a_role_line_under_the_byline_is_byline(line):
     assert edge_label(line, None, None) == "byline"
 
 
+@pytest.mark.parametrize("line", ["Print this story | E-mail this story | Comments (3)", "Home · News · Sports"])
+def test_a_menu_line_over_the_text_is_navigation(line):
+    assert edge_label(line, None, None) == "navigation"
+    assert edge_label("Budget | Taxes", None, None) is None  # two items: a title's segments
+    assert edge_label("The vote ended 5 | 4 in favour of the plan. | The mayor signed it.", None, None) is None
+
+
 @pytest.mark.parametrize("line", ["The Associated Press", "Associated Press", "The Canadian Press", "Agencia EFE"])
 def test_an_agency_on_a_line_of_its_own_at_the_start_is_the_stories_credit(line):
     # "By JOHN SMITH<br>The Associated Press": the wire credited under the byline

@@ -258,3 +258,12 @@ def test_an_h1_equal_to_title_close_over_its_text_is_the_headline():
     html = page("<title>New World Record</title>", f"<h1>New World Record</h1>{share}"
                 "<h2>Bolt runs the hundred metres in record time</h2>" + TEXT)
     assert found_for(html).text == "New World Record"
+
+
+def test_a_date_line_in_the_headlines_font_is_no_heading():
+    # an older page sets the story's date in bold under the headline, nearer the text
+    html = page("<title>Storm closes the port for three days - The Daily Planet</title>",
+                '<table><tr><td><font size="5"><b>Storm closes the port for three days</b></font><br>'
+                '<font size="1">Saturday, January 5, 2008 10:45 AM EST</font><br>' + TEXT + "</td></tr></table>")
+    found = found_for(html)
+    assert (found.text, found.source) == ("Storm closes the port for three days", "heading-nearest-body")

@@ -92,6 +92,10 @@ READER_PROMPT_MAX_LEN = 200
 AUTHOR_BIO_MAX_LEN = 300
 AUTHOR_BIO_VERBS = ("is ", "was ", "has been ", "covers ", "writes ", "reports ", "ist ", "war ", "schreibt ",
                     "est ", "es ", "è ", "is een ")
+#: A line of this many items or more between these separators, each of a few words, is a menu.
+MENU_SEPARATOR = re.compile(r"\s+[|·•]\s+")
+MENU_MIN_ITEMS = 3
+MENU_ITEM_MAX_WORDS = 4
 #: Longest line (characters) that may be a timestamp ("Publiziert: 03.04.2020, 12:35").
 STAMP_LINE_MAX_LEN = 80
 #: Longest paragraph (characters) that may be an affiliate disclosure, and how far into it the
@@ -665,6 +669,8 @@ def edge_label(text: str, headline_key: str | None, site_key: str | None,
         return None
     if phrase.removeprefix("the ") in _AGENCY_KEYS:
         return "byline"  # "By JOHN SMITH<br>The Associated Press": the wire credited on a line of its own
+    if is_menu_line(text):
+        return "navigation"  # "Print this story | E-mail this story | Comments (3)" over the text
     if BYLINE_PATTERN.match(text) and len(text.split()) <= 12:
         return "byline"
     if CJK_BYLINE_PATTERN.match(text):
@@ -708,6 +714,14 @@ def declared_author_keys(structured) -> frozenset:
     if isinstance(meta_author, str):
         names.append(meta_author)
     return frozenset(normalize_phrase(name) for name in names if name)
+
+
+def is_menu_line(text: str) -> bool:
+    """Three or more short items between pipes or dots ("Print this story | E-mail this story |
+    Comments (3)", "Home · News · Sports"): a tool bar or menu set as a line of text."""
+    items = MENU_SEPARATOR.split(text)
+    return len(items) >= MENU_MIN_ITEMS and all(
+        0 < len(item.split()) <= MENU_ITEM_MAX_WORDS and not item.rstrip().endswith(".") for item in items)
 
 
 def is_author_bio(text: str, author_keys: frozenset) -> bool:

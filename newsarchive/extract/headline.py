@@ -901,7 +901,8 @@ def heading_nearest_text(tree, hints: list[str], title: str | None = None):
         text = clean_text(without_kicker(element))
         if not text or not 2 <= len(text.split()) <= HEADING_MAX_WORDS or not is_headline_like(text):
             continue
-        if is_site_segment(text, hints) or _BYLINE_LINE.match(text) or is_box_title(element, text):
+        if is_site_segment(text, hints) or _BYLINE_LINE.match(text) or _is_date_line(text) \
+                or is_box_title(element, text):
             continue
         return text, element
     return None
@@ -914,6 +915,19 @@ def _opens_title(element, title_key: str) -> bool:
         return False
     key = norm(element.text_content())
     return len(key.split()) >= TITLE_LINE_MIN_WORDS and len(key) < len(title_key) and title_key.startswith(key + " ")
+
+
+def _is_date_line(text: str) -> bool:
+    """A line that is the story's date and time and nothing else ("Saturday, January 5, 2008
+    10:45 AM EST"): set in the same bold font as the headline on older pages."""
+    dates = find_text_dates(text)
+    return bool(dates) and len(_DATE_LINE_REST.sub(" ", text.replace(dates[0], " ")).split()) == 0
+
+
+#: What may stand beside the date on a date line: weekday, time, zone, separators.
+_DATE_LINE_REST = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|"
+    r"\b(?:[A-Z]{2,4}|GMT[+-]\d{1,2})\b|[,|·•–—-]", re.I)
 
 
 _BYLINE_LINE = re.compile(r"^(?:" + "|".join(re.escape(word) for word in tables.BYLINE_OPENERS) + r")\s+\S", re.I)
