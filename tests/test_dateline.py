@@ -284,6 +284,10 @@ def test_dateline_forms_of_unseen_sites(opening, dateline, body_start):
     ("DEAR ABBY: My husband and I have been married for ten years and", "en"),  # an advice column
     ("BERLIN: Die Koalition hat sich in der Nacht auf einen Haushalt geeinigt", "de"),  # no colon datelines
     ("Leipzig: Hier wurde vor 40 Jahren die Galerie gegründet, sagt der Gründer", "de"),
+    # a time phrase and a date before a capital: no place and its date
+    ("On Monday, January 7 The Senate voted to approve the bill after a long debate", "en"),
+    ("Until January 7 Residents can apply for the grant, the council said on Monday", "en"),
+    ("Am Montag, 7. Januar Die Bundesregierung hat beschlossen, dass der Haushalt steigt", "de"),
 ])
 def test_openings_of_unseen_sites_that_are_not_datelines(opening, lang):
     article = _extract(opening, lang=lang)

@@ -664,6 +664,9 @@ def _plausible(match, shape: str, named_places: frozenset = frozenset(), lone_wo
     known = place in tables.DATELINE_KNOWN_PLACES or place.casefold() in named_places
     if shape == "wire":
         return True  # the wire's name vouches for the form
+    if shape == "dated" and (place.split()[0].casefold() in tables.DATELINE_TIME_OPENERS
+                             or any(word.casefold().strip(".,") in _NOT_LONE_PLACES for word in place.split())):
+        return False  # "On Monday, January 7 The ...", "Am Montag, 7. Januar Die ...": a time, no place
     if match.groupdict().get("alone") is not None and not (caps or known or region):
         return False  # a line of a name and a credit alone: "Jane Smith (AP)" is a photo credit
     if shape == "glued" and match.start("rest") > match.end("agency") and not (

@@ -574,6 +574,15 @@ DATELINE_NOT_PLACE_WORDS = frozenset({
     "dear",  # an advice column's letter: "DEAR ABBY: My husband ..."
 })
 
+#: Words that open a time phrase, never a place: a place and date with nothing after them
+#: ("Chandigarh, January 7 Punjab's ...") is no dateline when one of them opens it ("Until
+#: January 7 Residents ...", "Am Montag, 7. Januar Die ...").
+DATELINE_TIME_OPENERS = frozenset({
+    "on", "until", "till", "since", "from", "by", "before", "after", "last", "next", "this", "every", "early",
+    "late", "am", "an", "seit", "bis", "ab", "vom", "zum", "bereits", "depuis", "jusqu'au", "le", "desde", "hasta",
+    "el", "dal", "fino",
+})
+
 #: Month names and abbreviations (lower case, without the final dot) in the dateline languages.
 MONTHS = {
     **dict.fromkeys(["jan", "january", "januar", "jänner", "janvier", "janv", "enero", "ene", "gennaio", "gen",
