@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import islice
+from itertools import islice, takewhile
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
@@ -20,7 +20,8 @@ from ..hosts import site_labels, without_www
 from . import meta_tables as tables
 from .cascade import Cascade, Rule
 from .dates import find_text_dates
-from .dom import holds_blocks, preceding_elements
+from .dateline import after_leading_date
+from .dom import following_elements, holds_blocks, preceding_elements
 from .prune import split_class_words
 from .structured import StructuredData
 
@@ -901,7 +902,7 @@ def heading_nearest_text(tree, hints: list[str], title: str | None = None):
         text = clean_text(without_kicker(element))
         if not text or not 2 <= len(text.split()) <= HEADING_MAX_WORDS or not is_headline_like(text):
             continue
-        if is_site_segment(text, hints) or _BYLINE_LINE.match(text) or _is_date_line(text) \
+        if is_site_segment(text, hints) or _BYLINE_LINE.match(text) or after_leading_date(text) == "" \
                 or is_box_title(element, text):
             continue
         return text, element
@@ -915,19 +916,6 @@ def _opens_title(element, title_key: str) -> bool:
         return False
     key = norm(element.text_content())
     return len(key.split()) >= TITLE_LINE_MIN_WORDS and len(key) < len(title_key) and title_key.startswith(key + " ")
-
-
-def _is_date_line(text: str) -> bool:
-    """A line that is the story's date and time and nothing else ("Saturday, January 5, 2008
-    10:45 AM EST"): set in the same bold font as the headline on older pages."""
-    dates = find_text_dates(text)
-    return bool(dates) and len(_DATE_LINE_REST.sub(" ", text.replace(dates[0], " ")).split()) == 0
-
-
-#: What may stand beside the date on a date line: weekday, time, zone, separators.
-_DATE_LINE_REST = re.compile(
-    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|"
-    r"\b(?:[A-Z]{2,4}|GMT[+-]\d{1,2})\b|[,|·•–—-]", re.I)
 
 
 _BYLINE_LINE = re.compile(r"^(?:" + "|".join(re.escape(word) for word in tables.BYLINE_OPENERS) + r")\s+\S", re.I)
@@ -1115,21 +1103,10 @@ def _heading_below_masthead(page: _HeadlinePage):
     if found is None or found[1] is element or len(found[0].split()) < MASTHEAD_HEADLINE_MIN_WORDS \
             or overlaps(found[0], text):
         return None
-    between = sum(1 for node in _elements_between(element, found[1]) if node.tag == "a")
+    heading = found[1]
+    between = sum(1 for node in takewhile(lambda node: node is not heading, following_elements(element))
+                  if node.tag == "a")
     return HeadlineFound(*found) if between >= MASTHEAD_MIN_LINKS else None
-
-
-def _elements_between(first, last):
-    """Elements after `first` (not inside it) up to `last`, in page order."""
-    inside = False
-    for node in first.getroottree().getroot().iter():
-        if node is last:
-            return
-        if inside and isinstance(node.tag, str):
-            yield node
-        elif node is first:
-            inside = True
-    return
 
 
 def _h1_declared(page: _HeadlinePage):
