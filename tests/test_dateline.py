@@ -411,6 +411,10 @@ def test_a_lone_capitalised_word_before_a_dash_opening_the_body(paragraph, datel
      ["The government said on Monday."]),
     (["Rudd says no to nukes", "SYDNEY, Jan 7 AAP - Prime Minister Kevin Rudd said."], "SYDNEY, Jan 7 AAP",
      ["Rudd says no to nukes", "Prime Minister Kevin Rudd said."]),
+    (["TOKYO, Jan. 7 Kyodo - Japan's government said on Monday."], "TOKYO, Jan. 7 Kyodo",
+     ["Japan's government said on Monday."]),
+    (["Tehran, Jan 7, IRNA -- Iran's government said on Monday."], "Tehran, Jan 7, IRNA",
+     ["Iran's government said on Monday."]),
     (["MOSCOW, January 7. /TASS/. Russia's government said on Monday."], "MOSCOW, January 7. /TASS/",
      ["Russia's government said on Monday."]),
     # behind a date line

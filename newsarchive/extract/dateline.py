@@ -54,8 +54,8 @@ _SLASHED = "|".join(re.escape(name) for name in sorted((*tables.PRESS_WIRES, *ta
                                                          reverse=True))
 # "(BUSINESS WIRE)", "(Marketwire - Jan. 7, 2008)", "/PRNewswire-FirstCall/", TASS's "/TASS/"
 _WIRE = rf"(?:\((?:{_WIRES})(?:\s*-\s*[^()]{{3,24}})?\)|/(?:{_SLASHED})(?:-[\w]+)?/)"
-# a wire agency without parentheses after the date: AAP's "SYDNEY, Jan 7 AAP -"
-_BARE_AGENCY = "(?:\\s+(?:" + "|".join(re.escape(name) for name in tables.DATELINE_BARE_AGENCIES) + "))"
+# a wire agency without parentheses after the date: AAP's "SYDNEY, Jan 7 AAP -", IRNA's "Tehran, Jan 7, IRNA --"
+_BARE_AGENCY = "(?:,?\\s+(?:" + "|".join(re.escape(name) for name in tables.DATELINE_BARE_AGENCIES) + "))"
 # a state or country in brackets after the place, ANI's form: "Mumbai (Maharashtra) [India], Jan 13 (ANI):"
 _BRACKETED_REGION = rf"(?:(?:\s+\([{_UPPER}][\w .]{{1,24}}\))?\s+\[[{_UPPER}][\w .]{{1,24}}\])"
 _PLACE = rf"(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE})(?P<region>{_BRACKETED_REGION}?{_REGION}{{0,2}})"

@@ -501,8 +501,11 @@ DATELINE_COLON_LANGUAGES = frozenset({"en"})
 #: Fewest words after a colon dateline: "KARACHI: The ..." opens a sentence, "WHEN: Friday" is a label.
 DATELINE_COLON_MIN_REST_WORDS = 6
 
-#: Agencies a dateline names without parentheses, after its date: AAP's "SYDNEY, Jan 7 AAP -".
-DATELINE_BARE_AGENCIES = ("AAP", "AFP", "AP", "PTI", "IANS", "UNI", "APP", "UPI", "dpa", "Reuters")
+#: Agencies a dateline names without parentheses, after its date (a comma between them too):
+#: AAP's "SYDNEY, Jan 7 AAP -", Kyodo's "TOKYO, Jan. 7 Kyodo -", NZPA's "WELLINGTON, Jan 7 NZPA -",
+#: IRNA's "Tehran, Jan 7, IRNA --".
+DATELINE_BARE_AGENCIES = ("AAP", "AFP", "AP", "PTI", "IANS", "UNI", "APP", "UPI", "dpa", "Reuters", "Kyodo",
+                          "NZPA", "IRNA")
 
 #: Broadcasters that open a story with their name in parentheses, glued to the text ("(CNN)President
 #: Trump ..."); not agencies (a byline's "Jane Doe, CNN" names a person).
