@@ -104,18 +104,23 @@ def run_measured(cmd: list[str]) -> tuple[subprocess.CompletedProcess, float, in
     return result, took, peak
 
 
-def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def add_page_arguments(ap: argparse.ArgumentParser) -> None:
+    """The options choosing the evaluation pages, the referee and where results go."""
     ap.add_argument("--data", type=Path, default=ROOT / ".." / "shared" / "eval" / "data",
                     help="folder of datasets (default ../shared/eval/data from the project root)")
     ap.add_argument("--score", type=Path, default=None, help="the referee (default DATA/../score.py)")
     ap.add_argument("--dataset", action="append", help="only these dataset folder names; repeatable")
+    ap.add_argument("--sample", type=int, default=0, help="at most N pages per dataset")
+    ap.add_argument("--out", type=Path, default=RESULTS, help="where results are written")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    add_page_arguments(ap)
     ap.add_argument("--extractor", action="append", help="override the extractor list; repeatable")
     ap.add_argument("--by-dataset", action="store_true", help="a row per dataset too")
     ap.add_argument("--worst", type=int, default=0, help="list the N lowest-F1 pages")
-    ap.add_argument("--sample", type=int, default=0, help="at most N pages per dataset")
     ap.add_argument("--no-memory-run", action="store_true", help="skip the newsarchive-only RSS run")
-    ap.add_argument("--out", type=Path, default=RESULTS, help="where results are written")
     args = ap.parse_args(argv)
 
     data = args.data.resolve()

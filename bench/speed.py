@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.extraction import OURS, RESULTS, ROOT, datasets_in, installed_peers  # noqa: E402
+from bench.extraction import OURS, add_page_arguments, datasets_in, installed_peers  # noqa: E402
 from bench.netguard import allow_only_loopback  # noqa: E402
 
 FLOOR = "lxml-parse"
@@ -110,15 +110,10 @@ def table(summary: dict) -> str:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--data", type=Path, default=ROOT / ".." / "shared" / "eval" / "data",
-                    help="folder of datasets (default ../shared/eval/data from the project root)")
-    ap.add_argument("--score", type=Path, default=None, help="the referee (default DATA/../score.py)")
-    ap.add_argument("--dataset", action="append", help="only these dataset folder names; repeatable")
+    add_page_arguments(ap)
     ap.add_argument("--extractor", action="append", help="extractors beside the floor (default newsarchive)")
     ap.add_argument("--peers", action="store_true", help="add every installed peer")
     ap.add_argument("--rounds", type=int, default=3, help="rounds over all the pages (default 3)")
-    ap.add_argument("--sample", type=int, default=0, help="at most N pages per dataset")
-    ap.add_argument("--out", type=Path, default=RESULTS, help="where results are written")
     args = ap.parse_args(argv)
 
     data = args.data.resolve()
