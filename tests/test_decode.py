@@ -6,7 +6,7 @@ import pytest
 from newsarchive.extract.decode import (
     bom_charset, declared_charset, decode_html, decode_page, header_charset, mostly_multibyte, mostly_utf8,
     normalize_charset,
-    parse_html, parse_page,
+    parse_html, parse_page, title_closed,
 )
 
 RUSSIAN = "Президент подписал закон о бюджете на следующий год. Депутаты обсуждали его три недели."
@@ -216,3 +216,34 @@ def test_parse_html_keeps_text_nested_deeper_than_libxml2s_default_limit():
     page_text = "<html><body>" + "<div>" * 600 + f"<p>{words}</p>" + "</div>" * 600 + "</body></html>"
     tree = parse_html(page_text)
     assert words.strip() in " ".join(tree.text_content().split())
+
+
+@pytest.mark.parametrize("head", [
+    "<title>Budget talks end - Courier</head>",             # the title left open
+    "<TITLE>Budget talks end - Courier<title></head>",       # "<title>" typed for "</title>"
+    "<title>Budget talks end - Courier<meta name=x content=y></head>",
+])
+def test_a_title_left_open_ends_at_the_next_tag_and_the_page_keeps_its_body(head):
+    # HTML's parsing (libxml2 2.14) makes the whole rest of the page the title's text
+    html = f"<html><head>{head}<body><h2>Budget talks end</h2><p>Lawmakers agreed on Monday.</p></body></html>"
+    for data in (html.encode(), html.encode() + "<p>Grüße</p>".encode(), html):
+        tree, _ = parse_page(data)
+        assert tree.findtext("head/title") == "Budget talks end - Courier"
+        assert tree.findtext("body/p") == "Lawmakers agreed on Monday."
+
+
+def test_title_closed_ends_the_title_at_the_first_tag_after_it():
+    assert title_closed(b"<title>A - B</head><body>") == b"<title>A - B</title></head><body>"
+    assert title_closed(b"<title>A - B<Title ></head>") == b"<title>A - B</title></head>"
+    assert title_closed(b"<title>A</title><body>") is None
+    assert title_closed(b"<html><body>no title") is None
+
+
+@pytest.mark.parametrize("data", [
+    b"<html><head><title>a <b> c</title></head><body><p>x</p></body></html>",  # markup in a closed title
+    b"<html><head><title>t</title></head><frameset><frame src=a.html></frameset></html>",
+])
+def test_a_page_with_a_body_or_a_closed_title_is_parsed_once_as_it_is(data):
+    from lxml import etree
+    tree, _ = parse_page(data)
+    assert etree.tostring(tree) == etree.tostring(_tree_and_markup(data)[0])

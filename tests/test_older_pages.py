@@ -54,3 +54,15 @@ def test_a_2008_table_layout_page_gives_each_field_and_only_the_story():
     for chrome in ("Print this story", "ADVERTISEMENT", "Copyright 2008", "Related Stories", "jdoe",
                    "Most Popular", "Obituaries"):
         assert chrome not in article.body, chrome
+
+
+def test_the_same_page_with_its_title_left_open_keeps_every_field():
+    # "<title>...</head>": HTML's parsing reads the whole page as the title's text (no body, and
+    # a headline of raw markup); the browsers of 2008 ended the title at the next tag
+    page = PAGE.replace("</title>", "", 1)
+    assert "</title>" not in page
+    article = extract(page.encode(), url="http://www.dailygazette.example/news/2008/01/05/budget.html",
+                      fetched_at=datetime(2008, 1, 6, tzinfo=timezone.utc))
+    assert article.headline == "Budget talks end in deal after long night"
+    assert (article.authors, article.dateline) == (["JOHN SMITH"], "WASHINGTON")
+    assert article.body.startswith("The Senate voted early Saturday")

@@ -26,6 +26,11 @@ _XML_DECLARATION_STR = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _NESTING_TAG = re.compile(
     rb"</?(?!(?:html|head|body|title|meta|link|base|script|style|p|h[1-6]|br|hr|a|img|time)[\s/>])"
     rb"[a-zA-Z][^>]*>", re.I)
+#: A <title> start tag, and the first tag after it: when that is not "</title>", the title was
+#: left open (or "<title>" typed for "</title>").
+_TITLE_START = re.compile(rb"<title\b[^>]*>", re.I)
+_TAG_START = re.compile(rb"<(?:/?[a-zA-Z]|!)")
+_TITLE_END = re.compile(rb"</title|<title\s*>", re.I)
 
 #: How far into the page a <meta charset> may be looked for (HTML says 1024; pages overshoot).
 META_SCAN_BYTES = 8192
@@ -399,6 +404,31 @@ def _parse_utf8_bytes(data: bytes) -> tuple[lxml.html.HtmlElement, bool]:
         # libxml2 gives up at 2,048 levels of nesting and drops the rest of the page: the page
         # is read again without its nesting tags (its paragraphs, headings and links stay)
         tree = etree.fromstring(_NESTING_TAG.sub(b"", data), parser=parser)
+    if tree is not None and tree.find("body") is None:
+        # a <title> left open: HTML's parsing (libxml2 2.14 follows it) reads the rest of the
+        # page as the title's text and the page has no body; the browsers these pages were
+        # written for ended the title at the next tag, and so does the second reading
+        closed = title_closed(data)
+        if closed is not None:
+            tree = etree.fromstring(closed, parser=parser)
     if tree is None:
         raise etree.ParserError("Document is empty")
     return tree, doubtful
+
+
+def title_closed(data: bytes) -> bytes | None:
+    """The page with its first <title> ended before the first tag after it ("<title>" typed for
+    "</title>" becomes one); None when that tag is "</title>" or there is no title. Asked only
+    of a page parsed without a body: a closed title may hold a "<" of its own."""
+    opening = _TITLE_START.search(data)
+    if opening is None:
+        return None
+    tag = _TAG_START.search(data, opening.end())
+    if tag is None:
+        return None
+    end = _TITLE_END.match(data, tag.start())
+    if end is not None:
+        if data[tag.start() + 1:tag.start() + 2] == b"/":
+            return None  # closed as it should be
+        return data[:tag.start()] + b"</title>" + data[end.end():]
+    return data[:tag.start()] + b"</title>" + data[tag.start():]
