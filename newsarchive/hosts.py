@@ -1,7 +1,7 @@
 """Hosts: which site a URL belongs to. One definition of the "www." a site's name goes without."""
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 #: Host labels that name a service of the site ("www.", the mobile "m.", "amp."), not the site.
 SERVICE_LABELS = ("www", "m", "amp", "mobile")
@@ -16,6 +16,19 @@ def host_of(url: str | None) -> str | None:
     except ValueError:
         return None
     return host.lower().rstrip(".") if host else None
+
+
+def join_url(base: str | None, href: str) -> str | None:
+    """href (stripped) made absolute against base (as it is without one), or None when urllib
+    cannot read the result: a page's own markup may hold "http://[broken" or a port past 65535,
+    on which urljoin and urlsplit raise."""
+    href = href.strip()
+    try:
+        absolute = urljoin(base, href) if base else href
+        urlsplit(absolute).port  # noqa: B018 - reading the port is what checks it
+    except ValueError:
+        return None
+    return absolute
 
 
 def without_www(host: str | None) -> str:

@@ -173,3 +173,35 @@ def test_hostile_documents_end_within_the_worker_limits():
 def test_hostile_documents_inline_raise_nothing(name):
     """The cheap ones straight through extract(): no exception, whatever the parser makes of it."""
     assert_extracts(HOSTILE_DOCUMENTS[name], {"content-type": "text/html"})
+
+
+# ------------------------------------------------------------ cases a byte-flipping run found
+
+STORY = ("<p>The port closed on Tuesday after a storm damaged two cranes, the harbour authority said, and "
+         "ships were sent to other harbours along the coast until the damage is repaired.</p>") * 3
+
+
+@pytest.mark.parametrize("markup", [
+    '<link rel="canonical" href="http://[broken/story">',
+    '<meta property="og:image" content="https://[::1/img.jpg">',
+    '<meta property="og:url" content="http://site.example:99999/story">',
+    '<link rel="author" href="http://a]b/jane">',
+])
+def test_a_url_urllib_cannot_read_is_skipped_not_raised(markup):
+    # urljoin and urlsplit raise ValueError on broken IPv6 brackets and ports past 65535
+    html = (f"<html><head><title>Storm closes the port</title>{markup}</head><body>"
+            '<h1><a href="http://[x">Storm closes the port</a></h1>' + STORY + "</body></html>")
+    article = assert_extracts(html.encode())
+    assert article.headline == "Storm closes the port" and article.body.count("The port closed") == 3
+
+
+@pytest.mark.parametrize("control", ["\x0b", "\x0c", "\x1b", "\x01"])
+def test_a_control_character_beside_removed_chrome_keeps_the_body(control):
+    # the parser keeps C0 controls in text (a vertical tab pasted from a word processor), but
+    # lxml refuses to set them: moving a removed share bar's tail failed the whole body pass
+    html = ("<html><head><title>Storm closes the port</title></head><body><article><h1>Storm closes the port</h1>"
+            + STORY + f'<div class="share-buttons"><a href="/s">Share</a></div>Tail text{control}after the bar.'
+            + STORY + "</article></body></html>")
+    article = assert_extracts(html.encode())
+    assert article.body.count("The port closed") == 6 and "Share" not in article.body
+    assert "Tail text after the bar." in article.body

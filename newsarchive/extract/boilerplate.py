@@ -7,12 +7,11 @@ is mostly links (teaser lists), a one-paragraph promo ("Read more: ..."), a chro
 """
 from __future__ import annotations
 
-from urllib.parse import urlsplit
 
 from lxml import etree
 
 from ..article import Boilerplate
-from ..hosts import without_www
+from ..hosts import host_of, without_www
 from .dom import has_child, holds_blocks
 from .prune import class_tokens, remove_element
 from .tables import (
@@ -600,8 +599,7 @@ def is_internal_link(a, page_host: str | None) -> bool:
         return False
     if "//" not in href[:8]:
         return True
-    host = urlsplit(href if not href.startswith("//") else "http:" + href).hostname or ""
-    host = without_www(host)
+    host = without_www(host_of(href))
     return bool(page_host) and (host == page_host or host.endswith("." + page_host)
                                 or page_host.endswith("." + host))
 

@@ -12,11 +12,11 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import chain, islice, takewhile
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from lxml import etree
 
-from ..hosts import site_labels, without_www
+from ..hosts import host_of, join_url, site_labels, without_www
 from . import meta_tables as tables
 from .cascade import Cascade, Rule
 from .dates import find_text_dates
@@ -88,7 +88,7 @@ def site_domain_labels(host: str) -> list[str]:
 def url_domain_labels(address: str) -> tuple[str, ...]:
     """site_domain_labels of an address's host; cached: the page's address (and its canonical
     one, mostly the same) is taken apart by the headline and the author readers alike."""
-    return tuple(site_domain_labels(urlsplit(address).hostname or ""))
+    return tuple(site_domain_labels(host_of(address) or ""))
 
 
 _NAME_LIST = re.compile(r"[,;，；、]")
@@ -1224,7 +1224,7 @@ def _names_a_section(title: str, tree, url: str | None = None, structured: Struc
         return False
     key = norm(title)
     declared = structured.meta.get("article:section") if structured is not None else None
-    if key == norm(declared) or key in {norm(segment) for segment in urlsplit(url or "").path.split("/")}:
+    if key == norm(declared) or key in {norm(segment) for segment in _url_path(url).split("/")}:
         return True
     if heading_label(title, exact=True) is not None:
         return True
@@ -1232,6 +1232,14 @@ def _names_a_section(title: str, tree, url: str | None = None, structured: Struc
         return True  # "National News", "Top Stories": a section's name (one word may be a headline)
     return any(norm(element.text_content()) == key and is_box_title(element, title)
                for element in islice(tree.iter("h1", "h2", "h3", "h4"), 20))
+
+
+def _url_path(url: str | None) -> str:
+    """The path of the page's URL ("" for none, or one urllib cannot read)."""
+    try:
+        return urlsplit(url or "").path
+    except ValueError:
+        return ""
 
 
 def _spaced_separator(before_colon: str, structured: StructuredData) -> bool:
@@ -1262,10 +1270,12 @@ def _links_home(heading, url: str | None) -> bool:
     link = next(heading.iter("a"), None)
     if link is None or norm(link.text_content()) != norm(heading.text_content()):
         return False
-    target = urlsplit(urljoin(url or "", (link.get("href") or "").strip()))
-    home = urlsplit(url or "")
-    return (link.get("href") or "").strip() != "" and target.path in ("", "/") and not target.query \
-        and (not home.hostname or without_www(target.hostname) == without_www(home.hostname))
+    href = (link.get("href") or "").strip()
+    target = join_url(url, href) if href else None
+    if target is None:
+        return False
+    parts, home = urlsplit(target), host_of(url)
+    return parts.path in ("", "/") and not parts.query and (not home or without_www(host_of(target)) == without_www(home))
 
 
 def _first_not_box_title(headings) -> HeadlineFound | None:

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from itertools import islice
-from urllib.parse import urljoin
 
+from ..hosts import join_url
 from .authors import author_answer
 from .dates import read_dates
 from .dom import following_elements
@@ -130,8 +130,8 @@ def read_canonical_url(structured: StructuredData, url: str | None) -> str | Non
                   main_entity.get("@id") if isinstance(main_entity, dict) else main_entity]
     for candidate in candidates:
         if isinstance(candidate, str) and candidate.strip() and not candidate.startswith(("javascript:", "#")):
-            absolute = urljoin(url, candidate.strip()) if url else candidate.strip()
-            if absolute.startswith(("http://", "https://")):
+            absolute = join_url(url, candidate)
+            if absolute is not None and absolute.startswith(("http://", "https://")):
                 return absolute
     return None
 
@@ -192,7 +192,9 @@ def read_image_url(structured: StructuredData, base: str | None) -> str | None:
     for value in (structured.og.get("image"), structured.og.get("image:url"), structured.og.get("image:secure_url"),
                   structured.meta.get("twitter:image"), structured.meta.get("twitter:image:src"), image):
         if isinstance(value, str) and value.strip() and not value.startswith("data:"):
-            absolute = urljoin(base, value.strip()) if base else value.strip()
+            absolute = join_url(base, value)
+            if absolute is None:
+                continue
             if absolute.startswith("//"):
                 absolute = "https:" + absolute
             return absolute

@@ -164,6 +164,17 @@ def joined_tokens(tokens: list[str]) -> set[str]:
     return out
 
 
+#: Characters the HTML parser keeps in text but lxml refuses to set: C0 controls other than tab
+#: and line breaks (a vertical tab pasted from a word processor), and the non-characters U+FFFE/F.
+_UNSETTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def settable_text(text: str) -> str:
+    """Text as lxml takes it back into the tree: each refused character a space (a reader
+    sees none of them)."""
+    return _UNSETTABLE.sub(" ", text) if not text.isprintable() and _UNSETTABLE.search(text) else text
+
+
 def remove_element(el) -> None:
     """Remove an element from the tree, keeping its tail text in place. Inside
     holding_removed(), the removed element is kept until the block ends."""
@@ -174,9 +185,9 @@ def remove_element(el) -> None:
     if tail and tail.strip():
         prev = el.getprevious()
         if prev is not None:
-            prev.tail = (prev.tail or "") + tail
+            prev.tail = settable_text((prev.tail or "") + tail)
         else:
-            parent.text = (parent.text or "") + tail
+            parent.text = settable_text((parent.text or "") + tail)
     parent.remove(el)
     removed = getattr(_held, "removed", None)
     if removed is not None:

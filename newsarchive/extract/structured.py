@@ -8,10 +8,10 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
 
 from lxml import etree
 
+from ..hosts import join_url
 from .meta_tables import ARTICLE_TYPES
 
 
@@ -271,7 +271,9 @@ def read_links(tree, url: str | None, data: StructuredData) -> None:
         href = href.strip()
         if not rels or not href or href.startswith(("javascript:", "#")):
             continue
-        absolute = urljoin(url, href) if url else href
+        absolute = join_url(url, href)
+        if absolute is None:
+            continue
         for rel in rels:
             if rel == "canonical" and not anchor:
                 if data.canonical_url is None:
