@@ -12,9 +12,11 @@ import re
 import zlib
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from lxml import etree
+
+from newsarchive.hosts import join_url
 
 #: Document kinds returned by classify_document().
 HTML, SITEMAP, SITEMAP_INDEX, FEED, OTHER = "html", "sitemap", "sitemap_index", "feed", "other"
@@ -193,8 +195,9 @@ def parse_sitemap(body: bytes, base_url: str | None = None) -> list[Entry]:
         if not loc:
             continue
         lastmod = child_text(element, "lastmod") or descendant_text(element, "publication_date")
-        entries.append(Entry(url=urljoin(base_url or "", loc), lastmod=lastmod,
-                             is_sitemap=is_index))
+        url = join_url(base_url, loc)
+        if url is not None:  # a <loc> urllib cannot read is skipped, not the sitemap's other entries
+            entries.append(Entry(url=url, lastmod=lastmod, is_sitemap=is_index))
     return entries
 
 
@@ -246,9 +249,9 @@ def parse_feed(body: bytes, base_url: str | None = None) -> list[Entry]:
             published = child_text(element, "published") or child_text(element, "updated")
         else:
             continue
-        if url:
-            entries.append(Entry(url=urljoin(base_url or "", url),
-                                 lastmod=rfc822_to_iso(published)))
+        url = join_url(base_url, url) if url else None
+        if url is not None:
+            entries.append(Entry(url=url, lastmod=rfc822_to_iso(published)))
     return entries
 
 

@@ -20,6 +20,7 @@ import logging
 import time
 from concurrent.futures import Future, ThreadPoolExecutor, TimeoutError as FutureTimeout
 
+from parsel import Selector
 from pebble import ProcessExpired
 from scrapy.http import TextResponse
 from scrapy.utils.response import get_base_url
@@ -38,7 +39,12 @@ def page_links(response: TextResponse) -> tuple[list[str], list[str]]:
     archives left out), at half its cost: the spider filters by site and URL key itself, so
     the per-link checks LinkExtractor makes (domains, canonical forms) are not needed here.
     """
-    return links_in_tree(response.selector.root, get_base_url(response))
+    try:
+        root, base = response.selector.root, get_base_url(response)
+    except ValueError:  # a <base href> urllib cannot read ("http://[..."), which Scrapy's own
+        # selector asks for too: the tree as parsel builds it for Scrapy, and the page's own URL
+        root, base = Selector(text=response.text, type="html").root, response.url
+    return links_in_tree(root, base)
 
 
 def links_in_worker(response_class: type, url: str, body: bytes, encoding: str

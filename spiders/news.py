@@ -105,7 +105,7 @@ import os
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 import scrapy
 from scrapy import signals
@@ -116,6 +116,7 @@ from scrapy.settings import SETTINGS_PRIORITIES
 from scrapy.spidermiddlewares.httperror import HttpError
 
 from newsarchive.archive.frontier import DEFAULT_REVISIT, Frontier, guess_kind
+from newsarchive.hosts import join_url
 from newsarchive.netguard import implicitly_local_hosts, scheme_refusal
 from newsarchive.page import merged_headers, standard_status_line, status_phrase
 from newsarchive.sites import ENV_VAR, Site, load_site_list, url_netloc, www_twins
@@ -215,7 +216,7 @@ def redirect_location(response: Response) -> str | None:
     location = response.headers.get("Location")
     if location is None or response.status not in (301, 302, 303, 307, 308):
         return None
-    return urljoin(response.url, location.decode("latin-1"))
+    return join_url(response.url, location.decode("latin-1"))
 
 
 def response_item(response: Response, *, source: str, kind: str) -> dict[str, Any]:

@@ -8,10 +8,12 @@ newsarchive's extraction and this, and importing Scrapy (0.17 s of CPU) was a th
 from __future__ import annotations
 
 import posixpath
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from lxml import etree
 from w3lib.html import get_base_url as html_base_url
+
+from newsarchive.hosts import join_url
 
 #: Feeds a page advertises in its head (<link rel="alternate" type="application/rss+xml">).
 FEED_LINK_XPATH = ('//link[contains(concat(" ", normalize-space(@rel), " "), " alternate ")]'
@@ -36,17 +38,32 @@ IGNORED_EXTENSIONS = (
 IGNORED_SUFFIXES = frozenset("." + extension for extension in IGNORED_EXTENSIONS)
 #: Characters urlsplit() removes from anywhere in a URL: such a URL takes the long way.
 _UNSAFE = frozenset("\t\r\n")
+#: Characters of a host part that urlsplit checks (an IPv6 address, a port): such an absolute
+#: link takes the long way too, where a malformed one is dropped instead of raising later.
+_CHECKED_IN_HOST = frozenset("[]:")
 
 
-def path_suffix(url: str) -> str:
-    """posixpath.splitext(urlsplit(url).path)[1].lower() of an absolute http(s) URL without
-    tabs or line breaks, by string search (urlsplit was a third of page_links' time)."""
+def _host_span(url: str) -> tuple[int, int]:
+    """Where the part after "//" of an absolute URL starts and ends (at its path, query or
+    fragment, or the URL's end)."""
     start = url.index("//") + 2
     end = len(url)
     for mark in "/?#":
         found = url.find(mark, start)
         if found != -1 and found < end:
             end = found
+    return start, end
+
+
+def _host_part(url: str) -> str:
+    start, end = _host_span(url)
+    return url[start:end]
+
+
+def path_suffix(url: str) -> str:
+    """posixpath.splitext(urlsplit(url).path)[1].lower() of an absolute http(s) URL without
+    tabs or line breaks, by string search (urlsplit was a third of page_links' time)."""
+    _, end = _host_span(url)
     if end == len(url) or url[end] != "/":
         return ""  # no path
     stop = len(url)
@@ -74,25 +91,33 @@ def links_of_parsed(parsed, url: str) -> tuple[list[str], list[str]]:
     markup = parsed.markup
     if isinstance(markup, bytes):  # UTF-8 bytes: 4,096 characters take at most 4 bytes each
         markup = markup[:4 * BASE_SCAN_CHARS].decode("utf-8", "ignore")
-    return links_in_tree(parsed.tree, html_base_url(markup[:BASE_SCAN_CHARS], url, "utf-8"))
+    try:
+        base = html_base_url(markup[:BASE_SCAN_CHARS], url, "utf-8")
+    except ValueError:  # a <base href> urllib cannot read ("http://[..."): the page's own URL
+        base = url
+    return links_in_tree(parsed.tree, base)
 
 
 def links_in_tree(root, base: str) -> tuple[list[str], list[str]]:
-    """page_links() of a page's lxml tree and base URL."""
+    """page_links() of a page's lxml tree and base URL. A link urllib cannot read ("http://[...",
+    a port past 65535) is left out: a request for it would raise in the spider."""
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(base))
-    feeds = [urljoin(base, href.strip()) for href in FEED_LINKS(root)]
+    feeds = [url for url in (join_url(base, href) for href in FEED_LINKS(root)) if url is not None]
     pages, seen = [], set()
     for href in PAGE_LINKS(root):
         href = href.strip()
         if not href or href.startswith("#"):
             continue
         # what urljoin gives an absolute URL or a site-relative path, without its cost
-        if href.startswith(("http://", "https://")) and "/." not in href:
+        if href.startswith(("http://", "https://")) and "/." not in href \
+                and _CHECKED_IN_HOST.isdisjoint(_host_part(href)):
             url = href
         elif href.startswith("/") and not href.startswith("//") and "/." not in href:
             url = origin + href
         else:
-            url = urljoin(base, href)
+            url = join_url(base, href)
+            if url is None:
+                continue
         if url in seen:
             continue
         seen.add(url)

@@ -276,6 +276,28 @@ def test_parse_home_page_item_and_same_site_links():
     assert all(r.meta["newsarchive_source"] == "link" for r in requests)
 
 
+@pytest.mark.parametrize("base", ["", '<base href="http://[broken/">'])
+def test_links_urllib_cannot_read_are_left_out_and_the_rest_followed(base):
+    # urljoin, urlsplit and Request raise on broken IPv6 brackets and ports past 65535: one such
+    # link made the page's link reading raise, and the spider lost every link of the page
+    page = (f'<html><head>{base}<link rel="alternate" type="application/rss+xml" href="http://[feed">'
+            '</head><body><a href="//[x/">a</a> <a href="http://[bad/story">b</a> <a href="http://a]b/c">c</a>'
+            ' <a href="https://news.example:99999/x">d</a> <a href="/world/">World</a>'
+            ' <a href="https://news.example/sport/">Sport</a></body></html>').encode()
+    spider = NewsSpider(url="https://news.example/")
+    items, requests = split_output(spider.parse(spider_response(HtmlResponse, "https://news.example/", page)))
+    assert len(items) == 1 and items[0]["error"] is None
+    assert [r.url for r in requests] == ["https://news.example/world/", "https://news.example/sport/"]
+
+
+def test_a_sitemap_or_feed_entry_urllib_cannot_read_is_skipped_not_its_neighbours():
+    urlset = URLSET.replace(b"<url><loc>/b.html", b"<url><loc>http://[broken/x.html</loc></url><url><loc>/b.html")
+    assert [e.url for e in parse_sitemap(urlset, "https://news.example/sitemap.xml")] == [
+        "https://news.example/a.html", "https://news.example/b.html"]
+    rss = RSS.replace(b"<link>https://news.example/one.html", b"<link>http://[broken/one.html")
+    assert [e.url for e in parse_feed(rss, "https://news.example/feed")] == ["https://news.example/two.html"]
+
+
 def test_parse_sitemap_start_url_requests_its_entries_with_lastmod():
     spider = NewsSpider(url="https://news.example/sitemap.xml")
     items, requests = split_output(spider.parse(
