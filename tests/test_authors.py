@@ -683,3 +683,21 @@ def test_byline_line_ends_at_its_line_break():
     <p>Von <strong><a href="/rb">Roland Brockmann</a></strong> und <strong><a href="/sd">Sebastian Drescher</a></strong><br>
     <span></span><br>Kakuma /Kenia</p><p>Text.</p></body></html>"""
     assert authors_of(html) == ["Roland Brockmann", "Sebastian Drescher"]
+
+
+@pytest.mark.parametrize("line", [
+    "January 7, 2008 by Jane Doe",
+    "Posted: 10:45 AM Jan 7, 2008 by Jane Doe",
+    "7. Januar 2008 von Jane Doe",
+])
+def test_a_date_then_the_byline_on_one_line_names_the_author(line):
+    # a blog's meta line under its headline: the date first, the byline closing the line
+    html = (f"<html><body><article><h1>Budget passes</h1><p>{line}</p><p>The Senate voted on Monday to approve "
+            "the budget that the House passed last week, sending it to the president.</p></article></body></html>")
+    assert authors_of(html) == ["Jane Doe"]
+
+
+def test_a_date_then_by_and_a_phrase_is_no_byline():
+    html = ("<html><body><article><h1>Budget passes</h1><p>January 7, 2008 by the Senate vote</p><p>The Senate "
+            "voted on Monday to approve the budget that the House passed last week.</p></article></body></html>")
+    assert authors_of(html) == []

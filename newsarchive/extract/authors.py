@@ -21,6 +21,7 @@ from lxml import etree
 from ..hosts import host_of, site_labels
 from . import meta_tables as tables
 from .cascade import Answer, Cascade, Rule
+from .dates import find_text_dates
 from .dom import following_elements, preceding_elements
 from .headline import url_domain_labels
 from .structured import StructuredData, itemprop_value, type_names
@@ -1116,13 +1117,27 @@ _BY_NAME_ON_DATE = re.compile(r"(?:^|\s)(?:by|von|par|por)\s+(\S+(?:\s+\S+){0,3}
                               re.I)
 
 
+#: "by Jane Doe" closing a line after its date.
+_BY_NAME_AT_END = re.compile(r"^\W*(?:" + "|".join(tables.BYLINE_NAME_WORDS) + r")\s+([^\W\d_]\S*(?:\s+\S+){0,3})\s*$",
+                             re.I)
+
+
 def byline_inside_line(text: str) -> str | None:
-    """A byline inside a meta line: a "| By Jane Doe |" segment, or "... by Jane on <date>"."""
+    """A byline inside a meta line: a "| By Jane Doe |" segment, "... by Jane on <date>", or
+    "<date> by Jane Doe" (a blog's "January 7, 2008 by Jane Doe", "Posted: 10:45 AM Jan 7,
+    2008 by Jane Doe")."""
     for segment in re.split(r"\s[|·•]\s", text):
         if _BYLINE_START.match(segment.strip()):
             return segment.strip()
     match = _BY_NAME_ON_DATE.search(text)
-    return f"by {match.group(1)}" if match else None
+    if match:
+        return f"by {match.group(1)}"
+    dates = find_text_dates(text) if any(char.isdigit() for char in text) else ()
+    if dates:
+        match = _BY_NAME_AT_END.match(text[text.rfind(dates[-1]) + len(dates[-1]):])
+        if match:
+            return f"by {match.group(1)}"
+    return None
 
 
 # "Sehernur Karsu | 05.04.2025 - Güncelleme: ...": a name, a bar, the date
