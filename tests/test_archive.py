@@ -325,6 +325,34 @@ def test_error_argument_is_stored_for_a_fetched_page(archive):
     assert archive.db["pages"].get(result.page_id)["error"] == "extract: ValueError"
 
 
+@pytest.mark.parametrize("fields", [{"headline": "Storm \ud800 closes"}, {"authors": ["Jane \udfff Doe"]},
+                                    {"body": "First.\n\nLast \ud83d."}])
+def test_an_article_no_row_can_hold_leaves_its_page_stored_with_the_reason(archive, fields):
+    # a lone surrogate has no UTF-8 form: storing the article raised and the fetch was lost too
+    article = news_article("https://e.com/a", **fields)
+    result = archive.store_page(fetched("https://e.com/a"), article)
+    page = archive.db["pages"].get(result.page_id)
+    assert page["error"].startswith("article not stored: UnicodeEncodeError")
+    assert result.article_url is None and archive.db["articles"].count == 0
+    assert archive.page_body(result.page_id) == fetched("https://e.com/a").body
+    with archive.batch():  # inside a batch too, and the pages around it keep theirs
+        results = archive.store_pages([(fetched("https://e.com/b"), news_article("https://e.com/b")),
+                                       (fetched("https://e.com/c"), news_article("https://e.com/c", **fields))])
+    assert [r.article_url is not None for r in results] == [True, False]
+    assert archive.db["articles"].count == 1 and archive.db["pages"].count == 3
+
+
+def test_a_lone_surrogate_escaped_in_json_ld_reaches_no_field():
+    # JSON may escape a lone surrogate ("\ud800"); json.loads gives a str no UTF-8 can hold
+    ld = '{"@type": "NewsArticle", "headline": "Storm \\ud800 closes", "author": {"name": "Jane \\udfff Doe"}}'
+    html = (f'<html><head><script type="application/ld+json">{ld}</script></head><body><h1>Storm closes</h1>'
+            + "<p>The port closed on Tuesday after a storm damaged two cranes, the harbour said.</p>" * 3
+            + "</body></html>").encode()
+    article = extract(html, url="https://e.com/a")
+    assert article.headline == "Storm \ufffd closes" and article.authors == ["Jane \ufffd Doe"]
+    json.dumps(article.to_dict(), ensure_ascii=False).encode("utf-8")  # every field encodes
+
+
 def test_page_body_returns_the_raw_bytes(archive):
     body = "<html><body>Größe – 東京</body></html>".encode("utf-8") * 50
     result = archive.store_page(fetched("https://e.com/a", body))

@@ -194,6 +194,11 @@ def update_row(conn: sqlite3.Connection, table: str, row_id: int, columns: tuple
                  [*(row[name] for name in columns), row_id])
 
 
+#: What storing an article's fields may raise when one holds what no row can (a lone surrogate
+#: SQLite cannot encode as UTF-8, a value of no SQL type): the fetch is stored without it.
+UNSTORABLE_ARTICLE = (UnicodeError, TypeError, ValueError, sqlite3.InterfaceError, sqlite3.ProgrammingError)
+
+
 def locked(method):
     """Run an Archive method holding the archive's lock (one connection, many threads)."""
     @functools.wraps(method)
@@ -317,7 +322,25 @@ class Archive:
         on `revisit`, the site's article revisit schedule in seconds of age); `site` is the
         site list's name of the site (default: the host). payload: the body's `payloads` row
         when made already (rows.payload_row(page): compressed and digested in another thread).
+
+        An article that no row can hold (a str SQLite cannot encode, a value of no SQL type)
+        is not stored; the fetch is, with "article not stored: <why>" as its error.
         """
+        try:
+            return self._store_page(page, article, crawl_id=crawl_id, error=error, site=site,
+                                    revisit=revisit, payload=payload)
+        except UNSTORABLE_ARTICLE as exc:
+            if article is None or not article.is_article:
+                raise
+            log.warning("article of %s not stored: %s", page.url, exc)
+            reason = f"article not stored: {type(exc).__name__}: {exc}"
+            earlier = error or page.error
+            return self._store_page(page, None, crawl_id=crawl_id, site=site, revisit=revisit,
+                                    payload=payload, error=f"{earlier}; {reason}" if earlier else reason)
+
+    def _store_page(self, page: FetchedPage, article: Article | None, *, crawl_id: int | None,
+                    error: str | None, site: str | None, revisit: Iterable[float] | None,
+                    payload: dict | None) -> StoreResult:
         is_article = article is not None and article.is_article
         if payload is None:
             payload = payload_row(page)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 
+from .structured import json_loads
 from .tables import APP_STATE_BODY_KEY_WORDS
 
 #: Least characters of HTML a string needs to be taken for an article body.
@@ -47,7 +48,7 @@ def app_state_html(scripts: list[str], headline: str | None) -> str | None:
             if len(_PARAGRAPH_TAG.findall(raw)) < APP_STATE_MIN_PARAGRAPHS:
                 continue
             try:
-                value = json.loads('"' + raw + '"')
+                value = json_loads('"' + raw + '"')
             except ValueError:
                 continue
             if len(value) >= APP_STATE_MIN_HTML:

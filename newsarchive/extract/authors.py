@@ -10,7 +10,6 @@ the blog's own comment marker, member profile links, and a credited source ("Que
 from __future__ import annotations
 
 import functools
-import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -24,7 +23,7 @@ from .cascade import Answer, Cascade, Rule
 from .dates import find_text_dates
 from .dom import following_elements, preceding_elements
 from .headline import url_domain_labels
-from .structured import StructuredData, itemprop_value, type_names
+from .structured import StructuredData, itemprop_value, json_loads, type_names
 from .text import BytesSearch, paragraphs_of
 
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
@@ -226,7 +225,7 @@ def _completed_from_description(name: str, description) -> str:
 
 def _json_object(text: str):
     try:
-        value = json.loads(text)
+        value = json_loads(text)
     except ValueError:
         return None
     return value if isinstance(value, dict) else None

@@ -134,7 +134,37 @@ def parse_json_lenient(text: str) -> list:
     return _decode_all(repaired)
 
 
+def json_loads(text: str):
+    """json.loads with lone surrogates made U+FFFD (see without_lone_surrogates)."""
+    value = json.loads(text)
+    return without_lone_surrogates(value) if _SURROGATE_ESCAPE.search(text) else value
+
+
+#: A JSON escape of a UTF-16 surrogate ("\ud83d"): a pair of them decodes to one character, a
+#: lone one to a str that no UTF-8 text (the archive's, a JSON export's) can hold.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_lone_surrogates(value):
+    """A decoded JSON value with each lone surrogate in its strings (keys too) as U+FFFD: a
+    page's "\ud800" would otherwise reach the Article and fail its storing."""
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [without_lone_surrogates(item) for item in value]
+    if isinstance(value, dict):
+        return {without_lone_surrogates(key): without_lone_surrogates(item) for key, item in value.items()}
+    return value
+
+
 def _decode_all(text: str) -> list:
+    if _SURROGATE_ESCAPE.search(text):
+        return without_lone_surrogates(_decode_values(text))
+    return _decode_values(text)
+
+
+def _decode_values(text: str) -> list:
     decoder = json.JSONDecoder(strict=False)
     values, pos = [], 0
     while pos < len(text):
