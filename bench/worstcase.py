@@ -171,9 +171,15 @@ def huge_json_ld(size: int) -> str:
     return page("", head=head)
 
 
+def unclosed_title(size: int) -> str:
+    """A <title> never closed: the page after it is the title's text to the parser."""
+    return page(repeat_to(size, lambda i: f"<div class='teaser'><a href='/s/{i}'>Story - number {i} | Section</a></div>")
+                ).replace(f"{HEADLINE} - City News</title>", f"{HEADLINE} - City News", 1)
+
+
 KINDS = {**{kind: repeated(kind) for kind in REPEATED}, **{f.__name__: f for f in (
     deep_nesting, nesting_before_article, huge_attributes, huge_text, huge_word, nested_lists,
-    cards_after_text, huge_json_ld)}}
+    cards_after_text, huge_json_ld, unclosed_title)}}
 
 
 def timed(fn, repeat: int) -> tuple[float, float]:

@@ -701,3 +701,15 @@ def test_a_date_then_by_and_a_phrase_is_no_byline():
     html = ("<html><body><article><h1>Budget passes</h1><p>January 7, 2008 by the Senate vote</p><p>The Senate "
             "voted on Monday to approve the budget that the House passed last week.</p></article></body></html>")
     assert authors_of(html) == []
+
+
+def test_bylines_in_teasers_nested_a_thousand_deep_leave_the_articles_author():
+    # closing </div>s typed as opening ones: each teaser opens inside the one before, so every
+    # teaser holds the rest of the page; each page part's share of the text is measured once
+    teasers = "".join('<div class="teaser"><div class="teaser-content"><span class="author-name">John Smith</span> '
+                      f"teaser {i} about the council vote and the new parking rules downtown<div><div>"
+                      for i in range(500))
+    html = ('<html><body><article><h1>Budget passes</h1><p class="byline">By Anna Berger</p>'
+            "<p>The Senate voted on Monday to approve the budget that the House passed last week.</p></article>"
+            f"{teasers}</body></html>")
+    assert authors_of(html) == ["Anna Berger"]

@@ -247,3 +247,13 @@ def test_a_page_with_a_body_or_a_closed_title_is_parsed_once_as_it_is(data):
     from lxml import etree
     tree, _ = parse_page(data)
     assert etree.tostring(tree) == etree.tostring(_tree_and_markup(data)[0])
+
+
+def test_a_title_left_open_after_the_body_began_is_closed_too():
+    # content before <title> opens the body, so the page has one; the title still swallows the
+    # rest of the page (more than any title holds)
+    story = "<p>Lawmakers agreed on Monday after a long night of talks in the capital.</p>" * 40
+    html = f"<html><p>Skip to content</p><title>Budget talks end - Courier</head><body>{story}</body></html>"
+    tree, _ = parse_page(html.encode())
+    assert tree.findtext(".//title") == "Budget talks end - Courier"
+    assert len(tree.findall(".//p")) == 41

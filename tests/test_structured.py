@@ -83,3 +83,13 @@ def test_opening_text_is_the_first_block_after_the_headline():
     <div class="lede"><span>Berlin.</span> <span>In Berlin brennen zwei Strommasten, Zehntausende sind ohne
     Energie, die Polizei ermittelt.</span></div><p>Body.</p></body></html>""")
     assert read_opening_text(tree.xpath("//h1")[0]).startswith("Berlin. In Berlin brennen")
+
+
+def test_a_title_longer_than_any_title_is_read_to_its_first_thousand_characters():
+    # the readers compare every segment of <title> with the rest of it: a page's length of
+    # "title" made that quadratic
+    from newsarchive.extract.structured import TITLE_MAX_LEN
+    title = "Story - number | Section " * 400
+    tree = lxml.html.document_fromstring(f"<html><head><title>{title}</title></head><body><p>x</p></body></html>")
+    data = read_structured(tree, "https://e.com/a")
+    assert len(data.title) <= TITLE_MAX_LEN and title.startswith(data.title)

@@ -404,16 +404,26 @@ def _parse_utf8_bytes(data: bytes) -> tuple[lxml.html.HtmlElement, bool]:
         # libxml2 gives up at 2,048 levels of nesting and drops the rest of the page: the page
         # is read again without its nesting tags (its paragraphs, headings and links stay)
         tree = etree.fromstring(_NESTING_TAG.sub(b"", data), parser=parser)
-    if tree is not None and tree.find("body") is None:
+    if tree is not None and (tree.find("body") is None or _title_swallowed(tree)):
         # a <title> left open: HTML's parsing (libxml2 2.14 follows it) reads the rest of the
-        # page as the title's text and the page has no body; the browsers these pages were
-        # written for ended the title at the next tag, and so does the second reading
+        # page as the title's text, so the page has no body (or only what stood before the
+        # title); the browsers these pages were written for ended the title at the next tag,
+        # and so does the second reading
         closed = title_closed(data)
         if closed is not None:
             tree = etree.fromstring(closed, parser=parser)
     if tree is None:
         raise etree.ParserError("Document is empty")
     return tree, doubtful
+
+
+#: A <title> text longer than this is the rest of the page read into an unclosed title.
+SWALLOWED_TITLE_LEN = 2000
+
+
+def _title_swallowed(tree) -> bool:
+    title = tree.find(".//title")
+    return title is not None and len(title.text or "") > SWALLOWED_TITLE_LEN
 
 
 def title_closed(data: bytes) -> bytes | None:

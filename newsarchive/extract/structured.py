@@ -54,6 +54,10 @@ class StructuredData:
     script's text is decoded once, by read_structured; None: not read, the tree is)."""
 
 
+#: The longest <title> read: the first this many characters of a longer one.
+TITLE_MAX_LEN = 1000
+
+
 def read_structured(tree, url: str | None) -> StructuredData:
     """Collect JSON-LD, OpenGraph, meta, microdata, canonical link, lang and title of a page."""
     data = StructuredData()
@@ -77,7 +81,9 @@ def read_structured(tree, url: str | None) -> StructuredData:
     data.html_lang = lang.strip() if lang and lang.strip() else None
     first_title = next(root.iter("title"), None)  # a tag-filtered walk in C, faster than //title
     if first_title is not None:
-        text = " ".join(first_title.text_content().split())
+        # no title runs this long: the rest is a page read into it (the readers compare every
+        # segment of a title with the rest of it, which a page's length makes quadratic)
+        text = " ".join(first_title.text_content()[:TITLE_MAX_LEN].split())
         data.title = text or None
     return data
 
