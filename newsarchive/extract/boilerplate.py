@@ -763,11 +763,17 @@ def _attached_to(el, roots: set) -> bool:
     return any(anc in roots for anc in el.iterancestors())
 
 
+#: Most element children of a wrapper holding an image alone (the image, <source>s, a <noscript> copy).
+IMAGE_WRAPPER_MAX_CHILDREN = 8
+
+
 def _caption_line_after(img, roots: set):
     node = img
-    # out of the wrappers that hold the image alone (a link, a <p>, an "article-img" div)
+    # out of the wrappers that hold the image alone (a link, a <p>, an "article-img" div); one
+    # of many children is no such wrapper's, and reading a big parent's text for each of its
+    # images cost seconds on a page of thousands of figures
     while node.getparent() is not None and node.getparent() not in roots \
-            and not text_of(node.getparent()).strip():
+            and len(node.getparent()) <= IMAGE_WRAPPER_MAX_CHILDREN and not text_of(node.getparent()).strip():
         node = node.getparent()
     if (node.tail or "").strip():
         return None
