@@ -718,9 +718,9 @@ def test_bylines_in_teasers_nested_a_thousand_deep_leave_the_articles_author():
 def test_a_page_of_hundreds_of_byline_lines_names_nobody_from_them():
     # several "By ..." lines are teasers' bylines; past the 200th none is read (a list of
     # thousands cost ~0.1 ms a line)
-    from newsarchive.extract.authors import (AuthorName, PREFIXED_LINES_MAX, label_line_elements,
+    from newsarchive.extract.authors import (LABEL_LINES_MAX, AuthorName, label_line_elements,
                                              prefixed_line_authors)
-    lines = "".join(f"<p>By Reporter Number{i}</p>" for i in range(PREFIXED_LINES_MAX + 50))
+    lines = "".join(f"<p>By Reporter Number{i}</p>" for i in range(LABEL_LINES_MAX + 50))
     tree = lxml.html.document_fromstring(f"<html><body><p>By Jane Doe</p><p>By John Roe</p>{lines}</body></html>")
     assert prefixed_line_authors(label_line_elements(tree)) == []
     tree = lxml.html.document_fromstring(f"<html><body><p>By Jane Doe</p>{lines}</body></html>")
