@@ -522,6 +522,45 @@ def test_a_file_that_is_no_warc_is_named_and_the_others_are_read(tmp_path):
     assert counts["imported"] == 1 and counts["imported_revisits"] == 2
 
 
+@pytest.mark.parametrize("keep", [0.6, 0.95])
+def test_a_warc_cut_short_keeps_its_whole_records_and_is_named(tmp_path, keep):
+    # warcio stops without a word at a record cut short (a truncated download or copy): the
+    # records before it are archived, and the file is listed with what was left unread
+    data = (SAMPLES / "example.warc.gz").read_bytes()
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(data[:int(len(data) * keep)])
+    result = run(BIN / "newsarchive", "import-warc", cut, "--db", tmp_path / "x.db")
+    assert result.returncode == 1
+    counts = json.loads(result.stdout)
+    [failed] = counts["failed_files"]
+    assert failed["file"] == str(cut) and failed["error"].startswith("EOFError: ")
+    assert "cut short or damaged" in failed["error"]
+    read = sum(1 for _ in ArchiveIterator(io.BytesIO(data[:int(len(data) * keep)])))
+    assert counts["records"] == read and counts["imported"] == 1  # the response before the cut
+
+
+def test_a_response_whose_body_is_cut_short_is_named(tmp_path):
+    plain = gzip.decompress((SAMPLES / "example.warc.gz").read_bytes())
+    start = plain.index(b"WARC-Type: response")
+    cut = tmp_path / "cut.warc"
+    cut.write_bytes(plain[:plain.index(b"\r\n\r\n", plain.index(b"HTTP/1.", start)) + 60])
+    counts = json.loads(run(BIN / "newsarchive", "import-warc", cut, "--db", tmp_path / "x.db").stdout)
+    [failed] = counts["failed_files"]
+    assert "ends inside its last record (response of http" in failed["error"]
+    [page] = sqlite_utils(tmp_path / "x.db", "select error from pages")
+    assert page["error"] == "the WARC file ends inside this record: its body is cut short"
+
+
+def test_blank_lines_after_the_last_record_are_no_damage(tmp_path):
+    padded = tmp_path / "padded.warc.gz"
+    padded.write_bytes((SAMPLES / "example.warc.gz").read_bytes())
+    plain = tmp_path / "plain.warc"
+    plain.write_bytes(gzip.decompress(padded.read_bytes()) + b"\r\n\r\n")
+    for path in (padded, plain):
+        result = run(BIN / "newsarchive", "import-warc", path, "--db", tmp_path / f"{path.name}.db")
+        assert result.returncode == 0 and json.loads(result.stdout)["failed_files"] == [], path
+
+
 def test_a_missing_warc_file_is_a_clear_error(tmp_path):
     result = run(BIN / "newsarchive", "import-warc", tmp_path / "nope.warc.gz", "--db",
                  tmp_path / "x.db")

@@ -250,7 +250,9 @@ class WarcImport:
         position = stream.tell()
         pending: _Exchange | None = None
         requests: dict[str, tuple[str, list[list[str]]]] = {}
-        for record in ArchiveIterator(stream, arc2warc=True):
+        records = ArchiveIterator(stream, arc2warc=True)
+        record = None
+        for record in records:
             self.counts["records"] += 1
             kind = record.rec_type
             record_id = record.rec_headers.get_header("WARC-Record-ID") or ""
@@ -276,8 +278,12 @@ class WarcImport:
             now = stream.tell()
             self.progress(now - position)
             position = now
+        cut = is_cut_short(record)
         if pending is not None:
+            if cut and pending.record_id == (record.rec_headers.get_header("WARC-Record-ID") or ""):
+                pending.page.error = "the WARC file ends inside this record: its body is cut short"
             self.store(pending)
+        check_read_to_end(stream, records.offset, record if cut else None)
 
     def exchange(self, record, file_name: str, requests: dict) -> _Exchange | None:
         """The page a response or revisit record holds, or None (counted) when it is not an
@@ -364,6 +370,30 @@ class WarcImport:
         self.archive.store_page(page, article if article is not None and article.is_article
                                 else None, crawl_id=self.crawl_id, error=error)
         self.counts["imported" if exchange.record_type == "response" else "imported_revisits"] += 1
+
+
+def is_cut_short(record) -> bool:
+    """True for a record (read to its end) the file ends inside: without the Content-Length of
+    its header, or with fewer bytes than it says."""
+    return record is not None and (record.length is None or getattr(record.raw_stream, "limit", 0) > 0)
+
+
+def check_read_to_end(stream: BinaryIO, offset: int, cut=None) -> None:
+    """Raise EOFError when the file ends inside its last record (`cut`, that record), or when
+    bytes other than blank lines follow the last whole record (at `offset`): warcio stops
+    without a word at a record cut short (a truncated download or copy) or damaged, and what
+    came after it would go unmentioned."""
+    if cut is not None:
+        raise EOFError(f"the file ends inside its last record ({cut.rec_type} of "
+                       f"{target_uri(cut) or 'no URI'}): it is cut short or damaged")
+    if not stream.seekable():
+        return
+    end = stream.seek(0, io.SEEK_END)
+    if end > offset:
+        stream.seek(offset)
+        if stream.read(min(end - offset, 1 << 16)).strip():
+            raise EOFError(f"{end - offset} bytes after the last whole record (at byte {offset}) are no record:"
+                           " the file is cut short or damaged")
 
 
 def target_uri(record) -> str:
