@@ -257,3 +257,31 @@ def test_a_title_left_open_after_the_body_began_is_closed_too():
     tree, _ = parse_page(html.encode())
     assert tree.findtext(".//title") == "Budget talks end - Courier"
     assert len(tree.findall(".//p")) == 41
+
+
+def test_binary_data_served_as_a_page_is_no_page():
+    # an image, a PDF or a zip labelled text/html: before, 14 kB of mojibake became an article
+    import random
+    from newsarchive.extract import extract
+    rnd = random.Random(1)
+    noise = bytes(rnd.randrange(256) for _ in range(20_000))
+    for data in (noise, b"%PDF-1.4\n" + noise, b"PK\x03\x04" + noise):
+        assert parse_page(data).tree is None
+        article = extract(data, url="https://e.com/a")
+        assert article.is_article is False and article.body == "" and article.headline is None
+
+
+def test_a_gzipped_page_served_without_its_content_encoding_is_read_unzipped():
+    import gzip
+    from newsarchive.extract import extract
+    story = "<p>The port closed on Tuesday after a storm damaged two cranes, the harbour authority said.</p>" * 3
+    html = f"<html><head><title>Storm closes the port</title></head><body><h1>Storm closes the port</h1>{story}</body></html>"
+    for data in (gzip.compress(html.encode()), gzip.compress(html.encode("cp1252")), gzip.compress(html.encode())[:-30]):
+        article = extract(data, url="https://e.com/a")  # the last one cut short: what it holds
+        assert article.headline == "Storm closes the port" and article.body.startswith("The port closed on Tuesday")
+
+
+def test_legacy_pages_with_a_stray_control_character_are_pages():
+    text = "<html><body><p>" + "Grüße aus der Stadt, sagte die Bürgermeisterin am Dienstag. " * 20 + "\x0b\x01</p></body></html>"
+    tree, _ = parse_page(text.encode("cp1252"))
+    assert "Bürgermeisterin" in tree.findtext("body/p")
