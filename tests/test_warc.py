@@ -207,6 +207,7 @@ def test_export_reimports_to_the_same_articles(exported, tmp_path):
     copy = tmp_path / "reimported.db"
     counts = newsarchive("import-warc", warc, "--db", copy)
     assert counts["articles_new"] == len(MANIFEST["articles"])
+    assert "damaged_records" not in counts  # every record's bytes match the block digest we wrote
     assert articles(copy) == articles(db)
     # each response is paired with its request, written after it (as Heritrix does too)
     heads = ("select coalesce(final_url, url) as url, fetched_at, request_line, request_headers,"
@@ -439,6 +440,7 @@ def test_a_wget_warc_of_the_newsroom_imports_every_article_it_holds(tmp_path):
     assert len(held) >= 20  # the articles linked from home and section pages
     db = tmp_path / "wget.db"
     counts = newsarchive("import-warc", warc, "--db", db)
+    assert "damaged_records" not in counts  # wget's block digests match
     archived = {row["url"] for row in sqlite_utils(
         "query", db, "select url from pages where article_url is not null")}
     assert held <= archived
@@ -559,6 +561,24 @@ def test_blank_lines_after_the_last_record_are_no_damage(tmp_path):
     for path in (padded, plain):
         result = run(BIN / "newsarchive", "import-warc", path, "--db", tmp_path / f"{path.name}.db")
         assert result.returncode == 0 and json.loads(result.stdout)["failed_files"] == [], path
+
+
+def test_a_response_whose_bytes_do_not_match_its_block_digest_is_archived_as_damaged(tmp_path):
+    plain = bytearray(gzip.decompress((SAMPLES / "example.warc.gz").read_bytes()))
+    start = plain.index(b"WARC-Type: response")
+    at = plain.index(b"\r\n\r\n", plain.index(b"HTTP/1.", start)) + 10  # inside the payload
+    plain[at] ^= 0x01
+    damaged = tmp_path / "damaged.warc"
+    damaged.write_bytes(bytes(plain))
+    whole = tmp_path / "whole.warc"
+    whole.write_bytes(gzip.decompress((SAMPLES / "example.warc.gz").read_bytes()))
+    counts = json.loads(run(BIN / "newsarchive", "import-warc", damaged, "--db", tmp_path / "d.db").stdout)
+    assert counts["damaged_records"] == 1 and counts["imported"] == 1
+    [page] = sqlite_utils(tmp_path / "d.db", "select error from pages where error is not null")
+    assert page["error"] == "the WARC record is damaged: its block digest does not match its bytes"
+    counts = json.loads(run(BIN / "newsarchive", "import-warc", whole, "--db", tmp_path / "w.db").stdout)
+    assert "damaged_records" not in counts
+    assert sqlite_utils(tmp_path / "w.db", "select count(error) n from pages") == [{"n": 0}]
 
 
 def test_a_missing_warc_file_is_a_clear_error(tmp_path):

@@ -207,6 +207,8 @@ class _Exchange:
     record_id: str
     page: FetchedPage
     record_type: str
+    digests: object = None
+    """warcio's digest checker of the record: final once the record has been read to its end."""
 
 
 class WarcImport:
@@ -250,7 +252,9 @@ class WarcImport:
         position = stream.tell()
         pending: _Exchange | None = None
         requests: dict[str, tuple[str, list[list[str]]]] = {}
-        records = ArchiveIterator(stream, arc2warc=True)
+        # the block digest a writer records covers the record's bytes as stored: a mismatch is
+        # damage (payload digests are taken over differently encoded bytes by different writers)
+        records = ArchiveIterator(stream, arc2warc=True, check_digests=True)
         record = None
         for record in records:
             self.counts["records"] += 1
@@ -339,7 +343,7 @@ class WarcImport:
             response_headers=pairs,
             peer_address=headers.get_header("WARC-IP-Address"),
             capture="warc")
-        return _Exchange(record_id, page, record.rec_type)
+        return _Exchange(record_id, page, record.rec_type, getattr(record, "digest_checker", None))
 
     def revisited_payload(self, record, status: int) -> bytes | None:
         """The payload a revisit record stands for: b"" for a 304, the archived bytes with its
@@ -359,6 +363,9 @@ class WarcImport:
         if self.archive.has_fetch(page):
             self.counts["already_archived"] += 1
             return
+        if any(problem.startswith("block digest failed") for problem in getattr(exchange.digests, "problems", ())):
+            self.counts["damaged_records"] += 1
+            page.error = page.error or "the WARC record is damaged: its block digest does not match its bytes"
         article, error = None, None
         if page.status != 304:
             from .store import extraction_error, extract_fetched_page
