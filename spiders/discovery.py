@@ -79,9 +79,14 @@ def root_element_name(body: bytes) -> str | None:
 
 
 def is_text_sitemap(body: bytes) -> bool:
-    """True when the body is a plain-text sitemap: one absolute URL per line, nothing else."""
+    """True when the body is a plain-text sitemap: one absolute URL per line, nothing else.
+    Judged by its opening's whole lines (the sniffed bytes end inside a line, maybe inside a
+    character, of a longer sitemap)."""
+    window = body[:SNIFF_BYTES]
+    if len(body) > SNIFF_BYTES and b"\n" in window:
+        window = window[:window.rindex(b"\n")]
     try:
-        text = body[:SNIFF_BYTES].decode("utf-8")
+        text = window.decode("utf-8")
     except UnicodeDecodeError:
         return False
     lines = [line.strip() for line in text.splitlines() if line.strip()]
@@ -150,27 +155,41 @@ def parse_xml(body: bytes) -> etree._Element | None:
 
 
 def local_name(element: etree._Element) -> str:
-    """An element's tag without its namespace, lower-cased ("" for comments and the like)."""
-    tag = element.tag
+    """An element's tag without its namespace, lower-cased ("" for comments and the like, and
+    for a namespace lxml cannot decode)."""
+    try:
+        tag = element.tag
+    except UnicodeDecodeError:  # "&#xD800;" in an xmlns URI, kept as bytes by the recovering parser
+        return ""
     if not isinstance(tag, str):
         return ""
-    return etree.QName(tag).localname.lower()
+    # "{namespace}name", or "prefix:name" where a sitemap forgot to declare the prefix (the
+    # recovering parser keeps it in the tag, which etree.QName refuses)
+    return tag.rpartition("}")[2].rpartition(":")[2].lower()
+
+
+def own_text(element: etree._Element) -> str:
+    """An element's own text, stripped ("" for none, or for text lxml cannot decode: a
+    surrogate's character reference, "&#xD800;", which the recovering parser keeps as bytes)."""
+    try:
+        return (element.text or "").strip()
+    except UnicodeDecodeError:
+        return ""
 
 
 def child_text(element: etree._Element, name: str) -> str | None:
     """Stripped text of the first direct child with this local name, or None."""
     for child in element:
-        if local_name(child) == name and child.text and child.text.strip():
-            return child.text.strip()
+        if local_name(child) == name and (text := own_text(child)):
+            return text
     return None
 
 
 def descendant_text(element: etree._Element, name: str) -> str | None:
     """Stripped text of the first descendant with this local name, or None."""
     for child in element.iter():
-        if child is not element and local_name(child) == name and child.text \
-                and child.text.strip():
-            return child.text.strip()
+        if child is not element and local_name(child) == name and (text := own_text(child)):
+            return text
     return None
 
 
@@ -181,7 +200,7 @@ def parse_sitemap(body: bytes, base_url: str | None = None) -> list[Entry]:
     """
     body = gunzip_if_compressed(body)
     if root_element_name(body) is None and is_text_sitemap(body):
-        return [Entry(url=line.strip()) for line in body.decode("utf-8").splitlines()
+        return [Entry(url=line.strip()) for line in body.decode("utf-8", "replace").splitlines()
                 if line.strip()]
     root = parse_xml(body)
     if root is None:
@@ -220,8 +239,8 @@ def _rss_item_url(item: etree._Element) -> str | None:
         return about
     for child in item:
         if local_name(child) == "guid" and child.get("isPermaLink", "true") != "false" \
-                and child.text and child.text.strip().startswith("http"):
-            return child.text.strip()
+                and own_text(child).startswith("http"):
+            return own_text(child)
     return None
 
 
@@ -241,13 +260,16 @@ def parse_feed(body: bytes, base_url: str | None = None) -> list[Entry]:
     entries = []
     for element in root.iter():
         name = local_name(element)
-        if name == "item":
-            url = _rss_item_url(element)
-            published = child_text(element, "pubdate") or child_text(element, "date")
-        elif name == "entry":
-            url = _atom_entry_url(element)
-            published = child_text(element, "published") or child_text(element, "updated")
-        else:
+        try:
+            if name == "item":
+                url = _rss_item_url(element)
+                published = child_text(element, "pubdate") or child_text(element, "date")
+            elif name == "entry":
+                url = _atom_entry_url(element)
+                published = child_text(element, "published") or child_text(element, "updated")
+            else:
+                continue
+        except UnicodeDecodeError:  # an attribute lxml cannot decode ("&#xD800;"): this item only
             continue
         url = join_url(base_url, url) if url else None
         if url is not None:

@@ -298,6 +298,38 @@ def test_a_sitemap_or_feed_entry_urllib_cannot_read_is_skipped_not_its_neighbour
     assert [e.url for e in parse_feed(rss, "https://news.example/feed")] == ["https://news.example/two.html"]
 
 
+def test_a_news_sitemap_that_forgot_to_declare_its_prefix_keeps_its_entries():
+    # xmlns:news left out: the recovering parser keeps "news:news" as the tag, which
+    # etree.QName refused, and the whole sitemap was lost
+    undeclared = NEWS_SITEMAP.replace(b'\n        xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"', b"")
+    assert b"xmlns:news" not in undeclared
+    [entry] = parse_sitemap(undeclared, "https://news.example/sitemap.xml")
+    assert (entry.url, entry.lastmod) == ("https://news.example/world/story.html", "2015-09-24T10:12:00+00:00")
+
+
+def test_text_lxml_cannot_decode_skips_its_entry_only():
+    # "&#xD800;" (a surrogate) is kept as bytes by the recovering parser; reading it raised
+    rss = RSS.replace(b"<link>https://news.example/one.html", b"<link>https://news.example/&#xD800;one.html")
+    assert [e.url for e in parse_feed(rss, "https://news.example/feed")] == ["https://news.example/two.html"]
+    atom = ATOM.replace(b'href="https://news.example/one.html"', b'href="https://news.example/&#xD800;"')
+    assert [e.url for e in parse_feed(atom, "https://news.example/feed")] == ["https://news.example/two.html"]
+    # a text sitemap is sniffed from its opening: a bad byte further on raised when it was read
+    from spiders.discovery import SNIFF_BYTES
+    lines = b"".join(b"https://news.example/%d.html\n" % n for n in range(SNIFF_BYTES // 20))
+    entries = parse_sitemap(lines + b"https://news.example/\xff.html\n")
+    assert entries[0].url == "https://news.example/0.html" and entries[-1].url == "https://news.example/\ufffd.html"
+
+
+@pytest.mark.parametrize("line", ["https://news.example/%d.html\n", "https://news.example/ñoño/%d.html\n",
+                                  "https://news.example/story-number-%d-of-the-day\r\n"])
+def test_a_text_sitemap_longer_than_its_sniffed_opening_is_one(line):
+    # the 4,096 bytes sniffed end inside a line ("https:"), maybe inside a character: before,
+    # such a sitemap (one in eight of the longer ones) was no sitemap and its pages never asked
+    from spiders.discovery import is_text_sitemap
+    body = "".join(line % n for n in range(400)).encode()
+    assert is_text_sitemap(body) and len(parse_sitemap(body)) == 400
+
+
 def test_parse_sitemap_start_url_requests_its_entries_with_lastmod():
     spider = NewsSpider(url="https://news.example/sitemap.xml")
     items, requests = split_output(spider.parse(
