@@ -581,6 +581,28 @@ def test_a_response_whose_bytes_do_not_match_its_block_digest_is_archived_as_dam
     assert sqlite_utils(tmp_path / "w.db", "select count(error) n from pages") == [{"n": 0}]
 
 
+def test_a_record_whose_uri_urllib_cannot_read_is_skipped_and_counted(tmp_path):
+    # "http://[broken" as WARC-Target-URI made the archive's URL key raise, and the whole
+    # import stopped with a traceback at that record
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+    story = b"<html><body><h1>Storm closes the port</h1>" + b"<p>The port closed on Tuesday.</p>" * 5 + b"</body></html>"
+    path = tmp_path / "uris.warc.gz"
+    with open(path, "wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for n, uri in enumerate(["https://news.example/0.html", "http://[broken/1.html",
+                                 "https://news.example:99999/2.html", "https://news.example/3.html"]):
+            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            body = story.replace(b"Storm", b"Storm %d" % n)
+            writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(body), http_headers=http))
+    result = run(BIN / "newsarchive", "import-warc", path, "--db", tmp_path / "x.db")
+    counts = json.loads(result.stdout)
+    assert result.returncode == 0 and counts["imported"] == 2 and counts["skipped_bad_uri"] == 2
+    assert "a URI urllib cannot read" in result.stderr
+    assert sqlite_utils(tmp_path / "x.db", "select url from pages order by url") == [
+        {"url": "https://news.example/0.html"}, {"url": "https://news.example/3.html"}]
+
+
 def test_a_missing_warc_file_is_a_clear_error(tmp_path):
     result = run(BIN / "newsarchive", "import-warc", tmp_path / "nope.warc.gz", "--db",
                  tmp_path / "x.db")

@@ -26,6 +26,7 @@ from typing import BinaryIO
 from warcio.exceptions import ArchiveLoadFailed
 
 from .. import __version__
+from ..hosts import join_url
 from ..page import FetchedPage, merged_headers, payload_digest, standard_status_line
 from .rows import iso_utc, site_of
 
@@ -296,6 +297,10 @@ class WarcImport:
         uri = target_uri(record)
         if not uri.startswith(("http://", "https://")) or not record.http_headers:
             self.counts["skipped_not_http"] += 1
+            return None
+        if join_url(None, uri) is None:  # "http://[broken": no key, no site to file it under
+            log.warning("%s: a record for %r, a URI urllib cannot read, is skipped", file_name, uri)
+            self.counts["skipped_bad_uri"] += 1
             return None
         http = record.http_headers
         try:
