@@ -1087,6 +1087,11 @@ def cross_check_article_body(paragraphs: list[str], structured, record) -> list[
     return checked_against_article_body(paragraphs, structured, record)[0]
 
 
+#: How many paragraphs before the first one articleBody holds are searched for the dateline
+#: articleBody leaves out (captions and a kicker stand before it; thousands of teasers do not).
+OPENING_PARAGRAPHS_FOR_DATELINE = 12
+
+
 def checked_against_article_body(paragraphs: list[str], structured, record) -> tuple[list[str], bool]:
     """Use JSON-LD articleBody where it agrees with the DOM; True with the paragraphs when
     articleBody replaced the DOM's text.
@@ -1107,7 +1112,7 @@ def checked_against_article_body(paragraphs: list[str], structured, record) -> t
         return [clean_space(part) for part in article_body.replace("\r", "").split("\n") if clean_space(part)], True
     ab_joined = token_phrase(ab_tokens)
     found = [token_phrase(t) in ab_joined if t else True for t in dom_tokens]
-    for i, ok in enumerate(found):
+    for i, ok in enumerate(found[:OPENING_PARAGRAPHS_FOR_DATELINE]):
         # the paragraph the text opens with may carry a dateline articleBody leaves out
         if ok:
             break
