@@ -7,7 +7,7 @@ from bench import mutated
 def test_each_page_is_broken_every_way():
     page = b"<html><head><title>T</title><script>x</script></head><body><div><p>Text</p></div></body></html>"
     broken = list(mutated.broken_pages([("https://e.com/a", page)]))
-    assert len(broken) == len(mutated.MUTATIONS) + len(mutated.SNIPPETS) == 16
+    assert len(broken) == len(mutated.MUTATIONS) + len(mutated.SNIPPETS) == 17
     kinds = {kind: body for kind, _, body in broken}
     assert b"</div>" not in kinds["div_never_closed"] and b"</title>" not in kinds["title_never_closed"]
     figures = kinds[f"{mutated.INSERTED}_figures"]

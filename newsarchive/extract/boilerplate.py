@@ -773,7 +773,7 @@ def _caption_line_after(img, roots: set):
     # of many children is no such wrapper's, and reading a big parent's text for each of its
     # images cost seconds on a page of thousands of figures
     while node.getparent() is not None and node.getparent() not in roots \
-            and len(node.getparent()) <= IMAGE_WRAPPER_MAX_CHILDREN and not text_of(node.getparent()).strip():
+            and not has_child(node.getparent(), IMAGE_WRAPPER_MAX_CHILDREN) and not text_of(node.getparent()).strip():
         node = node.getparent()
     if (node.tail or "").strip():
         return None
