@@ -8,6 +8,7 @@ newsarchive's extraction and this, and importing Scrapy (0.17 s of CPU) was a th
 from __future__ import annotations
 
 import posixpath
+import re
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -38,32 +39,21 @@ IGNORED_EXTENSIONS = (
 IGNORED_SUFFIXES = frozenset("." + extension for extension in IGNORED_EXTENSIONS)
 #: Characters urlsplit() removes from anywhere in a URL: such a URL takes the long way.
 _UNSAFE = frozenset("\t\r\n")
-#: Characters of a host part that urlsplit checks (an IPv6 address, a port): such an absolute
-#: link takes the long way too, where a malformed one is dropped instead of raising later.
-_CHECKED_IN_HOST = frozenset("[]:")
+#: An absolute http(s) link whose host part holds none of the characters urlsplit checks there
+#: (an IPv6 address's brackets, a port's colon): a link with them takes the long way, where a
+#: malformed one is dropped instead of raising later.
+_PLAIN_ABSOLUTE = re.compile(r"https?://[^/?#\[\]:]*(?:[/?#]|$)")
 
 
-def _host_span(url: str) -> tuple[int, int]:
-    """Where the part after "//" of an absolute URL starts and ends (at its path, query or
-    fragment, or the URL's end)."""
+def path_suffix(url: str) -> str:
+    """posixpath.splitext(urlsplit(url).path)[1].lower() of an absolute http(s) URL without
+    tabs or line breaks, by string search (urlsplit was a third of page_links' time)."""
     start = url.index("//") + 2
     end = len(url)
     for mark in "/?#":
         found = url.find(mark, start)
         if found != -1 and found < end:
             end = found
-    return start, end
-
-
-def _host_part(url: str) -> str:
-    start, end = _host_span(url)
-    return url[start:end]
-
-
-def path_suffix(url: str) -> str:
-    """posixpath.splitext(urlsplit(url).path)[1].lower() of an absolute http(s) URL without
-    tabs or line breaks, by string search (urlsplit was a third of page_links' time)."""
-    _, end = _host_span(url)
     if end == len(url) or url[end] != "/":
         return ""  # no path
     stop = len(url)
@@ -109,8 +99,7 @@ def links_in_tree(root, base: str) -> tuple[list[str], list[str]]:
         if not href or href.startswith("#"):
             continue
         # what urljoin gives an absolute URL or a site-relative path, without its cost
-        if href.startswith(("http://", "https://")) and "/." not in href \
-                and _CHECKED_IN_HOST.isdisjoint(_host_part(href)):
+        if "/." not in href and _PLAIN_ABSOLUTE.match(href):
             url = href
         elif href.startswith("/") and not href.startswith("//") and "/." not in href:
             url = origin + href
