@@ -239,8 +239,8 @@ def _rss_item_url(item: etree._Element) -> str | None:
         return about
     for child in item:
         if local_name(child) == "guid" and child.get("isPermaLink", "true") != "false" \
-                and own_text(child).startswith("http"):
-            return own_text(child)
+                and (text := own_text(child)).startswith("http"):
+            return text
     return None
 
 

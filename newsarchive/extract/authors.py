@@ -1187,7 +1187,7 @@ def byline_inside_line(text: str) -> str | None:
     match = _BY_NAME_ON_DATE.search(text)
     if match:
         return f"by {match.group(1)}"
-    dates = find_text_dates(text) if any(char.isdigit() for char in text) else ()
+    dates = find_text_dates(text)  # (it rules out a text without a year first, in C)
     if dates:
         match = _BY_NAME_AT_END.match(text[text.rfind(dates[-1]) + len(dates[-1]):])
         if match:

@@ -464,7 +464,8 @@ def _title_swallowed(tree) -> bool:
 def title_closed(data: bytes) -> bytes | None:
     """The page with its first <title> ended before the first tag after it ("<title>" typed for
     "</title>" becomes one); None when that tag is "</title>" or there is no title. Asked only
-    of a page parsed without a body: a closed title may hold a "<" of its own."""
+    of a page whose title swallowed it (no body, or a title longer than any): a closed title
+    may hold a "<" of its own."""
     opening = _TITLE_START.search(data)
     if opening is None:
         return None

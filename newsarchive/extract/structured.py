@@ -142,7 +142,11 @@ def parse_json_lenient(text: str) -> list:
 
 def json_loads(text: str):
     """json.loads with lone surrogates made U+FFFD (see without_lone_surrogates)."""
-    value = json.loads(text)
+    return _surrogates_replaced(text, json.loads(text))
+
+
+def _surrogates_replaced(text: str, value):
+    """The value decoded from `text`, its lone surrogates U+FFFD when the text escapes any."""
     return without_lone_surrogates(value) if _SURROGATE_ESCAPE.search(text) else value
 
 
@@ -165,9 +169,7 @@ def without_lone_surrogates(value):
 
 
 def _decode_all(text: str) -> list:
-    if _SURROGATE_ESCAPE.search(text):
-        return without_lone_surrogates(_decode_values(text))
-    return _decode_values(text)
+    return _surrogates_replaced(text, _decode_values(text))
 
 
 def _decode_values(text: str) -> list:
