@@ -159,7 +159,8 @@ def test_a_section_name_in_the_h1_over_the_story_is_no_headline():
     # filed under; the bold line over the text is the story's headline
     html = page("<title>Daily Planet - National News</title>",
                 "<h1>National News</h1><p><b>Storm closes the port</b></p>" + TEXT)
-    assert (found_for(html).text, found_for(html).source) == ("Storm closes the port", "heading-nearest-body")
+    found = found_for(html)
+    assert (found.text, found.source) == ("Storm closes the port", "heading-nearest-body")
 
 
 def test_the_papers_name_with_its_article_is_the_sites_name():
@@ -169,7 +170,8 @@ def test_the_papers_name_with_its_article_is_the_sites_name():
                             "Ships were sent to other harbours along the coast until the damage is repaired."] * 2)
     html = page("<title>The Daily Planet</title>",
                 f"<h1>The Daily Planet</h1><table><tr><td><b>Storm closes the port</b><br><br>{text}</td></tr></table>")
-    assert (found_for(html).text, found_for(html).source) == ("Storm closes the port", "heading-nearest-body")
+    found = found_for(html)
+    assert (found.text, found.source) == ("Storm closes the port", "heading-nearest-body")
 
 
 def test_a_headline_over_a_share_bar_is_no_box_title():
