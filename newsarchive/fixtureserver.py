@@ -32,6 +32,11 @@ route keys too, combined with the above:
                                           calendar, for a route ending in "*")
     "charset_body": "latin-1"             the file re-encoded in this charset (content_type
                                           then says whatever the route says)
+    "encode": "br"                        the file sent with this Content-Encoding (gzip,
+                                          deflate, br or zstd) when the request's
+                                          Accept-Encoding names it, as real servers do
+    "encode_always": true                 ... whatever the request accepts (a cache or CDN
+                                          that ignores Accept-Encoding)
 
 A route key ending in "*" matches every path starting with what precedes it.
 
@@ -64,6 +69,7 @@ import socket
 import struct
 import threading
 import time
+import zlib
 from datetime import date, timedelta
 from email.utils import formatdate, parsedate_to_datetime
 from http import HTTPStatus
@@ -155,6 +161,31 @@ def generated_chunks(kind: str, size: int, base_url: str):
         yield piece
         sent += len(piece)
     yield tail[:size - sent]
+
+
+def accepted_encodings(header: str | None) -> set[str]:
+    """The content codings an Accept-Encoding header accepts (those not given q=0)."""
+    accepted = set()
+    for item in (header or "").split(","):
+        name, _, params = item.partition(";")
+        if name.strip() and params.replace(" ", "").lower() not in ("q=0", "q=0.0", "q=0.00"):
+            accepted.add(name.strip().lower())
+    return accepted
+
+
+def encoded(body: bytes, encoding: str) -> bytes:
+    """body compressed with a Content-Encoding: gzip, deflate (zlib-wrapped), br or zstd."""
+    if encoding == "gzip":
+        return gzip.compress(body)
+    if encoding == "deflate":
+        return zlib.compress(body)
+    if encoding == "br":
+        import brotli  # Scrapy's dependency; brotlipy, which may hide it, compresses alike
+        return brotli.compress(body)
+    if encoding == "zstd":
+        import zstandard
+        return zstandard.ZstdCompressor().compress(body)
+    raise ValueError(f"unknown content coding {encoding!r}")
 
 
 def gzip_bomb(size: int) -> bytes:
@@ -304,15 +335,21 @@ class FixtureHandler(BaseHTTPRequestHandler):
         if validators and not_modified(self.headers, validators, path):
             self.send_bytes(304, b"", content_type, send_body=False, extra=validators)
             return
-        self.send_bytes(status, body, content_type, send_body=send_body,
-                        extra={**validators, **fault.get("headers", {})})
+        extra = {**validators, **fault.get("headers", {})}
+        encoding = fault.get("encode")
+        if encoding and (fault.get("encode_always") or encoding in accepted_encodings(
+                self.headers.get("Accept-Encoding"))):
+            body = encoded(body, encoding)
+            extra["Content-Encoding"] = encoding
+        self.send_bytes(status, body, content_type, send_body=send_body, extra=extra)
 
     def log_request_made(self, status: int | None, sent: int) -> None:
         parts = urlsplit(self.path)
         conditional = bool(self.headers.get("If-None-Match")
                            or self.headers.get("If-Modified-Since"))
         self.server.log_request_made(self.command, parts.path or "/", status, query=parts.query,
-                                     conditional=conditional, sent=sent)
+                                     conditional=conditional, sent=sent,
+                                     accept_encoding=self.headers.get("Accept-Encoding"))
 
     def send_bytes(self, status: int, body: bytes, content_type: str, *, send_body: bool,
                    extra: dict[str, str] | None = None) -> None:
@@ -371,12 +408,14 @@ class FixtureHTTPServer(ThreadingHTTPServer):
         self.base_url = f"http://{self.server_address[0]}:{self.server_address[1]}"
 
     def log_request_made(self, method: str, path: str, status: int | None, *, query: str = "",
-                         conditional: bool = False, sent: int = 0) -> None:
+                         conditional: bool = False, sent: int = 0,
+                         accept_encoding: str | None = None) -> None:
         with self._requests_lock:
             self.requests.append((method, path, status))
             self.request_log.append({"method": method, "path": path, "query": query,
                                      "status": status, "conditional": conditional,
-                                     "sent": sent, "time": time.monotonic()})
+                                     "sent": sent, "time": time.monotonic(),
+                                     "accept_encoding": accept_encoding})
 
     def cached(self, key, make):
         """A generated body made once per server (a gzip bomb takes a while to compress)."""
@@ -418,7 +457,8 @@ class FixtureServer:
     @property
     def request_log(self) -> list[dict]:
         """Every request served so far: method, path, query, status, conditional (it carried
-        If-None-Match or If-Modified-Since) and sent (body bytes sent)."""
+        If-None-Match or If-Modified-Since), sent (body bytes sent), time and accept_encoding
+        (the request's Accept-Encoding header, or None)."""
         return list(self._httpd.request_log) if self._httpd is not None \
             else list(self._full_log)
 

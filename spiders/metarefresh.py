@@ -7,6 +7,10 @@ pages have. A page whose opening bytes do not spell "refresh" has none there, in
 that writes ASCII letters as single bytes (UTF-8, GB18030 and the other multibyte charsets use
 at most 4 bytes a character); UTF-16 and UTF-32, whose ASCII letters carry NUL bytes, are left
 to Scrapy's reading, as is every page that does spell it.
+
+A refresh to a URL no request can be made of ("javascript:...", "mailto:...") leaves the page
+where it is, as a browser does: Scrapy's middleware raised ValueError there, which failed the
+page itself.
 """
 from __future__ import annotations
 
@@ -32,4 +36,7 @@ class MetaRefreshMiddleware(ScrapyMetaRefresh):
     def process_response(self, request: Request, response: Response, spider=None):
         if isinstance(response, HtmlResponse) and not may_refresh(response.body):
             return response
-        return super().process_response(request, response)
+        try:
+            return super().process_response(request, response)
+        except ValueError:  # see the module docstring: the page stands
+            return response

@@ -199,12 +199,19 @@ def page_hints(meta: dict, *, source: str, kind: str | None) -> dict[str, Any]:
             "frontier": meta.get("newsarchive_frontier"), "site": meta.get("newsarchive_site")}
 
 
+#: Statuses that redirect with a Location (300 offers choices; 304 answers a conditional GET).
+REDIRECT_STATUSES = (301, 302, 303, 307, 308)
+
+
 def http_error(status: int, location: str | None = None, note: str | None = None) -> str | None:
     """The error recorded for an HTTP error status ("HTTP 404 Not Found"), None below 400;
-    for a redirect that reached the spider (one not followed: a non-HTTP Location), why;
+    for a redirect that reached the spider (one not followed), why: its Location is not HTTP
+    (location: that Location), or it has none a URL can be made of (location None);
     note: why it was not retried (a Retry-After not waited for: spiders.retry)."""
     phrase = f"HTTP {status} {status_phrase(status)}".rstrip()
-    if 300 <= status < 400 and location is not None:
+    if status in REDIRECT_STATUSES:
+        if location is None:
+            return f"{phrase}: redirect without a usable Location"
         return f"{phrase}: redirect not followed: {scheme_refusal(location) or location[:200]}"
     if status < 400:
         return None
@@ -212,9 +219,10 @@ def http_error(status: int, location: str | None = None, note: str | None = None
 
 
 def redirect_location(response: Response) -> str | None:
-    """The absolute Location of a redirect response, or None."""
+    """The absolute Location of a redirect response, or None (no Location, or one no URL can
+    be made of)."""
     location = response.headers.get("Location")
-    if location is None or response.status not in (301, 302, 303, 307, 308):
+    if location is None or response.status not in REDIRECT_STATUSES:
         return None
     return join_url(response.url, location.decode("latin-1"))
 

@@ -30,6 +30,9 @@ ROBOTSTXT_OBEY = True
 # (spiders/retry.py, in Scrapy's RetryMiddleware's place; see NEWSARCHIVE_RETRY_AFTER_MAX).
 # Meta refreshes are followed as Scrapy follows them, without decoding every page that names
 # none (spiders/metarefresh.py, in Scrapy's MetaRefreshMiddleware's place).
+# Servers are asked only for the content codings this Python can decode: br is left out where
+# pywb's brotlipy hides the brotli module Scrapy decodes it with (spiders/compression.py, in
+# Scrapy's HttpCompressionMiddleware's place).
 DOWNLOADER_MIDDLEWARES = {
     "spiders.middlewares.RequestGuardMiddleware": 60,
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
@@ -38,6 +41,8 @@ DOWNLOADER_MIDDLEWARES = {
     "spiders.retry.RetryAfterMiddleware": 550,
     "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
     "spiders.metarefresh.MetaRefreshMiddleware": 580,
+    "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware": None,
+    "spiders.compression.DecodableCompressionMiddleware": 590,
 }
 # Twisted's own epoll reactor on Linux, not Scrapy's default asyncio one: nothing here needs
 # asyncio, and a crawl's own CPU per page is lower without the asyncio layer under Twisted

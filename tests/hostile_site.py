@@ -10,7 +10,8 @@ robots.txt, and a `_routes.json` switching the faults on:
     wrong and missing charsets, binary served as text/html, a 50 MB page, a gzip bomb, a
     redirect loop, a redirect chain longer than Scrapy follows, a short chain that ends at a
     healthy article, redirects to another host and to file:, ftp:, data: and javascript:
-    URLs, an endless calendar, 50 URL variants of one story, an entity-expansion bomb, an
+    URLs, a redirect without a Location, pages sent as br (when asked for, and unasked), a
+    meta refresh to a javascript: URL, an endless calendar, 50 URL variants of one story, an entity-expansion bomb, an
     external-entity sitemap and feed, a malformed sitemap, a 50 MB sitemap.
 
 build_robots_fault_site(root, ...) makes a small healthy site whose robots.txt answers 503 or
@@ -25,6 +26,8 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
+from spiders.compression import brotli_decodes
+
 #: Seconds a stalled response waits: past the test crawl's DOWNLOAD_TIMEOUT.
 STALL_SECONDS = 8
 #: Decompressed size of the gzip bomb (the crawl caps bodies at DOWNLOAD_MAXSIZE).
@@ -33,6 +36,8 @@ HUGE_BYTES = 50 * 1024 * 1024
 VARIANTS = 50
 #: A chain this long exceeds Scrapy's REDIRECT_MAX_TIMES (20).
 LONG_CHAIN = 25
+#: A page whose meta refresh names a javascript: URL: it stays an article, as in a browser.
+REFRESH_JAVASCRIPT = "/fault/refresh-javascript.html"
 #: The path of the probe an external entity would fetch: the server must never see it.
 XXE_PROBE = "/xxe-probe"
 
@@ -151,6 +156,15 @@ def faults(other_host_base: str) -> tuple[list[Fault], dict[str, dict]]:
         add(f"/fault/{scheme}-redirect.html", {"redirect": target, "status": 302},
             # Scrapy's Request refuses "javascript:alert(1)" itself, as a URL without "//"
             f"redirect not followed: refused: {scheme} scheme|Missing scheme.*{scheme}:")
+    add("/fault/redirect-no-location.html", {"status": 302}, "redirect without a usable Location")
+    # br as servers send it (only when asked), and from a cache that ignores Accept-Encoding:
+    # undecodable only where pywb's brotlipy hides the brotli module (spiders/compression.py)
+    add("/fault/br.html", {"file": "/news/story-7.html", "encode": "br"}, None)
+    add("/fault/br-unasked.html", {"file": "/news/story-8.html", "encode": "br",
+                                   "encode_always": True},
+        None if brotli_decodes() else "UndecodableEncoding: .*brotlipy")
+    add("/fault/gzip.html", {"file": "/news/story-9.html", "encode": "gzip"}, None)
+    add(REFRESH_JAVASCRIPT, None, None)
     routes["/calendar/*"] = {"calendar": True}
     found.append(Fault("/calendar/2026/01/01/", None, fetched=False))
     for n in range(VARIANTS):
@@ -189,6 +203,11 @@ def build_hostile_site(root: Path, *, articles: int, other_host_base: str) -> Ho
         (root / path.lstrip("/")).write_text(article_html(n), encoding="utf-8")
     (root / "news" / "variant.html").write_text(
         article_html(10_000, path="/news/variant.html"), encoding="utf-8")
+    (root / "fault").mkdir(exist_ok=True)
+    (root / REFRESH_JAVASCRIPT.lstrip("/")).write_text(
+        article_html(10_001, path=REFRESH_JAVASCRIPT).replace(
+            "<head>", '<head><meta http-equiv="refresh" content="0; url=javascript:void(0)">'),
+        encoding="utf-8")
     only_in_sitemap, only_in_feed = healthy[-10:-5], healthy[-5:]
     linked = healthy[:-10]
     xml_files = hostile_xml()

@@ -23,7 +23,7 @@ import pytest
 from sqlite_utils import Database
 
 from hostile_site import (
-    STALL_SECONDS, XXE_PROBE, article_html, build_hostile_site, build_news_site,
+    REFRESH_JAVASCRIPT, STALL_SECONDS, XXE_PROBE, article_html, build_hostile_site, build_news_site,
     build_robots_fault_site,
 )
 from newsarchive.fixtureserver import FixtureServer
@@ -72,6 +72,7 @@ def hostile_crawl(tmp_path_factory):
         process = scrapy_crawl([main.url, r503.url, rstall.url], db)
         elapsed = time.monotonic() - started
         peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        main_log = main.request_log
         servers = {"main": (main.url.rstrip("/"), main.requests),
                    "robots503": (r503.url.rstrip("/"), r503.requests),
                    "robotsstall": (rstall.url.rstrip("/"), rstall.requests)}
@@ -81,7 +82,7 @@ def hostile_crawl(tmp_path_factory):
     report = {"seconds": round(elapsed, 1), "peak_rss_mib": round(peak_kib / 1024),
               "peak_rss_known_before": before > 0}
     return {"site": site, "db": db, "process": process, "servers": servers,
-            "healthy": healthy, "report": report}
+            "healthy": healthy, "report": report, "main_log": main_log}
 
 
 def rows(db: Path, sql: str, params=()) -> list[dict]:
@@ -150,6 +151,29 @@ def test_every_failure_is_a_pages_row_with_its_reason(hostile_crawl):
     [binary] = rows(db, "select article_url, hints ->> 'kind' as kind from pages where url = ?",
                     [base + "/fault/binary.html"])
     assert binary == {"article_url": None, "kind": "other"}
+
+
+def test_pages_in_any_content_coding_and_with_a_javascript_refresh_keep_their_articles(
+        hostile_crawl):
+    """Servers are asked only for codings this Python decodes (br not, where pywb's brotlipy
+    hides Google's brotli); a page in one asked for is archived, and so is a page whose meta
+    refresh names a javascript: URL (a browser stays on it)."""
+    from spiders.compression import brotli_decodes
+
+    db, base = hostile_crawl["db"], hostile_crawl["servers"]["main"][0]
+    accepted = {entry["accept_encoding"] for entry in hostile_crawl["main_log"]
+                if entry["path"].startswith("/news/")}
+    assert len(accepted) == 1, accepted
+    codings = {coding.strip() for coding in accepted.pop().split(",")}
+    assert {"gzip", "deflate", "zstd"} <= codings
+    assert ("br" in codings) == brotli_decodes()
+    kept = ["/fault/br.html", "/fault/gzip.html", REFRESH_JAVASCRIPT]
+    if brotli_decodes():
+        kept.append("/fault/br-unasked.html")
+    for path in kept:
+        [row] = rows(db, "select status, error, article_url from pages where url = ?",
+                     [base + path])
+        assert row["status"] == 200 and not row["error"] and row["article_url"], (path, row)
 
 
 def test_hostile_sitemaps_and_feeds_are_read_safely(hostile_crawl):

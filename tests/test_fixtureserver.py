@@ -6,7 +6,9 @@ import urllib.request
 
 import pytest
 
-from newsarchive.fixtureserver import FixtureServer, content_type_for, resolve_file
+from newsarchive.fixtureserver import (
+    FixtureServer, accepted_encodings, content_type_for, encoded, resolve_file,
+)
 
 
 @pytest.fixture
@@ -27,6 +29,8 @@ def site(tmp_path):
         "/down.html": {"status": 503, "body": "try later"},
         "/alias.html": {"file": "/news/story.html"},
         "/broken.html": {"broken": True},
+        "/br.html": {"file": "/news/story.html", "encode": "br"},
+        "/gz-always.html": {"file": "/news/story.html", "encode": "gzip", "encode_always": True},
     }), encoding="utf-8")
     return tmp_path
 
@@ -99,6 +103,32 @@ def test_error_routes_answer_their_status(server):
     assert fetch(server.url + "gone.html")[0] == 404
     status, _, body, _ = fetch(server.url + "down.html")
     assert (status, body) == (503, b"try later")
+
+
+def get_raw(server, path, headers=None):
+    """(Content-Encoding, raw body) of a GET, nothing decoded."""
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+    connection.request("GET", path, headers=headers or {})
+    response = connection.getresponse()
+    result = response.getheader("Content-Encoding"), response.read()
+    connection.close()
+    return result
+
+
+def test_encoded_routes_follow_accept_encoding_unless_told_to_ignore_it(server):
+    story = "<p>Story ü</p>".encode("utf-8")
+    assert get_raw(server, "/br.html") == (None, story)
+    assert get_raw(server, "/br.html", {"Accept-Encoding": "gzip, br;q=0"}) == (None, story)
+    coding, body = get_raw(server, "/br.html", {"Accept-Encoding": "gzip, deflate, br"})
+    assert coding == "br" and body == encoded(story, "br") != story
+    assert get_raw(server, "/gz-always.html") == ("gzip", encoded(story, "gzip"))
+    assert [entry["accept_encoding"] for entry in server.request_log][-2:] == [
+        "gzip, deflate, br", "identity"]  # http.client says identity when not told
+
+
+def test_accepted_encodings_drop_codings_refused_with_q_zero():
+    assert accepted_encodings("gzip, deflate;q=0.5, BR;q=0, zstd ; q=0.0") == {"gzip", "deflate"}
+    assert accepted_encodings(None) == set()
 
 
 def test_file_route_serves_another_file(server):

@@ -215,9 +215,18 @@ def test_headers_to_dict_lower_cases_names_and_joins_values():
 
 def test_http_error_names_error_statuses_only():
     assert http_error(200) is None
-    assert http_error(301) is None
+    assert http_error(304) is None
+    assert http_error(301, "ftp://news.example/a") == (
+        "HTTP 301 Moved Permanently: redirect not followed: refused: ftp scheme "
+        "(only http and https are fetched): ftp://news.example/a")
     assert http_error(503) == "HTTP 503 Service Unavailable"
     assert http_error(599) == "HTTP 599"
+
+
+def test_http_error_names_a_redirect_without_a_location():
+    """A redirect with no Location (or none a URL can be made of) reaches the spider: its page
+    holds nothing, and the archive says why."""
+    assert http_error(302) == "HTTP 302 Found: redirect without a usable Location"
 
 
 def test_requested_url_is_the_url_before_redirects():
