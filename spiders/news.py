@@ -20,7 +20,10 @@ hosts, allow/deny patterns, depth and page cap, and its own download slot
 NEWSARCHIVE_MAX_CRAWL_DELAY seconds; AutoThrottle leaves these slots alone). `-a site=a,b`
 picks sites by name. A mistake in the file stops the spider before any request
 (SiteListError). A `-a url=` crawl is one site named after its first start URL's host, with
-the DEPTH_LIMIT, NEWSARCHIVE_MAX_PAGES and download settings of the run.
+the DEPTH_LIMIT, NEWSARCHIVE_MAX_PAGES and download settings of the run; when its robots.txt
+asks for a Crawl-delay longer than DOWNLOAD_DELAY, the site's later requests go through a
+slot of its own at that delay (capped the same way), with CONCURRENT_REQUESTS_PER_DOMAIN and
+no jitter, which AutoThrottle leaves alone.
 
 Per-site counters are Scrapy stats "newsarchive/<site>/<counter>": the spider counts
 `discovered` (distinct URLs of the site met), `robots_blocked`, `start_ok` / `start_failed`
@@ -584,8 +587,10 @@ class NewsSpider(scrapy.Spider):
     def slot_meta(self, entry: Site) -> dict:
         """The request meta that puts a request of a site list's site in the site's own slot:
         its delay and concurrency, whatever host the URL is on, left alone by AutoThrottle
-        (whose minimum delay, DOWNLOAD_DELAY, would otherwise become the site's)."""
-        if not self.site_list:
+        (whose minimum delay, DOWNLOAD_DELAY, would otherwise become the site's). A `-a url=`
+        crawl's site moves to a slot of its own once its robots.txt asks for a Crawl-delay
+        longer than DOWNLOAD_DELAY; until then Scrapy's host slots and AutoThrottle pace it."""
+        if not self.site_list and entry.name not in self.crawl_delays:
             return {}
         return {"download_slot": SLOT_PREFIX + entry.name, "autothrottle_dont_adjust_delay": True}
 
@@ -602,8 +607,7 @@ class NewsSpider(scrapy.Spider):
         entry = self.site_of_request(request.meta, request.url)
         if entry is None:
             return
-        if self.site_list:
-            self.apply_crawl_delay(entry, robotparser)
+        self.apply_crawl_delay(entry, robotparser)
         for sitemap_url in robots_sitemaps(robotparser):
             if self.site_for(sitemap_url) is not entry:
                 continue
@@ -612,23 +616,31 @@ class NewsSpider(scrapy.Spider):
                 self.crawler.engine.crawl(sitemap_request)
 
     def apply_crawl_delay(self, entry: Site, robotparser) -> None:
-        """Raise the site's slot delay to the robots.txt Crawl-delay (capped)."""
-        user_agent = self.crawler.settings.get("USER_AGENT") or ""
+        """Raise the site's slot delay to the robots.txt Crawl-delay (capped). A `-a url=`
+        crawl's site gets a slot of its own for it (see slot_meta), with the run's
+        per-domain concurrency and no jitter."""
+        settings = self.crawler.settings
+        user_agent = settings.get("USER_AGENT") or ""
         try:
             delay = robotparser.crawl_delay(user_agent)
         except Exception:  # noqa: BLE001 - a parser without Crawl-delay support
             delay = None
-        if not delay or delay <= entry.delay:
+        own_delay = entry.delay if self.site_list else settings.getfloat("DOWNLOAD_DELAY")
+        if not delay or delay <= own_delay:
             return
-        cap = self.crawler.settings.getfloat("NEWSARCHIVE_MAX_CRAWL_DELAY", MAX_CRAWL_DELAY)
+        cap = settings.getfloat("NEWSARCHIVE_MAX_CRAWL_DELAY", MAX_CRAWL_DELAY)
         delay = min(float(delay), cap)
-        if delay <= self.crawl_delays.get(entry.name, entry.delay):
+        if delay <= self.crawl_delays.get(entry.name, own_delay):
             return
         self.crawl_delays[entry.name] = delay
         log.info("site %s: robots.txt Crawl-delay %gs", entry.name, delay)
         slot_key = SLOT_PREFIX + entry.name
         downloader = self.crawler.engine.downloader
-        downloader.per_slot_settings.setdefault(slot_key, {})["delay"] = delay
+        slot_settings = downloader.per_slot_settings.setdefault(slot_key, {})
+        if not self.site_list:
+            slot_settings.setdefault("concurrency", settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN"))
+            slot_settings.setdefault("jitter", 0)
+        slot_settings["delay"] = delay
         slot = downloader.slots.get(slot_key)
         if slot is not None:
             slot.delay = delay

@@ -119,7 +119,8 @@ NEWSARCHIVE_REVISIT_AFTER = 0
 NEWSARCHIVE_LOCK = True
 # The summary printed at the end of `scrapy crawl`: "full", "problems" (for cron) or "none".
 NEWSARCHIVE_SUMMARY = "full"
-# The longest robots.txt Crawl-delay honoured for a site of a site list (seconds).
+# The longest robots.txt Crawl-delay honoured (seconds), for a site list's sites and a -a url=
+# crawl alike.
 NEWSARCHIVE_MAX_CRAWL_DELAY = 60
 
 # Extraction runs in worker processes, off the reactor (pipelines/extract.py): N workers (None:

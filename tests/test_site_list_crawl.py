@@ -53,6 +53,21 @@ def two_sites(tmp_path_factory):
         Database(work / "archives" / "news.db")
 
 
+def test_a_url_crawl_honours_the_robots_crawl_delay_too(tmp_path):
+    """`newsarchive crawl URL` (one site, AutoThrottle on as by default): once robots.txt is
+    read, its Crawl-delay spaces the site's requests."""
+    site = make_newsroom(tmp_path / "site", "Gazette", 4, crawl_delay=0.4)
+    with FixtureServer(site) as server:
+        process = newsarchive("crawl", server.url, "--db", "news.db", "--depth", "1",
+                              "-s", "DOWNLOAD_DELAY=0", cwd=tmp_path)
+    assert process.returncode == 0, process.stderr[-3000:]
+    assert "robots.txt Crawl-delay 0.4s" in process.stderr
+    times = [datetime.fromisoformat(row["fetched_at"]) for row in Database(tmp_path / "news.db").query(
+        "select fetched_at from pages where url like '%/news/%' order by fetched_at")]
+    gaps = [(b - a).total_seconds() for a, b in zip(times, times[1:])]
+    assert len(gaps) == 3 and min(gaps) >= 0.3, gaps
+
+
 def test_every_site_is_crawled_on_its_own_terms(two_sites):
     work, process, requests, db = two_sites
     assert process.returncode == 0, process.stderr[-3000:]

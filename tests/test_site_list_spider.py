@@ -119,6 +119,43 @@ def test_robots_crawl_delay_raises_the_site_slot_delay(spider):
     assert spider.crawl_delays == {"weekly": 7}
 
 
+def test_a_url_crawl_moves_to_a_slot_of_its_own_at_the_robots_crawl_delay(tmp_path, monkeypatch):
+    """A `-a url=` crawl is paced by AutoThrottle in Scrapy's host slots until its robots.txt
+    asks for a longer Crawl-delay: its requests then go to a slot of the site at that delay
+    (capped), which AutoThrottle leaves alone."""
+    monkeypatch.delenv("NEWSARCHIVE_SITES", raising=False)
+    settings = Settings()
+    settings.setmodule("spiders.settings", priority="project")
+    settings.setdict({"NEWSARCHIVE_DB": str(tmp_path / "a.db"), "NEWSARCHIVE_INCREMENTAL": False,
+                      "NEWSARCHIVE_MAX_CRAWL_DELAY": 9}, priority="cmdline")
+    crawler = Crawler(NewsSpider, settings)
+    spider = NewsSpider.from_crawler(crawler, url="https://daily.example/")
+    crawler.spider = spider
+    crawler.stats = MemoryStatsCollector(crawler)
+
+    class Downloader:
+        per_slot_settings = {}
+        slots = {}
+
+    class Engine:
+        downloader = Downloader()
+
+    crawler.engine = Engine()
+    [site] = spider.sites.values()
+    before = spider.page_request("https://daily.example/a.html", source="link", site=site)
+    assert "download_slot" not in before.meta
+    for robots, expected in ((b"User-agent: *\nCrawl-delay: 0.2\n", None),  # under DOWNLOAD_DELAY
+                             (b"User-agent: *\nCrawl-delay: 30\n", 9)):
+        spider.on_robots_parsed(ProtegoRobotParser(robots, spider),
+                                Request("https://daily.example/robots.txt"))
+        assert spider.crawl_delays.get(site.name) == expected
+    slot = SLOT_PREFIX + site.name
+    assert Engine.downloader.per_slot_settings[slot] == {
+        "delay": 9, "jitter": 0, "concurrency": settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN")}
+    after = spider.page_request("https://daily.example/b.html", source="link", site=site)
+    assert after.meta["download_slot"] == slot and after.meta["autothrottle_dont_adjust_delay"]
+
+
 def test_a_site_list_mistake_stops_the_spider(tmp_path):
     path = tmp_path / "sites.toml"
     path.write_text('[sites.bad]\nstart = ["https://bad.example/"]\ndepth = -1\n')
