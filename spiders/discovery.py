@@ -144,14 +144,28 @@ def _looks_like_html(body: bytes) -> bool:
     return any(tag in head for tag in (b"<html", b"<head", b"<body", b"<!doctype html"))
 
 
-def parse_xml(body: bytes) -> etree._Element | None:
-    """Parse untrusted XML safely (no entities, no network); None when it is not XML."""
+def parse_xml(body: bytes, base_url: str | None = None) -> etree._Element | None:
+    """Parse untrusted XML safely (no entities, no network); None when it is not XML.
+    base_url: the document's URL, which relative xml:base values resolve against."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=True,
                              remove_comments=True, remove_pis=True)
     try:
-        return etree.fromstring(body, parser=parser)
+        try:
+            return etree.fromstring(body, parser=parser, base_url=base_url)
+        except ValueError:  # a base_url lxml cannot take: relative xml:base stays relative
+            return etree.fromstring(body, parser=parser)
     except etree.XMLSyntaxError:
         return None
+
+
+def element_base(element: etree._Element, base_url: str | None) -> str | None:
+    """The URL an element's relative links resolve against: its xml:base, inherited and
+    resolved up the tree against the document's URL (Atom feeds set it: RFC 4287, section 2),
+    else base_url."""
+    try:
+        return element.base or base_url
+    except (UnicodeDecodeError, ValueError):  # an xml:base lxml cannot decode
+        return base_url
 
 
 def local_name(element: etree._Element) -> str:
@@ -231,9 +245,9 @@ def rfc822_to_iso(value: str | None) -> str | None:
 
 
 def _rss_item_url(item: etree._Element) -> str | None:
-    link = child_text(item, "link")
-    if link:
-        return link
+    for child in item:
+        if local_name(child) == "link" and (link := own_text(child)):
+            return join_url(element_base(child, None), link) or link
     about = item.get("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about")
     if about:
         return about
@@ -248,13 +262,14 @@ def _atom_entry_url(entry: etree._Element) -> str | None:
     for child in entry:
         if local_name(child) == "link" and child.get("rel", "alternate") == "alternate" \
                 and child.get("href"):
-            return child.get("href")
+            return join_url(element_base(child, None), child.get("href")) or child.get("href")
     return None
 
 
 def parse_feed(body: bytes, base_url: str | None = None) -> list[Entry]:
-    """The article links of an RSS 2.0, RSS 1.0 (RDF) or Atom feed, in document order."""
-    root = parse_xml(gunzip_if_compressed(body))
+    """The article links of an RSS 2.0, RSS 1.0 (RDF) or Atom feed, in document order;
+    relative links resolve against their xml:base (Atom), else base_url."""
+    root = parse_xml(gunzip_if_compressed(body), base_url)
     if root is None:
         return []
     entries = []

@@ -179,6 +179,26 @@ def test_parse_atom_alternate_links_resolved_against_the_feed_url():
     ]
 
 
+def test_feed_links_resolve_against_their_xml_base():
+    """Atom's xml:base (RFC 4287, section 2), inherited and nested, itself relative to the
+    feed's URL; links without one resolve against the feed's URL."""
+    atom = (b'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom" xml:base="/news/">'
+            b'<entry><link rel="alternate" href="one.html"/></entry>'
+            b'<entry xml:base="world/"><link href="two.html"/></entry>'
+            b'<entry xml:base="https://cdn.example/a/"><link href="three.html"/></entry></feed>')
+    assert [e.url for e in parse_feed(atom, "https://news.example/feeds/atom.xml")] == [
+        "https://news.example/news/one.html", "https://news.example/news/world/two.html",
+        "https://cdn.example/a/three.html"]
+    rss = (b'<rss><channel xml:base="https://news.example/2024/"><item><link>one.html</link>'
+           b"</item></channel></rss>")
+    assert [e.url for e in parse_feed(rss, "https://news.example/feed")] == [
+        "https://news.example/2024/one.html"]
+    # a feed URL lxml cannot take as a base still gives the feed's absolute links
+    assert [e.url for e in parse_feed(b"<rss><channel><item><link>https://news.example/a.html"
+                                      b"</link></item></channel></rss>", "https://news.example/\ud800")] == [
+        "https://news.example/a.html"]
+
+
 def test_parse_rss1_rdf_items():
     [entry] = parse_feed(RDF)
     assert (entry.url, entry.lastmod) == ("https://news.example/one.html", "2024-05-01")
