@@ -6,6 +6,7 @@ spiders write through NEWSARCHIVE_DB). Output is JSON, as with sqlite-utils.
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -31,7 +32,18 @@ def echo_json(data) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-@click.group()
+class ArchiveCommands(click.Group):
+    """Commands whose archive SQLite cannot use (not a database, damaged, locked) end with an
+    error line naming why and exit status 1, not a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except sqlite3.DatabaseError as error:
+            raise click.ClickException(f"cannot use the archive: {error}") from error
+
+
+@click.group(cls=ArchiveCommands)
 @click.version_option(__version__, prog_name="newsarchive")
 def cli() -> None:
     """Crawl news sites, extract articles, archive them in SQLite."""

@@ -22,7 +22,7 @@ from pathlib import Path
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
-from newsarchive.archive import Archive, ArchiveLock
+from newsarchive.archive import Archive, ArchiveLock, NotAnArchive, check_sqlite_file
 from newsarchive.archive.rows import payload_row
 from newsarchive.archive.store import StoreResult
 
@@ -125,6 +125,14 @@ class ArchivePipeline:
                 raise ArchiveUnavailable(
                     f"cannot write the archive {pipeline.db_path.resolve()}: cannot create its "
                     f"lock file: {exc}{read_only_hint(pipeline.db_path)}") from exc
+        try:
+            # here, before the spider opens: a failure in open_spider also costs a Scrapy
+            # traceback (its stats extension closing a spider that never started)
+            check_sqlite_file(pipeline.db_path)
+        except NotAnArchive as exc:
+            pipeline.lock.release()
+            raise ArchiveUnavailable(f"cannot write the archive {pipeline.db_path.resolve()}: "
+                                     f"{exc}") from exc
         return pipeline
 
     def sites(self) -> dict:

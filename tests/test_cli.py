@@ -133,6 +133,23 @@ def test_commands_refuse_a_missing_archive(tmp_path):
     assert not missing.exists()
 
 
+def test_commands_name_an_archive_that_is_not_an_sqlite_database(tmp_path, archive_path):
+    """A file of something else, or an archive cut to pieces: one error line and exit status
+    1, the file left as it was."""
+    other = tmp_path / "notes.db"
+    other.write_bytes(b"not a database\n" * 10)
+    damaged = tmp_path / "damaged.db"
+    damaged.write_bytes(archive_path.read_bytes()[:4096] + b"\xff" * 8192)
+    for path, says in ((other, "is not an SQLite database (it starts with b'not a database"),
+                       (damaged, "cannot use the archive: ")):
+        before = path.read_bytes()
+        for command in (["stats"], ["show", URL], ["export"], ["reextract"]):
+            result = run(*command, "--db", str(path))
+            assert result.exit_code == 1, (command, result.output)
+            assert says in result.output and "Traceback" not in result.output, result.output
+        assert path.read_bytes() == before
+
+
 def test_export_jsonl_writes_one_article_per_line(archive_path):
     lines = run("export", "--db", str(archive_path)).output.splitlines()
     assert [json.loads(line)["url"] for line in lines] == [URL, "https://other.example.org/a"]

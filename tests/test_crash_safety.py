@@ -233,6 +233,20 @@ def test_a_full_disk_stops_the_crawl_cleanly(site, reference, tmp_path):
     assert articles(db) == expected
 
 
+def test_a_file_that_is_not_an_archive_stops_the_crawl_before_it_starts(site, tmp_path):
+    """NEWSARCHIVE_DB naming some other file: one line saying so, exit status 1, nothing
+    fetched, the file untouched, and no traceback."""
+    db = tmp_path / "notes.db"
+    db.write_text("shopping list\n", encoding="utf-8")
+    requests_before = len(site.requests)
+    process = crawl(site.url, db)
+    assert process.returncode == 1
+    assert "is not an SQLite database (it starts with b'shopping list" in process.stderr
+    assert "Traceback" not in process.stderr, process.stderr[-3000:]
+    assert len(site.requests) == requests_before
+    assert db.read_text(encoding="utf-8") == "shopping list\n"
+
+
 def test_a_read_only_archive_stops_the_crawl_before_it_starts(site, tmp_path):
     db = tmp_path / "ro" / "archive.db"
     db.parent.mkdir()

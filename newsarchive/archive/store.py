@@ -96,6 +96,29 @@ def create_private_file(path: Path) -> None:
     os.close(fd)
 
 
+#: The first 16 bytes of every SQLite 3 database file.
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class NotAnArchive(sqlite3.DatabaseError):
+    """A file given as the archive that SQLite cannot read as a database."""
+
+
+def check_sqlite_file(path: Path) -> None:
+    """Raise NotAnArchive when path holds something other than an SQLite database, before
+    SQLite says "file is not a database" at the first statement. A missing or empty file is
+    fine: it becomes a new archive."""
+    try:
+        with open(path, "rb") as file:
+            head = file.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        return
+    except IsADirectoryError:
+        raise NotAnArchive(f"{path} is a folder, not an SQLite database") from None
+    if head and head != SQLITE_HEADER:
+        raise NotAnArchive(f"{path} is not an SQLite database (it starts with {head!r})")
+
+
 def open_database(path: Path, busy_timeout: float) -> Database:
     """A sqlite-utils Database on `path` in WAL mode with foreign keys enforced.
 
@@ -104,6 +127,7 @@ def open_database(path: Path, busy_timeout: float) -> Database:
     a lock.
     """
     if str(path) != ":memory:":
+        check_sqlite_file(path)
         create_private_file(path)
     conn = sqlite3.connect(str(path), timeout=busy_timeout, check_same_thread=False)
     db = Database(conn)
