@@ -78,6 +78,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 ROUTES_FILE = "_routes.json"
+#: Statuses HTTP sends without a body: a body after one would be read as the next response
+#: on a kept-alive connection.
+BODILESS_STATUSES = frozenset({204, 304})
 
 #: Content types by file suffix; types that are text get a charset.
 CONTENT_TYPES = {
@@ -314,9 +317,9 @@ class FixtureHandler(BaseHTTPRequestHandler):
             self.send_bytes(status, body, content_type or "text/html; charset=utf-8",
                             send_body=send_body, extra=extra)
             return
-        body = route.get("body", HTTPStatus(status).phrase).encode("utf-8")
-        self.send_bytes(status, body, content_type or "text/plain; charset=utf-8",
-                        send_body=send_body, extra=extra)
+        body = route.get("body", "" if status in BODILESS_STATUSES else HTTPStatus(status).phrase)
+        self.send_bytes(status, body.encode("utf-8"), content_type or "text/plain; charset=utf-8",
+                        send_body=send_body and status not in BODILESS_STATUSES, extra=extra)
 
     def respond_file(self, url_path: str, *, send_body: bool, status: int = 200) -> None:
         path = resolve_file(self.server.root, url_path)

@@ -206,12 +206,16 @@ def page_hints(meta: dict, *, source: str, kind: str | None) -> dict[str, Any]:
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
 
 
-def http_error(status: int, location: str | None = None, note: str | None = None) -> str | None:
+def http_error(status: int, location: str | None = None, note: str | None = None, *,
+               conditional: bool = True) -> str | None:
     """The error recorded for an HTTP error status ("HTTP 404 Not Found"), None below 400;
     for a redirect that reached the spider (one not followed), why: its Location is not HTTP
     (location: that Location), or it has none a URL can be made of (location None);
-    note: why it was not retried (a Retry-After not waited for: spiders.retry)."""
+    note: why it was not retried (a Retry-After not waited for: spiders.retry); for a 304 to
+    a request that was not conditional (no validators sent), that it brought nothing."""
     phrase = f"HTTP {status} {status_phrase(status)}".rstrip()
+    if status == 304 and not conditional:
+        return f"{phrase} to a request without validators: no page came"
     if status in REDIRECT_STATUSES:
         if location is None:
             return f"{phrase}: redirect without a usable Location"
@@ -241,10 +245,17 @@ def response_item(response: Response, *, source: str, kind: str) -> dict[str, An
         "body": response.body,
         "fetched_at": datetime.now(timezone.utc),
         "error": http_error(response.status, redirect_location(response),
-                            response.meta.get(RETRY_AFTER_NOT_WAITED)),
+                            response.meta.get(RETRY_AFTER_NOT_WAITED),
+                            conditional=is_conditional(getattr(response, "request", None))),
         "hints": page_hints(response.meta, source=source, kind=kind),
         **capture_fields(response),
     }
+
+
+def is_conditional(request: Request | None) -> bool:
+    """True for a request that carried If-None-Match or If-Modified-Since (or is unknown)."""
+    return request is None or bool(request.headers.get("If-None-Match")
+                                   or request.headers.get("If-Modified-Since"))
 
 
 def failure_item(request: Request, error: str) -> dict[str, Any]:
@@ -675,9 +686,13 @@ class NewsSpider(scrapy.Spider):
         self.take_shallowest_depth(response)
         source = response.meta.get("newsarchive_source", "link")
         if response.status == 304:
-            # a conditional revisit the server answered "unchanged"
-            self.note_start(response.meta, requested_url(response), True)
-            yield response_item(response, source=source, kind=HTML)
+            # a conditional revisit the server answered "unchanged"; to a request that asked
+            # no such thing, a 304 is a failure (no page came), recorded and asked again later
+            item = response_item(response, source=source, kind=HTML)
+            self.note_start(response.meta, requested_url(response), not item["error"])
+            yield item
+            if item["error"]:
+                return
             if response.meta.get("newsarchive_kind") != "article":
                 # a hub: what it lists is what it listed last time, archived with its body
                 stored = self.stored_response(response)

@@ -10,7 +10,7 @@ robots.txt, and a `_routes.json` switching the faults on:
     wrong and missing charsets, binary served as text/html, a 50 MB page, a gzip bomb, a
     redirect loop, a redirect chain longer than Scrapy follows, a short chain that ends at a
     healthy article, redirects to another host and to file:, ftp:, data: and javascript:
-    URLs, a redirect without a Location, pages sent as br (when asked for, and unasked), a
+    URLs, a redirect without a Location, a 304 to a request that asked none, pages sent as br (when asked for, and unasked), a
     meta refresh to a javascript: URL, an endless calendar, 50 URL variants of one story, an entity-expansion bomb, an
     external-entity sitemap and feed, a malformed sitemap, a 50 MB sitemap.
 
@@ -157,6 +157,8 @@ def faults(other_host_base: str) -> tuple[list[Fault], dict[str, dict]]:
             # Scrapy's Request refuses "javascript:alert(1)" itself, as a URL without "//"
             f"redirect not followed: refused: {scheme} scheme|Missing scheme.*{scheme}:")
     add("/fault/redirect-no-location.html", {"status": 302}, "redirect without a usable Location")
+    add("/fault/304-unasked.html", {"status": 304},
+        "^HTTP 304 Not Modified to a request without validators")
     # br as servers send it (only when asked), and from a cache that ignores Accept-Encoding:
     # undecodable only where pywb's brotlipy hides the brotli module (spiders/compression.py)
     add("/fault/br.html", {"file": "/news/story-7.html", "encode": "br"}, None)

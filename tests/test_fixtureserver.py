@@ -31,6 +31,7 @@ def site(tmp_path):
         "/broken.html": {"broken": True},
         "/br.html": {"file": "/news/story.html", "encode": "br"},
         "/gz-always.html": {"file": "/news/story.html", "encode": "gzip", "encode_always": True},
+        "/not-modified.html": {"status": 304},
     }), encoding="utf-8")
     return tmp_path
 
@@ -124,6 +125,17 @@ def test_encoded_routes_follow_accept_encoding_unless_told_to_ignore_it(server):
     assert get_raw(server, "/gz-always.html") == ("gzip", encoded(story, "gzip"))
     assert [entry["accept_encoding"] for entry in server.request_log][-2:] == [
         "gzip, deflate, br", "identity"]  # http.client says identity when not told
+
+
+def test_a_304_route_sends_no_body_so_the_connection_serves_the_next_request(server):
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+    connection.request("GET", "/not-modified.html")
+    first = connection.getresponse()
+    assert (first.status, first.read()) == (304, b"")
+    connection.request("GET", "/news/story.html")  # the same kept-alive connection
+    second = connection.getresponse()
+    assert (second.status, second.read()) == (200, "<p>Story ü</p>".encode("utf-8"))
+    connection.close()
 
 
 def test_accepted_encodings_drop_codings_refused_with_q_zero():

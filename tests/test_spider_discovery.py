@@ -249,6 +249,14 @@ def test_http_error_names_a_redirect_without_a_location():
     assert http_error(302) == "HTTP 302 Found: redirect without a usable Location"
 
 
+def test_http_error_names_a_304_to_a_request_that_sent_no_validators():
+    """A 304 answers a conditional GET; to any other request no page came, which is a failure
+    (the frontier asks again later), not an unchanged page."""
+    assert http_error(304) is None
+    assert http_error(304, conditional=False) == (
+        "HTTP 304 Not Modified to a request without validators: no page came")
+
+
 def test_requested_url_is_the_url_before_redirects():
     request = Request("https://news.example/b", meta={"redirect_urls": ["https://news.example/a"]})
     response = HtmlResponse("https://news.example/b", request=request, body=b"")
