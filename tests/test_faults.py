@@ -23,7 +23,7 @@ import pytest
 from sqlite_utils import Database
 
 from hostile_site import (
-    REFRESH_JAVASCRIPT, STALL_SECONDS, XXE_PROBE, article_html, build_hostile_site, build_news_site,
+    REFRESH_JAVASCRIPT, STALL_SECONDS, UNTYPED_PAGE, XXE_PROBE, article_html, build_hostile_site, build_news_site,
     build_robots_fault_site,
 )
 from newsarchive.fixtureserver import FixtureServer
@@ -153,7 +153,7 @@ def test_every_failure_is_a_pages_row_with_its_reason(hostile_crawl):
     assert binary == {"article_url": None, "kind": "other"}
 
 
-def test_pages_in_any_content_coding_and_with_a_javascript_refresh_keep_their_articles(
+def test_pages_in_any_coding_untyped_or_with_a_javascript_refresh_keep_their_articles(
         hostile_crawl):
     """Servers are asked only for codings this Python decodes (br not, where pywb's brotlipy
     hides Google's brotli); a page in one asked for is archived, and so is a page whose meta
@@ -167,13 +167,29 @@ def test_pages_in_any_content_coding_and_with_a_javascript_refresh_keep_their_ar
     codings = {coding.strip() for coding in accepted.pop().split(",")}
     assert {"gzip", "deflate", "zstd"} <= codings
     assert ("br" in codings) == brotli_decodes()
-    kept = ["/fault/br.html", "/fault/gzip.html", REFRESH_JAVASCRIPT]
+    kept = ["/fault/br.html", "/fault/gzip.html", REFRESH_JAVASCRIPT, UNTYPED_PAGE]
     if brotli_decodes():
         kept.append("/fault/br-unasked.html")
     for path in kept:
         [row] = rows(db, "select status, error, article_url from pages where url = ?",
                      [base + path])
         assert row["status"] == 200 and not row["error"] and row["article_url"], (path, row)
+
+
+def test_the_warc_export_of_a_hostile_crawl_reimports_to_the_same_articles(hostile_crawl,
+                                                                          tmp_path):
+    """Whatever the servers sent (wrong and missing charsets, binary as text/html, codings,
+    redirects, cut bodies), the archive's WARC export re-imports to the articles the crawl
+    archived: the import judges a record a page as the crawl judged the response."""
+    warc, copy = tmp_path / "hostile.warc.gz", tmp_path / "reimported.db"
+    env = {"TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS": "", "PATH": "/usr/bin:/bin"}
+    for argv in (["export", "--db", hostile_crawl["db"], "--format", "warc", "-o", warc],
+                 ["import-warc", warc, "--db", copy]):
+        process = subprocess.run([sys.executable, "-m", "newsarchive", *map(str, argv)],
+                                 capture_output=True, text=True, env=env, timeout=300)
+        assert process.returncode == 0, process.stderr[-3000:]
+    sql = "select url, content_hash from articles order by url"
+    assert rows(copy, sql) == rows(hostile_crawl["db"], sql)
 
 
 def test_hostile_sitemaps_and_feeds_are_read_safely(hostile_crawl):

@@ -30,6 +30,8 @@ from newsarchive import FetchedPage
 from newsarchive.archive import Archive
 from newsarchive.archive.migrations import MIGRATIONS, apply_migrations
 from newsarchive.archive.store import open_database
+from newsarchive.archive.warc import is_html
+from newsarchive.documents import HTML, classify_document
 from newsarchive.fixtureserver import FixtureServer
 
 BIN = Path(sys.executable).parent
@@ -601,6 +603,27 @@ def test_a_record_whose_uri_urllib_cannot_read_is_skipped_and_counted(tmp_path):
     assert "a URI urllib cannot read" in result.stderr
     assert sqlite_utils(tmp_path / "x.db", "select url from pages order by url") == [
         {"url": "https://news.example/0.html"}, {"url": "https://news.example/3.html"}]
+
+
+def test_the_import_takes_a_record_for_a_page_as_the_crawl_does():
+    """What a record holds is judged by its bytes, as the crawl judges a response: HTML served
+    untyped is a page, binary data or a feed served as text/html is not; a type naming
+    another kind of file (a script, a style sheet) is taken at its word."""
+    page = b"<!doctype html><html><head><title>T</title></head><body><p>x</p></body></html>"
+    for content_type, body, expected in (
+            ("text/html; charset=utf-8", page, True),
+            ("application/xhtml+xml", b"<?xml version='1.0'?><html xmlns='x'><body/></html>", True),
+            ("application/octet-stream", page, True),
+            ("text/plain", page, True),
+            (None, page, True),
+            ("text/html", b"%PDF-1.7 binary", False),
+            ("text/html", b"<?xml version='1.0'?><rss><channel/></rss>", False),
+            ("application/javascript", b"const t = `<html><body>${x}</body></html>`;", False),
+            ("text/css", b"body { color: red }", False),
+            ("image/png", b"\x89PNG\r\n\x1a\n", False)):
+        assert is_html(content_type, body) is expected, (content_type, body[:30])
+    # the crawl's own judgement, from the same function
+    assert classify_document(page, "application/octet-stream") == HTML
 
 
 def test_a_missing_warc_file_is_a_clear_error(tmp_path):

@@ -26,6 +26,7 @@ from typing import BinaryIO
 from warcio.exceptions import ArchiveLoadFailed
 
 from .. import __version__
+from ..documents import HTML, classify_document
 from ..hosts import join_url
 from ..page import FetchedPage, merged_headers, payload_digest, standard_status_line
 from .rows import iso_utc, site_of
@@ -37,6 +38,10 @@ DECODED_HEADERS = ("content-encoding", "transfer-encoding")
 ORIGINAL_PREFIX = "X-Archive-Orig-"
 #: Media types imported as web pages.
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+#: Content types that say nothing of what a file is (servers send them when they do not know):
+#: its bytes tell.
+UNTYPED = ("application/octet-stream", "binary/octet-stream", "application/unknown",
+           "unknown/unknown", "text/plain")
 REVISIT_IDENTICAL = "identical-payload-digest"
 REVISIT_NOT_MODIFIED = "server-not-modified"
 
@@ -194,11 +199,15 @@ def normalised_digest(value: str | None) -> str | None:
 
 
 def is_html(content_type: str | None, body: bytes) -> bool:
-    """A web page by its Content-Type, or by its first bytes when the type is missing."""
-    if content_type:
-        return content_type.split(";")[0].strip().lower() in HTML_TYPES
-    start = body[:1024].lstrip().lower()
-    return start.startswith((b"<!doctype html", b"<html")) or b"<html" in start
+    """A web page as the crawl judges one (newsarchive.documents.classify_document: by its
+    bytes, so HTML served as application/octet-stream is a page and a feed or binary data
+    served as text/html is not), except that a type naming another kind of file is taken at
+    its word: WARCs of whole sites hold scripts and style sheets, whose templates may hold
+    "<html"."""
+    declared = (content_type or "").split(";")[0].strip().lower()
+    if declared and declared not in HTML_TYPES and declared not in UNTYPED:
+        return False
+    return classify_document(body, content_type) == HTML
 
 
 @dataclass
