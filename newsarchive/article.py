@@ -39,7 +39,11 @@ class Article:
     canonical_url: str | None = None
     """The page's own canonical URL (link rel=canonical, og:url, JSON-LD url), absolute."""
     is_article: bool = False
-    """True for a single news article; False for hubs, listings, error and empty pages."""
+    """True for a single news article; False for hubs, listings, error and empty pages: a
+    page with less running text than an article has (200 Latin characters, 80 with a
+    declared article type), one that declares a collection (CollectionPage, SearchResultsPage) and
+    no article, or one whose body would be a list of headlines (80% of its text in links, no
+    article declared)."""
     headline: str | None = None
     """The article's own headline, without site-name affixes or section prefixes."""
     dateline: str | None = None

@@ -685,6 +685,30 @@ def test_extract_body_applies_profile_drop_and_keep():
     assert len(result.paragraphs) == 6
 
 
+HEADLINES = ["Council approves new budget for northern districts after long debate",
+             "Storm leaves thousands without power across the region overnight",
+             "Local team wins championship in dramatic final minutes of play",
+             "Hospital opens new wing for children after five years of fundraising",
+             "Schools to close early for the holidays as flu cases rise sharply"]
+
+
+@pytest.mark.parametrize("layout", ["bare", "br", "table"])
+def test_a_section_page_of_bare_headline_links_is_no_article(layout):
+    """Older section pages and link columns list headlines as bare links, or separated by
+    <br>, with no list markup: a body made of them is a hub, its headlines related links."""
+    links = [f"<a href='/n/{i}.html'>{text}</a>" for i, text in enumerate(HEADLINES)]
+    inner = {"bare": " ".join(links), "br": "<div>" + "<br>".join(links) + "</div>",
+             "table": "<table><tr><td>" + "<br>".join(links) + "</td></tr></table>"}[layout]
+    result = extract_body(html(f"<h1>Local News</h1>{inner}"), StructuredData(), headline=None,
+                          url="https://herald.example/local/")
+    assert result.paragraphs == [] and result.is_article is False
+    assert {b.label for b in result.boilerplate if HEADLINES[0] in b.text} == {"related"}
+    # declared an article (a reading list of links), it stays one
+    declared = extract_body(html(f"<h1>Reading list</h1>{inner}"),
+                            StructuredData(types={"NewsArticle"}), headline=None, url=None)
+    assert declared.is_article and HEADLINES[0] in declared.paragraphs[0]
+
+
 def test_extract_body_on_an_empty_page():
     result = extract_body(html(""), StructuredData(), headline=None, url=None)
     assert result.paragraphs == [] and result.is_article is False

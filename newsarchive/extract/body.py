@@ -54,6 +54,8 @@ PAYWALL_NOTICE_ENDS = ".!?。！？:：,;–—-|»›>…"
 MIN_ARTICLE_WEIGHT = 200
 #: With an article type declared, this much is enough.
 MIN_DECLARED_ARTICLE_WEIGHT = 80
+#: A body container with this share of its text in links is a list of headlines (is_link_list).
+LINK_LIST_MIN_SHARE = 0.8
 #: Most text (characters) above the headline inside the container that is still kicker and meta.
 KICKER_MAX_LEN = 300
 #: Share of words a heading must share with the headline to be taken for it.
@@ -302,6 +304,7 @@ def _extract_body(tree, structured, *, headline, url, include_captions, profile)
     if not kept:
         elements = add_lead(elements, body, headline_key, structured)
     drop_headline(elements, headline_key, blocks, page_description(structured))
+    link_list = is_link_list(elements, stats, structured)
     separate_boilerplate(elements, stats, blocks, headline_key=headline_key,
                          page_host=page_host(url, structured))
     if not include_captions:
@@ -322,8 +325,8 @@ def _extract_body(tree, structured, *, headline, url, include_captions, profile)
         paragraphs = discussion_text(blocks)
         source = "discussion" if paragraphs else None
     is_article = looks_like_article(paragraphs, structured)
-    if not kept and is_listing(structured, body, stats):
-        # a hub or section page: its teasers are not a body
+    if not kept and ((link_list and is_article) or is_listing(structured, body, stats)):
+        # a hub or section page: its teasers (or its list of headlines) are not a body
         is_article = False
         for text in paragraphs:
             blocks.add(Boilerplate(label="related", heading=None, text=text), 1 << 30)
@@ -1167,6 +1170,16 @@ def is_listing(structured, body, stats) -> bool:
     """A page that declares itself a collection (and no article) is a hub, not an article."""
     declared, listing = declared_types(structured)
     return listing and not declared
+
+
+def is_link_list(elements: list, stats, structured) -> bool:
+    """A body container holding nearly all its text in links, on a page that declares no
+    article: a list of headlines (a hub of bare or <br>-separated links, as older section
+    pages and link columns are set), not an article."""
+    if declared_types(structured)[0]:
+        return False  # a declared article made of links (a reading list) stays one
+    total = sum(stats.text_len(el) for el in elements)
+    return total > 0 and sum(stats.links.get(el, 0) for el in elements) >= LINK_LIST_MIN_SHARE * total
 
 
 def looks_like_article(paragraphs: list[str], structured) -> bool:
