@@ -42,8 +42,9 @@ class Article:
     """True for a single news article; False for hubs, listings, error and empty pages: a
     page with less running text than an article has (200 Latin characters, 80 with a
     declared article type), one that declares a collection (CollectionPage, SearchResultsPage) and
-    no article, or one whose body would be a list of headlines (80% of its text in links, no
-    article declared)."""
+    no article, or one whose body would be a list of headlines (80% of its text in links) or
+    of teasers (opening with a linked headline, a line or two under each), no article
+    declared."""
     headline: str | None = None
     """The article's own headline, without site-name affixes or section prefixes."""
     dateline: str | None = None

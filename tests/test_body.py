@@ -709,6 +709,43 @@ def test_a_section_page_of_bare_headline_links_is_no_article(layout):
     assert declared.is_article and HEADLINES[0] in declared.paragraphs[0]
 
 
+SUMMARIES = ["The decision follows months of talks between officials and residents in the north.",
+             "Engineers worked through the night to restore supplies to homes and businesses.",
+             "A late goal sealed the title in front of a sell-out crowd at the stadium.",
+             "The new wing adds forty beds and a play area for young patients and families.",
+             "Head teachers said the measure would help limit the spread among pupils and staff."]
+TEASERS = list(enumerate(zip(HEADLINES, SUMMARIES)))
+
+
+@pytest.mark.parametrize("layout", ["heading", "bold-br", "list", "table"])
+def test_a_section_page_of_teasers_is_no_article(layout):
+    """Linked headlines to other pages, each with a line under it, from the first line on:
+    a hub laid out without declaring itself, not an article."""
+    teasers = {
+        "heading": "".join(f"<div><h2><a href='/n/{i}.html'>{h}</a></h2><p>{s}</p></div>"
+                           for i, (h, s) in TEASERS),
+        "bold-br": "".join(f"<p><b><a href='/n/{i}.html'>{h}</a></b><br>{s}</p>" for i, (h, s) in TEASERS),
+        "list": "<ul>" + "".join(f"<li><a href='/n/{i}.html'>{h}</a><p>{s}</p></li>"
+                                 for i, (h, s) in TEASERS) + "</ul>",
+        "table": "<table>" + "".join(f"<tr><td><a href='/n/{i}.html'><b>{h}</b></a><br>{s}</td></tr>"
+                                     for i, (h, s) in TEASERS) + "</table>",
+    }[layout]
+    result = extract_body(html(f"<h1>Local News</h1>{teasers}"), StructuredData(), headline=None,
+                          url="https://herald.example/local/")
+    assert result.is_article is False and result.paragraphs == []
+
+
+def test_an_article_with_linked_subheadings_stays_an_article():
+    """Linked subheadings are no teaser list when the body opens with prose, or when each
+    heads a section of several paragraphs."""
+    sections = "".join(f"<h2><a href='/n/{i}.html'>{h}</a></h2>" + f"<p>{LONG}</p>" * 4
+                       for i, (h, _) in TEASERS)
+    for body in (f"<p>{LONG}</p>{sections}", sections):
+        result = extract_body(html(f"<h1>Five places to visit</h1><article>{body}</article>"),
+                              StructuredData(), headline=None, url="https://herald.example/a")
+        assert result.is_article and HEADLINES[0] in result.paragraphs
+
+
 def test_extract_body_on_an_empty_page():
     result = extract_body(html(""), StructuredData(), headline=None, url=None)
     assert result.paragraphs == [] and result.is_article is False

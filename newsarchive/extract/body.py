@@ -56,6 +56,13 @@ MIN_ARTICLE_WEIGHT = 200
 MIN_DECLARED_ARTICLE_WEIGHT = 80
 #: A body container with this share of its text in links is a list of headlines (is_link_list).
 LINK_LIST_MIN_SHARE = 0.8
+#: A teaser list (is_teaser_list): linked headlines to at least this many pages, at most this
+#: many paragraphs a headline (its summary, a "read more"); a headline link has at least this
+#: many words and characters, and is the whole text of one of these wrappers or stands alone.
+TEASER_MIN_HEADS = 4
+TEASER_MAX_PARAGRAPHS_PER_HEAD = 3
+TEASER_HEAD_MIN_WORDS, TEASER_HEAD_MIN_CHARS = 4, 25
+TEASER_HEAD_WRAPPERS = frozenset({"h2", "h3", "h4", "h5", "h6", "b", "strong"})
 #: Most text (characters) above the headline inside the container that is still kicker and meta.
 KICKER_MAX_LEN = 300
 #: Share of words a heading must share with the headline to be taken for it.
@@ -305,6 +312,8 @@ def _extract_body(tree, structured, *, headline, url, include_captions, profile)
         elements = add_lead(elements, body, headline_key, structured)
     drop_headline(elements, headline_key, blocks, page_description(structured))
     link_list = is_link_list(elements, stats, structured)
+    # before boilerplate separation takes teasers away as boxes; a declared article is none
+    heads = teaser_heads(elements) if not declared_types(structured)[0] else {}
     separate_boilerplate(elements, stats, blocks, headline_key=headline_key,
                          page_host=page_host(url, structured))
     if not include_captions:
@@ -325,7 +334,8 @@ def _extract_body(tree, structured, *, headline, url, include_captions, profile)
         paragraphs = discussion_text(blocks)
         source = "discussion" if paragraphs else None
     is_article = looks_like_article(paragraphs, structured)
-    if not kept and ((link_list and is_article) or is_listing(structured, body, stats)):
+    if not kept and ((is_article and (link_list or is_teaser_list(heads, paragraphs, structured)))
+                     or is_listing(structured, body, stats)):
         # a hub or section page: its teasers (or its list of headlines) are not a body
         is_article = False
         for text in paragraphs:
@@ -1180,6 +1190,40 @@ def is_link_list(elements: list, stats, structured) -> bool:
         return False  # a declared article made of links (a reading list) stays one
     total = sum(stats.text_len(el) for el in elements)
     return total > 0 and sum(stats.links.get(el, 0) for el in elements) >= LINK_LIST_MIN_SHARE * total
+
+
+def teaser_heads(elements: list) -> dict[str, str]:
+    """The body's linked headlines, text -> link: links of a headline's length that are the
+    whole text of a heading or of a bold run, or stand before a line break or a block (a
+    teaser's title above its summary)."""
+    heads: dict[str, str] = {}
+    for el in elements:
+        for link in el.iter("a"):
+            href = link.get("href")
+            if not href or href.startswith(("#", "javascript:", "mailto:")):
+                continue
+            text = clean_space(text_of(link))
+            if len(text) < TEASER_HEAD_MIN_CHARS or len(text.split()) < TEASER_HEAD_MIN_WORDS:
+                continue
+            parent = link.getparent()
+            after = link.getnext()
+            if (parent is not None and parent.tag in TEASER_HEAD_WRAPPERS
+                    and clean_space(text_of(parent)) == text) or (
+                    after is not None and (after.tag == "br" or after.tag in BLOCK_TAGS)
+                    and not (link.tail or "").strip()):
+                heads[text] = href
+    return heads
+
+
+def is_teaser_list(heads: dict[str, str], paragraphs: list[str], structured) -> bool:
+    """A body that opens with a linked headline (heads: teaser_heads of its container) and is
+    made of such teasers (a headline to another page and a line or two under it), on a page
+    that declares no article: a hub."""
+    if not paragraphs or declared_types(structured)[0]:
+        return False
+    pages = len(set(heads.values()))
+    return pages >= TEASER_MIN_HEADS and paragraphs[0] in heads \
+        and len(paragraphs) <= TEASER_MAX_PARAGRAPHS_PER_HEAD * pages
 
 
 def looks_like_article(paragraphs: list[str], structured) -> bool:
