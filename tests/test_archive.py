@@ -303,6 +303,32 @@ def test_pages_fetched_under_different_urls_share_the_canonical_article(archive)
     assert archive.get_article("https://e.com/story?utm_source=rss")["url"] == canonical
 
 
+def test_a_page_at_its_own_url_takes_it_back_from_a_page_that_named_it_canonical(archive):
+    """Another story's page names this URL canonical (a CMS stamping the wrong link) and is
+    stored first (extraction workers finish in any order), even though this page was fetched
+    first: each story ends under its own URL, as when they are stored in the other order."""
+    owner, claimant = "https://e.com/news/1", "https://e.com/news/6"
+    archive.store_page(fetched(claimant, at=T0 + timedelta(seconds=1)),
+                       news_article(claimant, headline="Story six", body="Six.", canonical_url=owner))
+    result = archive.store_page(fetched(owner, at=T0),
+                                news_article(owner, headline="Story one", body="One.", canonical_url=owner))
+    assert result.change == "new" and result.article_url == owner
+    assert archive.get_article(owner)["headline"] == "Story one"
+    assert archive.get_article(claimant)["headline"] == "Story six"
+    assert [v["headline"] for v in archive.article_versions(owner)] == ["Story one"]
+    assert [v["headline"] for v in archive.article_versions(claimant)] == ["Story six"]
+    pages = {row["url"]: row["article_url"] for row in archive.db.query("SELECT url, article_url FROM pages")}
+    assert pages == {owner: owner, claimant: claimant}
+    assert list(archive.db.query("PRAGMA foreign_key_check")) == []
+    assert [row["headline"] for row in archive.db.query(
+        "SELECT headline FROM articles WHERE rowid IN"
+        " (SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'six')")] == ["Story six"]
+    # the story fetched from its own URL before and edited since is no claim: a new version
+    archive.store_page(fetched(owner, at=T0 + timedelta(hours=1)),
+                       news_article(owner, headline="Story one, updated", body="One, more."))
+    assert len(archive.article_versions(owner)) == 2 and archive.db["articles"].count == 2
+
+
 def test_non_article_page_is_kept_in_pages_only(archive):
     hub = Article(url="https://e.com/world", is_article=False, headline="World")
     result = archive.store_page(fetched("https://e.com/world"), hub)

@@ -146,6 +146,17 @@ def open_database(path: Path, busy_timeout: float) -> Database:
     return db
 
 
+def move_article(conn: sqlite3.Connection, old: str, new: str) -> None:
+    """Re-key an article (its row, versions, pages and fetched-as URLs) from old to new, inside
+    the caller's transaction; foreign keys are checked at its commit."""
+    conn.execute("PRAGMA defer_foreign_keys = ON")  # versions point at the old key meanwhile
+    for sql in ("UPDATE articles SET url = ? WHERE url = ?",
+                "UPDATE article_versions SET article_url = ? WHERE article_url = ?",
+                "UPDATE pages SET article_url = ? WHERE article_url = ?",
+                "UPDATE article_urls SET article_url = ? WHERE article_url = ?"):
+        conn.execute(sql, [new, old])
+
+
 def ensure_article_columns(db: Database) -> list[str]:
     """Add a column for every Article field the articles table lacks (fields added later)."""
     if not _missing_article_columns(db):
@@ -430,7 +441,9 @@ class Archive:
         if digest is None:
             digest = content_hash(article.headline, article.body)
         conn = self.db.conn
-        if key != page_key:
+        if key == page_key:
+            self._give_back_claimed_url(key, digest)
+        elif key != page_key:
             claimed = conn.execute(
                 "SELECT content_hash FROM articles WHERE url = ?", [key]).fetchone()
             if claimed is not None and claimed[0] != digest and not conn.execute(
@@ -444,6 +457,28 @@ class Archive:
             if same_text is not None:
                 key = same_text[0]
         return key
+
+    def _give_back_claimed_url(self, key: str, digest: str) -> None:
+        """A page at its own URL finds that URL holding different text, archived from another
+        URL whose page named this one canonical, and never fetched from this URL itself:
+        the claimant was stored first (extraction workers finish in any order). Its article
+        moves to the URL it came from, where it goes when this page comes first (see
+        _article_key), and this page's article takes its own URL."""
+        conn = self.db.conn
+        stored = conn.execute("SELECT content_hash FROM articles WHERE url = ?", [key]).fetchone()
+        if stored is None or stored[0] == digest or conn.execute(
+                "SELECT 1 FROM article_urls WHERE url = ? AND article_url = ?",
+                [key, key]).fetchone():
+            return  # free, the same text, or fetched from here before (a story edited since)
+        claimant = conn.execute(
+            "SELECT coalesce(final_url, url) FROM pages WHERE article_url = ?"
+            " ORDER BY fetched_at, id LIMIT 1", [key]).fetchone()
+        home = url_key(claimant[0]) if claimant is not None else None
+        if home is None or home == key or self._has_article(home):
+            return
+        log.info("article %s moves to %s, the URL it came from: %s is a page of its own",
+                 key, home, key)
+        move_article(conn, key, home)
 
     def _note_article_urls(self, key: str, page: FetchedPage, fetched_at: str) -> None:
         """Keep every URL the article was fetched under (article_urls)."""
