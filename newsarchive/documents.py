@@ -103,12 +103,25 @@ def looks_binary(body: bytes, content_type: str | None = None) -> bool:
     return control > 0.05 * len(sample)
 
 
+#: How a JSON Feed (jsonfeed.org) names its version, also with the slashes PHP escapes.
+JSON_FEED_VERSION_MARKS = (b"jsonfeed.org/version/", b"jsonfeed.org\\/version\\/")
+
+
+def is_json_feed(body: bytes) -> bool:
+    """A JSON Feed (jsonfeed.org, 1.0 and 1.1): a JSON object naming its version URL in its
+    opening bytes."""
+    head = body[:SNIFF_BYTES].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head.startswith(b"{") and any(mark in head for mark in JSON_FEED_VERSION_MARKS)
+
+
 def classify_document(body: bytes, content_type: str | None = None) -> str:
-    """What a fetched document is: HTML, SITEMAP, SITEMAP_INDEX, FEED or OTHER, by content
-    (binary data served as text/html is OTHER)."""
+    """What a fetched document is: HTML, SITEMAP, SITEMAP_INDEX, FEED (RSS, Atom or JSON Feed)
+    or OTHER, by content (binary data served as text/html is OTHER)."""
     body = gunzip_if_compressed(body)
     if looks_binary(body, content_type):
         return OTHER
+    if is_json_feed(body):
+        return FEED
     root = root_element_name(body)
     if root in XML_ROOT_KINDS:
         return XML_ROOT_KINDS[root]

@@ -7,6 +7,7 @@ Nothing here imports Scrapy; the spider turns the entries into requests.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
@@ -15,8 +16,8 @@ from lxml import etree
 
 from newsarchive.documents import (  # noqa: F401 - the crawl's names for them
     BINARY_MAGIC, FEED, GZIP_MAGIC, HTML, MAX_SITEMAP_BYTES, OTHER, SITEMAP, SITEMAP_INDEX,
-    SNIFF_BYTES, XML_ROOT_KINDS, classify_document, gunzip_if_compressed, is_text_sitemap,
-    looks_binary, root_element_name,
+    SNIFF_BYTES, XML_ROOT_KINDS, classify_document, gunzip_if_compressed, is_json_feed,
+    is_text_sitemap, looks_binary, root_element_name,
 )
 from newsarchive.hosts import join_url
 
@@ -155,9 +156,12 @@ def _atom_entry_url(entry: etree._Element) -> str | None:
 
 
 def parse_feed(body: bytes, base_url: str | None = None) -> list[Entry]:
-    """The article links of an RSS 2.0, RSS 1.0 (RDF) or Atom feed, in document order;
+    """The article links of an RSS 2.0, RSS 1.0 (RDF), Atom or JSON Feed, in document order;
     relative links resolve against their xml:base (Atom), else base_url."""
-    root = parse_xml(gunzip_if_compressed(body), base_url)
+    body = gunzip_if_compressed(body)
+    if is_json_feed(body):
+        return parse_json_feed(body, base_url)
+    root = parse_xml(body, base_url)
     if root is None:
         return []
     entries = []
@@ -177,6 +181,27 @@ def parse_feed(body: bytes, base_url: str | None = None) -> list[Entry]:
         url = join_url(base_url, url) if url else None
         if url is not None:
             entries.append(Entry(url=url, lastmod=rfc822_to_iso(published)))
+    return entries
+
+
+def parse_json_feed(body: bytes, base_url: str | None = None) -> list[Entry]:
+    """The items of a JSON Feed (jsonfeed.org): each item's `url` (its page; `external_url`,
+    a page elsewhere it links to, is not the item), dated by date_modified, else
+    date_published (RFC 3339)."""
+    try:
+        feed = json.loads(body)
+    except (ValueError, RecursionError):  # not JSON after all, or nested past Python's limit
+        return []
+    items = feed.get("items") if isinstance(feed, dict) else None
+    entries = []
+    for item in items if isinstance(items, list) else ():
+        if not isinstance(item, dict) or not isinstance(item.get("url"), str):
+            continue
+        url = join_url(base_url, item["url"])
+        dated = next((value for value in (item.get("date_modified"), item.get("date_published"))
+                      if isinstance(value, str) and value.strip()), None)
+        if url is not None:
+            entries.append(Entry(url=url, lastmod=dated))
     return entries
 
 

@@ -5,7 +5,7 @@
 
 Run from the project root (or anywhere with SCRAPY_SETTINGS_MODULE=spiders.settings, or as
 `python -m spiders crawl news ...`). Each start URL may be a home page, a section page, a sitemap (or
-sitemap index, Google News sitemaps included) or an RSS/Atom feed: the spider tells them apart
+sitemap index, Google News sitemaps included) or an RSS, Atom or JSON feed: the spider tells them apart
 by their content, not their URL. It obeys robots.txt and also follows the robots.txt
 `Sitemap:` lines of every start site. It follows links on the start URLs' hosts and their
 www twins, breadth first, up to DEPTH_LIMIT hops and NEWSARCHIVE_MAX_PAGES requested pages.

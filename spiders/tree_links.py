@@ -16,9 +16,12 @@ from w3lib.html import get_base_url as html_base_url
 
 from newsarchive.hosts import join_url
 
-#: Feeds a page advertises in its head (<link rel="alternate" type="application/rss+xml">).
+#: Feeds a page advertises in its head (<link rel="alternate" type="application/rss+xml">;
+#: atom+xml, and JSON Feed's feed+json: not every "json", which also names WordPress's REST
+#: API and oEmbed links).
 FEED_LINK_XPATH = ('//link[contains(concat(" ", normalize-space(@rel), " "), " alternate ")]'
-                   '[contains(@type, "rss") or contains(@type, "atom")]')
+                   '[contains(@type, "rss") or contains(@type, "atom")'
+                   ' or contains(@type, "feed+json")]')
 #: Links of a web page that may lead to pages (<a href>, <area href>), and the feeds it
 #: advertises, as plain strings straight from lxml (no Selector object per link).
 PAGE_LINKS = etree.XPath("//a/@href | //area/@href", smart_strings=False)

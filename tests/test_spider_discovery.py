@@ -4,6 +4,7 @@ import gzip
 from pathlib import Path
 
 import pytest
+from lxml import etree
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Headers, HtmlResponse, Request, TextResponse, XmlResponse
 from scrapy.robotstxt import ProtegoRobotParser
@@ -197,6 +198,27 @@ def test_feed_links_resolve_against_their_xml_base():
     assert [e.url for e in parse_feed(b"<rss><channel><item><link>https://news.example/a.html"
                                       b"</link></item></channel></rss>", "https://news.example/\ud800")] == [
         "https://news.example/a.html"]
+
+
+JSON_FEED = (b'{"version": "https:\\/\\/jsonfeed.org\\/version\\/1", "title": "Herald",'
+             b' "items": [{"id": "1", "url": "/news/one.html", "date_published": "2024-05-01T08:00:00Z"},'
+             b' {"id": "2", "url": "https://news.example/news/two.html",'
+             b' "date_published": "2024-05-02T08:00:00Z", "date_modified": "2024-05-03T09:00:00Z"},'
+             b' {"id": "3", "external_url": "https://elsewhere.example/x"}, "not an item",'
+             b' {"id": "4", "url": "http://[broken/x"}]}')
+
+
+def test_json_feeds_are_feeds_and_give_their_items_pages():
+    """JSON Feed (jsonfeed.org), as PHP writes it (escaped slashes): each item's url, resolved
+    against the feed's URL and dated by date_modified, else date_published; an item without a
+    url of its own (external_url only), or one urllib cannot read, is skipped."""
+    assert classify_document(JSON_FEED, "application/feed+json") == FEED
+    assert classify_document(JSON_FEED.replace(b"\\/", b"/"), "application/json") == FEED
+    assert classify_document(b'{"version": 1, "items": []}', "application/json") == OTHER
+    assert [(e.url, e.lastmod) for e in parse_feed(JSON_FEED, "https://news.example/feed.json")] == [
+        ("https://news.example/news/one.html", "2024-05-01T08:00:00Z"),
+        ("https://news.example/news/two.html", "2024-05-03T09:00:00Z")]
+    assert parse_feed(b'{"version": "https://jsonfeed.org/version/1.1", "items": [', None) == []
 
 
 def test_parse_rss1_rdf_items():
@@ -524,6 +546,16 @@ def test_a_sitemap_index_lists_sitemaps_first_in_the_budget():
                         content_type=b"application/xml")))
     assert requests and all(r.priority == 300 for r in requests)
     assert all(r.meta["newsarchive_kind"] == "sitemap" for r in requests)
+
+
+def test_a_page_advertises_json_feeds_but_not_its_other_json_links():
+    from spiders.tree_links import links_in_tree
+    root = etree.fromstring(
+        '<html><head><link rel="alternate" type="application/feed+json" href="/feed.json">'
+        '<link rel="alternate" type="application/json+oembed" href="/oembed?url=x">'
+        '<link rel="alternate" type="application/json" href="/wp-json/wp/v2/posts/1">'
+        '</head><body></body></html>', etree.HTMLParser())
+    assert links_in_tree(root, "https://news.example/a.html")[0] == ["https://news.example/feed.json"]
 
 
 def test_page_links_are_what_a_link_extractor_gives():
