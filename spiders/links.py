@@ -22,7 +22,7 @@ from concurrent.futures import Future, ThreadPoolExecutor, TimeoutError as Futur
 
 from parsel import Selector
 from pebble import ProcessExpired
-from scrapy.http import TextResponse
+from scrapy.http import TextResponse, XmlResponse
 from scrapy.utils.response import get_base_url
 
 from pipelines.worker_pool import (
@@ -40,7 +40,12 @@ def page_links(response: TextResponse) -> tuple[list[str], list[str]]:
     the per-link checks LinkExtractor makes (domains, canonical forms) are not needed here.
     """
     try:
-        root, base = response.selector.root, get_base_url(response)
+        if isinstance(response, XmlResponse):
+            # a web page served as XML (text/xml, application/xml: the spider read it as HTML
+            # by its content), whose XML selector would see no links in it
+            root, base = Selector(text=response.text, type="html").root, get_base_url(response)
+        else:
+            root, base = response.selector.root, get_base_url(response)
     except ValueError:  # a <base href> urllib cannot read ("http://[..."), which Scrapy's own
         # selector asks for too: the tree as parsel builds it for Scrapy, and the page's own URL
         root, base = Selector(text=response.text, type="html").root, response.url

@@ -558,6 +558,15 @@ def test_a_page_advertises_json_feeds_but_not_its_other_json_links():
     assert links_in_tree(root, "https://news.example/a.html")[0] == ["https://news.example/feed.json"]
 
 
+def test_a_web_page_served_as_xml_gives_its_links():
+    """text/xml or application/xml on a page whose content is HTML (the spider reads it as a
+    page): its links are read as a web page's."""
+    from spiders.news import page_links
+    body = b"<!doctype html><html><body><h1>News</h1><a href='/news/1.html'>One</a><br></body></html>"
+    response = XmlResponse("http://h.example/index.xml", body=body, encoding="utf-8")
+    assert page_links(response) == ([], ["http://h.example/news/1.html"])
+
+
 def test_page_links_are_what_a_link_extractor_gives():
     from scrapy.http import HtmlResponse
 
