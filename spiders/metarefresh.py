@@ -10,12 +10,18 @@ to Scrapy's reading, as is every page that does spell it.
 
 A refresh to a URL no request can be made of ("javascript:...", "mailto:...") leaves the page
 where it is, as a browser does: Scrapy's middleware raised ValueError there, which failed the
-page itself.
+page itself. So does a refresh back to the page itself, or to a page met earlier in its
+redirect chain (by URL key): an auto-reload (live blogs, tickers and older home pages reload
+every minute or so), not a move. Scrapy followed it 20 times and failed the page with "max
+redirections reached".
 """
 from __future__ import annotations
 
 from scrapy.downloadermiddlewares.redirect import MetaRefreshMiddleware as ScrapyMetaRefresh
 from scrapy.http import HtmlResponse, Request, Response
+from scrapy.utils.response import get_meta_refresh
+
+from newsarchive.urls import url_key
 
 #: Characters Scrapy's get_meta_refresh reads, and the bytes they may take at most.
 SCANNED_CHARACTERS = 4096
@@ -36,7 +42,21 @@ class MetaRefreshMiddleware(ScrapyMetaRefresh):
     def process_response(self, request: Request, response: Response, spider=None):
         if isinstance(response, HtmlResponse) and not may_refresh(response.body):
             return response
+        if isinstance(response, HtmlResponse) and self.reloads(request, response):
+            return response
         try:
             return super().process_response(request, response)
         except ValueError:  # see the module docstring: the page stands
             return response
+
+    def reloads(self, request: Request, response: Response) -> bool:
+        """True when the page's refresh (within METAREFRESH_MAXDELAY) leads back to it, or to a
+        URL earlier in its redirect chain."""
+        try:
+            interval, url = get_meta_refresh(response, ignore_tags=self._ignore_tags)
+        except ValueError:
+            return False
+        if not url or interval is None or interval >= self._maxdelay:
+            return False
+        chain = [*request.meta.get("redirect_urls", ()), request.url, response.url]
+        return url_key(url) in {url_key(seen) for seen in chain}

@@ -38,6 +38,8 @@ VARIANTS = 50
 LONG_CHAIN = 25
 #: A page whose meta refresh names a javascript: URL: it stays an article, as in a browser.
 REFRESH_JAVASCRIPT = "/fault/refresh-javascript.html"
+#: A page whose meta refresh reloads it every 30 s (a live page): it stays an article.
+REFRESH_SELF = "/fault/refresh-self.html"
 #: A page served untyped (application/octet-stream), and the file it is served from.
 UNTYPED_PAGE, UNTYPED_SOURCE = "/fault/untyped.html", "/fault/untyped-source.html"
 #: The path of the probe an external entity would fetch: the server must never see it.
@@ -169,6 +171,7 @@ def faults(other_host_base: str) -> tuple[list[Fault], dict[str, dict]]:
         None if brotli_decodes() else "UndecodableEncoding: .*brotlipy")
     add("/fault/gzip.html", {"file": "/news/story-9.html", "encode": "gzip"}, None)
     add(REFRESH_JAVASCRIPT, None, None)
+    add(REFRESH_SELF, None, None)
     # a page served as application/octet-stream: its bytes say HTML, to the crawl and the import
     add(UNTYPED_PAGE, {"file": UNTYPED_SOURCE, "content_type": "application/octet-stream"}, None)
     routes["/calendar/*"] = {"calendar": True}
@@ -213,6 +216,10 @@ def build_hostile_site(root: Path, *, articles: int, other_host_base: str) -> Ho
     (root / REFRESH_JAVASCRIPT.lstrip("/")).write_text(
         article_html(10_001, path=REFRESH_JAVASCRIPT).replace(
             "<head>", '<head><meta http-equiv="refresh" content="0; url=javascript:void(0)">'),
+        encoding="utf-8")
+    (root / REFRESH_SELF.lstrip("/")).write_text(
+        article_html(10_003, path=REFRESH_SELF).replace(
+            "<head>", f'<head><meta http-equiv="refresh" content="30; url={REFRESH_SELF}">'),
         encoding="utf-8")
     (root / UNTYPED_SOURCE.lstrip("/")).write_text(article_html(10_002, path=UNTYPED_PAGE),
                                                     encoding="utf-8")

@@ -23,7 +23,7 @@ import pytest
 from sqlite_utils import Database
 
 from hostile_site import (
-    REFRESH_JAVASCRIPT, STALL_SECONDS, UNTYPED_PAGE, XXE_PROBE, article_html, build_hostile_site, build_news_site,
+    REFRESH_JAVASCRIPT, REFRESH_SELF, STALL_SECONDS, UNTYPED_PAGE, XXE_PROBE, article_html, build_hostile_site, build_news_site,
     build_robots_fault_site,
 )
 from newsarchive.fixtureserver import FixtureServer
@@ -153,11 +153,12 @@ def test_every_failure_is_a_pages_row_with_its_reason(hostile_crawl):
     assert binary == {"article_url": None, "kind": "other"}
 
 
-def test_pages_in_any_coding_untyped_or_with_a_javascript_refresh_keep_their_articles(
+def test_pages_in_any_coding_untyped_or_refreshing_keep_their_articles(
         hostile_crawl):
     """Servers are asked only for codings this Python decodes (br not, where pywb's brotlipy
     hides Google's brotli); a page in one asked for is archived, and so is a page whose meta
-    refresh names a javascript: URL (a browser stays on it)."""
+    refresh names a javascript: URL (a browser stays on it) or reloads the page itself (once
+    followed 20 times, then failed as "max redirections reached"), fetched once."""
     from spiders.compression import brotli_decodes
 
     db, base = hostile_crawl["db"], hostile_crawl["servers"]["main"][0]
@@ -167,13 +168,14 @@ def test_pages_in_any_coding_untyped_or_with_a_javascript_refresh_keep_their_art
     codings = {coding.strip() for coding in accepted.pop().split(",")}
     assert {"gzip", "deflate", "zstd"} <= codings
     assert ("br" in codings) == brotli_decodes()
-    kept = ["/fault/br.html", "/fault/gzip.html", REFRESH_JAVASCRIPT, UNTYPED_PAGE]
+    kept = ["/fault/br.html", "/fault/gzip.html", REFRESH_JAVASCRIPT, REFRESH_SELF, UNTYPED_PAGE]
     if brotli_decodes():
         kept.append("/fault/br-unasked.html")
     for path in kept:
         [row] = rows(db, "select status, error, article_url from pages where url = ?",
                      [base + path])
         assert row["status"] == 200 and not row["error"] and row["article_url"], (path, row)
+    assert [path for _, path, _ in hostile_crawl["servers"]["main"][1]].count(REFRESH_SELF) == 1
 
 
 def test_the_warc_export_of_a_hostile_crawl_reimports_to_the_same_articles(hostile_crawl,

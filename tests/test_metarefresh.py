@@ -44,3 +44,20 @@ def test_pages_that_cannot_name_a_refresh_are_not_read():
     assert not may_refresh(PLAIN.encode("utf-8"))
     # past the 4,096 characters Scrapy reads, even at 4 bytes a character
     assert not may_refresh(b"x" * SCANNED_BYTES + REFRESH.encode())
+
+
+@pytest.mark.parametrize("target, delay, redirect_urls, reloads", [
+    ("/a.html", 30, [], True),                             # the page itself, every 30 s
+    ("http://h.example/a.html?utm_source=x", 0, [], True),  # itself, by URL key
+    ("/b.html", 0, ["http://h.example/b.html"], True),     # back to where the chain began
+    ("/b.html", 0, [], False),                             # a move: followed as Scrapy does
+    ("/a.html", 300, [], False),                           # past METAREFRESH_MAXDELAY: stays anyway
+])
+def test_a_refresh_back_to_the_page_or_its_chain_is_a_reload(target, delay, redirect_urls, reloads):
+    ours, _ = middleware()
+    request = Request("http://h.example/a.html", meta={"redirect_urls": redirect_urls})
+    body = f'<html><head><meta http-equiv="refresh" content="{delay}; url={target}"></head><body>x</body></html>'
+    response = HtmlResponse(request.url, body=body.encode(), request=request, encoding="utf-8")
+    assert ours.reloads(request, response) is reloads
+    got = ours.process_response(request, response)
+    assert (got is response) is (reloads or delay >= 100)
