@@ -354,8 +354,9 @@ def parse_site(name: str, entry, path="site list", *, taken: dict[str, str] | No
     if not isinstance(entry, dict):
         raise check.fail(None, "a table of keys (start, hosts, depth...)", entry)
     if not SITE_NAME.match(name):
-        raise check.fail(None, "a name of letters, digits, '.', '_' and '-' (it is used in "
-                         "stats keys and the crawls.site column)", show_got=False)
+        raise check.fail(None, "a name of ASCII letters, digits, '.', '_' and '-', opening with a "
+                         "letter or digit (it is used in stats keys and the crawls.site column)",
+                         show_got=False)
     unknown = sorted(set(entry) - set(SITE_KEYS))
     if unknown:
         raise check.fail(unknown[0], "one of the keys " + ", ".join(SITE_KEYS), show_got=False)
