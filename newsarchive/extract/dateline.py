@@ -517,8 +517,10 @@ def find_dateline(paragraph: str, strong_only: bool = False, named_places: froze
     paragraph: "Londres - Manchester United a raté ...").
     """
     head = paragraph.lstrip().lstrip(_INVISIBLE).lstrip()
-    if "\u0400" <= head[:1] <= "\u04ff" or "\u4e00" <= head[:1] <= "\u9fff":
-        return _non_latin_wire(head)  # Cyrillic or Chinese: only the wire forms
+    if "\u0400" <= head[:1] <= "\u04ff" or "\u4e00" <= head[:1] <= "\u9fff" or head[:1] == "【" \
+            or "\u0600" <= head[:1] <= "\u06ff" or "\u0370" <= head[:1] <= "\u03ff" \
+            or _KOREAN_WIRE_START.match(head):
+        return _non_latin_wire(head)  # Cyrillic, Greek, CJK, Arabic: only the wire forms
     alone = _CREDIT_ALONE.match(head[:80]) if head[:1] == "(" else None
     if alone and _credit_alone_plausible(alone):
         credit = alone.group("credit").strip()
@@ -580,9 +582,47 @@ _CHINESE_WIRE = re.compile(
     r"\s*(?P<rest>.+)$", re.S)
 
 
+# Japanese: place and agency, or place, "=" and reporter, in lenticular brackets
+# ("【ワシントン共同】", "【北京時事】", "【ワシントン=山田太郎】")
+_JAPANESE_AGENCY = "|".join(map(re.escape, sorted(tables.JAPANESE_WIRE_AGENCIES, key=len, reverse=True)))
+_JAPANESE_WIRE = re.compile(
+    rf"^【(?P<place>[^【】=＝\s]{{1,15}}?)(?:(?:{_JAPANESE_AGENCY})|[=＝][^【】]{{1,20}})】\s*(?P<rest>.+)$", re.S)
+# Korean: "(place=agency)", then the reporter and an equals sign ("(서울=연합뉴스) 홍길동 기자 =")
+_KOREAN_AGENCY = "|".join(map(re.escape, sorted(tables.KOREAN_WIRE_AGENCIES, key=len, reverse=True)))
+_KOREAN_REPORTER = "|".join(map(re.escape, sorted(tables.KOREAN_REPORTER_WORDS, key=len, reverse=True)))
+_KOREAN_WIRE_START = re.compile(r"\([\uac00-\ud7a3]{1,10}=")
+_KOREAN_WIRE = re.compile(
+    rf"^\((?P<place>[\uac00-\ud7a3]{{1,10}})=(?:{_KOREAN_AGENCY})\)"
+    rf"(?:\s*[\uac00-\ud7a3]{{2,4}}(?:\s*[\uac00-\ud7a3]{{2,4}})?\s*(?:{_KOREAN_REPORTER})\s*=)?\s*(?P<rest>.+)$",
+    re.S)
+# Arabic: a place (a few words), an optional date after the Arabic comma, the agency in brackets,
+# and a dash ("القاهرة (رويترز) -", "بيروت، 24 سبتمبر (أ ف ب) -")
+_ARABIC_AGENCY = "|".join(map(re.escape, sorted(tables.ARABIC_WIRE_AGENCIES, key=len, reverse=True)))
+_ARABIC_WIRE = re.compile(
+    rf"^(?P<place>[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){{0,2}})(?:\s*[،,]\s*[^()\n]{{1,25}}?)?"
+    rf"\s*\((?:{_ARABIC_AGENCY})\)\s*[-–—]\s*(?P<rest>.+)$", re.S)
+
+# Greek: a place in capitals, an optional date, the agency in brackets, a dash
+# ("ΑΘΗΝΑ (ΑΠΕ-ΜΠΕ) -", "ΛΕΥΚΩΣΙΑ, 24 Σεπτεμβρίου (ΚΥΠΕ) -")
+_GREEK_AGENCY = "|".join(map(re.escape, sorted(tables.GREEK_WIRE_AGENCIES, key=len, reverse=True)))
+_GREEK_WIRE = re.compile(
+    rf"^(?P<place>[Α-ΩΆ-Ώ][Α-ΩΆ-Ώ\-]+(?:\s+[Α-ΩΆ-Ώ][Α-ΩΆ-Ώ\-]+){{0,2}})(?:,\s*[^()\n]{{1,25}}?)?"
+    rf"\s*\((?:{_GREEK_AGENCY})\)\s*[-–—]\s*(?P<rest>.+)$", re.S)
+
+
 def _non_latin_wire(head: str):
-    """find_dateline's answer for Russian and Chinese wire datelines, or None."""
+    """find_dateline's answer for Russian, Chinese, Japanese, Korean, Arabic and Greek wire
+    datelines, or None."""
     first = head[:1]
+    for pattern in (_JAPANESE_WIRE, _KOREAN_WIRE, _ARABIC_WIRE, _GREEK_WIRE):
+        match = pattern.match(head[:tables.DATELINE_MAX_CHARS + 400])
+        if match is not None:
+            text = head[:match.start("rest")].strip().rstrip("-–—=").strip()
+            if pattern is _KOREAN_WIRE:
+                text = text[:text.index(")") + 1]  # the reporter's name is no part of it
+            elif pattern is _JAPANESE_WIRE:
+                text = text.strip("【】")  # the brackets close it as a dash does elsewhere
+            return text, match.group("place"), {}, head[match.start("rest"):]
     if "А" <= first <= "Я" or first == "Ё":
         match = _RUSSIAN_WIRE.match(head[:tables.DATELINE_MAX_CHARS + 400])
         if match is None:

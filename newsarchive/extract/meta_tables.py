@@ -429,6 +429,26 @@ RUSSIAN_AGENCY_NAMES = ("ТАСС", "ИТАР-ТАСС", "РИА Новости"
 #: "新华社北京1月5日电", "中新社上海1月5日电".
 CHINESE_WIRE_AGENCIES = ("新华社", "中新社", "中新网", "人民网", "央视网", "中国新闻社", "新華社", "中央社")
 
+#: Japanese wire agencies closing a bracketed dateline with no separator: Kyodo's
+#: "【ワシントン共同】", Jiji's "【北京時事】" (newspapers write "【ワシントン=山田太郎】").
+JAPANESE_WIRE_AGENCIES = ("共同", "時事", "AFP時事", "AFP=時事", "ロイター", "EPA時事", "新華社")
+
+#: Korean wire agencies in a "(place=agency)" dateline: "(서울=연합뉴스)", "(서울=뉴스1)",
+#: "(서울=뉴시스)"; the reporter follows ("홍길동 기자 =").
+KOREAN_WIRE_AGENCIES = ("연합뉴스", "연합", "뉴스1", "뉴시스", "KBS", "MBC", "SBS", "YTN")
+#: What stands after a reporter's name in a Korean dateline ("홍길동 기자 =", "특파원").
+KOREAN_REPORTER_WORDS = ("기자", "특파원", "객원기자", "통신원")
+
+#: Agencies as Arabic copy credits them, in brackets after the place ("القاهرة (رويترز) -"):
+#: Reuters, AFP, AP, DPA, Xinhua, Anadolu, and the Gulf and Egyptian state agencies.
+ARABIC_WIRE_AGENCIES = ("رويترز", "أ ف ب", "أ.ف.ب", "ا ف ب", "أ ب", "د ب أ", "د.ب.أ", "شينخوا",
+                        "الأناضول", "واس", "قنا", "وام", "كونا", "بنا", "أ ش أ", "سانا", "بترا",
+                        "العمانية", "سبوتنيك")
+
+#: Agencies as Greek copy credits them after a place in capitals ("ΑΘΗΝΑ (ΑΠΕ-ΜΠΕ) -",
+#: "ΛΕΥΚΩΣΙΑ (ΚΥΠΕ) -", "ΒΡΥΞΕΛΛΕΣ (Reuters) -").
+GREEK_WIRE_AGENCIES = ("ΑΠΕ-ΜΠΕ", "ΑΠΕ", "ΚΥΠΕ", "Reuters", "AFP", "AP", "dpa", "ANSA", "EFE", "Xinhua")
+
 #: Chinese and Japanese words for a reporter in a credit line ("（记者 胡晓蓉）", "本报记者罗科苏盈发自北京");
 #: the name may follow them without a space.
 CJK_REPORTER_WORDS = ("本报记者", "特约记者", "实习记者", "见习记者", "记者", "通讯员", "本报实习生", "实习生",
