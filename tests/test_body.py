@@ -458,6 +458,10 @@ def test_edge_label():
     assert edge_label("The council voted.", None, None) is None
     assert edge_label("NEW YORK", None, None) is None
     assert edge_label("By Jane Doe", None, None) == "byline"
+    # a labelled byline, the label closed by a colon
+    for line in ("Written by: Julie Mollins", "Autor: Die Redaktion", "Autor: Jan Kowalski",
+                 "Автор: Иван Иванов", "Yazan: Ahmet Yılmaz"):
+        assert edge_label(line, None, None) == "byline", line
     assert edge_label("Photo: Reuters", None, None) == "caption"
     assert edge_label("Iran Focus", None, "iran focus") == "byline"
     assert edge_label("Council passes budget", "council passes budget", None) == "other"
