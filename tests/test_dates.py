@@ -53,6 +53,18 @@ def test_text_dates_in_several_languages():
     assert parse_text_date("2019年10月19日", "ja", FETCHED).iso() == "2019-10-19"
 
 
+def test_hungarian_year_first_and_thai_buddhist_era_dates():
+    """Hungarian writes year, month, day ("2019. október 19."); Thai sites count years in the
+    Buddhist Era, 543 ahead ("19 ตุลาคม 2562", abbreviated "19 ต.ค. 2562")."""
+    assert find_text_dates("Budapest, 2019. október 19., szombat") == ["2019. október 19."]
+    assert parse_text_date("2019. október 19.", "hu", FETCHED).iso() == "2019-10-19"
+    assert find_text_dates("อัปเดต 19 ต.ค. 2562 10:30 น.") == ["19 ต.ค. 2562"]
+    assert parse_text_date("19 ต.ค. 2562", "th", FETCHED).iso() == "2019-10-19"
+    assert parse_text_date("19 ตุลาคม 2562", None, FETCHED).iso() == "2019-10-19"
+    assert parse_text_date("19 ตุลาคม 2019", "th", FETCHED).iso() == "2019-10-19"  # common era
+    assert find_text_dates("since 2501 people came") == []
+
+
 def test_relative_date_against_fetch_time():
     assert parse_relative_date("3 days ago", "en", FETCHED).iso() == "2024-05-29"
 

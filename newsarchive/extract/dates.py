@@ -138,6 +138,9 @@ def plausible(found: PageDate | None, fetched_at: datetime) -> bool:
 # ---------------------------------------------------------------- parsing visible text
 _MONTH_WORD = r"[^\W\d_]{3,12}\.?"
 _YEAR = r"(?:19|20)\d{2}"
+_THAI_MONTH_NAMES = "|".join(map(re.escape, sorted(tables.THAI_MONTHS, key=len, reverse=True)))
+_THAI_DATE = rf"(?P<thai_day>\d{{1,2}})\s*(?P<thai_month>{_THAI_MONTH_NAMES})\s*(?P<thai_year>(?:19|20|25)\d{{2}})\b"
+_THAI_DATE_ALONE = re.compile(_THAI_DATE)
 #: One pattern for every written form of a full date, so long texts are scanned once.
 _TEXT_DATE = re.compile("|".join((
     # 19.10.2019, 19/10/2019, 19-10-2019 (day first outside the US: the page's locale decides)
@@ -150,9 +153,13 @@ _TEXT_DATE = re.compile("|".join((
     r"\b" + _MONTH_WORD + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+" + _YEAR + r"\b",
     # 2019年10月19日, 2019년 10월 19일
     _YEAR + r"\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]?",
+    # 2019. október 19. (Hungarian: year, month, day)
+    r"\b" + _YEAR + r"\.\s+" + _MONTH_WORD + r"\s+\d{1,2}\.",
+    # 19 ตุลาคม 2562, 19 ต.ค. 2562 (Thai, in the Buddhist Era)
+    _THAI_DATE,
 )))
 #: Every full date above holds a four-digit year: texts without one are skipped unscanned.
-_YEAR_HINT = re.compile(_YEAR)
+_YEAR_HINT = re.compile(r"(?:19|20|25)\d{2}")
 # 02.12.19 standing alone (a two-digit year only when nothing else is around it)
 _TWO_DIGIT_YEAR_ALONE = re.compile(r"^\s*\d{1,2}\.\d{1,2}\.\d{2}\s*$")
 # 30.10.23 inside a short date-marked element ("Party, 30.10.23"): the mark says it is a date
@@ -219,6 +226,15 @@ def _parse_text_date(snippet: str, language: str | None, month_first: bool) -> P
     iso = _ISO.fullmatch(snippet.strip())
     if iso:
         return _from_match(iso)
+    thai = _THAI_DATE_ALONE.fullmatch(snippet.strip())
+    if thai:
+        year = int(thai.group("thai_year"))
+        year -= tables.BUDDHIST_ERA_OFFSET if year >= 2400 else 0
+        try:
+            return PageDate(datetime(year, tables.THAI_MONTHS[thai.group("thai_month")],
+                                     int(thai.group("thai_day"))))
+        except ValueError:
+            return None
     numeric = re.fullmatch(r"(\d{1,2})[./-]\s?(\d{1,2})[./-]\s?(\d{4}|\d{2})", snippet.strip())
     if numeric:
         first, second, year = (int(g) for g in numeric.groups())

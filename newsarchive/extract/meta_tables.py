@@ -635,6 +635,18 @@ MONTHS = {
 #: in every language that writes them (not Slavic ones like "listopad": November in Polish and
 #: Czech, October in Croatian). Russian genitive, nominative and short forms; Arabic months as
 #: written in Egypt and the Gulf, and the Levantine ones of one word (which dateparser lacks).
+#: Thai months, full and abbreviated ("24 กันยายน 2567", "24 ก.ย. 2567"): Thai sites date in the
+#: Buddhist Era (BUDDHIST_ERA_OFFSET years ahead), which dateparser reads as the common era.
+THAI_MONTHS = {
+    **dict.fromkeys(["มกราคม", "ม.ค."], 1), **dict.fromkeys(["กุมภาพันธ์", "ก.พ."], 2),
+    **dict.fromkeys(["มีนาคม", "มี.ค."], 3), **dict.fromkeys(["เมษายน", "เม.ย."], 4),
+    **dict.fromkeys(["พฤษภาคม", "พ.ค."], 5), **dict.fromkeys(["มิถุนายน", "มิ.ย."], 6),
+    **dict.fromkeys(["กรกฎาคม", "ก.ค."], 7), **dict.fromkeys(["สิงหาคม", "ส.ค."], 8),
+    **dict.fromkeys(["กันยายน", "ก.ย."], 9), **dict.fromkeys(["ตุลาคม", "ต.ค."], 10),
+    **dict.fromkeys(["พฤศจิกายน", "พ.ย."], 11), **dict.fromkeys(["ธันวาคม", "ธ.ค."], 12),
+}
+BUDDHIST_ERA_OFFSET = 543
+
 TEXT_DATE_MONTHS = {
     **MONTHS,
     "mrz": 3,
