@@ -402,6 +402,10 @@ def test_describe_block_splits_titled_sections():
     ("Page 3 of the report says the council knew.", 0.0, None),
     ("Share on Pinterest", 0.0, "share"), ("Partager sur Facebook", 1.0, "share"),
     ("Share this article via Email", 0.0, "share"), ("Share on the evening news, she said", 0.0, None),
+    # Turkish: "İ" lowers to "i" and a combining dot, which no table spells
+    ("İlgili Haberler: Meclis oylamayı erteledi", 0.8, "related"),
+    ("İLGİLİ HABERLER", 0.0, "related"),
+    ("Kapcsolódó: A tanács elhalasztotta a szavazást", 0.8, "related"),
 ])
 def test_promo_label(text, share, label):
     assert promo_label(text, share) == label

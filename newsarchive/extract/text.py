@@ -29,9 +29,11 @@ def clean_space(text: str | None) -> str:
 
 
 def normalize_phrase(text: str | None) -> str:
-    """A short text as compared with the phrase tables: lower-case, spaces collapsed, no edge punctuation."""
+    """A short text as compared with the phrase tables: lower-case, spaces collapsed, no edge punctuation.
+    Turkish "İ" lowers to "i" (str.lower() gives "i" and a combining dot: "İlgili" would never
+    be the table's "ilgili")."""
     text = clean_space(text).lower().rstrip(_TRAILING_PUNCT).lstrip(_LEADING_PUNCT)
-    return text.replace("’", "'")
+    return text.replace("’", "'").replace("i\u0307", "i")
 
 
 def phrase_length_floor(text: str | None) -> int:
