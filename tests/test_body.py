@@ -406,6 +406,10 @@ def test_describe_block_splits_titled_sections():
     ("İlgili Haberler: Meclis oylamayı erteledi", 0.8, "related"),
     ("İLGİLİ HABERLER", 0.0, "related"),
     ("Kapcsolódó: A tanács elhalasztotta a szavazást", 0.8, "related"),
+    # ad labels and share lines standing alone, in other languages
+    ("Reklama", 0.0, "advertisement"), ("REKLAM", 0.0, "advertisement"), ("Hirdetés", 0.0, "advertisement"),
+    ("إعلان", 0.0, "advertisement"), ("Quảng cáo", 0.0, "advertisement"),
+    ("Condividi questo articolo", 0.0, "share"), ("Udostępnij", 1.0, "share"), ("この記事をシェア", 0.0, "share"),
 ])
 def test_promo_label(text, share, label):
     assert promo_label(text, share) == label
