@@ -365,6 +365,9 @@ def test_merge_siblings_takes_split_article_parts():
     ("Leave a Reply", "comments"), ("Share this article", "share"), ("Newsletter", "newsletter"),
     ("More from Reuters", "related"), ("The council's decision", None),
     ("Newsletter Signup", "newsletter"), ("Newsletter-Anmeldung", "newsletter"),
+    ("Hozzászólások", "comments"), ("Comentários", "comments"), ("Σχόλια", "comments"),
+    ("التعليقات", "comments"), ("Bình luận", "comments"),
+    ("İlgili Haberler", "related"), ("Kapcsolódó", "related"),
 ])
 def test_heading_label(text, label):
     assert heading_label(text) == label

@@ -278,6 +278,12 @@ BOILERPLATE_HEADINGS = {
     "commenti": "comments", "reacties": "comments", "komentarze": "comments",
     "комментарии": "comments", "评论": "comments", "网友评论": "comments", "コメント": "comments",
     "댓글": "comments", "yorumlar": "comments", "kommentarer": "comments",
+    # each language's heading over the readers' comments
+    "comentários": "comments", "التعليقات": "comments", "تعليقات": "comments",
+    "hozzászólások": "comments", "hozzászólás": "comments", "kommentek": "comments",
+    "σχόλια": "comments", "komentáře": "comments", "komentáre": "comments", "kommentit": "comments",
+    "comentarii": "comments", "коментарі": "comments", "komentar": "comments",
+    "bình luận": "comments", "ความคิดเห็น": "comments", "תגובות": "comments",
     "top comments": "comments", "top rated comments": "comments", "most popular comments": "comments",
     "newest comments": "comments", "latest comments": "comments", "readers' comments": "comments",
     "leserkommentare": "comments", "kommentare der leser": "comments",
