@@ -898,6 +898,23 @@ def test_drop_captions_handles_machinery_newsletters_consent_and_share_tails():
     assert {r.label for r in log.records()} == {"other", "newsletter", "share"}
 
 
+@pytest.mark.parametrize("prompt", [
+    "Suscríbete a nuestro boletín", "Assine nossa newsletter", "Schrijf je in voor onze nieuwsbrief",
+    "Подпишитесь на нашу рассылку", "Bültenimize abone olun", "Iratkozzon fel hírlevelünkre",
+    "Zapisz się do naszego newslettera", "Tilaa uutiskirjeemme", "メールマガジン登録",
+    "뉴스레터 구독하기", "订阅我们的新闻通讯", "اشترك في نشرتنا الإخبارية",
+])
+def test_a_newsletter_prompt_in_any_language_leaves_the_body(prompt):
+    log = BlockLog()
+    assert drop_captions([LONG, prompt, LONG + " Two."], log) == [LONG, LONG + " Two."]
+    assert [r.label for r in log.records()] == ["newsletter"]
+
+
+def test_prose_about_an_official_bulletin_or_a_signing_stays():
+    kept = [LONG, "El boletín oficial publicó la ley el martes.", "Подписание договора состоялось во вторник."]
+    assert drop_captions(list(kept), BlockLog()) == kept
+
+
 def test_same_class_cousins_takes_all_panels():
     tree = html("".join(f"<div class='panel'><div class='panel-collapse'><p>{LONG} {i}</p></div></div>"
                         for i in range(3)))

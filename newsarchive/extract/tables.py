@@ -661,10 +661,32 @@ MACHINERY_PATTERN = re.compile(
 
 #: A short call to sign up for a newsletter, in the body's words ("Never miss the latest news
 #: by signing up to our newsletter today!").
+#: What a sign-up prompt calls the newsletter, language by language (a stem where the word is
+#: declined: "рассылк" for рассылку/рассылки, "hírlevel" for hírlevelünkre).
+NEWSLETTER_NOUNS = (
+    "newsletter", "mailing list", "daily briefing", "e-mail updates", "email updates", "boletín",
+    "boletim", "nieuwsbrief", "nyhetsbrev", "nyhedsbrev", "uutiskirje", "hírlevel", "bülten",
+    "рассылк", "розсилк", "ενημερωτικό δελτίο",
+)
+#: ... and what it asks the reader to do (stems: "inscri" for inscrivez/inscription).
+NEWSLETTER_VERBS = (
+    "sign up", "signing up", "subscribe", "abonnier", "anmelden", "inscri", "suscr", "iscriv",
+    "register", "assin", "inscreva", "schrijf je in", "meld je aan", "abonneer", "prenumerera",
+    "tilmeld", "meld deg på", "abonner", "tilaa", "iratkoz", "feliratkoz", "abone ol", "подпиш",
+    "підпиш", "εγγραφ", "zapisz", "zaprenumeruj", "přihlas", "odebírej", "prihlás", "aboneaz",
+)
+_NEWSLETTER_NOUN = "|".join(map(re.escape, NEWSLETTER_NOUNS))
+_NEWSLETTER_VERB = "|".join(map(re.escape, NEWSLETTER_VERBS))
+#: CJK and Arabic prompts, whose words no space parts: the newsletter's name and the verb
+#: ("メールマガジン登録", "뉴스레터 구독하기", "订阅新闻通讯", "اشترك في النشرة").
+_NEWSLETTER_UNSPACED = (
+    r"(?:メールマガジン|メルマガ|ニュースレター).{0,20}(?:登録|購読)|(?:登録|購読).{0,20}(?:メールマガジン|メルマガ|ニュースレター)|"
+    r"뉴스레터.{0,20}(?:구독|신청)|(?:订阅|訂閱).{0,20}(?:新闻通讯|新聞通訊|电子报|電子報|newsletter)|"
+    r"اشترك.{0,30}(?:النشرة|نشرتنا)")
+
 NEWSLETTER_PROMPT_PATTERN = re.compile(
-    r"(?:sign(?:ing)? up|subscribe|abonnier|anmelden|inscri|suscr|iscriv|register)\w*\b.{0,80}"
-    r"\b(?:newsletter|mailing list|daily briefing|e-mail updates|email updates)|"
-    r"\b(?:newsletter|mailing list)\b.{0,80}\b(?:sign(?:ing)? up|subscribe|abonnier|anmelden|inscri|suscr|iscriv)|"
+    rf"(?:{_NEWSLETTER_VERB})\w*\b.{{0,80}}\b(?:{_NEWSLETTER_NOUN})|"
+    rf"\b(?:{_NEWSLETTER_NOUN})\w*\b.{{0,80}}\b(?:{_NEWSLETTER_VERB})|{_NEWSLETTER_UNSPACED}|"
     r"\b(?:sign up|subscribe) here\b|\b(?:jetzt|hier) (?:anmelden|abonnieren)\b|"
     r"\b(?:in (?:deinen|ihren|your) (?:posteingang|inbox)|straight to your inbox)\b|"
     r"\b(?:in|to|for|zu|für|à|a)\s+(?:unseren?|our|notre|nuestro|il nostro)\s+\w*newsletter\b|"
@@ -714,7 +736,8 @@ PAYWALL_NOTICE_MAX_LEN = 200
 #: Words one of which every newsletter prompt holds (lower case): a cheap test before the
 #: pattern, which backtracks (substring tests of the lower-case text; the regex is the same test).
 NEWSLETTER_PROMPT_WORDS = ("newsletter", "mailing", "briefing", "updates", "here", "anmelden",
-                           "abonnieren", "posteingang", "inbox", "mail")
+                           "abonnieren", "posteingang", "inbox", "mail", *NEWSLETTER_NOUNS,
+                           "メールマガジン", "メルマガ", "ニュースレター", "뉴스레터", "订阅", "訂閱", "اشترك")
 NEWSLETTER_PROMPT_HINT = re.compile("|".join(NEWSLETTER_PROMPT_WORDS))
 
 #: A paragraph that ends in a share button's label ("... Click To Tweet").
