@@ -56,7 +56,8 @@ class Article:
     date_published: str | None = None
     """ISO 8601: a datetime with offset when the page gives time and zone, a date alone otherwise."""
     date_modified: str | None = None
-    """ISO 8601 like date_published; the last modification the page declares."""
+    """ISO 8601 like date_published; the last modification the page declares, else the one it
+    shows (a <time> marked as the update, an "Updated: ..." line); never before date_published."""
     authors: list[str] = field(default_factory=list)
     """Names of the people (or, when no person is given, organisations) who wrote the article."""
     body: str = ""
@@ -85,7 +86,8 @@ class Article:
       "url-path", "text-dated-element", "text-near-headline", ...), "dateline" (the dateline's
       date), "<rule>-modified" (the modified date stands in), "time-shown" (the shown <time>
       corrects a meta value).
-    - "date_modified": a DATE_MODIFIED rule ("json-ld", "meta", "itemprop").
+    - "date_modified": a DATE_MODIFIED rule ("json-ld", "meta", "itemprop", "time",
+      "text-updated").
     - "authors": an AUTHORS rule ("json-ld", "meta", "byline-marked", "site-owner", ...) or
       "dateline-agency" (the agency a byline-less wire story's dateline names).
     - "dateline": where the dateline pass found it.

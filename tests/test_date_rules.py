@@ -47,6 +47,9 @@ MODIFIED = [
     ("json-ld", page(ld(datePublished="2024-03-05", dateModified="2024-03-06")), "2024-03-06"),
     ("meta", page('<meta property="article:modified_time" content="2024-03-06">'), "2024-03-06"),
     ("itemprop", page(body='<time itemprop="dateModified" datetime="2024-03-06">6 March</time>'), "2024-03-06"),
+    ("time", page(body='<time datetime="2024-03-05">5 March</time> <time class="updated" '
+                       'datetime="2024-03-06T09:00:00+01:00">6 March</time>'), "2024-03-06T09:00:00+01:00"),
+    ("text-updated", page(body="<p>Updated: 6 March 2024</p><p>Published: 5 March 2024</p>"), "2024-03-06"),
 ]
 
 
@@ -78,6 +81,17 @@ def test_sources_of_the_article():
     assert (article.sources["date_published"], article.sources["date_modified"]) == ("json-ld", "json-ld")
     article = extract(page(), url="https://example.com/2024/03/05/council-budget", fetched_at=FETCHED)
     assert article.sources["date_published"] == "url-path" and "date_modified" not in article.sources
+
+
+def test_the_shown_update_is_read_only_when_the_markup_declares_none_and_never_before_publication():
+    declared = dates_of(page('<meta property="article:modified_time" content="2024-03-07">',
+                             body="<p>Updated: 6 March 2024</p><p>Published: 5 March 2024</p>"))
+    assert (declared.modified.iso(), declared.modified_source) == ("2024-03-07", "meta")
+    # an "update" dated before the publication is no modification of this article
+    earlier = dates_of(page(ld(datePublished="2024-03-05"), body="<p>Updated: 1 March 2024</p>"))
+    assert earlier.modified is None and "date_modified" not in extract(
+        page(ld(datePublished="2024-03-05"), body="<p>Updated: 1 March 2024</p>"), url=URL,
+        fetched_at=FETCHED).sources
 
 
 def test_a_country_domain_gives_a_language_its_region():

@@ -63,12 +63,13 @@ class Cascade:
     def names(self) -> list[str]:
         return [rule.name for rule in self.rules]
 
-    def first(self, context, start: int = 0) -> Answer:
-        """The first answer (not None, not empty) of the rules from `start` on.
+    def first(self, context, start: int = 0, stop: int | None = None) -> Answer:
+        """The first answer (not None, not empty) of the rules from `start` on (up to `stop`,
+        for a cascade read in two stages).
 
         A rule may answer with an Answer of its own to name a detail after its name
         ("container:article" from the rule "container")."""
-        for rule in self.rules[start:]:
+        for rule in self.rules[start:stop]:
             value = rule.run(context)
             if isinstance(value, Answer):
                 if value.value is not None:

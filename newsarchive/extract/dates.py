@@ -678,7 +678,7 @@ class _DatePage:
         self.month_first = writes_month_first(structured, language)
         self.month_in_url = url_year_month(url)
         self.published: PageDate | None = None  # the first machine-readable value, as the rules run
-        self._times = self._texts = self._jsonld = None
+        self._times = self._texts = self._jsonld = self._text_dates = None
 
     def parse_all(self, values, source: str) -> list[PageDate]:
         parsed_values = []
@@ -710,8 +710,16 @@ class _DatePage:
         return self._texts
 
     def near_headline(self) -> PageDate | None:
-        return first_date_in_text(self.tree, self.language, self.fetched_at, self.headline_element,
-                                  month_first=self.month_first, texts=self.dated())
+        best, updated = self.text_dates()
+        return best or updated
+
+    def text_dates(self) -> tuple[PageDate | None, PageDate | None]:
+        """dates_in_text of the page, read once for both cascades."""
+        if self._text_dates is None:
+            self._text_dates = dates_in_text(self.tree, self.language, self.fetched_at,
+                                             self.headline_element, month_first=self.month_first,
+                                             texts=self.dated())
+        return self._text_dates
 
     def in_url_month(self, value: PageDate | None) -> PageDate | None:
         return value if value is not None and agrees_with_month(value, self.month_in_url) else None
@@ -783,7 +791,18 @@ DATE_MODIFIED = Cascade("date_modified", [
          lambda p: p.parse_all(meta_dates(p.structured, tables.MODIFIED_META_KEYS), "meta")),
     Rule("itemprop", "microdata itemprop=dateModified", "declared in the markup, often on teasers too",
          lambda p: p.parse_all(itemprop_dates(p.structured, "datemodified"), "itemprop")),
+    # what a reader sees, asked only when the markup declares no modification (and read after
+    # date_published, which the declared values above may correct)
+    Rule("time", "a <time> element marked as the update (class or itemprop naming a modification)",
+         "machine-readable, tied to the update by its markup only",
+         lambda p: p.parse_all([value for value, is_modified in p.times() if is_modified], "time")),
+    Rule("text-updated", "the date the text nearest the headline announces as an update "
+                         "(\"Updated: ...\", \"Aktualisiert: ...\", \"Обновлено: ...\")",
+         "visible text, parsed in the page's language", lambda p: [p.text_dates()[1]]
+         if p.text_dates()[1] is not None else None),
 ])
+_DECLARED_MODIFIED_RULES = 3
+"""DATE_MODIFIED rules before this index read what the markup declares."""
 
 
 def read_dates(tree, structured: StructuredData, *, url: str | None, language: str | None,
@@ -791,7 +810,7 @@ def read_dates(tree, structured: StructuredData, *, url: str | None, language: s
     """Pick date_published and date_modified (each with the name of the rule that gave it)."""
     found = DateFound()
     page = _DatePage(tree, structured, url, language, fetched_at, headline_element)
-    modified_answer = DATE_MODIFIED.first(page)
+    modified_answer = DATE_MODIFIED.first(page, stop=_DECLARED_MODIFIED_RULES)
     modified, modified_source = (modified_answer.value or [None])[0], modified_answer.rule
     machine: list[PageDate] = []
     renderings: list[PageDate] = []  # date-only values the markup gives besides a timestamp
@@ -827,6 +846,9 @@ def read_dates(tree, structured: StructuredData, *, url: str | None, language: s
     if found.published is None:
         fallback = DATE_PUBLISHED.first(page, start=_MACHINE_DATE_RULES)
         found.published, found.published_source = fallback.value, fallback.rule
+    if modified is None:
+        shown = DATE_MODIFIED.first(page, start=_DECLARED_MODIFIED_RULES)
+        modified, modified_source = (shown.value or [None])[0], shown.rule
     if modified is not None and found.published is not None and modified.value.date() < found.published.value.date():
         modified = None
     found.modified = modified
@@ -1141,7 +1163,8 @@ def announces_publication(prefix: str, text: str, owner) -> bool:
     Freitag, 8. Juni 2012 statt"): owner is the element the text belongs to.
     """
     words = prefix.split()
-    if any(word in words or word + ":" in prefix for word in tables.PUBLISHED_WORDS):
+    if any(word in words or word + ":" in prefix or word + "：" in prefix
+           for word in tables.PUBLISHED_WORDS):  # "公開日：": CJK text has its own colon
         return True
     if len(text) > _SHORT_LINE or not any(word in words or word + ":" in prefix
                                           for word in tables.PUBLISHED_PREPOSITIONS):
@@ -1200,6 +1223,16 @@ def first_date_in_text(tree, language: str | None, fetched_at: datetime, headlin
     other foreign parts, and dates inside long prose ("since 4 August 2014 the law...") are
     skipped; a date announced as an update is used only when nothing else is found.
     """
+    best, updated = dates_in_text(tree, language, fetched_at, headline_element, limit, month_first,
+                                  texts)
+    return best or updated
+
+
+def dates_in_text(tree, language: str | None, fetched_at: datetime, headline_element=None,
+                  limit: int = 400, month_first: bool | None = None,
+                  texts: DatedTexts | None = None) -> tuple[PageDate | None, PageDate | None]:
+    """(first_date_in_text's date, ignoring updates; the first date announced as an update
+    ("Updated: ...", "Aktualisiert: ...")), each None when the text has none."""
     texts = texts or dated_texts(tree, headline_element, limit)
     headline_at = texts.headline_at
     keep = headline_keep(headline_element)
@@ -1232,4 +1265,4 @@ def first_date_in_text(tree, language: str | None, fetched_at: datetime, headlin
             rank = (0 if announced else 1, headline_at is not None and _signature(owner) in listed, distance)
             if best_rank is None or rank < best_rank:
                 best, best_rank = parsed, rank
-    return best or updated
+    return best, updated

@@ -163,7 +163,10 @@ MODIFIED_TOKENS = ("update", "modif", "aktualisiert", "edited", "revised", "mis-
 PUBLISHED_WORDS = (
     "published", "posted", "publié", "publie", "veröffentlicht", "erschienen", "publicado",
     "pubblicato", "gepubliceerd", "publikováno", "opublikowano", "yayınlanma", "publicat",
-    "created", "erstellt",
+    "created", "erstellt", "опубликовано", "опубліковано", "publikálva", "közzétéve",
+    "publicerad", "publicerat", "julkaistu", "offentliggjort", "publisert", "δημοσίευση",
+    "δημοσιεύθηκε", "diterbitkan", "publicată", "公開日", "掲載日", "发布时间", "发布日期",
+    "發布時間", "發佈時間", "입력", "등록", "نشر", "تاريخ النشر",
 )
 
 #: Participles that announce a publication date after it, at the end of the clause ("wurde am
@@ -177,7 +180,11 @@ PUBLISHED_PREPOSITIONS = ("am", "on", "le", "el", "date")
 
 #: Words that announce a modification date in visible text.
 UPDATED_WORDS = ("updated", "update", "aktualisiert", "mis à jour", "actualizado", "aggiornato",
-                 "last modified", "modified", "geändert", "bijgewerkt", "stand:")
+                 "last modified", "modified", "geändert", "bijgewerkt", "stand:", "обновлено",
+                 "оновлено", "frissítve", "módosítva", "uppdaterad", "päivitetty", "opdateret",
+                 "oppdatert", "aktualizacja", "zaktualizowano", "aktualizováno", "güncelleme",
+                 "güncellendi", "atualizado", "actualizat", "diperbarui", "cập nhật", "ενημέρωση",
+                 "ενημερώθηκε", "更新", "수정", "업데이트", "تحديث")
 
 #: Words of a bibliographic reference: a date beside them is the cited work's, not the page's.
 CITATION_WORDS = ("doi", "vol.", "pp.", "isbn", "issn", "arxiv", "jahrgang", "jg.")
