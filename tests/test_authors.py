@@ -4,6 +4,7 @@ import pytest
 
 from newsarchive.extract.authors import (clean_author, labelled_byline_authors, looks_like_full_name, read_authors,
                                          split_authors)
+from newsarchive.extract import extract
 from newsarchive.extract.structured import read_structured
 
 
@@ -32,6 +33,26 @@ def test_split_authors_in_several_languages():
     assert split_authors("Von Anna Berg und Max Muster") == ["Anna Berg", "Max Muster"]
     assert split_authors("Par Marie Curie et Pierre Curie") == ["Marie Curie", "Pierre Curie"]
     assert split_authors("A. One, B. Two & C. Three") == ["A. One", "B. Two", "C. Three"]
+    # Hungarian és, Finnish ja, Romanian și, Greek και, Ukrainian і
+    assert split_authors("Kovács János és Nagy Anna") == ["Kovács János", "Nagy Anna"]
+    assert split_authors("Matti Virtanen ja Liisa Korhonen") == ["Matti Virtanen", "Liisa Korhonen"]
+    assert split_authors("Ion Popescu și Maria Ionescu") == ["Ion Popescu", "Maria Ionescu"]
+    assert split_authors("Γιάννης Παπαδόπουλος και Μαρία Ιωάννου") == ["Γιάννης Παπαδόπουλος", "Μαρία Ιωάννου"]
+    assert split_authors("Іван Петренко і Олена Коваль") == ["Іван Петренко", "Олена Коваль"]
+
+
+def test_labelled_bylines_in_more_languages():
+    """"Teksti:"/"Tekst:" (Finnish, Dutch, Norwegian, Polish), "Szerző:", "Συντάκτης:": the
+    names are the authors and the line leaves the body; "Tekst van de wet ..." is prose."""
+    story = "<p>" + "The council voted on Tuesday to extend the night buses to the north. " * 4 + "</p>"
+    for line, names in (("Teksti: Matti Virtanen ja Liisa Korhonen", ["Matti Virtanen", "Liisa Korhonen"]),
+                        ("Tekst: Jan Jansen", ["Jan Jansen"]), ("Szerző: Kovács János", ["Kovács János"]),
+                        ("Συντάκτης: Γιάννης Παπαδόπουλος", ["Γιάννης Παπαδόπουλος"]),
+                        ("Tekst van de wet is gisteren aangenomen door het parlement.", [])):
+        article = extract(f"<html><body><article><h1>Council extends night buses</h1><p>{line}</p>"
+                          f"{story}{story}</article></body></html>".encode(), url="https://paper.example/a")
+        assert article.authors == names, line
+        assert article.body.startswith(line) is (not names), line
 
 
 def test_a_role_after_the_name_takes_the_papers_name_with_it():

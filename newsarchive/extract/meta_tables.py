@@ -241,6 +241,7 @@ BYLINE_OPENERS = (
     "von", "geschrieben von", "ein beitrag von", "autor", "autorin", "autoren", "author", "authors",
     "par", "écrit par", "por", "escrito por", "di", "a cura di", "door", "av", "af", "skrevet af", "skrevet av",
     "przez", "napisał", "napsal", "kirjoittanut", "szerző", "oleh", "yazan", "yazar", "автор",
+    "συντάκτης",
 )
 
 #: Words that open a byline, many languages (lower case, matched before the names): the openers,
@@ -277,7 +278,8 @@ BYLINE_CLASS_TOKENS = ("byline", "by-line", "author", "autor", "writer", "auteur
 
 #: Labels that, with a colon, name an author wherever they stand on the page ("Autor: X" under the text).
 BYLINE_LABELS = ("autor", "autorin", "autoren", "author", "authors", "von", "text", "by", "auteur", "autrice", "interview",
-                 "autore", "autrice", "autora", "par", "por", "di", "door", "redaktion", "verfasser", "verfasserin")
+                 "autore", "autora", "par", "por", "di", "door", "redaktion", "verfasser", "verfasserin",
+                 "tekst", "teksti", "szerző", "автор", "yazar", "συντάκτης")
 
 #: Labels that, with a colon, credit the source of a story ("Quelle: kathpress"): an organisation.
 SOURCE_LABELS = ("quelle", "source", "fuente", "fonte", "herausgeber", "publisher", "éditeur")
@@ -344,7 +346,8 @@ NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "d
 
 #: Connectors between several author names ("A and B", "A und B", "A, B & C").
 AUTHOR_CONNECTORS = (" and ", " und ", " et ", " y ", " e ", " en ", " og ", " och ", " i ", " a ",
-                     " & ", " ve ", " und ", " dan ", " и ", "、", " with ", " mit ")
+                     " & ", " ve ", " dan ", " и ", " і ", " és ", " ja ", " și ", " şi ", " και ",
+                     "、", " with ", " mit ")
 
 #: The nouns a wire or newspaper byline names its writer's role with ("Staff Writer").
 BYLINE_ROLE_NOUNS = ("writer", "reporter", "correspondent", "editor", "columnist")

@@ -561,7 +561,8 @@ CREDIT_PATTERN = re.compile(
 
 BYLINE_PATTERN = re.compile(
     r"^(?:" + "|".join(re.escape(word) for word in sorted(
-        BYLINE_OPENERS + ("text:", "text von", "от", "文/", "记者", "記者", "기자"), key=len, reverse=True))
+        BYLINE_OPENERS + ("text:", "text von", "tekst:", "teksti:", "от", "文/", "记者", "記者", "기자"),
+        key=len, reverse=True))
     + r")(?:\s*:)?(?:\s+\S|\s*$)", re.I)
 
 #: A Chinese paper's byline line: "本报记者 王燕平 方云凤", "本报记者罗科苏盈发自北京" (our reporter
