@@ -910,6 +910,16 @@ def test_a_newsletter_prompt_in_any_language_leaves_the_body(prompt):
     assert [r.label for r in log.records()] == ["newsletter"]
 
 
+@pytest.mark.parametrize("credit", [
+    "사진=연합뉴스", "图片来源：新华社", "صورة: رويترز", "Fotoğraf: AA", "Fotó: MTI", "Φωτογραφία: ΑΠΕ",
+    "Fot. PAP", "Kuva: Lehtikuva", "צילום: רויטרס", "Ảnh: TTXVN",
+])
+def test_a_picture_credit_in_any_language_leaves_the_body(credit):
+    log = BlockLog()
+    assert drop_captions([LONG, credit, LONG + " Two."], log) == [LONG, LONG + " Two."]
+    assert [r.label for r in log.records()] == ["caption"]
+
+
 def test_prose_about_an_official_bulletin_or_a_signing_stays():
     kept = [LONG, "El boletín oficial publicó la ley el martes.", "Подписание договора состоялось во вторник."]
     assert drop_captions(list(kept), BlockLog()) == kept

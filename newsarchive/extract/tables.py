@@ -551,10 +551,17 @@ CHROME_PARAGRAPHS = {
 
 #: Patterns of short lines that are credits, bylines or sharing prompts (checked on short
 #: paragraphs at the edges of the body).
+#: What a picture's credit line opens with, language by language ("Photo:", "Fotó:", "사진=",
+#: "图片来源：", "צילום:"), before a colon, slash, copyright sign or, in Korean, "=".
+CREDIT_NOUNS = (
+    "photo", "image", "picture", "foto", "fotó", "fotoğraf", "bild", "video", "graphic",
+    "illustration", "source", "quelle", "фото", "снимок", "иллюстрация", "источник", "φωτογραφία",
+    "kuva", "zdjęcie", "صورة", "الصورة", "צילום", "ảnh", "ภาพ", "写真", "图片来源", "圖片來源", "图片",
+    "图", "사진", "출처", "来源", "來源", "文章来源", "新闻来源", "新聞來源", "稿件来源", "文章來源",
+)
 CREDIT_PATTERN = re.compile(
-    r"^(?:(?:photo|image|picture|foto|bild|video|graphic|illustration|source|quelle|фото|снимок|"
-    r"иллюстрация|источник|写真|图片|图|사진|출처|(?:文章|新闻|新聞|稿件)?来源|(?:文章|新聞)?來源)s?"
-    r"(?:\s+(?:credit|courtesy))?\s*[:/©：]|©|\(c\)\s|copyright\b|getty images$|afp$|"
+    r"^(?:(?:" + "|".join(map(re.escape, sorted(CREDIT_NOUNS, key=len, reverse=True))) + r")s?"
+    r"(?:\s+(?:credit|courtesy))?\s*[:/©：=]|fot\.\s|©|\(c\)\s|copyright\b|getty images$|afp$|"
     r"reuters$|ap photo|dpa$|epa$|imago\b|shutterstock\b|cr[ée]dits?\s+(?:photos?|images?)\s*:|"
     r"(?:beitrags|titel|vorschau|artikel)bild\s*:|bildquelle\s*:|fotos?\s+und\s+text\s*:|"
     r"(?:vergrößern|enlarge|agrandir|ingrandisci|ampliar)\s+\S)", re.I)
