@@ -411,6 +411,8 @@ def test_describe_block_splits_titled_sections():
     ("Kapcsolódó: A tanács elhalasztotta a szavazást", 0.8, "related"),
     # ad labels and share lines standing alone, in other languages
     ("Reklama", 0.0, "advertisement"), ("REKLAM", 0.0, "advertisement"), ("Hirdetés", 0.0, "advertisement"),
+    ("La suite après cette publicité", 0.0, "advertisement"), ("Продолжение ниже", 0.0, "advertisement"),
+    ("Escuchar este artículo", 0.0, "other"), ("Ascolta l’articolo", 0.0, "other"),
     ("إعلان", 0.0, "advertisement"), ("Quảng cáo", 0.0, "advertisement"),
     ("Condividi questo articolo", 0.0, "share"), ("Udostępnij", 1.0, "share"), ("この記事をシェア", 0.0, "share"),
 ])
@@ -464,6 +466,9 @@ def test_separate_boilerplate_removes_linked_teaser_boxes_after_the_text_began()
 
 # ---------------------------------------------------------------- edges and checks
 def test_edge_label():
+    for line in ("Temps de lecture : 3 min", "Время чтения: 3 минуты", "Okuma süresi: 3 dk",
+                 "Leestijd: 3 minuten", "読了時間：3分"):
+        assert edge_label(line, None, None) is not None, line  # the reading time over the text
     assert edge_label("Mark Lavin", None, None, frozenset({"mark lavin"})) == "byline"
     assert edge_label("Künstlerischer Lebenslauf", None, None, frozenset({"mark lavin"})) is None
     assert edge_label("The council voted.", None, None) is None

@@ -534,6 +534,16 @@ CHROME_PARAGRAPHS = {
     "thank you for your support": "other", "danke für ihre unterstützung": "other",
     "print recipe": "share", "rezept drucken": "share", "jump to recipe": "navigation",
     "listen to this article": "other", "artikel anhören": "other", "écouter cet article": "other",
+    # the audio player's label and the "continues after the ad" line, language by language
+    "escuchar este artículo": "other", "ascolta l'articolo": "other", "слушать статью": "other",
+    "ouvir este artigo": "other", "ouvir esta notícia": "other", "luister naar dit artikel": "other",
+    "makaleyi dinle": "other", "haberi dinle": "other", "posłuchaj artykułu": "other",
+    "lyssna på artikeln": "other", "cikk meghallgatása": "other",
+    "weiterlesen nach der anzeige": "advertisement", "la suite après cette publicité": "advertisement",
+    "la suite après la publicité": "advertisement", "continúa leyendo después del anuncio": "advertisement",
+    "continua a leggere dopo la pubblicità": "advertisement", "продолжение ниже": "advertisement",
+    "haberin devamı reklamdan sonra": "advertisement", "artikel wird nach der anzeige fortgesetzt":
+    "advertisement", "lees verder na de advertentie": "advertisement",
     # a paywall's badges and a reading list's prompt standing as lines
     "article réservé aux abonnés": "newsletter", "réservé aux abonnés": "newsletter",
     "article réservé à nos abonnés": "newsletter", "exclusivité abonnés": "newsletter",
@@ -588,7 +598,10 @@ META_LINE_PATTERN = re.compile(
     r"created)\b|^\W*(?:发表于|發表於|发布于|發佈於|发表时间|發表時間|发布时间|發佈時間|發布時間|更新时间|更新時間)|"
     r"\b(?:published by|posted by|publicado por|publié par|"
     r"veröffentlicht von|pubblicato da|updated|aktualisiert|mis à jour|actualizado|"
-    r"last modified|read time|min read|minute read|lesezeit|reading time)\b", re.I)
+    r"last modified|read time|min read|minute read|lesezeit|reading time|temps de lecture|"
+    r"tiempo de lectura|tempo di lettura|tempo de leitura|время чтения|час читання|okuma süresi|"
+    r"leestijd|czas czytania|olvasási idő|lästid|lesetid|læsetid|lukuaika|χρόνος ανάγνωσης)\b|"
+    r"読了時間|阅读时间|閱讀時間|읽는 시간|وقت القراءة", re.I)
 
 #: The label of a timestamp line ("Aktualisiert: 11.04.2020, 10:27", "Published on April 11, 2020"):
 #: with a date (and time) after it and nothing else, the line is the story's meta, wherever it stands.
