@@ -118,6 +118,14 @@ def test_cross_check_keeps_a_first_paragraph_whose_dateline_articlebody_leaves_o
     "Cet article est réservé aux abonnés.",
     "Este artículo es exclusivo para suscriptores",
     "この記事は会員限定です。",
+    # any language: subscribers and "only" in a short line that only short lines follow
+    "Dieser Artikel ist nur für Abonnenten verfügbar.",
+    "Dit artikel is alleen voor abonnees.",
+    "Этот материал доступен только подписчикам.",
+    "Ez a cikk csak előfizetőknek érhető el.",
+    "Το άρθρο είναι διαθέσιμο μόνο για συνδρομητές.",
+    "이 기사는 유료회원 전용입니다.",
+    "本文为付费内容，订阅后可阅读全文。",
 ])
 def test_cut_at_paywall_drops_the_notice_and_the_offer_after_it(notice):
     log = BlockLog()
@@ -136,6 +144,9 @@ def test_cut_at_paywall_keeps_a_whole_article_shown_after_its_notice():
 def test_cut_at_paywall_leaves_sentences_about_subscribers():
     paragraphs = [LONG, "This article is for subscribers who want to know how the budget works, "
                         "and for everyone else.", LONG]
+    assert cut_at_paywall(paragraphs, BlockLog()) == paragraphs
+    # a sentence naming subscribers and "only" with the article going on after it
+    paragraphs = [LONG, "The paper said only subscribers can read its archive now.", LONG]
     assert cut_at_paywall(paragraphs, BlockLog()) == paragraphs
 
 

@@ -32,6 +32,8 @@ from .tables import (
     TIME_PATTERN, CONTACT_PATTERN, CREDIT_PATTERN, HEADING_TAGS, TRAILER_PATTERN,
     POINTER_LINE_PATTERN, COMMENT_PROMPT_PATTERN, NEWSROOM_ROLE_PATTERN, COPULA_PATTERN, SLOT_LABELS,
     READ_MORE_TAIL_PATTERN, PAYWALL_NOTICE_PATTERN, PAYWALL_NOTICE_MAX_LEN, READER_PROMPT_PATTERN,
+    PAYWALL_SUBSCRIBER_WORDS, PAYWALL_ONLY_WORDS, PAYWALL_CJK_MARKS, PAYWALL_NOTICE_MAX_WORDS,
+    PAYWALL_OFFER_MAX_LEN,
     READER_PROMPT_HINTS, AFFILIATE_DISCLOSURE_PATTERN, AFFILIATE_DISCLOSURE_HINTS,
     QUOTE_MARKS, STAMP_LABEL_PATTERN,
     GALLERY_COUNTER_PATTERN, COMMENT_POLICY_PATTERN, FIGURE_CAPTION_PATTERN, CREDITS_LINE_PATTERN,
@@ -876,7 +878,9 @@ def cut_at_paywall(paragraphs: list[str], record) -> list[str]:
     after it go. When more text follows than came before, the page shows the whole article
     (to a crawler, or to a subscriber), and only the notice line goes."""
     for i, text in enumerate(paragraphs):
-        if i == 0 or len(text) > PAYWALL_NOTICE_MAX_LEN or not is_paywall_notice(text):
+        if i == 0 or len(text) > PAYWALL_NOTICE_MAX_LEN or not (
+                is_paywall_notice(text) or (is_paywall_line(text) and all(
+                    len(after) <= PAYWALL_OFFER_MAX_LEN for after in paragraphs[i + 1:]))):
             continue
         rest = paragraphs[i + 1:]
         if text_length(rest) < text_length(paragraphs[:i]):
@@ -895,6 +899,21 @@ def is_paywall_notice(text: str) -> bool:
         return False
     rest = text[match.end():].lstrip()
     return not rest or rest[0] in PAYWALL_NOTICE_ENDS or rest[0].isupper()
+
+
+def is_paywall_line(text: str) -> bool:
+    """A short line naming the subscribers and saying "only" (or a CJK mark saying both): a
+    paywall's notice in any language, when nothing but an offer's short lines follows it."""
+    if any(mark in text for mark in PAYWALL_CJK_MARKS):
+        return True
+    if len(text.split()) > PAYWALL_NOTICE_MAX_WORDS:
+        return False
+    words = _WORDS.findall(text.lower())
+    return any(word.startswith(PAYWALL_SUBSCRIBER_WORDS) for word in words) \
+        and any(word.startswith(PAYWALL_ONLY_WORDS) for word in words)
+
+
+_WORDS = re.compile(r"\w+")
 
 
 def drop_captions(paragraphs: list[str], record) -> list[str]:

@@ -753,6 +753,25 @@ PAYWALL_NOTICE_PATTERN = re.compile(
     re.I)
 #: Longest paragraph (characters) taken for a paywall notice.
 PAYWALL_NOTICE_MAX_LEN = 200
+#: A short last line naming the subscribers and saying "only" is a paywall's notice in any
+#: language ("Dit artikel is alleen voor abonnees.", "Этот материал доступен только
+#: подписчикам."): the words of each (stems, lower case), and CJK marks that say both.
+PAYWALL_SUBSCRIBER_WORDS = (
+    "subscriber", "abonnent", "abonné", "abonne", "suscriptor", "abbonat", "assinante", "abonnee",
+    "подписчик", "передплатник", "abone", "előfizető", "subskrybent", "prenumerant", "abonnent",
+    "συνδρομητ", "předplatitel", "predplatiteľ", "tilaaj", "abonat", "pretplatnik", "naročnik",
+)
+PAYWALL_ONLY_WORDS = (
+    "only", "exclusive", "nur", "exklusiv", "réservé", "exclusivo", "exclusiva", "riservato",
+    "esclusiv", "alleen", "exclusief", "только", "лише", "özel", "sadece", "csak", "tylko",
+    "endast", "bara", "kun", "μόνο", "pouze", "iba", "vain", "doar", "samo", "zgolj",
+)
+PAYWALL_CJK_MARKS = ("付费内容", "付費內容", "会员专享", "會員專享", "订阅后", "訂閱後", "会員限定",
+                     "有料会員", "有料記事", "유료회원", "유료 회원", "구독자 전용", "회원 전용")
+#: Words a paywall's last line has at most; characters of each line of the offer after it
+#: ("Register for free", "Unlimited articles for €1"), far below an article's paragraph.
+PAYWALL_NOTICE_MAX_WORDS = 25
+PAYWALL_OFFER_MAX_LEN = 80
 
 #: Words one of which every newsletter prompt holds (lower case): a cheap test before the
 #: pattern, which backtracks (substring tests of the lower-case text; the regex is the same test).
