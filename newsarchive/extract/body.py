@@ -877,10 +877,13 @@ def cut_at_paywall(paragraphs: list[str], record) -> list[str]:
     """A paywall's notice after the article's free part: the notice and the subscription offer
     after it go. When more text follows than came before, the page shows the whole article
     (to a crawler, or to a subscriber), and only the notice line goes."""
+    # from this paragraph on, every line is short enough for a paywall's offer
+    offer_from = len(paragraphs)
+    while offer_from and len(paragraphs[offer_from - 1]) <= PAYWALL_OFFER_MAX_LEN:
+        offer_from -= 1
     for i, text in enumerate(paragraphs):
         if i == 0 or len(text) > PAYWALL_NOTICE_MAX_LEN or not (
-                is_paywall_notice(text) or (is_paywall_line(text) and all(
-                    len(after) <= PAYWALL_OFFER_MAX_LEN for after in paragraphs[i + 1:]))):
+                is_paywall_notice(text) or (i + 1 >= offer_from and is_paywall_line(text))):
             continue
         rest = paragraphs[i + 1:]
         if text_length(rest) < text_length(paragraphs[:i]):

@@ -721,6 +721,44 @@ class _DatePage:
                                              texts=self.dated())
         return self._text_dates
 
+    def shown_update(self) -> PageDate | None:
+        """The date the text announces as an update: from the whole page's dated texts when
+        date_published read them already, else from the article around the headline
+        (update_scope), its short text nodes read directly: a fraction of reading the page."""
+        if self._texts is not None:
+            return self.text_dates()[1]
+        block = self.update_scope()
+        if block is None:
+            return None
+        for text in block.itertext():
+            if len(text) > _SHORT_LINE or not _YEAR_HINT.search(text):
+                continue
+            lowered = text.lower()
+            if not _UPDATED_WORD.search(lowered):
+                continue
+            for snippet in find_text_dates(text):
+                at = lowered.find(snippet.lower())
+                if _UPDATED_WORD.search(lowered[:at][-40:]):
+                    parsed = parse_text_date(snippet, self.language, self.fetched_at, self.month_first)
+                    if plausible(parsed, self.fetched_at):
+                        return parsed
+        return None
+
+    def update_scope(self):
+        """Where an update note stands: the <article> (or <main>) around the headline, else the
+        page's first <article>, else the headline's own block; None when that is the page."""
+        headline = self.headline_element
+        if headline is not None:
+            for ancestor in headline.iterancestors("article", "main"):
+                return ancestor
+        article = next(self.tree.iter("article"), None)
+        if article is not None:
+            return article
+        block = headline.getparent() if headline is not None else None
+        if block is not None and len(block) == 1 and block.getparent() is not None:
+            block = block.getparent()  # the headline in a wrapper of its own
+        return None if block is None or block.tag in ("body", "html") else block
+
     def in_url_month(self, value: PageDate | None) -> PageDate | None:
         return value if value is not None and agrees_with_month(value, self.month_in_url) else None
 
@@ -798,8 +836,8 @@ DATE_MODIFIED = Cascade("date_modified", [
          lambda p: p.parse_all([value for value, is_modified in p.times() if is_modified], "time")),
     Rule("text-updated", "the date the text nearest the headline announces as an update "
                          "(\"Updated: ...\", \"Aktualisiert: ...\", \"Обновлено: ...\")",
-         "visible text, parsed in the page's language", lambda p: [p.text_dates()[1]]
-         if p.text_dates()[1] is not None else None),
+         "visible text, parsed in the page's language",
+         lambda p: [found] if (found := p.shown_update()) is not None else None),
 ])
 _DECLARED_MODIFIED_RULES = 3
 """DATE_MODIFIED rules before this index read what the markup declares."""
