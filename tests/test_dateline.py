@@ -50,6 +50,11 @@ def split(paragraph, **meta):
     ("ΑΘΗΝΑ (ΑΠΕ-ΜΠΕ) - Η κυβέρνηση ανακοίνωσε", "ΑΘΗΝΑ (ΑΠΕ-ΜΠΕ)", "ΑΘΗΝΑ", "Η κυβέρνηση ανακοίνωσε"),
     ("ΛΕΥΚΩΣΙΑ, 24 Σεπτεμβρίου (ΚΥΠΕ) - Ο πρόεδρος", "ΛΕΥΚΩΣΙΑ, 24 Σεπτεμβρίου (ΚΥΠΕ)", "ΛΕΥΚΩΣΙΑ",
      "Ο πρόεδρος"),
+    # Hindi copy of PTI-Bhasha and IANS; Vietnamese places with their stacked diacritics
+    ("नई दिल्ली, 24 सितंबर (भाषा) सरकार ने मंगलवार को", "नई दिल्ली, 24 सितंबर (भाषा)", "नई दिल्ली",
+     "सरकार ने मंगलवार को"),
+    ("मुंबई (आईएएनएस) - सरकार ने", "मुंबई (आईएएनएस)", "मुंबई", "सरकार ने"),
+    ("Hà Nội (TTXVN) - Chính phủ công bố", "Hà Nội (TTXVN)", "Hà Nội", "Chính phủ công bố"),
 ])
 def test_dateline_forms(paragraph, dateline, place, rest):
     result = split(paragraph)
@@ -76,6 +81,7 @@ def test_dateline_forms(paragraph, dateline, place, rest):
     "(서울) 정부는 24일",
     "قالت الحكومة (رويترز) إن الاتفاق",
     "ΑΘΗΝΑ - Η πόλη των θεών",
+    "सरकार ने (भाषा) मंगलवार को कहा",
 ])
 def test_ordinary_openings_are_not_datelines(paragraph):
     result = split(paragraph)

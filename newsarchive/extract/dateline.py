@@ -27,8 +27,10 @@ from .dates import find_text_dates
 from .tables import BYLINE_PATTERN
 from .text import bytes_contain
 
-_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"  # Latin capitals (ranges include some lower-case in Latin Extended-A; checked below)
-_LOWER = "a-zß-öø-ÿ"
+# Latin capitals (ranges include some lower-case in Latin Extended-A and in Vietnamese's
+# letters, which alternate capital and small; checked below)
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſẠ-ỹ"
+_LOWER = "a-zß-öø-ÿẠ-ỹ"
 _CAPS_WORD = rf"[{_UPPER}][{_UPPER}'’.\-]*[{_UPPER}.]|[{_UPPER}]"
 _CAPS_PLACE = rf"(?:{_CAPS_WORD})(?:\s+(?:{_CAPS_WORD}|de|del|la|sur|am|an|im|upon))*?"
 _TITLE_WORD = rf"[{_UPPER}][{_LOWER}'’\-]+(?:[-/][{_UPPER}][{_LOWER}]+)*"
@@ -519,8 +521,9 @@ def find_dateline(paragraph: str, strong_only: bool = False, named_places: froze
     head = paragraph.lstrip().lstrip(_INVISIBLE).lstrip()
     if "\u0400" <= head[:1] <= "\u04ff" or "\u4e00" <= head[:1] <= "\u9fff" or head[:1] == "【" \
             or "\u0600" <= head[:1] <= "\u06ff" or "\u0370" <= head[:1] <= "\u03ff" \
+            or "\u0900" <= head[:1] <= "\u097f" \
             or _KOREAN_WIRE_START.match(head):
-        return _non_latin_wire(head)  # Cyrillic, Greek, CJK, Arabic: only the wire forms
+        return _non_latin_wire(head)  # Cyrillic, Greek, CJK, Arabic, Devanagari: only the wire forms
     alone = _CREDIT_ALONE.match(head[:80]) if head[:1] == "(" else None
     if alone and _credit_alone_plausible(alone):
         credit = alone.group("credit").strip()
@@ -609,12 +612,21 @@ _GREEK_WIRE = re.compile(
     rf"^(?P<place>[Α-ΩΆ-Ώ][Α-ΩΆ-Ώ\-]+(?:\s+[Α-ΩΆ-Ώ][Α-ΩΆ-Ώ\-]+){{0,2}})(?:,\s*[^()\n]{{1,25}}?)?"
     rf"\s*\((?:{_GREEK_AGENCY})\)\s*[-–—]\s*(?P<rest>.+)$", re.S)
 
+# Hindi: a place, the date, the agency in brackets ("नई दिल्ली, 24 सितंबर (भाषा) सरकार ने ...");
+# without a date, a dash after the agency ("मुंबई (आईएएनएस) - ..."): words and a bracketed
+# credit alone open sentences too
+_HINDI_AGENCY = "|".join(map(re.escape, sorted(tables.HINDI_WIRE_AGENCIES, key=len, reverse=True)))
+_HINDI_WIRE = re.compile(
+    rf"^(?P<place>[\u0900-\u097f]+(?:\s+[\u0900-\u097f]+){{0,2}})"
+    rf"(?:\s*,\s*[^()\n]{{1,25}}?\s*\((?:{_HINDI_AGENCY})\)\s*[-–—:]?|\s*\((?:{_HINDI_AGENCY})\)\s*[-–—:])"
+    rf"\s*(?P<rest>.+)$", re.S)
+
 
 def _non_latin_wire(head: str):
-    """find_dateline's answer for Russian, Chinese, Japanese, Korean, Arabic and Greek wire
-    datelines, or None."""
+    """find_dateline's answer for Russian, Chinese, Japanese, Korean, Arabic, Greek and Hindi
+    wire datelines, or None."""
     first = head[:1]
-    for pattern in (_JAPANESE_WIRE, _KOREAN_WIRE, _ARABIC_WIRE, _GREEK_WIRE):
+    for pattern in (_JAPANESE_WIRE, _KOREAN_WIRE, _ARABIC_WIRE, _GREEK_WIRE, _HINDI_WIRE):
         match = pattern.match(head[:tables.DATELINE_MAX_CHARS + 400])
         if match is not None:
             text = head[:match.start("rest")].strip().rstrip("-–—=").strip()

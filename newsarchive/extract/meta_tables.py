@@ -455,6 +455,10 @@ ARABIC_WIRE_AGENCIES = ("رويترز", "أ ف ب", "أ.ف.ب", "ا ف ب", "أ 
                         "الأناضول", "واس", "قنا", "وام", "كونا", "بنا", "أ ش أ", "سانا", "بترا",
                         "العمانية", "سبوتنيك")
 
+#: Agencies as Hindi copy credits them after the place and date: PTI's Hindi service, IANS,
+#: UNI's Varta, ANI ("नई दिल्ली, 24 सितंबर (भाषा) ...").
+HINDI_WIRE_AGENCIES = ("भाषा", "पीटीआई", "पीटीआई-भाषा", "आईएएनएस", "वार्ता", "यूएनआई", "एएनआई", "एजेंसी")
+
 #: Agencies as Greek copy credits them after a place in capitals ("ΑΘΗΝΑ (ΑΠΕ-ΜΠΕ) -",
 #: "ΛΕΥΚΩΣΙΑ (ΚΥΠΕ) -", "ΒΡΥΞΕΛΛΕΣ (Reuters) -").
 GREEK_WIRE_AGENCIES = ("ΑΠΕ-ΜΠΕ", "ΑΠΕ", "ΚΥΠΕ", "Reuters", "AFP", "AP", "dpa", "ANSA", "EFE", "Xinhua")
