@@ -925,8 +925,23 @@ def test_a_picture_credit_in_any_language_leaves_the_body(credit):
     assert [r.label for r in log.records()] == ["caption"]
 
 
-def test_prose_about_an_official_bulletin_or_a_signing_stays():
-    kept = [LONG, "El boletín oficial publicó la ley el martes.", "Подписание договора состоялось во вторник."]
+@pytest.mark.parametrize("notice", [
+    "We use cookies to improve your experience. By continuing to browse, you agree to our use of cookies.",
+    "Wir verwenden Cookies, um Ihnen das beste Nutzererlebnis bieten zu können.",
+    "Nous utilisons des cookies pour améliorer votre expérience.",
+    "Questo sito utilizza cookie per migliorare la tua esperienza.",
+    "Мы используем файлы cookie для улучшения работы сайта.",
+    "Sitemizde çerezler kullanılmaktadır.",
+])
+def test_a_cookie_notice_among_the_paragraphs_leaves_the_body(notice):
+    log = BlockLog()
+    assert drop_captions([LONG, notice, LONG + " Two."], log) == [LONG, LONG + " Two."]
+    assert [r.label for r in log.records()] == ["other"]
+
+
+def test_prose_about_an_official_bulletin_a_signing_or_cookies_stays():
+    kept = [LONG, "El boletín oficial publicó la ley el martes.", "Подписание договора состоялось во вторник.",
+            "The court ruled that websites must ask before they set cookies, privacy groups said."]
     assert drop_captions(list(kept), BlockLog()) == kept
 
 

@@ -33,7 +33,7 @@ from .tables import (
     POINTER_LINE_PATTERN, COMMENT_PROMPT_PATTERN, NEWSROOM_ROLE_PATTERN, COPULA_PATTERN, SLOT_LABELS,
     READ_MORE_TAIL_PATTERN, PAYWALL_NOTICE_PATTERN, PAYWALL_NOTICE_MAX_LEN, READER_PROMPT_PATTERN,
     PAYWALL_SUBSCRIBER_WORDS, PAYWALL_ONLY_WORDS, PAYWALL_CJK_MARKS, PAYWALL_NOTICE_MAX_WORDS,
-    PAYWALL_OFFER_MAX_LEN,
+    PAYWALL_OFFER_MAX_LEN, COOKIE_NOTICE_PHRASES,
     READER_PROMPT_HINTS, AFFILIATE_DISCLOSURE_PATTERN, AFFILIATE_DISCLOSURE_HINTS,
     QUOTE_MARKS, STAMP_LABEL_PATTERN,
     GALLERY_COUNTER_PATTERN, COMMENT_POLICY_PATTERN, FIGURE_CAPTION_PATTERN, CREDITS_LINE_PATTERN,
@@ -959,6 +959,9 @@ def caption_verdict(text: str) -> tuple[str | None, str | None, str]:
         return "caption", text, ""
     if size <= CAPTION_MAX_LEN and CONSENT_PATTERN.match(text):
         return "other", text, ""
+    if lower and ("cookie" in lower or "çerez" in lower or "evästei" in lower or "sütik" in lower) \
+            and any(map(lower.__contains__, COOKIE_NOTICE_PHRASES)):
+        return "other", text, ""  # a cookie notice the page set among the paragraphs
     if "tw" in tail_lower and SHARE_TAIL_PATTERN.search(tail):
         # a quote with its "Click To Tweet" button: the quote stays, the button goes
         match = SHARE_TAIL_PATTERN.search(text)

@@ -783,6 +783,21 @@ NEWSLETTER_PROMPT_HINT = re.compile("|".join(NEWSLETTER_PROMPT_WORDS))
 #: A paragraph that ends in a share button's label ("... Click To Tweet").
 SHARE_TAIL_PATTERN = re.compile(r"click to tweet\s*$|tweet this\s*$|share on twitter\s*$", re.I)
 
+#: A cookie notice in the site's own words ("We use cookies ...", "Wir verwenden Cookies"):
+#: phrases of the site speaking of its cookies, or of the reader agreeing by browsing on,
+#: which a news story about cookies does not use (lower case).
+COOKIE_NOTICE_PHRASES = (
+    "we use cookies", "this site uses cookies", "this website uses cookies", "our use of cookies",
+    "by continuing to browse", "by continuing to use", "wir verwenden cookies", "wir nutzen cookies",
+    "diese website verwendet cookies", "nous utilisons des cookies", "ce site utilise des cookies",
+    "en poursuivant votre navigation", "utilizamos cookies", "este sitio utiliza cookies",
+    "si continúa navegando", "questo sito utilizza cookie", "continuando la navigazione",
+    "ao continuar a navegar", "este site utiliza cookies", "wij gebruiken cookies",
+    "door verder te surfen", "używamy plików cookies", "używamy plików cookie",
+    "мы используем файлы cookie", "продолжая пользоваться сайтом", "çerezler kullanılmaktadır",
+    "çerez kullanımını kabul", "sütiket használ", "vi använder cookies", "vi bruger cookies",
+    "käytämme evästeitä", "χρησιμοποιούμε cookies", "používáme cookies", "folosim cookie",
+)
 #: Lines of a consent placeholder standing in for an embedded video or post.
 CONSENT_PATTERN = re.compile(
     r"^(?:ich bin damit einverstanden, dass mir|personenbezogene daten können an|"
