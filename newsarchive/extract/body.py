@@ -313,9 +313,11 @@ def _extract_body(tree, structured, *, headline, url, include_captions, profile)
     if not kept:
         elements = add_lead(elements, body, headline_key, structured)
     drop_headline(elements, headline_key, blocks, page_description(structured))
-    link_list = is_link_list(elements, stats, structured)
-    # before boilerplate separation takes teasers away as boxes; a declared article is none
-    heads = teaser_heads(elements) if not declared_types(structured)[0] else {}
+    # a hub's shape, read before boilerplate separation takes teasers away as boxes; a page
+    # that declares an article (a reading list of links) is none
+    undeclared = not declared_types(structured)[0]
+    link_list = undeclared and is_link_list(elements, stats)
+    heads = teaser_heads(elements) if undeclared else {}
     separate_boilerplate(elements, stats, blocks, headline_key=headline_key,
                          page_host=page_host(url, structured))
     if not include_captions:
@@ -336,7 +338,7 @@ def _extract_body(tree, structured, *, headline, url, include_captions, profile)
         paragraphs = discussion_text(blocks)
         source = "discussion" if paragraphs else None
     is_article = looks_like_article(paragraphs, structured)
-    if not kept and ((is_article and (link_list or is_teaser_list(heads, paragraphs, structured)))
+    if not kept and ((is_article and (link_list or is_teaser_list(heads, paragraphs)))
                      or is_listing(structured, body, stats)):
         # a hub or section page: its teasers (or its list of headlines) are not a body
         is_article = False
@@ -1207,12 +1209,9 @@ def is_listing(structured, body, stats) -> bool:
     return listing and not declared
 
 
-def is_link_list(elements: list, stats, structured) -> bool:
-    """A body container holding nearly all its text in links, on a page that declares no
-    article: a list of headlines (a hub of bare or <br>-separated links, as older section
-    pages and link columns are set), not an article."""
-    if declared_types(structured)[0]:
-        return False  # a declared article made of links (a reading list) stays one
+def is_link_list(elements: list, stats) -> bool:
+    """A body container holding nearly all its text in links: a list of headlines (a hub of
+    bare or <br>-separated links, as older section pages and link columns are set)."""
     total = sum(stats.text_len(el) for el in elements)
     return total > 0 and sum(stats.links.get(el, 0) for el in elements) >= LINK_LIST_MIN_SHARE * total
 
@@ -1240,11 +1239,10 @@ def teaser_heads(elements: list) -> dict[str, str]:
     return heads
 
 
-def is_teaser_list(heads: dict[str, str], paragraphs: list[str], structured) -> bool:
+def is_teaser_list(heads: dict[str, str], paragraphs: list[str]) -> bool:
     """A body that opens with a linked headline (heads: teaser_heads of its container) and is
-    made of such teasers (a headline to another page and a line or two under it), on a page
-    that declares no article: a hub."""
-    if not paragraphs or declared_types(structured)[0]:
+    made of such teasers (a headline to another page and a line or two under it): a hub."""
+    if not paragraphs:
         return False
     pages = len(set(heads.values()))
     return pages >= TEASER_MIN_HEADS and paragraphs[0] in heads \
