@@ -26,7 +26,7 @@ from .dates import find_text_dates
 from .dom import following_elements, preceding_elements
 from .headline import url_domain_labels
 from .structured import StructuredData, itemprop_value, json_loads, type_names
-from .text import BytesSearch, paragraphs_of
+from .text import BytesSearch, alternatives, paragraphs_of
 
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _HANDLE = re.compile(r"(?<!\w)@\w+")
@@ -755,24 +755,20 @@ def _line_text(element) -> str | None:
     return None
 
 
-def _alternatives(words) -> str:
-    return "|".join(sorted((re.escape(word) for word in words), key=len, reverse=True))
-
-
 # "新华社记者 才扬 摄": a photographer's credit (摄, "photographed") names no author
 _HAN_NAME = r"(?!" + "|".join(tables.CJK_PHOTO_CREDIT_WORDS) + r")[\u4e00-\u9fff][\u4e00-\u9fff·]{1,4}"
 _HAN_NAMES = rf"{_HAN_NAME}(?:[ \u3000、，,]+{_HAN_NAME})*"
 _GAP = r"[ \t\u3000]*\n?[ \t\u3000]*"  # text nodes are joined by newlines: a name in a link is one node on
-_CREDIT_END = (r"(?=[ \t\u3000]*(?:[）)】\]\n]|$|" + _alternatives(tables.CJK_REPORT_WORDS)
+_CREDIT_END = (r"(?=[ \t\u3000]*(?:[）)】\]\n]|$|" + alternatives(tables.CJK_REPORT_WORDS)
                + r"|[\u4e00-\u9fff]{2,6}(?:报道|報導)))")
 # "（记者 胡晓蓉）", "本报记者罗科苏盈发自北京", "□ 本报记者 葛灵丹", "（姚峰 上海报道）", "作者：宋怡 杨志华"
 _CJK_CREDIT = re.compile(
-    r"(?:" + _alternatives(tables.CJK_REPORTER_WORDS) + r")(?:" + _GAP + r"[:：])?" + _GAP
+    r"(?:" + alternatives(tables.CJK_REPORTER_WORDS) + r")(?:" + _GAP + r"[:：])?" + _GAP
     + rf"(?P<reporter>{_HAN_NAMES}){_CREDIT_END}(?![ \u3000]*(?:" + "|".join(tables.CJK_PHOTO_CREDIT_WORDS) + "))"
     + rf"|[（(]{_GAP}(?P<reporting>{_HAN_NAMES})[ \u3000]+[\u4e00-\u9fff]{{2,6}}?(?:报道|報導)[ \u3000]*[）)]"
-    + r"|(?:^|\n|[ \u3000])(?:" + _alternatives(tables.CJK_AUTHOR_LABELS) + r")" + _GAP + r"[:：]" + _GAP
+    + r"|(?:^|\n|[ \u3000])(?:" + alternatives(tables.CJK_AUTHOR_LABELS) + r")" + _GAP + r"[:：]" + _GAP
     + rf"(?P<labelled>{_HAN_NAMES})(?=[ \t\u3000]*(?:\n|$|[）)]))")
-_CJK_EDITOR = re.compile(r"(?:" + _alternatives(tables.CJK_EDITOR_LABELS) + r")" + _GAP + r"[:：]" + _GAP
+_CJK_EDITOR = re.compile(r"(?:" + alternatives(tables.CJK_EDITOR_LABELS) + r")" + _GAP + r"[:：]" + _GAP
                          + rf"(?P<editor>{_HAN_NAMES})(?=[ \t\u3000]*(?:\n|$|[）)]))")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -832,7 +828,7 @@ def _credited_names(match) -> str:
     return match.group("reporter") or match.group("reporting") or match.group("labelled")
 
 
-_LEADING_REPORTER_WORD = re.compile(r"^(?:" + _alternatives(tables.CJK_REPORTER_WORDS) + r")")
+_LEADING_REPORTER_WORD = re.compile(r"^(?:" + alternatives(tables.CJK_REPORTER_WORDS) + r")")
 _CREDIT_GAP = re.compile(r"[\s，,、；;]*")
 _SURNAME_FIRST = re.compile(r"^(?:" + "|".join(tables.CHINESE_COMPOUND_SURNAMES) + r"|[" + tables.CHINESE_SURNAMES
                             + r"])[\u4e00-\u9fff]{1,2}$")
@@ -866,7 +862,7 @@ def chinese_name_line(pieces: list[str], window: int = 25) -> str | None:
     return None
 
 
-_CJK_ORGANISATION = re.compile(r"^[\u3400-\u9fff]{2,}(?:" + _alternatives(tables.CJK_ORGANISATION_ENDINGS) + r")$")
+_CJK_ORGANISATION = re.compile(r"^[\u3400-\u9fff]{2,}(?:" + alternatives(tables.CJK_ORGANISATION_ENDINGS) + r")$")
 
 
 def _is_cjk_organisation(name: str) -> bool:
@@ -875,14 +871,14 @@ def _is_cjk_organisation(name: str) -> bool:
 
 
 _LABELLED_BYLINE = re.compile(
-    r"^\s*(?:(?:" + _alternatives(tables.BYLINE_LABELS) + r")\s*[:：]|(?:" + _alternatives(tables.BYLINE_PHRASES)
+    r"^\s*(?:(?:" + alternatives(tables.BYLINE_LABELS) + r")\s*[:：]|(?:" + alternatives(tables.BYLINE_PHRASES)
     + r")\s)\s*", re.I)
-_LABEL_ALONE = re.compile(r"^\s*(?:" + _alternatives(tables.BYLINE_LABELS) + r")\s*[:：]?\s*$", re.I)
+_LABEL_ALONE = re.compile(r"^\s*(?:" + alternatives(tables.BYLINE_LABELS) + r")\s*[:：]?\s*$", re.I)
 _LABEL_CARRIERS = ("p", "div", "span", "em", "i", "b", "strong", "small", "li", "td", "h4", "h5", "h6", "address")
 
 
 # every word a label or byline line may open with: one test per element finds the few candidates
-_ANY_LABEL_START = re.compile(r"^\s*(?:" + _alternatives(set(tables.BYLINE_LABELS) | set(tables.BYLINE_PHRASES)
+_ANY_LABEL_START = re.compile(r"^\s*(?:" + alternatives(set(tables.BYLINE_LABELS) | set(tables.BYLINE_PHRASES)
                                                         | set(tables.BYLINE_TEXT_PREFIXES) | set(tables.SOURCE_LABELS))
                               + r")", re.I)
 
@@ -962,7 +958,7 @@ def prefixed_line_authors(lines, keep=frozenset()) -> list[AuthorName]:
     return [AuthorName(name) for name in found[0][:6]] if found else []
 
 
-_SOURCE_LABEL = re.compile(r"^\s*(?:" + _alternatives(tables.SOURCE_LABELS) + r")\s*[:：]\s*", re.I)
+_SOURCE_LABEL = re.compile(r"^\s*(?:" + alternatives(tables.SOURCE_LABELS) + r")\s*[:：]\s*", re.I)
 
 
 def source_label_organisations(tree, headline_element=None, lines=None) -> list[AuthorName]:
@@ -988,7 +984,7 @@ def source_label_organisations(tree, headline_element=None, lines=None) -> list[
     return []
 
 
-_PROFILE_PATH = re.compile(r"/(?:" + _alternatives(tables.PROFILE_PATH_SEGMENTS) + r")/[^?#]+", re.I)
+_PROFILE_PATH = re.compile(r"/(?:" + alternatives(tables.PROFILE_PATH_SEGMENTS) + r")/[^?#]+", re.I)
 
 
 def profile_link_authors(headline_element, tree=None, window: int = 40) -> list[AuthorName]:
@@ -1022,7 +1018,7 @@ def profile_link_authors(headline_element, tree=None, window: int = 40) -> list[
     return []
 
 
-_AUTHOR_ARCHIVE = re.compile(r"/(?:" + _alternatives(tables.AUTHOR_ARCHIVE_PATH_SEGMENTS) + r")/([^/?#]+)/?(?:$|[?#])",
+_AUTHOR_ARCHIVE = re.compile(r"/(?:" + alternatives(tables.AUTHOR_ARCHIVE_PATH_SEGMENTS) + r")/([^/?#]+)/?(?:$|[?#])",
                              re.I)
 
 
@@ -1155,7 +1151,7 @@ def closing_sign_off_authors(tree, limit: int = 400) -> list[AuthorName]:
 
 
 _DATE_LINE = re.compile(r"^\d{1,2}\.?\s+\w+\.?\s+\d{4}$|^\d{1,2}[./]\d{1,2}[./]\d{2,4}$|^\d{4}-\d{2}-\d{2}$|^\w+\.?\s+\d{1,2},?\s+\d{4}$")
-_SALUTATION = re.compile(r"^(?:" + _alternatives(tables.SIGN_OFF_GREETINGS) + r")[\s,!.]*$", re.I)
+_SALUTATION = re.compile(r"^(?:" + alternatives(tables.SIGN_OFF_GREETINGS) + r")[\s,!.]*$", re.I)
 _FIRST_NAME = re.compile(r"^[^\W\d_][^\W\d_]{2,14}$")
 
 

@@ -25,7 +25,7 @@ from . import meta_tables as tables
 from .cascade import Cascade, Rule
 from .dates import find_text_dates
 from .tables import BYLINE_PATTERN
-from .text import bytes_contain
+from .text import alternatives, bytes_contain
 
 # Latin capitals (ranges include some lower-case in Latin Extended-A and in Vietnamese's
 # letters, which alternate capital and small; checked below)
@@ -39,19 +39,19 @@ _REGION = rf"(?:,\s*(?:[{_UPPER}][\w'’.\-]*\.?(?:\s+[{_UPPER}][\w'’.\-]*){{0
 _AGENCY = r"(?:\s*\((?:[A-Za-zÀ-ÿ][\w/.&!\-]*(?:\s+[\w/.&!\-]+){0,2})\))"  # "(The Sports Network)", "(Reuters Life!)"
 # a month's name as the months table spells it ("Jan", "January", "Sept."): not any word, so that
 # "SYDNEY, Jan 7 AAP -" reads as a date and an agency, not as a region and "7 AAP"
-_MONTH_NAMES = "(?i:" + "|".join(re.escape(name) for name in sorted(tables.MONTHS, key=len, reverse=True)) + ")"
+_MONTH_NAMES = "(?i:" + alternatives(tables.MONTHS) + ")"
 _MONTH = rf"(?P<month>{_MONTH_NAMES})\.?"
 _DATE = (rf"(?:,?\s+(?:(?P<day1>\d{{1,2}})\.?\s+{_MONTH}|(?P<month2>{_MONTH_NAMES})\.?\s+(?P<day2>\d{{1,2}})"
          rf"|(?P<day3>\d{{1,2}})\.(?P<month3>\d{{1,2}})\.(?P<year3>\d{{2,4}})?)(?:,?\s+(?P<year>(?:19|20)\d{{2}}))?)")
 _DATE_PLAIN = re.sub(r"\?P<\w+>", "", _DATE)
 _DATE_GLUED = _DATE_PLAIN.replace(r"(?:,?\s+", r"(?:,?\s*", 1)  # a date right after a dash: "--Jan. 7, 2008--"
-_DASHES = "|".join(re.escape(dash) for dash in sorted(tables.DATELINE_DASHES, key=len, reverse=True))
+_DASHES = alternatives(tables.DATELINE_DASHES)
 _SPACED_DASHES = "".join(re.escape(dash) for dash in tables.DATELINE_SPACED_DASHES)
 # a dash with or without spaces; a hyphen (or AP's old underscore) with a space before it and one
 # after it, or a hyphen glued to a capital after it ("TORONTO (AP) -Raptors coach"), never
 # inside a word ("Winston-Salem")
 _DASH = rf"\s*(?:{_DASHES})\s*|\s+[{_SPACED_DASHES}](?:\s+|$)|\s+-(?=[{_UPPER}\"“])"
-_WIRES = "|".join(re.escape(name) for name in sorted(tables.PRESS_WIRES, key=len, reverse=True))
+_WIRES = alternatives(tables.PRESS_WIRES)
 _SLASHED = "|".join(re.escape(name) for name in sorted((*tables.PRESS_WIRES, *tables.AGENCY_NAMES), key=len,
                                                          reverse=True))
 # "(BUSINESS WIRE)", "(Marketwire - Jan. 7, 2008)", "/PRNewswire-FirstCall/", TASS's "/TASS/"
@@ -102,7 +102,7 @@ _LABEL_LINE = re.compile(rf"^[{_UPPER}][{_UPPER}'’.\- ]{{0,30}}(?:,[^:]{{1,30}
 _DASH_MARKS = frozenset((*tables.DATELINE_DASHES, *(f" {dash}" for dash in tables.DATELINE_SPACED_DASHES)))
 _SHAPES = (("wire", _WIRED, frozenset("(/")), ("dash", _DASHED, _DASH_MARKS), ("glued", _AGENCY_ONLY, frozenset("(")),
            ("period", _STOPPED, frozenset(".")), ("colon", _COLONED, frozenset(":")), ("dated", _DATED, frozenset(",")))
-_MARKS = re.compile("|".join(re.escape(mark) for mark in sorted(_DASH_MARKS | set("(/.:,"), key=len, reverse=True)))
+_MARKS = re.compile(alternatives(_DASH_MARKS | set("(/.:,")))
 
 
 @dataclass
@@ -574,7 +574,7 @@ def find_dateline(paragraph: str, strong_only: bool = False, named_places: froze
 # closed by a period ("МОСКВА, 5 янв — РИА Новости.")
 _CYRILLIC_PLACE = r"(?P<place>[А-ЯЁ][А-ЯЁ\-]+(?:\s+[А-ЯЁ][А-ЯЁ\-]+){0,2})"
 _RUSSIAN_DATE = r"(?:,\s+(?P<date>\d{1,2}\s+[а-яё]{3,9}\.?))?"
-_RUSSIAN_AGENCY = "|".join(re.escape(name) for name in sorted(tables.RUSSIAN_AGENCY_NAMES, key=len, reverse=True))
+_RUSSIAN_AGENCY = alternatives(tables.RUSSIAN_AGENCY_NAMES)
 _RUSSIAN_WIRE = re.compile(
     rf"^{_CYRILLIC_PLACE}{_RUSSIAN_DATE}(?:\.\s*/(?P<slashed>{_RUSSIAN_AGENCY})/\.?|\s*[—–-]\s*(?P<dashed>{_RUSSIAN_AGENCY})\.)"
     rf"\s*[—–-]?\s*(?P<rest>[«\"(]?[А-ЯЁA-Z0-9].*)$", re.S)
@@ -587,12 +587,12 @@ _CHINESE_WIRE = re.compile(
 
 # Japanese: place and agency, or place, "=" and reporter, in lenticular brackets
 # ("【ワシントン共同】", "【北京時事】", "【ワシントン=山田太郎】")
-_JAPANESE_AGENCY = "|".join(map(re.escape, sorted(tables.JAPANESE_WIRE_AGENCIES, key=len, reverse=True)))
+_JAPANESE_AGENCY = alternatives(tables.JAPANESE_WIRE_AGENCIES)
 _JAPANESE_WIRE = re.compile(
     rf"^【(?P<place>[^【】=＝\s]{{1,15}}?)(?:(?:{_JAPANESE_AGENCY})|[=＝][^【】]{{1,20}})】\s*(?P<rest>.+)$", re.S)
 # Korean: "(place=agency)", then the reporter and an equals sign ("(서울=연합뉴스) 홍길동 기자 =")
-_KOREAN_AGENCY = "|".join(map(re.escape, sorted(tables.KOREAN_WIRE_AGENCIES, key=len, reverse=True)))
-_KOREAN_REPORTER = "|".join(map(re.escape, sorted(tables.KOREAN_REPORTER_WORDS, key=len, reverse=True)))
+_KOREAN_AGENCY = alternatives(tables.KOREAN_WIRE_AGENCIES)
+_KOREAN_REPORTER = alternatives(tables.KOREAN_REPORTER_WORDS)
 _KOREAN_WIRE_START = re.compile(r"\([\uac00-\ud7a3]{1,10}=")
 _KOREAN_WIRE = re.compile(
     rf"^\((?P<place>[\uac00-\ud7a3]{{1,10}})=(?:{_KOREAN_AGENCY})\)"
@@ -600,14 +600,14 @@ _KOREAN_WIRE = re.compile(
     re.S)
 # Arabic: a place (a few words), an optional date after the Arabic comma, the agency in brackets,
 # and a dash ("القاهرة (رويترز) -", "بيروت، 24 سبتمبر (أ ف ب) -")
-_ARABIC_AGENCY = "|".join(map(re.escape, sorted(tables.ARABIC_WIRE_AGENCIES, key=len, reverse=True)))
+_ARABIC_AGENCY = alternatives(tables.ARABIC_WIRE_AGENCIES)
 _ARABIC_WIRE = re.compile(
     rf"^(?P<place>[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){{0,2}})(?:\s*[،,]\s*[^()\n]{{1,25}}?)?"
     rf"\s*\((?:{_ARABIC_AGENCY})\)\s*[-–—]\s*(?P<rest>.+)$", re.S)
 
 # Greek: a place in capitals, an optional date, the agency in brackets, a dash
 # ("ΑΘΗΝΑ (ΑΠΕ-ΜΠΕ) -", "ΛΕΥΚΩΣΙΑ, 24 Σεπτεμβρίου (ΚΥΠΕ) -")
-_GREEK_AGENCY = "|".join(map(re.escape, sorted(tables.GREEK_WIRE_AGENCIES, key=len, reverse=True)))
+_GREEK_AGENCY = alternatives(tables.GREEK_WIRE_AGENCIES)
 _GREEK_WIRE = re.compile(
     rf"^(?P<place>[Α-ΩΆ-Ώ][Α-ΩΆ-Ώ\-]+(?:\s+[Α-ΩΆ-Ώ][Α-ΩΆ-Ώ\-]+){{0,2}})(?:,\s*[^()\n]{{1,25}}?)?"
     rf"\s*\((?:{_GREEK_AGENCY})\)\s*[-–—]\s*(?P<rest>.+)$", re.S)
@@ -615,7 +615,7 @@ _GREEK_WIRE = re.compile(
 # Hindi: a place, the date, the agency in brackets ("नई दिल्ली, 24 सितंबर (भाषा) सरकार ने ...");
 # without a date, a dash after the agency ("मुंबई (आईएएनएस) - ..."): words and a bracketed
 # credit alone open sentences too
-_HINDI_AGENCY = "|".join(map(re.escape, sorted(tables.HINDI_WIRE_AGENCIES, key=len, reverse=True)))
+_HINDI_AGENCY = alternatives(tables.HINDI_WIRE_AGENCIES)
 _HINDI_WIRE = re.compile(
     rf"^(?P<place>[\u0900-\u097f]+(?:\s+[\u0900-\u097f]+){{0,2}})"
     rf"(?:\s*,\s*[^()\n]{{1,25}}?\s*\((?:{_HINDI_AGENCY})\)\s*[-–—:]?|\s*\((?:{_HINDI_AGENCY})\)\s*[-–—:])"

@@ -22,7 +22,7 @@ from . import meta_tables as tables
 from ..hosts import host_of
 from .cascade import Cascade, Rule
 from .structured import StructuredData, is_article_object, itemprop_value
-from .text import BytesSearch, remembered
+from .text import BytesSearch, alternatives, remembered
 
 
 @dataclass(frozen=True)
@@ -138,7 +138,7 @@ def plausible(found: PageDate | None, fetched_at: datetime) -> bool:
 # ---------------------------------------------------------------- parsing visible text
 _MONTH_WORD = r"[^\W\d_]{3,12}\.?"
 _YEAR = r"(?:19|20)\d{2}"
-_THAI_MONTH_NAMES = "|".join(map(re.escape, sorted(tables.THAI_MONTHS, key=len, reverse=True)))
+_THAI_MONTH_NAMES = alternatives(tables.THAI_MONTHS)
 _THAI_DATE = rf"(?P<thai_day>\d{{1,2}})\s*(?P<thai_month>{_THAI_MONTH_NAMES})\s*(?P<thai_year>(?:19|20|25)\d{{2}})\b"
 _THAI_DATE_ALONE = re.compile(_THAI_DATE)
 #: One pattern for every written form of a full date, so long texts are scanned once.
@@ -376,7 +376,7 @@ def in_foreign_part(element, keep=frozenset()) -> bool:
 
 def _any_of(words) -> re.Pattern:
     """One pattern finding any of the words as a substring (one scan instead of one per word)."""
-    return re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)))
+    return re.compile(alternatives(words))
 
 
 _DATE_CONTAINER = _any_of(tables.DATE_CONTAINER_TOKENS)

@@ -28,6 +28,12 @@ def clean_space(text: str | None) -> str:
     return " ".join(text.split())
 
 
+def alternatives(phrases) -> str:
+    """One regex alternation of the phrases, escaped, longest first: a phrase wins over one
+    that is its own start ("AFP时事" before "AFP")."""
+    return "|".join(sorted((re.escape(phrase) for phrase in phrases), key=len, reverse=True))
+
+
 def normalize_phrase(text: str | None) -> str:
     """A short text as compared with the phrase tables: lower-case, spaces collapsed, no edge punctuation.
     Turkish "İ" lowers to "i" (str.lower() gives "i" and a combining dot: "İlgili" would never
