@@ -50,11 +50,11 @@ class DecodableCompressionMiddleware(HttpCompressionMiddleware):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.brotli_decodes = brotli_decodes()
+        module = brotli_module()
+        self.brotli_decodes = module is not None and brotli_decodes(module)
         self.accept_encoding = b", ".join(
             coding for coding in ACCEPTED_ENCODINGS if coding != b"br" or self.brotli_decodes)
         if not self.brotli_decodes:
-            module = brotli_module()
             log.warning("Not asking servers for br (brotli): the brotli module here (%s) cannot "
                         "stream-decode it (brotlipy, which pywb installs, hides Google's brotli). "
                         "To restore it: %s",

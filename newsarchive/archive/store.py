@@ -443,7 +443,7 @@ class Archive:
         conn = self.db.conn
         if key == page_key:
             self._give_back_claimed_url(key, digest)
-        elif key != page_key:
+        else:
             claimed = conn.execute(
                 "SELECT content_hash FROM articles WHERE url = ?", [key]).fetchone()
             if claimed is not None and claimed[0] != digest and not conn.execute(

@@ -738,7 +738,7 @@ class _DatePage:
                 continue
             for snippet in find_text_dates(text):
                 at = lowered.find(snippet.lower())
-                if _UPDATED_WORD.search(lowered[:at][-40:]):
+                if _UPDATED_WORD.search(lowered[:at][-_BEFORE:]):
                     parsed = parse_text_date(snippet, self.language, self.fetched_at, self.month_first)
                     if plausible(parsed, self.fetched_at):
                         return parsed
@@ -1236,7 +1236,9 @@ def text_after(element, limit: int) -> str:
     return "".join(pieces)[:limit]
 
 
-_AFTER = 40
+#: Characters read before a date for the words that announce it ("Published:", "Updated:"),
+#: and after it for a participle that does ("... gepostet").
+_BEFORE = _AFTER = 40
 _PARTICIPLES = frozenset(tables.PUBLISHED_PARTICIPLES)
 _INLINE_TAGS = frozenset({"span", "nobr", "b", "strong", "em", "i", "a", "time", "small", "font", "abbr"})
 _SHORT_LINE = 150
@@ -1284,7 +1286,7 @@ def dates_in_text(tree, language: str | None, fetched_at: datetime, headline_ele
         lowered = text.lower()
         for snippet in item.snippets:
             at = lowered.find(snippet.lower())
-            prefix = lowered[:at][-40:]
+            prefix = lowered[:at][-_BEFORE:]
             announced = announces_publication(prefix, text, owner) or published_after(text, at, snippet, owner)
             if foreign and not announced:
                 continue
