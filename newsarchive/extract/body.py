@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Container
 from dataclasses import dataclass, field
 
 from ..article import Boilerplate
@@ -323,13 +324,15 @@ def _extract_body(tree, structured, *, headline, url, include_captions, profile)
     if not include_captions:
         drop_image_captions(elements, blocks)
     paragraphs = [p for el in elements for p in paragraphs_of(el)]
-    cells = data_cell_texts(elements)
+    # the texts of the article's table cells and headings matter only when a closing line
+    # names a boilerplate heading or a paragraph repeats (one page in twenty): read then
+    cells = TextsOnDemand(lambda: data_cell_texts(elements))
     paragraphs = trim_edges(paragraphs, headline_key, structured, blocks, cells=cells)
     paragraphs = drop_captions(paragraphs, blocks)
     paragraphs = cut_at_paywall(paragraphs, blocks)
     paragraphs = strip_read_more_tails(paragraphs, blocks)
     paragraphs = drop_repeated_short(paragraphs, blocks,
-                                     subheadings=heading_texts(elements) | cells)
+                                     subheadings=TextsOnDemand(lambda: heading_texts(elements) | cells.texts))
     paragraphs = drop_closing_heading(paragraphs, elements, blocks)
     paragraphs, replaced = checked_against_article_body(paragraphs, structured, blocks)
     if replaced:
@@ -759,7 +762,7 @@ def is_name_line(text: str) -> bool:
 
 
 def trim_edges(paragraphs: list[str], headline_key, structured, record,
-               cells: set[str] = frozenset()) -> list[str]:
+               cells: Container[str] = frozenset()) -> list[str]:
     """Drop bylines, credits and chrome lines at the start, trailers and prompts at the end.
     `cells`: texts of data-table cells, which are never a closing boilerplate heading."""
     site = None
@@ -855,7 +858,7 @@ def is_signature_line(text: str) -> bool:
 
 
 def cut_at_trailing_heading(paragraphs: list[str], start: int, record,
-                            cells: set[str] = frozenset()) -> int:
+                            cells: Container[str] = frozenset()) -> int:
     """Index where the body ends: at a boilerplate heading line ("Tags", "You may also like")
     in the body's second half ("Kontakt:", "ERSCHIENEN IN"), everything after which is then
     boilerplate too. A line that only ends in a colon is no such heading: recipes, manuals and
@@ -864,10 +867,11 @@ def cut_at_trailing_heading(paragraphs: list[str], start: int, record,
     seen = 0
     for i in range(start, len(paragraphs)):
         text = paragraphs[i]
-        if seen >= 0.5 * total and len(text) <= 60 and text not in cells:
+        if seen >= 0.5 * total and len(text) <= 60:
             label = heading_label(text, exact=True)
-            # a slot's label ("Advertisement") heads nothing after it
-            if label is not None and label not in SLOT_LABELS:
+            # a slot's label ("Advertisement") heads nothing after it; the cells are looked
+            # at last, as they may be read from the tree when first asked about
+            if label is not None and label not in SLOT_LABELS and text not in cells:
                 rest = paragraphs[i + 1:]
                 record.add(Boilerplate(label=label, heading=text, text="\n".join(rest)), 1 << 30)
                 return i
@@ -1080,6 +1084,24 @@ def image_follows(heading, elements: list) -> bool:
     return False
 
 
+class TextsOnDemand:
+    """A set of texts read (by `read`) the first time it is asked about: for texts from the
+    tree that a pass needs on few pages. The tree must not change before then."""
+
+    def __init__(self, read):
+        self._read = read
+        self._texts = None
+
+    @property
+    def texts(self) -> set[str]:
+        if self._texts is None:
+            self._texts = self._read()
+        return self._texts
+
+    def __contains__(self, text) -> bool:
+        return text in self.texts
+
+
 def data_cell_texts(elements: list) -> set[str]:
     """The texts of the cells of data tables (rows of two or more cells) in the article: a
     column repeats its values ("started", "yes"), which is no repeated chrome."""
@@ -1099,7 +1121,7 @@ def opens_block(el) -> bool:
     return parent is not None and not (parent.text or "").strip() and el.getprevious() is None
 
 
-def drop_repeated_short(paragraphs: list[str], record, subheadings: set[str] = frozenset()) -> list[str]:
+def drop_repeated_short(paragraphs: list[str], record, subheadings: Container[str] = frozenset()) -> list[str]:
     """Paragraphs repeated in the body are chrome: "Advertisement" between paragraphs, the
     caption of every slide of a gallery. An article does not say the same paragraph twice,
     but a manual may give several sections the same subheading ("Setting up"), and a song or
