@@ -32,7 +32,7 @@ _HOLDS_MAIN = etree.XPath(
     " ' articleBody ')])")
 _XML_SPACE = re.compile(r"[ \t\r\n]+")
 _CLASSED = etree.XPath("descendant::*[@class]")
-_CLASS_VALUES = etree.XPath("descendant::*/@class")
+_CLASS_VALUES = etree.XPath("descendant::*/@class", smart_strings=False)  # joined, never traced back
 _RESPONSIVE_SHOW = re.compile(r"(?::|^d-\w+-)(?:block|flex|grid|inline|inline-block|inline-flex|table|contents)$|^visible-")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
@@ -319,10 +319,12 @@ def thread_beside_text(el, prose: dict, prose_total: int, holds_main=_HOLDS_MAIN
 def is_article_header(el) -> bool:
     """A <header> of the article, not the site's banner: it holds the h1 with a paragraph
     beside it, or a block named as the lead ("content__intro"). Its lead is body."""
-    has_h1 = el.find(".//h1") is not None
-    if has_h1 and el.find(".//p") is not None:
+    # tag-filtered iterators in C, where find(".//h1") parses its path in Python first
+    # (el, a header, is neither of the tags it looks for)
+    has_h1 = next(el.iter("h1"), None) is not None
+    if has_h1 and next(el.iter("p"), None) is not None:
         return True
-    if not has_h1 and not any(anc.tag in ("article", "main") for anc in el.iterancestors()):
+    if not has_h1 and next(el.iterancestors("article", "main"), None) is None:
         # the site's banner: neither the headline nor inside the article
         return False
     # one substring pass over all its classes first: most headers name no lead at all

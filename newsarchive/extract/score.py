@@ -251,7 +251,8 @@ def score_candidates(root, stats: TextStats, *, comment_free: bool | None = None
         if "ookie" in text and COOKIE_NOTICE_PATTERN.search(text):
             # a consent dialog's long paragraphs would make it the page's best text block
             continue
-        if el.tag == "p" or el.find("br") is None:
+        # (a tag-filtered iterator in C: find("br") parses its path in Python first)
+        if el.tag == "p" or next(el.iterchildren("br"), None) is None:
             points = score_paragraph(text)
         else:
             # paragraphs written as text between blank lines (<br><br>), as older pages and
