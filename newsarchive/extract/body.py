@@ -1110,7 +1110,7 @@ def data_cell_texts(elements: list) -> set[str]:
         for row in el.iter("tr"):
             cells = [c for c in row if c.tag in CELL_TAGS]
             if len(cells) >= 2:
-                texts.update(clean_space(c.text_content()) for c in cells)
+                texts.update(clean_space(text_of(c)) for c in cells)  # (not text_content's XPath)
     return texts
 
 

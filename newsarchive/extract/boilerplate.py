@@ -415,7 +415,7 @@ def is_cell_of_data_row(el) -> bool:
         if anc.tag in ("td", "th"):
             row = anc.getparent()
             return row is not None and sum(1 for c in row if c.tag in ("td", "th")) >= 2 \
-                and clean_space(anc.text_content()) == clean_space(el.text_content())
+                and clean_space(text_of(anc)) == clean_space(text_of(el))
         if anc.tag in ("table", "body"):
             return False
     return False
