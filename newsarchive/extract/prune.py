@@ -392,15 +392,7 @@ def prune_chrome(root, record, *, include_captions: bool = False,
     stack = body[::-1]
     while stack:
         el = stack.pop()
-        tag = el.tag
-        if not isinstance(tag, str) or tag in DROP_TAGS:
-            remove(el)
-            continue
-        if tag == "noscript" and len(text_of(el)) < NOSCRIPT_CONTENT_LEN:
-            # tracking pixels and "enable JavaScript" notices; a page that renders its
-            # article only for readers without scripts keeps it here
-            remove(el)
-            continue
+        tag = el.tag  # an element's: comments, processing instructions and DROP_TAGS are stripped
         # the attributes' names in one call, and only the attributes it names read: a read
         # costs about as much as the names (~0.12 us), and most elements have no attribute
         # besides class and id, or none at all
@@ -427,6 +419,11 @@ def prune_chrome(root, record, *, include_captions: bool = False,
             # most elements: nothing hides it or gives it a role, its class and id name
             # nothing and its tag tells nothing, so it stays (the tests below cost ~2 us each)
             stack.extend(el[::-1])
+            continue
+        if tag == "noscript" and len(text_of(el)) < NOSCRIPT_CONTENT_LEN:
+            # tracking pixels and "enable JavaScript" notices; a page that renders its
+            # article only for readers without scripts keeps it here
+            remove(el)
             continue
         if hidden and len(text_of(el)) < HIDDEN_CONTENT_SHARE * page_text() \
                 and not (prose_total and prose.get(el, 0) >= majority):
