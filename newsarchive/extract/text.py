@@ -69,6 +69,27 @@ def holds_hint_lower(text: str, lower: str, hints: tuple[str, ...]) -> bool:
     return any(map(lower.__contains__, hints))
 
 
+def hints_pattern(hints) -> re.Pattern:
+    """A pattern found in a text exactly when one of `hints` is in it, its alternatives merged
+    by their common starts (a trie): re tries an alternation's branches one by one at every
+    position, which for sixty words costs more than sixty substring scans; merged, a position
+    tries one branch per distinct character. A hint holding a shorter one adds nothing."""
+    trie: dict = {}
+    for hint in hints:
+        node = trie
+        for ch in hint:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a hint ends here
+
+    def alternation(node: dict) -> str:
+        if "" in node:  # a hint ends here: what would follow is not needed for a match
+            return ""
+        branches = [re.escape(ch) + alternation(child) for ch, child in sorted(node.items())]
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return re.compile(alternation(trie) if trie else "(?!)")  # (no hints: never found)
+
+
 def tokens(text: str | None) -> list[str]:
     """Word tokens, as the referee counts them."""
     return _TOKEN.findall(text or "")
