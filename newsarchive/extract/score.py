@@ -233,12 +233,13 @@ def score_candidates(root, stats: TextStats, *, comment_free: bool | None = None
     text_len, block_text = stats.text.get, stats.block_text.get
     # only elements that can be paragraphs or hold loose text: inline elements are skipped in C
     for el in root.iter(*_SCORED_TAGS):
-        if is_paragraph(el):
-            if stats.text_len(el) < (MIN_CELL_LEN if el.tag == "td" else MIN_PARAGRAPH_LEN):
+        tag = el.tag  # read once: each read makes a new string
+        if tag == "p" or tag == "pre" or is_paragraph(el):  # (most are p: no call for them)
+            if text_len(el, 0) < (MIN_CELL_LEN if tag == "td" else MIN_PARAGRAPH_LEN):
                 continue
             text = text_of(el)
             ancestor = el.getparent()
-        elif el.tag in CONTAINER_TAGS:
+        elif tag in CONTAINER_TAGS:
             if comment_free and text_len(el, 0) == block_text(el, 0):
                 continue
             # text loose in a container with block children: a paragraph of the container
@@ -252,7 +253,7 @@ def score_candidates(root, stats: TextStats, *, comment_free: bool | None = None
             # a consent dialog's long paragraphs would make it the page's best text block
             continue
         # (a tag-filtered iterator in C: find("br") parses its path in Python first)
-        if el.tag == "p" or next(el.iterchildren("br"), None) is None:
+        if tag == "p" or next(el.iterchildren("br"), None) is None:
             points = score_paragraph(text)
         else:
             # paragraphs written as text between blank lines (<br><br>), as older pages and
@@ -262,16 +263,20 @@ def score_candidates(root, stats: TextStats, *, comment_free: bool | None = None
             if not parts:
                 continue
             points = sum(map(score_paragraph, parts))
-            if el.tag == "td" and len(parts) >= 2:
+            if tag == "td" and len(parts) >= 2:
                 ancestor = el  # a layout's cell holding the article's paragraphs: their container
         for divisor in ANCESTOR_DIVISORS:
-            if ancestor is None or ancestor.tag == "html":
+            if ancestor is None:
                 break
-            if ancestor not in scores:
-                scores[ancestor] = TAG_WEIGHTS.get(ancestor.tag, 0) + class_weight(ancestor, stats)
+            if ancestor not in scores:  # (the <html> never is: its tag is asked only here)
+                ancestor_tag = ancestor.tag
+                if ancestor_tag == "html":
+                    break
+                scores[ancestor] = TAG_WEIGHTS.get(ancestor_tag, 0) + class_weight(ancestor, stats)
             scores[ancestor] += points / divisor
             ancestor = ancestor.getparent()
-    return {el: score * (1 - stats.link_density(el)) for el, score in scores.items()}
+    link_density = stats.link_density
+    return {el: score * (1 - link_density(el)) for el, score in scores.items()}
 
 
 def best_candidate(scores: dict):
