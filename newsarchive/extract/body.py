@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from collections.abc import Container
 from dataclasses import dataclass, field
 
@@ -1128,20 +1129,25 @@ def opens_block(el) -> bool:
     return parent is not None and not (parent.text or "").strip() and el.getprevious() is None
 
 
+#: A letter or digit (a character str.isalnum() is true of).
+_ALNUM = re.compile(r"[^\W_]")
+
+
 def drop_repeated_short(paragraphs: list[str], record, subheadings: Container[str] = frozenset()) -> list[str]:
     """Paragraphs repeated in the body are chrome: "Advertisement" between paragraphs, the
     caption of every slide of a gallery. An article does not say the same paragraph twice,
     but a manual may give several sections the same subheading ("Setting up"), and a song or
     an exercise sheet the same short line twice ("Repeat Chorus"): a short line goes from its
     third time on."""
-    counts: dict[str, int] = {}
-    for text in paragraphs:
-        if any(ch.isalnum() for ch in text):
-            counts[text] = counts.get(text, 0) + 1
+    # counted in C, and tested only when one is said three times (one page in twenty), not
+    # each paragraph searched for a letter or digit by a generator first
+    counts = Counter(paragraphs)
+    if not counts or max(counts.values()) < 3:
+        return paragraphs
     total = max(1, text_length(paragraphs))
     # filler text repeated all over a page is its content (test pages, poems), not chrome
     repeated = {text for text, n in counts.items()
-                if n >= 3 and text not in subheadings
+                if n >= 3 and _ALNUM.search(text) and text not in subheadings
                 and (len(text) <= 60 or n * len(text) < REPEATED_MAX_SHARE * total)}
     if not repeated:
         return paragraphs
