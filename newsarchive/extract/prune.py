@@ -27,6 +27,8 @@ from .text import text_of
 _CAMEL = re.compile(r"([a-z0-9])([A-Z])")
 _WORD = re.compile(r"[0-9a-zA-Z]+")
 _BAD_TOKEN_SET = frozenset(BAD_TOKENS)
+#: The first tokens of BODY_TOKEN_PAIRS: a class/id holding none of them holds no such pair.
+_BODY_PAIR_OPENINGS = frozenset(first for first, _ in BODY_TOKEN_PAIRS)
 _HOLDS_MAIN = etree.XPath(
     "boolean(descendant::h1 or descendant::*[contains(concat(' ', normalize-space(@itemprop), ' '),"
     " ' articleBody ')])")
@@ -100,10 +102,12 @@ def token_labels(tokens: tuple[str, ...]) -> tuple:
     that out before the ordered look-up."""
     if len(tokens) > 1:
         # the pairs glued by map in C, and made as tuples only when no token names the body
-        # (2.5 against 3.1 us a class value; pages bring some fifty new values each)
+        # and one opens a body pair (2.0 against 3.1 us a class value; pages bring some fifty
+        # new values each)
         ordered = [*tokens, *map(add, tokens, tokens[1:])]
-        names_body = not BODY_TOKENS.isdisjoint(ordered) \
-            or not BODY_TOKEN_PAIRS.isdisjoint(zip(tokens, tokens[1:]))
+        names_body = not BODY_TOKENS.isdisjoint(ordered) or (
+            not _BODY_PAIR_OPENINGS.isdisjoint(tokens)
+            and not BODY_TOKEN_PAIRS.isdisjoint(zip(tokens, tokens[1:])))
     else:
         ordered = tokens
         names_body = bool(tokens) and not BODY_TOKENS.isdisjoint(tokens)
