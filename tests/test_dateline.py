@@ -55,6 +55,13 @@ def split(paragraph, **meta):
      "सरकार ने मंगलवार को"),
     ("मुंबई (आईएएनएस) - सरकार ने", "मुंबई (आईएएनएस)", "मुंबई", "सरकार ने"),
     ("Hà Nội (TTXVN) - Chính phủ công bố", "Hà Nội (TTXVN)", "Hà Nội", "Chính phủ công bố"),
+    # the Indonesian online press names itself beside the place, before or after it: the place
+    # is the city alone
+    ("JAKARTA, KOMPAS.com - Presiden meresmikan", "JAKARTA, KOMPAS.com", "JAKARTA", "Presiden meresmikan"),
+    ("Liputan6.com, Jakarta - Presiden meresmikan", "Liputan6.com, Jakarta", "Jakarta", "Presiden meresmikan"),
+    ("REPUBLIKA.CO.ID, JAKARTA -- Presiden meresmikan", "REPUBLIKA.CO.ID, JAKARTA", "JAKARTA", "Presiden meresmikan"),
+    ("JAKARTA, detikNews - Presiden meresmikan", "JAKARTA, detikNews", "JAKARTA", "Presiden meresmikan"),
+    ("Jakarta, CNN Indonesia -- Presiden meresmikan", "Jakarta, CNN Indonesia", "Jakarta", "Presiden meresmikan"),
 ])
 def test_dateline_forms(paragraph, dateline, place, rest):
     result = split(paragraph)
@@ -82,6 +89,7 @@ def test_dateline_forms(paragraph, dateline, place, rest):
     "قالت الحكومة (رويترز) إن الاتفاق",
     "ΑΘΗΝΑ - Η πόλη των θεών",
     "सरकार ने (भाषा) मंगलवार को कहा",
+    "Amazon.com, the online retailer - said on Monday",
 ])
 def test_ordinary_openings_are_not_datelines(paragraph):
     result = split(paragraph)

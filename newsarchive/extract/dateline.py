@@ -94,6 +94,12 @@ _DATED = re.compile(
 _COLONED = re.compile(
     rf"^{_PLACE}(?P<date>{_DATE_PLAIN})?(?P<agency>{_AGENCY})?\s*:\s+"
     rf"(?P<rest>[\"“‘'(]?[{_UPPER}0-9].*)$", re.S)
+# an outlet's name beside the place, before or after it (meta_tables.DATELINE_OUTLET_PATTERNS):
+# "JAKARTA, KOMPAS.com -", "Liputan6.com, Jakarta -"
+_OUTLET = "(?:" + "|".join(tables.DATELINE_OUTLET_PATTERNS) + r")(?![\w.])"
+_PLACE_ALONE = rf"(?P<place>{_CAPS_PLACE}|{_TITLE_PLACE})"
+_OUTLET_AFTER = re.compile(rf"^{_PLACE_ALONE},\s*(?P<outlet>{_OUTLET})(?:{_DASH})(?P<rest>.*)$", re.S)
+_OUTLET_BEFORE = re.compile(rf"^(?P<outlet>{_OUTLET}),\s*{_PLACE_ALONE}(?:{_DASH})(?P<rest>.*)$", re.S)
 # the label of a transcript's or listing's next line ("MONTAGNE:", "WHERE:"): the colon is no dateline's
 _LABEL_LINE = re.compile(rf"^[{_UPPER}][{_UPPER}'’.\- ]{{0,30}}(?:,[^:]{{1,30}})?:\s")
 
@@ -535,6 +541,10 @@ def find_dateline(paragraph: str, strong_only: bool = False, named_places: froze
         return text, None, _date_parts(dated), head[dated.start("rest"):]
     window = head[: tables.DATELINE_MAX_CHARS + 400]
     marks = set(_MARKS.findall(window, 0, tables.DATELINE_MAX_CHARS + 10))
+    if "," in marks and not _DASH_MARKS.isdisjoint(marks):
+        found = _outlet_dateline(window)
+        if found is not None:
+            return found
     for shape, pattern, needs in _SHAPES:
         if needs.isdisjoint(marks):
             continue  # cheaper than the pattern: most paragraphs open with no dateline at all
@@ -566,6 +576,23 @@ def find_dateline(paragraph: str, strong_only: bool = False, named_places: froze
             text = " ".join(_INNER_DASH.sub(" ", text).split()).rstrip(".").strip()
         place = (match.group("place") + (match.group("region") or "")).strip().rstrip(",-")
         return text, place, _date_parts(match), head[rest_start:]
+    return None
+
+
+def _outlet_dateline(window: str):
+    """find_dateline's answer for a place with the outlet's name beside it ("JAKARTA, KOMPAS.com -"):
+    the place is the city alone, and the outlet vouches for it as an agency would."""
+    for pattern in (_OUTLET_AFTER, _OUTLET_BEFORE):
+        match = pattern.match(window)
+        if match is None or match.start("rest") > tables.DATELINE_MAX_CHARS + 5:
+            continue
+        place = match.group("place").strip()
+        if place.casefold().strip(".") in tables.DATELINE_NOT_PLACES or len(place.split()) > 3:
+            continue
+        if not _is_caps(place) and not place[:1].isupper():
+            continue
+        text = _DASH_TAIL.sub("", window[:match.start("rest")]).strip()
+        return text, place, {}, window[match.start("rest"):]
     return None
 
 

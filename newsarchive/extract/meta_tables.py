@@ -546,6 +546,15 @@ DATELINE_COLON_MIN_REST_WORDS = 6
 DATELINE_BARE_AGENCIES = ("AAP", "AFP", "AP", "PTI", "IANS", "UNI", "APP", "UPI", "dpa", "Reuters", "Kyodo",
                           "NZPA", "IRNA")
 
+#: Outlets that name themselves beside the dateline's place, the Indonesian online press' form:
+#: "JAKARTA, KOMPAS.com -", "TEMPO.CO, Jakarta -", "Liputan6.com, Jakarta -",
+#: "TRIBUNNEWS.COM, JAKARTA -", "REPUBLIKA.CO.ID, JAKARTA --", "JAKARTA, detikNews -" (detik's
+#: desks: detikFinance, detikSport ...), "Jakarta, CNN Indonesia --". Regular expressions: most
+#: name themselves by their web address, so the address's form is the rule, not a list of sites.
+#: The outlet is no place (the place is the city beside it) and no author.
+DATELINE_OUTLET_PATTERNS = (r"[A-Za-z][A-Za-z0-9]*\.(?i:co\.id|com|co|id|net)", r"detik[A-Z]?[a-z]*",
+                            r"CNN Indonesia", r"CNBC Indonesia")
+
 #: Broadcasters that open a story with their name in parentheses, glued to the text ("(CNN)President
 #: Trump ..."); not agencies (a byline's "Jane Doe, CNN" names a person).
 DATELINE_BROADCASTERS = ("CNN", "CNN Business", "CNNMoney", "CNN Money", "BBC", "ABC News", "CBS News", "NBC News",
