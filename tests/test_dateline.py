@@ -54,6 +54,9 @@ def split(paragraph, **meta):
     ("नई दिल्ली, 24 सितंबर (भाषा) सरकार ने मंगलवार को", "नई दिल्ली, 24 सितंबर (भाषा)", "नई दिल्ली",
      "सरकार ने मंगलवार को"),
     ("मुंबई (आईएएनएस) - सरकार ने", "मुंबई (आईएएनएस)", "मुंबई", "सरकार ने"),
+    # the Hindi press' own colon dateline, after a known place
+    ("नई दिल्ली: प्रधानमंत्री ने सोमवार को नई सड़क का उद्घाटन किया", "नई दिल्ली", "नई दिल्ली",
+     "प्रधानमंत्री ने सोमवार को नई सड़क का उद्घाटन किया"),
     ("Hà Nội (TTXVN) - Chính phủ công bố", "Hà Nội (TTXVN)", "Hà Nội", "Chính phủ công bố"),
     # the Indonesian online press names itself beside the place, before or after it: the place
     # is the city alone
@@ -89,6 +92,8 @@ def test_dateline_forms(paragraph, dateline, place, rest):
     "قالت الحكومة (رويترز) إن الاتفاق",
     "ΑΘΗΝΑ - Η πόλη των θεών",
     "सरकार ने (भाषा) मंगलवार को कहा",
+    "खास बात: प्रधानमंत्री ने सोमवार को नई सड़क का उद्घाटन किया",
+    "मुंबई - पुणे एक्सप्रेसवे पर आज सुबह भीषण हादसा हुआ जिसमें कई लोग घायल हुए",
     "Amazon.com, the online retailer - said on Monday",
 ])
 def test_ordinary_openings_are_not_datelines(paragraph):

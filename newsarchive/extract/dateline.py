@@ -648,10 +648,17 @@ _HINDI_WIRE = re.compile(
     rf"(?:\s*,\s*[^()\n]{{1,25}}?\s*\((?:{_HINDI_AGENCY})\)\s*[-–—:]?|\s*\((?:{_HINDI_AGENCY})\)\s*[-–—:])"
     rf"\s*(?P<rest>.+)$", re.S)
 
+# Hindi's own dateline: a known place, maybe its date, then a colon and the text ("नई दिल्ली:
+# सरकार ने ...", "पटना, 24 सितंबर: ..."); a dash after a place joins it to the next one as often
+# ("मुंबई - पुणे एक्सप्रेसवे")
+_HINDI_PLACED = re.compile(
+    rf"^(?P<place>{alternatives(tables.HINDI_DATELINE_PLACES)})(?:\s*,\s*[^:()\n]{{1,25}}?)?"
+    rf"\s*:\s*(?P<rest>.+)$", re.S)
+
 
 def _non_latin_wire(head: str):
     """find_dateline's answer for Russian, Chinese, Japanese, Korean, Arabic, Greek and Hindi
-    wire datelines, or None."""
+    wire datelines (and Hindi's own, a known place before a colon), or None."""
     first = head[:1]
     for pattern in (_JAPANESE_WIRE, _KOREAN_WIRE, _ARABIC_WIRE, _GREEK_WIRE, _HINDI_WIRE):
         match = pattern.match(head[:tables.DATELINE_MAX_CHARS + 400])
@@ -662,6 +669,12 @@ def _non_latin_wire(head: str):
             elif pattern is _JAPANESE_WIRE:
                 text = text.strip("【】")  # the brackets close it as a dash does elsewhere
             return text, match.group("place"), {}, head[match.start("rest"):]
+    if "\u0900" <= first <= "\u097f":
+        match = _HINDI_PLACED.match(head[:tables.DATELINE_MAX_CHARS + 400])
+        if match is None or len(head[match.start("rest"):].split()) < tables.DATELINE_COLON_MIN_REST_WORDS:
+            return None
+        text = head[:match.start("rest")].strip().rstrip(":").strip()
+        return text, match.group("place"), {}, head[match.start("rest"):]
     if "А" <= first <= "Я" or first == "Ё":
         match = _RUSSIAN_WIRE.match(head[:tables.DATELINE_MAX_CHARS + 400])
         if match is None:

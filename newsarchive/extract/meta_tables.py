@@ -459,6 +459,21 @@ ARABIC_WIRE_AGENCIES = ("رويترز", "أ ف ب", "أ.ف.ب", "ا ف ب", "أ 
 #: UNI's Varta, ANI ("नई दिल्ली, 24 सितंबर (भाषा) ...").
 HINDI_WIRE_AGENCIES = ("भाषा", "पीटीआई", "पीटीआई-भाषा", "आईएएनएस", "वार्ता", "यूएनआई", "एएनआई", "एजेंसी")
 
+#: Places that open Hindi copy before a colon, without an agency: the Hindi press' own datelines
+#: ("नई दिल्ली: सरकार ने ...": NDTV India, Zee News, Navbharat Times, ABP News).
+#: Devanagari has no capitals to tell a place from a word that opens a sentence or a kicker
+#: ("खास बात:"), so only known places count: India's capitals and large cities, and the capitals
+#: the Hindi press reports from most (not those that are words too: गया "went", कोटा "quota").
+HINDI_DATELINE_PLACES = frozenset(name.replace("_", " ") for name in """
+नई_दिल्ली दिल्ली मुंबई कोलकाता चेन्नई बेंगलुरु बेंगलूरु हैदराबाद अहमदाबाद पुणे जयपुर लखनऊ पटना भोपाल
+इंदौर चंडीगढ़ रांची देहरादून शिमला श्रीनगर जम्मू वाराणसी प्रयागराज इलाहाबाद कानपुर आगरा गुवाहाटी
+भुवनेश्वर रायपुर नागपुर सूरत वडोदरा गांधीनगर तिरुवनंतपुरम कोच्चि गोरखपुर मेरठ नोएडा गुरुग्राम गुड़गांव
+गाजियाबाद अमृतसर लुधियाना जोधपुर उदयपुर अजमेर ग्वालियर जबलपुर धनबाद जमशेदपुर मुजफ्फरपुर
+भागलपुर हरिद्वार पणजी इंफाल शिलांग अगरतला आइजोल कोहिमा गंगटोक ईटानगर पुडुचेरी विशाखापत्तनम अमरावती
+वॉशिंगटन न्यूयॉर्क लंदन मॉस्को बीजिंग इस्लामाबाद काठमांडू ढाका कोलंबो दुबई टोक्यो पेरिस बर्लिन
+काबुल तेहरान येरुशलम संयुक्त_राष्ट्र
+""".split())
+
 #: Agencies as Greek copy credits them after a place in capitals ("ΑΘΗΝΑ (ΑΠΕ-ΜΠΕ) -",
 #: "ΛΕΥΚΩΣΙΑ (ΚΥΠΕ) -", "ΒΡΥΞΕΛΛΕΣ (Reuters) -").
 GREEK_WIRE_AGENCIES = ("ΑΠΕ-ΜΠΕ", "ΑΠΕ", "ΚΥΠΕ", "Reuters", "AFP", "AP", "dpa", "ANSA", "EFE", "Xinhua")
