@@ -113,9 +113,10 @@ def trusted_canonical(canonical: str | None, page_url: str, *,
 #: (Site.skip = {"tag": [...]}), or follows it with an empty list.
 SKIP_PATTERNS: dict[str, tuple[str, ...]] = {
     "tag": (r"/(tags?|topics?|schlagworte?|stichworte?|themen|etiquetas?|mots-cles|keywords?"
-            r"|hashtags?)/", r"[?&]tags?="),
-    "author": (r"/(authors?|autor(en)?|auteurs?|autores?|byline|contributors?|journalists?"
-               r"|writers?|redakteure?|people|profiles?)/",),
+            r"|hashtags?|etiket(ler)?|argomenti|onderwerp(en)?|temat|emner|aiheet)/", r"[?&]tags?="),
+    "author": (r"/(authors?|autor(en|es|zy|[ei])?|auteurs?|byline|contributors?|journalists?"
+               r"|writers?|redakteure?|people|profiles?|yazar(lar)?|forfattere?|skribent(er)?"
+               r"|toimittajat?|szerzok?)/",),
     "search": (r"/(search|suche|recherche|buscar|busca|zoeken|cerca)(/|\.\w+)?($|\?)",
                r"[?&](q|s|query|search|searchterm|keys)="),
     "login": (r"/(login|log-in|logout|signin|sign-in|signup|sign-up|register|registration"

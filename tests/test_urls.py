@@ -48,6 +48,13 @@ def test_a_canonical_url_is_trusted_on_its_site_only_and_never_the_home_page():
 @pytest.mark.parametrize("path, kind", [
     ("/tag/climate/", "tag"), ("/topics/elections/", "tag"), ("/news?tag=storm", "tag"),
     ("/author/jane-doe/", "author"), ("/autoren/max", "author"),
+    # the same archives in other languages: Turkish, Italian, Dutch, Polish, Nordic, Finnish, Hungarian
+    ("/etiket/secim/", "tag"), ("/argomenti/elezioni/", "tag"), ("/onderwerp/verkiezingen/", "tag"),
+    ("/temat/wybory/", "tag"), ("/emner/valg/", "tag"), ("/aiheet/vaalit/", "tag"),
+    ("/yazar/ayse-yilmaz/", "author"), ("/autore/mario-rossi/", "author"), ("/autori/mario-rossi/", "author"),
+    ("/forfatter/ole-hansen/", "author"), ("/skribent/anna-berg/", "author"),
+    ("/toimittajat/matti-virtanen/", "author"), ("/szerzo/kovacs-anna/", "author"),
+    ("/autorzy/jan-kowalski/", "author"),
     ("/search?q=storm", "search"), ("/suche?query=wahl", "search"), ("/?s=storm", "search"),
     ("/login", "login"), ("/newsletter/subscribe", "login"), ("/wp-login.php", "login"),
     ("/print/123", "print"), ("/world/storm/print", "print"), ("/a.html?print=1", "print"),
