@@ -235,6 +235,9 @@ def test_agency_credited_by_the_dateline_is_the_author_of_a_story_without_byline
     meta = Metadata()
     apply_dateline(["МОСКВА, 5 января. /ТАСС/. Правительство одобрило бюджет.", "Ещё."], meta, fetched_at=FETCHED)
     assert meta.authors == ["ТАСС"]
+    meta = Metadata()
+    apply_dateline(["Jakarta (ANTARA) - Pemerintah menyetujui anggaran baru.", "Lagi."], meta, fetched_at=FETCHED)
+    assert meta.authors == ["ANTARA"]
 
 
 # ---------------------------------------------------------------- forms seen on unseen sites (issue 13)

@@ -427,6 +427,11 @@ AGENCY_NAMES = (
     # South Asian agencies, credited in the "New Delhi (PTI):" / "LAHORE (APP):" datelines
     "UNI", "APP", "NNI", "PPI", "INP", "RSS", "BSS", "UNB", "NNA", "WAM", "SPA", "QNA", "KUNA", "IRNA",
     "Anadolu", "Sports Network", "The Sports Network", "Canadian Press", "Prensa Latina", "Notimex",
+    # national agencies of South East Asia and the Balkans ("Jakarta (ANTARA) -", "KUALA LUMPUR
+    # (Bernama) --", "HANOI (VNA) -", "MANILA (PNA) -", "SOFIA (BTA) -", "BELGRADE (Tanjug) -",
+    # "HELSINKI (STT) -", "MANAMA (BNA) -"); not those whose name is a first name or a word too
+    # (Petra, Wafa, Sana, Mena, Hina; MAP, TAP, APS)
+    "ANTARA", "Bernama", "VNA", "PNA", "BTA", "Tanjug", "STT", "BNA",
     # public broadcasters that co-author the stories of a shared news site ("Jane Doe, NDR")
     "ARD", "ZDF", "NDR", "WDR", "SWR", "MDR", "RBB", "BR", "HR", "SR", "Radio Bremen", "ORF", "SRF", "Deutsche Welle",
 )
