@@ -42,8 +42,8 @@ from .tables import (
     RELATIVE_TIME_PATTERN, DOWNLOAD_LINE_PATTERN, DOWNLOAD_LINE_HINTS, CJK_BYLINE_PATTERN, SIGNATURE_EMAIL_PATTERN,
 )
 from .text import (
-    clean_space, hints_pattern, holds_hint_lower, normalize_phrase, paragraphs_of, remembered, text_of, text_weight,
-    tokens,
+    case_folds_beyond_lower, clean_space, hints_pattern, holds_hint_lower, normalize_phrase, paragraphs_of,
+    remembered, text_of, text_weight, tokens,
 )
 
 log = logging.getLogger(__name__)
@@ -983,8 +983,7 @@ def caption_verdict(text: str) -> tuple[str | None, str | None, str]:
         # "Aktualisiert: 11.04.2020, 10:27" standing among the paragraphs: the story's timestamp
         return "byline", text, ""
     # one search for the three prompt tests' hints: nineteen short lines in twenty hold none
-    prompt_hinted = bool(lower) and (_PROMPT_HINTS.search(lower) is not None or (
-        not text.isascii() and ("ı" in text or "İ" in text or "ſ" in text)))  # as holds_hint_lower
+    prompt_hinted = bool(lower) and (_PROMPT_HINTS.search(lower) is not None or case_folds_beyond_lower(text))
     if size <= NEWSLETTER_PROMPT_MAX_LEN and (
             (prompt_hinted and any(map(lower.__contains__, NEWSLETTER_PROMPT_WORDS))
              and NEWSLETTER_PROMPT_PATTERN.search(text))

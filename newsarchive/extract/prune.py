@@ -483,8 +483,8 @@ def prune_chrome(root, record, *, include_captions: bool = False,
 
 #: Tags prune_chrome judges by the tag itself (chrome, captions, noscript), and headings, whose
 #: class is judged without their id: an element of none of them whose attributes name, hide
-#: and give a role to nothing is never removed.
-_JUDGED_BY_TAG = frozenset({"noscript", "figcaption", "cite", *CHROME_TAGS, *DROP_TAGS, *HEADING_TAGS})
+#: and give a role to nothing is never removed. (DROP_TAGS are stripped before the walk.)
+_JUDGED_BY_TAG = frozenset({"noscript", "figcaption", "cite", *CHROME_TAGS, *HEADING_TAGS})
 
 
 def in_figure(el) -> bool:

@@ -63,10 +63,17 @@ def holds_hint(text: str, hints: tuple[str, ...]) -> bool:
 def holds_hint_lower(text: str, lower: str, hints: tuple[str, ...]) -> bool:
     """holds_hint for a caller that has made `lower` (text.lower()) already, to test several
     hint lists on one text."""
-    if not text.isascii() and ("ı" in text or "İ" in text or "ſ" in text):
-        # (isascii reads a flag; three substring scans in C beat hashing every character)
+    if case_folds_beyond_lower(text):
         return True
     return any(map(lower.__contains__, hints))
+
+
+def case_folds_beyond_lower(text: str) -> bool:
+    """True when text holds a letter that a case-insensitive pattern matches but lower() does
+    not turn into its hint's letter (dotless ı, dotted İ, the long s): a test of hints in
+    text.lower() cannot rule such a text out."""
+    # (isascii reads a flag; three substring scans in C beat hashing every character)
+    return not text.isascii() and ("ı" in text or "İ" in text or "ſ" in text)
 
 
 def hints_pattern(hints) -> re.Pattern:
